@@ -1,0 +1,115 @@
+# rightswatch — build, test, install.
+#
+#   make              build/rightswatch
+#   make sanitize     build/sanitize/rightswatch (ASan + UBSan)
+#   make check        every unit and integration test; SANITIZE=1 uses the sanitizer build
+#   make run          install missing build dependencies, build, run on config/rightswatch.ini
+#   make deps         install missing Debian packages (build and test) with apt-get
+#   make fuzz         libFuzzer targets (clang) under build/fuzz/
+#   make bench        benchmarks (not tests)
+#   make install      honours PREFIX and DESTDIR
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+SYSCONFDIR ?= /etc
+UNITDIR    ?= $(PREFIX)/lib/systemd/system
+DESTDIR    ?=
+
+# The Debian packages the build and the tests need: listed here, and only here.
+DEB_BUILD = build-essential pkg-config libcurl4-openssl-dev libxml2-dev \
+            libevent-dev libsqlite3-dev libinih-dev libjansson-dev \
+            libutf8proc-dev libcmocka-dev
+DEB_TEST  = nginx-light sqlite3 python3 python3-aiosmtpd rsyslog curl \
+            clang libclang-rt-14-dev
+PKGS      = libcurl libxml-2.0 libevent sqlite3 inih jansson libutf8proc
+
+CC      ?= cc
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wformat=2
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm
+
+SRCS     := $(sort $(wildcard daemon/*.c))
+LIB_SRCS := $(filter-out daemon/main.c,$(SRCS))
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+ifeq ($(SANITIZE),1)
+OUT = build/sanitize
+ALL_CFLAGS += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+else
+OUT = build
+endif
+
+OBJS      := $(patsubst daemon/%.c,$(OUT)/obj/%.o,$(LIB_SRCS))
+UNIT_BINS := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRCS))
+BIN        = $(OUT)/rightswatch
+
+.PHONY: all sanitize check unit run deps test-deps fuzz bench install clean demo pkgcheck
+
+all: pkgcheck $(BIN)
+
+pkgcheck:
+	@pkg-config --exists $(PKGS) || { echo "missing libraries: run 'make deps'" >&2; \
+		pkg-config --print-errors --exists $(PKGS); exit 1; }
+
+$(OUT)/obj/%.o: daemon/%.c $(wildcard include/rightswatch/*.h) | $(OUT)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(OUT)/librw.a: $(OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(OUT)/obj/main.o $(OUT)/librw.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(OUT)/tests/%: tests/unit/%.c tests/unit/unit.h $(OUT)/librw.a | $(OUT)/tests
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Itests/unit $(LDFLAGS) -o $@ $< $(OUT)/librw.a $(LDLIBS_ALL) -lcmocka
+
+$(OUT)/obj $(OUT)/tests:
+	mkdir -p $@
+
+sanitize:
+	$(MAKE) SANITIZE=1 all
+
+unit: all $(UNIT_BINS)
+
+# The whole suite; the last line it prints is "N passed, N failed, N skipped".
+check:
+	@pkg-config --exists $(PKGS) cmocka || $(MAKE) deps
+	@$(MAKE) --no-print-directory unit
+	@tests/run.sh $(OUT)
+
+deps:
+	@tests/deps.sh $(DEB_BUILD) $(DEB_TEST)
+
+run:
+	@pkg-config --exists $(PKGS) || $(MAKE) deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p var
+	$(BIN) run -c config/rightswatch.ini
+
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined
+fuzz: $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRCS))
+	@echo "fuzz targets in build/fuzz/; run each with -max_total_time=60"
+
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(wildcard include/rightswatch/*.h)
+	@mkdir -p build/fuzz
+	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRCS) $(LDLIBS_ALL)
+
+bench: all
+	@bench/run.sh $(BIN)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSCONFDIR)/rightswatch $(DESTDIR)$(UNITDIR)
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/rightswatch
+	install -m 0644 man/rightswatch.8 $(DESTDIR)$(MANDIR)/man8/rightswatch.8
+	install -m 0644 config/rightswatch.ini $(DESTDIR)$(SYSCONFDIR)/rightswatch/rightswatch.ini.example
+	sed 's|@BINDIR@|$(BINDIR)|g' systemd/rightswatch.service > $(DESTDIR)$(UNITDIR)/rightswatch.service
+
+clean:
+	rm -rf build

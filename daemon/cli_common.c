@@ -1,0 +1,18 @@
+/*
+ * cli_common — what every subcommand shares: where the configuration is.
+ */
+#include <stdlib.h>
+
+#include "rightswatch/cli.h"
+
+const char *
+cli_config_path(const char *opt_c)
+{
+	const char *env;
+
+	if (opt_c != NULL)
+		return opt_c;
+	if ((env = getenv("RIGHTSWATCH_CONFIG")) != NULL && *env != '\0')
+		return env;
+	return CLI_DEFAULT_CONFIG;
+}

@@ -1,0 +1,11 @@
+/* cli_extract — placeholder until the module lands; replaced by its owner. */
+#include <stdio.h>
+#include "rightswatch/cli.h"
+
+int
+cli_extract(int argc, char **argv)
+{
+	(void)argc;
+	fprintf(stderr, "%s: not built yet\n", argv[0]);
+	return 2;
+}

@@ -1,0 +1,58 @@
+/*
+ * main — the rightswatch command line: pick a subcommand, hand it argv.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rightswatch/cli.h"
+#include "rightswatch/log.h"
+#include "rightswatch/version.h"
+
+static const struct {
+	const char *name;
+	int (*fn)(int, char **);
+	const char *synopsis;
+} main_commands[] = {
+	{ "run", cli_run, "run [-c FILE]                  the daemon, in the foreground" },
+	{ "once", cli_once, "once [-c FILE]                 one whole cycle, then exit" },
+	{ "check", cli_check, "check [-c FILE]                validate the configuration" },
+	{ "status", cli_status, "status [-c FILE]               sources' health and schedule" },
+	{ "parse-feed", cli_parse_feed, "parse-feed [--base URL] [FILE|-]   a feed as JSON Lines" },
+	{ "page-text", cli_page_text, "page-text [--base URL] [FILE|-]    a release page as JSON" },
+	{ "extract", cli_extract, "extract [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] [-c FILE] [FILE|-]..." },
+};
+
+static void
+main_usage(FILE *fp)
+{
+	fprintf(fp, "usage: rightswatch COMMAND [OPTIONS]\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof(main_commands) / sizeof(main_commands[0]); i++)
+		fprintf(fp, "  rightswatch %s\n", main_commands[i].synopsis);
+	fprintf(fp, "\nrightswatch --version prints the version. See rightswatch(8).\n");
+}
+
+int
+main(int argc, char **argv)
+{
+	log_init("rightswatch", LOG_LEVEL_INFO);
+	if (argc < 2) {
+		main_usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		main_usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+		printf("rightswatch %s\n", RW_VERSION);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(main_commands) / sizeof(main_commands[0]); i++)
+		if (strcmp(argv[1], main_commands[i].name) == 0)
+			return main_commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "rightswatch: unknown command '%s'\n", argv[1]);
+	main_usage(stderr);
+	return 2;
+}

@@ -1,0 +1,17 @@
+/*
+ * escape — make untrusted text (titles, URLs, server messages) safe for a
+ * log line: control characters and invalid UTF-8 become \xNN, a backslash
+ * becomes \\, and the result is cut at a length with "..." marking the cut.
+ */
+#ifndef RW_ESCAPE_H
+#define RW_ESCAPE_H
+
+#include <stddef.h>
+
+/* Write the escaped form of s (len bytes; NULL prints "(null)") into out,
+ * at most outlen bytes including the NUL. Returns out. */
+char *escape_log(char *out, size_t outlen, const char *s, size_t len);
+/* Same for a C string. */
+char *escape_logs(char *out, size_t outlen, const char *s);
+
+#endif
