@@ -119,3 +119,202 @@ date_format_rfc3339(int64_t t, char *out)
 	memcpy(out, tmp, 21);
 	return out;
 }
+
+/* Skip spaces and tabs. */
+static const char *
+date_skipws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+		p++;
+	return p;
+}
+
+/* Read 1..maxd digits into *v; returns the new position or NULL. */
+static const char *
+date_digits(const char *p, int mind, int maxd, int *v)
+{
+	int n = 0, x = 0;
+
+	while (n < maxd && isdigit((unsigned char)p[n])) {
+		x = x * 10 + (p[n] - '0');
+		n++;
+	}
+	if (n < mind)
+		return NULL;
+	*v = x;
+	return p + n;
+}
+
+/* Seconds UTC of a validated broken-down time, or DATE_UNKNOWN. */
+static int64_t
+date_make(int y, int mo, int d, int h, int mi, int s, int offset_min)
+{
+	if (!date_valid(y, mo, d) || h > 23 || mi > 59 || s > 60)
+		return DATE_UNKNOWN;
+	if (s == 60) /* a leap second is the last second of its minute */
+		s = 59;
+	return date_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s -
+	    (int64_t)offset_min * 60;
+}
+
+/* RFC 822 zone names (RFC 2822 section 4.3 obsolete zones), in minutes. */
+static int
+date_zone(const char *p, size_t n, int *minutes)
+{
+	static const struct {
+		const char *name;
+		int off;
+	} zones[] = {
+		{ "UT", 0 }, { "UTC", 0 }, { "GMT", 0 }, { "Z", 0 },
+		{ "EST", -300 }, { "EDT", -240 }, { "CST", -360 }, { "CDT", -300 },
+		{ "MST", -420 }, { "MDT", -360 }, { "PST", -480 }, { "PDT", -420 },
+	};
+	for (size_t i = 0; i < sizeof(zones) / sizeof(zones[0]); i++)
+		if (strlen(zones[i].name) == n && strncasecmp(p, zones[i].name, n) == 0) {
+			*minutes = zones[i].off;
+			return 0;
+		}
+	/* Military single letters other than Z: RFC 2822 says their sense was
+	 * reversed in RFC 822 and they must be read as +0000. */
+	if (n == 1 && isalpha((unsigned char)*p) && tolower((unsigned char)*p) != 'j') {
+		*minutes = 0;
+		return 0;
+	}
+	return -1;
+}
+
+int64_t
+date_parse_rfc822(const char *s)
+{
+	static const char months[][4] = { "jan", "feb", "mar", "apr", "may", "jun",
+		"jul", "aug", "sep", "oct", "nov", "dec" };
+	const char *p;
+	int d, mo = 0, y, h, mi, sec = 0, off = 0;
+	size_t n;
+
+	if (s == NULL)
+		return DATE_UNKNOWN;
+	p = date_skipws(s);
+	/* Optional day name and comma. */
+	if (isalpha((unsigned char)*p)) {
+		while (isalpha((unsigned char)*p))
+			p++;
+		if (*p == ',')
+			p++;
+		p = date_skipws(p);
+	}
+	if ((p = date_digits(p, 1, 2, &d)) == NULL)
+		return DATE_UNKNOWN;
+	p = date_skipws(p);
+	if (*p == '-')
+		p++;
+	for (n = 0; isalpha((unsigned char)p[n]); n++)
+		;
+	if (n < 3)
+		return DATE_UNKNOWN;
+	for (int i = 0; i < 12; i++)
+		if (strncasecmp(p, months[i], 3) == 0)
+			mo = i + 1;
+	if (mo == 0)
+		return DATE_UNKNOWN;
+	p = date_skipws(p + n);
+	if (*p == '-')
+		p++;
+	{
+		const char *q = date_digits(p, 2, 4, &y);
+
+		if (q == NULL)
+			return DATE_UNKNOWN;
+		if (q - p == 2) /* RFC 2822 4.3: two-digit years */
+			y += y < 50 ? 2000 : 1900;
+		else if (q - p == 3)
+			y += 1900;
+		p = date_skipws(q);
+	}
+	if ((p = date_digits(p, 1, 2, &h)) == NULL || *p++ != ':' ||
+	    (p = date_digits(p, 2, 2, &mi)) == NULL)
+		return DATE_UNKNOWN;
+	if (*p == ':' && (p = date_digits(p + 1, 2, 2, &sec)) == NULL)
+		return DATE_UNKNOWN;
+	p = date_skipws(p);
+	if (*p == '+' || *p == '-') {
+		int hh, mm, sign = *p == '-' ? -1 : 1;
+		const char *q = p + 1;
+
+		if (!isdigit((unsigned char)q[0]) || !isdigit((unsigned char)q[1]) ||
+		    !isdigit((unsigned char)q[2]) || !isdigit((unsigned char)q[3]))
+			return DATE_UNKNOWN;
+		hh = (q[0] - '0') * 10 + (q[1] - '0');
+		mm = (q[2] - '0') * 10 + (q[3] - '0');
+		if (mm > 59)
+			return DATE_UNKNOWN;
+		off = sign * (hh * 60 + mm);
+		p = q + 4;
+	} else if (isalpha((unsigned char)*p)) {
+		for (n = 0; isalpha((unsigned char)p[n]); n++)
+			;
+		if (date_zone(p, n, &off) == -1)
+			return DATE_UNKNOWN;
+		p += n;
+	}
+	/* A trailing comment such as "(UTC)" is allowed; other text is not. */
+	p = date_skipws(p);
+	if (*p != '\0' && *p != '(')
+		return DATE_UNKNOWN;
+	return date_make(y, mo, d, h, mi, sec, off);
+}
+
+int64_t
+date_parse_rfc3339(const char *s)
+{
+	const char *p;
+	int y, mo, d, h = 0, mi = 0, sec = 0, off = 0;
+
+	if (s == NULL)
+		return DATE_UNKNOWN;
+	p = date_skipws(s);
+	if ((p = date_digits(p, 4, 4, &y)) == NULL || *p++ != '-' ||
+	    (p = date_digits(p, 2, 2, &mo)) == NULL || *p++ != '-' ||
+	    (p = date_digits(p, 2, 2, &d)) == NULL)
+		return DATE_UNKNOWN;
+	if (*p == 'T' || *p == 't' || *p == ' ') {
+		p++;
+		if ((p = date_digits(p, 2, 2, &h)) == NULL || *p++ != ':' ||
+		    (p = date_digits(p, 2, 2, &mi)) == NULL)
+			return DATE_UNKNOWN;
+		if (*p == ':' && (p = date_digits(p + 1, 2, 2, &sec)) == NULL)
+			return DATE_UNKNOWN;
+		if (*p == '.' || *p == ',') {
+			p++;
+			if (!isdigit((unsigned char)*p))
+				return DATE_UNKNOWN;
+			while (isdigit((unsigned char)*p))
+				p++;
+		}
+		if (*p == 'Z' || *p == 'z') {
+			p++;
+		} else if (*p == '+' || *p == '-') {
+			int hh, mm, sign = *p == '-' ? -1 : 1;
+
+			if ((p = date_digits(p + 1, 2, 2, &hh)) == NULL)
+				return DATE_UNKNOWN;
+			if (*p == ':')
+				p++;
+			if ((p = date_digits(p, 2, 2, &mm)) == NULL || hh > 23 || mm > 59)
+				return DATE_UNKNOWN;
+			off = sign * (hh * 60 + mm);
+		}
+	}
+	p = date_skipws(p);
+	if (*p != '\0')
+		return DATE_UNKNOWN;
+	return date_make(y, mo, d, h, mi, sec, off);
+}
+
+int64_t
+date_parse_any(const char *s)
+{
+	int64_t t = date_parse_rfc3339(s);
+
+	return t != DATE_UNKNOWN ? t : date_parse_rfc822(s);
+}

@@ -68,6 +68,38 @@ test_format(void **state)
 	assert_int_equal(date_parse_ymd("2021-8-6", &d), -1);
 }
 
+static void
+test_parse(void **state)
+{
+	static const struct {
+		const char *in;
+		int64_t want; /* DATE_UNKNOWN when the input must be rejected */
+	} rows[] = {
+		{ "Fri, 06 Aug 2021 10:00:00 GMT", 1628244000 },   /* RFC 1123 */
+		{ "6 Aug 2021 10:00 +0000", 1628244000 },           /* no weekday, no seconds */
+		{ "Fri, 06 Aug 2021 06:00:00 EDT", 1628244000 },    /* old zone name */
+		{ "Fri, 06 Aug 21 12:00:00 +0200", 1628244000 },    /* two-digit year, offset */
+		{ "Fri, 06 Aug 2021 10:00:00 Z", 1628244000 },      /* military Z */
+		{ "Tue, 30 Feb 2021 10:00:00 GMT", DATE_UNKNOWN },  /* impossible day */
+		{ "Fri, 06 Foo 2021 10:00:00 GMT", DATE_UNKNOWN },  /* unknown month */
+		{ "Fri, 06 Aug 2021 25:00:00 GMT", DATE_UNKNOWN },  /* hour out of range */
+		{ "2021-08-06T10:00:00Z", 1628244000 },             /* RFC 3339 */
+		{ "2021-08-06T12:00:00+02:00", 1628244000 },        /* offset */
+		{ "2021-08-06T10:00:00.123Z", 1628244000 },         /* fraction */
+		{ "2021-08-06", 1628208000 },                       /* bare date */
+		{ "2021-02-29T00:00:00Z", DATE_UNKNOWN },           /* not a leap year */
+		{ "yesterday", DATE_UNKNOWN },                      /* not a date */
+		{ "", DATE_UNKNOWN },                               /* empty */
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		int64_t got = date_parse_any(rows[i].in);
+		if (got != rows[i].want)
+			fail_msg("row %zu '%s': got %lld want %lld", i, rows[i].in,
+			    (long long)got, (long long)rows[i].want);
+	}
+}
+
 int
 main(void)
 {
@@ -76,6 +108,7 @@ main(void)
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_add_months),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_parse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

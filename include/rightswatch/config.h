@@ -1,0 +1,121 @@
+/*
+ * config — the INI configuration: parsing, validation, defaults.
+ *
+ * config_load reads a file and returns a fully validated struct config, or
+ * NULL after reporting every problem as "FILE:LINE: message" through the
+ * caller's diagnostic callback (it keeps going after the first error, like
+ * OpenBSD's config tests). The struct is plain data owned by the caller and
+ * released with config_free; nothing in it points into another config, so a
+ * reload can build a new one, validate it, then swap.
+ */
+#ifndef RW_CONFIG_H
+#define RW_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum config_source_type {
+	CONFIG_TYPE_AUTO = 0,
+	CONFIG_TYPE_RSS,
+	CONFIG_TYPE_ATOM,
+	CONFIG_TYPE_JSON,
+	CONFIG_TYPE_HTML
+};
+
+enum config_fetch_pages {
+	CONFIG_FETCH_AUTO = 0, /* fetch the linked page when the feed has no full text */
+	CONFIG_FETCH_ALWAYS,
+	CONFIG_FETCH_NEVER
+};
+
+enum config_lang {
+	CONFIG_LANG_AUTO = 0,
+	CONFIG_LANG_EN,
+	CONFIG_LANG_FR
+};
+
+/* A comma-separated list value, each element trimmed and non-empty. */
+struct config_list {
+	char **v;
+	size_t n;
+};
+
+struct config_source {
+	char *name;       /* from [source NAME] */
+	int line;         /* line of the section header, for messages */
+	char *url;        /* http or https */
+	enum config_source_type type;
+	int64_t interval; /* seconds; defaults to [daemon] interval */
+	enum config_lang lang;
+	enum config_fetch_pages fetch_pages;
+	char *content_xpath;           /* NULL: automatic main-text detection */
+	struct config_list page_hosts; /* extra hosts release pages may come from */
+	size_t max_items;              /* items taken per poll; CONFIG_DEFAULT_MAX_ITEMS */
+	char *links;                   /* type = html: XPath of the release links */
+	char *link_pattern;            /* type = html: URL prefix or glob, or NULL */
+};
+
+struct config_indicator {
+	char *name; /* canonical name: built-in (DESIGN.md) or new */
+	int line;
+	struct config_list terms;    /* English terms */
+	struct config_list terms_fr; /* French terms */
+	int replace;                 /* 1: replace the built-in terms; 0: add to them */
+};
+
+struct config_country {
+	char *name; /* as written in [country NAME] */
+	int line;
+	struct config_list terms; /* names, demonyms, places, missions */
+};
+
+struct config {
+	char *path; /* the file read, as given */
+
+	/* [daemon] */
+	char *state;          /* SQLite file, absolute after path resolution */
+	char *user_agent;     /* sent on every request */
+	int64_t interval;     /* seconds, default poll interval */
+	int max_parallel;     /* concurrent transfers in total */
+	int per_host;         /* concurrent transfers per host */
+	int64_t timeout;      /* seconds, whole transfer */
+	int64_t max_body;     /* bytes, decoded body cap */
+	int log_level;        /* enum log_level */
+
+	struct config_source *sources;
+	size_t nsources;
+	struct config_indicator *indicators;
+	size_t nindicators;
+	struct config_country *countries;
+	size_t ncountries;
+};
+
+#define CONFIG_DEFAULT_INTERVAL   (15 * 60)          /* seconds */
+#define CONFIG_DEFAULT_TIMEOUT    60                 /* seconds */
+#define CONFIG_DEFAULT_MAX_BODY   (8 * 1024 * 1024)  /* bytes */
+#define CONFIG_DEFAULT_PARALLEL   8
+#define CONFIG_DEFAULT_PER_HOST   2
+#define CONFIG_DEFAULT_MAX_ITEMS  50
+#define CONFIG_MAX_LINE           4096               /* bytes per physical line */
+
+/* Receives one "FILE:LINE: message" (no newline) per problem. */
+typedef void config_diag_fn(const char *msg, void *arg);
+
+/* Read and validate path. Returns a config (free with config_free) or NULL
+ * when any problem was found; every problem goes to diag (may be NULL). */
+struct config *config_load(const char *path, config_diag_fn *diag, void *arg);
+/* The same over a buffer already in memory; path names it in messages and
+ * anchors relative paths. env_state / env_creds stand for $STATE_DIRECTORY
+ * and $CREDENTIALS_DIRECTORY (NULL when unset), so the parser stays pure. */
+struct config *config_parse(const char *text, size_t len, const char *path,
+    const char *env_state, const char *env_creds, config_diag_fn *diag, void *arg);
+void config_free(struct config *cf);
+
+/* "30s", "10m", "1h", "1d" (a bare number is seconds) -> seconds; -1 on error. */
+int64_t config_parse_duration(const char *s);
+/* "512KiB", "8MiB", "1GiB", "100kB", "2MB" (a bare number is bytes) -> bytes; -1 on error. */
+int64_t config_parse_size(const char *s);
+
+const char *config_source_type_name(enum config_source_type t);
+
+#endif

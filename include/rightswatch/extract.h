@@ -1,0 +1,83 @@
+/*
+ * extract — numeric indicators out of a release's prose, in English and
+ * French: what was counted (taxonomy), the value, its qualifier, the period
+ * resolved against the release date, the country and region, and figures
+ * implied by comparisons ("five times as many as in all of 2019").
+ *
+ * A pure function over text: no I/O, no clock (the release date is passed
+ * in), no globals. Every observation keeps byte offsets into the text it
+ * was given, so the evidence can be quoted exactly.
+ */
+#ifndef RW_EXTRACT_H
+#define RW_EXTRACT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rightswatch/date.h"
+
+struct config;
+
+/* Bumped whenever the rules change what is extracted; stored with each observation. */
+#define EXTRACT_VERSION "1"
+
+enum extract_qualifier {
+	EXTRACT_EXACT = 0,
+	EXTRACT_AT_LEAST,
+	EXTRACT_MORE_THAN,
+	EXTRACT_APPROX,
+	EXTRACT_AT_MOST
+};
+
+enum extract_lang {
+	EXTRACT_LANG_AUTO = 0,
+	EXTRACT_LANG_EN,
+	EXTRACT_LANG_FR
+};
+
+struct extract_obs {
+	const char *indicator;  /* canonical name; points into the taxonomy (lives as long as it) */
+	int64_t value;
+	enum extract_qualifier qualifier;
+	int has_period;         /* 0: period unknown (null) */
+	struct date_ymd period_start, period_end;
+	const char *country;    /* into the taxonomy, or NULL */
+	const char *region;     /* into the taxonomy, or NULL */
+	int derived;            /* implied by a comparison */
+	size_t start, end;      /* byte offsets of the evidence in the text */
+	size_t sent_start, sent_end; /* byte offsets of the sentence */
+};
+
+struct extract_result {
+	struct extract_obs *obs;
+	size_t nobs;
+};
+
+/* The taxonomy: built-in indicators and countries, extended or replaced by
+ * a configuration's [indicator] and [country] sections (cf may be NULL).
+ * Returns NULL on out of memory; free with extract_taxonomy_free. */
+struct extract_taxonomy *extract_taxonomy_new(const struct config *cf);
+void extract_taxonomy_free(struct extract_taxonomy *tx);
+
+struct extract_params {
+	struct date_ymd release_date; /* periods are resolved against it */
+	enum extract_lang lang;       /* AUTO: detected from the text */
+	const char *country;          /* the release's country when known, or NULL */
+};
+
+/* Extract from text (len bytes, any bytes; invalid UTF-8 is tolerated).
+ * Linear time in len, bounded memory. Returns 0 and fills res (free with
+ * extract_result_free), or -1 on out of memory. */
+int extract_text(const struct extract_taxonomy *tx, const char *text, size_t len,
+    const struct extract_params *params, struct extract_result *res);
+void extract_result_free(struct extract_result *res);
+
+/* "exact", "at_least", "more_than", "approx", "at_most". */
+const char *extract_qualifier_name(enum extract_qualifier q);
+
+/* The country a release is about, from its title and first paragraph (a
+ * configured or built-in country's canonical name), or NULL. */
+const char *extract_release_country(const struct extract_taxonomy *tx,
+    const char *text, size_t len);
+
+#endif
