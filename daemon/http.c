@@ -21,7 +21,11 @@
  * reached, but HTTP/2 multiplexing lets any number of transfers share one
  * connection, and a transfer waiting inside curl already burns its timeout.
  * So transfers wait in our FIFO until fewer than max_parallel run in total and
- * fewer than per_host run for the host of their first URL.
+ * fewer than per_host run for the host of their first URL. Curl's connection
+ * limits stay set as a backstop: a redirect to another host is not counted
+ * by our queue, and if it would pass the limit curl holds the transfer in
+ * its own pending queue until a connection frees up (acceptable: bounded by
+ * max_parallel running transfers and by each one's timeout).
  *
  * Lifetime: a transfer is in exactly one list (queued, running, failed) until
  * its done callback has run; then it is freed. http_free cancels all of them.

@@ -14,6 +14,10 @@
  * many transfers over one connection, so the module also queues transfers
  * itself: at most max_parallel run at once, and at most per_host for the
  * host of their first URL. A queued transfer's timeouts start when it runs.
+ * After a redirect to another host, curl's connection limits still apply
+ * and curl may hold the transfer in its own pending queue meanwhile.
+ *
+ * Teardown order: http_free before event_base_free of its base.
  */
 #ifndef RW_HTTP_H
 #define RW_HTTP_H
