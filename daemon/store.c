@@ -1,8 +1,9 @@
 /*
  * store — the daemon's state in one SQLite file: opening (refusing a file
  * that is not ours, is corrupt or is newer than this code), migrating
- * (store_schema.c), transactions, and the rows of sources, items,
- * documents with their revisions, and observations.
+ * (steps in store_schema.c), transactions, the catalogue of every SQL
+ * statement the store runs, and the rows of sources and items (documents
+ * and observations are in store_doc.c).
  *
  * The only module that includes sqlite3.h. Every statement is prepared
  * once, cached in struct store, and fed bound parameters: no SQL is ever
@@ -17,24 +18,14 @@
 #include <sqlite3.h>
 
 #include "rightswatch/date.h"
-#include "rightswatch/extract.h"
 #include "rightswatch/feed.h"
 #include "rightswatch/store.h"
+#include "store_int.h"
 #include "store_schema.h"
 
 /* 'R' 'W' 'A' 'T' in the file header: marks a rightswatch state file. */
 #define STORE_APPLICATION_ID 0x52574154
 #define STORE_BUSY_TIMEOUT   5000 /* milliseconds waiting for another writer */
-
-enum stmt_id {
-	S_BEGIN, S_COMMIT, S_ROLLBACK, S_SAVEPOINT, S_RELEASE, S_ROLLBACK_TO,
-	S_SOURCE_GET, S_SOURCE_ALL, S_SOURCE_PUT,
-	S_ITEM_GET, S_ITEM_INSERT, S_ITEM_UPDATE, S_ITEM_DONE, S_ITEM_COUNT,
-	S_DOC_FIND, S_DOC_LATEST, S_DOC_INSERT, S_DOC_TOUCH, S_DOC_UPDATE,
-	S_REV_INSERT,
-	S_OBS_DELETE, S_OBS_INSERT, S_OBS_COUNT,
-	S_COUNT
-};
 
 #define SOURCE_COLUMNS \
 	"name, url, current_url, etag, last_modified, health, last_result," \
@@ -105,25 +96,10 @@ static const char *const stmt_sql[S_COUNT] = {
 	    " WHERE o.doc_id = ?1",
 };
 
-/* Indexed by enum extract_qualifier; kept here so the store does not link
- * against the extractor. Must match the CHECK in the schema. */
-static const char *const qualifier_names[] = {
-	[EXTRACT_EXACT] = "exact",
-	[EXTRACT_AT_LEAST] = "at_least",
-	[EXTRACT_MORE_THAN] = "more_than",
-	[EXTRACT_APPROX] = "approx",
-	[EXTRACT_AT_MOST] = "at_most",
-};
 
-struct store {
-	sqlite3 *db;
-	sqlite3_stmt *stmt[S_COUNT];
-	int depth;          /* open store_begin levels */
-	char errmsg[512];
-};
 
-static void
-set_err(struct store *st, const char *fmt, ...)
+void
+store_set_err(struct store *st, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -132,74 +108,69 @@ set_err(struct store *st, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Record SQLite's reason for the last failure, prefixed by what we did. */
-static int
-db_err(struct store *st, const char *what)
+int
+store_db_err(struct store *st, const char *what)
 {
-	set_err(st, "%s: %s", what, sqlite3_errmsg(st->db));
+	store_set_err(st, "%s: %s", what, sqlite3_errmsg(st->db));
 	return -1;
 }
 
-/* The cached statement id, prepared on first use; NULL on error. */
-static sqlite3_stmt *
-stmt(struct store *st, enum stmt_id id)
+sqlite3_stmt *
+store_stmt(struct store *st, enum store_stmt_id id)
 {
 	if (st->stmt[id] == NULL &&
 	    sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
 	    &st->stmt[id], NULL) != SQLITE_OK) {
-		db_err(st, "prepare");
+		store_db_err(st, "prepare");
 		st->stmt[id] = NULL;
 	}
 	return st->stmt[id];
 }
 
-/* Make a cached statement ready for its next use. */
-static void
-done(sqlite3_stmt *s)
+void
+store_reset(sqlite3_stmt *s)
 {
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 }
 
-static int
-bind_text(sqlite3_stmt *s, int i, const char *v)
+int
+store_bind_text(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v == NULL)
 		return sqlite3_bind_null(s, i);
 	return sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
 }
 
-/* Bind v, or NULL when v is the "none" value given. */
-static int
-bind_i64_or_null(sqlite3_stmt *s, int i, int64_t v, int64_t none)
+int
+store_bind_i64_or_null(sqlite3_stmt *s, int i, int64_t v, int64_t none)
 {
 	if (v == none)
 		return sqlite3_bind_null(s, i);
 	return sqlite3_bind_int64(s, i, v);
 }
 
-/* Step a statement that returns no row; 0 or -1. Leaves it reset. */
-static int
-run(struct store *st, sqlite3_stmt *s, const char *what)
+int
+store_run(struct store *st, sqlite3_stmt *s, const char *what)
 {
 	int rc = sqlite3_step(s);
 
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		db_err(st, what);
-		done(s);
+		store_db_err(st, what);
+		store_reset(s);
 		return -1;
 	}
-	done(s);
+	store_reset(s);
 	return 0;
 }
 
 /* Run a fixed statement (transaction control) by id. */
 static int
-run_id(struct store *st, enum stmt_id id, const char *what)
+run_id(struct store *st, enum store_stmt_id id, const char *what)
 {
-	sqlite3_stmt *s = stmt(st, id);
+	sqlite3_stmt *s = store_stmt(st, id);
 
-	return s == NULL ? -1 : run(st, s, what);
+	return s == NULL ? -1 : store_run(st, s, what);
 }
 
 static char *
@@ -243,19 +214,19 @@ check_identity(struct store *st, const char *path, int *version)
 	if (query_int(st->db, "PRAGMA application_id", &app) == -1 ||
 	    query_int(st->db, "PRAGMA user_version", version) == -1 ||
 	    query_int(st->db, "SELECT count(*) FROM sqlite_master", &objects) == -1) {
-		set_err(st, "%s: not a usable SQLite database (corrupt, or another "
+		store_set_err(st, "%s: not a usable SQLite database (corrupt, or another "
 		    "kind of file): %s", path, sqlite3_errmsg(st->db));
 		return -1;
 	}
 	if (app == 0 && objects == 0 && *version == 0)
 		return 0; /* a new, empty file */
 	if (app != STORE_APPLICATION_ID) {
-		set_err(st, "%s: not a rightswatch state file (another program's "
+		store_set_err(st, "%s: not a rightswatch state file (another program's "
 		    "SQLite database, application_id %d)", path, app);
 		return -1;
 	}
 	if (*version > store_schema_version()) {
-		set_err(st, "%s: schema version %d is newer than this rightswatch "
+		store_set_err(st, "%s: schema version %d is newer than this rightswatch "
 		    "knows (%d); use a newer rightswatch", path, *version,
 		    store_schema_version());
 		return -1;
@@ -270,19 +241,19 @@ configure(struct store *st, const char *path)
 	int wal = 0;
 
 	if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &s, NULL) != SQLITE_OK)
-		return db_err(st, path);
+		return store_db_err(st, path);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		wal = sqlite3_column_text(s, 0) != NULL &&
 		    strcmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
 	sqlite3_finalize(s);
 	if (!wal) {
-		set_err(st, "%s: cannot use the WAL journal: %s", path,
+		store_set_err(st, "%s: cannot use the WAL journal: %s", path,
 		    sqlite3_errmsg(st->db));
 		return -1;
 	}
 	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON;"
 	    "PRAGMA synchronous = FULL;", NULL, NULL, NULL) != SQLITE_OK)
-		return db_err(st, path);
+		return store_db_err(st, path);
 	return 0;
 }
 
@@ -298,13 +269,13 @@ migrate(struct store *st, const char *path)
 		if (run_id(st, S_BEGIN, path) == -1)
 			return -1;
 		if (query_int(st->db, "PRAGMA user_version", &v) == -1) {
-			db_err(st, path);
+			store_db_err(st, path);
 			goto fail;
 		}
 		if (v >= store_schema_version())
 			break;
 		if (sqlite3_exec(st->db, store_schema_step(v), NULL, NULL, NULL) != SQLITE_OK) {
-			set_err(st, "%s: migrating the schema to version %d: %s",
+			store_set_err(st, "%s: migrating the schema to version %d: %s",
 			    path, v + 1, sqlite3_errmsg(st->db));
 			goto fail;
 		}
@@ -312,7 +283,7 @@ migrate(struct store *st, const char *path)
 		snprintf(sql, sizeof(sql), "PRAGMA application_id = %d;"
 		    "PRAGMA user_version = %d", STORE_APPLICATION_ID, v + 1);
 		if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-			db_err(st, path);
+			store_db_err(st, path);
 			goto fail;
 		}
 		if (run_id(st, S_COMMIT, path) == -1)
@@ -342,9 +313,9 @@ store_open(const char *path, struct store **out, char *err, size_t errlen)
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		if (st->db == NULL)
-			set_err(st, "%s: out of memory", path);
+			store_set_err(st, "%s: out of memory", path);
 		else
-			set_err(st, "%s: %s", path, sqlite3_errmsg(st->db));
+			store_set_err(st, "%s: %s", path, sqlite3_errmsg(st->db));
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
@@ -400,7 +371,7 @@ int
 store_commit(struct store *st)
 {
 	if (st->depth == 0) {
-		set_err(st, "commit: no transaction");
+		store_set_err(st, "commit: no transaction");
 		return -1;
 	}
 	if (run_id(st, st->depth == 1 ? S_COMMIT : S_RELEASE, "commit") == -1) {
@@ -419,7 +390,7 @@ store_rollback(struct store *st)
 	int r;
 
 	if (st->depth == 0) {
-		set_err(st, "rollback: no transaction");
+		store_set_err(st, "rollback: no transaction");
 		return -1;
 	}
 	if (st->depth == 1)
@@ -430,9 +401,8 @@ store_rollback(struct store *st)
 	return r;
 }
 
-/* Undo the transaction of a failed call, keeping its error message. */
-static int
-abort_tx(struct store *st)
+int
+store_abort_tx(struct store *st)
 {
 	char keep[sizeof(st->errmsg)];
 
@@ -483,7 +453,7 @@ read_source(struct store *st, sqlite3_stmt *s, struct store_source *out)
 	out->items = sqlite3_column_int64(s, 14);
 	if (oom) {
 		store_source_clear(out);
-		set_err(st, "out of memory");
+		store_set_err(st, "out of memory");
 		return -1;
 	}
 	return 0;
@@ -496,17 +466,17 @@ store_source_get(struct store *st, const char *name, struct store_source *out)
 	int rc, r;
 
 	memset(out, 0, sizeof(*out));
-	if ((s = stmt(st, S_SOURCE_GET)) == NULL)
+	if ((s = store_stmt(st, S_SOURCE_GET)) == NULL)
 		return -1;
-	bind_text(s, 1, name);
+	store_bind_text(s, 1, name);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		r = read_source(st, s, out);
 	else if (rc == SQLITE_DONE)
 		r = 1;
 	else
-		r = db_err(st, "reading a source");
-	done(s);
+		r = store_db_err(st, "reading a source");
+	store_reset(s);
 	return r;
 }
 
@@ -515,15 +485,15 @@ store_source_put(struct store *st, const struct store_source *src)
 {
 	sqlite3_stmt *s;
 
-	if ((s = stmt(st, S_SOURCE_PUT)) == NULL)
+	if ((s = store_stmt(st, S_SOURCE_PUT)) == NULL)
 		return -1;
-	bind_text(s, 1, src->name);
-	bind_text(s, 2, src->url);
-	bind_text(s, 3, src->current_url);
-	bind_text(s, 4, src->etag);
-	bind_text(s, 5, src->last_modified);
-	bind_text(s, 6, src->health);
-	bind_text(s, 7, src->last_result);
+	store_bind_text(s, 1, src->name);
+	store_bind_text(s, 2, src->url);
+	store_bind_text(s, 3, src->current_url);
+	store_bind_text(s, 4, src->etag);
+	store_bind_text(s, 5, src->last_modified);
+	store_bind_text(s, 6, src->health);
+	store_bind_text(s, 7, src->last_result);
 	sqlite3_bind_int64(s, 8, src->last_poll);
 	sqlite3_bind_int64(s, 9, src->last_ok);
 	sqlite3_bind_int64(s, 10, src->next_due);
@@ -531,7 +501,7 @@ store_source_put(struct store *st, const struct store_source *src)
 	sqlite3_bind_int64(s, 12, src->backoff);
 	sqlite3_bind_int(s, 13, src->failures);
 	sqlite3_bind_int(s, 14, src->disabled != 0);
-	return run(st, s, "saving a source");
+	return store_run(st, s, "saving a source");
 }
 
 /* The rows are read completely before fn runs, so fn may call the store
@@ -545,13 +515,13 @@ store_source_each(struct store *st,
 	sqlite3_stmt *s;
 	int rc, r = 0;
 
-	if ((s = stmt(st, S_SOURCE_ALL)) == NULL)
+	if ((s = store_stmt(st, S_SOURCE_ALL)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
 			if ((grown = realloc(all, cap * sizeof(*all))) == NULL) {
-				set_err(st, "out of memory");
+				store_set_err(st, "out of memory");
 				r = -1;
 				break;
 			}
@@ -562,8 +532,8 @@ store_source_each(struct store *st,
 		n++;
 	}
 	if (r == 0 && rc != SQLITE_DONE)
-		r = db_err(st, "listing sources");
-	done(s);
+		r = store_db_err(st, "listing sources");
+	store_reset(s);
 	for (size_t i = 0; r == 0 && i < n; i++)
 		r = fn(&all[i], arg);
 	for (size_t i = 0; i < n; i++)
@@ -574,8 +544,8 @@ store_source_each(struct store *st,
 
 /* ---- items ---- */
 
-static int
-same_text(const char *a, const char *b)
+int
+store_same_text(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)
 		return a == b;
@@ -591,47 +561,47 @@ store_item_record(struct store *st, const char *source,
 	int rc, found, was_done = 0, changed = 0;
 
 	if (source == NULL || it == NULL || it->id == NULL) {
-		set_err(st, "recording an item: no source or no id");
+		store_set_err(st, "recording an item: no source or no id");
 		return -1;
 	}
-	if ((s = stmt(st, S_ITEM_GET)) == NULL)
+	if ((s = store_stmt(st, S_ITEM_GET)) == NULL)
 		return -1;
-	bind_text(s, 1, source);
-	bind_text(s, 2, it->id);
+	store_bind_text(s, 1, source);
+	store_bind_text(s, 2, it->id);
 	rc = sqlite3_step(s);
 	if ((found = rc == SQLITE_ROW)) {
 		was_done = sqlite3_column_int(s, 1);
-		changed = !same_text((const char *)sqlite3_column_text(s, 0), hash);
+		changed = !store_same_text((const char *)sqlite3_column_text(s, 0), hash);
 	} else if (rc != SQLITE_DONE) {
-		db_err(st, "reading an item");
-		done(s);
+		store_db_err(st, "reading an item");
+		store_reset(s);
 		return -1;
 	}
-	done(s);
+	store_reset(s);
 
-	if ((s = stmt(st, found ? S_ITEM_UPDATE : S_ITEM_INSERT)) == NULL)
+	if ((s = store_stmt(st, found ? S_ITEM_UPDATE : S_ITEM_INSERT)) == NULL)
 		return -1;
-	bind_text(s, 1, source);
-	bind_text(s, 2, it->id);
-	bind_text(s, 3, it->link);
-	bind_text(s, 4, it->title);
-	bind_i64_or_null(s, 5, it->published, DATE_UNKNOWN);
-	bind_i64_or_null(s, 6, it->updated, DATE_UNKNOWN);
-	bind_text(s, 7, hash);
+	store_bind_text(s, 1, source);
+	store_bind_text(s, 2, it->id);
+	store_bind_text(s, 3, it->link);
+	store_bind_text(s, 4, it->title);
+	store_bind_i64_or_null(s, 5, it->published, DATE_UNKNOWN);
+	store_bind_i64_or_null(s, 6, it->updated, DATE_UNKNOWN);
+	store_bind_text(s, 7, hash);
 	sqlite3_bind_int64(s, 8, now);
 	if (found)
 		sqlite3_bind_int(s, 9, was_done && !changed);
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_DONE) {
 		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-			set_err(st, "recording an item: its source is not stored "
+			store_set_err(st, "recording an item: its source is not stored "
 			    "(store_source_put it first)");
 		else
-			db_err(st, "recording an item");
-		done(s);
+			store_db_err(st, "recording an item");
+		store_reset(s);
 		return -1;
 	}
-	done(s);
+	store_reset(s);
 	/* A pending item stays pending even when its content changed: it
 	 * will be read once, with the newest content. */
 	if (!found)
@@ -651,15 +621,15 @@ store_item_done(struct store *st, const char *source, const char *item_id,
 {
 	sqlite3_stmt *s;
 
-	if ((s = stmt(st, S_ITEM_DONE)) == NULL)
+	if ((s = store_stmt(st, S_ITEM_DONE)) == NULL)
 		return -1;
-	bind_text(s, 1, source);
-	bind_text(s, 2, item_id);
-	bind_i64_or_null(s, 3, doc_id, 0);
-	if (run(st, s, "marking an item done") == -1)
+	store_bind_text(s, 1, source);
+	store_bind_text(s, 2, item_id);
+	store_bind_i64_or_null(s, 3, doc_id, 0);
+	if (store_run(st, s, "marking an item done") == -1)
 		return -1;
 	if (sqlite3_changes(st->db) == 0) {
-		set_err(st, "marking an item done: no such item");
+		store_set_err(st, "marking an item done: no such item");
 		return -1;
 	}
 	return 0;
@@ -672,227 +642,15 @@ store_items_count(struct store *st, const char *source, int64_t *count,
 	sqlite3_stmt *s;
 	int r = 0;
 
-	if ((s = stmt(st, S_ITEM_COUNT)) == NULL)
+	if ((s = store_stmt(st, S_ITEM_COUNT)) == NULL)
 		return -1;
-	bind_text(s, 1, source);
+	store_bind_text(s, 1, source);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		*count = sqlite3_column_int64(s, 0);
 		if (pending != NULL)
 			*pending = sqlite3_column_int64(s, 1);
 	} else
-		r = db_err(st, "counting items");
-	done(s);
-	return r;
-}
-
-/* ---- documents and revisions ---- */
-
-int
-store_document_find(struct store *st, const char *url, int64_t *doc_id)
-{
-	sqlite3_stmt *s;
-	int rc;
-
-	*doc_id = 0;
-	if ((s = stmt(st, S_DOC_FIND)) == NULL)
-		return -1;
-	bind_text(s, 1, url);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*doc_id = sqlite3_column_int64(s, 0);
-	done(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_err(st, "finding a document");
-	return 0;
-}
-
-static int
-insert_revision(struct store *st, int64_t doc_id, int revision,
-    const struct store_document *d, int64_t now)
-{
-	sqlite3_stmt *s;
-
-	if ((s = stmt(st, S_REV_INSERT)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, doc_id);
-	sqlite3_bind_int(s, 2, revision);
-	bind_text(s, 3, d->hash);
-	bind_text(s, 4, d->text != NULL ? d->text : "");
-	sqlite3_bind_int64(s, 5, now);
-	return run(st, s, "saving a revision");
-}
-
-/* Inside the caller's transaction: the rows for one save. */
-static int
-save_document(struct store *st, const struct store_document *d, int64_t now,
-    int64_t *doc_id, int *revision, enum store_doc_state *state)
-{
-	sqlite3_stmt *s;
-	int rc, latest = 0, same = 0;
-	int64_t id = 0;
-
-	if ((s = stmt(st, S_DOC_LATEST)) == NULL)
-		return -1;
-	bind_text(s, 1, d->url);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		id = sqlite3_column_int64(s, 0);
-		latest = sqlite3_column_int(s, 1);
-		same = same_text((const char *)sqlite3_column_text(s, 2), d->hash);
-	}
-	done(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_err(st, "reading a document");
-
-	if (id == 0) {
-		if ((s = stmt(st, S_DOC_INSERT)) == NULL)
-			return -1;
-		bind_text(s, 1, d->url);
-		bind_text(s, 2, d->title);
-		bind_text(s, 3, d->date);
-		bind_text(s, 4, d->lang);
-		bind_text(s, 5, d->country);
-		sqlite3_bind_int64(s, 6, now);
-		if (run(st, s, "saving a document") == -1)
-			return -1;
-		id = sqlite3_last_insert_rowid(st->db);
-		*state = STORE_DOC_NEW;
-		latest = 1;
-		if (insert_revision(st, id, latest, d, now) == -1)
-			return -1;
-	} else if (same) {
-		if ((s = stmt(st, S_DOC_TOUCH)) == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, id);
-		sqlite3_bind_int64(s, 2, now);
-		if (run(st, s, "saving a document") == -1)
-			return -1;
-		*state = STORE_DOC_SAME;
-	} else {
-		latest++;
-		if (insert_revision(st, id, latest, d, now) == -1 ||
-		    (s = stmt(st, S_DOC_UPDATE)) == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, id);
-		bind_text(s, 2, d->title);
-		bind_text(s, 3, d->date);
-		bind_text(s, 4, d->lang);
-		bind_text(s, 5, d->country);
-		sqlite3_bind_int(s, 6, latest);
-		sqlite3_bind_int64(s, 7, now);
-		if (run(st, s, "saving a document") == -1)
-			return -1;
-		*state = STORE_DOC_REVISED;
-	}
-	*doc_id = id;
-	*revision = latest;
-	return 0;
-}
-
-int
-store_document_save(struct store *st, const struct store_document *d,
-    int64_t now, int64_t *doc_id, int *revision, enum store_doc_state *state)
-{
-	if (d == NULL || d->url == NULL) {
-		set_err(st, "saving a document: no URL");
-		return -1;
-	}
-	if (store_begin(st) == -1)
-		return -1;
-	if (save_document(st, d, now, doc_id, revision, state) == -1)
-		return abort_tx(st);
-	return store_commit(st) == -1 ? abort_tx(st) : 0;
-}
-
-/* ---- observations ---- */
-
-/* Bind text[a, b) when it lies inside the text, else NULL: offsets from a
- * buggy extractor must not read outside the buffer. */
-static int
-bind_slice(sqlite3_stmt *s, int i, const char *text, size_t len, size_t a, size_t b)
-{
-	if (text == NULL || a > b || b > len)
-		return sqlite3_bind_null(s, i);
-	return sqlite3_bind_text(s, i, text + a, (int)(b - a), SQLITE_TRANSIENT);
-}
-
-static int
-insert_observation(struct store *st, int64_t doc_id, int revision,
-    const char *text, size_t len, const struct extract_obs *o,
-    const char *version, int64_t now)
-{
-	char from[16], to[16];
-	sqlite3_stmt *s;
-
-	if (o->indicator == NULL || (unsigned)o->qualifier >=
-	    sizeof(qualifier_names) / sizeof(qualifier_names[0])) {
-		set_err(st, "saving an observation: no indicator or an unknown qualifier");
-		return -1;
-	}
-	/* SQLite counts lengths in int; an offset beyond that is not ours. */
-	if (len > (size_t)INT32_MAX) {
-		set_err(st, "saving an observation: text too long");
-		return -1;
-	}
-	if ((s = stmt(st, S_OBS_INSERT)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, doc_id);
-	sqlite3_bind_int(s, 2, revision);
-	bind_text(s, 3, o->indicator);
-	sqlite3_bind_int64(s, 4, o->value);
-	bind_text(s, 5, qualifier_names[o->qualifier]);
-	if (o->has_period) {
-		bind_text(s, 6, date_format_ymd(o->period_start, from));
-		bind_text(s, 7, date_format_ymd(o->period_end, to));
-	}
-	bind_text(s, 8, o->country);
-	bind_text(s, 9, o->region);
-	sqlite3_bind_int(s, 10, o->derived != 0);
-	bind_slice(s, 11, text, len, o->start, o->end);
-	bind_slice(s, 12, text, len, o->sent_start, o->sent_end);
-	sqlite3_bind_int64(s, 13, (int64_t)o->start);
-	sqlite3_bind_int64(s, 14, (int64_t)o->end);
-	bind_text(s, 15, version != NULL ? version : "");
-	sqlite3_bind_int64(s, 16, now);
-	return run(st, s, "saving an observation");
-}
-
-int
-store_observations_save(struct store *st, int64_t doc_id, int revision,
-    const char *text, const struct extract_result *res,
-    const char *extractor_version, int64_t now)
-{
-	size_t len = text != NULL ? strlen(text) : 0;
-	sqlite3_stmt *s;
-
-	if (store_begin(st) == -1)
-		return -1;
-	if ((s = stmt(st, S_OBS_DELETE)) == NULL)
-		return abort_tx(st);
-	sqlite3_bind_int64(s, 1, doc_id);
-	sqlite3_bind_int(s, 2, revision);
-	if (run(st, s, "replacing observations") == -1)
-		return abort_tx(st);
-	for (size_t i = 0; res != NULL && i < res->nobs; i++)
-		if (insert_observation(st, doc_id, revision, text, len,
-		    &res->obs[i], extractor_version, now) == -1)
-			return abort_tx(st);
-	return store_commit(st) == -1 ? abort_tx(st) : 0;
-}
-
-int
-store_observations_count(struct store *st, int64_t doc_id, int64_t *count)
-{
-	sqlite3_stmt *s;
-	int r = 0;
-
-	if ((s = stmt(st, S_OBS_COUNT)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, doc_id);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		*count = sqlite3_column_int64(s, 0);
-	else
-		r = db_err(st, "counting observations");
-	done(s);
+		r = store_db_err(st, "counting items");
+	store_reset(s);
 	return r;
 }
