@@ -12,6 +12,7 @@
 #include "rightswatch/extract.h"
 #include "rightswatch/feed.h"
 #include "rightswatch/store.h"
+#include "../../daemon/store_schema.h"
 
 static char dir[64];
 
@@ -40,7 +41,7 @@ teardown_dir(void **state)
 {
 	static const char *const names[] = {
 		"open.db", "sources.db", "items.db", "docs.db", "obs.db",
-		"corrupt.db", "foreign.db", "newer.db", "tx.db",
+		"corrupt.db", "foreign.db", "newer.db", "tx.db", "v1.db",
 	};
 	char p[256];
 
@@ -135,6 +136,36 @@ test_open_migrate_reopen(void **state)
 	    "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
 	    " WHERE type = 'table' ORDER BY name)"), tables);
 	store_close(NULL); /* accepts NULL */
+}
+
+/* A file left at version 1 by an older rightswatch is upgraded in place,
+ * its rows kept. */
+static void
+test_migrate_from_v1(void **state)
+{
+	const char *path = db_path("v1.db");
+	struct store_source out;
+	struct store *st;
+	sqlite3 *db;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, store_schema_step(0), NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA application_id = 1381450068;"
+	    "PRAGMA user_version = 1;"
+	    "INSERT INTO sources (name, url, failures) VALUES ('old', 'https://o/', 3);",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_null(store_schema_step(store_schema_version()));
+
+	st = open_ok(path);
+	assert_int_equal(store_source_get(st, "old", &out), 0);
+	assert_int_equal(out.failures, 3);
+	store_source_clear(&out);
+	store_close(st);
+	assert_string_equal(peek(path, "PRAGMA user_version"), "2");
+	assert_string_equal(peek(path, "SELECT count(*) FROM sqlite_master"
+	    " WHERE name IN ('baselines', 'alerts', 'outbox')"), "3");
 }
 
 static int
@@ -568,6 +599,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_open_migrate_reopen),
+		cmocka_unit_test(test_migrate_from_v1),
 		cmocka_unit_test(test_sources_roundtrip),
 		cmocka_unit_test(test_item_states),
 		cmocka_unit_test(test_documents),
