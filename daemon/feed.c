@@ -99,12 +99,13 @@ feed_parse(const char *data, size_t len, const char *base_url,
     struct feed **out, char *err, size_t errlen)
 {
 	struct feed *f;
+	enum feed_sniff kind = feed_sniff(data, len);
 	int rc;
 
 	*out = NULL;
 	if (errlen > 0)
 		err[0] = '\0';
-	switch (feed_sniff(data, len)) {
+	switch (kind) {
 	case FEED_SNIFF_EMPTY:
 		snprintf(err, errlen, "empty document");
 		return -1;
@@ -118,7 +119,7 @@ feed_parse(const char *data, size_t len, const char *base_url,
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	if (feed_sniff(data, len) == FEED_SNIFF_JSON) {
+	if (kind == FEED_SNIFF_JSON) {
 		f->kind = FEED_KIND_JSON;
 		rc = feed_json_parse(data, len, base_url, f, err, errlen);
 	} else
