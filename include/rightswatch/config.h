@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rightswatch/version.h"
+
 enum config_source_type {
 	CONFIG_TYPE_AUTO = 0,
 	CONFIG_TYPE_RSS,
@@ -97,6 +99,11 @@ struct config {
 #define CONFIG_DEFAULT_PER_HOST   2
 #define CONFIG_DEFAULT_MAX_ITEMS  50
 #define CONFIG_MAX_LINE           4096               /* bytes per physical line */
+/* Without a state key: $STATE_DIRECTORY/rightswatch.db, else this directory. */
+#define CONFIG_DEFAULT_STATE_DIR  "/var/lib/rightswatch"
+#define CONFIG_DEFAULT_STATE_FILE "rightswatch.db"
+/* Names the program and where to reach its authors (version.h). */
+#define CONFIG_DEFAULT_USER_AGENT "rightswatch/" RW_VERSION " (+" RW_URL ")"
 
 /* Receives one "FILE:LINE: message" (no newline) per problem. */
 typedef void config_diag_fn(const char *msg, void *arg);
