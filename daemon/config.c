@@ -86,6 +86,7 @@ struct config_parse {
 	char label[160];                  /* "[source x]", for messages */
 	int sec_line;
 	int key_line[CONFIG_MAX_KEYS];
+	int nkeys;                        /* key lines in the section, good or bad */
 	int daemon_line;
 };
 
@@ -436,19 +437,18 @@ static void
 config_end_section(struct config_parse *p)
 {
 	const struct config_section *sk = p->sec;
-	int nkeys = 0, missing = 0;
+	int missing = 0;
 
 	if (sk == NULL)
 		return;
 	for (size_t i = 0; i < sk->nkeys; i++) {
-		nkeys += p->key_line[i] != 0;
 		if (sk->keys[i].required && p->key_line[i] == 0) {
 			config_err(p, p->sec_line, "%s: missing required key '%s'",
 			    p->label, sk->keys[i].name);
 			missing++;
 		}
 	}
-	if (nkeys == 0 && missing == 0)
+	if (p->nkeys == 0 && missing == 0)
 		config_err(p, p->sec_line, "%s: empty section", p->label);
 	else if (sk->finish != NULL)
 		sk->finish(p, p->obj, p->key_line);
@@ -466,6 +466,7 @@ config_on_section(void *arg, const char *text, int line)
 
 	config_end_section(p);
 	p->in_section = 1;
+	p->nkeys = 0;
 	memset(p->key_line, 0, sizeof(p->key_line));
 	if (text == NULL)
 		return;
@@ -556,6 +557,7 @@ config_on_key(void *arg, const char *key, const char *value, int line)
 			config_err(p, line, "'%s' outside any section", key);
 		return;
 	}
+	p->nkeys++;
 	for (i = 0; i < sk->nkeys; i++)
 		if (strcmp(key, sk->keys[i].name) == 0)
 			break;
