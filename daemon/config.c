@@ -242,6 +242,9 @@ config_name_country(const char *name, const char **why)
 
 #define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
 
+_Static_assert(NKEYS(config_daemon_keys) <= CONFIG_MAX_KEYS, "key_line too small");
+_Static_assert(NKEYS(config_source_keys) <= CONFIG_MAX_KEYS, "key_line too small");
+
 static const struct config_section config_sections[] = {
 	{ "daemon", 0, 0, NULL, config_daemon_keys, NKEYS(config_daemon_keys),
 	    0, 0, 0, 0, 0, NULL, NULL },

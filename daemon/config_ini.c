@@ -304,7 +304,7 @@ ini_read(char *str, int num, void *stream)
 			continue;
 		if (*s == '[') {
 			if (s[n - 1] != ']') {
-				ini_error(r, r->lineno, "section header without ']'");
+				ini_error(r, r->lineno, "section header must end with ']'");
 				r->ops->section(r->arg, NULL, r->lineno);
 				continue;
 			}
@@ -319,7 +319,6 @@ ini_read(char *str, int num, void *stream)
 			r->ops->section(r->arg, r->got.data != NULL ? r->got.data : "",
 			    r->lineno);
 			buf_reset(&r->got);
-			ini_skip_continuations(r);
 			continue;
 		}
 		if (!ini_gather(r, s, n))

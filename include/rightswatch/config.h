@@ -75,7 +75,7 @@ struct config {
 	char *path; /* the file read, as given */
 
 	/* [daemon] */
-	char *state;          /* SQLite file, absolute after path resolution */
+	char *state;          /* SQLite file; absolute from config_load */
 	char *user_agent;     /* sent on every request */
 	int64_t interval;     /* seconds, default poll interval */
 	int max_parallel;     /* concurrent transfers in total */
@@ -112,7 +112,8 @@ typedef void config_diag_fn(const char *msg, void *arg);
  * when any problem was found; every problem goes to diag (may be NULL). */
 struct config *config_load(const char *path, config_diag_fn *diag, void *arg);
 /* The same over a buffer already in memory; path names it in messages and
- * anchors relative paths. env_state / env_creds stand for $STATE_DIRECTORY
+ * its directory (as written: config_load makes it absolute) anchors
+ * relative paths. env_state / env_creds stand for $STATE_DIRECTORY
  * and $CREDENTIALS_DIRECTORY (NULL when unset), so the parser stays pure. */
 struct config *config_parse(const char *text, size_t len, const char *path,
     const char *env_state, const char *env_creds, config_diag_fn *diag, void *arg);

@@ -211,7 +211,7 @@ static const char valid_ini[] =
 	"terms_fr = otages, prises d'otages\n"
 	"replace = yes\n"
 	"[country Mali]\n"
-	"terms = Mali, Malian,\n"
+	"  terms = Mali, Malian,\n" /* indented after a header: a key, not a continuation */
 	"    Bamako,\n"
 	"\tSégou\n";
 
@@ -376,7 +376,7 @@ test_invalid(void **state)
 		  "/etc/rw/t.ini:1: [daemon]: empty section\n" },
 		/* header without ']' */
 		{ "[daemon\ninterval = 1m\n",
-		  "/etc/rw/t.ini:1: section header without ']'\n" },
+		  "/etc/rw/t.ini:1: section header must end with ']'\n" },
 		/* a named section without its name, and a name where none goes */
 		{ "[source]\n[daemon main]\n",
 		  "/etc/rw/t.ini:1: [source] needs a name: [source NAME]\n"
