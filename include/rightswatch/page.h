@@ -10,7 +10,10 @@
 
 struct feed;
 
-#define PAGE_MAX_TEXT (2 * 1024 * 1024) /* bytes of main text kept */
+#define PAGE_MAX_TEXT  (2 * 1024 * 1024)  /* bytes of main text kept */
+#define PAGE_MAX_INPUT (32 * 1024 * 1024) /* bytes of HTML accepted */
+#define PAGE_MAX_ALTERNATES 64            /* alternate-language links kept */
+#define PAGE_MAX_LINKS 10000              /* links kept from one listing page */
 
 struct page {
 	char *title;  /* or NULL */
