@@ -647,3 +647,44 @@ page_doc_base(const xmlDoc *doc, const char *base_url)
 		res = strdup(base_url);
 	return res;
 }
+
+#define PAGE_DOC_XPATH_OPS 50000000UL /* XPath steps one evaluation may take */
+
+static void
+page_doc_xpath_quiet(void *arg, xmlErrorPtr e)
+{
+	(void)arg;
+	(void)e;
+}
+
+xmlXPathObjectPtr
+page_doc_xpath(xmlDocPtr doc, const char *expr, char *err, size_t errlen)
+{
+	xmlXPathContextPtr ctx;
+	xmlXPathObjectPtr res;
+
+	if ((ctx = xmlXPathNewContext(doc)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	ctx->error = page_doc_xpath_quiet;
+	ctx->opLimit = PAGE_DOC_XPATH_OPS;
+	res = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+	xmlXPathFreeContext(ctx);
+	if (res == NULL)
+		snprintf(err, errlen, "invalid or too costly XPath expression");
+	return res;
+}
+
+const xmlNode *
+page_doc_next(const xmlNode *n, const xmlNode *root, int descend)
+{
+	if (descend && n->children != NULL)
+		return n->children;
+	while (n != NULL && n != root) {
+		if (n->next != NULL)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}

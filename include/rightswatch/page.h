@@ -42,4 +42,8 @@ int page_listing(const char *html, size_t len, const char *charset,
     const char *base_url, const char *links_xpath, const char *link_pattern,
     struct feed **out, char *err, size_t errlen);
 
+/* Is expr a valid XPath expression (for checking content_xpath and links
+ * in the configuration)? 0, or -1 with a reason in err. */
+int page_xpath_check(const char *expr, char *err, size_t errlen);
+
 #endif

@@ -11,6 +11,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/xpath.h>
 
 #include "rightswatch/buf.h"
 #include "rightswatch/page.h"
@@ -59,6 +60,16 @@ int page_doc_is(const xmlNode *n, const char *name);
 /* The base for relative links: the document's <base href> resolved against
  * base_url, else a copy of base_url; malloc'd, or NULL when neither. */
 char *page_doc_base(const xmlDoc *doc, const char *base_url);
+
+/* Evaluate an XPath expression over doc with a bound on the work it may
+ * do and no error printed. Returns the result (free with
+ * xmlXPathFreeObject) or NULL with a reason in err. */
+xmlXPathObjectPtr page_doc_xpath(xmlDocPtr doc, const char *expr, char *err,
+    size_t errlen);
+
+/* Next node after n in document order within root: into n's children when
+ * descend is set, else to its next sibling or an ancestor's; NULL at the end. */
+const xmlNode *page_doc_next(const xmlNode *n, const xmlNode *root, int descend);
 
 /* 1 when s (len bytes) is valid UTF-8, else 0. */
 int page_doc_utf8_valid(const char *s, size_t len);
