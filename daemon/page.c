@@ -134,9 +134,7 @@ page_add_alternate(struct page *p, const char *base, const char *href)
 
 	if (p->nalternates >= PAGE_MAX_ALTERNATES || *href == '\0')
 		return 0;
-	/* without a base only an absolute href resolves (against itself) */
-	u = url_resolve(base != NULL ? base : href, href);
-	if (u == NULL)
+	if ((u = url_resolve(base, href)) == NULL)
 		return 0;
 	for (size_t i = 0; i < p->nalternates; i++)
 		if (strcmp(p->alternates[i], u) == 0) {
