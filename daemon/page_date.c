@@ -19,13 +19,13 @@ static const struct page_date_month {
 	const char *name;
 	int m;
 } page_date_months[] = {
-	{ "apr", 4 }, { "april", 4 }, { "aug", 8 }, { "august", 8 },
-	{ "aout", 8 }, { "avr", 4 }, { "avril", 4 }, { "dec", 12 },
+	{ "aout", 8 }, { "apr", 4 }, { "april", 4 }, { "aug", 8 },
+	{ "august", 8 }, { "avr", 4 }, { "avril", 4 }, { "dec", 12 },
 	{ "december", 12 }, { "decembre", 12 }, { "feb", 2 },
 	{ "february", 2 }, { "fev", 2 }, { "fevr", 2 }, { "fevrier", 2 },
-	{ "jan", 1 }, { "janv", 1 }, { "january", 1 }, { "janvier", 1 },
-	{ "jul", 7 }, { "juil", 7 }, { "juillet", 7 }, { "july", 7 },
-	{ "jun", 6 }, { "june", 6 }, { "juin", 6 }, { "mai", 5 },
+	{ "jan", 1 }, { "january", 1 }, { "janv", 1 }, { "janvier", 1 },
+	{ "juil", 7 }, { "juillet", 7 }, { "juin", 6 }, { "jul", 7 },
+	{ "july", 7 }, { "jun", 6 }, { "june", 6 }, { "mai", 5 },
 	{ "mar", 3 }, { "march", 3 }, { "mars", 3 }, { "may", 5 },
 	{ "nov", 11 }, { "november", 11 }, { "novembre", 11 }, { "oct", 10 },
 	{ "october", 10 }, { "octobre", 10 }, { "sep", 9 }, { "sept", 9 },
@@ -38,11 +38,20 @@ page_date_month_cmp(const void *a, const void *b)
 	return strcmp(a, ((const struct page_date_month *)b)->name);
 }
 
-/* Is s[i] the first byte of a letter (ASCII, or any non-ASCII byte)? */
+/* Can a word start at s[i]: is what comes before no letter? Non-ASCII
+ * bytes count as letters except the spaces and dashes met in datelines. */
 static int
-page_date_alpha(unsigned char c)
+page_date_word_start(const char *s, size_t i)
 {
-	return isalpha(c) || c >= 0x80;
+	unsigned char p = i > 0 ? (unsigned char)s[i - 1] : ' ';
+
+	if (p < 0x80)
+		return !isalpha(p);
+	if (i >= 2 && memcmp(s + i - 2, "\xc2\xa0", 2) == 0)
+		return 1;
+	/* narrow no-break and thin spaces, en and em dashes */
+	return i >= 3 && memcmp(s + i - 3, "\xe2\x80", 2) == 0 &&
+	    strchr("\xaf\x89\x93\x94", s[i - 1]) != NULL;
 }
 
 /* The month named by the word at s[i..], or 0; *end past the word. */
@@ -53,7 +62,8 @@ page_date_month(const char *s, size_t len, size_t i, size_t *end)
 	size_t n = 0;
 	const struct page_date_month *m;
 
-	while (i < len && page_date_alpha((unsigned char)s[i])) {
+	/* letters: ASCII, and the two-byte Latin-1 supplement (0xc3 ..) */
+	while (i < len && (isalpha((unsigned char)s[i]) || (unsigned char)s[i] == 0xc3)) {
 		unsigned char c = (unsigned char)s[i];
 		char f;
 
@@ -223,13 +233,12 @@ page_date_find(const char *text, size_t len, char *out)
 
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)text[i];
-		unsigned char p = i > 0 ? (unsigned char)text[i - 1] : ' ';
 
-		if (isdigit(c) && !isdigit(p)) {
+		if (isdigit(c) && (i == 0 || !isdigit((unsigned char)text[i - 1]))) {
 			if (page_date_dmy(text, len, i, out) == 0 ||
 			    page_date_iso(text, len, i, out) == 0)
 				return 0;
-		} else if (isalpha(c) && !page_date_alpha(p)) {
+		} else if (isalpha(c) && page_date_word_start(text, i)) {
 			if (page_date_mdy(text, len, i, out) == 0)
 				return 0;
 		}
