@@ -80,7 +80,7 @@ page_clean(char **s)
 
 	if (*s == NULL || page_doc_utf8_valid(*s, (n = strlen(*s))))
 		return 0;
-	if (page_doc_decode(*s, n, "UTF-8", &b) == -1 || buf_reserve(&b, 0) == -1) {
+	if (page_doc_decode(*s, n, "UTF-8", &b) == -1 || buf_append(&b, "", 0) == -1) {
 		buf_free(&b);
 		return -1;
 	}
@@ -402,7 +402,7 @@ page_fill(xmlDocPtr doc, const char *base_url, const char *content_xpath,
 		if (text.len > 0 || i + 1 == sizeof(cand) / sizeof(cand[0]))
 			mainn = cand[i];
 	}
-	if (buf_reserve(&text, 0) == -1)
+	if (buf_append(&text, "", 0) == -1)
 		goto oom;
 	p->text = buf_detach(&text);
 

@@ -431,7 +431,7 @@ page_doc_attr(const xmlNode *n, const char *name)
 			buf_free(&b);
 			return NULL;
 		}
-	if (buf_reserve(&b, 0) == -1)
+	if (buf_append(&b, "", 0) == -1)
 		return NULL;
 	for (i = 0; i < b.len && isspace((unsigned char)b.data[i]); i++)
 		;
@@ -570,7 +570,7 @@ page_doc_text(const xmlNode *root, unsigned flags, size_t max, struct buf *out)
 	struct page_doc_out o = { out, out->len, max, 0, 0, 0 };
 	const xmlNode *n = root;
 
-	if (buf_reserve(out, 0) == -1)
+	if (buf_append(out, "", 0) == -1)
 		return -1;
 	/* Pre-order walk by sibling and parent links: no recursion, so any
 	 * nesting depth the parser produced is fine. */

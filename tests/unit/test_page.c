@@ -24,7 +24,7 @@ slurp(const char *name, size_t *len)
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		assert_int_equal(buf_append(&b, chunk, n), 0);
 	fclose(fp);
-	assert_int_equal(buf_reserve(&b, 0), 0);
+	assert_int_equal(buf_append(&b, "", 0), 0);
 	*len = b.len;
 	return buf_detach(&b);
 }
@@ -161,6 +161,9 @@ static const struct extract_row extract_rows[] = {
 	/* hidden and aria-hidden elements are not text */
 	{ NULL, "<main><p>kept</p><div hidden>gone</div><p aria-hidden=\"true\">gone</p></main>",
 	  NULL, NULL, NULL, NULL, NULL, NULL, "kept", { NULL }, { NULL } },
+	/* a page without text: an empty string, not NULL */
+	{ NULL, "<html><body><script>x()</script></body></html>",
+	  NULL, NULL, NULL, NULL, NULL, NULL, "", { NULL }, { NULL } },
 	/* an empty <main> does not hide the body */
 	{ NULL, "<body><main></main><div><p>body text</p></div></body>",
 	  NULL, NULL, NULL, NULL, NULL, NULL, "body text", { NULL }, { NULL } },
@@ -301,6 +304,8 @@ test_deep(void **state)
 	assert_int_equal(buf_puts(&b, "deep 6 August 2021"), 0);
 	assert_int_equal(page_extract(b.data, b.len, NULL, NULL, NULL, &p, err,
 	    sizeof(err)), 0);
+	assert_non_null(p->text);
+	assert_true(page_doc_utf8_valid(p->text, strlen(p->text)));
 	page_free(p);
 	buf_free(&b);
 }
