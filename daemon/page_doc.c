@@ -625,21 +625,14 @@ page_doc_line(const xmlNode *root, size_t max)
 char *
 page_doc_base(const xmlDoc *doc, const char *base_url)
 {
-	const xmlNode *root = xmlDocGetRootElement(doc), *n = root;
+	const xmlNode *root = xmlDocGetRootElement(doc), *n;
 	char *href = NULL, *res = NULL;
 
-	while (n != NULL && href == NULL) {
+	/* <base> belongs in the head: the body is not searched */
+	for (n = root; n != NULL && href == NULL;
+	    n = page_doc_next(n, root, n->type == XML_ELEMENT_NODE && !page_doc_is(n, "body")))
 		if (page_doc_is(n, "base"))
 			href = page_doc_attr(n, "href");
-		if (n->children != NULL && n->type == XML_ELEMENT_NODE &&
-		    !page_doc_is(n, "body")) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n != root && n->next == NULL)
-			n = n->parent;
-		n = n == NULL || n == root ? NULL : n->next;
-	}
 	if (href != NULL && *href != '\0')
 		res = url_resolve(base_url, href);
 	free(href);
