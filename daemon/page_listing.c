@@ -91,17 +91,23 @@ listing_href(const xmlNode *n, const xmlNode **titled)
 	return NULL;
 }
 
-/* Append one item to f; takes link. 0, or -1 when out of memory. */
+/* Append one item to f (*cap items allocated, doubled when full); takes
+ * link. 0, or -1 when out of memory. */
 static int
-listing_add(struct feed *f, char *link, const xmlNode *titled)
+listing_add(struct feed *f, size_t *cap, char *link, const xmlNode *titled)
 {
 	struct feed_item *items, *it;
 
-	if ((items = realloc(f->items, (f->nitems + 1) * sizeof(*items))) == NULL) {
-		free(link);
-		return -1;
+	if (f->nitems == *cap) {
+		size_t ncap = *cap == 0 ? 16 : *cap * 2;
+
+		if ((items = realloc(f->items, ncap * sizeof(*items))) == NULL) {
+			free(link);
+			return -1;
+		}
+		f->items = items;
+		*cap = ncap;
 	}
-	f->items = items;
 	it = &f->items[f->nitems];
 	memset(it, 0, sizeof(*it));
 	it->published = it->updated = DATE_UNKNOWN;
@@ -130,6 +136,7 @@ listing_fill(htmlDocPtr doc, const char *base_url, const char *links_xpath,
 	xmlNodeSetPtr set;
 	struct listing_seen seen = { 0 };
 	char *base, *lang;
+	size_t cap = 0;
 	int rc = 0;
 
 	if ((res = page_doc_xpath(doc, links_xpath, err, errlen)) == NULL)
@@ -164,7 +171,7 @@ listing_fill(htmlDocPtr doc, const char *base_url, const char *links_xpath,
 			break;
 		case 1:
 			/* the set keeps pointing at link, now the item's */
-			rc = listing_add(f, link, titled);
+			rc = listing_add(f, &cap, link, titled);
 			break;
 		default:
 			free(link);
