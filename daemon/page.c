@@ -151,20 +151,19 @@ page_add_alternate(struct page *p, const char *base, const char *href)
 }
 
 /* One <meta>: a date, a title, a language. */
-static int
+static void
 page_meta(const xmlNode *n, struct page_head *h)
 {
 	static const char *const keys[] = { "property", "name", "itemprop", "http-equiv" };
 	char *key = NULL, *content = NULL, d[11];
-	int rc = 0;
 
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]) && key == NULL; i++)
 		key = page_doc_attr(n, keys[i]);
 	if (key == NULL)
-		return 0;
+		return;
 	if ((content = page_doc_attr(n, "content")) == NULL) {
 		free(key);
-		return 0;
+		return;
 	}
 	for (size_t i = 0; i < h->date_rank; i++)
 		if (strcasecmp(key, page_date_metas[i]) == 0 &&
@@ -183,7 +182,6 @@ page_meta(const xmlNode *n, struct page_head *h)
 		h->og_locale = content, content = NULL;
 	free(key);
 	free(content);
-	return rc;
 }
 
 /* One pass over every element for head-like information. */
@@ -200,8 +198,7 @@ page_scan_head(const xmlNode *root, const char *base, struct page *p,
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (page_doc_is(n, "meta")) {
-			if (page_meta(n, h) == -1)
-				return -1;
+			page_meta(n, h);
 		} else if (page_doc_is(n, "title") && h->title == NULL) {
 			h->title = page_doc_line(n, PAGE_MAX_TITLE);
 		} else if (page_doc_is(n, "link")) {
