@@ -353,6 +353,14 @@ sentence(struct work *w, const struct text_sentence *s)
 			return -1;
 		if (is_subcount(f, s->start, n->start))
 			continue;
+		{
+			size_t a = n->end;
+
+			while (a < s->end && f[a] == ' ')
+				a++;
+			if (a < s->end && f[a] == ')')
+				continue; /* "(from 125 to 266)": the comparison is the clause's */
+		}
 		/* Derived figures, one per comparison in the window. */
 		from = m.end > n->end ? m.end : n->end;
 		while (from < wend && compare_find(f, from, wend, n->value, w->nums, w->nnums, &hit)) {

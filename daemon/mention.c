@@ -81,6 +81,27 @@ static const char *const stops[] = {
 	"against", "into", "une", "un", "y", NULL
 };
 
+/* Auxiliaries and adverbs that may sit between a count and its verb. */
+static const char *const auxes[] = {
+	"were", "was", "are", "is", "have", "has", "had", "been", "being", "be",
+	"reportedly", "allegedly", "also", "later", "subsequently", "then", "all",
+	"ont", "sont", "ete", "a", "avaient", "etaient", "auraient", "seraient", "y",
+	"egalement", "aussi", "tous", "toutes", "still", "now", "since", NULL
+};
+
+static int
+is_aux(const char *f, size_t s, size_t e)
+{
+	if (e - s > 3 && f[e - 1] == 'y' && f[e - 2] == 'l')
+		return 1; /* an adverb: "seriously", "internally" */
+	if (e - s > 5 && memcmp(f + e - 4, "ment", 4) == 0)
+		return 1;
+	for (size_t k = 0; auxes[k] != NULL; k++)
+		if (strlen(auxes[k]) == e - s && memcmp(auxes[k], f + s, e - s) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 is_stop(const char *f, size_t s, size_t e)
 {
@@ -101,24 +122,44 @@ is_word(const char *f, size_t s, size_t e, const char *w)
 static int
 gap_words(const struct mention_sent *s, size_t a, size_t b, int allow_stops, int allow_comma)
 {
-	int n = 0;
+	int n = 0, depth = 0;
 	size_t i = a;
 
 	while (i < b) {
 		char c = s->f[i];
 
+		if (c == '(' || (c == '-' && i > a && s->f[i - 1] == ' ' && allow_stops == 1 && !depth)) {
+			depth++;
+			i++;
+			continue;
+		}
+		if (depth && (c == ')' || (c == '-' && s->f[i - 1] == ' '))) {
+			depth--;
+			i++;
+			continue;
+		}
+		if (depth) {
+			if (c == '.' || c == ';')
+				return -1;
+			i++;
+			continue;
+		}
 		if (text_isalnum((unsigned char)c)) {
 			size_t e = text_word_end(s->f, b, i);
 
 			if (c >= '0' && c <= '9')
 				return -1;
-			if (!allow_stops && is_stop(s->f, i, e))
+			if (allow_stops == 1 && !is_aux(s->f, i, e))
 				return -1;
-			n++;
+			if (!allow_stops && is_stop(s->f, i, e) && !is_aux(s->f, i, e))
+				return -1;
+			if (allow_stops != 1 || !is_aux(s->f, i, e))
+				n++;
 			i = e;
 			continue;
 		}
-		if (c == '.' || c == ';' || c == ':' || c == '"' || c == '!' || c == '?')
+		if (c == '.' || c == ';' || c == ':' || c == '"' || c == '!' || c == '?' ||
+		    (c == ')' && allow_stops != 2))
 			return -1;
 		if (c == ',' && !allow_comma)
 			return -1;
@@ -130,10 +171,37 @@ gap_words(const struct mention_sent *s, size_t a, size_t b, int allow_stops, int
 static int
 has_number_between(const struct mention_sent *s, size_t a, size_t b)
 {
-	for (size_t k = 0; k < s->nnums; k++)
-		if (s->nums[k].start >= a && s->nums[k].start < b)
+	int depth = 0;
+	size_t k = 0;
+
+	for (size_t i = a; i < b; i++) {
+		if (s->f[i] == '(')
+			depth++;
+		else if (s->f[i] == ')' && depth > 0)
+			depth--;
+		while (k < s->nnums && s->nums[k].start < i)
+			k++;
+		if (k < s->nnums && s->nums[k].start == i && !depth &&
+		    !(i > a && s->f[i - 1] == ' ' && i > a + 1 && s->f[i - 2] == '-'))
 			return 1;
+	}
 	return 0;
+}
+
+/* "million de personnes": a scaled number may take "de" / "of". */
+static size_t
+past_scale_of(const struct mention_sent *s, const struct number *num)
+{
+	size_t i = num->end;
+
+	if (num->milli % 1000000000 != 0 || num->value < 1000000)
+		return i;
+	while (i < s->hi && s->f[i] == ' ')
+		i++;
+	if (text_word_at(s->f, s->hi, i, "de") || text_word_at(s->f, s->hi, i, "of") ||
+	    text_word_at(s->f, s->hi, i, "d"))
+		return text_word_end(s->f, s->hi, i) + (s->f[text_word_end(s->f, s->hi, i)] == '\'' ? 1 : 0);
+	return i;
 }
 
 /* The kind a generic head ("cases") takes: "cases of X", else the nearest
@@ -195,7 +263,8 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 		;
 	for (; t < s->nterms; t++) {
 		const struct mention_term *tm = &s->terms[t];
-		int g = gap_words(s, num->end, tm->start, 0, tm->kind == TAXONOMY_INDICATOR);
+		size_t ne = past_scale_of(s, num);
+		int g = gap_words(s, ne, tm->start, 0, 0);
 
 		if (g < 0 || g > 3 || has_number_between(s, num->end, tm->start))
 			break;
@@ -223,9 +292,9 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 		/* People: a verb or noun within the clause that follows. */
 		for (size_t v = t + 1; v < s->nterms; v++) {
 			const struct mention_term *vm = &s->terms[v];
-			int g2 = gap_words(s, tm->end, vm->start, 1, 1);
+			int g2 = gap_words(s, tm->end, vm->start, 1, 0);
 
-			if (g2 < 0 || g2 > 6 || has_number_between(s, tm->end, vm->start))
+			if (g2 < 0 || g2 > 3 || has_number_between(s, tm->end, vm->start))
 				break;
 			if (vm->kind == TAXONOMY_INDICATOR) {
 				m->indicator = vm->id;
@@ -239,6 +308,57 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 	/* Backward: verb/noun [of] [qualifier] number [adjectives] [people]. */
 	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= num->start; t--)
 		;
+	{
+		size_t lim = qs;
+		int loose = 0;
+
+		/* "(36)" after its noun; "(from 125 to 266)" after it. */
+		while (lim > s->lo && s->f[lim - 1] == ' ')
+			lim--;
+		if (lim > s->lo && s->f[lim - 1] == '(' && num->end < s->hi && s->f[num->end] == ')') {
+			loose = 1;
+			lim--;
+		} else {
+			size_t ws = lim;
+
+			while (ws > s->lo && text_isalnum((unsigned char)s->f[ws - 1]))
+				ws--;
+			if (is_word(s->f, ws, lim, "to") && k > 0) {
+				size_t a = s->nums[k - 1].start;
+
+				lim = a;
+				while (lim > s->lo && s->f[lim - 1] == ' ')
+					lim--;
+				ws = lim;
+				while (ws > s->lo && text_isalnum((unsigned char)s->f[ws - 1]))
+					ws--;
+			}
+			if (is_word(s->f, ws, lim, "from")) {
+				loose = 1;
+				lim = ws;
+				while (lim > s->lo && (s->f[lim - 1] == ' ' || s->f[lim - 1] == '('))
+					lim--;
+			}
+		}
+		if (loose) {
+			for (t = s->nterms; t > 0 && s->terms[t - 1].start >= lim; t--)
+				;
+			if (t > 0 && (s->terms[t - 1].kind == TAXONOMY_INDICATOR ||
+			    s->terms[t - 1].kind == TAXONOMY_GENERIC)) {
+				const struct mention_term *tm = &s->terms[t - 1];
+				int g = gap_words(s, tm->end, lim, 2, 0);
+				int id = tm->kind == TAXONOMY_GENERIC ? generic_kind(s, t - 1, tm->start) : tm->id;
+
+				if (g >= 0 && g <= 5 && id >= 0) {
+					m->indicator = id;
+					m->start = num->start;
+					m->end = num->end;
+					return 1;
+				}
+			}
+			return 0;
+		}
+	}
 	if (t > 0 && s->terms[t - 1].kind == TAXONOMY_INDICATOR) {
 		const struct mention_term *tm = &s->terms[t - 1];
 		size_t i = tm->end;

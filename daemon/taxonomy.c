@@ -74,7 +74,8 @@ static const struct {
 	  "human rights abuses|human rights violations and abuses|violations and abuses of human rights|"
 	  "violations des droits de l'homme|violations des droits humains|atteintes|atteinte|"
 	  "violations et atteintes|atteintes aux droits de l'homme|abus|"
-	  "violations et abus|violations des droits de l'homme et atteintes" },
+	  "violations et abus|violations des droits de l'homme et atteintes|affected by violence|"
+	  "individually affected by violence|touchés par la violence" },
 	{ "torture",
 	  "torture|tortured|ill-treatment|ill treatment|ill-treated|"
 	  "cruel, inhuman or degrading treatment|torturés|torturé|mauvais traitements|"
@@ -84,14 +85,14 @@ static const struct {
 static const char people_terms[] =
 	"civilians|civilian|people|persons|person|individuals|children|child|women|woman|"
 	"men|man|girls|girl|boys|boy|soldiers|soldier|troops|peacekeepers|peacekeeper|"
-	"fighters|combatants|militants|villagers|victims|residents|inhabitants|protesters|"
+	"fighters|combatants|militants|villagers|residents|inhabitants|protesters|"
 	"demonstrators|migrants|students|pupils|teachers|workers|aid workers|humanitarian workers|"
 	"journalists|members|others|contractors|police officers|policemen|gendarmes|"
 	"detainees|prisoners|farmers|herders|worshippers|displaced persons|minors|"
 	"infants|babies|elderly|patients|health workers|staff|personnel|nationals|citizens|"
 	"civils|civil|personnes|personne|individus|enfants|enfant|femmes|femme|hommes|homme|"
 	"filles|fille|garçons|garçon|soldats|soldat|militaires|casques bleus|combattants|"
-	"villageois|victimes|victime|habitants|manifestants|migrants|élèves|enseignants|"
+	"villageois|habitants|manifestants|migrants|élèves|enseignants|"
 	"travailleurs|journalistes|membres|autres|policiers|détenus|prisonniers|"
 	"agriculteurs|éleveurs|fidèles|mineurs|patients|agents|ressortissants|citoyens";
 
@@ -100,8 +101,8 @@ static const struct {
 	const char *indicator; /* default kind, or NULL */
 } generics[] = {
 	{ "cases", "violations" }, { "case", "violations" }, { "cas", "violations" },
-	{ "incidents", "attacks" }, { "incident", "attacks" }, { "victims", NULL },
-	{ "victimes", NULL }, { "allegations", "violations" }, { "allégations", "violations" },
+	{ "incidents", "attacks" }, { "incident", "attacks" }, { "victims", "violations" },
+	{ "victimes", "violations" }, { "victim", "violations" }, { "victime", "violations" }, { "allegations", "violations" }, { "allégations", "violations" },
 };
 
 static const struct {
@@ -477,9 +478,9 @@ match_term(const struct term *t, const char *f, size_t len, size_t i)
 		a++;
 		j++;
 	}
-	if (j < len && text_isalnum((unsigned char)f[j]))
+	if (j < len && text_isalpha((unsigned char)f[j]))
 		j = inflect(f, len, j);
-	if (j < len && text_isalnum((unsigned char)f[j]))
+	if (j < len && text_isalpha((unsigned char)f[j]))
 		return 0;
 	return j - i;
 }
