@@ -305,6 +305,7 @@ sentence(struct work *w, const struct text_sentence *s)
 				break;
 			}
 		wend = cue;
+		cue = s->end;
 		{
 			struct compare_hit h0;
 			size_t ce = m.end > n->end ? m.end : n->end;

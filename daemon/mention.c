@@ -165,7 +165,7 @@ gap_words(const struct mention_sent *s, size_t a, size_t b, int allow_stops, int
 			return -1;
 		i++;
 	}
-	return n;
+	return depth > 0 ? -2 : n;
 }
 
 static int
@@ -174,11 +174,17 @@ has_number_between(const struct mention_sent *s, size_t a, size_t b)
 	int depth = 0;
 	size_t k = 0;
 
+	int dash = 0;
+
 	for (size_t i = a; i < b; i++) {
 		if (s->f[i] == '(')
 			depth++;
 		else if (s->f[i] == ')' && depth > 0)
 			depth--;
+		else if (s->f[i] == '-' && i > a && s->f[i - 1] == ' ')
+			dash = !dash;
+		if (dash)
+			continue;
 		while (k < s->nnums && s->nums[k].start < i)
 			k++;
 		if (k < s->nnums && s->nums[k].start == i && !depth &&
@@ -194,8 +200,8 @@ past_scale_of(const struct mention_sent *s, const struct number *num)
 {
 	size_t i = num->end;
 
-	if (num->milli % 1000000000 != 0 || num->value < 1000000)
-		return i;
+	if (num->end == num->start || !text_isalpha((unsigned char)s->f[num->end - 1]))
+		return i; /* only after "million", "une dizaine", "a dozen" */
 	while (i < s->hi && s->f[i] == ' ')
 		i++;
 	if (text_word_at(s->f, s->hi, i, "de") || text_word_at(s->f, s->hi, i, "of") ||
@@ -294,6 +300,8 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 			const struct mention_term *vm = &s->terms[v];
 			int g2 = gap_words(s, tm->end, vm->start, 1, 0);
 
+			if (g2 == -2)
+				continue; /* inside a parenthesis or dashes */
 			if (g2 < 0 || g2 > 3 || has_number_between(s, tm->end, vm->start))
 				break;
 			if (vm->kind == TAXONOMY_INDICATOR) {
