@@ -58,7 +58,7 @@ pkgcheck:
 	@pkg-config --exists $(PKGS) || { echo "missing libraries: run 'make deps'" >&2; \
 		pkg-config --print-errors --exists $(PKGS); exit 1; }
 
-$(OUT)/obj/%.o: daemon/%.c $(wildcard include/rightswatch/*.h) | $(OUT)/obj
+$(OUT)/obj/%.o: daemon/%.c $(wildcard include/rightswatch/*.h daemon/*.h) | $(OUT)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(OUT)/librw.a: $(OBJS)
@@ -97,7 +97,7 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude $(PKG_CFLAGS) -fsanitize=f
 fuzz: $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRCS))
 	@echo "fuzz targets in build/fuzz/; run each with -max_total_time=60"
 
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(wildcard include/rightswatch/*.h)
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(wildcard include/rightswatch/*.h daemon/*.h)
 	@mkdir -p build/fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRCS) $(LDLIBS_ALL)
 

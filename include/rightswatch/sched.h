@@ -27,8 +27,9 @@ struct sched_outcome {
 	const char *summary;    /* one line for last_result (copied) */
 };
 
-/* Apply an outcome at time now to s (health, failures, backoff, next_due,
- * retry_until, last_poll, last_ok, disabled on 410). interval is the
+/* Apply an outcome at time now to s (health, last_result, failures,
+ * backoff, next_due, retry_until, last_poll, last_ok, disabled on 410);
+ * the rules are listed at the top of sched.c. interval is the
  * source's configured interval in seconds; jitter is in [-1.0, 1.0] and
  * scales SCHED_JITTER_PCT. Returns 1 when the health changed (log it),
  * 0 when not, -1 on out of memory. */
@@ -36,7 +37,8 @@ int sched_apply(struct store_source *s, const struct sched_outcome *o,
     int64_t interval, double jitter, int64_t now);
 
 /* May a `once` run poll s now? Not while a server's Retry-After or the
- * source's error backoff still runs; cache lifetimes are ignored. */
+ * source's error backoff still runs, nor when it is disabled (410); cache
+ * lifetimes are ignored. */
 int sched_once_may_poll(const struct store_source *s, int64_t now);
 /* Is s due at now for the daemon (next_due reached, not disabled)? */
 int sched_due(const struct store_source *s, int64_t now);

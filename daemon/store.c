@@ -1,0 +1,656 @@
+/*
+ * store — the daemon's state in one SQLite file: opening (refusing a file
+ * that is not ours, is corrupt or is newer than this code), migrating
+ * (steps in store_schema.c), transactions, the catalogue of every SQL
+ * statement the store runs, and the rows of sources and items (documents
+ * and observations are in store_doc.c).
+ *
+ * The only module that includes sqlite3.h. Every statement is prepared
+ * once, cached in struct store, and fed bound parameters: no SQL is ever
+ * built from text. WAL journal, foreign keys on, synchronous = FULL (an
+ * alert and its outbox rows must survive a power cut once committed).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "rightswatch/date.h"
+#include "rightswatch/feed.h"
+#include "rightswatch/store.h"
+#include "store_int.h"
+#include "store_schema.h"
+
+/* 'R' 'W' 'A' 'T' in the file header: marks a rightswatch state file. */
+#define STORE_APPLICATION_ID 0x52574154
+#define STORE_BUSY_TIMEOUT   5000 /* milliseconds waiting for another writer */
+
+#define SOURCE_COLUMNS \
+	"name, url, current_url, etag, last_modified, health, last_result," \
+	" last_poll, last_ok, next_due, retry_until, backoff, failures, disabled," \
+	" (SELECT count(*) FROM items i WHERE i.source = s.name)"
+
+static const char *const stmt_sql[S_COUNT] = {
+	[S_BEGIN] = "BEGIN IMMEDIATE",
+	[S_COMMIT] = "COMMIT",
+	[S_ROLLBACK] = "ROLLBACK",
+	[S_SAVEPOINT] = "SAVEPOINT store_nested",
+	[S_RELEASE] = "RELEASE store_nested",
+	[S_ROLLBACK_TO] = "ROLLBACK TO store_nested",
+	[S_SOURCE_GET] = "SELECT " SOURCE_COLUMNS " FROM sources s WHERE name = ?1",
+	[S_SOURCE_ALL] = "SELECT " SOURCE_COLUMNS " FROM sources s ORDER BY name",
+	[S_SOURCE_PUT] =
+	    "INSERT INTO sources (name, url, current_url, etag, last_modified,"
+	    " health, last_result, last_poll, last_ok, next_due, retry_until,"
+	    " backoff, failures, disabled)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'new'), ?7, ?8, ?9, ?10,"
+	    " ?11, ?12, ?13, ?14)"
+	    " ON CONFLICT (name) DO UPDATE SET url = excluded.url,"
+	    " current_url = excluded.current_url, etag = excluded.etag,"
+	    " last_modified = excluded.last_modified, health = excluded.health,"
+	    " last_result = excluded.last_result, last_poll = excluded.last_poll,"
+	    " last_ok = excluded.last_ok, next_due = excluded.next_due,"
+	    " retry_until = excluded.retry_until, backoff = excluded.backoff,"
+	    " failures = excluded.failures, disabled = excluded.disabled",
+	[S_ITEM_GET] = "SELECT content_hash, done FROM items"
+	    " WHERE source = ?1 AND item_id = ?2",
+	[S_ITEM_INSERT] =
+	    "INSERT INTO items (source, item_id, link, title, published, updated,"
+	    " content_hash, first_seen, last_seen, done)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, 0)",
+	[S_ITEM_UPDATE] =
+	    "UPDATE items SET link = ?3, title = ?4, published = ?5, updated = ?6,"
+	    " content_hash = ?7, last_seen = ?8, done = ?9"
+	    " WHERE source = ?1 AND item_id = ?2",
+	[S_ITEM_DONE] = "UPDATE items SET done = 1, doc_id = ?3"
+	    " WHERE source = ?1 AND item_id = ?2",
+	[S_ITEM_COUNT] = "SELECT count(*), coalesce(sum(done = 0), 0) FROM items"
+	    " WHERE source = ?1",
+	[S_DOC_FIND] = "SELECT id FROM documents WHERE url = ?1",
+	[S_DOC_LATEST] = "SELECT d.id, d.latest_revision, r.hash FROM documents d"
+	    " LEFT JOIN revisions r ON r.doc_id = d.id"
+	    " AND r.revision = d.latest_revision WHERE d.url = ?1",
+	[S_DOC_INSERT] =
+	    "INSERT INTO documents (url, title, date, lang, country,"
+	    " latest_revision, first_seen, last_seen)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6)",
+	[S_DOC_TOUCH] = "UPDATE documents SET last_seen = ?2 WHERE id = ?1",
+	[S_DOC_UPDATE] =
+	    "UPDATE documents SET title = coalesce(?2, title),"
+	    " date = coalesce(?3, date), lang = coalesce(?4, lang),"
+	    " country = coalesce(?5, country), latest_revision = ?6,"
+	    " last_seen = ?7 WHERE id = ?1",
+	[S_REV_INSERT] = "INSERT INTO revisions (doc_id, revision, hash, text,"
+	    " fetched_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_OBS_DELETE] = "DELETE FROM observations WHERE doc_id = ?1 AND revision = ?2",
+	[S_OBS_INSERT] =
+	    "INSERT INTO observations (doc_id, revision, indicator, value,"
+	    " qualifier, period_start, period_end, country, region, derived,"
+	    " evidence, sentence, start, \"end\", extractor_version, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, ?15, ?16)",
+	[S_OBS_COUNT] = "SELECT count(*) FROM observations o"
+	    " JOIN documents d ON d.id = o.doc_id AND d.latest_revision = o.revision"
+	    " WHERE o.doc_id = ?1",
+};
+
+
+
+void
+store_set_err(struct store *st, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(st->errmsg, sizeof(st->errmsg), fmt, ap);
+	va_end(ap);
+}
+
+int
+store_db_err(struct store *st, const char *what)
+{
+	store_set_err(st, "%s: %s", what, sqlite3_errmsg(st->db));
+	return -1;
+}
+
+sqlite3_stmt *
+store_stmt(struct store *st, enum store_stmt_id id)
+{
+	if (st->stmt[id] == NULL &&
+	    sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+	    &st->stmt[id], NULL) != SQLITE_OK) {
+		store_db_err(st, "prepare");
+		st->stmt[id] = NULL;
+	}
+	return st->stmt[id];
+}
+
+void
+store_reset(sqlite3_stmt *s)
+{
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+}
+
+int
+store_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		return sqlite3_bind_null(s, i);
+	return sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+int
+store_bind_i64_or_null(sqlite3_stmt *s, int i, int64_t v, int64_t none)
+{
+	if (v == none)
+		return sqlite3_bind_null(s, i);
+	return sqlite3_bind_int64(s, i, v);
+}
+
+int
+store_run(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_db_err(st, what);
+		store_reset(s);
+		return -1;
+	}
+	store_reset(s);
+	return 0;
+}
+
+/* Run a fixed statement (transaction control) by id. */
+static int
+run_id(struct store *st, enum store_stmt_id id, const char *what)
+{
+	sqlite3_stmt *s = store_stmt(st, id);
+
+	return s == NULL ? -1 : store_run(st, s, what);
+}
+
+static char *
+dup_column(sqlite3_stmt *s, int i, int *oom)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+	char *r;
+
+	if (v == NULL)
+		return NULL;
+	if ((r = strdup((const char *)v)) == NULL)
+		*oom = 1;
+	return r;
+}
+
+/* ---- opening and migrating ---- */
+
+/* One integer from a statement without parameters (a PRAGMA or a count). */
+static int
+query_int(sqlite3 *db, const char *sql, int *out)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Is this file ours (or empty)? Reads the header: the first read of a file
+ * that is not SQLite fails here, before anything writes to it. */
+static int
+check_identity(struct store *st, const char *path, int *version)
+{
+	int app, objects;
+
+	if (query_int(st->db, "PRAGMA application_id", &app) == -1 ||
+	    query_int(st->db, "PRAGMA user_version", version) == -1 ||
+	    query_int(st->db, "SELECT count(*) FROM sqlite_master", &objects) == -1) {
+		store_set_err(st, "%s: not a usable SQLite database (corrupt, or another "
+		    "kind of file): %s", path, sqlite3_errmsg(st->db));
+		return -1;
+	}
+	if (app == 0 && objects == 0 && *version == 0)
+		return 0; /* a new, empty file */
+	if (app != STORE_APPLICATION_ID) {
+		store_set_err(st, "%s: not a rightswatch state file (another program's "
+		    "SQLite database, application_id %d)", path, app);
+		return -1;
+	}
+	if (*version > store_schema_version()) {
+		store_set_err(st, "%s: schema version %d is newer than this rightswatch "
+		    "knows (%d); use a newer rightswatch", path, *version,
+		    store_schema_version());
+		return -1;
+	}
+	return 0;
+}
+
+static int
+configure(struct store *st, const char *path)
+{
+	sqlite3_stmt *s;
+	int wal = 0;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &s, NULL) != SQLITE_OK)
+		return store_db_err(st, path);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		wal = sqlite3_column_text(s, 0) != NULL &&
+		    strcmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
+	sqlite3_finalize(s);
+	if (!wal) {
+		store_set_err(st, "%s: cannot use the WAL journal: %s", path,
+		    sqlite3_errmsg(st->db));
+		return -1;
+	}
+	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON;"
+	    "PRAGMA synchronous = FULL;", NULL, NULL, NULL) != SQLITE_OK)
+		return store_db_err(st, path);
+	return 0;
+}
+
+/* Run every pending step, each in its own transaction. The version is read
+ * again inside the transaction: another process may have migrated first. */
+static int
+migrate(struct store *st, const char *path)
+{
+	char sql[96];
+	int v;
+
+	for (;;) {
+		if (run_id(st, S_BEGIN, path) == -1)
+			return -1;
+		if (query_int(st->db, "PRAGMA user_version", &v) == -1) {
+			store_db_err(st, path);
+			goto fail;
+		}
+		if (v >= store_schema_version())
+			break;
+		if (sqlite3_exec(st->db, store_schema_step(v), NULL, NULL, NULL) != SQLITE_OK) {
+			store_set_err(st, "%s: migrating the schema to version %d: %s",
+			    path, v + 1, sqlite3_errmsg(st->db));
+			goto fail;
+		}
+		/* PRAGMA takes no parameters; both numbers are ours. */
+		snprintf(sql, sizeof(sql), "PRAGMA application_id = %d;"
+		    "PRAGMA user_version = %d", STORE_APPLICATION_ID, v + 1);
+		if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			store_db_err(st, path);
+			goto fail;
+		}
+		if (run_id(st, S_COMMIT, path) == -1)
+			goto fail;
+	}
+	return run_id(st, S_COMMIT, path);
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int
+store_open(const char *path, struct store **out, char *err, size_t errlen)
+{
+	struct store *st;
+	int version;
+
+	*out = NULL;
+	if (path == NULL || *path == '\0') {
+		snprintf(err, errlen, "no state file given");
+		return -1;
+	}
+	if ((st = calloc(1, sizeof(*st))) == NULL) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		return -1;
+	}
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		if (st->db == NULL)
+			store_set_err(st, "%s: out of memory", path);
+		else
+			store_set_err(st, "%s: %s", path, sqlite3_errmsg(st->db));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT);
+	/* Migrating takes the write lock: only when there is something to do. */
+	if (check_identity(st, path, &version) == -1 || configure(st, path) == -1 ||
+	    (version < store_schema_version() && migrate(st, path) == -1))
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	snprintf(err, errlen, "%s", st->errmsg);
+	store_close(st);
+	return -1;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	for (int i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(st->stmt[i]);
+	if (st->db != NULL) {
+		/* Fold the WAL back into the file so a closed state is one file. */
+		sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+		    NULL, NULL);
+		sqlite3_close(st->db);
+	}
+	free(st);
+}
+
+const char *
+store_errmsg(const struct store *st)
+{
+	if (st == NULL)
+		return "no state file open";
+	return st->errmsg;
+}
+
+/* ---- transactions: store_begin nests through savepoints ---- */
+
+int
+store_begin(struct store *st)
+{
+	if (run_id(st, st->depth == 0 ? S_BEGIN : S_SAVEPOINT, "begin") == -1)
+		return -1;
+	st->depth++;
+	return 0;
+}
+
+int
+store_commit(struct store *st)
+{
+	if (st->depth == 0) {
+		store_set_err(st, "commit: no transaction");
+		return -1;
+	}
+	if (run_id(st, st->depth == 1 ? S_COMMIT : S_RELEASE, "commit") == -1) {
+		/* A failed COMMIT may have rolled back by itself. */
+		if (sqlite3_get_autocommit(st->db))
+			st->depth = 0;
+		return -1;
+	}
+	st->depth--;
+	return 0;
+}
+
+int
+store_rollback(struct store *st)
+{
+	int r;
+
+	if (st->depth == 0) {
+		store_set_err(st, "rollback: no transaction");
+		return -1;
+	}
+	if (st->depth == 1)
+		r = sqlite3_get_autocommit(st->db) ? 0 : run_id(st, S_ROLLBACK, "rollback");
+	else if ((r = run_id(st, S_ROLLBACK_TO, "rollback")) == 0)
+		r = run_id(st, S_RELEASE, "rollback");
+	st->depth--;
+	return r;
+}
+
+int
+store_abort_tx(struct store *st)
+{
+	char keep[sizeof(st->errmsg)];
+
+	memcpy(keep, st->errmsg, sizeof(keep));
+	store_rollback(st);
+	memcpy(st->errmsg, keep, sizeof(keep));
+	return -1;
+}
+
+/* ---- sources ---- */
+
+void
+store_source_clear(struct store_source *s)
+{
+	if (s == NULL)
+		return;
+	free(s->name);
+	free(s->url);
+	free(s->current_url);
+	free(s->etag);
+	free(s->last_modified);
+	free(s->health);
+	free(s->last_result);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Copy the row under s (SOURCE_COLUMNS) into out; 0 or -1 (out of memory). */
+static int
+read_source(struct store *st, sqlite3_stmt *s, struct store_source *out)
+{
+	int oom = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->name = dup_column(s, 0, &oom);
+	out->url = dup_column(s, 1, &oom);
+	out->current_url = dup_column(s, 2, &oom);
+	out->etag = dup_column(s, 3, &oom);
+	out->last_modified = dup_column(s, 4, &oom);
+	out->health = dup_column(s, 5, &oom);
+	out->last_result = dup_column(s, 6, &oom);
+	out->last_poll = sqlite3_column_int64(s, 7);
+	out->last_ok = sqlite3_column_int64(s, 8);
+	out->next_due = sqlite3_column_int64(s, 9);
+	out->retry_until = sqlite3_column_int64(s, 10);
+	out->backoff = sqlite3_column_int64(s, 11);
+	out->failures = sqlite3_column_int(s, 12);
+	out->disabled = sqlite3_column_int(s, 13);
+	out->items = sqlite3_column_int64(s, 14);
+	if (oom) {
+		store_source_clear(out);
+		store_set_err(st, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_source_get(struct store *st, const char *name, struct store_source *out)
+{
+	sqlite3_stmt *s;
+	int rc, r;
+
+	memset(out, 0, sizeof(*out));
+	if ((s = store_stmt(st, S_SOURCE_GET)) == NULL)
+		return -1;
+	store_bind_text(s, 1, name);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		r = read_source(st, s, out);
+	else if (rc == SQLITE_DONE)
+		r = 1;
+	else
+		r = store_db_err(st, "reading a source");
+	store_reset(s);
+	return r;
+}
+
+int
+store_source_put(struct store *st, const struct store_source *src)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_stmt(st, S_SOURCE_PUT)) == NULL)
+		return -1;
+	store_bind_text(s, 1, src->name);
+	store_bind_text(s, 2, src->url);
+	store_bind_text(s, 3, src->current_url);
+	store_bind_text(s, 4, src->etag);
+	store_bind_text(s, 5, src->last_modified);
+	store_bind_text(s, 6, src->health);
+	store_bind_text(s, 7, src->last_result);
+	sqlite3_bind_int64(s, 8, src->last_poll);
+	sqlite3_bind_int64(s, 9, src->last_ok);
+	sqlite3_bind_int64(s, 10, src->next_due);
+	sqlite3_bind_int64(s, 11, src->retry_until);
+	sqlite3_bind_int64(s, 12, src->backoff);
+	sqlite3_bind_int(s, 13, src->failures);
+	sqlite3_bind_int(s, 14, src->disabled != 0);
+	return store_run(st, s, "saving a source");
+}
+
+/* The rows are read completely before fn runs, so fn may call the store
+ * (even write to it) without disturbing the iteration. */
+int
+store_source_each(struct store *st,
+    int (*fn)(const struct store_source *s, void *arg), void *arg)
+{
+	struct store_source *all = NULL, *grown;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *s;
+	int rc, r = 0;
+
+	if ((s = store_stmt(st, S_SOURCE_ALL)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((grown = realloc(all, cap * sizeof(*all))) == NULL) {
+				store_set_err(st, "out of memory");
+				r = -1;
+				break;
+			}
+			all = grown;
+		}
+		if ((r = read_source(st, s, &all[n])) == -1)
+			break;
+		n++;
+	}
+	if (r == 0 && rc != SQLITE_DONE)
+		r = store_db_err(st, "listing sources");
+	store_reset(s);
+	for (size_t i = 0; r == 0 && i < n; i++)
+		r = fn(&all[i], arg);
+	for (size_t i = 0; i < n; i++)
+		store_source_clear(&all[i]);
+	free(all);
+	return r;
+}
+
+/* ---- items ---- */
+
+int
+store_same_text(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+int
+store_item_record(struct store *st, const char *source,
+    const struct feed_item *it, const char *hash, int64_t now,
+    enum store_item_state *state)
+{
+	sqlite3_stmt *s;
+	int rc, found, was_done = 0, changed = 0;
+
+	if (source == NULL || it == NULL || it->id == NULL) {
+		store_set_err(st, "recording an item: no source or no id");
+		return -1;
+	}
+	if ((s = store_stmt(st, S_ITEM_GET)) == NULL)
+		return -1;
+	store_bind_text(s, 1, source);
+	store_bind_text(s, 2, it->id);
+	rc = sqlite3_step(s);
+	if ((found = rc == SQLITE_ROW)) {
+		was_done = sqlite3_column_int(s, 1);
+		changed = !store_same_text((const char *)sqlite3_column_text(s, 0), hash);
+	} else if (rc != SQLITE_DONE) {
+		store_db_err(st, "reading an item");
+		store_reset(s);
+		return -1;
+	}
+	store_reset(s);
+
+	if ((s = store_stmt(st, found ? S_ITEM_UPDATE : S_ITEM_INSERT)) == NULL)
+		return -1;
+	store_bind_text(s, 1, source);
+	store_bind_text(s, 2, it->id);
+	store_bind_text(s, 3, it->link);
+	store_bind_text(s, 4, it->title);
+	store_bind_i64_or_null(s, 5, it->published, DATE_UNKNOWN);
+	store_bind_i64_or_null(s, 6, it->updated, DATE_UNKNOWN);
+	store_bind_text(s, 7, hash);
+	sqlite3_bind_int64(s, 8, now);
+	if (found)
+		sqlite3_bind_int(s, 9, was_done && !changed);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE) {
+		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+			store_set_err(st, "recording an item: its source is not stored "
+			    "(store_source_put it first)");
+		else
+			store_db_err(st, "recording an item");
+		store_reset(s);
+		return -1;
+	}
+	store_reset(s);
+	/* A pending item stays pending even when its content changed: it
+	 * will be read once, with the newest content. */
+	if (!found)
+		*state = STORE_ITEM_NEW;
+	else if (!was_done)
+		*state = STORE_ITEM_PENDING;
+	else if (changed)
+		*state = STORE_ITEM_CHANGED;
+	else
+		*state = STORE_ITEM_SAME;
+	return 0;
+}
+
+int
+store_item_done(struct store *st, const char *source, const char *item_id,
+    int64_t doc_id)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_stmt(st, S_ITEM_DONE)) == NULL)
+		return -1;
+	store_bind_text(s, 1, source);
+	store_bind_text(s, 2, item_id);
+	store_bind_i64_or_null(s, 3, doc_id, 0);
+	if (store_run(st, s, "marking an item done") == -1)
+		return -1;
+	if (sqlite3_changes(st->db) == 0) {
+		store_set_err(st, "marking an item done: no such item");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_items_count(struct store *st, const char *source, int64_t *count,
+    int64_t *pending)
+{
+	sqlite3_stmt *s;
+	int r = 0;
+
+	if ((s = store_stmt(st, S_ITEM_COUNT)) == NULL)
+		return -1;
+	store_bind_text(s, 1, source);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*count = sqlite3_column_int64(s, 0);
+		if (pending != NULL)
+			*pending = sqlite3_column_int64(s, 1);
+	} else
+		r = store_db_err(st, "counting items");
+	store_reset(s);
+	return r;
+}

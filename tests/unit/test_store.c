@@ -1,0 +1,611 @@
+/*
+ * Unit tests: store — the SQLite state file, in a fresh directory under
+ * /tmp. The test reads the file back with SQLite itself to check what was
+ * written (the daemon's modules never include sqlite3.h; a test may).
+ */
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "rightswatch/extract.h"
+#include "rightswatch/feed.h"
+#include "rightswatch/store.h"
+#include "../../daemon/store_schema.h"
+
+static char dir[64];
+
+static int
+setup_dir(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/rw-store-XXXXXX");
+	return mkdtemp(dir) == NULL ? -1 : 0;
+}
+
+static void
+remove_db(const char *path)
+{
+	char p[300];
+
+	unlink(path);
+	snprintf(p, sizeof(p), "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", path);
+	unlink(p);
+}
+
+static int
+teardown_dir(void **state)
+{
+	static const char *const names[] = {
+		"open.db", "sources.db", "items.db", "docs.db", "obs.db",
+		"corrupt.db", "foreign.db", "newer.db", "tx.db", "v1.db",
+	};
+	char p[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
+		remove_db(p);
+	}
+	return rmdir(dir);
+}
+
+/* A path in the test's directory; a static buffer, overwritten by the
+ * next call. */
+static const char *
+db_path(const char *name)
+{
+	static char p[256];
+
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	return p;
+}
+
+static struct store *
+open_ok(const char *path)
+{
+	struct store *st = NULL;
+	char err[512];
+
+	if (store_open(path, &st, err, sizeof(err)) != 0)
+		fail_msg("store_open %s: %s", path, err);
+	return st;
+}
+
+/* Run sql on the file directly and return the first column of the first
+ * row as text ("" for none); for checking what the store wrote. */
+static char *
+peek(const char *path, const char *sql)
+{
+	static char out[1024];
+	sqlite3 *db;
+	sqlite3_stmt *s;
+
+	out[0] = '\0';
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
+		snprintf(out, sizeof(out), "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return out;
+}
+
+static void
+put_source(struct store *st, const char *name, const char *url)
+{
+	struct store_source s;
+
+	memset(&s, 0, sizeof(s));
+	s.name = (char *)(uintptr_t)name;
+	s.url = (char *)(uintptr_t)url;
+	assert_int_equal(store_source_put(st, &s), 0);
+}
+
+static void
+test_open_migrate_reopen(void **state)
+{
+	const char *path = db_path("open.db");
+	struct store *st;
+	struct stat sb;
+	char tables[1024], wal[300];
+
+	(void)state;
+	st = open_ok(path);
+	store_close(st);
+	/* the checkpoint on close leaves no WAL content behind */
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	assert_true(stat(wal, &sb) != 0 || sb.st_size == 0);
+	assert_string_equal(peek(path, "PRAGMA user_version"), "2");
+	assert_string_equal(peek(path, "PRAGMA journal_mode"), "wal");
+	assert_string_equal(peek(path, "PRAGMA application_id"), "1381450068");
+	snprintf(tables, sizeof(tables), "%s", peek(path,
+	    "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
+	    " WHERE type = 'table' ORDER BY name)"));
+	assert_string_equal(tables,
+	    "alerts,baselines,documents,items,observations,outbox,revisions,sources");
+
+	/* reopening migrates nothing and changes nothing */
+	st = open_ok(path);
+	store_close(st);
+	assert_string_equal(peek(path, "PRAGMA user_version"), "2");
+	assert_string_equal(peek(path,
+	    "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
+	    " WHERE type = 'table' ORDER BY name)"), tables);
+	store_close(NULL); /* accepts NULL */
+}
+
+/* A file left at version 1 by an older rightswatch is upgraded in place,
+ * its rows kept. */
+static void
+test_migrate_from_v1(void **state)
+{
+	const char *path = db_path("v1.db");
+	struct store_source out;
+	struct store *st;
+	sqlite3 *db;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, store_schema_step(0), NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA application_id = 1381450068;"
+	    "PRAGMA user_version = 1;"
+	    "INSERT INTO sources (name, url, failures) VALUES ('old', 'https://o/', 3);",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_null(store_schema_step(store_schema_version()));
+
+	st = open_ok(path);
+	assert_int_equal(store_source_get(st, "old", &out), 0);
+	assert_int_equal(out.failures, 3);
+	store_source_clear(&out);
+	store_close(st);
+	assert_string_equal(peek(path, "PRAGMA user_version"), "2");
+	assert_string_equal(peek(path, "SELECT count(*) FROM sqlite_master"
+	    " WHERE name IN ('baselines', 'alerts', 'outbox')"), "3");
+}
+
+static int
+collect(const struct store_source *s, void *arg)
+{
+	char *names = arg;
+
+	strcat(names, s->name);
+	strcat(names, ";");
+	return strcmp(s->name, "stop") == 0 ? 7 : 0;
+}
+
+static void
+test_sources_roundtrip(void **state)
+{
+	const char *path = db_path("sources.db");
+	struct store *st = open_ok(path);
+	struct store_source in, out;
+	char names[256] = "";
+
+	(void)state;
+	memset(&in, 0, sizeof(in));
+	in.name = (char *)"ohchr";
+	in.url = (char *)"https://www.ohchr.org/en/press-releases";
+	in.current_url = (char *)"https://www.ohchr.org/en/press-releases?page=0";
+	in.etag = (char *)"W/\"abc'; DROP TABLE sources; --\"";
+	in.last_modified = (char *)"Fri, 06 Aug 2021 10:00:00 GMT";
+	in.health = (char *)STORE_HEALTH_THROTTLED;
+	in.last_result = (char *)"429, retry after 3600 s";
+	in.last_poll = 1628244000;
+	in.last_ok = 1628240000;
+	in.next_due = 1628247600;
+	in.retry_until = 1628247600;
+	in.backoff = 120;
+	in.failures = 2;
+	in.disabled = 0;
+	assert_int_equal(store_source_put(st, &in), 0);
+	store_close(st);
+
+	st = open_ok(path);
+	assert_int_equal(store_source_get(st, "ohchr", &out), 0);
+	assert_string_equal(out.name, in.name);
+	assert_string_equal(out.url, in.url);
+	assert_string_equal(out.current_url, in.current_url);
+	assert_string_equal(out.etag, in.etag);
+	assert_string_equal(out.last_modified, in.last_modified);
+	assert_string_equal(out.health, in.health);
+	assert_string_equal(out.last_result, in.last_result);
+	assert_int_equal(out.last_poll, in.last_poll);
+	assert_int_equal(out.last_ok, in.last_ok);
+	assert_int_equal(out.next_due, in.next_due);
+	assert_int_equal(out.retry_until, in.retry_until);
+	assert_int_equal(out.backoff, in.backoff);
+	assert_int_equal(out.failures, in.failures);
+	assert_int_equal(out.disabled, 0);
+	assert_int_equal(out.items, 0);
+
+	/* update in place: validators cleared, disabled set */
+	out.disabled = 1;
+	free(out.etag);
+	out.etag = NULL;
+	assert_int_equal(store_source_put(st, &out), 0);
+	store_source_clear(&out);
+	assert_int_equal(store_source_get(st, "ohchr", &out), 0);
+	assert_null(out.etag);
+	assert_int_equal(out.disabled, 1);
+	store_source_clear(&out);
+	store_source_clear(NULL);
+
+	/* a missing source: 1, zeroed */
+	assert_int_equal(store_source_get(st, "nope", &out), 1);
+	assert_null(out.name);
+
+	/* a new source gets health "new" */
+	put_source(st, "un-news", "https://news.un.org/feed/a.xml");
+	assert_int_equal(store_source_get(st, "un-news", &out), 0);
+	assert_string_equal(out.health, STORE_HEALTH_NEW);
+	store_source_clear(&out);
+
+	/* each: name order; fn's non-zero stops and is returned */
+	put_source(st, "stop", "https://example.org/s.xml");
+	put_source(st, "zz", "https://example.org/z.xml");
+	assert_int_equal(store_source_each(st, collect, names), 7);
+	assert_string_equal(names, "ohchr;stop;");
+	store_close(st);
+}
+
+static void
+record(struct store *st, const char *source, const char *id, const char *hash,
+    int64_t now, enum store_item_state expect)
+{
+	struct feed_item it;
+	enum store_item_state got = (enum store_item_state)-1;
+
+	memset(&it, 0, sizeof(it));
+	it.id = (char *)(uintptr_t)id;
+	it.link = (char *)"https://www.ohchr.org/en/press-releases/2021/08/mali";
+	it.title = (char *)"Mali: UN expert alarmed";
+	it.published = 1628244000;
+	it.updated = INT64_MIN;
+	if (store_item_record(st, source, &it, hash, now, &got) != 0)
+		fail_msg("record %s: %s", id, store_errmsg(st));
+	assert_int_equal(got, expect);
+}
+
+static void
+test_item_states(void **state)
+{
+	const char *path = db_path("items.db");
+	struct store *st = open_ok(path);
+	struct feed_item it;
+	enum store_item_state got;
+	int64_t n, pending;
+
+	(void)state;
+	put_source(st, "reliefweb", "https://reliefweb.int/country/mli/rss.xml");
+	record(st, "reliefweb", "guid-1", "h1", 100, STORE_ITEM_NEW);      /* first sight */
+	record(st, "reliefweb", "guid-1", "h1", 200, STORE_ITEM_PENDING);  /* not read yet */
+	record(st, "reliefweb", "guid-1", "h1b", 250, STORE_ITEM_PENDING); /* changed but unread */
+	assert_int_equal(store_item_done(st, "reliefweb", "guid-1", 0), 0);
+	record(st, "reliefweb", "guid-1", "h1b", 300, STORE_ITEM_SAME);    /* read, unchanged */
+	record(st, "reliefweb", "guid-2", NULL, 300, STORE_ITEM_NEW);      /* no hash at all */
+	assert_int_equal(store_items_count(st, "reliefweb", &n, &pending), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(pending, 1);
+	store_close(st);
+
+	/* across a restart */
+	st = open_ok(path);
+	record(st, "reliefweb", "guid-1", "h1b", 400, STORE_ITEM_SAME);    /* still seen */
+	record(st, "reliefweb", "guid-2", NULL, 400, STORE_ITEM_PENDING);  /* still unread */
+	record(st, "reliefweb", "guid-1", "h2", 500, STORE_ITEM_CHANGED);  /* a revision */
+	record(st, "reliefweb", "guid-1", "h2", 600, STORE_ITEM_PENDING);  /* until read */
+	assert_int_equal(store_item_done(st, "reliefweb", "guid-1", 0), 0);
+	record(st, "reliefweb", "guid-1", "h2", 700, STORE_ITEM_SAME);
+	assert_string_equal(peek(path, "SELECT first_seen || ',' || last_seen"
+	    " || ',' || coalesce(updated, 'null') FROM items WHERE item_id = 'guid-1'"),
+	    "100,700,null");
+
+	/* the same id in another source is another item */
+	put_source(st, "un-news", "https://news.un.org/feed/rss.xml");
+	record(st, "un-news", "guid-1", "h2", 700, STORE_ITEM_NEW);
+
+	/* an item of a source never stored is refused with a reason */
+	memset(&it, 0, sizeof(it));
+	it.id = (char *)"x";
+	it.published = it.updated = INT64_MIN;
+	assert_int_equal(store_item_record(st, "ghost", &it, "h", 1, &got), -1);
+	assert_non_null(strstr(store_errmsg(st), "source is not stored"));
+	/* marking an unknown item done fails */
+	assert_int_equal(store_item_done(st, "reliefweb", "nope", 0), -1);
+	assert_non_null(strstr(store_errmsg(st), "no such item"));
+	/* the status count */
+	struct store_source s;
+	assert_int_equal(store_source_get(st, "reliefweb", &s), 0);
+	assert_int_equal(s.items, 2);
+	store_source_clear(&s);
+	store_close(st);
+}
+
+static void
+test_documents(void **state)
+{
+	const char *path = db_path("docs.db");
+	struct store *st = open_ok(path);
+	struct store_document d = {
+		"https://www.ohchr.org/en/press-releases/2021/08/mali-abductions",
+		"Mali: abductions rise", "2021-08-06", "en",
+		"GENEVA (6 August 2021) - 435 abductions.", "hash-a", "Mali"
+	};
+	enum store_doc_state ds;
+	int64_t id, id2, found;
+	int rev;
+
+	(void)state;
+	put_source(st, "ohchr", "https://www.ohchr.org/en/press-releases");
+	put_source(st, "reliefweb", "https://reliefweb.int/country/mli/rss.xml");
+	assert_int_equal(store_document_find(st, d.url, &found), 0);
+	assert_int_equal(found, 0);
+
+	/* first read, from one source: new, revision 1 */
+	assert_int_equal(store_document_save(st, &d, 1000, &id, &rev, &ds), 0);
+	assert_int_equal(ds, STORE_DOC_NEW);
+	assert_int_equal(rev, 1);
+	record(st, "ohchr", "ohchr-1", "x", 1000, STORE_ITEM_NEW);
+	assert_int_equal(store_item_done(st, "ohchr", "ohchr-1", id), 0);
+
+	/* the same release through another source: the same document */
+	record(st, "reliefweb", "rw-77", "y", 1100, STORE_ITEM_NEW);
+	assert_int_equal(store_document_find(st, d.url, &found), 0);
+	assert_int_equal(found, id);
+	assert_int_equal(store_document_save(st, &d, 1100, &id2, &rev, &ds), 0);
+	assert_int_equal(ds, STORE_DOC_SAME);
+	assert_int_equal(id2, id);
+	assert_int_equal(rev, 1);
+	assert_int_equal(store_item_done(st, "reliefweb", "rw-77", id), 0);
+	store_close(st);
+	assert_string_equal(peek(path, "SELECT count(*) FROM documents"), "1");
+	assert_string_equal(peek(path, "SELECT count(DISTINCT doc_id) || ',' ||"
+	    " count(*) FROM items"), "1,2");
+
+	/* new text: a revision, metadata updated, the old text kept */
+	st = open_ok(path);
+	d.text = "GENEVA (6 August 2021) - 436 abductions (corrected).";
+	d.hash = "hash-b";
+	d.title = NULL; /* a missing field keeps what was stored */
+	assert_int_equal(store_document_save(st, &d, 2000, &id2, &rev, &ds), 0);
+	assert_int_equal(ds, STORE_DOC_REVISED);
+	assert_int_equal(id2, id);
+	assert_int_equal(rev, 2);
+	/* and back to SAME for that revision */
+	assert_int_equal(store_document_save(st, &d, 2100, &id2, &rev, &ds), 0);
+	assert_int_equal(ds, STORE_DOC_SAME);
+	assert_int_equal(rev, 2);
+	/* another URL is another document */
+	d.url = "https://www.ohchr.org/fr/press-releases/2021/08/mali-enlevements";
+	assert_int_equal(store_document_save(st, &d, 2200, &id2, &rev, &ds), 0);
+	assert_int_equal(ds, STORE_DOC_NEW);
+	assert_true(id2 != id);
+	store_close(st);
+	assert_string_equal(peek(path, "SELECT title || ',' || latest_revision || ','"
+	    " || first_seen || ',' || last_seen FROM documents WHERE id = 1"),
+	    "Mali: abductions rise,2,1000,2100");
+	assert_string_equal(peek(path, "SELECT group_concat(hash, ',') FROM"
+	    " (SELECT hash FROM revisions WHERE doc_id = 1 ORDER BY revision)"),
+	    "hash-a,hash-b");
+}
+
+static void
+test_observations(void **state)
+{
+	const char *path = db_path("obs.db");
+	struct store *st = open_ok(path);
+	/* offsets:       0         1         2         3         4         5
+	 *                012345678901234567890123456789012345678901234567890 */
+	const char *text = "In 2021, MINUSMA documented 435 abductions. "
+	    "Some 87 were recorded in 2019.";
+	struct store_document d = {
+		"https://www.ohchr.org/en/press-releases/2021/08/x", "T", "2021-08-06",
+		"en", text, "h", "Mali"
+	};
+	struct extract_obs obs[] = {
+		/* an exact figure with its period */
+		{ "abductions", 435, EXTRACT_EXACT, 1, { 2021, 1, 1 }, { 2021, 6, 30 },
+		  "Mali", "Sahel", 0, 28, 42, 0, 43 },
+		/* a derived approximate figure */
+		{ "abductions", 87, EXTRACT_APPROX, 1, { 2019, 1, 1 }, { 2019, 12, 31 },
+		  "Mali", NULL, 1, 49, 51, 44, 74 },
+		/* no period; offsets past the text: evidence and sentence NULL */
+		{ "killed", 5, EXTRACT_AT_LEAST, 0, { 0, 0, 0 }, { 0, 0, 0 },
+		  NULL, NULL, 0, 70, 500, 80, 60 },
+	};
+	struct extract_result res = { obs, 3 };
+	enum store_doc_state ds;
+	int64_t id, n;
+	int rev;
+
+	(void)state;
+	assert_int_equal(store_document_save(st, &d, 10, &id, &rev, &ds), 0);
+	assert_int_equal(store_observations_save(st, id, rev, text, &res, EXTRACT_VERSION, 20), 0);
+	assert_int_equal(store_observations_count(st, id, &n), 0);
+	assert_int_equal(n, 3);
+	/* saving again replaces, never duplicates */
+	assert_int_equal(store_observations_save(st, id, rev, text, &res, EXTRACT_VERSION, 30), 0);
+	assert_int_equal(store_observations_count(st, id, &n), 0);
+	assert_int_equal(n, 3);
+	store_close(st);
+
+	assert_string_equal(peek(path, "SELECT indicator || '|' || value || '|' ||"
+	    " qualifier || '|' || period_start || '|' || period_end || '|' ||"
+	    " country || '|' || region || '|' || derived || '|' || evidence || '|' ||"
+	    " sentence || '|' || start || '|' || \"end\" || '|' || extractor_version"
+	    " || '|' || created FROM observations WHERE value = 435"),
+	    "abductions|435|exact|2021-01-01|2021-06-30|Mali|Sahel|0|435 abductions|"
+	    "In 2021, MINUSMA documented 435 abductions.|28|42|" EXTRACT_VERSION "|30");
+	assert_string_equal(peek(path, "SELECT qualifier || '|' || derived || '|' ||"
+	    " evidence || '|' || sentence || '|' || coalesce(region, 'null')"
+	    " FROM observations WHERE value = 87"),
+	    "approx|1|87|Some 87 were recorded in 2019.|null");
+	assert_string_equal(peek(path, "SELECT qualifier || '|' ||"
+	    " coalesce(period_start, 'null') || '|' || coalesce(period_end, 'null')"
+	    " || '|' || coalesce(evidence, 'null') || '|' || coalesce(sentence, 'null')"
+	    " || '|' || coalesce(country, 'null') FROM observations WHERE value = 5"),
+	    "at_least|null|null|null|null|null");
+	assert_string_equal(peek(path, "SELECT count(*) FROM observations"
+	    " WHERE country = 'Mali' AND indicator = 'abductions'"
+	    " AND period_start = '2019-01-01' AND period_end = '2019-12-31'"), "1");
+
+	/* a revision keeps the earlier revision's figures apart */
+	st = open_ok(path);
+	d.hash = "h2";
+	assert_int_equal(store_document_save(st, &d, 40, &id, &rev, &ds), 0);
+	assert_int_equal(rev, 2);
+	res.nobs = 1;
+	assert_int_equal(store_observations_save(st, id, rev, text, &res, EXTRACT_VERSION, 50), 0);
+	assert_int_equal(store_observations_count(st, id, &n), 0);
+	assert_int_equal(n, 1);
+
+	/* one bad observation rolls back the whole save */
+	obs[0].qualifier = (enum extract_qualifier)42;
+	res.nobs = 3;
+	assert_int_equal(store_observations_save(st, id, 1, text, &res, EXTRACT_VERSION, 60), -1);
+	assert_non_null(strstr(store_errmsg(st), "qualifier"));
+	/* an unknown revision is refused by the foreign key */
+	obs[0].qualifier = EXTRACT_EXACT;
+	assert_int_equal(store_observations_save(st, id, 9, text, &res, EXTRACT_VERSION, 60), -1);
+	/* nothing to save clears the revision's figures */
+	assert_int_equal(store_observations_save(st, id, 2, text, NULL, EXTRACT_VERSION, 70), 0);
+	assert_int_equal(store_observations_count(st, id, &n), 0);
+	assert_int_equal(n, 0);
+	store_close(st);
+	assert_string_equal(peek(path, "SELECT count(*) FROM observations WHERE revision = 1"), "3");
+}
+
+static void
+write_file(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	fclose(f);
+}
+
+static void
+make_db(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void
+test_refused(void **state)
+{
+	static const struct {
+		const char *name;
+		const char *sql;     /* to create the file with, or NULL: garbage */
+		const char *reason;  /* expected in the message */
+	} rows[] = {
+		/* bytes that are not SQLite at all */
+		{ "corrupt.db", NULL, "not a usable SQLite database" },
+		/* another program's database */
+		{ "foreign.db", "CREATE TABLE notes (x); INSERT INTO notes VALUES (1);",
+		  "not a rightswatch state file" },
+		/* ours, but from a newer rightswatch */
+		{ "newer.db", "PRAGMA application_id = 1381450068;"
+		  "PRAGMA user_version = 99; CREATE TABLE future (x);",
+		  "newer than this rightswatch" },
+	};
+	char garbage[8192];
+	struct store *st;
+	char err[512];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(garbage); i++)
+		garbage[i] = (char)(i * 7 + 3);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const char *path = db_path(rows[i].name);
+
+		if (rows[i].sql == NULL)
+			write_file(path, garbage, sizeof(garbage));
+		else
+			make_db(path, rows[i].sql);
+		st = (struct store *)1;
+		err[0] = '\0';
+		assert_int_equal(store_open(path, &st, err, sizeof(err)), -1);
+		assert_null(st);
+		if (strstr(err, rows[i].reason) == NULL)
+			fail_msg("%s: %s", rows[i].name, err);
+		assert_non_null(strstr(err, path));
+		if (rows[i].sql != NULL) /* left as it was: not switched to WAL */
+			assert_string_equal(peek(path, "PRAGMA journal_mode"), "delete");
+	}
+	assert_int_equal(store_open("", &st, err, sizeof(err)), -1);
+	assert_int_equal(store_open("/nonexistent-dir/x/state.db", &st, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "/nonexistent-dir/x/state.db"));
+}
+
+static void
+test_transactions(void **state)
+{
+	struct store *st = open_ok(db_path("tx.db"));
+	struct store_source s;
+
+	(void)state;
+	assert_int_equal(store_commit(st), -1);   /* nothing open */
+	assert_int_equal(store_rollback(st), -1);
+	assert_int_equal(store_begin(st), 0);
+	put_source(st, "kept", "https://example.org/a.xml");
+	assert_int_equal(store_begin(st), 0);     /* nested: a savepoint */
+	put_source(st, "undone", "https://example.org/b.xml");
+	assert_int_equal(store_rollback(st), 0);
+	assert_int_equal(store_begin(st), 0);
+	put_source(st, "inner", "https://example.org/c.xml");
+	assert_int_equal(store_commit(st), 0);
+	assert_int_equal(store_commit(st), 0);
+	assert_int_equal(store_source_get(st, "kept", &s), 0);
+	store_source_clear(&s);
+	assert_int_equal(store_source_get(st, "inner", &s), 0);
+	store_source_clear(&s);
+	assert_int_equal(store_source_get(st, "undone", &s), 1);
+
+	/* a whole outer rollback undoes store calls that had their own */
+	assert_int_equal(store_begin(st), 0);
+	put_source(st, "gone", "https://example.org/g.xml");
+	{
+		struct store_document d = { "https://example.org/r", NULL, NULL,
+		    NULL, "t", "h", NULL };
+		enum store_doc_state ds;
+		int64_t id;
+		int rev;
+
+		assert_int_equal(store_document_save(st, &d, 1, &id, &rev, &ds), 0);
+	}
+	assert_int_equal(store_rollback(st), 0);
+	assert_int_equal(store_source_get(st, "gone", &s), 1);
+	{
+		int64_t id;
+
+		assert_int_equal(store_document_find(st, "https://example.org/r", &id), 0);
+		assert_int_equal(id, 0);
+	}
+	store_close(st);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_open_migrate_reopen),
+		cmocka_unit_test(test_migrate_from_v1),
+		cmocka_unit_test(test_sources_roundtrip),
+		cmocka_unit_test(test_item_states),
+		cmocka_unit_test(test_documents),
+		cmocka_unit_test(test_observations),
+		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_transactions),
+	};
+	return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
+}
