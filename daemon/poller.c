@@ -226,6 +226,16 @@ poller_source_schedule_initial(struct poller_source *ps)
 	r = store_source_get(p->store, ps->name, &st);
 	if (r == -1)
 		log_warnx("source %s: reading its state: %s", ps->name, store_errmsg(p->store));
+	if (r == 1) {
+		/* Items refer to their source's row: store it before the first poll. */
+		st.name = strdup(ps->name);
+		st.url = strdup(ps->cs->url);
+		st.health = strdup(STORE_HEALTH_NEW);
+		if (st.name == NULL || st.url == NULL || st.health == NULL ||
+		    store_source_put(p->store, &st) == -1)
+			log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
+		store_source_clear(&st);
+	}
 	if (p->mode == POLLER_ONCE) {
 		if (r == 0 && !sched_once_may_poll(&st, now)) {
 			log_info("source %s: not polled now: %s until %lld", ps->name,
