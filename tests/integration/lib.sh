@@ -8,6 +8,8 @@ set -u
 RW_BIN=${RW_BIN:-$PWD/build/rightswatch}
 RW_ROOT=${RW_ROOT:-$PWD}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/rw-test.XXXXXX")
+# nginx's workers drop root privileges: let them read what the tests serve.
+chmod 755 "$TMP"
 _tap_n=0
 _tap_failed=0
 _pids=()
@@ -65,6 +67,7 @@ nginx_start() {
 	local root=$1 dir=$TMP/nginx
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || return 1
 	mkdir -p "$dir/tmp"
+	chmod -R a+rX "$root"
 	NGINX_PORT=$(free_port)
 	NGINX_LOG=$dir/access.log
 	cat > "$dir/nginx.conf" <<CONF
@@ -75,7 +78,7 @@ daemon off;
 events { worker_connections 256; }
 http {
 	include /etc/nginx/mime.types;
-	types { application/rss+xml rss; application/atom+xml atom; application/feed+json jsonfeed; }
+	types { application/feed+json jsonfeed; }
 	default_type application/octet-stream;
 	log_format rw '\$request_method \$request_uri \$status "\$http_if_none_match" "\$http_if_modified_since" "\$http_accept_encoding" "\$http_user_agent"';
 	access_log $NGINX_LOG rw;
@@ -87,7 +90,7 @@ http {
 	etag on;
 	gzip on;
 	gzip_min_length 0;
-	gzip_types application/rss+xml application/atom+xml application/xml text/xml application/feed+json text/html;
+	gzip_types application/rss+xml application/atom+xml application/xml text/xml application/feed+json;
 	server {
 		listen 127.0.0.1:$NGINX_PORT;
 		root $root;
