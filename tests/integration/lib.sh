@@ -111,3 +111,34 @@ requests_for() {
 sql() {
 	sqlite3 -batch -noheader "$1" "$2"
 }
+
+# fault_start [SCRIPT]: tests/servers/faultserver.py on a free port; sets
+# FAULT_PORT and FAULT_LOG (one JSON line a request).
+fault_start() {
+	local n=${FAULT_N:-0}
+	FAULT_N=$((n + 1))
+	FAULT_LOG=$TMP/fault$n.log
+	: > "$FAULT_LOG"
+	python3 "$RW_ROOT/tests/servers/faultserver.py" --log "$FAULT_LOG" \
+		${1:+--script "$1"} > "$TMP/fault$n.port" &
+	_pids+=($!)
+	local i
+	for i in $(seq 1 100); do
+		[ -s "$TMP/fault$n.port" ] && break
+		sleep 0.1
+	done
+	FAULT_PORT=$(head -n 1 "$TMP/fault$n.port")
+	[ -n "$FAULT_PORT" ] && wait_port "$FAULT_PORT"
+}
+
+# hits LOG ROUTE-REGEX: requests the fault server logged for matching paths.
+hits() {
+	python3 - "$1" "$2" <<'PY'
+import json, re, sys
+n = 0
+for line in open(sys.argv[1]):
+    if re.search(sys.argv[2], json.loads(line)["path"]):
+        n += 1
+print(n)
+PY
+}
