@@ -47,6 +47,7 @@ wait_for() {
 	done
 	return 1
 }
+count_is() { [ "$(requests_for "$1")" -eq "$2" ]; }
 notified() { grep -qx "$1" "$TMP/notify.txt" 2>/dev/null; }
 logged() { grep -q "$1" "$TMP/run.log"; }
 
@@ -56,7 +57,7 @@ pid=$!
 _pids+=($pid)
 
 check "READY=1 is sent to the notify socket" wait_for notified READY=1
-check "the feed and its release pages are read" wait_for [ "$(requests_for '/releases/.*')" -eq 3 ]
+check "the feed and its release pages are read" wait_for count_is '/releases/.*' 3
 
 printf '[daemon]\nstate = state.db\nintervall = 1h\n' > "$TMP/rw.ini"
 kill -HUP "$pid"
@@ -71,7 +72,7 @@ links = //main//a[@class='release-link']
 link_pattern = $base/en/press-releases/*"
 kill -HUP "$pid"
 check "a good file on SIGHUP is swapped in: the new source is polled" \
-	wait_for [ "$(requests_for '/en/press-releases/index.html')" -eq 1 ]
+	wait_for count_is '/en/press-releases/index.html' 1
 check "the old source is not polled again on reload" [ "$(requests_for '/feed.rss')" -eq 1 ]
 
 kill -TERM "$pid"
