@@ -2,7 +2,7 @@
 # The daemon against a misbehaving server on 127.0.0.1, fault by fault:
 # what the server saw and what the database says afterwards.
 . "$(dirname "$0")/lib.sh"
-plan 33
+plan 32
 
 # A second server that must never be asked anything (another loopback port).
 fault_start || bail "fault server did not start"
