@@ -1,7 +1,10 @@
 /*
- * cli_extract — `rightswatch extract`: text files (or standard input) to
- * JSON Lines, one observation a line. The shell around extract_text: reads
- * files, picks the release date (--date, else today) and prints.
+ * cli_extract — `rightswatch extract`: text or HTML files (or standard
+ * input) to JSON Lines, one observation a line. The shell around
+ * extract_text: reads each input, sends HTML through the page-text
+ * extractor, picks the release date (--date, else the page's own date,
+ * else today), applies a configuration's indicators and countries (-c),
+ * and prints.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -14,20 +17,11 @@
 
 #include "rightswatch/buf.h"
 #include "rightswatch/cli.h"
+#include "rightswatch/config.h"
 #include "rightswatch/date.h"
 #include "rightswatch/extract.h"
-
-static int
-read_all(FILE *fp, struct buf *b)
-{
-	char chunk[65536];
-	size_t n;
-
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		if (buf_append(b, chunk, n) == -1)
-			return -1;
-	return ferror(fp) ? -1 : 0;
-}
+#include "rightswatch/feed.h"
+#include "rightswatch/page.h"
 
 static json_t *
 date_or_null(int has, struct date_ymd d)
@@ -103,36 +97,60 @@ usage(const char *name)
 	    "[-c FILE] [FILE|-]...\n", name);
 }
 
+/* Extract from one input and print its observations. date_set: --date was
+ * given; otherwise the page's own date (HTML), else today, is used. */
 static int
 extract_one(const struct extract_taxonomy *tx, const char *path,
-    const struct extract_params *params, const char *name)
+    const struct extract_params *given, int date_set, const char *name)
 {
+	struct extract_params params = *given;
 	struct buf b = { NULL, 0, 0 };
 	struct extract_result res;
-	FILE *fp = stdin;
+	struct page *page = NULL;
+	const char *text;
+	size_t len;
+	char err[256];
 	int rc = 0;
 
-	if (strcmp(path, "-") != 0 && (fp = fopen(path, "rb")) == NULL) {
-		fprintf(stderr, "%s: %s: %s\n", name, path, strerror(errno));
+	if (cli_read_input(path, PAGE_MAX_INPUT, &b, err, sizeof(err)) == -1) {
+		fprintf(stderr, "%s: %s: %s\n", name, path, err);
+		buf_free(&b);
 		return -1;
 	}
-	if (read_all(fp, &b) == -1) {
-		fprintf(stderr, "%s: %s: read error\n", name, path);
-		rc = -1;
+	text = b.data != NULL ? b.data : "";
+	len = b.len;
+	if (feed_sniff(text, len) == FEED_SNIFF_HTML) {
+		if (page_extract(text, len, NULL, NULL, NULL, &page, err, sizeof(err)) == -1) {
+			fprintf(stderr, "%s: %s: %s\n", name, path, err);
+			buf_free(&b);
+			return -1;
+		}
+		text = page->text;
+		len = strlen(page->text);
+		if (!date_set && page->date != NULL)
+			date_parse_ymd(page->date, &params.release_date);
+		if (params.lang == EXTRACT_LANG_AUTO && page->lang != NULL)
+			params.lang = strcmp(page->lang, "fr") == 0 ? EXTRACT_LANG_FR :
+			    strcmp(page->lang, "en") == 0 ? EXTRACT_LANG_EN : EXTRACT_LANG_AUTO;
 	}
-	if (fp != stdin)
-		fclose(fp);
-	if (rc == 0 && extract_text(tx, b.data != NULL ? b.data : "", b.len, params, &res) == -1) {
+	if (extract_text(tx, text, len, &params, &res) == -1) {
 		fprintf(stderr, "%s: %s: out of memory\n", name, path);
 		rc = -1;
-	}
-	if (rc == 0) {
+	} else {
 		for (size_t i = 0; i < res.nobs && rc == 0; i++)
-			rc = print_obs(b.data, &res.obs[i]);
+			rc = print_obs(text, &res.obs[i]);
 		extract_result_free(&res);
 	}
+	page_free(page);
 	buf_free(&b);
 	return rc;
+}
+
+static void
+extract_diag(const char *msg, void *arg)
+{
+	(void)arg;
+	fprintf(stderr, "%s\n", msg);
 }
 
 int
@@ -147,10 +165,12 @@ cli_extract(int argc, char **argv)
 	};
 	struct extract_params params;
 	struct extract_taxonomy *tx;
+	struct config *cf = NULL;
 	const char *date = NULL, *cfpath = NULL;
 	int ch, rc = 0;
 
 	memset(&params, 0, sizeof(params));
+	optind = 1;
 	while ((ch = getopt_long(argc, argv, "c:", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
@@ -179,27 +199,28 @@ cli_extract(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (cfpath != NULL) {
-		fprintf(stderr, "%s: -c: configuration support is not built yet\n", argv[0]);
+	if (cfpath != NULL && (cf = config_load(cfpath, extract_diag, NULL)) == NULL)
 		return 2;
-	}
 	if (date != NULL) {
 		if (date_parse_ymd(date, &params.release_date) == -1) {
 			fprintf(stderr, "%s: --date: not YYYY-MM-DD: %s\n", argv[0], date);
+			config_free(cf);
 			return 2;
 		}
 	} else {
 		time_t now = time(NULL);
 		params.release_date = date_civil_from_days((int64_t)now / 86400);
 	}
-	if ((tx = extract_taxonomy_new(NULL)) == NULL) {
+	tx = extract_taxonomy_new(cf);
+	config_free(cf);
+	if (tx == NULL) {
 		fprintf(stderr, "%s: out of memory\n", argv[0]);
 		return 1;
 	}
 	if (optind == argc)
-		rc = extract_one(tx, "-", &params, argv[0]) == -1;
+		rc = extract_one(tx, "-", &params, date != NULL, argv[0]) == -1;
 	for (int i = optind; i < argc; i++)
-		if (extract_one(tx, argv[i], &params, argv[0]) == -1)
+		if (extract_one(tx, argv[i], &params, date != NULL, argv[0]) == -1)
 			rc = 1;
 	extract_taxonomy_free(tx);
 	return rc;

@@ -20,26 +20,6 @@
 /* Largest input read (libxml2 takes an int length). */
 #define CLI_FEED_MAX_INPUT ((size_t)1 << 30)
 
-static int
-cli_feed_read(FILE *fp, struct buf *b)
-{
-	size_t n;
-
-	for (;;) {
-		if (buf_reserve(b, 65536) == -1)
-			return -1;
-		n = fread(b->data + b->len, 1, b->cap - b->len - 1, fp);
-		b->len += n;
-		b->data[b->len] = '\0';
-		if (b->len > CLI_FEED_MAX_INPUT) {
-			errno = EFBIG;
-			return -1;
-		}
-		if (n == 0)
-			return ferror(fp) ? -1 : 0;
-	}
-}
-
 static json_t *
 cli_feed_str(const char *s)
 {
@@ -101,7 +81,6 @@ cli_parse_feed(int argc, char **argv)
 	struct buf in = { 0 };
 	struct feed *f = NULL;
 	char err[512];
-	FILE *fp;
 	int c, rc = 1;
 
 	while ((c = getopt_long(argc, argv, "b:h", opts, NULL)) != -1) {
@@ -123,14 +102,8 @@ cli_parse_feed(int argc, char **argv)
 	}
 	if (optind < argc)
 		path = argv[optind];
-	if (strcmp(path, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(path, "rb")) == NULL) {
-		fprintf(stderr, "parse-feed: %s: %s\n", path, strerror(errno));
-		return 1;
-	}
-	if (cli_feed_read(fp, &in) == -1) {
-		fprintf(stderr, "parse-feed: %s: %s\n", path, strerror(errno));
+	if (cli_read_input(path, CLI_FEED_MAX_INPUT, &in, err, sizeof(err)) == -1) {
+		fprintf(stderr, "parse-feed: %s: %s\n", path, err);
 		goto out;
 	}
 	if (feed_parse(in.data, in.len, base, &f, err, sizeof(err)) == -1) {
@@ -148,8 +121,6 @@ cli_parse_feed(int argc, char **argv)
 	}
 	rc = 0;
 out:
-	if (fp != stdin)
-		fclose(fp);
 	feed_free(f);
 	buf_free(&in);
 	return rc;

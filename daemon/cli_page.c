@@ -14,30 +14,6 @@
 #include "rightswatch/cli.h"
 #include "rightswatch/page.h"
 
-/* Read all of fp, at most max bytes. 0, or -1 with a reason in err. */
-static int
-cli_page_read(FILE *fp, size_t max, struct buf *b, char *err, size_t errlen)
-{
-	char chunk[65536];
-	size_t n;
-
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (b->len + n > max) {
-			snprintf(err, errlen, "input larger than %zu bytes", max);
-			return -1;
-		}
-		if (buf_append(b, chunk, n) == -1) {
-			snprintf(err, errlen, "out of memory");
-			return -1;
-		}
-	}
-	if (ferror(fp)) {
-		snprintf(err, errlen, "read error");
-		return -1;
-	}
-	return 0;
-}
-
 static json_t *
 cli_page_str(const char *s)
 {
@@ -59,7 +35,6 @@ cli_page_text(int argc, char **argv)
 	struct page *p = NULL;
 	json_t *o = NULL;
 	char err[256], *s = NULL;
-	FILE *fp;
 	int c, rc = 1;
 
 	optind = 1;
@@ -84,13 +59,7 @@ cli_page_text(int argc, char **argv)
 	}
 	if (optind < argc)
 		path = argv[optind];
-	if (strcmp(path, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(path, "rb")) == NULL) {
-		fprintf(stderr, "%s: %s: cannot open\n", argv[0], path);
-		return 1;
-	}
-	if (cli_page_read(fp, PAGE_MAX_INPUT, &in, err, sizeof(err)) == -1 ||
+	if (cli_read_input(path, PAGE_MAX_INPUT, &in, err, sizeof(err)) == -1 ||
 	    page_extract(in.data ? in.data : "", in.len, charset, base, xpath, &p,
 	    err, sizeof(err)) == -1) {
 		fprintf(stderr, "%s: %s: %s\n", argv[0], path, err);
@@ -108,8 +77,6 @@ cli_page_text(int argc, char **argv)
 	printf("%s\n", s);
 	rc = fflush(stdout) == 0 ? 0 : 1;
 out:
-	if (fp != stdin)
-		fclose(fp);
 	free(s);
 	json_decref(o);
 	page_free(p);
