@@ -20,7 +20,7 @@ DESTDIR    ?=
 DEB_BUILD = build-essential pkg-config libcurl4-openssl-dev libxml2-dev \
             libevent-dev libsqlite3-dev libinih-dev libjansson-dev \
             libutf8proc-dev libcmocka-dev
-DEB_TEST  = nginx-light sqlite3 python3 python3-aiosmtpd rsyslog curl \
+DEB_TEST  = nginx-light sqlite3 python3 python3-aiosmtpd rsyslog curl time \
             clang libclang-rt-14-dev
 PKGS      = libcurl libxml-2.0 libevent sqlite3 inih jansson libutf8proc
 

@@ -14,7 +14,8 @@ trap 'kill $(cat "$tmp/nginx/nginx.pid" 2>/dev/null) 2>/dev/null; rm -rf "$tmp"'
 secs() { # secs CMD... -> wall seconds of the best of 3 runs
 	local best="" t
 	for _ in 1 2 3; do
-		t=$( { /usr/bin/time -f %e "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+		/usr/bin/time -f %e -o "$tmp/time" "$@" > /dev/null 2>&1
+		t=$(tail -n 1 "$tmp/time")
 		if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
 	done
 	echo "$best"
@@ -64,6 +65,7 @@ sleep 0.5
 start=$(date +%s.%N)
 "$bin" once -c "$tmp/bench.ini" 2> "$tmp/once.log"
 rc=$?
+[ "$rc" -eq 0 ] || { echo "once failed:"; grep -v debug "$tmp/once.log" | head -n 5; }
 end=$(date +%s.%N)
 echo "once, 1,000 feeds x 5 items + 5,000 pages: $(awk "BEGIN{printf \"%.2f\", $end-$start}")s (exit $rc)"
 start=$(date +%s.%N)
