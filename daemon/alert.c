@@ -83,11 +83,19 @@ alert_put_double(struct buf *b, double v, int digits)
 
 	if (!isfinite(v))
 		v = 0.0;
-	snprintf(tmp, sizeof(tmp), "%.*f", digits, v);
+	snprintf(tmp, sizeof(tmp), "%.*f", digits < 0 ? -digits : digits, v);
 	/* A locale with a decimal comma must not change what machines read. */
 	for (char *c = tmp; *c != '\0'; c++)
 		if (*c == ',')
 			*c = '.';
+	if (digits < 0 && strchr(tmp, '.') != NULL) {
+		size_t n = strlen(tmp);
+
+		while (tmp[n - 1] == '0')
+			tmp[--n] = '\0';
+		if (tmp[n - 1] == '.')
+			tmp[--n] = '\0';
+	}
 	return buf_puts(b, tmp);
 }
 
@@ -154,11 +162,11 @@ alert_put_against(struct buf *b, const struct alert *a)
 	int rc = 0;
 
 	if (a->factor != 1.0 && a->compare != RULES_VALUE && a->has_baseline) {
-		rc |= alert_put_double(b, a->factor, 2);
+		rc |= alert_put_double(b, a->factor, -2);
 		rc |= buf_puts(b, " x ");
 	}
 	if (!a->has_baseline)
-		return rc | alert_put_double(b, a->limit, 0);
+		return rc | alert_put_double(b, a->limit, -2);
 	switch (a->compare) {
 	case RULES_PRIOR_YEAR_TOTAL:
 	case RULES_ANNUALIZED_PRIOR_YEAR:
@@ -267,7 +275,7 @@ alert_text(const struct alert *a)
 	rc |= buf_printf(&v, " (%s", rules_compare_name(a->compare));
 	if (a->compare != RULES_VALUE) {
 		rc |= buf_puts(&v, ", factor ");
-		rc |= alert_put_double(&v, a->factor, 2);
+		rc |= alert_put_double(&v, a->factor, -2);
 	}
 	rc |= buf_putc(&v, ')');
 	rc |= alert_line(&b, "Rule:", v.data);
@@ -421,14 +429,14 @@ alert_syslog(const struct alert *a)
 	if (a->has_previous)
 		rc |= syslog_int(&b, "previous_value", a->previous_value);
 	rc |= syslog_value(&b, "compare", rules_compare_name(a->compare));
-	rc |= syslog_double(&b, "factor", a->factor, 2);
+	rc |= syslog_double(&b, "factor", a->factor, -2);
 	if (a->has_baseline) {
 		rc |= syslog_int(&b, "baseline_value", a->baseline_value);
 		rc |= syslog_value(&b, "baseline_period", period_format(&a->baseline_period, s1));
 		rc |= syslog_value(&b, "baseline_origin", rules_origin_name(a->baseline_origin));
 		rc |= syslog_value(&b, "baseline_source", a->baseline_source);
 	}
-	rc |= syslog_double(&b, "limit", a->limit, 2);
+	rc |= syslog_double(&b, "limit", a->limit, -2);
 	rc |= syslog_double(&b, "ratio", a->ratio, 2);
 	rc |= syslog_value(&b, "title", a->title);
 	rc |= syslog_value(&b, "date", a->date);

@@ -76,13 +76,36 @@ alert_address_valid(const char *addr)
 	return 1;
 }
 
+/* Printable ASCII whose words all fit on a folded line: plain text. */
 static int
 mail_is_plain(const char *s)
 {
-	for (; *s != '\0'; s++)
+	size_t word = 0;
+
+	for (; *s != '\0'; s++) {
 		if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7e)
 			return 0;
+		word = *s == ' ' ? 0 : word + 1;
+		if (word > LINE_MAX_HDR - 20)
+			return 0;
+	}
 	return 1;
+}
+
+/* Runs of spaces to one, none at either end (a header needs no more). */
+static void
+mail_squeeze(struct buf *b)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < b->len; i++)
+		if (b->data[i] != ' ' || (o > 0 && b->data[o - 1] != ' '))
+			b->data[o++] = b->data[i];
+	if (o > 0 && b->data[o - 1] == ' ')
+		o--;
+	b->len = o;
+	if (b->data != NULL)
+		b->data[o] = '\0';
 }
 
 /* Append base64 of n bytes. */
@@ -120,6 +143,7 @@ alert_header_encode(const char *name, const char *value)
 	rc |= alert_put_clean(&clean, value);
 	rc |= buf_putc(&clean, '\0');
 	clean.len--;
+	mail_squeeze(&clean);
 	rc |= buf_printf(&b, "%s:", name);
 	col = b.len;
 	if (rc == 0 && mail_is_plain(clean.data)) {
@@ -129,8 +153,7 @@ alert_header_encode(const char *name, const char *value)
 
 			while (j < clean.len && clean.data[j] != ' ')
 				j++;
-			/* Never fold before a lone space: no line of only white space. */
-			if (i > 0 && j - i > 1 && col + (j - i) > LINE_MAX_HDR) {
+			if (i > 0 && col + (j - i) > LINE_MAX_HDR) {
 				rc |= buf_puts(&b, "\r\n");
 				col = 0;
 			} else if (i == 0) {
