@@ -148,11 +148,11 @@ alert_put_figure(struct buf *b, enum extract_qualifier q, int64_t v)
 }
 
 static int
-alert_put_period(struct buf *b, const struct period *p)
+alert_put_period(struct buf *b, const struct bperiod *p)
 {
-	char tmp[PERIOD_FMT_MAX];
+	char tmp[BPERIOD_FMT_MAX];
 
-	return buf_puts(b, period_format(p, tmp));
+	return buf_puts(b, bperiod_format(p, tmp));
 }
 
 /* "2020 total 87", "2020-H1 200", "previous 400", or "400" (value). */
@@ -252,7 +252,7 @@ char *
 alert_text(const struct alert *a)
 {
 	struct buf b = { 0 }, v = { 0 };
-	char s1[PERIOD_FMT_MAX], s2[PERIOD_FMT_MAX];
+	char s1[BPERIOD_FMT_MAX], s2[BPERIOD_FMT_MAX];
 	int rc = 0;
 
 	if (a->is_test)
@@ -288,7 +288,7 @@ alert_text(const struct alert *a)
 	rc |= alert_line(&b, "Figure:", v.data);
 	if (a->has_period) {
 		buf_reset(&v);
-		rc |= buf_printf(&v, "%s (%s to %s)", period_format(&a->period, s1),
+		rc |= buf_printf(&v, "%s (%s to %s)", bperiod_format(&a->period, s1),
 		    date_format_ymd(a->period.start, s2),
 		    date_format_ymd(a->period.end, s2 + 11));
 		rc |= alert_line(&b, "Period:", v.data);
@@ -301,7 +301,7 @@ alert_text(const struct alert *a)
 	if (a->has_baseline) {
 		buf_reset(&v);
 		rc |= buf_printf(&v, "%lld for %s (%s", (long long)a->baseline_value,
-		    period_format(&a->baseline_period, s1),
+		    bperiod_format(&a->baseline_period, s1),
 		    rules_origin_name(a->baseline_origin));
 		if (a->baseline_source != NULL && *a->baseline_source != '\0') {
 			rc |= buf_puts(&v, ": ");
@@ -409,7 +409,7 @@ char *
 alert_syslog(const struct alert *a)
 {
 	struct buf b = { 0 };
-	char s1[PERIOD_FMT_MAX], s2[PERIOD_FMT_MAX];
+	char s1[BPERIOD_FMT_MAX], s2[BPERIOD_FMT_MAX];
 	int rc = 0;
 
 	rc |= syslog_value(&b, "event", a->is_test ? "test-alert" : "alert");
@@ -422,7 +422,7 @@ alert_syslog(const struct alert *a)
 	rc |= syslog_value(&b, "qualifier", rules_qualifier_name(a->qualifier));
 	rc |= syslog_value(&b, "approximate", a->approximate ? "1" : "0");
 	if (a->has_period) {
-		rc |= syslog_value(&b, "period", period_format(&a->period, s1));
+		rc |= syslog_value(&b, "period", bperiod_format(&a->period, s1));
 		rc |= syslog_value(&b, "period_start", date_format_ymd(a->period.start, s2));
 		rc |= syslog_value(&b, "period_end", date_format_ymd(a->period.end, s2));
 	}
@@ -432,7 +432,7 @@ alert_syslog(const struct alert *a)
 	rc |= syslog_double(&b, "factor", a->factor, -2);
 	if (a->has_baseline) {
 		rc |= syslog_int(&b, "baseline_value", a->baseline_value);
-		rc |= syslog_value(&b, "baseline_period", period_format(&a->baseline_period, s1));
+		rc |= syslog_value(&b, "baseline_period", bperiod_format(&a->baseline_period, s1));
 		rc |= syslog_value(&b, "baseline_origin", rules_origin_name(a->baseline_origin));
 		rc |= syslog_value(&b, "baseline_source", a->baseline_source);
 	}
@@ -482,13 +482,13 @@ json_clean(const char *s)
 }
 
 static json_t *
-json_period(const struct period *p, int has)
+json_period(const struct bperiod *p, int has)
 {
-	char s1[PERIOD_FMT_MAX], s2[11], s3[11];
+	char s1[BPERIOD_FMT_MAX], s2[11], s3[11];
 
 	if (!has)
 		return json_null();
-	return json_pack("{s:s, s:s, s:s}", "label", period_format(p, s1),
+	return json_pack("{s:s, s:s, s:s}", "label", bperiod_format(p, s1),
 	    "start", date_format_ymd(p->start, s2), "end", date_format_ymd(p->end, s3));
 }
 

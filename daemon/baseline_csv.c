@@ -189,7 +189,7 @@ baseline_csv_parse(const char *file, const char *data, size_t len,
 			csv_error(&c, line, "empty indicator");
 			continue;
 		}
-		if (period_parse(f[2].data, &b.period) == -1) {
+		if (bperiod_parse(f[2].data, &b.period) == -1) {
 			csv_error(&c, line, "invalid period \"%.40s\" (2020, 2020-H1, 2020-Q3, "
 			    "2020-05 or 2020-01-01/2020-06-30)", f[2].data);
 			continue;
@@ -201,7 +201,7 @@ baseline_csv_parse(const char *file, const char *data, size_t len,
 		for (size_t i = 0; i < out->n; i++) {
 			if (strcmp(out->rows[i].country, f[0].data) == 0 &&
 			    strcmp(out->rows[i].indicator, f[1].data) == 0 &&
-			    period_equal(&out->rows[i].period, &b.period)) {
+			    bperiod_equal(&out->rows[i].period, &b.period)) {
 				csv_error(&c, line, "duplicate of line %zu", lines[i]);
 				goto next;
 			}
@@ -274,7 +274,7 @@ csv_field(struct buf *out, const char *s)
 int
 baseline_csv_write(struct buf *out, const struct rules_baseline *b, size_t n)
 {
-	char p[PERIOD_FMT_MAX];
+	char p[BPERIOD_FMT_MAX];
 	int rc = buf_puts(out, header) | buf_putc(out, '\n');
 
 	for (size_t i = 0; i < n; i++) {
@@ -282,7 +282,7 @@ baseline_csv_write(struct buf *out, const struct rules_baseline *b, size_t n)
 		rc |= buf_putc(out, ',');
 		rc |= csv_field(out, b[i].indicator);
 		rc |= buf_putc(out, ',');
-		rc |= buf_puts(out, period_format(&b[i].period, p));
+		rc |= buf_puts(out, bperiod_format(&b[i].period, p));
 		rc |= buf_printf(out, ",%lld,", (long long)b[i].value);
 		rc |= csv_field(out, b[i].source);
 		rc |= buf_putc(out, '\n');

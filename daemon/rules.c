@@ -69,15 +69,15 @@ rules_same_country(const char *a, const char *b)
 
 static int
 rules_same_key(const struct rules_baseline *b, const char *country,
-    const char *indicator, const struct period *p)
+    const char *indicator, const struct bperiod *p)
 {
 	return rules_same_country(b->country, country) && b->indicator != NULL &&
-	    strcmp(b->indicator, indicator) == 0 && period_equal(&b->period, p);
+	    strcmp(b->indicator, indicator) == 0 && bperiod_equal(&b->period, p);
 }
 
 const struct rules_baseline *
 rules_baseline_select(const struct rules_baseline *b, size_t n,
-    const char *country, const char *indicator, const struct period *p)
+    const char *country, const char *indicator, const struct bperiod *p)
 {
 	const struct rules_baseline *best[4] = { NULL, NULL, NULL, NULL };
 
@@ -128,10 +128,10 @@ rules_put_escaped(struct buf *b, const char *s)
 
 char *
 rules_fingerprint(const char *rule, const char *country,
-    const char *indicator, const struct period *p)
+    const char *indicator, const struct bperiod *p)
 {
 	struct buf b = { 0 };
-	char range[PERIOD_FMT_MAX];
+	char range[BPERIOD_FMT_MAX];
 	int rc = 0;
 
 	rc |= rules_put_escaped(&b, rule);
@@ -140,7 +140,7 @@ rules_fingerprint(const char *rule, const char *country,
 	rc |= buf_putc(&b, '|');
 	rc |= rules_put_escaped(&b, indicator);
 	rc |= buf_putc(&b, '|');
-	rc |= buf_puts(&b, period_format_range(p, range));
+	rc |= buf_puts(&b, bperiod_format_range(p, range));
 	if (rc != 0) {
 		buf_free(&b);
 		return NULL;
@@ -187,14 +187,14 @@ rules_country_applies(const struct rules_input *in,
 
 static int
 rules_add_missing(struct rules_result *res, const struct rules_threshold *t,
-    const char *country, const struct period *p)
+    const char *country, const struct bperiod *p)
 {
 	struct rules_missing *m;
 
 	for (size_t i = 0; i < res->nmissing; i++)
 		if (res->missing[i].threshold == t &&
 		    rules_same_country(res->missing[i].country, country) &&
-		    period_equal(&res->missing[i].period, p))
+		    bperiod_equal(&res->missing[i].period, p))
 			return 0;
 	m = realloc(res->missing, (res->nmissing + 1) * sizeof(*m));
 	if (m == NULL)
@@ -242,7 +242,7 @@ rules_one(const struct rules_input *in, const struct rules_threshold *t,
     const struct rules_obs *o, struct rules_result *res, struct rules_decision *d)
 {
 	const struct rules_baseline *b = NULL;
-	struct period want;
+	struct bperiod want;
 	double figure = (double)o->value, limit;
 	int crossed;
 
@@ -263,11 +263,11 @@ rules_one(const struct rules_input *in, const struct rules_threshold *t,
 	case RULES_ANNUALIZED_PRIOR_YEAR:
 	case RULES_SAME_PERIOD_PRIOR_YEAR:
 		if (t->compare == RULES_SAME_PERIOD_PRIOR_YEAR)
-			want = period_shift_years(&o->period, -1);
-		else if (period_prior_year(&o->period, &want) == -1)
+			want = bperiod_shift_years(&o->period, -1);
+		else if (bperiod_prior_year(&o->period, &want) == -1)
 			return 0; /* a period across two years has no prior year */
 		if (t->compare == RULES_ANNUALIZED_PRIOR_YEAR)
-			figure *= period_annualize_factor(&o->period);
+			figure *= bperiod_annualize_factor(&o->period);
 		b = rules_baseline_select(in->baselines, in->nbaselines,
 		    o->country, o->indicator, &want);
 		if (b == NULL)

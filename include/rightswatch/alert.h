@@ -22,7 +22,7 @@
 #include <jansson.h>
 
 #include "rightswatch/extract.h"
-#include "rightswatch/period.h"
+#include "rightswatch/bperiod.h"
 #include "rightswatch/rules.h"
 
 /* Longest value in a syslog record, in bytes, before it is cut with "...". */
@@ -40,10 +40,10 @@ struct alert {
 	enum extract_qualifier qualifier;
 	int approximate;              /* "approximately crossed" */
 	int has_period;
-	struct period period;
+	struct bperiod period;
 	int has_baseline;             /* 0 for compare = value */
 	int64_t baseline_value;
-	struct period baseline_period;
+	struct bperiod baseline_period;
 	enum rules_origin baseline_origin;
 	const char *baseline_source;  /* or NULL */
 	double limit;                 /* what the figure had to exceed */

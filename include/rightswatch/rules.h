@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 #include "rightswatch/extract.h"
-#include "rightswatch/period.h"
+#include "rightswatch/bperiod.h"
 
 enum rules_compare {
 	RULES_VALUE = 0,              /* the figure is above `above` */
@@ -68,7 +68,7 @@ struct rules_obs {
 	int64_t value;
 	enum extract_qualifier qualifier;
 	int has_period;               /* 0: period unknown, never evaluated */
-	struct period period;
+	struct bperiod period;
 	int derived;                  /* implied by a comparison: a baseline, never a subject */
 	int64_t observation_id;       /* store id, 0 when not stored yet */
 	const char *title;            /* release title, URL, date (YYYY-MM-DD), evidence sentence */
@@ -83,7 +83,7 @@ struct rules_obs {
 struct rules_baseline {
 	const char *country;
 	const char *indicator;
-	struct period period;
+	struct bperiod period;
 	int64_t value;
 	enum rules_origin origin;
 	const char *source;           /* free text, or NULL */
@@ -131,7 +131,7 @@ struct rules_decision {
 struct rules_missing {
 	const struct rules_threshold *threshold; /* borrowed */
 	const char *country;                     /* borrowed from the observation */
-	struct period period;                    /* the baseline period that was needed */
+	struct bperiod period;                    /* the baseline period that was needed */
 };
 
 struct rules_result {
@@ -151,7 +151,7 @@ void rules_result_free(struct rules_result *res);
  * then the highest reported for exactly that period, then the highest
  * derived. Country is matched without regard to case. NULL when none. */
 const struct rules_baseline *rules_baseline_select(const struct rules_baseline *b,
-    size_t n, const char *country, const char *indicator, const struct period *p);
+    size_t n, const char *country, const char *indicator, const struct bperiod *p);
 
 /* View an observation as a baseline (reported, or derived when derived);
  * strings are borrowed from obs. */
@@ -161,7 +161,7 @@ void rules_baseline_from_obs(const struct rules_obs *obs, struct rules_baseline 
  * '\' in names escaped with '\'; a NULL country is empty). Caller frees;
  * NULL on out of memory. */
 char *rules_fingerprint(const char *rule, const char *country,
-    const char *indicator, const struct period *p);
+    const char *indicator, const struct bperiod *p);
 
 /* Names as the INI file and the store spell them, and back (-1: unknown). */
 const char *rules_compare_name(enum rules_compare c);

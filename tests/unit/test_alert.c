@@ -77,10 +77,10 @@ mission(struct alert *a)
 	a->value = 435;
 	a->qualifier = EXTRACT_EXACT;
 	a->has_period = 1;
-	assert_int_equal(period_parse("2021-H1", &a->period), 0);
+	assert_int_equal(bperiod_parse("2021-H1", &a->period), 0);
 	a->has_baseline = 1;
 	a->baseline_value = 87;
-	assert_int_equal(period_parse("2020", &a->baseline_period), 0);
+	assert_int_equal(bperiod_parse("2020", &a->baseline_period), 0);
 	a->baseline_origin = RULES_CONFIGURED;
 	a->baseline_source = "test fixture: a figure invented for this test";
 	a->limit = 87;
@@ -127,7 +127,7 @@ test_golden_update(void **state)
 	a.approximate = 1;
 	a.has_previous = 1;
 	a.previous_value = 435;
-	assert_int_equal(period_parse("2020-H1", &a.baseline_period), 0);
+	assert_int_equal(bperiod_parse("2020-H1", &a.baseline_period), 0);
 	a.baseline_value = 200;
 	a.baseline_origin = RULES_REPORTED;
 	a.baseline_source = "Mali: an earlier release (fixture)";

@@ -89,10 +89,10 @@ test_parse(void **state)
 			assert_string_equal(e.msgs[0], rows[i].first_error);
 		if (rows[i].last != NULL) {
 			const struct rules_baseline *b = &out.rows[out.n - 1];
-			char got[512], p[PERIOD_FMT_MAX];
+			char got[512], p[BPERIOD_FMT_MAX];
 
 			snprintf(got, sizeof(got), "%s|%s|%s|%lld|%s", b->country, b->indicator,
-			    period_format_range(&b->period, p), (long long)b->value,
+			    bperiod_format_range(&b->period, p), (long long)b->value,
 			    b->source != NULL ? b->source : "(null)");
 			assert_string_equal(got, rows[i].last);
 			assert_int_equal(b->origin, RULES_IMPORTED);
@@ -147,7 +147,7 @@ test_roundtrip(void **state)
 	for (size_t i = 0; i < a.n; i++) {
 		assert_string_equal(a.rows[i].country, b.rows[i].country);
 		assert_string_equal(a.rows[i].indicator, b.rows[i].indicator);
-		assert_true(period_equal(&a.rows[i].period, &b.rows[i].period));
+		assert_true(bperiod_equal(&a.rows[i].period, &b.rows[i].period));
 		assert_int_equal(a.rows[i].value, b.rows[i].value);
 		if (a.rows[i].source != NULL)
 			assert_string_equal(a.rows[i].source, b.rows[i].source);
@@ -184,7 +184,7 @@ test_write_quoting(void **state)
 		char want[128];
 
 		b.country = "Mali", b.indicator = "killed", b.value = 3, b.source = rows[i].source;
-		assert_int_equal(period_parse("2020-07-01/2021-06-30", &b.period), 0);
+		assert_int_equal(bperiod_parse("2020-07-01/2021-06-30", &b.period), 0);
 		assert_int_equal(baseline_csv_write(&out, &b, 1), 0);
 		snprintf(want, sizeof(want), "country,indicator,period,value,source\n"
 		    "Mali,killed,2020-07-01/2021-06-30,3,%s\n", rows[i].field);

@@ -233,13 +233,13 @@ test_table(void **state)
 		o.value = r->value;
 		o.qualifier = r->q;
 		o.has_period = 1;
-		assert_int_equal(period_parse(r->period, &o.period), 0);
+		assert_int_equal(bperiod_parse(r->period, &o.period), 0);
 		o.observation_id = r->obs_id;
 		for (; nb < 4 && r->bl[nb].origin != NONE; nb++) {
 			memset(&b[nb], 0, sizeof(b[nb]));
 			b[nb].country = "Mali";
 			b[nb].indicator = "abductions";
-			assert_int_equal(period_parse(r->bl[nb].period, &b[nb].period), 0);
+			assert_int_equal(bperiod_parse(r->bl[nb].period, &b[nb].period), 0);
 			b[nb].value = r->bl[nb].value;
 			b[nb].origin = (enum rules_origin)r->bl[nb].origin;
 			b[nb].observation_id = r->bl[nb].obs_id;
@@ -336,7 +336,7 @@ test_applicability(void **state)
 		o.value = 20;
 		o.derived = rows[i].derived;
 		o.has_period = rows[i].has_period;
-		assert_int_equal(period_parse("2021", &o.period), 0);
+		assert_int_equal(bperiod_parse("2021", &o.period), 0);
 		in.obs = &o, in.nobs = 1;
 		in.thresholds = &t, in.nthresholds = 1;
 		in.countries = &conf, in.ncountries = conf != NULL;
@@ -368,14 +368,14 @@ test_grouping(void **state)
 	for (int i = 0; i < 3; i++) {
 		o[i].indicator = "abductions", o[i].country = "Mali";
 		o[i].has_period = 1;
-		assert_int_equal(period_parse("2021-H1", &o[i].period), 0);
+		assert_int_equal(bperiod_parse("2021-H1", &o[i].period), 0);
 	}
 	o[0].value = 300, o[1].value = 435, o[2].value = 435;
 	o[2].qualifier = EXTRACT_APPROX;
 	memset(&b, 0, sizeof(b));
 	b.country = "Mali", b.indicator = "abductions", b.value = 87;
 	b.origin = RULES_IMPORTED;
-	assert_int_equal(period_parse("2020", &b.period), 0);
+	assert_int_equal(bperiod_parse("2020", &b.period), 0);
 	in.obs = o, in.nobs = 3;
 	in.baselines = &b, in.nbaselines = 1;
 	in.thresholds = t, in.nthresholds = 2;
@@ -410,10 +410,10 @@ test_fingerprint(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		struct period p;
+		struct bperiod p;
 		char *fp;
 
-		assert_int_equal(period_parse(rows[i].period, &p), 0);
+		assert_int_equal(bperiod_parse(rows[i].period, &p), 0);
 		fp = rules_fingerprint(rows[i].rule, rows[i].country, rows[i].indicator, &p);
 		assert_string_equal(fp, rows[i].expected);
 		free(fp);
@@ -450,7 +450,7 @@ test_from_obs(void **state)
 	(void)state;
 	o.indicator = "abductions", o.country = "Mali", o.value = 87, o.derived = 1;
 	o.title = "Weak state protection", o.observation_id = 4;
-	assert_int_equal(period_parse("2019", &o.period), 0);
+	assert_int_equal(bperiod_parse("2019", &o.period), 0);
 	rules_baseline_from_obs(&o, &b);
 	assert_int_equal(b.origin, RULES_DERIVED);
 	assert_int_equal(b.value, 87);

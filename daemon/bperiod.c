@@ -1,16 +1,16 @@
 /*
- * period — parsing, formatting and arithmetic of baseline periods (see
- * period.h). Everything is computed on day numbers from date.c, so leap
+ * bperiod — parsing, formatting and arithmetic of baseline periods (see
+ * bperiod.h). Everything is computed on day numbers from date.c, so leap
  * years and month lengths are handled in one place.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "rightswatch/period.h"
+#include "rightswatch/bperiod.h"
 
 int
-period_valid(const struct period *p)
+bperiod_valid(const struct bperiod *p)
 {
 	return date_valid(p->start.y, p->start.m, p->start.d) &&
 	    date_valid(p->end.y, p->end.m, p->end.d) &&
@@ -19,7 +19,7 @@ period_valid(const struct period *p)
 }
 
 int
-period_equal(const struct period *a, const struct period *b)
+bperiod_equal(const struct bperiod *a, const struct bperiod *b)
 {
 	return a->start.y == b->start.y && a->start.m == b->start.m &&
 	    a->start.d == b->start.d && a->end.y == b->end.y &&
@@ -28,7 +28,7 @@ period_equal(const struct period *a, const struct period *b)
 
 /* Exactly n decimal digits at s; their value, or -1. */
 static int
-period_digits(const char *s, size_t n)
+bperiod_digits(const char *s, size_t n)
 {
 	int v = 0;
 
@@ -41,26 +41,26 @@ period_digits(const char *s, size_t n)
 }
 
 /* Months first..last of year y. */
-static struct period
-period_months(int y, int first, int last)
+static struct bperiod
+bperiod_months(int y, int first, int last)
 {
-	struct period p;
+	struct bperiod p;
 
 	p.start.y = y, p.start.m = first, p.start.d = 1;
 	p.end.y = y, p.end.m = last, p.end.d = date_days_in_month(y, last);
 	return p;
 }
 
-struct period
-period_year(int y)
+struct bperiod
+bperiod_year(int y)
 {
-	return period_months(y, 1, 12);
+	return bperiod_months(y, 1, 12);
 }
 
 int
-period_parse(const char *s, struct period *out)
+bperiod_parse(const char *s, struct bperiod *out)
 {
-	struct period p;
+	struct bperiod p;
 	size_t len;
 	int y, n;
 
@@ -73,24 +73,24 @@ period_parse(const char *s, struct period *out)
 		memcpy(a, s, 10), a[10] = '\0';
 		memcpy(b, s + 11, 10), b[10] = '\0';
 		if (date_parse_ymd(a, &p.start) == -1 ||
-		    date_parse_ymd(b, &p.end) == -1 || !period_valid(&p))
+		    date_parse_ymd(b, &p.end) == -1 || !bperiod_valid(&p))
 			return -1;
 		*out = p;
 		return 0;
 	}
-	if (len < 4 || (y = period_digits(s, 4)) < 1)
+	if (len < 4 || (y = bperiod_digits(s, 4)) < 1)
 		return -1;
 	if (len == 4)
-		p = period_year(y);
+		p = bperiod_year(y);
 	else if (len == 7 && s[4] == '-' && (s[5] == 'H' || s[5] == 'h') &&
-	    (n = period_digits(s + 6, 1)) >= 1 && n <= 2)
-		p = period_months(y, n * 6 - 5, n * 6);
+	    (n = bperiod_digits(s + 6, 1)) >= 1 && n <= 2)
+		p = bperiod_months(y, n * 6 - 5, n * 6);
 	else if (len == 7 && s[4] == '-' && (s[5] == 'Q' || s[5] == 'q') &&
-	    (n = period_digits(s + 6, 1)) >= 1 && n <= 4)
-		p = period_months(y, n * 3 - 2, n * 3);
-	else if (len == 7 && s[4] == '-' && (n = period_digits(s + 5, 2)) >= 1 &&
+	    (n = bperiod_digits(s + 6, 1)) >= 1 && n <= 4)
+		p = bperiod_months(y, n * 3 - 2, n * 3);
+	else if (len == 7 && s[4] == '-' && (n = bperiod_digits(s + 5, 2)) >= 1 &&
 	    n <= 12)
-		p = period_months(y, n, n);
+		p = bperiod_months(y, n, n);
 	else
 		return -1;
 	*out = p;
@@ -98,7 +98,7 @@ period_parse(const char *s, struct period *out)
 }
 
 char *
-period_format_range(const struct period *p, char *out)
+bperiod_format_range(const struct bperiod *p, char *out)
 {
 	date_format_ymd(p->start, out);
 	out[10] = '/';
@@ -107,7 +107,7 @@ period_format_range(const struct period *p, char *out)
 }
 
 char *
-period_format(const struct period *p, char *out)
+bperiod_format(const struct bperiod *p, char *out)
 {
 	int y = p->start.y, m1 = p->start.m, m2 = p->end.m;
 	int whole = p->start.d == 1 && p->end.y == y &&
@@ -115,22 +115,22 @@ period_format(const struct period *p, char *out)
 
 	if (whole && y >= 1 && y <= 9999) {
 		if (m1 == 1 && m2 == 12)
-			snprintf(out, PERIOD_FMT_MAX, "%04d", y);
+			snprintf(out, BPERIOD_FMT_MAX, "%04d", y);
 		else if (m2 - m1 == 5 && m1 % 6 == 1)
-			snprintf(out, PERIOD_FMT_MAX, "%04d-H%d", y, m2 / 6);
+			snprintf(out, BPERIOD_FMT_MAX, "%04d-H%d", y, m2 / 6);
 		else if (m2 - m1 == 2 && m1 % 3 == 1)
-			snprintf(out, PERIOD_FMT_MAX, "%04d-Q%d", y, m2 / 3);
+			snprintf(out, BPERIOD_FMT_MAX, "%04d-Q%d", y, m2 / 3);
 		else if (m1 == m2)
-			snprintf(out, PERIOD_FMT_MAX, "%04d-%02d", y, m1);
+			snprintf(out, BPERIOD_FMT_MAX, "%04d-%02d", y, m1);
 		else
-			period_format_range(p, out);
+			bperiod_format_range(p, out);
 		return out;
 	}
-	return period_format_range(p, out);
+	return bperiod_format_range(p, out);
 }
 
 int
-period_in_year(const struct period *p, int *year)
+bperiod_in_year(const struct bperiod *p, int *year)
 {
 	if (p->start.y != p->end.y)
 		return 0;
@@ -140,20 +140,20 @@ period_in_year(const struct period *p, int *year)
 }
 
 int
-period_prior_year(const struct period *p, struct period *out)
+bperiod_prior_year(const struct bperiod *p, struct bperiod *out)
 {
 	int y;
 
-	if (!period_in_year(p, &y) || y <= 1)
+	if (!bperiod_in_year(p, &y) || y <= 1)
 		return -1;
-	*out = period_year(y - 1);
+	*out = bperiod_year(y - 1);
 	return 0;
 }
 
-struct period
-period_shift_years(const struct period *p, int years)
+struct bperiod
+bperiod_shift_years(const struct bperiod *p, int years)
 {
-	struct period r;
+	struct bperiod r;
 	int last = p->end.d == date_days_in_month(p->end.y, p->end.m);
 
 	/* date_add_months clamps the day, which turns 29 February into 28. */
@@ -165,21 +165,21 @@ period_shift_years(const struct period *p, int years)
 }
 
 int64_t
-period_days(const struct period *p)
+bperiod_days(const struct bperiod *p)
 {
 	return date_days_from_civil(p->end.y, p->end.m, p->end.d) -
 	    date_days_from_civil(p->start.y, p->start.m, p->start.d) + 1;
 }
 
 double
-period_annualize_factor(const struct period *p)
+bperiod_annualize_factor(const struct bperiod *p)
 {
-	int64_t days = period_days(p);
+	int64_t days = bperiod_days(p);
 	int y;
 
 	if (days < 1)
 		return 0.0;
-	if (period_in_year(p, &y))
+	if (bperiod_in_year(p, &y))
 		return (double)(date_is_leap(y) ? 366 : 365) / (double)days;
 	return 365.25 / (double)days;
 }

@@ -1,8 +1,8 @@
-/* Unit tests: period — parsing, canonical formatting and year arithmetic. */
+/* Unit tests: bperiod (baseline periods) — parsing, canonical formatting and year arithmetic. */
 #include <math.h>
 
 #include "unit.h"
-#include "rightswatch/period.h"
+#include "rightswatch/bperiod.h"
 
 static void
 test_parse_format(void **state)
@@ -67,23 +67,23 @@ test_parse_format(void **state)
 		/* wrong separator */
 		{ "2020-01-01-2020-06-30", NULL, NULL },
 	};
-	char a[PERIOD_FMT_MAX], b[PERIOD_FMT_MAX];
+	char a[BPERIOD_FMT_MAX], b[BPERIOD_FMT_MAX];
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		struct period p;
-		int rc = period_parse(rows[i].in, &p);
+		struct bperiod p;
+		int rc = bperiod_parse(rows[i].in, &p);
 
 		if (rows[i].range == NULL) {
 			assert_int_equal(rc, -1);
 			continue;
 		}
 		assert_int_equal(rc, 0);
-		assert_string_equal(period_format_range(&p, a), rows[i].range);
-		assert_string_equal(period_format(&p, b), rows[i].canon);
-		assert_true(period_valid(&p));
+		assert_string_equal(bperiod_format_range(&p, a), rows[i].range);
+		assert_string_equal(bperiod_format(&p, b), rows[i].canon);
+		assert_true(bperiod_valid(&p));
 	}
-	assert_int_equal(period_parse(NULL, NULL), -1);
+	assert_int_equal(bperiod_parse(NULL, NULL), -1);
 }
 
 static void
@@ -122,28 +122,28 @@ test_arithmetic(void **state)
 		/* one day */
 		{ "2021-08-06/2021-08-06", 2021, "2020", "2020-08-06/2020-08-06", 1, 365.0 },
 	};
-	char a[PERIOD_FMT_MAX];
+	char a[BPERIOD_FMT_MAX];
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		struct period p, q, r;
+		struct bperiod p, q, r;
 		int y = -1;
 
-		assert_int_equal(period_parse(rows[i].in, &p), 0);
-		assert_int_equal(period_in_year(&p, &y), rows[i].in_year != 0);
+		assert_int_equal(bperiod_parse(rows[i].in, &p), 0);
+		assert_int_equal(bperiod_in_year(&p, &y), rows[i].in_year != 0);
 		if (rows[i].in_year != 0)
 			assert_int_equal(y, rows[i].in_year);
 		if (rows[i].prior_year == NULL) {
-			assert_int_equal(period_prior_year(&p, &q), -1);
+			assert_int_equal(bperiod_prior_year(&p, &q), -1);
 		} else {
-			assert_int_equal(period_prior_year(&p, &q), 0);
-			assert_string_equal(period_format(&q, a), rows[i].prior_year);
+			assert_int_equal(bperiod_prior_year(&p, &q), 0);
+			assert_string_equal(bperiod_format(&q, a), rows[i].prior_year);
 		}
-		r = period_shift_years(&p, -1);
-		assert_true(period_valid(&r));
-		assert_string_equal(period_format(&r, a), rows[i].earlier);
-		assert_int_equal(period_days(&p), rows[i].days);
-		assert_true(fabs(period_annualize_factor(&p) - rows[i].annual) < 1e-9);
+		r = bperiod_shift_years(&p, -1);
+		assert_true(bperiod_valid(&r));
+		assert_string_equal(bperiod_format(&r, a), rows[i].earlier);
+		assert_int_equal(bperiod_days(&p), rows[i].days);
+		assert_true(fabs(bperiod_annualize_factor(&p) - rows[i].annual) < 1e-9);
 	}
 }
 
@@ -162,29 +162,29 @@ test_shift_forward(void **state)
 		/* two years back */
 		{ "2021-H1", -2, "2019-H1" },
 	};
-	char a[PERIOD_FMT_MAX];
+	char a[BPERIOD_FMT_MAX];
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		struct period p, r;
+		struct bperiod p, r;
 
-		assert_int_equal(period_parse(rows[i].in, &p), 0);
-		r = period_shift_years(&p, rows[i].years);
-		assert_string_equal(period_format(&r, a), rows[i].out);
+		assert_int_equal(bperiod_parse(rows[i].in, &p), 0);
+		r = bperiod_shift_years(&p, rows[i].years);
+		assert_string_equal(bperiod_format(&r, a), rows[i].out);
 	}
 }
 
 static void
 test_equal(void **state)
 {
-	struct period a, b;
+	struct bperiod a, b;
 
 	(void)state;
-	assert_int_equal(period_parse("2021-H1", &a), 0);
-	assert_int_equal(period_parse("2021-01-01/2021-06-30", &b), 0);
-	assert_true(period_equal(&a, &b));
-	assert_int_equal(period_parse("2021-Q2", &b), 0);
-	assert_false(period_equal(&a, &b));
+	assert_int_equal(bperiod_parse("2021-H1", &a), 0);
+	assert_int_equal(bperiod_parse("2021-01-01/2021-06-30", &b), 0);
+	assert_true(bperiod_equal(&a, &b));
+	assert_int_equal(bperiod_parse("2021-Q2", &b), 0);
+	assert_false(bperiod_equal(&a, &b));
 }
 
 int
