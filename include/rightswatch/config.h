@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rightswatch/version.h"
+
 enum config_source_type {
 	CONFIG_TYPE_AUTO = 0,
 	CONFIG_TYPE_RSS,
@@ -73,7 +75,7 @@ struct config {
 	char *path; /* the file read, as given */
 
 	/* [daemon] */
-	char *state;          /* SQLite file, absolute after path resolution */
+	char *state;          /* SQLite file; absolute from config_load */
 	char *user_agent;     /* sent on every request */
 	int64_t interval;     /* seconds, default poll interval */
 	int max_parallel;     /* concurrent transfers in total */
@@ -97,6 +99,11 @@ struct config {
 #define CONFIG_DEFAULT_PER_HOST   2
 #define CONFIG_DEFAULT_MAX_ITEMS  50
 #define CONFIG_MAX_LINE           4096               /* bytes per physical line */
+/* Without a state key: $STATE_DIRECTORY/rightswatch.db, else this directory. */
+#define CONFIG_DEFAULT_STATE_DIR  "/var/lib/rightswatch"
+#define CONFIG_DEFAULT_STATE_FILE "rightswatch.db"
+/* Names the program and where to reach its authors (version.h). */
+#define CONFIG_DEFAULT_USER_AGENT "rightswatch/" RW_VERSION " (+" RW_URL ")"
 
 /* Receives one "FILE:LINE: message" (no newline) per problem. */
 typedef void config_diag_fn(const char *msg, void *arg);
@@ -105,7 +112,8 @@ typedef void config_diag_fn(const char *msg, void *arg);
  * when any problem was found; every problem goes to diag (may be NULL). */
 struct config *config_load(const char *path, config_diag_fn *diag, void *arg);
 /* The same over a buffer already in memory; path names it in messages and
- * anchors relative paths. env_state / env_creds stand for $STATE_DIRECTORY
+ * its directory (as written: config_load makes it absolute) anchors
+ * relative paths. env_state / env_creds stand for $STATE_DIRECTORY
  * and $CREDENTIALS_DIRECTORY (NULL when unset), so the parser stays pure. */
 struct config *config_parse(const char *text, size_t len, const char *path,
     const char *env_state, const char *env_creds, config_diag_fn *diag, void *arg);

@@ -35,7 +35,8 @@ enum feed_sniff {
 
 struct feed_item {
 	char *id;        /* guid/id, else link, else "sha256:" of title and date; never NULL */
-	char *link;      /* absolute URL, or NULL */
+	char *link;      /* absolute URL (fragment dropped), or NULL; a relative
+	                  * link stays as written when no absolute base is known */
 	char *title;     /* entities decoded once, whitespace folded; or NULL */
 	int64_t published; /* seconds UTC, or DATE_UNKNOWN (date.h) */
 	int64_t updated;   /* seconds UTC, or DATE_UNKNOWN */
@@ -53,6 +54,7 @@ struct feed {
 	int64_t ttl; /* seconds from RSS <ttl>, or 0 when absent */
 	struct feed_item *items;
 	size_t nitems;
+	size_t dropped; /* items past FEED_MAX_ITEMS, not kept */
 };
 
 enum feed_sniff feed_sniff(const char *data, size_t len);

@@ -10,7 +10,10 @@
 
 struct feed;
 
-#define PAGE_MAX_TEXT (2 * 1024 * 1024) /* bytes of main text kept */
+#define PAGE_MAX_TEXT  (2 * 1024 * 1024)  /* bytes of main text kept */
+#define PAGE_MAX_INPUT (32 * 1024 * 1024) /* bytes of HTML accepted */
+#define PAGE_MAX_ALTERNATES 64            /* alternate-language links kept */
+#define PAGE_MAX_LINKS 10000              /* links kept from one listing page */
 
 struct page {
 	char *title;  /* or NULL */
@@ -38,5 +41,9 @@ void page_free(struct page *p);
 int page_listing(const char *html, size_t len, const char *charset,
     const char *base_url, const char *links_xpath, const char *link_pattern,
     struct feed **out, char *err, size_t errlen);
+
+/* Is expr a valid XPath expression (for checking content_xpath and links
+ * in the configuration)? 0, or -1 with a reason in err. */
+int page_xpath_check(const char *expr, char *err, size_t errlen);
 
 #endif

@@ -1,0 +1,220 @@
+/*
+ * compare — implied figures from comparisons (see compare.h).
+ *
+ * A comparison is a ratio num/den between the stated figure and its
+ * reference: "five times as many" is 5/1, "88 percent of" 88/100, "an
+ * increase of 37 percent" 137/100, "un tiers de plus" 4/3. The reference
+ * figure is value * den / num, rounded half up.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "rightswatch/compare.h"
+#include "rightswatch/text.h"
+
+int64_t
+compare_divide(int64_t value, int64_t num, int64_t den)
+{
+	long double x;
+
+	if (num <= 0 || den <= 0 || value < 0)
+		return -1;
+	x = (long double)value * (long double)den / (long double)num;
+	if (x > (long double)NUMBER_MAX)
+		return -1;
+	return (int64_t)floorl(x + 0.5L);
+}
+
+static size_t
+sp(const char *f, size_t i, size_t to)
+{
+	while (i < to && (f[i] == ' ' || f[i] == '\''))
+		i++;
+	return i;
+}
+
+/* Words of pat (space separated, '/' alternatives) at f[i]; end or 0. */
+static size_t
+at(const char *f, size_t i, size_t to, const char *pat)
+{
+	i = sp(f, i, to);
+	while (*pat != '\0') {
+		const char *we = strchr(pat, ' ');
+		size_t plen = we != NULL ? (size_t)(we - pat) : strlen(pat);
+		size_t e = text_word_end(f, to, i);
+		const char *alt = pat;
+		int ok = 0;
+
+		if (e == i && i < to && f[i] == '%' && plen == 1 && *pat == '%') {
+			e = i + 1;
+			ok = 1;
+		}
+		while (!ok && alt < pat + plen) {
+			const char *ae = memchr(alt, '/', (size_t)(pat + plen - alt));
+			size_t al = ae != NULL ? (size_t)(ae - alt) : (size_t)(pat + plen - alt);
+
+			if (al == e - i && memcmp(alt, f + i, al) == 0)
+				ok = 1;
+			if (ae == NULL)
+				break;
+			alt = ae + 1;
+		}
+		if (!ok || e == i)
+			return 0;
+		pat += plen;
+		if (*pat == ' ')
+			pat++;
+		i = *pat != '\0' ? sp(f, e, to) : e;
+	}
+	return i;
+}
+
+/* Any of several patterns; end or 0. */
+static size_t
+any(const char *f, size_t i, size_t to, const char *const *pats)
+{
+	size_t e;
+
+	for (; *pats != NULL; pats++)
+		if ((e = at(f, i, to, *pats)) != 0)
+			return e;
+	return 0;
+}
+
+/* Past "%", "per cent", "percent", "pour cent" after a number. */
+static size_t
+past_percent(const char *f, size_t i, size_t to)
+{
+	size_t e;
+
+	i = sp(f, i, to);
+	if (i < to && f[i] == '%')
+		return i + 1;
+	if ((e = at(f, i, to, "per/pour cent")) || (e = at(f, i, to, "percent/pourcent")))
+		return e;
+	return 0;
+}
+
+static const char *const more_after[] = {
+	"increase", "rise", "more", "higher", "up", "de plus", "d augmentation",
+	"de hausse", "en plus", "additional", NULL
+};
+static const char *const less_after[] = {
+	"decrease", "drop", "fewer", "less", "lower", "reduction", "decline", "down",
+	"de moins", "de baisse", "de diminution", "en moins", NULL
+};
+static const char *const share_after[] = {
+	"of the number/total/figure/count/level", "of all/those", "of the total number",
+	"du nombre/total/chiffre/niveau", "de celui/ceux/celles", "of that", NULL
+};
+static const char *const more_before[] = {
+	"increase of", "increase by", "increased by", "rise of", "rose by", "up by",
+	"hausse de", "augmentation de", "augmente de", "plus de", "up", "en hausse de",
+	"progression de", NULL
+};
+static const char *const less_before[] = {
+	"decrease of", "decrease by", "decreased by", "drop of", "dropped by", "fell by",
+	"down by", "down", "decline of", "baisse de", "diminution de", "recul de",
+	"en baisse de", "reduction of", NULL
+};
+
+static int
+ends_with(const char *f, size_t lo, size_t pos, const char *const *pats)
+{
+	for (; *pats != NULL; pats++) {
+		size_t e = pos, n = strlen(*pats);
+		size_t s;
+
+		while (e > lo && (f[e - 1] == ' ' || f[e - 1] == '\''))
+			e--;
+		if (e < lo + n)
+			continue;
+		s = e - n;
+		if (memcmp(f + s, *pats, n) != 0 || (s > lo && text_isalnum((unsigned char)f[s - 1])))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+int
+compare_find(const char *f, size_t from, size_t to, int64_t value,
+    const struct number *nums, size_t nnums, struct compare_hit *hit)
+{
+	static const char *const times_more[] = {
+		"as many/much", "more", "higher", "greater", "the number/total/level",
+		"plus", "as", "increase", NULL
+	};
+	static const struct {
+		const char *pat;
+		int64_t num, den;
+	} fixed[] = {
+		{ "twice as many/much", 2, 1 }, { "twice the number/total/level", 2, 1 },
+		{ "double the number/total", 2, 1 }, { "doubled", 2, 1 }, { "a double", 2, 1 },
+		{ "ont double", 2, 1 }, { "tripled", 3, 1 }, { "a triple", 3, 1 },
+		{ "quadrupled", 4, 1 }, { "a quadruple", 4, 1 },
+		{ "half as many", 1, 2 }, { "a third more", 4, 3 }, { "un tiers de plus", 4, 3 },
+		{ "deux tiers de plus", 5, 3 }, { "two thirds more", 5, 3 },
+		{ "a quarter more", 5, 4 }, { "un quart de plus", 5, 4 },
+		{ "moitie plus", 3, 2 }, { "half as many again", 3, 2 },
+	};
+	size_t i, e;
+
+	for (i = from; i < to; i++) {
+		if (!text_isalnum((unsigned char)f[i]) || (i > from && text_isalnum((unsigned char)f[i - 1])))
+			continue;
+		/* A number: "five times as many", "88 percent of", "+25 %". */
+		for (size_t k = 0; k < nnums; k++) {
+			const struct number *n = &nums[k];
+
+			if (n->start != i)
+				continue;
+			if (n->flags & NUMBER_TIMES) {
+				size_t te = text_word_end(f, to, sp(f, n->end, to));
+
+				if (te < to && f[te] == '-')
+					te++;
+				if ((e = any(f, te, to, times_more)) != 0 || (e = at(f, te, to, "fewer/less/moins")) != 0) {
+					int less = at(f, te, to, "fewer/less/moins") != 0;
+
+					hit->value = less ? compare_divide(value, 1000, n->milli) :
+					    compare_divide(value, n->milli, 1000);
+					hit->start = n->start;
+					hit->end = e;
+					return hit->value >= 0;
+				}
+			}
+			if (n->flags & NUMBER_PERCENT) {
+				size_t pe = past_percent(f, n->end, to);
+				int64_t p = n->milli; /* percent, in thousandths */
+
+				if (pe == 0)
+					break;
+				hit->start = n->start;
+				if ((e = any(f, pe, to, share_after)) != 0) {
+					hit->value = compare_divide(value, p, 100000);
+				} else if ((e = any(f, pe, to, more_after)) != 0 ||
+				    (ends_with(f, from, n->start, more_before) && (e = pe))) {
+					hit->value = compare_divide(value, 100000 + p, 100000);
+				} else if ((e = any(f, pe, to, less_after)) != 0 ||
+				    (ends_with(f, from, n->start, less_before) && (e = pe))) {
+					if (p >= 100000)
+						break;
+					hit->value = compare_divide(value, 100000 - p, 100000);
+				} else {
+					break;
+				}
+				hit->end = e;
+				return hit->value >= 0;
+			}
+		}
+		for (size_t k = 0; k < sizeof(fixed) / sizeof(fixed[0]); k++)
+			if ((e = at(f, i, to, fixed[k].pat)) != 0) {
+				hit->value = compare_divide(value, fixed[k].num, fixed[k].den);
+				hit->start = i;
+				hit->end = e;
+				return hit->value >= 0;
+			}
+	}
+	return 0;
+}

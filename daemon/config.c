@@ -1,0 +1,782 @@
+/*
+ * config — the INI configuration: what each section and key means, their
+ * defaults and their validation (the lines themselves are config_ini's).
+ *
+ * Table-driven: a section kind (config_sections) names its keys, each key a
+ * value kind and the offset of its field, so a new section is an array of
+ * structs in struct config plus two tables here. Every problem is reported
+ * as "FILE:LINE: message" and parsing goes on, so `check` shows them all.
+ * config_parse is pure (the environment comes in as arguments); config_load
+ * reads the file and the environment.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "rightswatch/buf.h"
+#include "rightswatch/config.h"
+#include "rightswatch/config_ini.h"
+#include "rightswatch/config_value.h"
+#include "rightswatch/log.h"
+#include "rightswatch/version.h"
+
+#define CONFIG_MAX_KEYS 32 /* keys per section kind (key_line below) */
+#define CONFIG_MAX_FILE (1024 * 1024) /* bytes of a configuration file */
+
+enum config_kind {
+	CK_STRING,   /* char *, non-empty */
+	CK_URL,      /* char *, http or https */
+	CK_URLGLOB,  /* char *, http(s) prefix or glob */
+	CK_XPATH,    /* char *, compiles */
+	CK_PATH,     /* char *, expanded, relative to the file's directory */
+	CK_STATE,    /* char *, expanded, relative to $STATE_DIRECTORY */
+	CK_INT,      /* int within [min, max] */
+	CK_COUNT,    /* size_t within [min, max] */
+	CK_DURATION, /* int64_t seconds */
+	CK_SIZE,     /* int64_t bytes */
+	CK_ENUM,     /* int: index in names */
+	CK_BOOL,     /* int: 0 or 1 */
+	CK_LIST,     /* struct config_list */
+	CK_HOSTS     /* struct config_list of host or host:port */
+};
+
+struct config_key {
+	const char *name;
+	enum config_kind kind;
+	size_t off;                /* of the field in the section's struct */
+	const char *const *names;  /* CK_ENUM: NULL-terminated */
+	long long min, max;        /* CK_INT, CK_COUNT */
+	int required;
+};
+
+struct config_parse;
+
+struct config_section {
+	const char *kind;  /* the word in "[kind NAME]" */
+	int named;         /* takes a NAME */
+	int name_ci;       /* NAMEs compare case-insensitively */
+	int (*name_ok)(const char *name, const char **why);
+	const struct config_key *keys;
+	size_t nkeys;
+	/* named: where the array lives in struct config, and its element */
+	size_t arr_off, n_off, elem_size, name_off, line_off;
+	void (*init)(void *obj);
+	/* cross-key checks at the end of the section; key_line[i] is the line
+	 * of keys[i], 0 when absent */
+	void (*finish)(struct config_parse *p, void *obj, const int *key_line);
+};
+
+struct config_parse {
+	struct config *cf;
+	const char *dir;       /* anchors relative paths */
+	const char *env_state; /* first directory of $STATE_DIRECTORY, or NULL */
+	const char *env_creds;
+	config_diag_fn *diag;
+	void *arg;
+	int nerr;
+	int oom;
+
+	const struct config_section *sec; /* NULL: outside any usable section */
+	int in_section;                   /* a header was seen (usable or not) */
+	void *obj;
+	char label[160];                  /* "[source x]", for messages */
+	int sec_line;
+	int key_line[CONFIG_MAX_KEYS];
+	int nkeys;                        /* key lines in the section, good or bad */
+	int daemon_line;
+};
+
+static void
+config_err(struct config_parse *p, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+config_err(struct config_parse *p, int line, const char *fmt, ...)
+{
+	struct buf b = { 0 };
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	p->nerr++;
+	if (p->diag == NULL)
+		return;
+	if ((line > 0 ? buf_printf(&b, "%s:%d: %s", p->cf->path, line, msg) :
+	    buf_printf(&b, "%s: %s", p->cf->path, msg)) == -1) {
+		p->oom = 1;
+		return;
+	}
+	p->diag(b.data, p->arg);
+	buf_free(&b);
+}
+
+/* ---- section and key tables ---- */
+
+static const char *const config_type_names[] = { "auto", "rss", "atom", "json", "html", NULL };
+static const char *const config_lang_names[] = { "auto", "en", "fr", NULL };
+static const char *const config_fetch_names[] = { "auto", "always", "never", NULL };
+/* in enum log_level order */
+static const char *const config_level_names[] = { "error", "warning", "info", "debug", NULL };
+
+#define KEY(s, n, k, f) { n, k, offsetof(s, f), NULL, 0, 0, 0 }
+#define KEYR(s, n, k, f) { n, k, offsetof(s, f), NULL, 0, 0, 1 }
+#define KEYE(s, n, f, names) { n, CK_ENUM, offsetof(s, f), names, 0, 0, 0 }
+#define KEYN(s, n, k, f, lo, hi) { n, k, offsetof(s, f), NULL, lo, hi, 0 }
+
+static const struct config_key config_daemon_keys[] = {
+	KEY(struct config, "state", CK_STATE, state),
+	KEY(struct config, "user_agent", CK_STRING, user_agent),
+	KEY(struct config, "interval", CK_DURATION, interval),
+	KEYN(struct config, "max_parallel", CK_INT, max_parallel, 1, 1000),
+	KEYN(struct config, "per_host", CK_INT, per_host, 1, 100),
+	KEY(struct config, "timeout", CK_DURATION, timeout),
+	KEY(struct config, "max_body", CK_SIZE, max_body),
+	KEYE(struct config, "log_level", log_level, config_level_names),
+};
+
+enum { SRC_URL, SRC_TYPE, SRC_INTERVAL, SRC_LANG, SRC_FETCH, SRC_CONTENT,
+	SRC_HOSTS, SRC_MAXITEMS, SRC_LINKS, SRC_PATTERN };
+static const struct config_key config_source_keys[] = {
+	[SRC_URL] = KEYR(struct config_source, "url", CK_URL, url),
+	[SRC_TYPE] = KEYE(struct config_source, "type", type, config_type_names),
+	[SRC_INTERVAL] = KEY(struct config_source, "interval", CK_DURATION, interval),
+	[SRC_LANG] = KEYE(struct config_source, "lang", lang, config_lang_names),
+	[SRC_FETCH] = KEYE(struct config_source, "fetch_pages", fetch_pages, config_fetch_names),
+	[SRC_CONTENT] = KEY(struct config_source, "content_xpath", CK_XPATH, content_xpath),
+	[SRC_HOSTS] = KEY(struct config_source, "page_hosts", CK_HOSTS, page_hosts),
+	[SRC_MAXITEMS] = KEYN(struct config_source, "max_items", CK_COUNT, max_items, 1, 100000),
+	[SRC_LINKS] = KEY(struct config_source, "links", CK_XPATH, links),
+	[SRC_PATTERN] = KEY(struct config_source, "link_pattern", CK_URLGLOB, link_pattern),
+};
+
+enum { IND_TERMS, IND_TERMS_FR, IND_REPLACE };
+static const struct config_key config_indicator_keys[] = {
+	[IND_TERMS] = KEY(struct config_indicator, "terms", CK_LIST, terms),
+	[IND_TERMS_FR] = KEY(struct config_indicator, "terms_fr", CK_LIST, terms_fr),
+	[IND_REPLACE] = KEY(struct config_indicator, "replace", CK_BOOL, replace),
+};
+
+static const struct config_key config_country_keys[] = {
+	KEYR(struct config_country, "terms", CK_LIST, terms),
+};
+
+static void
+config_source_init(void *obj)
+{
+	struct config_source *s = obj;
+
+	s->type = CONFIG_TYPE_AUTO;
+	s->lang = CONFIG_LANG_AUTO;
+	s->fetch_pages = CONFIG_FETCH_AUTO;
+	s->max_items = CONFIG_DEFAULT_MAX_ITEMS;
+}
+
+static void
+config_source_finish(struct config_parse *p, void *obj, const int *key_line)
+{
+	struct config_source *s = obj;
+
+	if (s->type == CONFIG_TYPE_HTML && key_line[SRC_LINKS] == 0)
+		config_err(p, p->sec_line, "%s: type = html needs 'links' "
+		    "(an XPath selecting the release links)", p->label);
+	if (s->type != CONFIG_TYPE_HTML) {
+		if (key_line[SRC_LINKS] != 0)
+			config_err(p, key_line[SRC_LINKS],
+			    "links: only for type = html (this source is %s)",
+			    config_source_type_name(s->type));
+		if (key_line[SRC_PATTERN] != 0)
+			config_err(p, key_line[SRC_PATTERN],
+			    "link_pattern: only for type = html (this source is %s)",
+			    config_source_type_name(s->type));
+	}
+}
+
+static void
+config_indicator_finish(struct config_parse *p, void *obj, const int *key_line)
+{
+	(void)obj;
+	if (key_line[IND_TERMS] == 0 && key_line[IND_TERMS_FR] == 0)
+		config_err(p, p->sec_line, "%s: needs 'terms' or 'terms_fr'", p->label);
+}
+
+static int
+config_name_source(const char *name, const char **why)
+{
+	for (const char *c = name; *c != '\0'; c++)
+		if (!(((unsigned)*c | 0x20) - 'a' < 26 || (unsigned)*c - '0' < 10 ||
+		    *c == '-' || *c == '_' || *c == '.')) {
+			*why = "letters, digits, '-', '_' and '.' only";
+			return 0;
+		}
+	return 1;
+}
+
+static int
+config_name_indicator(const char *name, const char **why)
+{
+	for (const char *c = name; *c != '\0'; c++)
+		if (!((unsigned)*c - 'a' < 26 || (c > name && ((unsigned)*c - '0' < 10 ||
+		    *c == '_')))) {
+			*why = "lower-case letters, digits and '_', starting with a letter";
+			return 0;
+		}
+	return 1;
+}
+
+static int
+config_name_country(const char *name, const char **why)
+{
+	for (const char *c = name; *c != '\0'; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f) {
+			*why = "control character";
+			return 0;
+		}
+	return 1;
+}
+
+#define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
+
+_Static_assert(NKEYS(config_daemon_keys) <= CONFIG_MAX_KEYS, "key_line too small");
+_Static_assert(NKEYS(config_source_keys) <= CONFIG_MAX_KEYS, "key_line too small");
+
+static const struct config_section config_sections[] = {
+	{ "daemon", 0, 0, NULL, config_daemon_keys, NKEYS(config_daemon_keys),
+	    0, 0, 0, 0, 0, NULL, NULL },
+	{ "source", 1, 0, config_name_source, config_source_keys, NKEYS(config_source_keys),
+	    offsetof(struct config, sources), offsetof(struct config, nsources),
+	    sizeof(struct config_source), offsetof(struct config_source, name),
+	    offsetof(struct config_source, line), config_source_init, config_source_finish },
+	{ "indicator", 1, 1, config_name_indicator, config_indicator_keys,
+	    NKEYS(config_indicator_keys),
+	    offsetof(struct config, indicators), offsetof(struct config, nindicators),
+	    sizeof(struct config_indicator), offsetof(struct config_indicator, name),
+	    offsetof(struct config_indicator, line), NULL, config_indicator_finish },
+	{ "country", 1, 1, config_name_country, config_country_keys,
+	    NKEYS(config_country_keys),
+	    offsetof(struct config, countries), offsetof(struct config, ncountries),
+	    sizeof(struct config_country), offsetof(struct config_country, name),
+	    offsetof(struct config_country, line), NULL, NULL },
+};
+
+/* ---- arrays of named sections ---- */
+
+static char *
+config_elem_name(const struct config_section *sk, void *elem)
+{
+	char *name;
+
+	memcpy(&name, (char *)elem + sk->name_off, sizeof(name));
+	return name;
+}
+
+static void *
+config_elem(const struct config_section *sk, const struct config *cf, size_t i)
+{
+	char *base;
+
+	memcpy(&base, (const char *)cf + sk->arr_off, sizeof(base));
+	return base + i * sk->elem_size;
+}
+
+static size_t *
+config_count(const struct config_section *sk, struct config *cf)
+{
+	return (size_t *)(void *)((char *)cf + sk->n_off);
+}
+
+/* Append a zeroed element named name; NULL when out of memory. */
+static void *
+config_elem_add(struct config_parse *p, const struct config_section *sk,
+    const char *name, int line)
+{
+	size_t *n = config_count(sk, p->cf);
+	char *base, *elem, *dup;
+
+	if ((dup = strdup(name)) == NULL)
+		return NULL;
+	memcpy(&base, (char *)p->cf + sk->arr_off, sizeof(base));
+	if ((base = realloc(base, (*n + 1) * sk->elem_size)) == NULL) {
+		free(dup);
+		return NULL;
+	}
+	memcpy((char *)p->cf + sk->arr_off, &base, sizeof(base));
+	elem = base + *n * sk->elem_size;
+	memset(elem, 0, sk->elem_size);
+	(*n)++;
+	memcpy(elem + sk->name_off, &dup, sizeof(dup));
+	memcpy(elem + sk->line_off, &line, sizeof(line));
+	if (sk->init != NULL)
+		sk->init(elem);
+	return elem;
+}
+
+/* ---- keys ---- */
+
+static void
+config_list_free(struct config_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* Convert value per k into the field at obj + k->off. */
+static void
+config_set(struct config_parse *p, const struct config_key *k, void *obj,
+    const char *value, int line)
+{
+	char *field = (char *)obj + k->off, *s = NULL;
+	char why[256] = "";
+	long long ll;
+	int64_t v;
+	int iv;
+	size_t nv;
+
+	switch (k->kind) {
+	case CK_STRING:
+	case CK_URL:
+	case CK_URLGLOB:
+	case CK_XPATH:
+		if (*value == '\0')
+			goto empty;
+		if ((k->kind == CK_URL && config_value_url(value, 0, why, sizeof(why)) == -1) ||
+		    (k->kind == CK_URLGLOB && config_value_url(value, 1, why, sizeof(why)) == -1) ||
+		    (k->kind == CK_XPATH && config_value_xpath(value, why, sizeof(why)) == -1))
+			goto bad;
+		if ((s = strdup(value)) == NULL)
+			goto oom;
+		break;
+	case CK_PATH:
+	case CK_STATE:
+		if (*value == '\0')
+			goto empty;
+		s = config_value_path(value, k->kind == CK_STATE && p->env_state != NULL ?
+		    p->env_state : p->dir, p->env_state, p->env_creds, why, sizeof(why));
+		if (s == NULL)
+			goto bad;
+		break;
+	case CK_INT:
+	case CK_COUNT:
+		if (config_value_int(value, k->min, k->max, &ll) == -1) {
+			snprintf(why, sizeof(why), "expected a whole number from %lld to %lld",
+			    k->min, k->max);
+			goto bad;
+		}
+		if (k->kind == CK_INT) {
+			iv = (int)ll;
+			memcpy(field, &iv, sizeof(iv));
+		} else {
+			nv = (size_t)ll;
+			memcpy(field, &nv, sizeof(nv));
+		}
+		return;
+	case CK_DURATION:
+		if ((v = config_parse_duration(value)) == -1) {
+			snprintf(why, sizeof(why), "bad duration (use e.g. 30s, 10m, 1h, 1d)");
+			goto bad;
+		}
+		memcpy(field, &v, sizeof(v));
+		return;
+	case CK_SIZE:
+		if ((v = config_parse_size(value)) == -1) {
+			snprintf(why, sizeof(why), "bad size (use e.g. 512KiB, 8MiB, 1GiB, 100kB)");
+			goto bad;
+		}
+		memcpy(field, &v, sizeof(v));
+		return;
+	case CK_ENUM:
+		for (iv = 0; k->names[iv] != NULL; iv++)
+			if (strcmp(value, k->names[iv]) == 0) {
+				memcpy(field, &iv, sizeof(iv));
+				return;
+			}
+		config_value_join_names(k->names, why, sizeof(why));
+		goto bad;
+	case CK_BOOL:
+		if ((iv = config_value_bool(value)) == -1) {
+			snprintf(why, sizeof(why), "expected yes, no, true or false");
+			goto bad;
+		}
+		memcpy(field, &iv, sizeof(iv));
+		return;
+	case CK_LIST:
+	case CK_HOSTS: {
+		struct config_list l = { NULL, 0 };
+
+		if (config_value_list(value, k->kind == CK_HOSTS, &l.v, &l.n, why, sizeof(why)) == -1) {
+			if (l.v == NULL && why[0] == '\0')
+				goto oom;
+			goto bad;
+		}
+		config_list_free((struct config_list *)(void *)field);
+		memcpy(field, &l, sizeof(l));
+		return;
+	}
+	}
+	free(*(char **)(void *)field);
+	memcpy(field, &s, sizeof(s));
+	return;
+empty:
+	config_err(p, line, "%s: empty value", k->name);
+	return;
+bad:
+	config_err(p, line, "%s: %s: '%s'", k->name, why, value);
+	return;
+oom:
+	p->oom = 1;
+}
+
+/* ---- events from config_ini ---- */
+
+static void
+config_end_section(struct config_parse *p)
+{
+	const struct config_section *sk = p->sec;
+	int missing = 0;
+
+	if (sk == NULL)
+		return;
+	for (size_t i = 0; i < sk->nkeys; i++) {
+		if (sk->keys[i].required && p->key_line[i] == 0) {
+			config_err(p, p->sec_line, "%s: missing required key '%s'",
+			    p->label, sk->keys[i].name);
+			missing++;
+		}
+	}
+	if (p->nkeys == 0 && missing == 0)
+		config_err(p, p->sec_line, "%s: empty section", p->label);
+	else if (sk->finish != NULL)
+		sk->finish(p, p->obj, p->key_line);
+	p->sec = NULL;
+	p->obj = NULL;
+}
+
+static void
+config_on_section(void *arg, const char *text, int line)
+{
+	struct config_parse *p = arg;
+	const struct config_section *sk = NULL;
+	const char *name, *why = NULL;
+	size_t klen;
+
+	config_end_section(p);
+	p->in_section = 1;
+	p->nkeys = 0;
+	memset(p->key_line, 0, sizeof(p->key_line));
+	if (text == NULL)
+		return;
+	klen = strcspn(text, " \t");
+	name = text + klen;
+	name += strspn(name, " \t");
+	for (size_t i = 0; i < NKEYS(config_sections); i++)
+		if (strlen(config_sections[i].kind) == klen &&
+		    strncmp(text, config_sections[i].kind, klen) == 0)
+			sk = &config_sections[i];
+	if (sk == NULL) {
+		config_err(p, line, "unknown section [%s] (expected daemon, source, "
+		    "indicator or country)", text);
+		return;
+	}
+	if (sk->named && *name == '\0') {
+		config_err(p, line, "[%s] needs a name: [%s NAME]", sk->kind, sk->kind);
+		return;
+	}
+	if (!sk->named && *name != '\0') {
+		config_err(p, line, "[%s] takes no name", sk->kind);
+		return;
+	}
+	snprintf(p->label, sizeof(p->label), "[%s]", text);
+	p->sec_line = line;
+	if (!sk->named) {
+		if (p->daemon_line != 0) {
+			config_err(p, line, "duplicate section %s (first at line %d)",
+			    p->label, p->daemon_line);
+			return;
+		}
+		p->daemon_line = line;
+		p->sec = sk;
+		p->obj = p->cf;
+		return;
+	}
+	if (!sk->name_ok(name, &why)) {
+		config_err(p, line, "bad name in %s: %s", p->label, why);
+		return;
+	}
+	for (size_t i = 0; i < *config_count(sk, p->cf); i++) {
+		void *e = config_elem(sk, p->cf, i);
+		const char *other = config_elem_name(sk, e);
+		int oline;
+
+		if ((sk->name_ci ? strcasecmp(other, name) : strcmp(other, name)) == 0) {
+			memcpy(&oline, (char *)e + sk->line_off, sizeof(oline));
+			config_err(p, line, "duplicate section %s (first at line %d)",
+			    p->label, oline);
+			return;
+		}
+	}
+	if ((p->obj = config_elem_add(p, sk, name, line)) == NULL) {
+		p->oom = 1;
+		return;
+	}
+	p->sec = sk;
+}
+
+/* The known key nearest to name, when a typo is likely; NULL otherwise. */
+static const char *
+config_suggest(const struct config_section *sk, const char *name)
+{
+	const char *best = NULL;
+	size_t bestd = 3;
+
+	for (size_t i = 0; i < sk->nkeys; i++) {
+		size_t d = config_value_distance(name, sk->keys[i].name);
+
+		if (d < bestd) {
+			bestd = d;
+			best = sk->keys[i].name;
+		}
+	}
+	return best;
+}
+
+static void
+config_on_key(void *arg, const char *key, const char *value, int line)
+{
+	struct config_parse *p = arg;
+	const struct config_section *sk = p->sec;
+	const char *hint;
+	size_t i;
+
+	if (sk == NULL) {
+		if (!p->in_section)
+			config_err(p, line, "'%s' outside any section", key);
+		return;
+	}
+	p->nkeys++;
+	for (i = 0; i < sk->nkeys; i++)
+		if (strcmp(key, sk->keys[i].name) == 0)
+			break;
+	if (i == sk->nkeys) {
+		if ((hint = config_suggest(sk, key)) != NULL)
+			config_err(p, line, "unknown key '%s' in %s (did you mean '%s'?)",
+			    key, p->label, hint);
+		else
+			config_err(p, line, "unknown key '%s' in %s", key, p->label);
+		return;
+	}
+	if (p->key_line[i] != 0) {
+		config_err(p, line, "duplicate key '%s' in %s (first at line %d)",
+		    key, p->label, p->key_line[i]);
+		return;
+	}
+	p->key_line[i] = line;
+	config_set(p, &sk->keys[i], p->obj, value, line);
+}
+
+static void
+config_on_error(void *arg, int line, const char *msg)
+{
+	config_err(arg, line, "%s", msg);
+}
+
+static const struct config_ini_ops config_ops = {
+	config_on_section, config_on_key, config_on_error
+};
+
+/* ---- the whole file ---- */
+
+static int
+config_defaults(struct config *cf)
+{
+	cf->interval = CONFIG_DEFAULT_INTERVAL;
+	cf->max_parallel = CONFIG_DEFAULT_PARALLEL;
+	cf->per_host = CONFIG_DEFAULT_PER_HOST;
+	cf->timeout = CONFIG_DEFAULT_TIMEOUT;
+	cf->max_body = CONFIG_DEFAULT_MAX_BODY;
+	cf->log_level = LOG_LEVEL_INFO;
+	cf->user_agent = strdup(CONFIG_DEFAULT_USER_AGENT);
+	return cf->user_agent == NULL ? -1 : 0;
+}
+
+/* What only the whole file decides: the state file, inherited intervals. */
+static int
+config_complete(struct config_parse *p)
+{
+	struct config *cf = p->cf;
+
+	if (cf->state == NULL) {
+		struct buf b = { 0 };
+
+		if (buf_printf(&b, "%s/%s", p->env_state != NULL ? p->env_state :
+		    CONFIG_DEFAULT_STATE_DIR, CONFIG_DEFAULT_STATE_FILE) == -1)
+			return -1;
+		cf->state = buf_detach(&b);
+	}
+	for (size_t i = 0; i < cf->nsources; i++)
+		if (cf->sources[i].interval == 0)
+			cf->sources[i].interval = cf->interval;
+	return 0;
+}
+
+static struct config *
+config_parse_in(const char *text, size_t len, const char *path, const char *dir,
+    const char *env_state, const char *env_creds, config_diag_fn *diag, void *arg)
+{
+	struct config_parse p;
+	char *state = NULL;
+
+	memset(&p, 0, sizeof(p));
+	p.diag = diag;
+	p.arg = arg;
+	p.dir = dir;
+	p.env_creds = env_creds != NULL && *env_creds != '\0' ? env_creds : NULL;
+	if (env_state != NULL && *env_state != '\0') {
+		/* StateDirectory= with several names gives a colon-separated list. */
+		if ((state = strndup(env_state, strcspn(env_state, ":"))) == NULL)
+			return NULL;
+		p.env_state = state;
+	}
+	if ((p.cf = calloc(1, sizeof(*p.cf))) == NULL ||
+	    (p.cf->path = strdup(path)) == NULL || config_defaults(p.cf) == -1) {
+		free(state);
+		config_free(p.cf);
+		return NULL;
+	}
+	if (config_ini_parse(text, len, &config_ops, &p) == -1)
+		p.oom = 1;
+	config_end_section(&p);
+	if (!p.oom && config_complete(&p) == -1)
+		p.oom = 1;
+	if (p.oom)
+		config_err(&p, 0, "out of memory");
+	free(state);
+	if (p.nerr > 0) {
+		config_free(p.cf);
+		return NULL;
+	}
+	return p.cf;
+}
+
+struct config *
+config_parse(const char *text, size_t len, const char *path, const char *env_state,
+    const char *env_creds, config_diag_fn *diag, void *arg)
+{
+	struct config *cf;
+	char *dir = config_value_dirname(path);
+
+	if (dir == NULL)
+		return NULL;
+	cf = config_parse_in(text, len, path, dir, env_state, env_creds, diag, arg);
+	free(dir);
+	return cf;
+}
+
+static void
+config_diag_path(config_diag_fn *diag, void *arg, const char *path, const char *msg,
+    int errnum)
+{
+	struct buf b = { 0 };
+
+	if (diag == NULL)
+		return;
+	if (buf_printf(&b, "%s: %s%s%s", path, msg, errnum ? ": " : "",
+	    errnum ? strerror(errnum) : "") == 0)
+		diag(b.data, arg);
+	buf_free(&b);
+}
+
+struct config *
+config_load(const char *path, config_diag_fn *diag, void *arg)
+{
+	struct buf text = { 0 }, abs = { 0 };
+	struct config *cf = NULL;
+	char chunk[8192], *dir = NULL, cwd[4096];
+	size_t n;
+	FILE *fp;
+	int err = 0;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		config_diag_path(diag, arg, path, "cannot open", errno);
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		if (text.len + n > CONFIG_MAX_FILE) {
+			config_diag_path(diag, arg, path, "file too large", 0);
+			goto out;
+		}
+		if (buf_append(&text, chunk, n) == -1) {
+			config_diag_path(diag, arg, path, "out of memory", 0);
+			goto out;
+		}
+	}
+	if (ferror(fp)) {
+		config_diag_path(diag, arg, path, "read error", errno);
+		goto out;
+	}
+	/* Anchor relative paths absolutely: the daemon may change directory. */
+	if (path[0] != '/' && getcwd(cwd, sizeof(cwd)) != NULL)
+		err = buf_printf(&abs, "%s/%s", cwd, path);
+	else
+		err = buf_puts(&abs, path);
+	if (err == -1 || (dir = config_value_dirname(abs.data)) == NULL) {
+		config_diag_path(diag, arg, path, "out of memory", 0);
+		goto out;
+	}
+	cf = config_parse_in(text.data != NULL ? text.data : "", text.len, path, dir,
+	    getenv("STATE_DIRECTORY"), getenv("CREDENTIALS_DIRECTORY"), diag, arg);
+out:
+	fclose(fp);
+	free(dir);
+	buf_free(&abs);
+	buf_free(&text);
+	return cf;
+}
+
+void
+config_free(struct config *cf)
+{
+	if (cf == NULL)
+		return;
+	for (size_t i = 0; i < cf->nsources; i++) {
+		struct config_source *s = &cf->sources[i];
+
+		free(s->name);
+		free(s->url);
+		free(s->content_xpath);
+		config_list_free(&s->page_hosts);
+		free(s->links);
+		free(s->link_pattern);
+	}
+	free(cf->sources);
+	for (size_t i = 0; i < cf->nindicators; i++) {
+		free(cf->indicators[i].name);
+		config_list_free(&cf->indicators[i].terms);
+		config_list_free(&cf->indicators[i].terms_fr);
+	}
+	free(cf->indicators);
+	for (size_t i = 0; i < cf->ncountries; i++) {
+		free(cf->countries[i].name);
+		config_list_free(&cf->countries[i].terms);
+	}
+	free(cf->countries);
+	free(cf->path);
+	free(cf->state);
+	free(cf->user_agent);
+	free(cf);
+}
+
+const char *
+config_source_type_name(enum config_source_type t)
+{
+	if ((unsigned)t >= NKEYS(config_type_names) - 1)
+		return "unknown";
+	return config_type_names[t];
+}

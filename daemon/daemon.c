@@ -1,0 +1,293 @@
+/*
+ * daemon — owns the process's long-lived objects and their order:
+ * config -> store -> event_base -> http -> poller, torn down in the mirror
+ * order. Signals arrive as libevent signal events, so their handlers run on
+ * the loop like everything else.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <event2/event.h>
+
+#include "rightswatch/config.h"
+#include "rightswatch/daemon.h"
+#include "rightswatch/date.h"
+#include "rightswatch/escape.h"
+#include "rightswatch/http.h"
+#include "rightswatch/log.h"
+#include "rightswatch/notify.h"
+#include "rightswatch/poller.h"
+#include "rightswatch/store.h"
+
+struct daemon {
+	const char *config_path;
+	enum daemon_mode mode;
+	struct config *cf;
+	struct store *store;
+	struct event_base *base;
+	struct http *http;
+	struct poller *poller;
+	struct event *sig_hup, *sig_term, *sig_int, *grace;
+	int stopping;
+	int finished; /* the loop has nothing more to do */
+};
+
+static void
+daemon_diag(const char *msg, void *arg)
+{
+	(void)arg;
+	log_error("%s", msg);
+}
+
+static void
+daemon_grace_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct daemon *d = arg;
+
+	(void)fd, (void)what;
+	log_warnx("stopping with %zu transfers still in flight after %d s", poller_busy(d->poller),
+	    DAEMON_GRACE);
+	event_base_loopbreak(d->base);
+}
+
+static void
+daemon_stop(struct daemon *d, const char *why)
+{
+	struct timeval tv = { DAEMON_GRACE, 0 };
+
+	if (d->stopping)
+		return;
+	d->stopping = 1;
+	notify_systemd("STOPPING=1");
+	log_info("%s: stopping", why);
+	poller_stop(d->poller);
+	if (poller_busy(d->poller) == 0) {
+		d->finished = 1;
+		event_base_loopbreak(d->base);
+		return;
+	}
+	if ((d->grace = evtimer_new(d->base, daemon_grace_cb, d)) == NULL ||
+	    evtimer_add(d->grace, &tv) == -1)
+		event_base_loopbreak(d->base);
+}
+
+static void
+daemon_reload(struct daemon *d)
+{
+	struct config *ncf;
+	char err[256];
+
+	notify_systemd("RELOADING=1");
+	log_info("reloading %s", d->config_path);
+	if ((ncf = config_load(d->config_path, daemon_diag, NULL)) == NULL) {
+		log_warnx("reload failed: the running configuration stays");
+	} else {
+		if (strcmp(ncf->state, d->cf->state) != 0)
+			log_warnx("reload: a new state file takes effect at restart");
+		if (strcmp(ncf->user_agent, d->cf->user_agent) != 0 ||
+		    ncf->max_parallel != d->cf->max_parallel || ncf->per_host != d->cf->per_host)
+			log_warnx("reload: user_agent, max_parallel and per_host take effect at restart");
+		if (poller_reconfigure(d->poller, ncf, err, sizeof(err)) == -1) {
+			log_warnx("reload failed: %s; the running configuration stays", err);
+			config_free(ncf);
+		} else {
+			config_free(d->cf);
+			d->cf = ncf;
+			log_setlevel(ncf->log_level);
+			log_info("configuration reloaded: %zu sources", ncf->nsources);
+		}
+	}
+	notify_systemd("READY=1");
+}
+
+static void
+daemon_signal_cb(evutil_socket_t sig, short what, void *arg)
+{
+	struct daemon *d = arg;
+
+	(void)what;
+	if (sig == SIGHUP)
+		daemon_reload(d);
+	else
+		daemon_stop(d, sig == SIGTERM ? "SIGTERM" : "SIGINT");
+}
+
+/* The poller has nothing in flight after a stop, or finished a once cycle. */
+static void
+daemon_idle(void *arg)
+{
+	struct daemon *d = arg;
+
+	d->finished = 1;
+	event_base_loopbreak(d->base);
+}
+
+static void
+daemon_teardown(struct daemon *d)
+{
+	/* http first: cancelling transfers runs the poller's callbacks. */
+	http_free(d->http);
+	poller_free(d->poller);
+	if (d->grace != NULL)
+		event_free(d->grace);
+	if (d->sig_hup != NULL)
+		event_free(d->sig_hup);
+	if (d->sig_term != NULL)
+		event_free(d->sig_term);
+	if (d->sig_int != NULL)
+		event_free(d->sig_int);
+	if (d->base != NULL)
+		event_base_free(d->base);
+	store_close(d->store);
+	config_free(d->cf);
+}
+
+int
+daemon_main(const char *config_path, enum daemon_mode mode)
+{
+	struct daemon d;
+	struct http_options ho;
+	char err[512];
+	int status = 0;
+
+	memset(&d, 0, sizeof(d));
+	d.config_path = config_path;
+	d.mode = mode;
+	if ((d.cf = config_load(config_path, daemon_diag, NULL)) == NULL) {
+		log_error("%s: configuration not valid", config_path);
+		return 2;
+	}
+	log_setlevel(d.cf->log_level);
+	signal(SIGPIPE, SIG_IGN);
+	if (store_open(d.cf->state, &d.store, err, sizeof(err)) == -1) {
+		log_error("%s", err);
+		daemon_teardown(&d);
+		return 1;
+	}
+	memset(&ho, 0, sizeof(ho));
+	ho.user_agent = d.cf->user_agent;
+	ho.max_parallel = d.cf->max_parallel;
+	ho.per_host = d.cf->per_host;
+	if ((d.base = event_base_new()) == NULL ||
+	    (d.http = http_new(d.base, &ho)) == NULL ||
+	    (d.poller = poller_new(d.base, d.http, d.store, d.cf,
+	    mode == DAEMON_ONCE ? POLLER_ONCE : POLLER_DAEMON, daemon_idle, &d,
+	    err, sizeof(err))) == NULL) {
+		log_error("cannot start: %s", d.poller == NULL && d.http != NULL ? err : "out of memory");
+		daemon_teardown(&d);
+		return 1;
+	}
+	if ((d.sig_term = evsignal_new(d.base, SIGTERM, daemon_signal_cb, &d)) == NULL ||
+	    (d.sig_int = evsignal_new(d.base, SIGINT, daemon_signal_cb, &d)) == NULL ||
+	    evsignal_add(d.sig_term, NULL) == -1 || evsignal_add(d.sig_int, NULL) == -1) {
+		log_error("cannot install signal handlers");
+		daemon_teardown(&d);
+		return 1;
+	}
+	if (mode == DAEMON_RUN &&
+	    ((d.sig_hup = evsignal_new(d.base, SIGHUP, daemon_signal_cb, &d)) == NULL ||
+	    evsignal_add(d.sig_hup, NULL) == -1)) {
+		log_error("cannot install signal handlers");
+		daemon_teardown(&d);
+		return 1;
+	}
+	poller_start(d.poller);
+	if (mode == DAEMON_RUN) {
+		log_info("rightswatch started: %zu sources, state %s", d.cf->nsources, d.cf->state);
+		notify_systemd("READY=1");
+	}
+	/* The loop ends by loopbreak: a once cycle done, or a stop completed. */
+	if (!d.finished && event_base_dispatch(d.base) == -1) {
+		log_error("event loop failed");
+		status = 1;
+	}
+	if (mode == DAEMON_ONCE) {
+		size_t failed = poller_failures(d.poller);
+
+		if (d.stopping)
+			status = 1;
+		else if (failed > 0) {
+			log_warnx("%zu sources failed", failed);
+			status = 1;
+		}
+	}
+	daemon_teardown(&d);
+	if (mode == DAEMON_RUN)
+		log_info("stopped");
+	return status;
+}
+
+/* "in 12m", "3h ago", "now" — for people reading `status`. */
+static void
+daemon_relative(int64_t t, int64_t now, char *out, size_t outlen)
+{
+	int64_t d = t > now ? t - now : now - t;
+	const char *unit = "s";
+
+	if (t == 0) {
+		snprintf(out, outlen, "-");
+		return;
+	}
+	if (d < 5) {
+		snprintf(out, outlen, "now");
+		return;
+	}
+	if (d >= 86400)
+		d /= 86400, unit = "d";
+	else if (d >= 3600)
+		d /= 3600, unit = "h";
+	else if (d >= 60)
+		d /= 60, unit = "m";
+	snprintf(out, outlen, t > now ? "in %lld%s" : "%lld%s ago", (long long)d, unit);
+}
+
+int
+daemon_status(const char *config_path)
+{
+	struct config *cf;
+	struct store *st;
+	char err[512];
+	int64_t now = (int64_t)time(NULL);
+
+	if ((cf = config_load(config_path, daemon_diag, NULL)) == NULL)
+		return 2;
+	if (store_open(cf->state, &st, err, sizeof(err)) == -1) {
+		log_error("%s", err);
+		config_free(cf);
+		return 1;
+	}
+	printf("%-24s %-11s %7s %-10s %-10s %s\n", "SOURCE", "HEALTH", "ITEMS", "LAST POLL",
+	    "NEXT POLL", "LAST RESULT");
+	for (size_t i = 0; i < cf->nsources; i++) {
+		struct store_source s;
+		char last[32], next[32], res[200];
+		int r = store_source_get(st, cf->sources[i].name, &s);
+
+		if (r == -1) {
+			log_error("%s", store_errmsg(st));
+			store_close(st);
+			config_free(cf);
+			return 1;
+		}
+		if (r == 1) {
+			printf("%-24s %-11s %7d %-10s %-10s %s\n", cf->sources[i].name,
+			    STORE_HEALTH_NEW, 0, "-", "now", "never polled");
+			continue;
+		}
+		daemon_relative(s.last_poll, now, last, sizeof(last));
+		if (s.disabled)
+			snprintf(next, sizeof(next), "disabled");
+		else
+			daemon_relative(s.next_due > now ? s.next_due : now, now, next, sizeof(next));
+		escape_logs(res, sizeof(res), s.last_result != NULL ? s.last_result : "");
+		printf("%-24s %-11s %7lld %-10s %-10s %s\n", cf->sources[i].name,
+		    s.health != NULL ? s.health : "?", (long long)s.items, last, next, res);
+		store_source_clear(&s);
+	}
+	store_close(st);
+	config_free(cf);
+	return 0;
+}

@@ -1,0 +1,452 @@
+/*
+ * extract — the indicator extractor's driver (see extract.h): folds the
+ * text, splits sentences, and for each sentence finds terms, numbers and
+ * periods once, attaches numbers to indicators (mention.c), derives the
+ * figures comparisons imply (compare.c), and places each observation in a
+ * period, a country and a region. Offsets in the result are the original's.
+ *
+ * Memory is bounded per sentence (at most SENT_MAX_* numbers, terms and
+ * periods are kept) and per text (EXTRACT_MAX_OBS observations).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rightswatch/compare.h"
+#include "rightswatch/extract.h"
+#include "rightswatch/mention.h"
+#include "rightswatch/number.h"
+#include "rightswatch/period.h"
+#include "rightswatch/taxonomy.h"
+#include "rightswatch/text.h"
+
+#define SENT_MAX_NUMS    256
+#define SENT_MAX_TERMS   1024
+#define SENT_MAX_PERIODS 64
+#define EXTRACT_MAX_OBS  100000
+
+struct extract_taxonomy {
+	struct taxonomy *tx;
+};
+
+struct extract_taxonomy *
+extract_taxonomy_new(const struct config *cf)
+{
+	struct extract_taxonomy *t = malloc(sizeof(*t));
+
+	if (t == NULL)
+		return NULL;
+	if ((t->tx = taxonomy_new(cf)) == NULL) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+extract_taxonomy_free(struct extract_taxonomy *t)
+{
+	if (t == NULL)
+		return;
+	taxonomy_free(t->tx);
+	free(t);
+}
+
+const char *
+extract_qualifier_name(enum extract_qualifier q)
+{
+	switch (q) {
+	case EXTRACT_AT_LEAST: return "at_least";
+	case EXTRACT_MORE_THAN: return "more_than";
+	case EXTRACT_APPROX: return "approx";
+	case EXTRACT_AT_MOST: return "at_most";
+	default: return "exact";
+	}
+}
+
+void
+extract_result_free(struct extract_result *res)
+{
+	if (res == NULL)
+		return;
+	free(res->obs);
+	res->obs = NULL;
+	res->nobs = 0;
+}
+
+struct work {
+	const struct taxonomy *tx;
+	const struct text *t;
+	const struct extract_params *p;
+	int fr;
+	int country; /* the release's, or -1 */
+	const char *country_name;
+	struct mention_term terms[SENT_MAX_TERMS];
+	struct number nums[SENT_MAX_NUMS];
+	struct period_mention per[SENT_MAX_PERIODS];
+	size_t nterms, nnums, nper;
+	struct extract_obs *obs;
+	size_t nobs, cap;
+	/* the period carried through the paragraph */
+	size_t para;
+	int carry;
+	struct date_ymd cs, ce;
+};
+
+static size_t
+find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
+    struct mention_term *out, size_t max)
+{
+	size_t i = lo, n = 0;
+
+	while (i < hi) {
+		struct taxonomy_match m;
+
+		if (!text_isalpha((unsigned char)f[i]) || (i > lo && text_isalnum((unsigned char)f[i - 1]))) {
+			i++;
+			continue;
+		}
+		if (taxonomy_match(tx, f, hi, i, &m)) {
+			if (n < max) {
+				out[n].start = i;
+				out[n].end = m.end;
+				out[n].kind = m.kind;
+				out[n].id = m.id;
+				n++;
+			}
+			i = m.end;
+			continue;
+		}
+		i = text_word_end(f, hi, i);
+	}
+	return n;
+}
+
+/* French or English, from the commonest function words. */
+static int
+detect_fr(const char *f, size_t len)
+{
+	static const char *const fr[] = { "le", "la", "les", "des", "du", "et", "est", "une", "dans", "qui", NULL };
+	static const char *const en[] = { "the", "and", "of", "was", "were", "is", "in", "that", "with", "by", NULL };
+	size_t i = 0, nf = 0, ne = 0, lim = len < 20000 ? len : 20000;
+
+	while (i < lim) {
+		size_t e;
+
+		if (!text_isalpha((unsigned char)f[i])) {
+			i++;
+			continue;
+		}
+		e = text_word_end(f, lim, i);
+		for (size_t k = 0; fr[k] != NULL; k++)
+			if (strlen(fr[k]) == e - i && memcmp(fr[k], f + i, e - i) == 0)
+				nf++;
+		for (size_t k = 0; en[k] != NULL; k++)
+			if (strlen(en[k]) == e - i && memcmp(en[k], f + i, e - i) == 0)
+				ne++;
+		i = e;
+	}
+	return nf > ne;
+}
+
+static int
+country_of(const struct taxonomy *tx, const char *f, size_t lo, size_t hi)
+{
+	struct mention_term terms[256];
+	size_t n = find_terms(tx, f, lo, hi, terms, 256);
+	int best = -1, bestn = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int id = terms[i].kind == TAXONOMY_COUNTRY ? terms[i].id :
+		    terms[i].kind == TAXONOMY_REGION ? taxonomy_region_country(tx, terms[i].id) : -1;
+		int cnt = 0;
+
+		if (id < 0)
+			continue;
+		for (size_t j = 0; j < n; j++)
+			if (terms[j].kind == TAXONOMY_COUNTRY && terms[j].id == id)
+				cnt++;
+		if (cnt > bestn) {
+			best = id;
+			bestn = cnt;
+		}
+	}
+	return best;
+}
+
+/* The title and first paragraph: up to the end of the second paragraph. */
+static size_t
+lead_end(const struct text *t)
+{
+	size_t paras = 0;
+
+	for (size_t i = 0; i + 1 < t->len; i++)
+		if (t->f[i] == '\n' && t->f[i + 1] == '\n' && ++paras == 2)
+			return i;
+	return t->len < 4000 ? t->len : 4000;
+}
+
+const char *
+extract_release_country(const struct extract_taxonomy *etx, const char *text, size_t len)
+{
+	struct text t;
+	int id;
+
+	if (text_fold(text, len, 0, &t) == -1)
+		return NULL;
+	id = country_of(etx->tx, t.f, 0, lead_end(&t));
+	text_free(&t);
+	return taxonomy_country_name(etx->tx, id);
+}
+
+static int
+push_obs(struct work *w, const struct extract_obs *o)
+{
+	if (w->nobs >= EXTRACT_MAX_OBS)
+		return 0;
+	if (w->nobs == w->cap) {
+		size_t nc = w->cap * 2 + 16;
+		struct extract_obs *nv = realloc(w->obs, nc * sizeof(*nv));
+
+		if (nv == NULL)
+			return -1;
+		w->obs = nv;
+		w->cap = nc;
+	}
+	w->obs[w->nobs++] = *o;
+	return 0;
+}
+
+/* Country and region of a figure at pos: the nearest named in the sentence. */
+static void
+place(struct work *w, size_t pos, struct extract_obs *o)
+{
+	size_t bestd = (size_t)-1, bestr = (size_t)-1;
+	int c = -1, r = -1;
+
+	for (size_t i = 0; i < w->nterms; i++) {
+		const struct mention_term *tm = &w->terms[i];
+		size_t d = tm->start > pos ? tm->start - pos : pos - tm->end;
+
+		if (tm->kind == TAXONOMY_COUNTRY && d < bestd) {
+			bestd = d;
+			c = tm->id;
+		} else if (tm->kind == TAXONOMY_REGION && d < bestr) {
+			bestr = d;
+			r = tm->id;
+		}
+	}
+	if (c < 0 && r >= 0)
+		c = taxonomy_region_country(w->tx, r);
+	o->country = c >= 0 ? taxonomy_country_name(w->tx, c) : w->country_name;
+	o->region = r >= 0 ? taxonomy_region_name(w->tx, r) : NULL;
+}
+
+static int
+is_subcount(const char *f, size_t lo, size_t pos)
+{
+	static const char *const cues[] = {
+		"including", "dont", "of whom", "of which", "among them", "y compris",
+		"parmi lesquels", "parmi lesquelles", "among whom", NULL
+	};
+	size_t e = pos;
+	size_t qs;
+
+	(void)mention_qualifier(f, lo, pos, &qs);
+	e = qs;
+	while (e > lo && (f[e - 1] == ' ' || f[e - 1] == ','))
+		e--;
+	for (size_t k = 0; cues[k] != NULL; k++) {
+		size_t n = strlen(cues[k]);
+
+		if (e >= lo + n && memcmp(f + e - n, cues[k], n) == 0 &&
+		    (e - n == lo || !text_isalnum((unsigned char)f[e - n - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+sentence(struct work *w, const struct text_sentence *s)
+{
+	const char *f = w->t->f;
+	struct mention_sent ms;
+	int mainset = 0;
+	struct date_ymd sps = { 0, 0, 0 }, spe = { 0, 0, 0 };
+
+	if (s->para != w->para || s->first) {
+		w->para = s->para;
+		w->carry = 0;
+	}
+	w->nterms = find_terms(w->tx, f, s->start, s->end, w->terms, SENT_MAX_TERMS);
+	w->nnums = number_scan(f, w->t->len, s->start, s->end, w->fr, w->nums, SENT_MAX_NUMS);
+	w->nper = period_scan(f, w->t->len, s->start, s->end, w->p->release_date, w->per, SENT_MAX_PERIODS);
+	ms.f = f;
+	ms.lo = s->start;
+	ms.hi = s->end;
+	ms.fr = w->fr;
+	ms.terms = w->terms;
+	ms.nterms = w->nterms;
+	ms.nums = w->nums;
+	ms.nnums = w->nnums;
+	for (size_t k = 0; k < w->nnums; k++) {
+		const struct number *n = &w->nums[k];
+		struct mention m;
+		struct extract_obs o;
+		size_t wend, cue = s->end, from;
+		int best = -1;
+		struct compare_hit hit;
+
+		if ((n->flags & NUMBER_NOT_COUNT) || !mention_attach(&ms, k, &m))
+			continue;
+		/* The comparison window: up to the next figure that is not a sub-count. */
+		for (size_t j = k + 1; j < w->nnums; j++)
+			if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !is_subcount(f, s->start, w->nums[j].start)) {
+				cue = w->nums[j].start;
+				break;
+			}
+		wend = cue;
+		cue = s->end;
+		{
+			struct compare_hit h0;
+			size_t ce = m.end > n->end ? m.end : n->end;
+
+			if (compare_find(f, ce, wend, n->value, w->nums, w->nnums, &h0))
+				cue = h0.start;
+		}
+		memset(&o, 0, sizeof(o));
+		o.indicator = taxonomy_indicator_name(w->tx, m.indicator);
+		o.value = n->value;
+		o.qualifier = m.qualifier;
+		/* Main period: the nearest before the figure, else the first after it
+		 * (not one belonging to a comparison). */
+		for (size_t p = 0; p < w->nper; p++) {
+			const struct period_mention *pm = &w->per[p];
+
+			if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start >= cue)
+				continue;
+			if (pm->end <= n->start)
+				best = (int)p;
+			else if (best < 0 || w->per[best].end > n->start) {
+				if (best < 0)
+					best = (int)p;
+			}
+		}
+		if (best >= 0) {
+			o.has_period = 1;
+			o.period_start = w->per[best].ps;
+			o.period_end = w->per[best].pe;
+		} else if (w->carry) {
+			o.has_period = 1;
+			o.period_start = w->cs;
+			o.period_end = w->ce;
+		}
+		if (o.has_period && !mainset) {
+			mainset = 1;
+			sps = o.period_start;
+			spe = o.period_end;
+		}
+		place(w, n->start, &o);
+		o.start = w->t->map[m.start];
+		o.end = w->t->map[m.end];
+		o.sent_start = w->t->map[s->start];
+		o.sent_end = w->t->map[s->end];
+		if (push_obs(w, &o) == -1)
+			return -1;
+		if (is_subcount(f, s->start, n->start))
+			continue;
+		{
+			size_t a = n->end;
+
+			while (a < s->end && f[a] == ' ')
+				a++;
+			if (a < s->end && f[a] == ')')
+				continue; /* "(from 125 to 266)": the comparison is the clause's */
+		}
+		/* Derived figures, one per comparison in the window. */
+		from = m.end > n->end ? m.end : n->end;
+		while (from < wend && compare_find(f, from, wend, n->value, w->nums, w->nnums, &hit)) {
+			struct extract_obs d = o;
+
+			d.derived = 1;
+			d.value = hit.value;
+			d.qualifier = EXTRACT_APPROX;
+			d.has_period = 0;
+			for (size_t p = 0; p < w->nper; p++) {
+				const struct period_mention *pm = &w->per[p];
+
+				if (pm->start < hit.start || pm->start >= wend)
+					continue;
+				if (pm->kind == PERIOD_ABSOLUTE || o.has_period)
+					d.has_period = period_resolve(pm, o.period_start, o.period_end,
+					    &d.period_start, &d.period_end) == 0;
+				break;
+			}
+			d.start = w->t->map[hit.start];
+			d.end = w->t->map[hit.end];
+			if (push_obs(w, &d) == -1)
+				return -1;
+			from = hit.end > from ? hit.end : from + 1;
+		}
+	}
+	/* The period this sentence states carries to the rest of its paragraph. */
+	for (size_t p = 0; p < w->nper; p++)
+		if (!w->per[p].ref && w->per[p].kind == PERIOD_ABSOLUTE) {
+			w->carry = 1;
+			w->cs = w->per[p].ps;
+			w->ce = w->per[p].pe;
+			break;
+		}
+	(void)sps;
+	(void)spe;
+	return 0;
+}
+
+int
+extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
+    const struct extract_params *params, struct extract_result *res)
+{
+	struct text t;
+	struct text_sentence *sv = NULL;
+	size_t ns = 0;
+	struct work *w;
+	int rc = -1;
+
+	res->obs = NULL;
+	res->nobs = 0;
+	if ((w = calloc(1, sizeof(*w))) == NULL)
+		return -1;
+	if (text_fold(text, len, 0, &t) == -1) {
+		free(w);
+		return -1;
+	}
+	if (text_sentences(&t, &sv, &ns) == -1)
+		goto done;
+	w->tx = etx->tx;
+	w->t = &t;
+	w->p = params;
+	w->fr = params->lang == EXTRACT_LANG_FR ? 1 :
+	    params->lang == EXTRACT_LANG_EN ? 0 : detect_fr(t.f, t.len);
+	w->country = -1;
+	if (params->country != NULL) {
+		w->country = taxonomy_country_find(etx->tx, params->country);
+		w->country_name = w->country >= 0 ? taxonomy_country_name(etx->tx, w->country) :
+		    params->country;
+	} else {
+		w->country = country_of(etx->tx, t.f, 0, lead_end(&t));
+		w->country_name = taxonomy_country_name(etx->tx, w->country);
+	}
+	w->para = (size_t)-1;
+	for (size_t i = 0; i < ns; i++)
+		if (sentence(w, &sv[i]) == -1)
+			goto done;
+	res->obs = w->obs;
+	res->nobs = w->nobs;
+	w->obs = NULL;
+	rc = 0;
+done:
+	free(w->obs);
+	free(w);
+	free(sv);
+	text_free(&t);
+	return rc;
+}

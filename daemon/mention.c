@@ -1,0 +1,430 @@
+/*
+ * mention — attaching numbers to indicators (see mention.h).
+ *
+ * Works on the sentence's term list rather than on raw words: the gap
+ * between a number and a term is checked for punctuation, other numbers and
+ * the few words that end a noun phrase, so "50 civilians were killed" and
+ * "435 abductions" attach while "50 people in the village that was attacked
+ * in 2019" does not reach across clauses.
+ */
+#include <string.h>
+
+#include "rightswatch/mention.h"
+#include "rightswatch/taxonomy.h"
+#include "rightswatch/text.h"
+
+static const struct {
+	const char *p;
+	enum extract_qualifier q;
+} quals[] = {
+	{ "at least", EXTRACT_AT_LEAST }, { "au moins", EXTRACT_AT_LEAST },
+	{ "a minimum of", EXTRACT_AT_LEAST }, { "au minimum", EXTRACT_AT_LEAST },
+	{ "no fewer than", EXTRACT_AT_LEAST }, { "no less than", EXTRACT_AT_LEAST },
+	{ "pas moins de", EXTRACT_AT_LEAST },
+	{ "more than", EXTRACT_MORE_THAN }, { "over", EXTRACT_MORE_THAN },
+	{ "plus de", EXTRACT_MORE_THAN }, { "plus d'", EXTRACT_MORE_THAN },
+	{ "upwards of", EXTRACT_MORE_THAN }, { "in excess of", EXTRACT_MORE_THAN },
+	{ "above", EXTRACT_MORE_THAN }, { "exceeding", EXTRACT_MORE_THAN },
+	{ "over", EXTRACT_MORE_THAN }, { "well over", EXTRACT_MORE_THAN },
+	{ "some", EXTRACT_APPROX }, { "about", EXTRACT_APPROX }, { "around", EXTRACT_APPROX },
+	{ "approximately", EXTRACT_APPROX }, { "nearly", EXTRACT_APPROX },
+	{ "almost", EXTRACT_APPROX }, { "roughly", EXTRACT_APPROX },
+	{ "an estimated", EXTRACT_APPROX }, { "estimated", EXTRACT_APPROX },
+	{ "close to", EXTRACT_APPROX }, { "pres de", EXTRACT_APPROX },
+	{ "pres d'", EXTRACT_APPROX }, { "environ", EXTRACT_APPROX },
+	{ "quelque", EXTRACT_APPROX }, { "approximativement", EXTRACT_APPROX },
+	{ "presque", EXTRACT_APPROX }, { "une estimation de", EXTRACT_APPROX },
+	{ "up to", EXTRACT_AT_MOST }, { "jusqu'a", EXTRACT_AT_MOST },
+	{ "less than", EXTRACT_AT_MOST }, { "fewer than", EXTRACT_AT_MOST },
+	{ "moins de", EXTRACT_AT_MOST }, { "moins d'", EXTRACT_AT_MOST },
+	{ "at most", EXTRACT_AT_MOST }, { "au plus", EXTRACT_AT_MOST },
+	{ "under", EXTRACT_AT_MOST },
+};
+
+enum extract_qualifier
+mention_qualifier(const char *f, size_t lo, size_t pos, size_t *qstart)
+{
+	size_t j = pos;
+
+	*qstart = pos;
+	while (j > lo && (f[j - 1] == ' ' || f[j - 1] == '('))
+		j--;
+	for (size_t k = 0; k < sizeof(quals) / sizeof(quals[0]); k++) {
+		size_t n = strlen(quals[k].p);
+		int apos = quals[k].p[n - 1] == '\'';
+		size_t e = apos ? pos : j;
+
+		if (apos) {
+			e = pos;
+			while (e > lo && f[e - 1] == ' ')
+				e--;
+		}
+		if (e < lo + n || memcmp(f + e - n, quals[k].p, n) != 0)
+			continue;
+		if (e - n > lo && text_isalnum((unsigned char)f[e - n - 1]))
+			continue;
+		*qstart = e - n;
+		return quals[k].q;
+	}
+	return EXTRACT_EXACT;
+}
+
+/* Words that end the noun phrase after a number. */
+static const char *const stops[] = {
+	"in", "on", "at", "by", "from", "for", "with", "who", "which", "that", "were",
+	"was", "had", "have", "has", "are", "is", "been", "be", "will", "and", "or",
+	"of", "to", "since", "between", "during", "than", "as", "per", "out", "among",
+	"including", "while", "after", "before", "the", "a", "an", "their", "its",
+	"dans", "par", "pour", "avec", "qui", "ont", "sont", "ete", "au", "aux", "en",
+	"de", "des", "du", "d", "et", "ou", "que", "dont", "depuis", "entre", "sur",
+	"le", "la", "les", "l", "leur", "leurs", "parmi", "apres", "avant", "contre",
+	"against", "into", "une", "un", "y", NULL
+};
+
+/* Auxiliaries and adverbs that may sit between a count and its verb. */
+static const char *const auxes[] = {
+	"were", "was", "are", "is", "have", "has", "had", "been", "being", "be",
+	"reportedly", "allegedly", "also", "later", "subsequently", "then", "all",
+	"ont", "sont", "ete", "a", "avaient", "etaient", "auraient", "seraient", "y",
+	"egalement", "aussi", "tous", "toutes", "still", "now", "since", NULL
+};
+
+static int
+is_aux(const char *f, size_t s, size_t e)
+{
+	if (e - s > 3 && f[e - 1] == 'y' && f[e - 2] == 'l')
+		return 1; /* an adverb: "seriously", "internally" */
+	if (e - s > 5 && memcmp(f + e - 4, "ment", 4) == 0)
+		return 1;
+	for (size_t k = 0; auxes[k] != NULL; k++)
+		if (strlen(auxes[k]) == e - s && memcmp(auxes[k], f + s, e - s) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_stop(const char *f, size_t s, size_t e)
+{
+	for (size_t k = 0; stops[k] != NULL; k++)
+		if (strlen(stops[k]) == e - s && memcmp(stops[k], f + s, e - s) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_word(const char *f, size_t s, size_t e, const char *w)
+{
+	return strlen(w) == e - s && memcmp(f + s, w, e - s) == 0;
+}
+
+/* Words in f[a, b): -1 when a clause ends inside (punctuation other than a
+ * comma, hyphen or parenthesis, or a word in stops unless allowed). */
+static int
+gap_words(const struct mention_sent *s, size_t a, size_t b, int allow_stops, int allow_comma)
+{
+	int n = 0, depth = 0;
+	size_t i = a;
+
+	while (i < b) {
+		char c = s->f[i];
+
+		if (c == '(' || (c == '-' && i > a && s->f[i - 1] == ' ' && allow_stops == 1 && !depth)) {
+			depth++;
+			i++;
+			continue;
+		}
+		if (depth && (c == ')' || (c == '-' && s->f[i - 1] == ' '))) {
+			depth--;
+			i++;
+			continue;
+		}
+		if (depth) {
+			if (c == '.' || c == ';')
+				return -1;
+			i++;
+			continue;
+		}
+		if (text_isalnum((unsigned char)c)) {
+			size_t e = text_word_end(s->f, b, i);
+
+			if (c >= '0' && c <= '9')
+				return -1;
+			if (allow_stops == 1 && !is_aux(s->f, i, e))
+				return -1;
+			if (!allow_stops && is_stop(s->f, i, e) && !is_aux(s->f, i, e))
+				return -1;
+			if (allow_stops != 1 || !is_aux(s->f, i, e))
+				n++;
+			i = e;
+			continue;
+		}
+		if (c == '.' || c == ';' || c == ':' || c == '"' || c == '!' || c == '?' ||
+		    (c == ')' && allow_stops != 2))
+			return -1;
+		if (c == ',' && !allow_comma)
+			return -1;
+		i++;
+	}
+	return depth > 0 ? -2 : n;
+}
+
+static int
+has_number_between(const struct mention_sent *s, size_t a, size_t b)
+{
+	int depth = 0;
+	size_t k = 0;
+
+	int dash = 0;
+
+	for (size_t i = a; i < b; i++) {
+		if (s->f[i] == '(')
+			depth++;
+		else if (s->f[i] == ')' && depth > 0)
+			depth--;
+		else if (s->f[i] == '-' && i > a && s->f[i - 1] == ' ')
+			dash = !dash;
+		if (dash)
+			continue;
+		while (k < s->nnums && s->nums[k].start < i)
+			k++;
+		if (k < s->nnums && s->nums[k].start == i && !depth &&
+		    !(i > a && s->f[i - 1] == ' ' && i > a + 1 && s->f[i - 2] == '-'))
+			return 1;
+	}
+	return 0;
+}
+
+/* "million de personnes": a scaled number may take "de" / "of". */
+static size_t
+past_scale_of(const struct mention_sent *s, const struct number *num)
+{
+	size_t i = num->end;
+
+	if (num->end == num->start || !text_isalpha((unsigned char)s->f[num->end - 1]))
+		return i; /* only after "million", "une dizaine", "a dozen" */
+	while (i < s->hi && s->f[i] == ' ')
+		i++;
+	if (text_word_at(s->f, s->hi, i, "de") || text_word_at(s->f, s->hi, i, "of") ||
+	    text_word_at(s->f, s->hi, i, "d"))
+		return text_word_end(s->f, s->hi, i) + (s->f[text_word_end(s->f, s->hi, i)] == '\'' ? 1 : 0);
+	return i;
+}
+
+/* The kind a generic head ("cases") takes: "cases of X", else the nearest
+ * indicator term before it in the sentence, else after it, else its default. */
+static int
+generic_kind(const struct mention_sent *s, size_t t, size_t pos)
+{
+	const struct mention_term *g = &s->terms[t];
+	int best = -1;
+
+	if (t + 1 < s->nterms && s->terms[t + 1].kind == TAXONOMY_INDICATOR) {
+		const struct mention_term *n = &s->terms[t + 1];
+		size_t i = g->end;
+		int words = 0, of = 0;
+
+		while (i < n->start) {
+			if (text_isalnum((unsigned char)s->f[i])) {
+				size_t e = text_word_end(s->f, n->start, i);
+
+				if (is_word(s->f, i, e, "of") || is_word(s->f, i, e, "de") ||
+				    is_word(s->f, i, e, "d") || is_word(s->f, i, e, "des"))
+					of = 1;
+				words++;
+				i = e;
+			} else if (s->f[i] == ',' || s->f[i] == '.' || s->f[i] == ';') {
+				words = 99;
+				break;
+			} else {
+				i++;
+			}
+		}
+		if (of && words <= 3)
+			return n->id;
+	}
+	for (size_t k = 0; k < s->nterms; k++) {
+		if (s->terms[k].kind != TAXONOMY_INDICATOR)
+			continue;
+		if (s->terms[k].end <= pos)
+			best = s->terms[k].id;
+	}
+	if (best >= 0)
+		return best;
+	return g->id;
+}
+
+int
+mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
+{
+	const struct number *num = &s->nums[k];
+	size_t qs, t;
+	int skipped = 0;
+
+	memset(m, 0, sizeof(*m));
+	m->qualifier = mention_qualifier(s->f, s->lo, num->start, &qs);
+	if (num->flags & NUMBER_APPROX)
+		m->qualifier = EXTRACT_APPROX;
+	/* Forward: number [adjectives] term. */
+	for (t = 0; t < s->nterms && s->terms[t].start < num->end; t++)
+		;
+	for (; t < s->nterms; t++) {
+		const struct mention_term *tm = &s->terms[t];
+		size_t ne = past_scale_of(s, num);
+		int g = gap_words(s, ne, tm->start, 0, 0);
+
+		if (g < 0 || g > 3 || has_number_between(s, num->end, tm->start))
+			break;
+		if (tm->kind == TAXONOMY_COUNTRY || tm->kind == TAXONOMY_REGION) {
+			if (++skipped > 2)
+				break;
+			continue;
+		}
+		if (tm->kind == TAXONOMY_INDICATOR) {
+			m->indicator = tm->id;
+			m->start = num->start;
+			m->end = tm->end;
+			return 1;
+		}
+		if (tm->kind == TAXONOMY_GENERIC) {
+			int id = generic_kind(s, t, num->start);
+
+			if (id < 0)
+				break;
+			m->indicator = id;
+			m->start = num->start;
+			m->end = tm->end;
+			return 1;
+		}
+		/* People: a verb or noun within the clause that follows. */
+		for (size_t v = t + 1; v < s->nterms; v++) {
+			const struct mention_term *vm = &s->terms[v];
+			int g2 = gap_words(s, tm->end, vm->start, 1, 0);
+
+			if (g2 == -2)
+				continue; /* inside a parenthesis or dashes */
+			if (g2 < 0 || g2 > 3 || has_number_between(s, tm->end, vm->start))
+				break;
+			if (vm->kind == TAXONOMY_INDICATOR) {
+				m->indicator = vm->id;
+				m->start = num->start;
+				m->end = vm->end;
+				return 1;
+			}
+		}
+		break;
+	}
+	/* Backward: verb/noun [of] [qualifier] number [adjectives] [people]. */
+	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= num->start; t--)
+		;
+	{
+		size_t lim = qs;
+		int loose = 0;
+
+		/* "(36)" after its noun; "(from 125 to 266)" after it. */
+		while (lim > s->lo && s->f[lim - 1] == ' ')
+			lim--;
+		if (lim > s->lo && s->f[lim - 1] == '(' && num->end < s->hi && s->f[num->end] == ')') {
+			loose = 1;
+			lim--;
+		} else {
+			size_t ws = lim;
+
+			while (ws > s->lo && text_isalnum((unsigned char)s->f[ws - 1]))
+				ws--;
+			if (is_word(s->f, ws, lim, "to") && k > 0) {
+				size_t a = s->nums[k - 1].start;
+
+				lim = a;
+				while (lim > s->lo && s->f[lim - 1] == ' ')
+					lim--;
+				ws = lim;
+				while (ws > s->lo && text_isalnum((unsigned char)s->f[ws - 1]))
+					ws--;
+			}
+			if (is_word(s->f, ws, lim, "from")) {
+				loose = 1;
+				lim = ws;
+				while (lim > s->lo && (s->f[lim - 1] == ' ' || s->f[lim - 1] == '('))
+					lim--;
+			}
+		}
+		if (loose) {
+			for (t = s->nterms; t > 0 && s->terms[t - 1].start >= lim; t--)
+				;
+			if (t > 0 && (s->terms[t - 1].kind == TAXONOMY_INDICATOR ||
+			    s->terms[t - 1].kind == TAXONOMY_GENERIC)) {
+				const struct mention_term *tm = &s->terms[t - 1];
+				int g = gap_words(s, tm->end, lim, 2, 0);
+				int id = tm->kind == TAXONOMY_GENERIC ? generic_kind(s, t - 1, tm->start) : tm->id;
+
+				if (g >= 0 && g <= 5 && id >= 0) {
+					m->indicator = id;
+					m->start = num->start;
+					m->end = num->end;
+					return 1;
+				}
+			}
+			return 0;
+		}
+	}
+	if (t > 0 && s->terms[t - 1].kind == TAXONOMY_INDICATOR) {
+		const struct mention_term *tm = &s->terms[t - 1];
+		size_t i = tm->end;
+		int words = 0, ok = 1;
+
+		while (i < qs) {
+			if (text_isalnum((unsigned char)s->f[i])) {
+				size_t e = text_word_end(s->f, qs, i);
+
+				if (!(is_word(s->f, i, e, "of") || is_word(s->f, i, e, "de") ||
+				    is_word(s->f, i, e, "d") || is_word(s->f, i, e, "des") ||
+				    is_word(s->f, i, e, "du") || is_word(s->f, i, e, "some") ||
+				    is_word(s->f, i, e, "another") || is_word(s->f, i, e, "a") ||
+				    is_word(s->f, i, e, "un") || is_word(s->f, i, e, "total")))
+					ok = 0;
+				words++;
+				i = e;
+			} else if (s->f[i] == ' ' || s->f[i] == '\'' || s->f[i] == '\n') {
+				i++;
+			} else {
+				ok = 0;
+				break;
+			}
+		}
+		if (ok && words <= 3) {
+			size_t after = num->end, end = num->end;
+			int fine = 1;
+
+			while (after < s->hi && s->f[after] == ' ')
+				after++;
+			if (after < s->hi && text_isalpha((unsigned char)s->f[after])) {
+				fine = 0;
+				for (size_t p = 0; p < s->nterms; p++) {
+					const struct mention_term *pm = &s->terms[p];
+					int g;
+
+					if (pm->start < num->end)
+						continue;
+					g = gap_words(s, num->end, pm->start, 0, 0);
+					if (g >= 0 && g <= 2 && pm->kind == TAXONOMY_PEOPLE) {
+						fine = 1;
+						end = pm->end;
+					}
+					break;
+				}
+				if (!fine) {
+					size_t we = text_word_end(s->f, s->hi, after);
+
+					fine = is_stop(s->f, after, we);
+				}
+			}
+			if (fine) {
+				m->indicator = tm->id;
+				m->start = tm->start;
+				m->end = end;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}

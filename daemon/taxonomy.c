@@ -1,0 +1,579 @@
+/*
+ * taxonomy — built-in indicator, people, country and region terms, the
+ * configuration's additions, and matching at a word start (see taxonomy.h).
+ *
+ * The built-in lists are '|'-separated strings, written with accents and
+ * capitals as a reader would; they are folded when the taxonomy is built.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rightswatch/config.h"
+#include "rightswatch/taxonomy.h"
+#include "rightswatch/text.h"
+
+static const struct {
+	const char *name;
+	const char *terms;
+} builtin_indicators[] = {
+	{ "killed",
+	  "killed|killing|killings|death|deaths|dead|died|lost their lives|lost his life|"
+	  "lost her life|lost their life|fatalities|fatality|murdered|murder|murders|"
+	  "shot dead|shot and killed|massacred|slain|bodies|"
+	  "tué|tuée|tués|tuées|mort|morts|décès|décédé|ont perdu la vie|perdu la vie|"
+	  "trouvé la mort|tuerie|homicide|homicides|meurtre|meurtres|assassiné|massacré" },
+	{ "extrajudicial_executions",
+	  "extrajudicial, summary or arbitrary executions|extrajudicial, summary and arbitrary executions|"
+	  "summary, arbitrary or extrajudicial executions|"
+	  "extrajudicial executions|extra-judicial executions|extrajudicial killings|"
+	  "extra-judicial killings|summary executions|arbitrary executions|executions|execution|"
+	  "executed|summarily executed|"
+	  "exécutions extrajudiciaires, sommaires ou arbitraires|exécutions sommaires|"
+	  "exécutions extrajudiciaires|exécution sommaire|exécutions arbitraires|exécutés|exécuté|"
+	  "exécutées|exécution extrajudiciaire|exécutions sommaires et extrajudiciaires" },
+	{ "abductions",
+	  "abductions|abduction|abducted|kidnappings|kidnapping|kidnapped|hostages|hostage|"
+	  "taken hostage|hostage-taking|abductees|"
+	  "enlèvements|enlèvement|enlevés|enlevé|enlevées|otages|otage|pris en otage|"
+	  "kidnappés|kidnappé|kidnappings|rapts|rapt" },
+	{ "sexual_violence",
+	  "rapes|rape|raped|gang rapes|gang-rapes|gang rape|gang-raped|sexual violence|"
+	  "conflict-related sexual violence|sexual and gender-based violence|"
+	  "subjected to sexual violence|subjected to conflict-related sexual violence|"
+	  "sexual assault|sexual assaults|sexually assaulted|"
+	  "viols|viol|violées|violée|violences sexuelles|violence sexuelle|"
+	  "violences sexuelles liées aux conflits|agressions sexuelles|victimes de violences sexuelles" },
+	{ "arbitrary_detentions",
+	  "arbitrary arrests|arbitrary arrest|arbitrary detentions|arbitrary detention|"
+	  "arbitrary arrests and detentions|arbitrarily arrested|arbitrarily detained|"
+	  "arrested|detained|arrests|detentions|arrests and detentions|"
+	  "arrestations arbitraires|arrestation arbitraire|détentions arbitraires|"
+	  "détention arbitraire|arrestations et détentions arbitraires|arrêtés|arrêtées|"
+	  "arrêté|détenus|détenues|arbitrairement arrêtés|arbitrairement détenus|arrestations" },
+	{ "enforced_disappearances",
+	  "enforced disappearances|enforced disappearance|forcibly disappeared|disappeared|"
+	  "disappearances|disparitions forcées|disparition forcée|disparus|disparues|"
+	  "portés disparus|victimes de disparition forcée" },
+	{ "injured",
+	  "injured|wounded|injuries|injuring|wounding|"
+	  "blessés|blessées|blessé|blessée|blessures" },
+	{ "displaced",
+	  "displaced|internally displaced|internally displaced persons|internally displaced people|"
+	  "idps|idp|fled their homes|forced to flee|forced to flee their homes|displacement|"
+	  "déplacés|déplacées|déplacés internes|personnes déplacées|ont fui|ont fui leurs foyers|"
+	  "contraints de fuir" },
+	{ "refugees",
+	  "refugees|refugee|réfugiés|réfugiées|réfugié" },
+	{ "attacks",
+	  "attacks|attack|attacked|raids|ambushes|ambush|"
+	  "attaques|attaque|attaqués|attentats|attentat|embuscades|embuscade" },
+	{ "violations",
+	  "violations|violation|abuses|abuse|violations and abuses|human rights violations|"
+	  "human rights abuses|human rights violations and abuses|violations and abuses of human rights|"
+	  "violations des droits de l'homme|violations des droits humains|atteintes|atteinte|"
+	  "violations et atteintes|atteintes aux droits de l'homme|abus|"
+	  "violations et abus|violations des droits de l'homme et atteintes|affected by violence|"
+	  "individually affected by violence|touchés par la violence" },
+	{ "torture",
+	  "torture|tortured|ill-treatment|ill treatment|ill-treated|"
+	  "cruel, inhuman or degrading treatment|torturés|torturé|mauvais traitements|"
+	  "actes de torture|traitements cruels, inhumains ou dégradants" },
+};
+
+static const char people_terms[] =
+	"civilians|civilian|people|persons|person|individuals|children|child|women|woman|"
+	"men|man|girls|girl|boys|boy|soldiers|soldier|troops|peacekeepers|peacekeeper|"
+	"fighters|combatants|militants|villagers|residents|inhabitants|protesters|"
+	"demonstrators|migrants|students|pupils|teachers|workers|aid workers|humanitarian workers|"
+	"journalists|members|others|contractors|police officers|policemen|gendarmes|"
+	"detainees|prisoners|farmers|herders|worshippers|displaced persons|minors|"
+	"infants|babies|elderly|patients|health workers|staff|personnel|nationals|citizens|"
+	"civils|civil|personnes|personne|individus|enfants|enfant|femmes|femme|hommes|homme|"
+	"filles|fille|garçons|garçon|soldats|soldat|militaires|casques bleus|combattants|"
+	"villageois|habitants|manifestants|migrants|élèves|enseignants|"
+	"travailleurs|journalistes|membres|autres|policiers|détenus|prisonniers|"
+	"agriculteurs|éleveurs|fidèles|mineurs|patients|agents|ressortissants|citoyens";
+
+static const struct {
+	const char *term;
+	const char *indicator; /* default kind, or NULL */
+} generics[] = {
+	{ "cases", "violations" }, { "case", "violations" }, { "cas", "violations" },
+	{ "incidents", "attacks" }, { "incident", "attacks" }, { "victims", "violations" },
+	{ "victimes", "violations" }, { "victim", "violations" }, { "victime", "violations" }, { "allegations", "violations" }, { "allégations", "violations" },
+};
+
+static const struct {
+	const char *name;
+	const char *terms;
+} builtin_countries[] = {
+	{ "Mali", "Mali|Malian|Malians|malien|malienne|maliens|maliennes|MINUSMA|Bamako|Gao|Ménaka|"
+	  "Menaka|Timbuktu|Tombouctou|Mopti|Ségou|Kidal|Bandiagara|Sikasso|Douentza|Koutiala|Kayes|"
+	  "Djenné|Niono|Tessit|Ansongo|Bankass|Koro|Ogossagou|Sobane|Moura" },
+	{ "Burkina Faso", "Burkina Faso|Burkina|Burkinabe|Burkinabè|burkinabés|Ouagadougou|Djibo|Dori|"
+	  "Kaya|Fada N'Gourma|Ouahigouya|Solenzo" },
+	{ "Niger", "Niger|Nigerien|Nigeriens|nigérien|nigériens|Niamey|Tillabéri|Tillaberi|Tahoua|Diffa|Agadez" },
+	{ "Nigeria", "Nigeria|Nigerian|Nigerians|nigérian|nigérians|Abuja|Borno|Maiduguri|Zamfara|Kaduna|Lagos" },
+	{ "Chad", "Chad|Chadian|Tchad|tchadien|tchadiens|N'Djamena" },
+	{ "Sudan", "Sudan|Sudanese|Soudan|soudanais|Khartoum|Darfur|Darfour|El Fasher|El Geneina|UNITAMS" },
+	{ "South Sudan", "South Sudan|South Sudanese|Soudan du Sud|sud-soudanais|Juba|UNMISS|Jonglei|"
+	  "Unity State|Upper Nile|Warrap|Lakes State|Pibor|Malakal|Bentiu" },
+	{ "Democratic Republic of the Congo", "Democratic Republic of the Congo|Democratic Republic of Congo|"
+	  "DRC|DR Congo|Congolese|RDC|République démocratique du Congo|congolais|congolaise|MONUSCO|"
+	  "Kinshasa|Ituri|North Kivu|South Kivu|Nord-Kivu|Sud-Kivu|Beni|Goma|Bunia|Kasai|Kasaï|"
+	  "Djugu|Mahagi|Tanganyika|BCNUDH|UNJHRO" },
+	{ "Central African Republic", "Central African Republic|Centrafrique|République centrafricaine|"
+	  "centrafricain|centrafricaine|centrafricains|MINUSCA|Bangui" },
+	{ "Somalia", "Somalia|Somali|Somalie|somalien|somaliens|Mogadishu|Mogadiscio|UNSOM|AMISOM" },
+	{ "Ethiopia", "Ethiopia|Ethiopian|Éthiopie|éthiopien|éthiopiens|Addis Ababa|Tigray|Amhara|Oromia" },
+	{ "Libya", "Libya|Libyan|Libye|libyen|libyens|Tripoli|Benghazi|UNSMIL" },
+	{ "Yemen", "Yemen|Yemeni|Yémen|yéménite|yéménites|Sana'a|Sanaa|Aden|Hodeidah|Taizz" },
+	{ "Syria", "Syria|Syrian|Syrie|syrien|syriens|Damascus|Damas|Aleppo|Alep|Idlib|Homs" },
+	{ "Afghanistan", "Afghanistan|Afghan|Afghans|afghane|afghanes|UNAMA|Kabul|Kaboul|Kandahar|Herat" },
+	{ "Myanmar", "Myanmar|Burma|Birmanie|birman|birmans|Rohingya|Rakhine|Yangon|Naypyitaw" },
+	{ "Ukraine", "Ukraine|Ukrainian|Ukrainians|ukrainien|ukrainiens|Kyiv|Kiev|Kharkiv|Donetsk|Luhansk|"
+	  "Mariupol|Kherson|Zaporizhzhia|HRMMU" },
+	{ "Haiti", "Haiti|Haitian|Haïti|haïtien|haïtiens|Port-au-Prince|BINUH|Artibonite" },
+	{ "Iraq", "Iraq|Iraqi|Irak|irakien|irakiens|Baghdad|Bagdad|Mosul|UNAMI" },
+	{ "Mozambique", "Mozambique|Mozambican|mozambicain|Cabo Delgado|Maputo" },
+	{ "Cameroon", "Cameroon|Cameroonian|Cameroun|camerounais|Yaoundé|Douala" },
+	{ "Colombia", "Colombia|Colombian|Colombie|colombien|Bogotá|Bogota" },
+	{ "Venezuela", "Venezuela|Venezuelan|vénézuélien|vénézuéliens|Caracas" },
+	{ "Occupied Palestinian Territory", "Occupied Palestinian Territory|occupied Palestinian territory|"
+	  "Gaza|West Bank|Palestinian|Palestinians|Palestine|Territoire palestinien occupé|"
+	  "Cisjordanie|palestinien|palestiniens|Jérusalem-Est|East Jerusalem" },
+	{ "Israel", "Israel|Israeli|Israelis|Israël|israélien|israéliens" },
+	{ "Lebanon", "Lebanon|Lebanese|Liban|libanais|Beirut|Beyrouth" },
+};
+
+static const struct {
+	const char *name;
+	const char *country; /* or NULL */
+	const char *terms;
+} builtin_regions[] = {
+	{ "Sahel", NULL, "Sahel|Sahelian|sahélien|sahéliens|central Sahel|Sahel central" },
+	{ "Liptako-Gourma", NULL, "Liptako-Gourma|Liptako Gourma|three borders|trois frontières" },
+	{ "central Mali", "Mali", "central Mali|centre du Mali|center of Mali|centre of Mali|Mali central" },
+	{ "northern Mali", "Mali", "northern Mali|north of Mali|nord du Mali|Nord-Mali" },
+	{ "southern Mali", "Mali", "southern Mali|south of Mali|sud du Mali" },
+	{ "Lake Chad Basin", NULL, "Lake Chad|Lake Chad Basin|lac Tchad|bassin du lac Tchad" },
+	{ "eastern Democratic Republic of the Congo", "Democratic Republic of the Congo",
+	  "eastern DRC|eastern Democratic Republic of the Congo|est de la RDC|l'est de la RDC" },
+	{ "West Africa", NULL, "West Africa|Afrique de l'Ouest" },
+	{ "Great Lakes", NULL, "Great Lakes|Grands Lacs" },
+	{ "Horn of Africa", NULL, "Horn of Africa|Corne de l'Afrique" },
+};
+
+struct term {
+	char *s;          /* folded */
+	size_t len;
+	size_t next;      /* next term in the bucket + 1, 0 ends */
+	int kind, id;
+};
+
+struct named {
+	char *name;
+	int country; /* regions: their country, or -1 */
+};
+
+struct taxonomy {
+	struct term *terms;
+	size_t nterms, capterms;
+	size_t *buckets; /* term index + 1, 0 empty */
+	size_t nbuckets;
+	struct named *ind, *cty, *reg;
+	size_t nind, ncty, nreg;
+	size_t capind, capcty, capreg;
+};
+
+static uint64_t
+hash_word(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Length of the first word of a term: the stem it is indexed by. */
+static size_t
+first_word(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && text_isalnum((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
+static int
+add_named(struct named **v, size_t *n, size_t *cap, const char *name, int country)
+{
+	if (*n == *cap) {
+		size_t nc = *cap * 2 + 16;
+		struct named *nv = realloc(*v, nc * sizeof(*nv));
+
+		if (nv == NULL)
+			return -1;
+		*v = nv;
+		*cap = nc;
+	}
+	if (((*v)[*n].name = strdup(name)) == NULL)
+		return -1;
+	(*v)[*n].country = country;
+	return (int)(*n)++;
+}
+
+static int
+add_term(struct taxonomy *tx, const char *s, size_t n, int kind, int id)
+{
+	struct text t;
+	struct term *tm;
+
+	while (n > 0 && *s == ' ') {
+		s++;
+		n--;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 0)
+		return 0;
+	if (text_fold(s, n, 0, &t) == -1)
+		return -1;
+	if (t.len == 0 || first_word(t.f, t.len) == 0) {
+		text_free(&t);
+		return 0;
+	}
+	if (tx->nterms == tx->capterms) {
+		size_t nc = tx->capterms * 2 + 64;
+		struct term *nv = realloc(tx->terms, nc * sizeof(*nv));
+
+		if (nv == NULL) {
+			text_free(&t);
+			return -1;
+		}
+		tx->terms = nv;
+		tx->capterms = nc;
+	}
+	tm = &tx->terms[tx->nterms++];
+	tm->s = t.f;
+	tm->len = t.len;
+	tm->kind = kind;
+	tm->id = id;
+	tm->next = 0;
+	free(t.map);
+	return 0;
+}
+
+static int
+add_list(struct taxonomy *tx, const char *list, int kind, int id)
+{
+	while (*list != '\0') {
+		const char *e = strchr(list, '|');
+		size_t n = e != NULL ? (size_t)(e - list) : strlen(list);
+
+		if (add_term(tx, list, n, kind, id) == -1)
+			return -1;
+		list += n;
+		if (*list == '|')
+			list++;
+	}
+	return 0;
+}
+
+static int
+add_config_list(struct taxonomy *tx, const struct config_list *l, int kind, int id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (add_term(tx, l->v[i], strlen(l->v[i]), kind, id) == -1)
+			return -1;
+	return 0;
+}
+
+static int
+find_named(const struct named *v, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(v[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+build_index(struct taxonomy *tx)
+{
+	tx->nbuckets = 64;
+	while (tx->nbuckets < tx->nterms * 2)
+		tx->nbuckets *= 2;
+	if ((tx->buckets = calloc(tx->nbuckets, sizeof(size_t))) == NULL)
+		return -1;
+	/* Insert longest first, so a bucket lists its longest terms first. */
+	for (size_t i = tx->nterms; i-- > 0;) {
+		struct term *t = &tx->terms[i];
+		size_t b = hash_word(t->s, first_word(t->s, t->len)) & (tx->nbuckets - 1);
+
+		t->next = tx->buckets[b];
+		tx->buckets[b] = i + 1;
+	}
+	return 0;
+}
+
+static int
+indicator_replaced(const struct config *cf, const char *name)
+{
+	if (cf == NULL)
+		return 0;
+	for (size_t i = 0; i < cf->nindicators; i++)
+		if (strcasecmp(cf->indicators[i].name, name) == 0 && cf->indicators[i].replace)
+			return 1;
+	return 0;
+}
+
+struct taxonomy *
+taxonomy_new(const struct config *cf)
+{
+	struct taxonomy *tx = calloc(1, sizeof(*tx));
+	size_t i;
+
+	if (tx == NULL)
+		return NULL;
+	for (i = 0; i < sizeof(builtin_indicators) / sizeof(builtin_indicators[0]); i++) {
+		int id = add_named(&tx->ind, &tx->nind, &tx->capind, builtin_indicators[i].name, -1);
+
+		if (id < 0)
+			goto fail;
+		if (!indicator_replaced(cf, builtin_indicators[i].name) &&
+		    add_list(tx, builtin_indicators[i].terms, TAXONOMY_INDICATOR, id) == -1)
+			goto fail;
+	}
+	if (add_list(tx, people_terms, TAXONOMY_PEOPLE, 0) == -1)
+		goto fail;
+	for (i = 0; i < sizeof(generics) / sizeof(generics[0]); i++) {
+		int id = generics[i].indicator != NULL ?
+		    find_named(tx->ind, tx->nind, generics[i].indicator) : -1;
+
+		if (add_term(tx, generics[i].term, strlen(generics[i].term), TAXONOMY_GENERIC, id) == -1)
+			goto fail;
+	}
+	for (i = 0; i < sizeof(builtin_countries) / sizeof(builtin_countries[0]); i++) {
+		int id = add_named(&tx->cty, &tx->ncty, &tx->capcty, builtin_countries[i].name, -1);
+
+		if (id < 0 || add_list(tx, builtin_countries[i].terms, TAXONOMY_COUNTRY, id) == -1)
+			goto fail;
+	}
+	for (i = 0; i < sizeof(builtin_regions) / sizeof(builtin_regions[0]); i++) {
+		int c = builtin_regions[i].country != NULL ?
+		    find_named(tx->cty, tx->ncty, builtin_regions[i].country) : -1;
+		int id = add_named(&tx->reg, &tx->nreg, &tx->capreg, builtin_regions[i].name, c);
+
+		if (id < 0 || add_list(tx, builtin_regions[i].terms, TAXONOMY_REGION, id) == -1)
+			goto fail;
+	}
+	for (i = 0; cf != NULL && i < cf->nindicators; i++) {
+		const struct config_indicator *ci = &cf->indicators[i];
+		int id = find_named(tx->ind, tx->nind, ci->name);
+
+		if (id < 0 && (id = add_named(&tx->ind, &tx->nind, &tx->capind, ci->name, -1)) < 0)
+			goto fail;
+		if (add_config_list(tx, &ci->terms, TAXONOMY_INDICATOR, id) == -1 ||
+		    add_config_list(tx, &ci->terms_fr, TAXONOMY_INDICATOR, id) == -1)
+			goto fail;
+	}
+	for (i = 0; cf != NULL && i < cf->ncountries; i++) {
+		const struct config_country *cc = &cf->countries[i];
+		int id = find_named(tx->cty, tx->ncty, cc->name);
+
+		if (id < 0 && (id = add_named(&tx->cty, &tx->ncty, &tx->capcty, cc->name, -1)) < 0)
+			goto fail;
+		if (add_term(tx, cc->name, strlen(cc->name), TAXONOMY_COUNTRY, id) == -1 ||
+		    add_config_list(tx, &cc->terms, TAXONOMY_COUNTRY, id) == -1)
+			goto fail;
+	}
+	if (build_index(tx) == -1)
+		goto fail;
+	return tx;
+fail:
+	taxonomy_free(tx);
+	return NULL;
+}
+
+static void
+free_named(struct named *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
+void
+taxonomy_free(struct taxonomy *tx)
+{
+	if (tx == NULL)
+		return;
+	for (size_t i = 0; i < tx->nterms; i++)
+		free(tx->terms[i].s);
+	free(tx->terms);
+	free(tx->buckets);
+	free_named(tx->ind, tx->nind);
+	free_named(tx->cty, tx->ncty);
+	free_named(tx->reg, tx->nreg);
+	free(tx);
+}
+
+/* Inflection allowed after each word of a term: plural and feminine. */
+static size_t
+inflect(const char *f, size_t len, size_t j)
+{
+	if (j + 1 < len && f[j] == 'e' && f[j + 1] == 's' &&
+	    (j + 2 == len || !text_isalnum((unsigned char)f[j + 2])))
+		return j + 2;
+	if (j < len && (f[j] == 's' || f[j] == 'e' || f[j] == 'x') &&
+	    (j + 1 == len || !text_isalnum((unsigned char)f[j + 1])))
+		return j + 1;
+	return j;
+}
+
+/* Length matched in f from i by term t (words may inflect, spaces may
+ * repeat), or 0. */
+static size_t
+match_term(const struct term *t, const char *f, size_t len, size_t i)
+{
+	size_t a = 0, j = i;
+
+	while (a < t->len) {
+		char c = t->s[a];
+
+		if (c == ' ' || c == '-' || c == '\'') {
+			/* between words: the text may inflect, then any spacing */
+			j = inflect(f, len, j);
+			if (c == ' ') {
+				if (j >= len || (f[j] != ' ' && f[j] != '\n'))
+					return 0;
+				while (j < len && (f[j] == ' ' || f[j] == '\n'))
+					j++;
+			} else if (c == '-') {
+				if (j < len && (f[j] == '-' || f[j] == ' '))
+					j++;
+			} else {
+				if (j >= len || f[j] != '\'')
+					return 0;
+				j++;
+			}
+			a++;
+			continue;
+		}
+		if (c == ',') {
+			if (j < len && f[j] == ',')
+				j++;
+			a++;
+			continue;
+		}
+		if (j >= len || f[j] != c)
+			return 0;
+		a++;
+		j++;
+	}
+	if (j < len && text_isalpha((unsigned char)f[j]))
+		j = inflect(f, len, j);
+	if (j < len && text_isalpha((unsigned char)f[j]))
+		return 0;
+	return j - i;
+}
+
+int
+taxonomy_match(const struct taxonomy *tx, const char *f, size_t len, size_t i,
+    struct taxonomy_match *m)
+{
+	size_t we = i, best = 0, b;
+	const struct term *bt = NULL;
+
+	while (we < len && text_isalnum((unsigned char)f[we]))
+		we++;
+	if (we == i)
+		return 0;
+	/* The stem may be inflected in the text: try the word as written and
+	 * without a final s / e / es. */
+	for (int strip = 0; strip < 4; strip++) {
+		size_t n = we - i;
+
+		if (strip == 1 && (n < 3 || f[we - 1] != 's'))
+			continue;
+		if (strip == 2 && (n < 3 || f[we - 1] != 'e'))
+			continue;
+		if (strip == 3 && (n < 4 || f[we - 1] != 's' || f[we - 2] != 'e'))
+			continue;
+		n -= strip == 3 ? 2 : strip > 0 ? 1 : 0;
+		b = hash_word(f + i, n) & (tx->nbuckets - 1);
+		for (size_t k = tx->buckets[b]; k != 0; k = tx->terms[k - 1].next) {
+			const struct term *t = &tx->terms[k - 1];
+			size_t l;
+
+			if (first_word(t->s, t->len) != n || memcmp(t->s, f + i, n) != 0)
+				continue;
+			l = match_term(t, f, len, i);
+			if (l > best) {
+				best = l;
+				bt = t;
+			}
+		}
+	}
+	if (bt == NULL)
+		return 0;
+	m->end = i + best;
+	m->kind = bt->kind;
+	m->id = bt->id;
+	return 1;
+}
+
+const char *
+taxonomy_indicator_name(const struct taxonomy *tx, int id)
+{
+	return id >= 0 && (size_t)id < tx->nind ? tx->ind[id].name : NULL;
+}
+
+const char *
+taxonomy_country_name(const struct taxonomy *tx, int id)
+{
+	return id >= 0 && (size_t)id < tx->ncty ? tx->cty[id].name : NULL;
+}
+
+const char *
+taxonomy_region_name(const struct taxonomy *tx, int id)
+{
+	return id >= 0 && (size_t)id < tx->nreg ? tx->reg[id].name : NULL;
+}
+
+int
+taxonomy_region_country(const struct taxonomy *tx, int id)
+{
+	return id >= 0 && (size_t)id < tx->nreg ? tx->reg[id].country : -1;
+}
+
+int
+taxonomy_indicator_id(const struct taxonomy *tx, const char *name)
+{
+	return find_named(tx->ind, tx->nind, name);
+}
+
+int
+taxonomy_country_find(const struct taxonomy *tx, const char *name)
+{
+	struct text t;
+	struct taxonomy_match m;
+	int id = find_named(tx->cty, tx->ncty, name);
+
+	if (id >= 0)
+		return id;
+	if (text_fold(name, strlen(name), 0, &t) == -1)
+		return -1;
+	if (t.len > 0 && taxonomy_match(tx, t.f, t.len, 0, &m) && m.kind == TAXONOMY_COUNTRY &&
+	    m.end == t.len)
+		id = m.id;
+	text_free(&t);
+	return id;
+}

@@ -1,0 +1,389 @@
+/*
+ * text — folding with offsets, and sentence splitting (see text.h).
+ *
+ * Folding maps each code point of the original to zero or more ASCII-ish
+ * bytes, so that matching elsewhere can compare plain lower-case bytes;
+ * every folded byte remembers the original offset of its code point, so
+ * evidence is always quoted from the original. Linear in the input.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "rightswatch/text.h"
+
+struct out {
+	char *f;
+	size_t *map;
+	size_t len, cap;
+};
+
+static int
+out_put(struct out *o, const char *s, size_t n, size_t at)
+{
+	if (o->len + n + 1 > o->cap) {
+		size_t cap = o->cap * 2 + n + 16;
+		char *f = realloc(o->f, cap);
+		size_t *map;
+
+		if (f == NULL)
+			return -1;
+		o->f = f;
+		if ((map = realloc(o->map, cap * sizeof(*map))) == NULL)
+			return -1;
+		o->map = map;
+		o->cap = cap;
+	}
+	for (size_t i = 0; i < n; i++) {
+		o->f[o->len] = s[i];
+		o->map[o->len++] = at;
+	}
+	return 0;
+}
+
+/* The typographic characters that stand for an ASCII one, or for nothing. */
+static const char *
+special(int32_t cp)
+{
+	switch (cp) {
+	case 0x00A0: case 0x2000: case 0x2001: case 0x2002: case 0x2003:
+	case 0x2004: case 0x2005: case 0x2006: case 0x2007: case 0x2008:
+	case 0x2009: case 0x200A: case 0x202F: case 0x205F: case 0x3000:
+	case 0x1680:
+		return " ";
+	case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case 0x00AD:
+	case 0x2060:
+		return "";
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+	case 0x02BC: case 0x0060: case 0x00B4:
+		return "'";
+	case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB:
+	case 0x2033:
+		return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2015: case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+		return "-";
+	case 0x2026:
+		return "...";
+	case 0x2028: case 0x2029:
+		return "\n";
+	case 0x0153: case 0x0152:
+		return "oe";
+	case 0x00E6: case 0x00C6:
+		return "ae";
+	case 0x2044: case 0x2215:
+		return "/";
+	default:
+		return NULL;
+	}
+}
+
+int
+text_fold(const char *s, size_t len, int accents, struct text *t)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct out o = { NULL, NULL, 0, 0 };
+	utf8proc_option_t opt = UTF8PROC_CASEFOLD;
+	size_t i = 0;
+
+	memset(t, 0, sizeof(*t));
+	if (!accents)
+		opt |= UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK;
+	o.cap = len + 16;
+	o.f = malloc(o.cap);
+	o.map = malloc(o.cap * sizeof(*o.map));
+	if (o.f == NULL || o.map == NULL)
+		goto fail;
+	while (i < len) {
+		unsigned char c = u[i];
+		int32_t cp, dec[8];
+		utf8proc_ssize_t n, k;
+		const char *sp;
+		char enc[8 * 4];
+		size_t elen = 0;
+
+		if (c < 0x80) {
+			char ch = (char)c;
+
+			if (c >= 'A' && c <= 'Z')
+				ch = (char)(c + 32);
+			else if (c == '\r' || c == '\t' || c == '\v' || c == '\f')
+				ch = c == '\r' ? '\n' : ' ';
+			else if (c < 0x20 && c != '\n')
+				ch = ' ';
+			else if (c == 0x7f)
+				ch = ' ';
+			else if (c == '`')
+				ch = '\'';
+			if (c == '\r' && i + 1 < len && u[i + 1] == '\n') {
+				i++;
+				continue;
+			}
+			if (out_put(&o, &ch, 1, i) == -1)
+				goto fail;
+			i++;
+			continue;
+		}
+		n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n <= 0) {
+			if (out_put(&o, " ", 1, i) == -1)
+				goto fail;
+			i++;
+			continue;
+		}
+		if ((sp = special(cp)) != NULL) {
+			if (out_put(&o, sp, strlen(sp), i) == -1)
+				goto fail;
+			i += (size_t)n;
+			continue;
+		}
+		{
+			utf8proc_category_t cat = utf8proc_category(cp);
+
+			if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_ZS ||
+			    cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP) {
+				if (out_put(&o, " ", 1, i) == -1)
+					goto fail;
+				i += (size_t)n;
+				continue;
+			}
+		}
+		k = utf8proc_decompose_char(cp, dec, 8, opt, NULL);
+		if (k < 0 || k > 8) {
+			dec[0] = cp;
+			k = 1;
+		}
+		for (utf8proc_ssize_t j = 0; j < k; j++)
+			elen += (size_t)utf8proc_encode_char(dec[j], (utf8proc_uint8_t *)enc + elen);
+		if (out_put(&o, enc, elen, i) == -1)
+			goto fail;
+		i += (size_t)n;
+	}
+	o.f[o.len] = '\0';
+	o.map[o.len] = len;
+	t->f = o.f;
+	t->map = o.map;
+	t->len = o.len;
+	t->orig = s;
+	t->olen = len;
+	return 0;
+fail:
+	free(o.f);
+	free(o.map);
+	return -1;
+}
+
+void
+text_free(struct text *t)
+{
+	if (t == NULL)
+		return;
+	free(t->f);
+	free(t->map);
+	memset(t, 0, sizeof(*t));
+}
+
+int
+text_isalpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+int
+text_isalnum(unsigned char c)
+{
+	return text_isalpha(c) || (c >= '0' && c <= '9');
+}
+
+size_t
+text_word_end(const char *f, size_t len, size_t i)
+{
+	while (i < len && text_isalnum((unsigned char)f[i]))
+		i++;
+	return i;
+}
+
+int
+text_word_at(const char *f, size_t len, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (i + n > len || memcmp(f + i, w, n) != 0)
+		return 0;
+	return i + n == len || !text_isalnum((unsigned char)f[i + n]);
+}
+
+/* Abbreviations after which a full stop does not end a sentence. */
+static const char *const abbrevs[] = {
+	"al", "apr", "art", "aug", "capt", "cf", "col", "dec", "dr", "feb",
+	"fig", "gen", "gov", "hon", "jan", "jr", "jul", "jun", "lt", "maj",
+	"mar", "me", "messrs", "mlle", "mm", "mme", "mr", "mrs", "ms", "mt",
+	"no", "nos", "nov", "oct", "para", "paras", "pp", "prof", "rev", "sen",
+	"sep", "sept", "sgt", "sr", "st", "vol", "vs",
+};
+
+static int
+is_abbrev(const char *f, size_t ws, size_t we)
+{
+	size_t n = we - ws;
+
+	if (n == 1 && text_isalpha((unsigned char)f[ws]))
+		return 1; /* an initial, or the last letter of "U.N.", "e.g.", "p.m." */
+	for (size_t i = 0; i < sizeof(abbrevs) / sizeof(abbrevs[0]); i++)
+		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], f + ws, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+orig_upperish(const struct text *t, size_t j)
+{
+	unsigned char c = (unsigned char)t->orig[t->map[j]];
+
+	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+	    c == '"' || c == '(' || c == '\'' || c == '[';
+}
+
+/* A dateline at the start of a paragraph: capitals, then within a few
+ * dozen bytes a parenthesis or comma holding a digit, then a dash. Returns
+ * the offset just past it, or start. */
+static size_t
+skip_dateline(const struct text *t, size_t start, size_t end)
+{
+	const char *f = t->f;
+	size_t i = start, lim = start + 80;
+	int digit = 0, caps = 0;
+
+	if (lim > end)
+		lim = end;
+	while (i < lim && (text_isalpha((unsigned char)f[i]) || f[i] == ' ' || f[i] == '/')) {
+		unsigned char c = (unsigned char)t->orig[t->map[i]];
+
+		if (c >= 'a' && c <= 'z')
+			return start;
+		if (c >= 'A' && c <= 'Z')
+			caps++;
+		i++;
+	}
+	if (caps < 2 || i >= lim || (f[i] != '(' && f[i] != ','))
+		return start;
+	for (; i < lim; i++) {
+		if (f[i] >= '0' && f[i] <= '9')
+			digit = 1;
+		if (f[i] == '-' && digit && i > start && (f[i - 1] == ' ' || f[i - 1] == ')')) {
+			i++;
+			while (i < end && (f[i] == ' ' || f[i] == '-'))
+				i++;
+			return i;
+		}
+		if (f[i] == '.' || f[i] == '\n')
+			return start;
+	}
+	return start;
+}
+
+static int
+push(struct text_sentence **v, size_t *n, size_t *cap, const struct text *t,
+    size_t s, size_t e, size_t para, int *first)
+{
+	while (s < e && (t->f[s] == ' ' || t->f[s] == '\n'))
+		s++;
+	while (e > s && (t->f[e - 1] == ' ' || t->f[e - 1] == '\n'))
+		e--;
+	if (s >= e)
+		return 0;
+	if (*first)
+		s = skip_dateline(t, s, e);
+	if (*n == *cap) {
+		size_t nc = *cap * 2 + 16;
+		struct text_sentence *nv = realloc(*v, nc * sizeof(*nv));
+
+		if (nv == NULL)
+			return -1;
+		*v = nv;
+		*cap = nc;
+	}
+	(*v)[*n].start = s;
+	(*v)[*n].end = e;
+	(*v)[*n].para = para;
+	(*v)[*n].first = *first;
+	(*n)++;
+	*first = 0;
+	return 0;
+}
+
+int
+text_sentences(const struct text *t, struct text_sentence **out, size_t *nout)
+{
+	const char *f = t->f;
+	struct text_sentence *v = NULL;
+	size_t n = 0, cap = 0, s = 0, para = 0, i = 0;
+	int first = 1;
+
+	while (i < t->len) {
+		char c = f[i];
+
+		if (c == '\n') {
+			size_t j = i + 1;
+
+			while (j < t->len && (f[j] == ' ' || f[j] == '\n'))
+				j++;
+			if (memchr(f + i + 1, '\n', j - i - 1) != NULL || j == t->len) {
+				if (push(&v, &n, &cap, t, s, i, para, &first) == -1)
+					goto fail;
+				if (!first)
+					para++;
+				first = 1;
+				s = j;
+			}
+			i = j;
+			continue;
+		}
+		if (c == '.' || c == '!' || c == '?') {
+			size_t j = i + 1, ws = i;
+
+			while (j < t->len && (f[j] == '"' || f[j] == '\'' || f[j] == ')'))
+				j++;
+			if (j < t->len && (f[j] == '.' || f[j] == '!' || f[j] == '?')) {
+				i = j;
+				continue;
+			}
+			if (j >= t->len || (f[j] != ' ' && f[j] != '\n')) {
+				i++;
+				continue;
+			}
+			while (ws > 0 && text_isalnum((unsigned char)f[ws - 1]))
+				ws--;
+			if (c == '.' && ws < i && is_abbrev(f, ws, i) &&
+			    (ws == 0 || !text_isalnum((unsigned char)f[ws - 1]))) {
+				i++;
+				continue;
+			}
+			{
+				size_t k = j;
+
+				while (k < t->len && f[k] == ' ')
+					k++;
+				if (k < t->len && f[k] != '\n' && !orig_upperish(t, k)) {
+					i++;
+					continue;
+				}
+			}
+			if (push(&v, &n, &cap, t, s, j, para, &first) == -1)
+				goto fail;
+			s = j;
+			i = j;
+			continue;
+		}
+		i++;
+	}
+	if (push(&v, &n, &cap, t, s, t->len, para, &first) == -1)
+		goto fail;
+	*out = v;
+	*nout = n;
+	return 0;
+fail:
+	free(v);
+	return -1;
+}

@@ -1,0 +1,28 @@
+/*
+ * compare — comparisons that imply a second figure: "five times as many",
+ * "twice as many", "88 percent of the number", "an increase of 37 percent",
+ * "doubled", "cinq fois plus", "88 pour cent du", "une hausse de 30 %",
+ * "un tiers de plus". Pure functions over a folded sentence.
+ */
+#ifndef RW_COMPARE_H
+#define RW_COMPARE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rightswatch/number.h"
+
+struct compare_hit {
+	int64_t value;     /* the implied figure, rounded half up */
+	size_t start, end; /* the comparison's words, folded offsets */
+};
+
+/* The first comparison in f[from, to) applied to value; nums are the
+ * sentence's numbers. Returns 1 and fills hit, or 0. */
+int compare_find(const char *f, size_t from, size_t to, int64_t value,
+    const struct number *nums, size_t nnums, struct compare_hit *hit);
+
+/* value / (num / den), rounded half up; -1 when out of range. */
+int64_t compare_divide(int64_t value, int64_t num, int64_t den);
+
+#endif

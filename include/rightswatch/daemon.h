@@ -1,0 +1,26 @@
+/*
+ * daemon — the process around the poller: configuration, state, the event
+ * loop, signals (SIGHUP reloads, SIGTERM/SIGINT stop gracefully), systemd
+ * readiness, and the one-cycle `once` mode.
+ */
+#ifndef RW_DAEMON_H
+#define RW_DAEMON_H
+
+/* Seconds in-flight transfers get to finish after SIGTERM/SIGINT. */
+#define DAEMON_GRACE 10
+
+enum daemon_mode {
+	DAEMON_RUN = 0, /* forever, in the foreground */
+	DAEMON_ONCE     /* one whole cycle, then return */
+};
+
+/* Run with the configuration at path. Returns the process exit status:
+ * run: 0 after a clean stop, 1 on a start-up error, 2 on a configuration error;
+ * once: 0 when every source answered, 1 when any failed, 2 on a configuration error. */
+int daemon_main(const char *config_path, enum daemon_mode mode);
+
+/* Print each source's health, last result, item count and next poll to stdout.
+ * Returns the exit status (0, 1 on a database error, 2 on a configuration error). */
+int daemon_status(const char *config_path);
+
+#endif

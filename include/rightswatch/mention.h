@@ -1,0 +1,45 @@
+/*
+ * mention — what a number in a sentence counts: the indicator it attaches
+ * to through the taxonomy's terms (number + noun, number + people + verb,
+ * verb + number, noun + of + number, generic heads taking their kind from
+ * the sentence) and its qualifier from the words before it. Pure functions
+ * over one folded sentence whose terms and numbers were found beforehand.
+ */
+#ifndef RW_MENTION_H
+#define RW_MENTION_H
+
+#include <stddef.h>
+
+#include "rightswatch/extract.h"
+#include "rightswatch/number.h"
+
+/* A taxonomy term found in the sentence. */
+struct mention_term {
+	size_t start, end; /* folded offsets */
+	int kind, id;      /* enum taxonomy_kind and its id */
+};
+
+struct mention_sent {
+	const char *f;     /* folded text */
+	size_t lo, hi;     /* the sentence */
+	int fr;
+	const struct mention_term *terms;
+	size_t nterms;
+	const struct number *nums;
+	size_t nnums;
+};
+
+struct mention {
+	int indicator;     /* taxonomy indicator id */
+	size_t start, end; /* evidence, folded offsets */
+	enum extract_qualifier qualifier;
+};
+
+/* Attach number k of s. Returns 1 and fills m, or 0 when it counts nothing. */
+int mention_attach(const struct mention_sent *s, size_t k, struct mention *m);
+
+/* The qualifier given by the words just before folded offset pos (not
+ * before lo); *qstart is set to where they begin (pos when none). */
+enum extract_qualifier mention_qualifier(const char *f, size_t lo, size_t pos, size_t *qstart);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * poller — one state machine per configured source, on the daemon's event
+ * loop: wait for the source to be due, fetch its feed or listing page
+ * (conditionally), judge the answer by status and content, record new and
+ * changed items, fetch and read each new release once, extract its
+ * indicators, store everything, and schedule the next poll.
+ *
+ * The poller borrows the event_base, the http client, the store and the
+ * configuration; it owns its per-source state and timers.
+ */
+#ifndef RW_POLLER_H
+#define RW_POLLER_H
+
+#include <stddef.h>
+
+struct event_base;
+struct http;
+struct store;
+struct config;
+
+struct poller;
+
+enum poller_mode {
+	POLLER_DAEMON = 0, /* poll each source when due, forever */
+	POLLER_ONCE        /* poll every source now (respecting Retry-After and backoff), then stop */
+};
+
+/* Called (on the loop) when a POLLER_ONCE run has finished every source,
+ * and, after poller_stop, when the last transfer in flight has finished. */
+typedef void poller_idle_fn(void *arg);
+
+/* A poller over cf's sources. cf, st, h and base must outlive it (see
+ * poller_reconfigure). Returns NULL on error (reason in err). */
+struct poller *poller_new(struct event_base *base, struct http *h, struct store *st,
+    const struct config *cf, enum poller_mode mode, poller_idle_fn *idle, void *arg,
+    char *err, size_t errlen);
+/* Schedule every source (from its stored next-due time, or now). 0 or -1. */
+int poller_start(struct poller *p);
+/* Switch to a new configuration: sources are matched by name; removed ones
+ * finish what is in flight and go; new ones are scheduled. The old config
+ * may be freed once this returns. 0, or -1 (the old configuration stays). */
+int poller_reconfigure(struct poller *p, const struct config *cf, char *err, size_t errlen);
+/* Start nothing new: cancel timers; in-flight work completes. */
+void poller_stop(struct poller *p);
+/* Work in flight (feeds and pages being fetched). */
+size_t poller_busy(const struct poller *p);
+/* After a POLLER_ONCE run: sources that failed (did not answer, or a
+ * release could not be read). */
+size_t poller_failures(const struct poller *p);
+void poller_free(struct poller *p);
+
+#endif

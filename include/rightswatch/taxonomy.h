@@ -1,0 +1,56 @@
+/*
+ * taxonomy — what the extractor recognises by name: indicators (with their
+ * English and French terms), people nouns ("civilians", "personnes"),
+ * generic heads ("cases", "incidents", "victimes"), countries (names,
+ * demonyms, places, missions) and regions. Built in, extended or replaced
+ * by a configuration's [indicator] and [country] sections.
+ *
+ * Terms are stored folded (lower case, accents stripped, see text.h) and
+ * indexed by their first word in a hash table, so matching at a word start
+ * is one lookup plus a comparison per term sharing that first word. Each
+ * word of a term also matches its plural and feminine forms (+s, +e, +es).
+ */
+#ifndef RW_TAXONOMY_H
+#define RW_TAXONOMY_H
+
+#include <stddef.h>
+
+struct config;
+struct taxonomy;
+
+enum taxonomy_kind {
+	TAXONOMY_INDICATOR = 1, /* id: indicator */
+	TAXONOMY_PEOPLE,        /* id: unused */
+	TAXONOMY_GENERIC,       /* id: default indicator, or -1 (kind from the sentence) */
+	TAXONOMY_COUNTRY,       /* id: country */
+	TAXONOMY_REGION         /* id: region */
+};
+
+struct taxonomy_match {
+	size_t end;  /* folded offset just past the term */
+	int kind;    /* enum taxonomy_kind */
+	int id;
+};
+
+/* Built-in terms plus cf's sections (cf may be NULL). NULL on out of
+ * memory; free with taxonomy_free (accepts NULL). */
+struct taxonomy *taxonomy_new(const struct config *cf);
+void taxonomy_free(struct taxonomy *tx);
+
+/* The longest term starting at the word at f[i] (folded, len bytes).
+ * Returns 1 and fills m, or 0 when none. */
+int taxonomy_match(const struct taxonomy *tx, const char *f, size_t len, size_t i,
+    struct taxonomy_match *m);
+
+/* Names (owned by tx). An id out of range gives NULL. */
+const char *taxonomy_indicator_name(const struct taxonomy *tx, int id);
+const char *taxonomy_country_name(const struct taxonomy *tx, int id);
+const char *taxonomy_region_name(const struct taxonomy *tx, int id);
+/* The country a region lies in, or -1 (the Sahel spans several). */
+int taxonomy_region_country(const struct taxonomy *tx, int id);
+/* Indicator id by canonical name, or -1. */
+int taxonomy_indicator_id(const struct taxonomy *tx, const char *name);
+/* Country id by canonical name or any of its terms (any case), or -1. */
+int taxonomy_country_find(const struct taxonomy *tx, const char *name);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * text — the extractor's view of a text: a folded copy for matching
+ * (lower case, accents stripped, typographic spaces, quotes and dashes
+ * replaced by their ASCII sense, control bytes and invalid UTF-8 turned into
+ * spaces) that keeps, for every byte, its offset in the original; and the
+ * sentences and paragraphs of that copy. Pure functions, no globals.
+ */
+#ifndef RW_TEXT_H
+#define RW_TEXT_H
+
+#include <stddef.h>
+
+struct text {
+	char *f;     /* folded bytes, NUL-terminated; owned, freed by text_free */
+	size_t len;  /* bytes in f */
+	size_t *map; /* map[i]: offset in the original of f[i]; map[len] = original length */
+	const char *orig; /* the original (borrowed, not freed) */
+	size_t olen;
+};
+
+struct text_sentence {
+	size_t start, end; /* folded offsets, [start, end) */
+	size_t para;       /* paragraph number, from 0 */
+	int first;         /* 1: the first sentence of its paragraph */
+};
+
+/* Fold s (len bytes, any bytes). accents = 1 keeps accented letters
+ * (lower-cased), 0 strips them. Returns 0, or -1 when out of memory. */
+int text_fold(const char *s, size_t len, int accents, struct text *out);
+void text_free(struct text *t);
+
+/* Split t into sentences: on . ! ? followed by a space and a capital (or
+ * digit or quote), but not after abbreviations, initials or decimals; a
+ * paragraph break (a blank line) always ends one. A dateline opening a
+ * paragraph ("GENEVA (6 August 2021) -") is left out of the sentence.
+ * Returns 0 and an array (caller frees with free) in *out, or -1. */
+int text_sentences(const struct text *t, struct text_sentence **out, size_t *n);
+
+/* Folded byte classes: letters (ASCII or any non-ASCII byte) and digits. */
+int text_isalpha(unsigned char c);
+int text_isalnum(unsigned char c);
+/* End of the word (letters, digits, apostrophe-free) starting at i. */
+size_t text_word_end(const char *f, size_t len, size_t i);
+/* 1 when f[i..] begins with the word w followed by a non-letter. */
+int text_word_at(const char *f, size_t len, size_t i, const char *w);
+
+#endif

@@ -1,0 +1,144 @@
+# Shared helpers for the integration scripts (sourced, bash). Each script
+# prints TAP ("1..N", "ok N - ...", "not ok N - ...", "ok N # SKIP why") and
+# runs its servers on 127.0.0.1 in a private temporary directory, removed on exit.
+#
+# $RW_BIN is the binary under test, $RW_ROOT the project root (tests/run.sh sets both).
+
+set -u
+RW_BIN=${RW_BIN:-$PWD/build/rightswatch}
+RW_ROOT=${RW_ROOT:-$PWD}
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/rw-test.XXXXXX")
+# nginx's workers drop root privileges: let them read what the tests serve.
+chmod 755 "$TMP"
+_tap_n=0
+_tap_failed=0
+_pids=()
+
+cleanup() {
+	local p
+	for p in "${_pids[@]:-}"; do
+		[ -n "$p" ] && kill "$p" 2>/dev/null
+	done
+	for p in "${_pids[@]:-}"; do
+		[ -n "$p" ] && wait "$p" 2>/dev/null
+	done
+	if [ "${KEEP_TMP:-0}" = 1 ] || [ "$_tap_failed" -ne 0 ]; then
+		echo "# files kept in $TMP"
+	else
+		rm -rf "$TMP"
+	fi
+}
+trap cleanup EXIT
+
+plan() { echo "1..$1"; }
+ok() { # ok CONDITION-EXIT-STATUS DESCRIPTION  (use: check "desc" cmd...)
+	_tap_n=$((_tap_n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $_tap_n - $2"; else echo "not ok $_tap_n - $2"; _tap_failed=1; fi
+}
+check() { # check DESCRIPTION COMMAND...
+	local d=$1
+	shift
+	if "$@"; then ok 0 "$d"; else ok 1 "$d"; fi
+}
+skip() { _tap_n=$((_tap_n + 1)); echo "ok $_tap_n # SKIP $1"; }
+bail() { echo "Bail out! $*"; exit 1; }
+note() { echo "# $*"; }
+
+# A free TCP port on 127.0.0.1.
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Wait until 127.0.0.1:PORT accepts connections (at most ~10 s).
+wait_port() {
+	local i
+	for i in $(seq 1 100); do
+		python3 -c "import socket,sys; s=socket.socket(); s.settimeout(0.2); sys.exit(s.connect_ex(('127.0.0.1',$1)))" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# nginx_start DOCROOT: Debian's nginx on a free port with its own config,
+# serving DOCROOT with ETag, Last-Modified and gzip; sets NGINX_PORT and
+# NGINX_LOG (one line a request: method uri status if-none-match
+# if-modified-since accept-encoding user-agent).
+nginx_start() {
+	local root=$1 dir=$TMP/nginx
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || return 1
+	mkdir -p "$dir/tmp"
+	chmod -R a+rX "$root"
+	NGINX_PORT=$(free_port)
+	NGINX_LOG=$dir/access.log
+	cat > "$dir/nginx.conf" <<CONF
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+daemon off;
+events { worker_connections 256; }
+http {
+	include /etc/nginx/mime.types;
+	types { application/feed+json jsonfeed; }
+	default_type application/octet-stream;
+	log_format rw '\$request_method \$request_uri \$status "\$http_if_none_match" "\$http_if_modified_since" "\$http_accept_encoding" "\$http_user_agent"';
+	access_log $NGINX_LOG rw;
+	client_body_temp_path $dir/tmp/body;
+	proxy_temp_path $dir/tmp/proxy;
+	fastcgi_temp_path $dir/tmp/fastcgi;
+	uwsgi_temp_path $dir/tmp/uwsgi;
+	scgi_temp_path $dir/tmp/scgi;
+	etag on;
+	gzip on;
+	gzip_min_length 0;
+	gzip_types application/rss+xml application/atom+xml application/xml text/xml application/feed+json;
+	server {
+		listen 127.0.0.1:$NGINX_PORT;
+		root $root;
+	}
+}
+CONF
+	/usr/sbin/nginx -c "$dir/nginx.conf" -p "$dir" &
+	_pids+=($!)
+	wait_port "$NGINX_PORT"
+}
+
+# requests_for URI-REGEX: how many requests nginx logged for matching URIs.
+requests_for() {
+	grep -cE "^GET $1 " "$NGINX_LOG" 2>/dev/null || true
+}
+
+# sql DB QUERY: one query against the daemon's database.
+sql() {
+	sqlite3 -batch -noheader "$1" "$2"
+}
+
+# fault_start [SCRIPT]: tests/servers/faultserver.py on a free port; sets
+# FAULT_PORT and FAULT_LOG (one JSON line a request).
+fault_start() {
+	local n=${FAULT_N:-0}
+	FAULT_N=$((n + 1))
+	FAULT_LOG=$TMP/fault$n.log
+	: > "$FAULT_LOG"
+	python3 "$RW_ROOT/tests/servers/faultserver.py" --log "$FAULT_LOG" \
+		${1:+--script "$1"} > "$TMP/fault$n.port" &
+	_pids+=($!)
+	local i
+	for i in $(seq 1 100); do
+		[ -s "$TMP/fault$n.port" ] && break
+		sleep 0.1
+	done
+	FAULT_PORT=$(head -n 1 "$TMP/fault$n.port")
+	[ -n "$FAULT_PORT" ] && wait_port "$FAULT_PORT"
+}
+
+# hits LOG ROUTE-REGEX: requests the fault server logged for matching paths.
+hits() {
+	python3 - "$1" "$2" <<'PY'
+import json, re, sys
+n = 0
+for line in open(sys.argv[1]):
+    if re.search(sys.argv[2], json.loads(line)["path"]):
+        n += 1
+print(n)
+PY
+}

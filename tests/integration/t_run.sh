@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# `rightswatch run` as systemd runs it: readiness over $NOTIFY_SOCKET, a
+# SIGHUP reload (a bad file keeps the running configuration, a good one is
+# swapped in), a clean SIGTERM, and a restart that does not poll again
+# before the stored next-due time.
+. "$(dirname "$0")/lib.sh"
+plan 13
+
+cp -r "$RW_ROOT/tests/fixtures/site" "$TMP/site"
+nginx_start "$TMP/site" || bail "nginx did not start"
+base=http://127.0.0.1:$NGINX_PORT
+db=$TMP/state.db
+
+# A stand-in for systemd's notify socket: datagrams appended to a file.
+python3 - "$TMP/notify.sock" "$TMP/notify.txt" <<'PY' &
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+with open(sys.argv[2], "a") as out:
+    while True:
+        out.write(s.recv(4096).decode() + "\n")
+        out.flush()
+PY
+_pids+=($!)
+
+config() {
+	cat > "$TMP/rw.ini" <<INI
+[daemon]
+state = state.db
+interval = 1h
+timeout = 10s
+log_level = debug
+[source testfeed]
+url = $base/feed.rss
+type = rss
+$1
+INI
+}
+config ""
+
+# wait_for CMD...: poll a condition for up to 10 s.
+wait_for() {
+	local i
+	for i in $(seq 1 100); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+count_is() { [ "$(requests_for "$1")" -eq "$2" ]; }
+notified() { grep -qx "$1" "$TMP/notify.txt" 2>/dev/null; }
+logged() { grep -q "$1" "$TMP/run.log"; }
+
+for i in $(seq 1 50); do [ -S "$TMP/notify.sock" ] && break; sleep 0.1; done
+NOTIFY_SOCKET=$TMP/notify.sock "$RW_BIN" run -c "$TMP/rw.ini" > "$TMP/run.log" 2>&1 &
+pid=$!
+_pids+=($pid)
+
+check "READY=1 is sent to the notify socket" wait_for notified READY=1
+check "the feed and its release pages are read" wait_for count_is '/releases/.*' 3
+
+printf '[daemon]\nstate = state.db\nintervall = 1h\n' > "$TMP/rw.ini"
+kill -HUP "$pid"
+check "a bad file on SIGHUP is refused with its reason" wait_for logged "intervall"
+check "the daemon keeps running on the old configuration" kill -0 "$pid"
+check "RELOADING=1 is sent on reload" notified RELOADING=1
+
+config "[source listing]
+url = $base/en/press-releases/index.html
+type = html
+links = //main//a[@class='release-link']
+link_pattern = $base/en/press-releases/*"
+kill -HUP "$pid"
+check "a good file on SIGHUP is swapped in: the new source is polled" \
+	wait_for count_is '/en/press-releases/index.html' 1
+check "the old source is not polled again on reload" [ "$(requests_for '/feed.rss')" -eq 1 ]
+
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+check "SIGTERM: exit status 0" [ "$rc" -eq 0 ]
+check "STOPPING=1 is sent" notified STOPPING=1
+check "the database is intact after the stop" [ "$(sql "$db" 'pragma integrity_check')" = ok ]
+check "the write-ahead log was checkpointed on close" [ ! -s "$db-wal" ]
+
+NOTIFY_SOCKET=$TMP/notify.sock "$RW_BIN" run -c "$TMP/rw.ini" > "$TMP/run2.log" 2>&1 &
+pid=$!
+_pids+=($pid)
+wait_for grep -q "started" "$TMP/run2.log"
+sleep 3
+check "a restart does not poll before the stored next-due time" \
+	[ "$(requests_for '/feed.rss')" -eq 1 -a "$(requests_for '/en/press-releases/index.html')" -eq 1 ]
+kill -TERM "$pid"
+wait "$pid"
+check "the second stop is clean too" [ $? -eq 0 ]
