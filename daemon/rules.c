@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "rightswatch/buf.h"
+#include "rightswatch/hash.h"
 #include "rightswatch/rules.h"
 
 static const char *const compare_names[] = {
@@ -298,7 +299,10 @@ rules_one(const struct rules_input *in, const struct rules_threshold *t,
 	d->ratio = limit > 0 ? figure / limit : 0.0;
 	d->approximate = o->qualifier == EXTRACT_APPROX;
 	d->fingerprint = rules_fingerprint(t->name, o->country, o->indicator, &o->period);
-	return d->fingerprint == NULL ? -1 : 1;
+	if (d->fingerprint == NULL)
+		return -1;
+	hash_sha256_hex(d->fingerprint, strlen(d->fingerprint), d->fingerprint_sha256);
+	return 1;
 }
 
 static int

@@ -90,7 +90,9 @@ struct rules_baseline {
 	int64_t observation_id;       /* reported/derived: the observation; 0 otherwise */
 };
 
-/* A decision already taken: an alert row (fingerprint and its value). */
+/* A decision already taken: an alert row (fingerprint and its value). The
+ * fingerprint is the string form (rules_decision.fingerprint), which is
+ * what alerts.fingerprint should hold. */
 struct rules_prev {
 	const char *fingerprint;
 	int64_t value;
@@ -120,6 +122,7 @@ struct rules_decision {
 	const struct rules_obs *obs;              /* borrowed: the figure that crossed */
 	const struct rules_baseline *baseline;    /* borrowed; NULL for compare = value */
 	char *fingerprint;                        /* owned: "rule|country|indicator|start/end" */
+	char fingerprint_sha256[65];              /* its SHA-256 in lowercase hex */
 	double limit;                 /* what the figure had to exceed: factor x baseline, or above */
 	double ratio;                 /* figure (annualised when so compared) / limit; 0 when limit is 0 */
 	int approximate;              /* approx figure: "approximately crossed" */

@@ -10,6 +10,7 @@
 #define R RULES_REPORTED
 #define D RULES_DERIVED
 #define NONE (-1)
+#define HASH_H1 "55c016430d5e6af2d58dd68da891682b173d8cab9b97ecee1f3aef8a013b8e41"
 #define EX EXTRACT_EXACT
 #define AL EXTRACT_AT_LEAST
 #define MT EXTRACT_MORE_THAN
@@ -385,6 +386,8 @@ test_grouping(void **state)
 	assert_ptr_equal(res.dec[0].obs, &o[1]);
 	assert_int_equal(res.dec[0].approximate, 0);
 	assert_string_equal(res.dec[0].fingerprint, "h1|Mali|abductions|2021-01-01/2021-06-30");
+	/* sha256("h1|Mali|abductions|2021-01-01/2021-06-30") */
+	assert_string_equal(res.dec[0].fingerprint_sha256, HASH_H1);
 	assert_int_equal(res.nmissing, 1);
 	assert_ptr_equal(res.missing[0].threshold, &t[1]);
 	assert_string_equal(res.missing[0].country, "Mali");
