@@ -1,0 +1,20 @@
+/*
+ * alert_int — helpers shared by alert.c and alert_mail.c (private).
+ */
+#ifndef RW_ALERT_INT_H
+#define RW_ALERT_INT_H
+
+#include <stddef.h>
+
+#include "rightswatch/buf.h"
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
+size_t alert_utf8_len(const unsigned char *s, size_t n);
+/* Append s cleaned: invalid UTF-8 as U+FFFD, C0/C1 controls, DEL and
+ * U+2028/U+2029 as one space each. NULL appends nothing. 0 or -1. */
+int alert_put_clean(struct buf *b, const char *s);
+/* Append a double with digits decimals (negative: at most -digits, trailing
+ * zeros dropped), whatever the locale. 0 or -1. */
+int alert_put_double(struct buf *b, double v, int digits);
+
+#endif
