@@ -9,6 +9,7 @@ bin=${1:-build/rightswatch}
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 tmp=$(mktemp -d /tmp/rw-bench.XXXXXX)
+chmod 755 "$tmp" # nginx workers run unprivileged
 trap 'kill $(cat "$tmp/nginx/nginx.pid" 2>/dev/null) 2>/dev/null; rm -rf "$tmp"' EXIT
 
 secs() { # secs CMD... -> wall seconds of the best of 3 runs
