@@ -4,7 +4,7 @@
  *
  * Table-driven: a section kind (config_sections) names its keys, each key a
  * value kind and the offset of its field, so a new section is an array of
- * structs in struct config plus two tables here. Every problem is reported
+ * structs in struct config plus two tables in config_sections.c. Every problem is reported
  * as "FILE:LINE: message" and parsing goes on, so `check` shows them all.
  * config_parse is pure (the environment comes in as arguments); config_load
  * reads the file and the environment.
@@ -21,80 +21,13 @@
 #include "rightswatch/config.h"
 #include "rightswatch/config_ini.h"
 #include "rightswatch/config_value.h"
+#include "config_int.h"
 #include "rightswatch/log.h"
 #include "rightswatch/version.h"
 
-#define CONFIG_MAX_KEYS 32 /* keys per section kind (key_line below) */
 #define CONFIG_MAX_FILE (1024 * 1024) /* bytes of a configuration file */
 
-enum config_kind {
-	CK_STRING,   /* char *, non-empty */
-	CK_URL,      /* char *, http or https */
-	CK_URLGLOB,  /* char *, http(s) prefix or glob */
-	CK_XPATH,    /* char *, compiles */
-	CK_PATH,     /* char *, expanded, relative to the file's directory */
-	CK_STATE,    /* char *, expanded, relative to $STATE_DIRECTORY */
-	CK_INT,      /* int within [min, max] */
-	CK_COUNT,    /* size_t within [min, max] */
-	CK_DURATION, /* int64_t seconds */
-	CK_SIZE,     /* int64_t bytes */
-	CK_ENUM,     /* int: index in names */
-	CK_BOOL,     /* int: 0 or 1 */
-	CK_LIST,     /* struct config_list */
-	CK_HOSTS     /* struct config_list of host or host:port */
-};
-
-struct config_key {
-	const char *name;
-	enum config_kind kind;
-	size_t off;                /* of the field in the section's struct */
-	const char *const *names;  /* CK_ENUM: NULL-terminated */
-	long long min, max;        /* CK_INT, CK_COUNT */
-	int required;
-};
-
-struct config_parse;
-
-struct config_section {
-	const char *kind;  /* the word in "[kind NAME]" */
-	int named;         /* takes a NAME */
-	int name_ci;       /* NAMEs compare case-insensitively */
-	int (*name_ok)(const char *name, const char **why);
-	const struct config_key *keys;
-	size_t nkeys;
-	/* named: where the array lives in struct config, and its element */
-	size_t arr_off, n_off, elem_size, name_off, line_off;
-	void (*init)(void *obj);
-	/* cross-key checks at the end of the section; key_line[i] is the line
-	 * of keys[i], 0 when absent */
-	void (*finish)(struct config_parse *p, void *obj, const int *key_line);
-};
-
-struct config_parse {
-	struct config *cf;
-	const char *dir;       /* anchors relative paths */
-	const char *env_state; /* first directory of $STATE_DIRECTORY, or NULL */
-	const char *env_creds;
-	config_diag_fn *diag;
-	void *arg;
-	int nerr;
-	int oom;
-
-	const struct config_section *sec; /* NULL: outside any usable section */
-	int in_section;                   /* a header was seen (usable or not) */
-	void *obj;
-	char label[160];                  /* "[source x]", for messages */
-	int sec_line;
-	int key_line[CONFIG_MAX_KEYS];
-	int nkeys;                        /* key lines in the section, good or bad */
-	int daemon_line;
-};
-
-static void
-config_err(struct config_parse *p, int line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
+void
 config_err(struct config_parse *p, int line, const char *fmt, ...)
 {
 	struct buf b = { 0 };
@@ -115,154 +48,6 @@ config_err(struct config_parse *p, int line, const char *fmt, ...)
 	p->diag(b.data, p->arg);
 	buf_free(&b);
 }
-
-/* ---- section and key tables ---- */
-
-static const char *const config_type_names[] = { "auto", "rss", "atom", "json", "html", NULL };
-static const char *const config_lang_names[] = { "auto", "en", "fr", NULL };
-static const char *const config_fetch_names[] = { "auto", "always", "never", NULL };
-/* in enum log_level order */
-static const char *const config_level_names[] = { "error", "warning", "info", "debug", NULL };
-
-#define KEY(s, n, k, f) { n, k, offsetof(s, f), NULL, 0, 0, 0 }
-#define KEYR(s, n, k, f) { n, k, offsetof(s, f), NULL, 0, 0, 1 }
-#define KEYE(s, n, f, names) { n, CK_ENUM, offsetof(s, f), names, 0, 0, 0 }
-#define KEYN(s, n, k, f, lo, hi) { n, k, offsetof(s, f), NULL, lo, hi, 0 }
-
-static const struct config_key config_daemon_keys[] = {
-	KEY(struct config, "state", CK_STATE, state),
-	KEY(struct config, "user_agent", CK_STRING, user_agent),
-	KEY(struct config, "interval", CK_DURATION, interval),
-	KEYN(struct config, "max_parallel", CK_INT, max_parallel, 1, 1000),
-	KEYN(struct config, "per_host", CK_INT, per_host, 1, 100),
-	KEY(struct config, "timeout", CK_DURATION, timeout),
-	KEY(struct config, "max_body", CK_SIZE, max_body),
-	KEYE(struct config, "log_level", log_level, config_level_names),
-};
-
-enum { SRC_URL, SRC_TYPE, SRC_INTERVAL, SRC_LANG, SRC_FETCH, SRC_CONTENT,
-	SRC_HOSTS, SRC_MAXITEMS, SRC_LINKS, SRC_PATTERN };
-static const struct config_key config_source_keys[] = {
-	[SRC_URL] = KEYR(struct config_source, "url", CK_URL, url),
-	[SRC_TYPE] = KEYE(struct config_source, "type", type, config_type_names),
-	[SRC_INTERVAL] = KEY(struct config_source, "interval", CK_DURATION, interval),
-	[SRC_LANG] = KEYE(struct config_source, "lang", lang, config_lang_names),
-	[SRC_FETCH] = KEYE(struct config_source, "fetch_pages", fetch_pages, config_fetch_names),
-	[SRC_CONTENT] = KEY(struct config_source, "content_xpath", CK_XPATH, content_xpath),
-	[SRC_HOSTS] = KEY(struct config_source, "page_hosts", CK_HOSTS, page_hosts),
-	[SRC_MAXITEMS] = KEYN(struct config_source, "max_items", CK_COUNT, max_items, 1, 100000),
-	[SRC_LINKS] = KEY(struct config_source, "links", CK_XPATH, links),
-	[SRC_PATTERN] = KEY(struct config_source, "link_pattern", CK_URLGLOB, link_pattern),
-};
-
-enum { IND_TERMS, IND_TERMS_FR, IND_REPLACE };
-static const struct config_key config_indicator_keys[] = {
-	[IND_TERMS] = KEY(struct config_indicator, "terms", CK_LIST, terms),
-	[IND_TERMS_FR] = KEY(struct config_indicator, "terms_fr", CK_LIST, terms_fr),
-	[IND_REPLACE] = KEY(struct config_indicator, "replace", CK_BOOL, replace),
-};
-
-static const struct config_key config_country_keys[] = {
-	KEYR(struct config_country, "terms", CK_LIST, terms),
-};
-
-static void
-config_source_init(void *obj)
-{
-	struct config_source *s = obj;
-
-	s->type = CONFIG_TYPE_AUTO;
-	s->lang = CONFIG_LANG_AUTO;
-	s->fetch_pages = CONFIG_FETCH_AUTO;
-	s->max_items = CONFIG_DEFAULT_MAX_ITEMS;
-}
-
-static void
-config_source_finish(struct config_parse *p, void *obj, const int *key_line)
-{
-	struct config_source *s = obj;
-
-	if (s->type == CONFIG_TYPE_HTML && key_line[SRC_LINKS] == 0)
-		config_err(p, p->sec_line, "%s: type = html needs 'links' "
-		    "(an XPath selecting the release links)", p->label);
-	if (s->type != CONFIG_TYPE_HTML) {
-		if (key_line[SRC_LINKS] != 0)
-			config_err(p, key_line[SRC_LINKS],
-			    "links: only for type = html (this source is %s)",
-			    config_source_type_name(s->type));
-		if (key_line[SRC_PATTERN] != 0)
-			config_err(p, key_line[SRC_PATTERN],
-			    "link_pattern: only for type = html (this source is %s)",
-			    config_source_type_name(s->type));
-	}
-}
-
-static void
-config_indicator_finish(struct config_parse *p, void *obj, const int *key_line)
-{
-	(void)obj;
-	if (key_line[IND_TERMS] == 0 && key_line[IND_TERMS_FR] == 0)
-		config_err(p, p->sec_line, "%s: needs 'terms' or 'terms_fr'", p->label);
-}
-
-static int
-config_name_source(const char *name, const char **why)
-{
-	for (const char *c = name; *c != '\0'; c++)
-		if (!(((unsigned)*c | 0x20) - 'a' < 26 || (unsigned)*c - '0' < 10 ||
-		    *c == '-' || *c == '_' || *c == '.')) {
-			*why = "letters, digits, '-', '_' and '.' only";
-			return 0;
-		}
-	return 1;
-}
-
-static int
-config_name_indicator(const char *name, const char **why)
-{
-	for (const char *c = name; *c != '\0'; c++)
-		if (!((unsigned)*c - 'a' < 26 || (c > name && ((unsigned)*c - '0' < 10 ||
-		    *c == '_')))) {
-			*why = "lower-case letters, digits and '_', starting with a letter";
-			return 0;
-		}
-	return 1;
-}
-
-static int
-config_name_country(const char *name, const char **why)
-{
-	for (const char *c = name; *c != '\0'; c++)
-		if ((unsigned char)*c < 0x20 || *c == 0x7f) {
-			*why = "control character";
-			return 0;
-		}
-	return 1;
-}
-
-#define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
-
-_Static_assert(NKEYS(config_daemon_keys) <= CONFIG_MAX_KEYS, "key_line too small");
-_Static_assert(NKEYS(config_source_keys) <= CONFIG_MAX_KEYS, "key_line too small");
-
-static const struct config_section config_sections[] = {
-	{ "daemon", 0, 0, NULL, config_daemon_keys, NKEYS(config_daemon_keys),
-	    0, 0, 0, 0, 0, NULL, NULL },
-	{ "source", 1, 0, config_name_source, config_source_keys, NKEYS(config_source_keys),
-	    offsetof(struct config, sources), offsetof(struct config, nsources),
-	    sizeof(struct config_source), offsetof(struct config_source, name),
-	    offsetof(struct config_source, line), config_source_init, config_source_finish },
-	{ "indicator", 1, 1, config_name_indicator, config_indicator_keys,
-	    NKEYS(config_indicator_keys),
-	    offsetof(struct config, indicators), offsetof(struct config, nindicators),
-	    sizeof(struct config_indicator), offsetof(struct config_indicator, name),
-	    offsetof(struct config_indicator, line), NULL, config_indicator_finish },
-	{ "country", 1, 1, config_name_country, config_country_keys,
-	    NKEYS(config_country_keys),
-	    offsetof(struct config, countries), offsetof(struct config, ncountries),
-	    sizeof(struct config_country), offsetof(struct config_country, name),
-	    offsetof(struct config_country, line), NULL, NULL },
-};
 
 /* ---- arrays of named sections ---- */
 
@@ -318,7 +103,7 @@ config_elem_add(struct config_parse *p, const struct config_section *sk,
 
 /* ---- keys ---- */
 
-static void
+void
 config_list_free(struct config_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)
@@ -378,6 +163,30 @@ config_set(struct config_parse *p, const struct config_key *k, void *obj,
 			memcpy(field, &nv, sizeof(nv));
 		}
 		return;
+	case CK_INT64:
+		if (config_value_int(value, k->min, k->max, &ll) == -1) {
+			snprintf(why, sizeof(why), "expected a whole number from %lld to %lld",
+			    k->min, k->max);
+			goto bad;
+		}
+		v = (int64_t)ll;
+		memcpy(field, &v, sizeof(v));
+		return;
+	case CK_REAL: {
+		char *end;
+		double d;
+
+		errno = 0;
+		d = strtod(value, &end);
+		if (end == value || *end != '\0' || errno != 0 || !(d > 0) ||
+		    d > (double)k->max) {
+			snprintf(why, sizeof(why), "expected a number above 0 and at most %lld",
+			    k->max);
+			goto bad;
+		}
+		memcpy(field, &d, sizeof(d));
+		return;
+	}
 	case CK_DURATION:
 		if ((v = config_parse_duration(value)) == -1) {
 			snprintf(why, sizeof(why), "bad duration (use e.g. 30s, 10m, 1h, 1d)");
@@ -476,13 +285,18 @@ config_on_section(void *arg, const char *text, int line)
 	klen = strcspn(text, " \t");
 	name = text + klen;
 	name += strspn(name, " \t");
-	for (size_t i = 0; i < NKEYS(config_sections); i++)
+	for (size_t i = 0; i < config_nsections; i++)
 		if (strlen(config_sections[i].kind) == klen &&
 		    strncmp(text, config_sections[i].kind, klen) == 0)
 			sk = &config_sections[i];
 	if (sk == NULL) {
-		config_err(p, line, "unknown section [%s] (expected daemon, source, "
-		    "indicator or country)", text);
+		char kinds[160] = "";
+
+		for (size_t i = 0; i < config_nsections; i++)
+			snprintf(kinds + strlen(kinds), sizeof(kinds) - strlen(kinds), "%s%s",
+			    i == 0 ? "" : i + 1 == config_nsections ? " or " : ", ",
+			    config_sections[i].kind);
+		config_err(p, line, "unknown section [%s] (expected %s)", text, kinds);
 		return;
 	}
 	if (sk->named && *name == '\0') {
@@ -655,6 +469,8 @@ config_parse_in(const char *text, size_t len, const char *path, const char *dir,
 	config_end_section(&p);
 	if (!p.oom && config_complete(&p) == -1)
 		p.oom = 1;
+	if (!p.oom)
+		config_sections_check(&p);
 	if (p.oom)
 		config_err(&p, 0, "out of memory");
 	free(state);
@@ -745,38 +561,25 @@ config_free(struct config *cf)
 {
 	if (cf == NULL)
 		return;
-	for (size_t i = 0; i < cf->nsources; i++) {
-		struct config_source *s = &cf->sources[i];
+	for (size_t k = 0; k < config_nsections; k++) {
+		const struct config_section *sk = &config_sections[k];
+		char *base;
 
-		free(s->name);
-		free(s->url);
-		free(s->content_xpath);
-		config_list_free(&s->page_hosts);
-		free(s->links);
-		free(s->link_pattern);
+		if (!sk->named)
+			continue;
+		for (size_t i = 0; i < *config_count(sk, cf); i++) {
+			void *e = config_elem(sk, cf, i);
+
+			free(config_elem_name(sk, e));
+			if (sk->free_elem != NULL)
+				sk->free_elem(e);
+		}
+		memcpy(&base, (char *)cf + sk->arr_off, sizeof(base));
+		free(base);
 	}
-	free(cf->sources);
-	for (size_t i = 0; i < cf->nindicators; i++) {
-		free(cf->indicators[i].name);
-		config_list_free(&cf->indicators[i].terms);
-		config_list_free(&cf->indicators[i].terms_fr);
-	}
-	free(cf->indicators);
-	for (size_t i = 0; i < cf->ncountries; i++) {
-		free(cf->countries[i].name);
-		config_list_free(&cf->countries[i].terms);
-	}
-	free(cf->countries);
 	free(cf->path);
 	free(cf->state);
 	free(cf->user_agent);
+	free(cf->baselines);
 	free(cf);
-}
-
-const char *
-config_source_type_name(enum config_source_type t)
-{
-	if ((unsigned)t >= NKEYS(config_type_names) - 1)
-		return "unknown";
-	return config_type_names[t];
 }

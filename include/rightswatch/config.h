@@ -71,6 +71,71 @@ struct config_country {
 	struct config_list terms; /* names, demonyms, places, missions */
 };
 
+enum config_notify_type {
+	CONFIG_NOTIFY_SYSLOG = 0,
+	CONFIG_NOTIFY_EMAIL,
+	CONFIG_NOTIFY_WEBHOOK,
+	CONFIG_NOTIFY_EXEC
+};
+
+enum config_starttls {
+	CONFIG_STARTTLS_REQUIRED = 0,
+	CONFIG_STARTTLS_TRY,
+	CONFIG_STARTTLS_NEVER
+};
+
+/* [notify NAME]: a destination for alerts. Keys apply by type. */
+struct config_notify {
+	char *name;
+	int line;
+	enum config_notify_type type;
+	/* syslog */
+	char *facility;       /* default "daemon" */
+	char *ident;          /* default "rightswatch" */
+	char *target;         /* "local" (default), "udp://HOST:PORT", "tcp://HOST:PORT" */
+	/* email and webhook */
+	char *url;            /* smtp:// or smtps:// (email), http(s) (webhook) */
+	/* email */
+	enum config_starttls starttls;
+	char *from;
+	struct config_list to;
+	char *username;
+	char *password_file;  /* absolute after path resolution */
+	char *subject_prefix; /* default "[rightswatch]" */
+	int64_t digest;       /* seconds to gather alerts into one mail; 0: none */
+	/* webhook */
+	char *header;         /* one extra "Name: value" header line, or NULL */
+	/* exec */
+	char *command;        /* argv split from the value, no shell */
+	int64_t timeout;      /* seconds (exec and webhook), default CONFIG_DEFAULT_NOTIFY_TIMEOUT */
+};
+
+/* [threshold NAME]: when a figure raises an alert. Names of enums are
+ * those of rules.h (rules_compare_parse and friends). */
+struct config_threshold {
+	char *name;
+	int line;
+	char *indicator;
+	char *country;        /* NULL: any configured country */
+	int compare;          /* enum rules_compare */
+	double factor;        /* default 1.0 */
+	int64_t above;        /* compare = value */
+	int severity;         /* enum rules_severity, default warning */
+	struct config_list notify; /* empty: every [notify] section */
+	int renotify;         /* enum rules_renotify, default on_increase */
+};
+
+/* [baseline NAME]: a figure for (country, indicator, period). */
+struct config_baseline {
+	char *name;
+	int line;
+	char *country;
+	char *indicator;
+	char *period;         /* as written: 2020, 2020-H1, 2020-Q3, 2020-05, A/B */
+	int64_t value;
+	char *source;         /* free text, or NULL */
+};
+
 struct config {
 	char *path; /* the file read, as given */
 
@@ -83,6 +148,7 @@ struct config {
 	int64_t timeout;      /* seconds, whole transfer */
 	int64_t max_body;     /* bytes, decoded body cap */
 	int log_level;        /* enum log_level */
+	char *baselines;      /* CSV file of baselines to import, or NULL (no default) */
 
 	struct config_source *sources;
 	size_t nsources;
@@ -90,6 +156,12 @@ struct config {
 	size_t nindicators;
 	struct config_country *countries;
 	size_t ncountries;
+	struct config_notify *notifies;
+	size_t nnotifies;
+	struct config_threshold *thresholds;
+	size_t nthresholds;
+	struct config_baseline *baselines_cf;
+	size_t nbaselines_cf;
 };
 
 #define CONFIG_DEFAULT_INTERVAL   (15 * 60)          /* seconds */
@@ -98,6 +170,7 @@ struct config {
 #define CONFIG_DEFAULT_PARALLEL   8
 #define CONFIG_DEFAULT_PER_HOST   2
 #define CONFIG_DEFAULT_MAX_ITEMS  50
+#define CONFIG_DEFAULT_NOTIFY_TIMEOUT 30              /* seconds */
 #define CONFIG_MAX_LINE           4096               /* bytes per physical line */
 /* Without a state key: $STATE_DIRECTORY/rightswatch.db, else this directory. */
 #define CONFIG_DEFAULT_STATE_DIR  "/var/lib/rightswatch"

@@ -3,6 +3,7 @@
 #include "unit.h"
 #include "rightswatch/buf.h"
 #include "rightswatch/config.h"
+#include "rightswatch/rules.h"
 #include "rightswatch/config_value.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -257,6 +258,66 @@ test_valid(void **state)
 	config_free(cf);
 }
 
+/* The sections of alerts: notify destinations, thresholds, baselines, and
+ * enum names spelled as rules.c spells them. */
+static void
+test_alert_sections(void **state)
+{
+	static const char ini[] =
+	    "[daemon]\nstate = s.db\nbaselines = baselines.csv\n"
+	    "[country Mali]\nterms = Mali, Gao\n"
+	    "[notify mail]\ntype = email\nurl = smtps://mail.example.org:465\n"
+	    "starttls = try\nfrom = rightswatch@example.org\nto = a@example.org, b@example.org\n"
+	    "username = rw\npassword_file = ${CREDENTIALS_DIRECTORY}/smtp-password\n"
+	    "[notify log]\ntype = syslog\ntarget = udp://127.0.0.1:5514\nfacility = local3\n"
+	    "[notify hook]\ntype = webhook\nurl = https://hooks.example.org/x\n"
+	    "header = Authorization: Bearer abc\n"
+	    "[notify run]\ntype = exec\ncommand = /usr/local/bin/page-oncall --urgent\ntimeout = 10s\n"
+	    "[threshold mali-abductions]\nindicator = abductions\ncountry = Mali\n"
+	    "compare = prior_year_total\nseverity = critical\nnotify = mail, log\n"
+	    "[threshold pace]\nindicator = killed\ncompare = annualized_prior_year\nfactor = 1.5\n"
+	    "renotify = never\n"
+	    "[threshold big]\nindicator = displaced\ncompare = value\nabove = 100000\n"
+	    "[baseline mali-2020]\ncountry = Mali\nindicator = abductions\nperiod = 2020\n"
+	    "value = 98\nsource = a report\n";
+	struct buf b = { 0 };
+	struct config *cf;
+
+	(void)state;
+	cf = parse(ini, NULL, "/run/creds", &b);
+	if (cf == NULL)
+		fail_msg("%s", b.data);
+	assert_string_equal(cf->baselines, "/etc/rw/baselines.csv");
+	assert_int_equal(cf->nnotifies, 4);
+	assert_int_equal(cf->notifies[0].type, CONFIG_NOTIFY_EMAIL);
+	assert_int_equal(cf->notifies[0].starttls, CONFIG_STARTTLS_TRY);
+	assert_int_equal(cf->notifies[0].to.n, 2);
+	assert_string_equal(cf->notifies[0].password_file, "/run/creds/smtp-password");
+	assert_int_equal(cf->notifies[1].type, CONFIG_NOTIFY_SYSLOG);
+	assert_string_equal(cf->notifies[1].target, "udp://127.0.0.1:5514");
+	assert_int_equal(cf->notifies[2].type, CONFIG_NOTIFY_WEBHOOK);
+	assert_int_equal(cf->notifies[3].timeout, 10);
+	assert_int_equal(cf->notifies[0].timeout, CONFIG_DEFAULT_NOTIFY_TIMEOUT);
+	assert_int_equal(cf->nthresholds, 3);
+	assert_int_equal(cf->thresholds[0].compare, rules_compare_parse("prior_year_total"));
+	assert_int_equal(cf->thresholds[0].severity, rules_severity_parse("critical"));
+	assert_int_equal(cf->thresholds[0].renotify, rules_renotify_parse("on_increase"));
+	assert_int_equal(cf->thresholds[0].notify.n, 2);
+	assert_true(cf->thresholds[0].factor == 1.0);
+	assert_int_equal(cf->thresholds[1].compare, rules_compare_parse("annualized_prior_year"));
+	assert_true(cf->thresholds[1].factor == 1.5);
+	assert_int_equal(cf->thresholds[1].renotify, rules_renotify_parse("never"));
+	assert_int_equal(cf->thresholds[1].severity, rules_severity_parse("warning"));
+	assert_int_equal(cf->thresholds[2].compare, rules_compare_parse("value"));
+	assert_int_equal(cf->thresholds[2].above, 100000);
+	assert_int_equal(rules_compare_parse("same_period_prior_year"), RULES_SAME_PERIOD_PRIOR_YEAR);
+	assert_int_equal(rules_compare_parse("previous_report"), RULES_PREVIOUS_REPORT);
+	assert_int_equal(cf->nbaselines_cf, 1);
+	assert_int_equal(cf->baselines_cf[0].value, 98);
+	assert_string_equal(cf->baselines_cf[0].period, "2020");
+	config_free(cf);
+}
+
 /* The BOM at the start of the file, and defaults when [daemon] is absent. */
 static void
 test_bom_and_defaults(void **state)
@@ -314,7 +375,7 @@ test_invalid(void **state)
 	} rows[] = {
 		/* unknown section */
 		{ "[daemons]\ninterval = 1m\n",
-		  "/etc/rw/t.ini:1: unknown section [daemons] (expected daemon, source, indicator or country)\n" },
+		  "/etc/rw/t.ini:1: unknown section [daemons] (expected daemon, source, indicator, country, notify, threshold or baseline)\n" },
 		/* unknown key */
 		{ "[daemon]\ncolour = blue\n",
 		  "/etc/rw/t.ini:2: unknown key 'colour' in [daemon]\n" },
@@ -402,6 +463,31 @@ test_invalid(void **state)
 		/* empty value */
 		{ "[source a]\nurl =\n",
 		  "/etc/rw/t.ini:2: url: empty value\n" },
+		/* email without its recipients, and a key of another type */
+		{ "[notify m]\ntype = email\nurl = smtp://127.0.0.1:25\nfrom = a@b.org\nfacility = local0\n",
+		  "/etc/rw/t.ini:5: [notify m]: 'facility' does not apply to type = email\n"
+		  "/etc/rw/t.ini:1: [notify m]: type = email needs url, from and to\n" },
+		/* not a mail address; an http URL for email */
+		{ "[notify m]\ntype = email\nurl = http://x/\nfrom = a@b.org\nto = ops@x.org, not an address\n",
+		  "/etc/rw/t.ini:3: url: expected smtp:// or smtps://: 'http://x/'\n"
+		  "/etc/rw/t.ini:5: to: not a mail address: 'not an address'\n" },
+		/* a syslog target that is neither local nor udp/tcp */
+		{ "[notify s]\ntype = syslog\ntarget = /dev/log\n",
+		  "/etc/rw/t.ini:3: target: expected local, udp://HOST:PORT or tcp://HOST:PORT: '/dev/log'\n" },
+		/* an unknown notify type */
+		{ "[notify s]\ntype = pager\n",
+		  "/etc/rw/t.ini:2: type: expected syslog, email, webhook or exec: 'pager'\n" },
+		/* compare = value needs above; a factor of zero */
+		{ "[threshold t]\nindicator = killed\ncompare = value\nfactor = 0\n",
+		  "/etc/rw/t.ini:4: factor: expected a number above 0 and at most 1000000: '0'\n"
+		  "/etc/rw/t.ini:1: [threshold t]: compare = value needs 'above'\n" },
+		/* an unknown indicator and a notify name with no section */
+		{ "[threshold t]\nindicator = kidnapings\ncompare = prior_year_total\nnotify = mail\n",
+		  "/etc/rw/t.ini:1: [threshold t]: unknown indicator 'kidnapings'\n"
+		  "/etc/rw/t.ini:1: [threshold t]: notify: no [notify mail] section\n" },
+		/* a baseline period that is not one */
+		{ "[baseline b]\ncountry = Mali\nindicator = abductions\nperiod = 2020-H3\nvalue = 98\n",
+		  "/etc/rw/t.ini:4: period: expected 2020, 2020-H1, 2020-Q3, 2020-05 or 2020-01-01/2020-06-30: '2020-H3'\n" },
 	};
 
 	(void)state;
@@ -498,6 +584,7 @@ main(void)
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_alert_sections),
 		cmocka_unit_test(test_bom_and_defaults),
 		cmocka_unit_test(test_state_paths),
 		cmocka_unit_test(test_invalid),
