@@ -1,0 +1,43 @@
+/*
+ * alerting — from a release's figures to alerts, inside the transaction that
+ * stores them: load the baselines and the alerts already raised, evaluate
+ * the configuration's thresholds (rules.c, pure), and write each decision as
+ * an alert with one outbox row per destination (store.c). The shell around
+ * the pure rules; the notifiers deliver from the outbox later (deliver.h).
+ */
+#ifndef RW_ALERTING_H
+#define RW_ALERTING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct config;
+struct store;
+struct extract_result;
+
+/* What the release is, for the alerts' evidence. */
+struct alerting_release {
+	const char *title;
+	const char *url;
+	const char *date; /* YYYY-MM-DD */
+	const char *text; /* the text the observations' offsets point into */
+	int64_t doc_id;
+};
+
+/* Evaluate res (the release's observations, not yet saved) against the
+ * baselines stored before it and the thresholds of cf. Must run inside the
+ * caller's transaction, BEFORE the observations are saved, so that "the
+ * last one reported" means an earlier release. Alerts and outbox rows are
+ * written; *nalerts says how many. Returns 0, or -1 (reason in
+ * store_errmsg, or out of memory). */
+int alerting_evaluate(struct store *st, const struct config *cf,
+    const struct alerting_release *rel, const struct extract_result *res, int64_t now,
+    size_t *nalerts);
+
+/* The thresholds that cannot be evaluated for want of a baseline, given
+ * the figures stored so far: one line each ("NAME: Mali abductions needs a
+ * baseline for 2020") through fn. Returns 0 or -1. */
+int alerting_missing(struct store *st, const struct config *cf,
+    void (*fn)(const char *line, void *arg), void *arg);
+
+#endif
