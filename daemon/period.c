@@ -493,7 +493,8 @@ comparative(const struct pc *c, size_t i, struct period_mention *pm)
 	int y, stated;
 	int64_t n;
 
-	if ((e = kw(c, i, "the same period/quarter/months")) || (e = kw(c, i, "la meme periode"))) {
+	if ((e = kw(c, i, "the same period/quarter/months")) ||
+	    (e = kw(c, i, "the same reporting period")) || (e = kw(c, i, "la meme periode"))) {
 		k = year_of(c, e, &y, &stated);
 		if (!stated && (k = kw(c, e, "a/one year earlier/before")) == 0 &&
 		    (k = kw(c, e, "de l annee precedente/derniere")) == 0)
@@ -503,9 +504,21 @@ comparative(const struct pc *c, size_t i, struct period_mention *pm)
 		pm->ps.y = stated ? y : 0;
 		return k;
 	}
-	if ((e = kw(c, i, "the previous/preceding quarter")) || (e = kw(c, i, "le trimestre precedent"))) {
+	if ((e = kw(c, i, "the previous/preceding/last quarter")) || (e = kw(c, i, "le trimestre precedent"))) {
 		pm->kind = PERIOD_PREVIOUS;
 		pm->shift = 3;
+		/* "the previous quarter this year" is one phrase, not two */
+		if ((k = kw(c, e, "of/in this/the year")) != 0 || (k = kw(c, e, "this year")) != 0)
+			e = k;
+		return e;
+	}
+	if ((e = kw(c, i, "the previous/preceding/last month")) || (e = kw(c, i, "le/au/du mois precedent"))) {
+		pm->kind = PERIOD_PREVIOUS;
+		pm->shift = 1;
+		return e;
+	}
+	if ((e = kw(c, i, "la semaine precedente")) || (e = kw(c, i, "the previous/preceding week"))) {
+		pm->kind = PERIOD_PREVIOUS_WEEK;
 		return e;
 	}
 	if ((e = kw(c, i, "the previous/preceding/prior")) || (e = kw(c, i, "les/des"))) {
@@ -618,12 +631,29 @@ since(const struct pc *c, size_t i, struct period_mention *pm)
 	return ae;
 }
 
+/* "qu'en 2019" is a comparison's only after "plus", "moins", "autant", "fois". */
+static int
+comparative_before(const struct pc *c, size_t s)
+{
+	static const char *const words[] = { "plus", "moins", "autant", "fois", "davantage", NULL };
+	size_t lo = s > c->lo + 60 ? s - 60 : c->lo;
+
+	for (size_t j = lo; j < s; j++)
+		if (j == c->lo || !text_isalnum((unsigned char)c->f[j - 1]))
+			for (size_t k = 0; words[k] != NULL; k++)
+				if (text_word_at(c->f, s, j, words[k]))
+					return 1;
+	return 0;
+}
+
 static int
 is_ref(const struct pc *c, size_t i)
 {
+	/* comparisons, and superlatives ("the highest number this year") */
 	static const char *const cues[] = {
 		"than", "compared", "comparison", "versus", "vs", "against", "rapport",
-		"qu", "que", "contre", "relative", "as", "compare", "comparativement", NULL
+		"qu", "que", "contre", "relative", "as", "compare", "comparativement",
+		"highest", "largest", "record", "worst", "grand", "eleve", "elevee", "pire", NULL
 	};
 	size_t lo = i > c->lo + 40 ? i - 40 : c->lo, j = i;
 
@@ -643,9 +673,202 @@ is_ref(const struct pc *c, size_t i)
 			return 0;
 		for (size_t k = 0; cues[k] != NULL; k++)
 			if (strlen(cues[k]) == e - s && memcmp(cues[k], c->f + s, e - s) == 0)
-				return 1;
+				return c->f[s] != 'q' || comparative_before(c, s);
 	}
 	return 0;
+}
+
+
+/* Monday 0 .. Sunday 6; day 0 (1970-01-01) was a Thursday. */
+static int
+weekday(struct date_ymd d)
+{
+	int64_t n = date_days_from_civil(d.y, d.m, d.d);
+
+	return (int)(((n + 3) % 7 + 7) % 7);
+}
+
+static int
+weekday_word(const struct pc *c, size_t i, size_t *e)
+{
+	static const char *const names[] = {
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
+	};
+	size_t we = text_word_end(c->f, c->hi, i);
+
+	for (int k = 0; k < 14; k++)
+		if (strlen(names[k]) == we - i && memcmp(names[k], c->f + i, we - i) == 0) {
+			*e = we;
+			return k % 7;
+		}
+	return -1;
+}
+
+/* "on Sunday", "last Friday", "vendredi dernier", "le samedi": the latest
+ * such day before the release; "over the weekend", "le week-end dernier":
+ * the Saturday and Sunday before it. A weekday followed by its date is
+ * left to the date ("Friday 10 July"). */
+static size_t
+days_of_week(const struct pc *c, size_t i, struct period_mention *pm)
+{
+	size_t e, k, we;
+	int wd, back, lead = 0;
+
+	if ((e = kw(c, i, "over/during/on/at/this/last/past the/this/last weekend")) ||
+	    (e = kw(c, i, "the/this/last weekend")) || (e = kw(c, i, "over/during/on/at the/this/last week end")) ||
+	    (e = kw(c, i, "le/ce/du/au/pendant/durant week end")) ||
+	    (e = kw(c, i, "le/ce/du/au/pendant/durant weekend"))) {
+		if ((k = kw(c, e, "dernier/passe")) != 0)
+			e = k;
+		back = weekday(c->rel) + 1; /* days back to the Sunday before the release */
+		pm->pe = add_days(c->rel, -(back % 7 == 0 ? 7 : back % 7));
+		pm->ps = add_days(pm->pe, -1);
+		return e;
+	}
+	k = i;
+	if ((e = kw(c, i, "on/last/since/this/past/until/le/depuis/ce")) != 0) {
+		lead = 1;
+		k = sp(c, e);
+		if ((e = kw(c, k, "past")) != 0)
+			k = sp(c, e);
+	}
+	if ((wd = weekday_word(c, k, &we)) < 0)
+		return 0;
+	{
+		size_t n = sp(c, we);
+		struct dt d;
+
+		if (n < c->hi && (c->f[n] == ',' ? date_at(c, n + 1, &d, 0) : date_at(c, n, &d, 0)) != 0 &&
+		    d.prec == 3)
+			return 0;
+	}
+	if ((e = kw(c, we, "dernier/passe")) != 0) {
+		lead = 1;
+		we = e;
+	}
+	if (!lead)
+		return 0;
+	back = (weekday(c->rel) - wd + 7) % 7;
+	if (back == 0)
+		back = 7;
+	pm->ps = pm->pe = add_days(c->rel, -back);
+	if (kw(c, i, "since/depuis") != 0)
+		pm->pe = c->rel;
+	return we;
+}
+
+/* "as of 29 November", "à la date du 29 novembre", "au 30 juin 2021":
+ * a count at a date, whose start is not known. */
+static size_t
+as_of(const struct pc *c, size_t i, struct period_mention *pm)
+{
+	struct dt d;
+	size_t e, k;
+
+	if (!(e = kw(c, i, "as of/at")) && !(e = kw(c, i, "a la date du")) &&
+	    !(e = kw(c, i, "en date du")))
+		return 0;
+	if ((k = date_at(c, e, &d, 0)) == 0 || d.prec != 3)
+		return 0;
+	fill_year(c, &d);
+	bounds(&d, &pm->ps, &pm->pe);
+	pm->ps = pm->pe;
+	pm->open = 1;
+	return k;
+}
+
+/* "January - March 2024", "July to September 2020", "janvier-mars 2021":
+ * a range of months with no word before it. */
+static size_t
+month_span(const struct pc *c, size_t i, struct period_mention *pm)
+{
+	struct dt a, b;
+	size_t e, k, be;
+	struct date_ymd s1, e1, s2, e2;
+
+	if ((e = date_at(c, i, &a, 0)) == 0 || a.prec != 2)
+		return 0;
+	k = sp(c, e);
+	if (k < c->hi && c->f[k] == '-')
+		k++;
+	else if ((k = kw(c, e, "to/through/a")) == 0)
+		return 0;
+	if ((be = date_at(c, k, &b, 0)) == 0 || b.prec != 2)
+		return 0;
+	if (a.y == 0 && b.y == 0)
+		fill_year(c, &b);
+	else if (b.y == 0)
+		b.y = a.y;
+	if (a.y == 0)
+		a.y = a.m > b.m ? b.y - 1 : b.y;
+	bounds(&a, &s1, &e1);
+	bounds(&b, &s2, &e2);
+	pm->ps = s1;
+	pm->pe = e2;
+	return be;
+}
+
+/* Words a temporal phrase may begin with; others are skipped at once. */
+static int
+trigger(const char *f, size_t i, size_t e)
+{
+	static const char *const words[] = {
+		"a", "apres", "as", "at", "au", "aujourd", "avant", "between", "ce", "cette", "d",
+		"de", "debut", "depuis", "dernier", "des", "deuxieme", "dimanche", "du", "durant",
+		"during", "en", "entre", "final", "first", "fourth", "friday", "from", "h1", "h2",
+		"hier", "jeudi", "l", "la", "last", "le", "les", "lundi", "mardi", "mercredi",
+		"monday", "on", "over", "past", "pendant", "premier", "q1", "q2", "q3", "q4",
+		"quatrieme", "samedi", "saturday", "second", "since", "so", "sunday", "the", "third",
+		"this", "thursday", "today", "troisieme", "tuesday", "until", "vendredi",
+		"wednesday", "year", "yesterday",
+	};
+	size_t lo = 0, hi = sizeof(words) / sizeof(words[0]), n = e - i;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		size_t wl = strlen(words[mid]);
+		int r = memcmp(f + i, words[mid], n < wl ? n : wl);
+
+		if (r == 0)
+			r = n < wl ? -1 : n > wl ? 1 : 0;
+		if (r == 0)
+			return 1;
+		if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+/* Two phrases joined by "and" ("last Friday and over the weekend") are one. */
+static int
+joined(const struct pc *c, size_t a, size_t b)
+{
+	static const char *const glue[] = { "and", "et", "over", "the", "during", "pendant", "durant", NULL };
+	size_t i = a;
+	int saw = 0;
+
+	while (i < b) {
+		size_t e;
+		int ok = 0;
+
+		if (c->f[i] == ' ') {
+			i++;
+			continue;
+		}
+		e = text_word_end(c->f, b, i);
+		for (size_t k = 0; glue[k] != NULL && e > i; k++)
+			if (strlen(glue[k]) == e - i && memcmp(glue[k], c->f + i, e - i) == 0)
+				ok = 1;
+		if (!ok)
+			return 0;
+		if (i + 3 == e || i + 2 == e)
+			saw |= memcmp(c->f + i, "and", 3) == 0 || memcmp(c->f + i, "et", 2) == 0;
+		i = e;
+	}
+	return saw;
 }
 
 size_t
@@ -661,14 +884,24 @@ period_scan(const char *f, size_t len, size_t start, size_t end,
 		struct dt d;
 		size_t e;
 
+		size_t we;
+
 		if (!text_isalnum((unsigned char)f[i]) || (i > start && text_isalnum((unsigned char)f[i - 1]))) {
 			i++;
 			continue;
 		}
+		we = text_word_end(f, end, i);
+		/* Most words begin no temporal phrase: reject them before the recognisers. */
+		if (!isdig(f[i]) && !trigger(f, i, we) && number_month(f, end, i, NULL) == 0 &&
+		    !(we + 9 < end && memcmp(f + we + 1, "premier", 7) == 0)) {
+			i = we;
+			continue;
+		}
 		memset(&pm, 0, sizeof(pm));
 		if ((e = range(&c, i, &pm)) == 0 && (e = since(&c, i, &pm)) == 0 &&
+		    (e = as_of(&c, i, &pm)) == 0 && (e = days_of_week(&c, i, &pm)) == 0 &&
 		    (e = comparative(&c, i, &pm)) == 0 && (e = relative(&c, i, &pm)) == 0 &&
-		    (e = part_of_year(&c, i, &pm)) == 0) {
+		    (e = part_of_year(&c, i, &pm)) == 0 && (e = month_span(&c, i, &pm)) == 0) {
 			if ((e = date_at(&c, i, &d, 1)) != 0) {
 				fill_year(&c, &d);
 				bounds(&d, &pm.ps, &pm.pe);
@@ -681,6 +914,29 @@ period_scan(const char *f, size_t len, size_t start, size_t end,
 		pm.start = i;
 		pm.end = e;
 		pm.ref = pm.kind != PERIOD_ABSOLUTE || is_ref(&c, i);
+		if (n > 0 && out[n - 1].ref && !pm.ref) {
+			/* "the previous quarter (January - March 2024)" restates the reference */
+			size_t g = out[n - 1].end;
+
+			while (g < i && (f[g] == ' ' || f[g] == '(' || f[g] == ','))
+				g++;
+			pm.ref = g == i;
+		}
+		if (n > 0 && pm.kind == PERIOD_ABSOLUTE && !pm.open && out[n - 1].kind == PERIOD_ABSOLUTE &&
+		    !out[n - 1].open && out[n - 1].ref == pm.ref && joined(&c, out[n - 1].end, i) &&
+		    date_valid(pm.ps.y, pm.ps.m, pm.ps.d) && date_valid(pm.pe.y, pm.pe.m, pm.pe.d)) {
+			struct period_mention *q = &out[n - 1];
+
+			if (date_days_from_civil(pm.ps.y, pm.ps.m, pm.ps.d) <
+			    date_days_from_civil(q->ps.y, q->ps.m, q->ps.d))
+				q->ps = pm.ps;
+			if (date_days_from_civil(pm.pe.y, pm.pe.m, pm.pe.d) >
+			    date_days_from_civil(q->pe.y, q->pe.m, q->pe.d))
+				q->pe = pm.pe;
+			q->end = e;
+			i = e;
+			continue;
+		}
 		if (n < max && (pm.kind != PERIOD_ABSOLUTE ||
 		    (date_valid(pm.ps.y, pm.ps.m, pm.ps.d) && date_valid(pm.pe.y, pm.pe.m, pm.pe.d))))
 			out[n++] = pm;
@@ -710,6 +966,10 @@ period_resolve(const struct period_mention *m, struct date_ymd ps, struct date_y
 	case PERIOD_PREVIOUS:
 		*oe = add_days(ps, -1);
 		*os = date_add_months(ps, -m->shift);
+		return 0;
+	case PERIOD_PREVIOUS_WEEK:
+		*oe = add_days(ps, -1);
+		*os = add_days(ps, -7);
 		return 0;
 	default:
 		return -1;
