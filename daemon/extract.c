@@ -153,10 +153,10 @@ detect_fr(const char *f, size_t len)
 		}
 		e = text_word_end(f, lim, i);
 		for (size_t k = 0; fr[k] != NULL; k++)
-			if (strlen(fr[k]) == e - i && memcmp(fr[k], f + i, e - i) == 0)
+			if (text_word_eq(fr[k], f + i, e - i))
 				nf++;
 		for (size_t k = 0; en[k] != NULL; k++)
-			if (strlen(en[k]) == e - i && memcmp(en[k], f + i, e - i) == 0)
+			if (text_word_eq(en[k], f + i, e - i))
 				ne++;
 		i = e;
 	}
@@ -312,7 +312,7 @@ word_before_is(const char *f, size_t lo, size_t pos, const char *const *words, s
 	if (b == e)
 		return 0;
 	for (size_t k = 0; words[k] != NULL; k++)
-		if (strlen(words[k]) == e - b && memcmp(words[k], f + b, e - b) == 0) {
+		if (text_word_eq(words[k], f + b, e - b)) {
 			if (wstart != NULL)
 				*wstart = b;
 			return 1;
@@ -399,7 +399,7 @@ is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, size_t ns,
 			break;
 		e = text_word_end(f, hi, i);
 		for (size_t k = 0; after[k] != NULL; k++)
-			if (strlen(after[k]) == e - i && memcmp(after[k], f + i, e - i) == 0)
+			if (text_word_eq(after[k], f + i, e - i))
 				return 1;
 		i = e;
 		cnt++;

@@ -87,7 +87,7 @@ number_month(const char *f, size_t len, size_t i, size_t *wend)
 	size_t e = text_word_end(f, len, i);
 
 	for (size_t k = 0; k < sizeof(months) / sizeof(months[0]); k++)
-		if (strlen(months[k].w) == e - i && memcmp(months[k].w, f + i, e - i) == 0) {
+		if (text_word_eq(months[k].w, f + i, e - i)) {
 			if (wend != NULL)
 				*wend = e < len && f[e] == '.' && e - i <= 4 ? e + 1 : e;
 			return months[k].m;
@@ -99,7 +99,7 @@ static int64_t
 lookup(const struct word *t, const char *f, size_t i, size_t e)
 {
 	for (; t->w != NULL; t++)
-		if (strlen(t->w) == e - i && memcmp(t->w, f + i, e - i) == 0)
+		if (text_word_eq(t->w, f + i, e - i))
 			return t->v;
 	return 0;
 }
@@ -146,7 +146,7 @@ skip_sp(const char *f, size_t i, size_t end)
 static int
 word_is(const char *f, size_t ws, size_t we, const char *w)
 {
-	return strlen(w) == we - ws && memcmp(f + ws, w, we - ws) == 0;
+	return text_word_eq(w, f + ws, we - ws);
 }
 
 static int

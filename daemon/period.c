@@ -38,39 +38,45 @@ sp(const struct pc *c, size_t i)
 }
 
 /* Words of pat (space separated, alternatives split by '/') from f[i];
- * returns the end, or 0. A word "#" is any number word or digits. */
+ * returns the end, or 0. One pass over the pattern, no library calls: it
+ * is tried many times per sentence. */
 static size_t
 kw(const struct pc *c, size_t i, const char *pat)
 {
+	const char *f = c->f;
+
 	i = sp(c, i);
 	while (*pat != '\0') {
-		const char *we = strchr(pat, ' ');
-		size_t plen = we != NULL ? (size_t)(we - pat) : strlen(pat);
-		size_t e = text_word_end(c->f, c->hi, i), matched = 0;
-		const char *alt = pat;
+		size_t e = text_word_end(f, c->hi, i), n = e - i;
+		int matched = 0;
 
-		if (e == i)
+		if (n == 0)
 			return 0;
-		while (alt < pat + plen) {
-			const char *ae = memchr(alt, '/', (size_t)(pat + plen - alt));
-			size_t al = ae != NULL ? (size_t)(ae - alt) : (size_t)(pat + plen - alt);
+		/* each alternative of this pattern word */
+		while (*pat != '\0' && *pat != ' ') {
+			size_t k = 0;
 
-			if (al == e - i && memcmp(alt, c->f + i, al) == 0) {
+			while (k < n && pat[k] == f[i + k])
+				k++;
+			if (k == n && (pat[k] == '/' || pat[k] == ' ' || pat[k] == '\0')) {
 				matched = 1;
+				pat += k;
+				while (*pat != '\0' && *pat != ' ')
+					pat++;
 				break;
 			}
-			alt += al + (ae != NULL ? 1 : 0);
-			if (ae == NULL)
-				break;
+			while (*pat != '\0' && *pat != ' ' && *pat != '/')
+				pat++;
+			if (*pat == '/')
+				pat++;
 		}
 		if (!matched)
 			return 0;
 		i = sp(c, e);
-		pat += plen;
 		if (*pat == ' ')
 			pat++;
 	}
-	while (i > 0 && (c->f[i - 1] == ' ' || c->f[i - 1] == '\'' || c->f[i - 1] == '\n'))
+	while (i > 0 && (f[i - 1] == ' ' || f[i - 1] == '\'' || f[i - 1] == '\n'))
 		i--;
 	return i;
 }
@@ -161,7 +167,7 @@ prev_is_prep(const struct pc *c, size_t i)
 	if (s == e)
 		return 0;
 	for (size_t k = 0; preps[k] != NULL; k++)
-		if (strlen(preps[k]) == e - s && memcmp(preps[k], c->f + s, e - s) == 0)
+		if (text_word_eq(preps[k], c->f + s, e - s))
 			return 1;
 	return 0;
 }
@@ -313,7 +319,7 @@ ordinal(const struct pc *c, size_t i, size_t *e)
 	size_t we = text_word_end(c->f, c->hi, i);
 
 	for (size_t k = 0; k < sizeof(ords) / sizeof(ords[0]); k++)
-		if (strlen(ords[k].w) == we - i && memcmp(ords[k].w, c->f + i, we - i) == 0) {
+		if (text_word_eq(ords[k].w, c->f + i, we - i)) {
 			*e = we;
 			return ords[k].n;
 		}
@@ -672,7 +678,7 @@ is_ref(const struct pc *c, size_t i)
 		if (s < e && isdig(c->f[s]))
 			return 0;
 		for (size_t k = 0; cues[k] != NULL; k++)
-			if (strlen(cues[k]) == e - s && memcmp(cues[k], c->f + s, e - s) == 0)
+			if (text_word_eq(cues[k], c->f + s, e - s))
 				return c->f[s] != 'q' || comparative_before(c, s);
 	}
 	return 0;
@@ -698,7 +704,7 @@ weekday_word(const struct pc *c, size_t i, size_t *e)
 	size_t we = text_word_end(c->f, c->hi, i);
 
 	for (int k = 0; k < 14; k++)
-		if (strlen(names[k]) == we - i && memcmp(names[k], c->f + i, we - i) == 0) {
+		if (text_word_eq(names[k], c->f + i, we - i)) {
 			*e = we;
 			return k % 7;
 		}
@@ -809,31 +815,106 @@ month_span(const struct pc *c, size_t i, struct period_mention *pm)
 	return be;
 }
 
-/* Words a temporal phrase may begin with; others are skipped at once. */
+/* Which recognisers a phrase's first word may start. */
+enum {
+	R_RANGE = 1 << 0, R_SINCE = 1 << 1, R_ASOF = 1 << 2, R_WEEK = 1 << 3, R_COMP = 1 << 4,
+	R_REL = 1 << 5, R_PART = 1 << 6, R_SPAN = 1 << 7, R_DATE = 1 << 8
+};
+
+/* The recognisers the word f[i, e) may begin (sorted table); 0 for most
+ * words, which are then skipped at once. */
 static int
 trigger(const char *f, size_t i, size_t e)
 {
-	static const char *const words[] = {
-		"a", "apres", "as", "at", "au", "aujourd", "avant", "between", "ce", "cette", "d",
-		"de", "debut", "depuis", "dernier", "des", "deuxieme", "dimanche", "du", "durant",
-		"during", "en", "entre", "final", "first", "fourth", "friday", "from", "h1", "h2",
-		"hier", "jeudi", "l", "la", "last", "le", "les", "lundi", "mardi", "mercredi",
-		"monday", "on", "over", "past", "pendant", "premier", "q1", "q2", "q3", "q4",
-		"quatrieme", "samedi", "saturday", "second", "since", "so", "sunday", "the", "third",
-		"this", "thursday", "today", "troisieme", "tuesday", "until", "vendredi",
-		"wednesday", "year", "yesterday",
+	static const struct {
+		const char *w;
+		int mask;
+	} words[] = {
+		{ "a", R_ASOF },
+		{ "as", R_ASOF },
+		{ "at", R_ASOF | R_WEEK },
+		{ "au", R_WEEK | R_COMP },
+		{ "aujourd", R_REL },
+		{ "between", R_RANGE },
+		{ "ce", R_WEEK | R_REL },
+		{ "cette", R_REL },
+		{ "d", R_RANGE },
+		{ "de", R_RANGE },
+		{ "depuis", R_SINCE | R_WEEK | R_REL },
+		{ "dernier", R_PART },
+		{ "des", R_RANGE | R_COMP },
+		{ "deuxieme", R_PART },
+		{ "dimanche", R_WEEK },
+		{ "du", R_RANGE | R_WEEK | R_COMP },
+		{ "durant", R_WEEK },
+		{ "during", R_WEEK },
+		{ "en", R_ASOF },
+		{ "entre", R_RANGE },
+		{ "final", R_PART },
+		{ "first", R_PART },
+		{ "fourth", R_PART },
+		{ "friday", R_WEEK },
+		{ "from", R_RANGE },
+		{ "h1", R_PART },
+		{ "h2", R_PART },
+		{ "hier", R_REL },
+		{ "jeudi", R_WEEK },
+		{ "l", R_REL },
+		{ "la", R_COMP | R_REL },
+		{ "last", R_WEEK | R_REL | R_PART },
+		{ "le", R_WEEK | R_COMP | R_REL },
+		{ "les", R_COMP | R_REL },
+		{ "lundi", R_WEEK },
+		{ "mardi", R_WEEK },
+		{ "mercredi", R_WEEK },
+		{ "monday", R_WEEK },
+		{ "on", R_WEEK },
+		{ "over", R_WEEK },
+		{ "past", R_WEEK | R_REL },
+		{ "pendant", R_WEEK },
+		{ "premier", R_PART },
+		{ "q1", R_PART },
+		{ "q2", R_PART },
+		{ "q3", R_PART },
+		{ "q4", R_PART },
+		{ "quatrieme", R_PART },
+		{ "samedi", R_WEEK },
+		{ "saturday", R_WEEK },
+		{ "second", R_PART },
+		{ "since", R_SINCE | R_WEEK | R_REL },
+		{ "so", R_REL },
+		{ "sunday", R_WEEK },
+		{ "the", R_WEEK | R_COMP | R_REL },
+		{ "third", R_PART },
+		{ "this", R_WEEK | R_REL },
+		{ "thursday", R_WEEK },
+		{ "today", R_REL },
+		{ "troisieme", R_PART },
+		{ "tuesday", R_WEEK },
+		{ "until", R_WEEK },
+		{ "vendredi", R_WEEK },
+		{ "wednesday", R_WEEK },
+		{ "year", R_REL },
+		{ "yesterday", R_REL },
 	};
 	size_t lo = 0, hi = sizeof(words) / sizeof(words[0]), n = e - i;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		size_t wl = strlen(words[mid]);
-		int r = memcmp(f + i, words[mid], n < wl ? n : wl);
+		const char *w = words[mid].w;
+		size_t k = 0;
+		int r;
 
+		while (k < n && w[k] != '\0' && w[k] == f[i + k])
+			k++;
+		if (k == n)
+			r = w[k] == '\0' ? 0 : -1;
+		else if (w[k] == '\0')
+			r = 1;
+		else
+			r = (unsigned char)f[i + k] < (unsigned char)w[k] ? -1 : 1;
 		if (r == 0)
-			r = n < wl ? -1 : n > wl ? 1 : 0;
-		if (r == 0)
-			return 1;
+			return words[mid].mask;
 		if (r < 0)
 			hi = mid;
 		else
@@ -860,7 +941,7 @@ joined(const struct pc *c, size_t a, size_t b)
 		}
 		e = text_word_end(c->f, b, i);
 		for (size_t k = 0; glue[k] != NULL && e > i; k++)
-			if (strlen(glue[k]) == e - i && memcmp(glue[k], c->f + i, e - i) == 0)
+			if (text_word_eq(glue[k], c->f + i, e - i))
 				ok = 1;
 		if (!ok)
 			return 0;
@@ -885,27 +966,48 @@ period_scan(const char *f, size_t len, size_t start, size_t end,
 		size_t e;
 
 		size_t we;
+		int mask;
 
 		if (!text_isalnum((unsigned char)f[i]) || (i > start && text_isalnum((unsigned char)f[i - 1]))) {
 			i++;
 			continue;
 		}
 		we = text_word_end(f, end, i);
-		/* Most words begin no temporal phrase: reject them before the recognisers. */
-		if (!isdig(f[i]) && !trigger(f, i, we) && number_month(f, end, i, NULL) == 0 &&
-		    !(we + 9 < end && memcmp(f + we + 1, "premier", 7) == 0)) {
+		/* Most words begin no temporal phrase: only the recognisers the
+		 * first word can start are tried. */
+		if (isdig(f[i]))
+			mask = R_PART | R_DATE;
+		else if (number_month(f, end, i, NULL) != 0)
+			mask = R_REL | R_SPAN | R_DATE;
+		else
+			mask = trigger(f, i, we);
+		if (we + 9 < end && f[we] == ' ' && memcmp(f + we + 1, "premier", 7) == 0)
+			mask |= R_PART;
+		if (mask == 0) {
 			i = we;
 			continue;
 		}
 		memset(&pm, 0, sizeof(pm));
-		if ((e = range(&c, i, &pm)) == 0 && (e = since(&c, i, &pm)) == 0 &&
-		    (e = as_of(&c, i, &pm)) == 0 && (e = days_of_week(&c, i, &pm)) == 0 &&
-		    (e = comparative(&c, i, &pm)) == 0 && (e = relative(&c, i, &pm)) == 0 &&
-		    (e = part_of_year(&c, i, &pm)) == 0 && (e = month_span(&c, i, &pm)) == 0) {
-			if ((e = date_at(&c, i, &d, 1)) != 0) {
-				fill_year(&c, &d);
-				bounds(&d, &pm.ps, &pm.pe);
-			}
+		e = 0;
+		if ((mask & R_RANGE) && (e = range(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_SINCE) && (e = since(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_ASOF) && (e = as_of(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_WEEK) && (e = days_of_week(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_COMP) && (e = comparative(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_REL) && (e = relative(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_PART) && (e = part_of_year(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_SPAN) && (e = month_span(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_DATE) && (e = date_at(&c, i, &d, 1)) != 0) {
+			fill_year(&c, &d);
+			bounds(&d, &pm.ps, &pm.pe);
 		}
 		if (e == 0 || e <= i) {
 			i = text_word_end(f, end, i);
