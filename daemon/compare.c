@@ -209,7 +209,7 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 			}
 		}
 		for (size_t k = 0; k < sizeof(fixed) / sizeof(fixed[0]); k++)
-			if ((e = at(f, i, to, fixed[k].pat)) != 0) {
+			if (f[i] == fixed[k].pat[0] && (e = at(f, i, to, fixed[k].pat)) != 0) {
 				hit->value = compare_divide(value, fixed[k].num, fixed[k].den);
 				hit->start = i;
 				hit->end = e;

@@ -51,6 +51,12 @@ extract_taxonomy_free(struct extract_taxonomy *t)
 	free(t);
 }
 
+int
+extract_obs_end_only(const struct extract_obs *o)
+{
+	return !o->has_period && o->period_end.y != 0;
+}
+
 const char *
 extract_qualifier_name(enum extract_qualifier q)
 {
@@ -86,11 +92,20 @@ struct work {
 	size_t nterms, nnums, nper;
 	struct extract_obs *obs;
 	size_t nobs, cap;
-	/* the period carried through the paragraph */
+	/* the period carried through the paragraph, and its comparison reference */
 	size_t para;
 	int carry;
 	struct date_ymd cs, ce;
+	int carry_ref;
+	struct period_mention cref;
+	/* the release's main period: 0 undecided, 1 known (ds..de), 2 none */
+	int doc;
+	struct date_ymd ds, de;
+	size_t title_end; /* folded end of the title paragraph, or 0 */
 };
+
+/* The role of a figure in "(from 125 to 266)", "(de 125 à 266)". */
+enum span_role { SPAN_NONE, SPAN_FROM, SPAN_TO };
 
 static size_t
 find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
@@ -138,10 +153,10 @@ detect_fr(const char *f, size_t len)
 		}
 		e = text_word_end(f, lim, i);
 		for (size_t k = 0; fr[k] != NULL; k++)
-			if (strlen(fr[k]) == e - i && memcmp(fr[k], f + i, e - i) == 0)
+			if (text_word_eq(fr[k], f + i, e - i))
 				nf++;
 		for (size_t k = 0; en[k] != NULL; k++)
-			if (strlen(en[k]) == e - i && memcmp(en[k], f + i, e - i) == 0)
+			if (text_word_eq(en[k], f + i, e - i))
 				ne++;
 		i = e;
 	}
@@ -196,6 +211,24 @@ extract_release_country(const struct extract_taxonomy *etx, const char *text, si
 	id = country_of(etx->tx, t.f, 0, lead_end(&t));
 	text_free(&t);
 	return taxonomy_country_name(etx->tx, id);
+}
+
+/* A first paragraph that is one short line without a full stop is a title. */
+static size_t
+title_end(const struct text *t, const struct text_sentence *sv, size_t ns)
+{
+	size_t e;
+
+	if (ns < 2 || sv[0].para != 0 || sv[1].para == 0)
+		return 0;
+	e = sv[0].end;
+	if (e - sv[0].start > 300 || memchr(t->f + sv[0].start, '\n', e - sv[0].start) != NULL)
+		return 0;
+	while (e > sv[0].start && t->f[e - 1] == ' ')
+		e--;
+	if (e > sv[0].start && (t->f[e - 1] == '.' || t->f[e - 1] == '!' || t->f[e - 1] == '?'))
+		return 0;
+	return sv[0].end;
 }
 
 static int
@@ -265,21 +298,247 @@ is_subcount(const char *f, size_t lo, size_t pos)
 	return 0;
 }
 
+
+static int
+word_before_is(const char *f, size_t lo, size_t pos, const char *const *words, size_t *wstart)
+{
+	size_t e = pos, b;
+
+	while (e > lo && (f[e - 1] == ' ' || f[e - 1] == '\''))
+		e--;
+	b = e;
+	while (b > lo && text_isalnum((unsigned char)f[b - 1]))
+		b--;
+	if (b == e)
+		return 0;
+	for (size_t k = 0; words[k] != NULL; k++)
+		if (text_word_eq(words[k], f + b, e - b)) {
+			if (wstart != NULL)
+				*wstart = b;
+			return 1;
+		}
+	return 0;
+}
+
+static enum span_role
+span_role(const struct work *w, size_t lo, size_t k)
+{
+	static const char *const from[] = { "from", "de", "du", NULL };
+	static const char *const to[] = { "to", "a", "au", NULL };
+	const char *f = w->t->f;
+	const struct number *n = &w->nums[k];
+	size_t qs, b;
+
+	(void)mention_qualifier(f, lo, n->start, &qs);
+	if (word_before_is(f, lo, qs, from, NULL) && k + 1 < w->nnums &&
+	    !(w->nums[k + 1].flags & NUMBER_NOT_COUNT)) {
+		size_t j = n->end;
+
+		while (j < w->nums[k + 1].start && (f[j] == ' ' || f[j] == '\''))
+			j++;
+		if (text_word_at(f, w->nums[k + 1].start, j, "to") || text_word_at(f, w->nums[k + 1].start, j, "a") ||
+		    text_word_at(f, w->nums[k + 1].start, j, "au")) {
+			j = text_word_end(f, w->t->len, j);
+			while (j < w->nums[k + 1].start && f[j] == ' ')
+				j++;
+			if (j == w->nums[k + 1].start)
+				return SPAN_FROM;
+		}
+	}
+	if (k > 0 && word_before_is(f, lo, qs, to, &b) && !(w->nums[k - 1].flags & NUMBER_NOT_COUNT) &&
+	    span_role(w, lo, k - 1) == SPAN_FROM)
+		return SPAN_TO;
+	return SPAN_NONE;
+}
+
+/* A comparison's period followed by "during which", "au cours duquel",
+ * "qui comptait": the figures after it belong to it. */
+static int
+ref_linked(const char *f, size_t pos, size_t hi)
+{
+	static const char *const links[] = {
+		"au cours duquel", "au cours de laquelle", "durant lequel", "pendant lequel",
+		"lors duquel", "qui comptait", "qui avait", "ou", "during which", "when",
+		"which saw", "which had", "with", NULL
+	};
+
+	while (pos < hi && (f[pos] == ' ' || f[pos] == ','))
+		pos++;
+	for (size_t k = 0; links[k] != NULL; k++)
+		if (text_word_at(f, hi, pos, links[k]))
+			return 1;
+	return 0;
+}
+
+/* A stock rather than an event: "are internally displaced", "sont déplacées",
+ * "already ... have been displaced"; only an "as of" date applies to it. */
+static int
+is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, size_t ns, size_t ne)
+{
+	static const char *const before[] = { "already", "currently", "deja", "actuellement", "now", "today", NULL };
+	static const char *const after[] = {
+		"are", "is", "remain", "remained", "sont", "restent", "demeurent", "currently",
+		"actuellement", "still", "toujours", NULL
+	};
+	const char *f = w->t->f;
+	size_t a = ns > lo + 40 ? ns - 40 : lo;
+
+	if (strcmp(ind, "displaced") != 0 && strcmp(ind, "refugees") != 0)
+		return 0;
+	for (size_t i = a; i < ns; i++)
+		if (i == lo || !text_isalnum((unsigned char)f[i - 1]))
+			for (size_t k = 0; before[k] != NULL; k++)
+				if (text_word_at(f, ns, i, before[k]))
+					return 1;
+	for (size_t i = ne, cnt = 0; i < hi && cnt < 6; ) {
+		size_t e;
+
+		while (i < hi && !text_isalnum((unsigned char)f[i]))
+			i++;
+		if (i >= hi)
+			break;
+		e = text_word_end(f, hi, i);
+		for (size_t k = 0; after[k] != NULL; k++)
+			if (text_word_eq(after[k], f + i, e - i))
+				return 1;
+		i = e;
+		cnt++;
+	}
+	return 0;
+}
+
+/* Whether a counted figure lies in f[a, b). */
+static int
+figure_between(const struct work *w, size_t a, size_t b)
+{
+	for (size_t j = 0; j < w->nnums; j++)
+		if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && w->nums[j].start >= a && w->nums[j].start < b)
+			return 1;
+	return 0;
+}
+
+/* A quotation's end or a verb of speech: a date after it is when it was said. */
+static int
+speech_between(const char *f, size_t a, size_t b)
+{
+	static const char *const verbs[] = {
+		"said", "says", "told", "stated", "announced", "declared", "added", "dit",
+		"declare", "ajoute", "souligne", "indique", "annonce", "precise", NULL
+	};
+
+	for (size_t i = a; i < b; i++) {
+		if (f[i] == '"')
+			return 1;
+		if (i == a || !text_isalnum((unsigned char)f[i - 1]))
+			for (size_t k = 0; verbs[k] != NULL; k++)
+				if (text_word_at(f, b, i, verbs[k]))
+					return 1;
+	}
+	return 0;
+}
+
+/* The main period of a figure at [ns, ne) whose evidence ends at ee and
+ * whose comparison begins at cue: a period right after it, else the nearest
+ * before it (a comparison's only when linked: "au cours duquel"), else one
+ * after it that opens no later figure's clause. -1 when none. */
+static int
+own_period(const struct work *w, size_t ns, size_t ee, size_t cue, size_t hi)
+{
+	const char *f = w->t->f;
+	int best = -1;
+
+	for (size_t p = 0; p < w->nper; p++) {
+		const struct period_mention *pm = &w->per[p];
+		int clean = 1;
+
+		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start > ee + 24 ||
+		    pm->start >= cue)
+			continue;
+		for (size_t i = ee; i < pm->start; i++)
+			if (f[i] == ',' || f[i] == ';' || f[i] == '(' || f[i] == ')')
+				clean = 0;
+		if (clean && !figure_between(w, ee, pm->start))
+			return (int)p;
+	}
+	for (size_t p = 0; p < w->nper; p++) {
+		const struct period_mention *pm = &w->per[p];
+
+		if (pm->kind != PERIOD_ABSOLUTE || pm->end > ns)
+			continue;
+		if (!pm->ref || ref_linked(f, pm->end, hi))
+			best = (int)p;
+	}
+	if (best >= 0)
+		return best;
+	for (size_t p = 0; p < w->nper; p++) {
+		const struct period_mention *pm = &w->per[p];
+
+		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start >= cue)
+			continue;
+		if (!figure_between(w, pm->end, hi) && !speech_between(f, ee, pm->start))
+			return (int)p;
+		break;
+	}
+	return -1;
+}
+
+/* The comparison's reference for "from A": the first after the figure, else
+ * the last before it, else the one carried from an earlier sentence. */
+static const struct period_mention *
+ref_period(const struct work *w, size_t ns)
+{
+	const struct period_mention *last = NULL;
+
+	for (size_t p = 0; p < w->nper; p++) {
+		if (!w->per[p].ref)
+			continue;
+		if (w->per[p].start > ns)
+			return &w->per[p];
+		last = &w->per[p];
+	}
+	if (last != NULL)
+		return last;
+	return w->carry_ref ? &w->cref : NULL;
+}
+
+static void
+set_period(struct extract_obs *o, struct date_ymd a, struct date_ymd b)
+{
+	o->has_period = 1;
+	o->period_start = a;
+	o->period_end = b;
+}
+
 static int
 sentence(struct work *w, const struct text_sentence *s)
 {
 	const char *f = w->t->f;
 	struct mention_sent ms;
 	int mainset = 0;
+	long fig = -1; /* the sentence's last figure not dated by a comparison, whose period carries */
 	struct date_ymd sps = { 0, 0, 0 }, spe = { 0, 0, 0 };
 
 	if (s->para != w->para || s->first) {
 		w->para = s->para;
 		w->carry = 0;
+		w->carry_ref = 0;
 	}
 	w->nterms = find_terms(w->tx, f, s->start, s->end, w->terms, SENT_MAX_TERMS);
 	w->nnums = number_scan(f, w->t->len, s->start, s->end, w->fr, w->nums, SENT_MAX_NUMS);
 	w->nper = period_scan(f, w->t->len, s->start, s->end, w->p->release_date, w->per, SENT_MAX_PERIODS);
+	if (s->end <= w->title_end) {
+		/* The title: its period is the release's; its figures repeat the body's. */
+		for (size_t p = 0; p < w->nper && w->doc == 0; p++) {
+			const struct period_mention *pm = &w->per[p];
+
+			if (pm->ref || pm->kind != PERIOD_ABSOLUTE)
+				continue;
+			w->doc = pm->open ? 3 : 1;
+			w->ds = pm->ps;
+			w->de = pm->pe;
+		}
+		return 0;
+	}
 	ms.f = f;
 	ms.lo = s->start;
 	ms.hi = s->end;
@@ -293,8 +552,8 @@ sentence(struct work *w, const struct text_sentence *s)
 		struct mention m;
 		struct extract_obs o;
 		size_t wend, cue = s->end, from;
-		int best = -1;
 		struct compare_hit hit;
+		int fromref = 0;
 
 		if ((n->flags & NUMBER_NOT_COUNT) || !mention_attach(&ms, k, &m))
 			continue;
@@ -317,28 +576,58 @@ sentence(struct work *w, const struct text_sentence *s)
 		o.indicator = taxonomy_indicator_name(w->tx, m.indicator);
 		o.value = n->value;
 		o.qualifier = m.qualifier;
-		/* Main period: the nearest before the figure, else the first after it
-		 * (not one belonging to a comparison). */
-		for (size_t p = 0; p < w->nper; p++) {
-			const struct period_mention *pm = &w->per[p];
+		{
+			size_t ee = m.end > n->end ? m.end : n->end;
+			enum span_role role = span_role(w, s->start, k);
+			int mp = role == SPAN_TO ? -1 : own_period(w, n->start, ee, cue, s->end);
+			const struct period_mention *rp;
 
-			if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start >= cue)
-				continue;
-			if (pm->end <= n->start)
-				best = (int)p;
-			else if (best < 0 || w->per[best].end > n->start) {
-				if (best < 0)
-					best = (int)p;
+			if (role == SPAN_TO) {
+				for (size_t p = 0; p < w->nper; p++)
+					if (!w->per[p].ref && w->per[p].kind == PERIOD_ABSOLUTE && !w->per[p].open) {
+						mp = (int)p;
+						break;
+					}
 			}
-		}
-		if (best >= 0) {
-			o.has_period = 1;
-			o.period_start = w->per[best].ps;
-			o.period_end = w->per[best].pe;
-		} else if (w->carry) {
-			o.has_period = 1;
-			o.period_start = w->cs;
-			o.period_end = w->ce;
+			if (mp >= 0 && w->per[mp].open) {
+				o.period_end = w->per[mp].pe;
+			} else if (mp >= 0) {
+				set_period(&o, w->per[mp].ps, w->per[mp].pe);
+			} else if (w->carry) {
+				set_period(&o, w->cs, w->ce);
+			} else if (w->doc == 1) {
+				set_period(&o, w->ds, w->de);
+			}
+			fromref = role == SPAN_FROM || (mp >= 0 && w->per[mp].ref);
+			if (role == SPAN_FROM && (rp = ref_period(w, n->start)) != NULL) {
+				struct date_ymd a, b;
+
+				if (period_resolve(rp, o.period_start, o.period_end, &a, &b) == 0 &&
+				    (rp->kind == PERIOD_ABSOLUTE || o.has_period))
+					set_period(&o, a, b);
+			}
+			/* A stock keeps only a period stated for it ("displaced in 2021"), not
+			 * "today", a carried one or the release's. */
+			if ((mp < 0 || (w->per[mp].ps.y == w->p->release_date.y &&
+			    w->per[mp].ps.m == w->p->release_date.m && w->per[mp].ps.d == w->p->release_date.d)) &&
+			    is_stock(w, o.indicator, s->start, s->end, n->start, n->end)) {
+				int open = -1;
+
+				for (size_t p = 0; p < w->nper; p++)
+					if (w->per[p].open)
+						open = (int)p;
+				o.has_period = 0;
+				o.period_end = (struct date_ymd){ 0, 0, 0 };
+				if (open >= 0)
+					o.period_end = w->per[open].pe;
+				else if (w->doc == 3)
+					o.period_end = w->de;
+			}
+			if (w->doc == 0 && !extract_obs_end_only(&o)) {
+				w->doc = o.has_period ? 1 : 2;
+				w->ds = o.period_start;
+				w->de = o.period_end;
+			}
 		}
 		if (o.has_period && !mainset) {
 			mainset = 1;
@@ -352,6 +641,8 @@ sentence(struct work *w, const struct text_sentence *s)
 		o.sent_end = w->t->map[s->end];
 		if (push_obs(w, &o) == -1)
 			return -1;
+		if (!fromref && !extract_obs_end_only(&o) && (o.has_period || !w->carry))
+			fig = (long)w->nobs - 1;
 		if (is_subcount(f, s->start, n->start))
 			continue;
 		{
@@ -381,6 +672,8 @@ sentence(struct work *w, const struct text_sentence *s)
 					    &d.period_start, &d.period_end) == 0;
 				break;
 			}
+			if (!d.has_period)
+				d.period_end = (struct date_ymd){ 0, 0, 0 };
 			d.start = w->t->map[hit.start];
 			d.end = w->t->map[hit.end];
 			if (push_obs(w, &d) == -1)
@@ -388,13 +681,26 @@ sentence(struct work *w, const struct text_sentence *s)
 			from = hit.end > from ? hit.end : from + 1;
 		}
 	}
-	/* The period this sentence states carries to the rest of its paragraph. */
+	/* The period this sentence gave its figures (or, with none, the first
+	 * it states) carries to the rest of its paragraph; so does the last
+	 * comparison reference. */
+	if (fig >= 0) {
+		w->carry = w->obs[fig].has_period;
+		w->cs = w->obs[fig].period_start;
+		w->ce = w->obs[fig].period_end;
+	} else {
+		for (size_t p = 0; p < w->nper; p++)
+			if (!w->per[p].ref && w->per[p].kind == PERIOD_ABSOLUTE && !w->per[p].open) {
+				w->carry = 1;
+				w->cs = w->per[p].ps;
+				w->ce = w->per[p].pe;
+				break;
+			}
+	}
 	for (size_t p = 0; p < w->nper; p++)
-		if (!w->per[p].ref && w->per[p].kind == PERIOD_ABSOLUTE) {
-			w->carry = 1;
-			w->cs = w->per[p].ps;
-			w->ce = w->per[p].pe;
-			break;
+		if (w->per[p].ref) {
+			w->carry_ref = 1;
+			w->cref = w->per[p];
 		}
 	(void)sps;
 	(void)spe;
@@ -436,6 +742,7 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 		w->country_name = taxonomy_country_name(etx->tx, w->country);
 	}
 	w->para = (size_t)-1;
+	w->title_end = title_end(&t, sv, ns);
 	for (size_t i = 0; i < ns; i++)
 		if (sentence(w, &sv[i]) == -1)
 			goto done;

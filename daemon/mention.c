@@ -97,7 +97,7 @@ is_aux(const char *f, size_t s, size_t e)
 	if (e - s > 5 && memcmp(f + e - 4, "ment", 4) == 0)
 		return 1;
 	for (size_t k = 0; auxes[k] != NULL; k++)
-		if (strlen(auxes[k]) == e - s && memcmp(auxes[k], f + s, e - s) == 0)
+		if (text_word_eq(auxes[k], f + s, e - s))
 			return 1;
 	return 0;
 }
@@ -106,7 +106,7 @@ static int
 is_stop(const char *f, size_t s, size_t e)
 {
 	for (size_t k = 0; stops[k] != NULL; k++)
-		if (strlen(stops[k]) == e - s && memcmp(stops[k], f + s, e - s) == 0)
+		if (text_word_eq(stops[k], f + s, e - s))
 			return 1;
 	return 0;
 }
@@ -114,7 +114,7 @@ is_stop(const char *f, size_t s, size_t e)
 static int
 is_word(const char *f, size_t s, size_t e, const char *w)
 {
-	return strlen(w) == e - s && memcmp(f + s, w, e - s) == 0;
+	return text_word_eq(w, f + s, e - s);
 }
 
 /* Words in f[a, b): -1 when a clause ends inside (punctuation other than a

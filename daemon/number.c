@@ -86,8 +86,11 @@ number_month(const char *f, size_t len, size_t i, size_t *wend)
 {
 	size_t e = text_word_end(f, len, i);
 
+	/* month names are 3 to 9 letters and begin with one of these */
+	if (e - i < 3 || e - i > 9 || strchr("jfmasond", f[i]) == NULL)
+		return 0;
 	for (size_t k = 0; k < sizeof(months) / sizeof(months[0]); k++)
-		if (strlen(months[k].w) == e - i && memcmp(months[k].w, f + i, e - i) == 0) {
+		if (text_word_eq(months[k].w, f + i, e - i)) {
 			if (wend != NULL)
 				*wend = e < len && f[e] == '.' && e - i <= 4 ? e + 1 : e;
 			return months[k].m;
@@ -99,7 +102,7 @@ static int64_t
 lookup(const struct word *t, const char *f, size_t i, size_t e)
 {
 	for (; t->w != NULL; t++)
-		if (strlen(t->w) == e - i && memcmp(t->w, f + i, e - i) == 0)
+		if (text_word_eq(t->w, f + i, e - i))
 			return t->v;
 	return 0;
 }
@@ -146,7 +149,7 @@ skip_sp(const char *f, size_t i, size_t end)
 static int
 word_is(const char *f, size_t ws, size_t we, const char *w)
 {
-	return strlen(w) == we - ws && memcmp(f + ws, w, we - ws) == 0;
+	return text_word_eq(w, f + ws, we - ws);
 }
 
 static int
@@ -504,8 +507,12 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 			size_t k;
 
 			for (k = 0; k < sizeof(vague) / sizeof(vague[0]); k++) {
-				size_t pl = strlen(vague[k].phrase);
+				size_t pl;
 
+				/* every vague phrase begins with "a", "un" or "une" */
+				if (f[i] != vague[k].phrase[0] || f[i + 1] != vague[k].phrase[1])
+					continue;
+				pl = strlen(vague[k].phrase);
 				if (i + pl <= end && memcmp(f + i, vague[k].phrase, pl) == 0 &&
 				    (i + pl == end || !text_isalnum((unsigned char)f[i + pl])))
 					break;

@@ -38,39 +38,45 @@ sp(const struct pc *c, size_t i)
 }
 
 /* Words of pat (space separated, alternatives split by '/') from f[i];
- * returns the end, or 0. A word "#" is any number word or digits. */
+ * returns the end, or 0. One pass over the pattern, no library calls: it
+ * is tried many times per sentence. */
 static size_t
 kw(const struct pc *c, size_t i, const char *pat)
 {
+	const char *f = c->f;
+
 	i = sp(c, i);
 	while (*pat != '\0') {
-		const char *we = strchr(pat, ' ');
-		size_t plen = we != NULL ? (size_t)(we - pat) : strlen(pat);
-		size_t e = text_word_end(c->f, c->hi, i), matched = 0;
-		const char *alt = pat;
+		size_t e = text_word_end(f, c->hi, i), n = e - i;
+		int matched = 0;
 
-		if (e == i)
+		if (n == 0)
 			return 0;
-		while (alt < pat + plen) {
-			const char *ae = memchr(alt, '/', (size_t)(pat + plen - alt));
-			size_t al = ae != NULL ? (size_t)(ae - alt) : (size_t)(pat + plen - alt);
+		/* each alternative of this pattern word */
+		while (*pat != '\0' && *pat != ' ') {
+			size_t k = 0;
 
-			if (al == e - i && memcmp(alt, c->f + i, al) == 0) {
+			while (k < n && pat[k] == f[i + k])
+				k++;
+			if (k == n && (pat[k] == '/' || pat[k] == ' ' || pat[k] == '\0')) {
 				matched = 1;
+				pat += k;
+				while (*pat != '\0' && *pat != ' ')
+					pat++;
 				break;
 			}
-			alt += al + (ae != NULL ? 1 : 0);
-			if (ae == NULL)
-				break;
+			while (*pat != '\0' && *pat != ' ' && *pat != '/')
+				pat++;
+			if (*pat == '/')
+				pat++;
 		}
 		if (!matched)
 			return 0;
 		i = sp(c, e);
-		pat += plen;
 		if (*pat == ' ')
 			pat++;
 	}
-	while (i > 0 && (c->f[i - 1] == ' ' || c->f[i - 1] == '\'' || c->f[i - 1] == '\n'))
+	while (i > 0 && (f[i - 1] == ' ' || f[i - 1] == '\'' || f[i - 1] == '\n'))
 		i--;
 	return i;
 }
@@ -161,7 +167,7 @@ prev_is_prep(const struct pc *c, size_t i)
 	if (s == e)
 		return 0;
 	for (size_t k = 0; preps[k] != NULL; k++)
-		if (strlen(preps[k]) == e - s && memcmp(preps[k], c->f + s, e - s) == 0)
+		if (text_word_eq(preps[k], c->f + s, e - s))
 			return 1;
 	return 0;
 }
@@ -313,7 +319,7 @@ ordinal(const struct pc *c, size_t i, size_t *e)
 	size_t we = text_word_end(c->f, c->hi, i);
 
 	for (size_t k = 0; k < sizeof(ords) / sizeof(ords[0]); k++)
-		if (strlen(ords[k].w) == we - i && memcmp(ords[k].w, c->f + i, we - i) == 0) {
+		if (text_word_eq(ords[k].w, c->f + i, we - i)) {
 			*e = we;
 			return ords[k].n;
 		}
@@ -493,7 +499,8 @@ comparative(const struct pc *c, size_t i, struct period_mention *pm)
 	int y, stated;
 	int64_t n;
 
-	if ((e = kw(c, i, "the same period/quarter/months")) || (e = kw(c, i, "la meme periode"))) {
+	if ((e = kw(c, i, "the same period/quarter/months")) ||
+	    (e = kw(c, i, "the same reporting period")) || (e = kw(c, i, "la meme periode"))) {
 		k = year_of(c, e, &y, &stated);
 		if (!stated && (k = kw(c, e, "a/one year earlier/before")) == 0 &&
 		    (k = kw(c, e, "de l annee precedente/derniere")) == 0)
@@ -503,9 +510,21 @@ comparative(const struct pc *c, size_t i, struct period_mention *pm)
 		pm->ps.y = stated ? y : 0;
 		return k;
 	}
-	if ((e = kw(c, i, "the previous/preceding quarter")) || (e = kw(c, i, "le trimestre precedent"))) {
+	if ((e = kw(c, i, "the previous/preceding/last quarter")) || (e = kw(c, i, "le trimestre precedent"))) {
 		pm->kind = PERIOD_PREVIOUS;
 		pm->shift = 3;
+		/* "the previous quarter this year" is one phrase, not two */
+		if ((k = kw(c, e, "of/in this/the year")) != 0 || (k = kw(c, e, "this year")) != 0)
+			e = k;
+		return e;
+	}
+	if ((e = kw(c, i, "the previous/preceding/last month")) || (e = kw(c, i, "le/au/du mois precedent"))) {
+		pm->kind = PERIOD_PREVIOUS;
+		pm->shift = 1;
+		return e;
+	}
+	if ((e = kw(c, i, "la semaine precedente")) || (e = kw(c, i, "the previous/preceding week"))) {
+		pm->kind = PERIOD_PREVIOUS_WEEK;
 		return e;
 	}
 	if ((e = kw(c, i, "the previous/preceding/prior")) || (e = kw(c, i, "les/des"))) {
@@ -618,12 +637,29 @@ since(const struct pc *c, size_t i, struct period_mention *pm)
 	return ae;
 }
 
+/* "qu'en 2019" is a comparison's only after "plus", "moins", "autant", "fois". */
+static int
+comparative_before(const struct pc *c, size_t s)
+{
+	static const char *const words[] = { "plus", "moins", "autant", "fois", "davantage", NULL };
+	size_t lo = s > c->lo + 60 ? s - 60 : c->lo;
+
+	for (size_t j = lo; j < s; j++)
+		if (j == c->lo || !text_isalnum((unsigned char)c->f[j - 1]))
+			for (size_t k = 0; words[k] != NULL; k++)
+				if (text_word_at(c->f, s, j, words[k]))
+					return 1;
+	return 0;
+}
+
 static int
 is_ref(const struct pc *c, size_t i)
 {
+	/* comparisons, and superlatives ("the highest number this year") */
 	static const char *const cues[] = {
 		"than", "compared", "comparison", "versus", "vs", "against", "rapport",
-		"qu", "que", "contre", "relative", "as", "compare", "comparativement", NULL
+		"qu", "que", "contre", "relative", "as", "compare", "comparativement",
+		"highest", "largest", "record", "worst", "grand", "eleve", "elevee", "pire", NULL
 	};
 	size_t lo = i > c->lo + 40 ? i - 40 : c->lo, j = i;
 
@@ -642,10 +678,278 @@ is_ref(const struct pc *c, size_t i)
 		if (s < e && isdig(c->f[s]))
 			return 0;
 		for (size_t k = 0; cues[k] != NULL; k++)
-			if (strlen(cues[k]) == e - s && memcmp(cues[k], c->f + s, e - s) == 0)
-				return 1;
+			if (text_word_eq(cues[k], c->f + s, e - s))
+				return c->f[s] != 'q' || comparative_before(c, s);
 	}
 	return 0;
+}
+
+
+/* Monday 0 .. Sunday 6; day 0 (1970-01-01) was a Thursday. */
+static int
+weekday(struct date_ymd d)
+{
+	int64_t n = date_days_from_civil(d.y, d.m, d.d);
+
+	return (int)(((n + 3) % 7 + 7) % 7);
+}
+
+static int
+weekday_word(const struct pc *c, size_t i, size_t *e)
+{
+	static const char *const names[] = {
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
+	};
+	size_t we = text_word_end(c->f, c->hi, i);
+
+	for (int k = 0; k < 14; k++)
+		if (text_word_eq(names[k], c->f + i, we - i)) {
+			*e = we;
+			return k % 7;
+		}
+	return -1;
+}
+
+/* "on Sunday", "last Friday", "vendredi dernier", "le samedi": the latest
+ * such day before the release; "over the weekend", "le week-end dernier":
+ * the Saturday and Sunday before it. A weekday followed by its date is
+ * left to the date ("Friday 10 July"). */
+static size_t
+days_of_week(const struct pc *c, size_t i, struct period_mention *pm)
+{
+	size_t e, k, we;
+	int wd, back, lead = 0;
+
+	if ((e = kw(c, i, "over/during/on/at/this/last/past the/this/last weekend")) ||
+	    (e = kw(c, i, "the/this/last weekend")) || (e = kw(c, i, "over/during/on/at the/this/last week end")) ||
+	    (e = kw(c, i, "le/ce/du/au/pendant/durant week end")) ||
+	    (e = kw(c, i, "le/ce/du/au/pendant/durant weekend"))) {
+		if ((k = kw(c, e, "dernier/passe")) != 0)
+			e = k;
+		back = weekday(c->rel) + 1; /* days back to the Sunday before the release */
+		pm->pe = add_days(c->rel, -(back % 7 == 0 ? 7 : back % 7));
+		pm->ps = add_days(pm->pe, -1);
+		return e;
+	}
+	k = i;
+	if ((e = kw(c, i, "on/last/since/this/past/until/le/depuis/ce")) != 0) {
+		lead = 1;
+		k = sp(c, e);
+		if ((e = kw(c, k, "past")) != 0)
+			k = sp(c, e);
+	}
+	if ((wd = weekday_word(c, k, &we)) < 0)
+		return 0;
+	{
+		size_t n = sp(c, we);
+		struct dt d;
+
+		if (n < c->hi && (c->f[n] == ',' ? date_at(c, n + 1, &d, 0) : date_at(c, n, &d, 0)) != 0 &&
+		    d.prec == 3)
+			return 0;
+	}
+	if ((e = kw(c, we, "dernier/passe")) != 0) {
+		lead = 1;
+		we = e;
+	}
+	if (!lead)
+		return 0;
+	back = (weekday(c->rel) - wd + 7) % 7;
+	if (back == 0)
+		back = 7;
+	pm->ps = pm->pe = add_days(c->rel, -back);
+	if (kw(c, i, "since/depuis") != 0)
+		pm->pe = c->rel;
+	return we;
+}
+
+/* "as of 29 November", "à la date du 29 novembre", "au 30 juin 2021":
+ * a count at a date, whose start is not known. */
+static size_t
+as_of(const struct pc *c, size_t i, struct period_mention *pm)
+{
+	struct dt d;
+	size_t e, k;
+
+	if (!(e = kw(c, i, "as of/at")) && !(e = kw(c, i, "a la date du")) &&
+	    !(e = kw(c, i, "en date du")))
+		return 0;
+	if ((k = date_at(c, e, &d, 0)) == 0 || d.prec != 3)
+		return 0;
+	fill_year(c, &d);
+	bounds(&d, &pm->ps, &pm->pe);
+	pm->ps = pm->pe;
+	pm->open = 1;
+	return k;
+}
+
+/* "January - March 2024", "July to September 2020", "janvier-mars 2021":
+ * a range of months with no word before it. */
+static size_t
+month_span(const struct pc *c, size_t i, struct period_mention *pm)
+{
+	struct dt a, b;
+	size_t e, k, be;
+	struct date_ymd s1, e1, s2, e2;
+
+	if ((e = date_at(c, i, &a, 0)) == 0 || a.prec != 2)
+		return 0;
+	k = sp(c, e);
+	if (k < c->hi && c->f[k] == '-')
+		k++;
+	else if ((k = kw(c, e, "to/through/a")) == 0)
+		return 0;
+	if ((be = date_at(c, k, &b, 0)) == 0 || b.prec != 2)
+		return 0;
+	if (a.y == 0 && b.y == 0)
+		fill_year(c, &b);
+	else if (b.y == 0)
+		b.y = a.y;
+	if (a.y == 0)
+		a.y = a.m > b.m ? b.y - 1 : b.y;
+	bounds(&a, &s1, &e1);
+	bounds(&b, &s2, &e2);
+	pm->ps = s1;
+	pm->pe = e2;
+	return be;
+}
+
+/* Which recognisers a phrase's first word may start. */
+enum {
+	R_RANGE = 1 << 0, R_SINCE = 1 << 1, R_ASOF = 1 << 2, R_WEEK = 1 << 3, R_COMP = 1 << 4,
+	R_REL = 1 << 5, R_PART = 1 << 6, R_SPAN = 1 << 7, R_DATE = 1 << 8
+};
+
+/* The recognisers the word f[i, e) may begin (sorted table); 0 for most
+ * words, which are then skipped at once. */
+static int
+trigger(const char *f, size_t i, size_t e)
+{
+	static const struct {
+		const char *w;
+		int mask;
+	} words[] = {
+		{ "a", R_ASOF },
+		{ "as", R_ASOF },
+		{ "at", R_ASOF | R_WEEK },
+		{ "au", R_WEEK | R_COMP },
+		{ "aujourd", R_REL },
+		{ "between", R_RANGE },
+		{ "ce", R_WEEK | R_REL },
+		{ "cette", R_REL },
+		{ "d", R_RANGE },
+		{ "de", R_RANGE },
+		{ "depuis", R_SINCE | R_WEEK | R_REL },
+		{ "dernier", R_PART },
+		{ "des", R_RANGE | R_COMP },
+		{ "deuxieme", R_PART },
+		{ "dimanche", R_WEEK },
+		{ "du", R_RANGE | R_WEEK | R_COMP },
+		{ "durant", R_WEEK },
+		{ "during", R_WEEK },
+		{ "en", R_ASOF },
+		{ "entre", R_RANGE },
+		{ "final", R_PART },
+		{ "first", R_PART },
+		{ "fourth", R_PART },
+		{ "friday", R_WEEK },
+		{ "from", R_RANGE },
+		{ "h1", R_PART },
+		{ "h2", R_PART },
+		{ "hier", R_REL },
+		{ "jeudi", R_WEEK },
+		{ "l", R_REL },
+		{ "la", R_COMP | R_REL },
+		{ "last", R_WEEK | R_REL | R_PART },
+		{ "le", R_WEEK | R_COMP | R_REL },
+		{ "les", R_COMP | R_REL },
+		{ "lundi", R_WEEK },
+		{ "mardi", R_WEEK },
+		{ "mercredi", R_WEEK },
+		{ "monday", R_WEEK },
+		{ "on", R_WEEK },
+		{ "over", R_WEEK },
+		{ "past", R_WEEK | R_REL },
+		{ "pendant", R_WEEK },
+		{ "premier", R_PART },
+		{ "q1", R_PART },
+		{ "q2", R_PART },
+		{ "q3", R_PART },
+		{ "q4", R_PART },
+		{ "quatrieme", R_PART },
+		{ "samedi", R_WEEK },
+		{ "saturday", R_WEEK },
+		{ "second", R_PART },
+		{ "since", R_SINCE | R_WEEK | R_REL },
+		{ "so", R_REL },
+		{ "sunday", R_WEEK },
+		{ "the", R_WEEK | R_COMP | R_REL },
+		{ "third", R_PART },
+		{ "this", R_WEEK | R_REL },
+		{ "thursday", R_WEEK },
+		{ "today", R_REL },
+		{ "troisieme", R_PART },
+		{ "tuesday", R_WEEK },
+		{ "until", R_WEEK },
+		{ "vendredi", R_WEEK },
+		{ "wednesday", R_WEEK },
+		{ "year", R_REL },
+		{ "yesterday", R_REL },
+	};
+	size_t lo = 0, hi = sizeof(words) / sizeof(words[0]), n = e - i;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const char *w = words[mid].w;
+		size_t k = 0;
+		int r;
+
+		while (k < n && w[k] != '\0' && w[k] == f[i + k])
+			k++;
+		if (k == n)
+			r = w[k] == '\0' ? 0 : -1;
+		else if (w[k] == '\0')
+			r = 1;
+		else
+			r = (unsigned char)f[i + k] < (unsigned char)w[k] ? -1 : 1;
+		if (r == 0)
+			return words[mid].mask;
+		if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+/* Two phrases joined by "and" ("last Friday and over the weekend") are one. */
+static int
+joined(const struct pc *c, size_t a, size_t b)
+{
+	static const char *const glue[] = { "and", "et", "over", "the", "during", "pendant", "durant", NULL };
+	size_t i = a;
+	int saw = 0;
+
+	while (i < b) {
+		size_t e;
+		int ok = 0;
+
+		if (c->f[i] == ' ') {
+			i++;
+			continue;
+		}
+		e = text_word_end(c->f, b, i);
+		for (size_t k = 0; glue[k] != NULL && e > i; k++)
+			if (text_word_eq(glue[k], c->f + i, e - i))
+				ok = 1;
+		if (!ok)
+			return 0;
+		if (i + 3 == e || i + 2 == e)
+			saw |= memcmp(c->f + i, "and", 3) == 0 || memcmp(c->f + i, "et", 2) == 0;
+		i = e;
+	}
+	return saw;
 }
 
 size_t
@@ -661,18 +965,49 @@ period_scan(const char *f, size_t len, size_t start, size_t end,
 		struct dt d;
 		size_t e;
 
+		size_t we;
+		int mask;
+
 		if (!text_isalnum((unsigned char)f[i]) || (i > start && text_isalnum((unsigned char)f[i - 1]))) {
 			i++;
 			continue;
 		}
+		we = text_word_end(f, end, i);
+		/* Most words begin no temporal phrase: only the recognisers the
+		 * first word can start are tried. */
+		if (isdig(f[i]))
+			mask = R_PART | R_DATE;
+		else if (number_month(f, end, i, NULL) != 0)
+			mask = R_REL | R_SPAN | R_DATE;
+		else
+			mask = trigger(f, i, we);
+		if (we + 9 < end && f[we] == ' ' && memcmp(f + we + 1, "premier", 7) == 0)
+			mask |= R_PART;
+		if (mask == 0) {
+			i = we;
+			continue;
+		}
 		memset(&pm, 0, sizeof(pm));
-		if ((e = range(&c, i, &pm)) == 0 && (e = since(&c, i, &pm)) == 0 &&
-		    (e = comparative(&c, i, &pm)) == 0 && (e = relative(&c, i, &pm)) == 0 &&
-		    (e = part_of_year(&c, i, &pm)) == 0) {
-			if ((e = date_at(&c, i, &d, 1)) != 0) {
-				fill_year(&c, &d);
-				bounds(&d, &pm.ps, &pm.pe);
-			}
+		e = 0;
+		if ((mask & R_RANGE) && (e = range(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_SINCE) && (e = since(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_ASOF) && (e = as_of(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_WEEK) && (e = days_of_week(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_COMP) && (e = comparative(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_REL) && (e = relative(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_PART) && (e = part_of_year(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_SPAN) && (e = month_span(&c, i, &pm)) != 0)
+			;
+		else if ((mask & R_DATE) && (e = date_at(&c, i, &d, 1)) != 0) {
+			fill_year(&c, &d);
+			bounds(&d, &pm.ps, &pm.pe);
 		}
 		if (e == 0 || e <= i) {
 			i = text_word_end(f, end, i);
@@ -681,6 +1016,29 @@ period_scan(const char *f, size_t len, size_t start, size_t end,
 		pm.start = i;
 		pm.end = e;
 		pm.ref = pm.kind != PERIOD_ABSOLUTE || is_ref(&c, i);
+		if (n > 0 && out[n - 1].ref && !pm.ref) {
+			/* "the previous quarter (January - March 2024)" restates the reference */
+			size_t g = out[n - 1].end;
+
+			while (g < i && (f[g] == ' ' || f[g] == '(' || f[g] == ','))
+				g++;
+			pm.ref = g == i;
+		}
+		if (n > 0 && pm.kind == PERIOD_ABSOLUTE && !pm.open && out[n - 1].kind == PERIOD_ABSOLUTE &&
+		    !out[n - 1].open && out[n - 1].ref == pm.ref && joined(&c, out[n - 1].end, i) &&
+		    date_valid(pm.ps.y, pm.ps.m, pm.ps.d) && date_valid(pm.pe.y, pm.pe.m, pm.pe.d)) {
+			struct period_mention *q = &out[n - 1];
+
+			if (date_days_from_civil(pm.ps.y, pm.ps.m, pm.ps.d) <
+			    date_days_from_civil(q->ps.y, q->ps.m, q->ps.d))
+				q->ps = pm.ps;
+			if (date_days_from_civil(pm.pe.y, pm.pe.m, pm.pe.d) >
+			    date_days_from_civil(q->pe.y, q->pe.m, q->pe.d))
+				q->pe = pm.pe;
+			q->end = e;
+			i = e;
+			continue;
+		}
 		if (n < max && (pm.kind != PERIOD_ABSOLUTE ||
 		    (date_valid(pm.ps.y, pm.ps.m, pm.ps.d) && date_valid(pm.pe.y, pm.pe.m, pm.pe.d))))
 			out[n++] = pm;
@@ -710,6 +1068,10 @@ period_resolve(const struct period_mention *m, struct date_ymd ps, struct date_y
 	case PERIOD_PREVIOUS:
 		*oe = add_days(ps, -1);
 		*os = date_add_months(ps, -m->shift);
+		return 0;
+	case PERIOD_PREVIOUS_WEEK:
+		*oe = add_days(ps, -1);
+		*os = add_days(ps, -7);
 		return 0;
 	default:
 		return -1;

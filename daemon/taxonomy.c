@@ -164,6 +164,54 @@ static const struct {
 	{ "West Africa", NULL, "West Africa|Afrique de l'Ouest" },
 	{ "Great Lakes", NULL, "Great Lakes|Grands Lacs" },
 	{ "Horn of Africa", NULL, "Horn of Africa|Corne de l'Afrique" },
+	/* administrative regions, named as such ("the Mopti region", "la région de Gao") */
+	{ "Gao", "Mali",
+	  "Gao region|region of Gao|région de Gao|region de Gao" },
+	{ "Mopti", "Mali",
+	  "Mopti region|region of Mopti|région de Mopti|region de Mopti" },
+	{ "Kidal", "Mali",
+	  "Kidal region|region of Kidal|région de Kidal|region de Kidal" },
+	{ "Menaka", "Mali",
+	  "Ménaka region|region of Ménaka|région de Ménaka|region de Ménaka|"
+	  "Menaka region|region of Menaka|région de Menaka|region de Menaka" },
+	{ "Timbuktu", "Mali",
+	  "Timbuktu region|region of Timbuktu|région de Timbuktu|"
+	  "region de Timbuktu|Tombouctou region|region of Tombouctou|"
+	  "région de Tombouctou|region de Tombouctou" },
+	{ "Segou", "Mali",
+	  "Ségou region|region of Ségou|région de Ségou|region de Ségou|"
+	  "Segou region|region of Segou|région de Segou|region de Segou" },
+	{ "Sikasso", "Mali",
+	  "Sikasso region|region of Sikasso|région de Sikasso|region de Sikasso" },
+	{ "Kayes", "Mali",
+	  "Kayes region|region of Kayes|région de Kayes|region de Kayes" },
+	{ "Koulikoro", "Mali",
+	  "Koulikoro region|region of Koulikoro|région de Koulikoro|"
+	  "region de Koulikoro" },
+	{ "Taoudeni", "Mali",
+	  "Taoudéni region|region of Taoudéni|région de Taoudéni|"
+	  "region de Taoudéni|Taoudeni region|region of Taoudeni|"
+	  "région de Taoudeni|region de Taoudeni" },
+	{ "Bandiagara", "Mali",
+	  "Bandiagara region|region of Bandiagara|région de Bandiagara|"
+	  "region de Bandiagara" },
+	{ "Douentza", "Mali",
+	  "Douentza region|region of Douentza|région de Douentza|"
+	  "region de Douentza" },
+	{ "Tillaberi", "Niger",
+	  "Tillabéri region|region of Tillabéri|région de Tillabéri|"
+	  "region de Tillabéri|Tillaberi region|region of Tillaberi|"
+	  "région de Tillaberi|region de Tillaberi" },
+	{ "Tahoua", "Niger",
+	  "Tahoua region|region of Tahoua|région de Tahoua|region de Tahoua" },
+	{ "Diffa", "Niger",
+	  "Diffa region|region of Diffa|région de Diffa|region de Diffa" },
+	{ "Ituri", "Democratic Republic of the Congo",
+	  "Ituri province|province of Ituri|province de l'Ituri|province d'Ituri|Ituri region" },
+	{ "North Kivu", "Democratic Republic of the Congo",
+	  "North Kivu province|province of North Kivu|province du Nord-Kivu|Nord-Kivu province" },
+	{ "South Kivu", "Democratic Republic of the Congo",
+	  "South Kivu province|province of South Kivu|province du Sud-Kivu|Sud-Kivu province" },
 };
 
 struct term {

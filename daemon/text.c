@@ -231,7 +231,7 @@ is_abbrev(const char *f, size_t ws, size_t we)
 	if (n == 1 && text_isalpha((unsigned char)f[ws]))
 		return 1; /* an initial, or the last letter of "U.N.", "e.g.", "p.m." */
 	for (size_t i = 0; i < sizeof(abbrevs) / sizeof(abbrevs[0]); i++)
-		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], f + ws, n) == 0)
+		if (text_word_eq(abbrevs[i], f + ws, n))
 			return 1;
 	return 0;
 }

@@ -39,7 +39,7 @@ struct extract_obs {
 	const char *indicator;  /* canonical name; points into the taxonomy (lives as long as it) */
 	int64_t value;
 	enum extract_qualifier qualifier;
-	int has_period;         /* 0: period unknown (null) */
+	int has_period;         /* 0: period unknown (null); but see extract_obs_end_only */
 	struct date_ymd period_start, period_end;
 	const char *country;    /* into the taxonomy, or NULL */
 	const char *region;     /* into the taxonomy, or NULL */
@@ -71,6 +71,10 @@ struct extract_params {
 int extract_text(const struct extract_taxonomy *tx, const char *text, size_t len,
     const struct extract_params *params, struct extract_result *res);
 void extract_result_free(struct extract_result *res);
+
+/* 1 when only the period's end is known ("as of 29 November": a stock at a
+ * date): has_period is 0 and period_end holds that date. */
+int extract_obs_end_only(const struct extract_obs *o);
 
 /* "exact", "at_least", "more_than", "approx", "at_most". */
 const char *extract_qualifier_name(enum extract_qualifier q);

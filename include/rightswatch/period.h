@@ -16,7 +16,8 @@
 enum period_kind {
 	PERIOD_ABSOLUTE = 0, /* start and end are known */
 	PERIOD_SAME,         /* "the same period last year": the main period moved by shift months */
-	PERIOD_PREVIOUS      /* "the previous six months": shift months before the main period */
+	PERIOD_PREVIOUS,     /* "the previous six months": shift months before the main period */
+	PERIOD_PREVIOUS_WEEK /* "la semaine precedente": the seven days before the main period */
 };
 
 struct period_mention {
@@ -25,6 +26,7 @@ struct period_mention {
 	int kind;              /* enum period_kind */
 	int shift;             /* months, for PERIOD_SAME / PERIOD_PREVIOUS */
 	int ref;               /* 1: the reference of a comparison ("as in", "than", "compared with") */
+	int open;              /* 1: "as of 29 November": only the end (pe) is known */
 };
 
 /* The temporal phrases of f[start, end), in order, at most max in out;

@@ -41,6 +41,16 @@ int text_isalpha(unsigned char c);
 int text_isalnum(unsigned char c);
 /* End of the word (letters, digits, apostrophe-free) starting at i. */
 size_t text_word_end(const char *f, size_t len, size_t i);
+/* 1 when the n bytes at s spell exactly the NUL-terminated w (cheap on a mismatch). */
+static inline int
+text_word_eq(const char *w, const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && w[k] == s[k])
+		k++;
+	return k == n && w[n] == '\0';
+}
 /* 1 when f[i..] begins with the word w followed by a non-letter. */
 int text_word_at(const char *f, size_t len, size_t i, const char *w);
 
