@@ -216,6 +216,7 @@ read_row(sqlite3_stmt *s, struct store_baseline *b)
 	b->value = sqlite3_column_int64(s, 4);
 	b->origin = origins[rank >= 0 && rank < 4 ? rank : 0];
 	b->source = store_dup_column(s, 6, &oom);
+	b->doc_id = sqlite3_column_int64(s, 7);
 	return oom ? -1 : 0;
 }
 

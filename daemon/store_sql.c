@@ -18,17 +18,18 @@
  * (country, indicator, ...) indexes. rank orders the origins. */
 #define BASELINE_LIST(where_b, where_o) \
 	"SELECT country, indicator, period_start, period_end, value, rank," \
-	" source FROM (" \
+	" source, doc_id FROM (" \
 	" SELECT b.country, b.indicator, b.period_start, b.period_end, b.value," \
-	"  CASE b.origin WHEN 'configured' THEN 0 ELSE 1 END AS rank, b.source" \
+	"  CASE b.origin WHEN 'configured' THEN 0 ELSE 1 END AS rank, b.source," \
+	"  0 AS doc_id" \
 	" FROM baselines b WHERE " where_b \
 	" UNION ALL" \
 	" SELECT country, indicator, period_start, period_end, value, rank," \
-	"  source FROM (" \
+	"  source, doc_id FROM (" \
 	"  SELECT o.country, o.indicator, o.period_start, o.period_end, o.value," \
 	"   2 + o.derived AS rank," \
 	"   CASE WHEN d.title IS NULL OR d.title = '' THEN '<' || d.url || '>'" \
-	"   ELSE d.title || ' <' || d.url || '>' END AS source," \
+	"   ELSE d.title || ' <' || d.url || '>' END AS source, o.doc_id," \
 	"   row_number() OVER (PARTITION BY o.country, o.indicator," \
 	"    o.period_start, o.period_end, o.derived" \
 	"    ORDER BY o.value DESC, o.id) AS nth" \

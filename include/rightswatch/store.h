@@ -158,6 +158,8 @@ struct store_baseline {
 	int64_t value;          /* >= 0 */
 	const char *origin;     /* STORE_ORIGIN_* */
 	char *source;           /* free text, or NULL */
+	int64_t doc_id;         /* reported, derived: the release's document;
+	                           else 0 (ignored as input) */
 };
 
 /* Replace every configured baseline by v[0..n) (the configuration's
@@ -180,6 +182,9 @@ int store_baseline_import(struct store *st, const struct store_baseline *v,
  * a country and a period, from each document's latest revision) and the
  * highest derived one. Sorted by country, indicator, period start, period
  * end, then origin in the order configured, imported, reported, derived.
+ * Reported and derived rows reflect the observations stored when it is
+ * called: to compare a release with what was reported before it, list
+ * before saving its observations (in the same transaction).
  * *out (NULL when *n is 0) is freed with store_baselines_free. */
 int store_baseline_list(struct store *st, const char *country,
     const char *indicator, struct store_baseline **out, size_t *n);

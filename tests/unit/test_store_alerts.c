@@ -1,7 +1,8 @@
 /*
- * Unit tests: store baselines, alerts and the outbox, on state files in a
- * fresh directory under /tmp. Reported and derived baselines come from
- * observations saved the way the daemon saves them.
+ * Unit tests: store alerts and their outbox — written with the observation
+ * that caused them, delivered, retried and failed across restarts, listed
+ * with their delivery states — on state files in a fresh directory under
+ * /tmp.
  */
 #include <math.h>
 #include <sys/stat.h>
@@ -10,15 +11,13 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "rightswatch/buf.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/store.h"
 
 static char dir[64];
 
 static const char *const db_names[] = {
-	"configured.db", "imported.db", "reported.db", "tx.db", "outbox.db",
-	"list.db", "last.db", "fields.db",
+	"tx.db", "outbox.db", "list.db", "last.db", "fields.db",
 };
 
 static int
@@ -82,183 +81,6 @@ peek(const char *path, const char *sql)
 	return out;
 }
 
-/* A baseline row for input; the strings are literals the store only reads. */
-static struct store_baseline
-bl(const char *country, const char *indicator, const char *from, const char *to,
-    int64_t value, const char *source)
-{
-	struct store_baseline b;
-
-	memset(&b, 0, sizeof(b));
-	b.country = (char *)(uintptr_t)country;
-	b.indicator = (char *)(uintptr_t)indicator;
-	snprintf(b.period_start, sizeof(b.period_start), "%s", from);
-	snprintf(b.period_end, sizeof(b.period_end), "%s", to);
-	b.value = value;
-	b.source = (char *)(uintptr_t)source;
-	return b;
-}
-
-/* The list for (country, indicator) as lines
- * "country|indicator|start/end|value|origin|source". */
-static const char *
-list_text(struct store *st, const char *country, const char *indicator)
-{
-	static char out[4096];
-	struct store_baseline *v;
-	size_t n, len = 0;
-
-	out[0] = '\0';
-	if (store_baseline_list(st, country, indicator, &v, &n) != 0)
-		fail_msg("list: %s", store_errmsg(st));
-	if (n == 0)
-		assert_null(v);
-	for (size_t i = 0; i < n; i++)
-		len += (size_t)snprintf(out + len, sizeof(out) - len,
-		    "%s|%s|%s/%s|%lld|%s|%s\n", v[i].country, v[i].indicator,
-		    v[i].period_start, v[i].period_end, (long long)v[i].value,
-		    v[i].origin, v[i].source != NULL ? v[i].source : "null");
-	store_baselines_free(v, n);
-	return out;
-}
-
-static void
-test_configured(void **state)
-{
-	struct store *st = open_ok(db_path("configured.db"));
-	struct store_baseline first[] = {
-		bl("Mali", "abductions", "2020-01-01", "2020-12-31", 180, "MINUSMA 2020 note"),
-		bl("Mali", "killed", "2020-01-01", "2020-12-31", 900, NULL),
-		bl("Burkina Faso", "abductions", "2020-01-01", "2020-06-30", 40, "x"),
-	};
-	struct store_baseline second[] = {
-		bl("Mali", "abductions", "2020-01-01", "2020-12-31", 181, "corrected"),
-	};
-	static const struct {
-		struct store_baseline row;
-		const char *reason;
-	} bad[] = {
-		/* no country */
-		{ { NULL, (char *)"killed", "2020-01-01", "2020-12-31", 1, NULL, NULL },
-		  "country and an indicator" },
-		/* an empty indicator */
-		{ { (char *)"Mali", (char *)"", "2020-01-01", "2020-12-31", 1, NULL, NULL },
-		  "country and an indicator" },
-		/* not a calendar day */
-		{ { (char *)"Mali", (char *)"killed", "2020-02-30", "2020-12-31", 1, NULL, NULL },
-		  "two calendar days" },
-		/* the end before the start */
-		{ { (char *)"Mali", (char *)"killed", "2021-01-01", "2020-12-31", 1, NULL, NULL },
-		  "two calendar days" },
-		/* an empty period */
-		{ { (char *)"Mali", (char *)"killed", "", "", 1, NULL, NULL },
-		  "two calendar days" },
-		/* a negative figure */
-		{ { (char *)"Mali", (char *)"killed", "2020-01-01", "2020-12-31", -5, NULL, NULL },
-		  "negative" },
-	};
-	const char *before;
-	struct store_baseline set[2];
-
-	(void)state;
-	assert_int_equal(store_baselines_replace_configured(st, first, 3), 0);
-	assert_string_equal(list_text(st, NULL, NULL),
-	    "Burkina Faso|abductions|2020-01-01/2020-06-30|40|configured|x\n"
-	    "Mali|abductions|2020-01-01/2020-12-31|180|configured|MINUSMA 2020 note\n"
-	    "Mali|killed|2020-01-01/2020-12-31|900|configured|null\n");
-	/* a reload replaces the whole set */
-	assert_int_equal(store_baselines_replace_configured(st, second, 1), 0);
-	assert_string_equal(list_text(st, NULL, NULL),
-	    "Mali|abductions|2020-01-01/2020-12-31|181|configured|corrected\n");
-	before = "Mali|abductions|2020-01-01/2020-12-31|181|configured|corrected\n";
-
-	/* every invalid row is refused, with a reason, and changes nothing */
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		set[0] = bl("Niger", "killed", "2020-01-01", "2020-12-31", 3, NULL);
-		set[1] = bad[i].row;
-		assert_int_equal(store_baselines_replace_configured(st, set, 2), -1);
-		if (strstr(store_errmsg(st), bad[i].reason) == NULL ||
-		    strstr(store_errmsg(st), "baseline #2") == NULL)
-			fail_msg("row %zu: %s", i, store_errmsg(st));
-		assert_string_equal(list_text(st, NULL, NULL), before);
-	}
-	/* the same (country, indicator, period) twice */
-	set[0] = bl("Niger", "killed", "2020-01-01", "2020-12-31", 3, NULL);
-	set[1] = bl("Niger", "killed", "2020-01-01", "2020-12-31", 4, NULL);
-	assert_int_equal(store_baselines_replace_configured(st, set, 2), -1);
-	assert_non_null(strstr(store_errmsg(st), "given twice"));
-	assert_string_equal(list_text(st, NULL, NULL), before);
-	/* an empty configuration removes them all */
-	assert_int_equal(store_baselines_replace_configured(st, NULL, 0), 0);
-	assert_string_equal(list_text(st, NULL, NULL), "");
-	store_close(st);
-}
-
-static void
-test_imported(void **state)
-{
-	const char *path = db_path("imported.db");
-	struct store *st = open_ok(path);
-	static const struct {
-		const char *country, *indicator, *from, *to;
-		int64_t value;
-		const char *source;
-		size_t added, updated; /* expected counts for the batch it ends */
-		int ends;              /* 1: this row ends a batch */
-	} rows[] = {
-		/* batch 1: two new rows */
-		{ "Mali", "abductions", "2020-01-01", "2020-12-31", 180, "HRW", 0, 0, 0 },
-		{ "Mali", "killed", "2020-01-01", "2020-12-31", 900, "ACLED", 2, 0, 1 },
-		/* batch 2: the same again changes nothing */
-		{ "Mali", "abductions", "2020-01-01", "2020-12-31", 180, "HRW", 0, 0, 0 },
-		{ "Mali", "killed", "2020-01-01", "2020-12-31", 900, "ACLED", 0, 0, 1 },
-		/* batch 3: a new value, a new source, a new period */
-		{ "Mali", "abductions", "2020-01-01", "2020-12-31", 190, "HRW", 0, 0, 0 },
-		{ "Mali", "killed", "2020-01-01", "2020-12-31", 900, NULL, 0, 0, 0 },
-		{ "Mali", "killed", "2021-01-01", "2021-06-30", 500, "UN", 1, 2, 1 },
-	};
-	struct store_baseline batch[8];
-	struct store_baseline conf = bl("Mali", "abductions", "2020-01-01",
-	    "2020-12-31", 170, "ini");
-	size_t nb = 0, added, updated;
-
-	(void)state;
-	/* a configured row for the same key is kept apart */
-	assert_int_equal(store_baselines_replace_configured(st, &conf, 1), 0);
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		batch[nb++] = bl(rows[i].country, rows[i].indicator, rows[i].from,
-		    rows[i].to, rows[i].value, rows[i].source);
-		if (!rows[i].ends)
-			continue;
-		added = updated = 99;
-		assert_int_equal(store_baseline_import(st, batch, nb, &added, &updated), 0);
-		if (added != rows[i].added || updated != rows[i].updated)
-			fail_msg("batch ending at row %zu: %zu added, %zu updated", i,
-			    added, updated);
-		nb = 0;
-	}
-	store_close(st);
-	st = open_ok(path);
-	assert_string_equal(list_text(st, "Mali", NULL),
-	    "Mali|abductions|2020-01-01/2020-12-31|170|configured|ini\n"
-	    "Mali|abductions|2020-01-01/2020-12-31|190|imported|HRW\n"
-	    "Mali|killed|2020-01-01/2020-12-31|900|imported|null\n"
-	    "Mali|killed|2021-01-01/2021-06-30|500|imported|UN\n");
-	/* reloading the configuration leaves imported rows alone */
-	assert_int_equal(store_baselines_replace_configured(st, NULL, 0), 0);
-	assert_string_equal(list_text(st, "Mali", "abductions"),
-	    "Mali|abductions|2020-01-01/2020-12-31|190|imported|HRW\n");
-	/* a bad batch is all or nothing; counts may be NULL */
-	batch[0] = bl("Mali", "abductions", "2020-01-01", "2020-12-31", 1, "x");
-	batch[1] = bl("Mali", "abductions", "2020-13-01", "2020-12-31", 1, "x");
-	assert_int_equal(store_baseline_import(st, batch, 2, NULL, NULL), -1);
-	assert_int_equal(store_baseline_import(st, batch, 1, NULL, NULL), 0);
-	store_close(st);
-	assert_string_equal(peek(path, "SELECT group_concat(value, ',') FROM"
-	    " (SELECT value FROM baselines ORDER BY id)"), "1,900,500");
-	assert_string_equal(peek(path, "SELECT count(*) FROM baselines WHERE created > 1600000000"), "3");
-}
-
 /* Save one release (one revision per call) with its observations; returns
  * the document id. */
 static int64_t
@@ -281,95 +103,6 @@ save_release(struct store *st, const char *url, const char *title,
 #define OBS(ind, v, y0, m0, d0, y1, m1, d1, country, derived) \
 	{ ind, v, EXTRACT_EXACT, 1, { y0, m0, d0 }, { y1, m1, d1 }, country, NULL, \
 	  derived, 26, 40, 0, 49 }
-
-static void
-test_reported_derived(void **state)
-{
-	struct store *st = open_ok(db_path("reported.db"));
-	static const struct extract_obs a[] = {
-		OBS("abductions", 300, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
-		OBS("abductions", 400, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
-		OBS("abductions", 87, 2019, 1, 1, 2019, 12, 31, "Mali", 1),
-		/* no country: never a baseline */
-		OBS("abductions", 5000, 2020, 1, 1, 2020, 12, 31, NULL, 0),
-		/* no period: never a baseline */
-		{ "killed", 12, EXTRACT_EXACT, 0, { 0, 0, 0 }, { 0, 0, 0 }, "Mali",
-		  NULL, 0, 26, 40, 0, 49 },
-		OBS("killed", 33, 2021, 7, 1, 2021, 7, 31, "Niger", 0),
-	};
-	static const struct extract_obs b[] = {
-		OBS("abductions", 320, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
-		OBS("abductions", 350, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
-		OBS("abductions", 90, 2019, 1, 1, 2019, 12, 31, "Mali", 1),
-		/* the same figure as a's: the earlier observation is named */
-		OBS("abductions", 400, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
-	};
-	static const struct extract_obs c1[] = {
-		/* a figure its revision 2 corrected */
-		OBS("abductions", 999, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
-	};
-	static const struct extract_obs c2[] = {
-		OBS("abductions", 310, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
-	};
-	struct store_baseline conf = bl("Mali", "abductions", "2020-01-01",
-	    "2020-12-31", 297, "MINUSMA note");
-	struct store_baseline imp = bl("Mali", "abductions", "2020-01-01",
-	    "2020-12-31", 299, "HRW report");
-	static const struct {
-		const char *country, *indicator;
-		const char *expect;
-	} rows[] = {
-		/* one country and indicator: every origin, in the rules' order */
-		{ "Mali", "abductions",
-		  "Mali|abductions|2019-01-01/2019-12-31|90|derived|Release B <https://t/b>\n"
-		  "Mali|abductions|2020-01-01/2020-12-31|297|configured|MINUSMA note\n"
-		  "Mali|abductions|2020-01-01/2020-12-31|299|imported|HRW report\n"
-		  "Mali|abductions|2020-01-01/2020-12-31|320|reported|Release B <https://t/b>\n"
-		  "Mali|abductions|2021-01-01/2021-06-30|400|reported|Release A <https://t/a>\n" },
-		/* any indicator of a country */
-		{ "Niger", NULL,
-		  "Niger|killed|2021-07-01/2021-07-31|34|reported|<https://t/c>\n" },
-		/* any country, one indicator */
-		{ NULL, "killed",
-		  "Niger|killed|2021-07-01/2021-07-31|34|reported|<https://t/c>\n" },
-		/* nothing known */
-		{ "Chad", NULL, "" },
-		{ "Mali", "torture", "" },
-	};
-
-	(void)state;
-	save_release(st, "https://t/a", "Release A", "a", a, sizeof(a) / sizeof(a[0]));
-	save_release(st, "https://t/b", "Release B", "b", b, sizeof(b) / sizeof(b[0]));
-	save_release(st, "https://t/c", NULL, "c1", c1, 1);
-	save_release(st, "https://t/c", NULL, "c2", c2, 1);
-	{
-		static const struct extract_obs c3[] = {
-			/* raises a's figure for Niger */
-			OBS("killed", 34, 2021, 7, 1, 2021, 7, 31, "Niger", 0),
-			OBS("abductions", 310, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
-		};
-		save_release(st, "https://t/c", NULL, "c3", c3, 2);
-	}
-	assert_int_equal(store_baselines_replace_configured(st, &conf, 1), 0);
-	assert_int_equal(store_baseline_import(st, &imp, 1, NULL, NULL), 0);
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		const char *got = list_text(st, rows[i].country, rows[i].indicator);
-
-		if (strcmp(got, rows[i].expect) != 0)
-			fail_msg("row %zu:\n%s\nexpected\n%s", i, got, rows[i].expect);
-	}
-	/* everything: Mali's rows then Niger's */
-	{
-		const char *all = list_text(st, NULL, NULL);
-
-		assert_non_null(strstr(all, rows[0].expect));
-		assert_non_null(strstr(all, rows[1].expect));
-		assert_null(strstr(all, "5000"));
-		assert_null(strstr(all, "999"));
-		assert_null(strstr(all, "|12|"));
-	}
-	store_close(st);
-}
 
 /* An alert with every field set, for the tests to vary. The strings are
  * literals the store only reads. */
@@ -832,9 +565,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_configured),
-		cmocka_unit_test(test_imported),
-		cmocka_unit_test(test_reported_derived),
 		cmocka_unit_test(test_alert_in_transaction),
 		cmocka_unit_test(test_outbox_transitions),
 		cmocka_unit_test(test_alert_fields),
