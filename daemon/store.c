@@ -1,9 +1,10 @@
 /*
  * store — the daemon's state in one SQLite file: opening (refusing a file
  * that is not ours, is corrupt or is newer than this code), migrating
- * (steps in store_schema.c), transactions, the catalogue of every SQL
- * statement the store runs, and the rows of sources and items (documents
- * and observations are in store_doc.c).
+ * (steps in store_schema.c), transactions, the cache of prepared
+ * statements (their SQL is the catalogue in store_sql.c), and the rows of
+ * sources and items (documents and observations are in store_doc.c,
+ * baselines in store_baseline.c, alerts and the outbox in store_alert.c).
  *
  * The only module that includes sqlite3.h. Every statement is prepared
  * once, cached in struct store, and fed bound parameters: no SQL is ever
@@ -27,77 +28,6 @@
 #define STORE_APPLICATION_ID 0x52574154
 #define STORE_BUSY_TIMEOUT   5000 /* milliseconds waiting for another writer */
 
-#define SOURCE_COLUMNS \
-	"name, url, current_url, etag, last_modified, health, last_result," \
-	" last_poll, last_ok, next_due, retry_until, backoff, failures, disabled," \
-	" (SELECT count(*) FROM items i WHERE i.source = s.name)"
-
-static const char *const stmt_sql[S_COUNT] = {
-	[S_BEGIN] = "BEGIN IMMEDIATE",
-	[S_COMMIT] = "COMMIT",
-	[S_ROLLBACK] = "ROLLBACK",
-	[S_SAVEPOINT] = "SAVEPOINT store_nested",
-	[S_RELEASE] = "RELEASE store_nested",
-	[S_ROLLBACK_TO] = "ROLLBACK TO store_nested",
-	[S_SOURCE_GET] = "SELECT " SOURCE_COLUMNS " FROM sources s WHERE name = ?1",
-	[S_SOURCE_ALL] = "SELECT " SOURCE_COLUMNS " FROM sources s ORDER BY name",
-	[S_SOURCE_PUT] =
-	    "INSERT INTO sources (name, url, current_url, etag, last_modified,"
-	    " health, last_result, last_poll, last_ok, next_due, retry_until,"
-	    " backoff, failures, disabled)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'new'), ?7, ?8, ?9, ?10,"
-	    " ?11, ?12, ?13, ?14)"
-	    " ON CONFLICT (name) DO UPDATE SET url = excluded.url,"
-	    " current_url = excluded.current_url, etag = excluded.etag,"
-	    " last_modified = excluded.last_modified, health = excluded.health,"
-	    " last_result = excluded.last_result, last_poll = excluded.last_poll,"
-	    " last_ok = excluded.last_ok, next_due = excluded.next_due,"
-	    " retry_until = excluded.retry_until, backoff = excluded.backoff,"
-	    " failures = excluded.failures, disabled = excluded.disabled",
-	[S_ITEM_GET] = "SELECT content_hash, done FROM items"
-	    " WHERE source = ?1 AND item_id = ?2",
-	[S_ITEM_INSERT] =
-	    "INSERT INTO items (source, item_id, link, title, published, updated,"
-	    " content_hash, first_seen, last_seen, done)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, 0)",
-	[S_ITEM_UPDATE] =
-	    "UPDATE items SET link = ?3, title = ?4, published = ?5, updated = ?6,"
-	    " content_hash = ?7, last_seen = ?8, done = ?9"
-	    " WHERE source = ?1 AND item_id = ?2",
-	[S_ITEM_DONE] = "UPDATE items SET done = 1, doc_id = ?3"
-	    " WHERE source = ?1 AND item_id = ?2",
-	[S_ITEM_COUNT] = "SELECT count(*), coalesce(sum(done = 0), 0) FROM items"
-	    " WHERE source = ?1",
-	[S_DOC_FIND] = "SELECT id FROM documents WHERE url = ?1",
-	[S_DOC_LATEST] = "SELECT d.id, d.latest_revision, r.hash FROM documents d"
-	    " LEFT JOIN revisions r ON r.doc_id = d.id"
-	    " AND r.revision = d.latest_revision WHERE d.url = ?1",
-	[S_DOC_INSERT] =
-	    "INSERT INTO documents (url, title, date, lang, country,"
-	    " latest_revision, first_seen, last_seen)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6)",
-	[S_DOC_TOUCH] = "UPDATE documents SET last_seen = ?2 WHERE id = ?1",
-	[S_DOC_UPDATE] =
-	    "UPDATE documents SET title = coalesce(?2, title),"
-	    " date = coalesce(?3, date), lang = coalesce(?4, lang),"
-	    " country = coalesce(?5, country), latest_revision = ?6,"
-	    " last_seen = ?7 WHERE id = ?1",
-	[S_REV_INSERT] = "INSERT INTO revisions (doc_id, revision, hash, text,"
-	    " fetched_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-	[S_OBS_DELETE] = "DELETE FROM observations WHERE doc_id = ?1 AND revision = ?2",
-	[S_OBS_INSERT] =
-	    "INSERT INTO observations (doc_id, revision, indicator, value,"
-	    " qualifier, period_start, period_end, country, region, derived,"
-	    " evidence, sentence, start, \"end\", extractor_version, created)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15, ?16)",
-	[S_OBS_COUNT] = "SELECT count(*) FROM observations o"
-	    " JOIN documents d ON d.id = o.doc_id AND d.latest_revision = o.revision"
-	    " WHERE o.doc_id = ?1",
-};
-
-
-
 void
 store_set_err(struct store *st, const char *fmt, ...)
 {
@@ -119,7 +49,7 @@ sqlite3_stmt *
 store_stmt(struct store *st, enum store_stmt_id id)
 {
 	if (st->stmt[id] == NULL &&
-	    sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+	    sqlite3_prepare_v3(st->db, store_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
 	    &st->stmt[id], NULL) != SQLITE_OK) {
 		store_db_err(st, "prepare");
 		st->stmt[id] = NULL;
@@ -173,8 +103,8 @@ run_id(struct store *st, enum store_stmt_id id, const char *what)
 	return s == NULL ? -1 : store_run(st, s, what);
 }
 
-static char *
-dup_column(sqlite3_stmt *s, int i, int *oom)
+char *
+store_dup_column(sqlite3_stmt *s, int i, int *oom)
 {
 	const unsigned char *v = sqlite3_column_text(s, i);
 	char *r;
@@ -436,13 +366,13 @@ read_source(struct store *st, sqlite3_stmt *s, struct store_source *out)
 	int oom = 0;
 
 	memset(out, 0, sizeof(*out));
-	out->name = dup_column(s, 0, &oom);
-	out->url = dup_column(s, 1, &oom);
-	out->current_url = dup_column(s, 2, &oom);
-	out->etag = dup_column(s, 3, &oom);
-	out->last_modified = dup_column(s, 4, &oom);
-	out->health = dup_column(s, 5, &oom);
-	out->last_result = dup_column(s, 6, &oom);
+	out->name = store_dup_column(s, 0, &oom);
+	out->url = store_dup_column(s, 1, &oom);
+	out->current_url = store_dup_column(s, 2, &oom);
+	out->etag = store_dup_column(s, 3, &oom);
+	out->last_modified = store_dup_column(s, 4, &oom);
+	out->health = store_dup_column(s, 5, &oom);
+	out->last_result = store_dup_column(s, 6, &oom);
 	out->last_poll = sqlite3_column_int64(s, 7);
 	out->last_ok = sqlite3_column_int64(s, 8);
 	out->next_due = sqlite3_column_int64(s, 9);

@@ -1,7 +1,7 @@
 /*
- * store_int — private to the store module (store.c, store_doc.c): the
- * struct behind the opaque handle, the catalogue of cached statements
- * (their SQL is the table in store.c) and the helpers both files use.
+ * store_int — private to the store module (store*.c): the struct behind
+ * the opaque handle, the catalogue of cached statements (their SQL is the
+ * table in store_sql.c) and the helpers the store's files share.
  * Nothing outside the store includes this header or sqlite3.h.
  */
 #ifndef RW_STORE_INT_H
@@ -20,6 +20,11 @@ enum store_stmt_id {
 	S_DOC_FIND, S_DOC_LATEST, S_DOC_INSERT, S_DOC_TOUCH, S_DOC_UPDATE,
 	S_REV_INSERT,
 	S_OBS_DELETE, S_OBS_INSERT, S_OBS_COUNT,
+	S_BL_DELETE_CONFIGURED, S_BL_INSERT, S_BL_FIND_IMPORTED, S_BL_UPDATE,
+	S_BL_LIST, S_BL_LIST_COUNTRY, S_BL_LIST_BOTH,
+	S_ALERT_LAST, S_ALERT_INSERT, S_ALERT_LIST, S_ALERT_DELIVERIES,
+	S_OUTBOX_INSERT, S_OUTBOX_DUE, S_OUTBOX_NEXT, S_OUTBOX_DELIVERED,
+	S_OUTBOX_RETRY, S_OUTBOX_FAILED, S_OUTBOX_PENDING,
 	S_COUNT
 };
 
@@ -29,6 +34,19 @@ struct store {
 	int depth;          /* open store_begin levels */
 	char errmsg[512];
 };
+
+/* The SQL of each statement, indexed by id (store_sql.c). */
+extern const char *const store_sql[S_COUNT];
+
+/* Columns of an alert, in the order store_alert_read expects (alias a). */
+#define STORE_ALERT_COLUMNS \
+	"a.id, a.fingerprint, a.rule, a.severity, a.country, a.indicator," \
+	" a.value, a.qualifier, a.approximate, a.is_update, a.previous_value," \
+	" a.period_start, a.period_end, a.baseline_value," \
+	" a.baseline_period_start, a.baseline_period_end, a.baseline_origin," \
+	" a.baseline_source, a.ratio, a.observation_id, a.doc_id, a.title," \
+	" a.date, a.url, a.sentence, a.created"
+#define STORE_ALERT_NCOLUMNS 26
 
 /* Fill st's error message. */
 void store_set_err(struct store *st, const char *fmt, ...)
@@ -48,6 +66,8 @@ int store_bind_i64_or_null(sqlite3_stmt *s, int i, int64_t v, int64_t none);
 int store_run(struct store *st, sqlite3_stmt *s, const char *what);
 /* Roll back the transaction of a failed call, keeping its message; -1. */
 int store_abort_tx(struct store *st);
+/* A copy of text column i (NULL stays NULL; sets *oom when out of memory). */
+char *store_dup_column(sqlite3_stmt *s, int i, int *oom);
 /* Equal strings, NULL equal only to NULL. */
 int store_same_text(const char *a, const char *b);
 

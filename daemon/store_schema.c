@@ -136,6 +136,7 @@ static const char step2[] =
 	" value INTEGER NOT NULL,"
 	" qualifier TEXT NOT NULL,"
 	" approximate INTEGER NOT NULL DEFAULT 0 CHECK (approximate IN (0, 1)),"
+	" is_update INTEGER NOT NULL DEFAULT 0 CHECK (is_update IN (0, 1)),"
 	" previous_value INTEGER,"
 	" baseline_value INTEGER,"     /* NULL for compare = value */
 	" baseline_period_start TEXT,"

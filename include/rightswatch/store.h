@@ -1,8 +1,9 @@
 /*
  * store — the daemon's state in one SQLite file (WAL): sources and their
  * HTTP validators and schedule, items seen, release documents and their
- * revisions, observations with provenance. The only module that includes
- * sqlite3.h; everything else sees these functions and plain structs.
+ * revisions, observations with provenance, baselines, alerts and their
+ * delivery outbox. The only module that includes sqlite3.h; everything
+ * else sees these functions and plain structs.
  *
  * The schema is created and migrated by version number (PRAGMA user_version,
  * ordered steps in store_schema.c, each in a transaction); the file is marked
@@ -133,6 +134,152 @@ int store_observations_save(struct store *st, int64_t doc_id, int revision,
     int64_t now);
 /* Number of observations stored for a document's latest revision. */
 int store_observations_count(struct store *st, int64_t doc_id, int64_t *count);
+
+/* ---- baselines (store_baseline.c) ---- */
+
+/* Where a baseline figure comes from, in the order the rules prefer them. */
+#define STORE_ORIGIN_CONFIGURED "configured" /* a [baseline NAME] section */
+#define STORE_ORIGIN_IMPORTED   "imported"   /* a CSV file */
+#define STORE_ORIGIN_REPORTED   "reported"   /* observed in a release */
+#define STORE_ORIGIN_DERIVED    "derived"    /* implied by a comparison */
+
+/* A figure for (country, indicator, period). As input (replace, import) the
+ * store only reads it: origin is ignored, source may be NULL. As output
+ * (list) the strings are owned by the row (free the array with
+ * store_baselines_free), origin points to one of the static STORE_ORIGIN_*
+ * strings, and source is never NULL for a reported or derived row:
+ * "TITLE <URL>" of the release it came from (just "<URL>" without a
+ * title). */
+struct store_baseline {
+	char *country;
+	char *indicator;
+	char period_start[11];  /* YYYY-MM-DD, inclusive */
+	char period_end[11];
+	int64_t value;          /* >= 0 */
+	const char *origin;     /* STORE_ORIGIN_* */
+	char *source;           /* free text, or NULL */
+	int64_t doc_id;         /* reported, derived: the release's document;
+	                           else 0 (ignored as input) */
+};
+
+/* Replace every configured baseline by v[0..n) (the configuration's
+ * [baseline] sections, at start-up and on reload), in one transaction:
+ * a row that is invalid (no country or indicator, a period that is not two
+ * calendar days in order, a negative value) or given twice leaves the
+ * stored ones as they were, with the reason in store_errmsg. */
+int store_baselines_replace_configured(struct store *st,
+    const struct store_baseline *v, size_t n);
+/* Import v[0..n) as imported baselines, in one transaction (all or
+ * nothing, validated as above): a new (country, indicator, period) is
+ * added, an existing one whose value or source differs is updated; the
+ * counts are returned in *added and *updated (either may be NULL; rows
+ * that change nothing count in neither). */
+int store_baseline_import(struct store *st, const struct store_baseline *v,
+    size_t n, size_t *added, size_t *updated);
+/* The baselines for country and indicator (each NULL for any): configured
+ * and imported rows, plus for each exact (country, indicator, period) the
+ * highest figure reported in a release (observations with derived = 0,
+ * a country and a period, from each document's latest revision) and the
+ * highest derived one. Sorted by country, indicator, period start, period
+ * end, then origin in the order configured, imported, reported, derived.
+ * Reported and derived rows reflect the observations stored when it is
+ * called: to compare a release with what was reported before it, list
+ * before saving its observations (in the same transaction).
+ * *out (NULL when *n is 0) is freed with store_baselines_free. */
+int store_baseline_list(struct store *st, const char *country,
+    const char *indicator, struct store_baseline **out, size_t *n);
+/* Free a list from store_baseline_list (its strings too). Accepts NULL. */
+void store_baselines_free(struct store_baseline *v, size_t n);
+
+/* ---- alerts and their outbox (store_alert.c) ---- */
+
+/* One alert, self-contained (the evidence is copied from the observation
+ * and its release). Strings are owned by the struct when it was returned
+ * by the store (free with store_alert_clear, or the array functions);
+ * as input to store_alert_add the store only reads them. A period field
+ * is "" when unknown. */
+struct store_alert {
+	int64_t id;              /* set by store_alert_add */
+	char *fingerprint;       /* rule, country, indicator and period */
+	char *rule;              /* the [threshold NAME] */
+	char *severity;          /* "info", "warning" or "critical" */
+	char *country;           /* or NULL */
+	char *indicator;
+	int64_t value;
+	char *qualifier;         /* "exact", "at_least", ... */
+	int approximate;         /* 1: approximately crossed (an approx figure) */
+	int is_update;           /* 1: a higher figure for an alerted fingerprint */
+	int64_t previous_value;  /* what an update rose from, -1 none */
+	char period_start[11], period_end[11];
+	int64_t baseline_value;  /* -1 none (compare = value) */
+	char baseline_period_start[11], baseline_period_end[11];
+	char *baseline_origin;   /* STORE_ORIGIN_* text, or NULL */
+	char *baseline_source;   /* or NULL */
+	double ratio;            /* value / baseline; NAN none */
+	int64_t observation_id;  /* 0 none */
+	int64_t doc_id;          /* 0 none */
+	char *title;             /* the release's title, date (YYYY-MM-DD) */
+	char *date;
+	char *url;               /* and URL, each or NULL */
+	char *sentence;          /* the evidence, or NULL */
+	int64_t created;         /* seconds UTC, set by store_alert_add */
+	/* Only from store_alerts_list: the state of each delivery, in
+	 * destination order, e.g. "email:delivered, syslog:pending(3
+	 * attempts: connection refused)"; "" without destinations. The error
+	 * texts come from servers: escape before printing. NULL otherwise. */
+	char *deliveries;
+};
+
+/* Free the strings of a, and zero it. Accepts NULL. */
+void store_alert_clear(struct store_alert *a);
+/* Free an array from store_alerts_list. Accepts NULL. */
+void store_alerts_free(struct store_alert *v, size_t n);
+
+/* The highest value already alerted for fingerprint: *found 1 and *value,
+ * or *found 0. */
+int store_alert_last(struct store *st, const char *fingerprint,
+    int64_t *value, int *found);
+/* Record alert a (created = now) and one pending outbox row per distinct
+ * destination (due at now), in one transaction: inside the caller's when
+ * one is open (store_begin), so the alert commits or rolls back with the
+ * observation that caused it. Sets a->id, a->created and *alert_id (which
+ * may be NULL). Required: fingerprint, rule, severity, indicator,
+ * qualifier. */
+int store_alert_add(struct store *st, struct store_alert *a,
+    const char *const *destinations, size_t n, int64_t now, int64_t *alert_id);
+/* Alerts created at or after since (seconds UTC), oldest first, each with
+ * its deliveries summary. *out (NULL when *n is 0): store_alerts_free. */
+int store_alerts_list(struct store *st, int64_t since, struct store_alert **out,
+    size_t *n);
+
+/* A pending delivery with its alert. Owned by the array: free with
+ * store_deliveries_free. */
+struct store_delivery {
+	int64_t outbox_id;
+	char *destination;       /* the [notify NAME] */
+	int attempts;            /* made so far */
+	char *last_error;        /* of the last attempt, or NULL */
+	struct store_alert alert;
+};
+
+/* Pending deliveries due at now (next attempt <= now), earliest first, at
+ * most limit of them (0: no limit). *out (NULL when *n is 0) is freed with
+ * store_deliveries_free. */
+int store_outbox_due(struct store *st, int64_t now, size_t limit,
+    struct store_delivery **out, size_t *n);
+void store_deliveries_free(struct store_delivery *v, size_t n);
+/* The earliest next attempt of a pending delivery: *any 1 and *when, or
+ * *any 0 when nothing is pending. */
+int store_outbox_next_due(struct store *st, int64_t *when, int *any);
+/* Outcome of one attempt of a pending delivery (each counts an attempt;
+ * -1 when outbox_id is not pending): delivered at now; to retry at
+ * next_attempt after error; failed for good (stays listed, never due). */
+int store_outbox_delivered(struct store *st, int64_t outbox_id, int64_t now);
+int store_outbox_retry(struct store *st, int64_t outbox_id, int64_t next_attempt,
+    const char *error);
+int store_outbox_failed(struct store *st, int64_t outbox_id, const char *error);
+/* The number of pending deliveries. */
+int store_outbox_pending_count(struct store *st, int64_t *n);
 
 /* Transactions for callers that group several calls. They nest: an inner
  * begin is a savepoint, so a store call that opens its own transaction

@@ -1,0 +1,157 @@
+/*
+ * store_sql — the catalogue of every SQL statement the store runs, indexed
+ * by enum store_stmt_id (store_int.h). Each is prepared once on first use
+ * and always fed bound parameters: no SQL is ever built from text.
+ */
+#include "store_int.h"
+
+#define SOURCE_COLUMNS \
+	"name, url, current_url, etag, last_modified, health, last_result," \
+	" last_poll, last_ok, next_due, retry_until, backoff, failures, disabled," \
+	" (SELECT count(*) FROM items i WHERE i.source = s.name)"
+
+/* Configured and imported rows, then per exact (country, indicator,
+ * period) the highest reported and the highest derived observation of
+ * each document's latest revision (ties: the earliest). where_b and
+ * where_o filter baselines b and observations o by ?1 country, ?2
+ * indicator; the variants exist so that a given country can use the
+ * (country, indicator, ...) indexes. rank orders the origins. */
+#define BASELINE_LIST(where_b, where_o) \
+	"SELECT country, indicator, period_start, period_end, value, rank," \
+	" source, doc_id FROM (" \
+	" SELECT b.country, b.indicator, b.period_start, b.period_end, b.value," \
+	"  CASE b.origin WHEN 'configured' THEN 0 ELSE 1 END AS rank, b.source," \
+	"  0 AS doc_id" \
+	" FROM baselines b WHERE " where_b \
+	" UNION ALL" \
+	" SELECT country, indicator, period_start, period_end, value, rank," \
+	"  source, doc_id FROM (" \
+	"  SELECT o.country, o.indicator, o.period_start, o.period_end, o.value," \
+	"   2 + o.derived AS rank," \
+	"   CASE WHEN d.title IS NULL OR d.title = '' THEN '<' || d.url || '>'" \
+	"   ELSE d.title || ' <' || d.url || '>' END AS source, o.doc_id," \
+	"   row_number() OVER (PARTITION BY o.country, o.indicator," \
+	"    o.period_start, o.period_end, o.derived" \
+	"    ORDER BY o.value DESC, o.id) AS nth" \
+	"  FROM observations o JOIN documents d ON d.id = o.doc_id" \
+	"   AND d.latest_revision = o.revision" \
+	"  WHERE o.period_start IS NOT NULL AND o.period_end IS NOT NULL" \
+	"   AND " where_o \
+	" ) WHERE nth = 1" \
+	") ORDER BY country, indicator, period_start, period_end, rank"
+
+const char *const store_sql[S_COUNT] = {
+	[S_BEGIN] = "BEGIN IMMEDIATE",
+	[S_COMMIT] = "COMMIT",
+	[S_ROLLBACK] = "ROLLBACK",
+	[S_SAVEPOINT] = "SAVEPOINT store_nested",
+	[S_RELEASE] = "RELEASE store_nested",
+	[S_ROLLBACK_TO] = "ROLLBACK TO store_nested",
+	[S_SOURCE_GET] = "SELECT " SOURCE_COLUMNS " FROM sources s WHERE name = ?1",
+	[S_SOURCE_ALL] = "SELECT " SOURCE_COLUMNS " FROM sources s ORDER BY name",
+	[S_SOURCE_PUT] =
+	    "INSERT INTO sources (name, url, current_url, etag, last_modified,"
+	    " health, last_result, last_poll, last_ok, next_due, retry_until,"
+	    " backoff, failures, disabled)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'new'), ?7, ?8, ?9, ?10,"
+	    " ?11, ?12, ?13, ?14)"
+	    " ON CONFLICT (name) DO UPDATE SET url = excluded.url,"
+	    " current_url = excluded.current_url, etag = excluded.etag,"
+	    " last_modified = excluded.last_modified, health = excluded.health,"
+	    " last_result = excluded.last_result, last_poll = excluded.last_poll,"
+	    " last_ok = excluded.last_ok, next_due = excluded.next_due,"
+	    " retry_until = excluded.retry_until, backoff = excluded.backoff,"
+	    " failures = excluded.failures, disabled = excluded.disabled",
+	[S_ITEM_GET] = "SELECT content_hash, done FROM items"
+	    " WHERE source = ?1 AND item_id = ?2",
+	[S_ITEM_INSERT] =
+	    "INSERT INTO items (source, item_id, link, title, published, updated,"
+	    " content_hash, first_seen, last_seen, done)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, 0)",
+	[S_ITEM_UPDATE] =
+	    "UPDATE items SET link = ?3, title = ?4, published = ?5, updated = ?6,"
+	    " content_hash = ?7, last_seen = ?8, done = ?9"
+	    " WHERE source = ?1 AND item_id = ?2",
+	[S_ITEM_DONE] = "UPDATE items SET done = 1, doc_id = ?3"
+	    " WHERE source = ?1 AND item_id = ?2",
+	[S_ITEM_COUNT] = "SELECT count(*), coalesce(sum(done = 0), 0) FROM items"
+	    " WHERE source = ?1",
+	[S_DOC_FIND] = "SELECT id FROM documents WHERE url = ?1",
+	[S_DOC_LATEST] = "SELECT d.id, d.latest_revision, r.hash FROM documents d"
+	    " LEFT JOIN revisions r ON r.doc_id = d.id"
+	    " AND r.revision = d.latest_revision WHERE d.url = ?1",
+	[S_DOC_INSERT] =
+	    "INSERT INTO documents (url, title, date, lang, country,"
+	    " latest_revision, first_seen, last_seen)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6)",
+	[S_DOC_TOUCH] = "UPDATE documents SET last_seen = ?2 WHERE id = ?1",
+	[S_DOC_UPDATE] =
+	    "UPDATE documents SET title = coalesce(?2, title),"
+	    " date = coalesce(?3, date), lang = coalesce(?4, lang),"
+	    " country = coalesce(?5, country), latest_revision = ?6,"
+	    " last_seen = ?7 WHERE id = ?1",
+	[S_REV_INSERT] = "INSERT INTO revisions (doc_id, revision, hash, text,"
+	    " fetched_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_OBS_DELETE] = "DELETE FROM observations WHERE doc_id = ?1 AND revision = ?2",
+	[S_OBS_INSERT] =
+	    "INSERT INTO observations (doc_id, revision, indicator, value,"
+	    " qualifier, period_start, period_end, country, region, derived,"
+	    " evidence, sentence, start, \"end\", extractor_version, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, ?15, ?16)",
+	[S_OBS_COUNT] = "SELECT count(*) FROM observations o"
+	    " JOIN documents d ON d.id = o.doc_id AND d.latest_revision = o.revision"
+	    " WHERE o.doc_id = ?1",
+	/* ---- baselines ---- */
+	[S_BL_DELETE_CONFIGURED] = "DELETE FROM baselines WHERE origin = 'configured'",
+	/* created from SQLite's clock: the callers give no "now" here. */
+	[S_BL_INSERT] =
+	    "INSERT INTO baselines (country, indicator, period_start, period_end,"
+	    " value, origin, source, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	    " CAST(strftime('%s', 'now') AS INTEGER))",
+	[S_BL_FIND_IMPORTED] = "SELECT id, value, source FROM baselines"
+	    " WHERE country = ?1 AND indicator = ?2 AND period_start = ?3"
+	    " AND period_end = ?4 AND origin = 'imported'",
+	[S_BL_UPDATE] = "UPDATE baselines SET value = ?2, source = ?3 WHERE id = ?1",
+	[S_BL_LIST] = BASELINE_LIST("(?2 IS NULL OR b.indicator = ?2)",
+	    "o.country IS NOT NULL AND (?2 IS NULL OR o.indicator = ?2)"),
+	[S_BL_LIST_COUNTRY] = BASELINE_LIST(
+	    "b.country = ?1 AND (?2 IS NULL OR b.indicator = ?2)",
+	    "o.country = ?1 AND (?2 IS NULL OR o.indicator = ?2)"),
+	[S_BL_LIST_BOTH] = BASELINE_LIST("b.country = ?1 AND b.indicator = ?2",
+	    "o.country = ?1 AND o.indicator = ?2"),
+	/* ---- alerts and the outbox ---- */
+	[S_ALERT_LAST] = "SELECT max(value) FROM alerts WHERE fingerprint = ?1",
+	[S_ALERT_INSERT] =
+	    "INSERT INTO alerts (fingerprint, rule, severity, country, indicator,"
+	    " value, qualifier, approximate, is_update, previous_value,"
+	    " period_start, period_end, baseline_value, baseline_period_start,"
+	    " baseline_period_end, baseline_origin, baseline_source, ratio,"
+	    " observation_id, doc_id, title, date, url, sentence, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+	    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+	[S_ALERT_LIST] = "SELECT " STORE_ALERT_COLUMNS " FROM alerts a"
+	    " WHERE a.created >= ?1 ORDER BY a.id",
+	[S_ALERT_DELIVERIES] = "SELECT o.alert_id, o.destination, o.state,"
+	    " o.attempts, o.last_error FROM outbox o"
+	    " JOIN alerts a ON a.id = o.alert_id WHERE a.created >= ?1"
+	    " ORDER BY o.alert_id, o.destination",
+	[S_OUTBOX_INSERT] =
+	    "INSERT INTO outbox (alert_id, destination, state, attempts,"
+	    " next_attempt, created) VALUES (?1, ?2, 'pending', 0, ?3, ?3)"
+	    " ON CONFLICT (alert_id, destination) DO NOTHING",
+	[S_OUTBOX_DUE] = "SELECT o.id, o.destination, o.attempts, o.last_error, "
+	    STORE_ALERT_COLUMNS " FROM outbox o JOIN alerts a ON a.id = o.alert_id"
+	    " WHERE o.state = 'pending' AND o.next_attempt <= ?1"
+	    " ORDER BY o.next_attempt, o.id LIMIT ?2",
+	[S_OUTBOX_NEXT] = "SELECT min(next_attempt) FROM outbox WHERE state = 'pending'",
+	[S_OUTBOX_DELIVERED] = "UPDATE outbox SET state = 'delivered',"
+	    " attempts = attempts + 1, delivered_at = ?2, last_error = NULL"
+	    " WHERE id = ?1 AND state = 'pending'",
+	[S_OUTBOX_RETRY] = "UPDATE outbox SET attempts = attempts + 1,"
+	    " next_attempt = ?2, last_error = ?3 WHERE id = ?1 AND state = 'pending'",
+	[S_OUTBOX_FAILED] = "UPDATE outbox SET state = 'failed',"
+	    " attempts = attempts + 1, last_error = ?2"
+	    " WHERE id = ?1 AND state = 'pending'",
+	[S_OUTBOX_PENDING] = "SELECT count(*) FROM outbox WHERE state = 'pending'",
+};
