@@ -74,7 +74,8 @@ print_obs(const char *text, const struct extract_obs *o)
 	json_object_set_new(j, "value", json_integer(o->value));
 	json_object_set_new(j, "qualifier", json_string(extract_qualifier_name(o->qualifier)));
 	json_object_set_new(j, "period_start", date_or_null(o->has_period, o->period_start));
-	json_object_set_new(j, "period_end", date_or_null(o->has_period, o->period_end));
+	json_object_set_new(j, "period_end", date_or_null(o->has_period ||
+	    extract_obs_end_only(o), o->period_end));
 	json_object_set_new(j, "country", str_or_null(o->country));
 	json_object_set_new(j, "region", str_or_null(o->region));
 	json_object_set_new(j, "derived", json_boolean(o->derived));

@@ -181,6 +181,9 @@ insert_observation(struct store *st, int64_t doc_id, int revision,
 	if (o->has_period) {
 		store_bind_text(s, 6, date_format_ymd(o->period_start, from));
 		store_bind_text(s, 7, date_format_ymd(o->period_end, to));
+	} else if (o->period_end.y != 0) {
+		/* a stock at a date ("as of 29 November"): only the end is known */
+		store_bind_text(s, 7, date_format_ymd(o->period_end, to));
 	}
 	store_bind_text(s, 8, o->country);
 	store_bind_text(s, 9, o->region);
