@@ -29,6 +29,10 @@ enum poller_mode {
  * and, after poller_stop, when the last transfer in flight has finished. */
 typedef void poller_idle_fn(void *arg);
 
+/* Called (on the loop) after a release raised alerts, once they are
+ * committed with its figures: time to deliver. */
+typedef void poller_alert_fn(void *arg);
+
 /* A poller over cf's sources. cf, st, h and base must outlive it (see
  * poller_reconfigure). Returns NULL on error (reason in err). */
 struct poller *poller_new(struct event_base *base, struct http *h, struct store *st,
@@ -40,6 +44,7 @@ int poller_start(struct poller *p);
  * finish what is in flight and go; new ones are scheduled. The old config
  * may be freed once this returns. 0, or -1 (the old configuration stays). */
 int poller_reconfigure(struct poller *p, const struct config *cf, char *err, size_t errlen);
+void poller_set_alert_hook(struct poller *p, poller_alert_fn *fn, void *arg);
 /* Start nothing new: cancel timers; in-flight work completes. */
 void poller_stop(struct poller *p);
 /* Work in flight (feeds and pages being fetched). */

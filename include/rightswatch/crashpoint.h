@@ -1,0 +1,16 @@
+/*
+ * crashpoint — named points where the daemon can be made to abort, for the
+ * tests that kill it at an exact moment rather than after a guessed delay:
+ * RIGHTSWATCH_CRASH_AT=after_alert_commit aborts right after an alert and
+ * its outbox rows are committed, before anything is delivered.
+ *
+ * Points: after_alert_commit, after_delivery (a message sent, not yet marked
+ * delivered).
+ */
+#ifndef RW_CRASHPOINT_H
+#define RW_CRASHPOINT_H
+
+/* Abort the process when $RIGHTSWATCH_CRASH_AT names this point. */
+void crashpoint(const char *name);
+
+#endif
