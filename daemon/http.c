@@ -14,8 +14,9 @@
  * A transfer (struct http_xfer, see http_xfer.c) is protocol-neutral: easy
  * handle, body buffer, header collection, response, completion callback,
  * and the event used to report a failure to start. http_get configures one
- * for GET; a POST for the webhook notifier, or an SMTP send on the same
- * multi, is a few more lines of set-up between xfer_new and xfer_submit.
+ * for GET; http_post (the webhook notifier) and http_smtp_send (the email
+ * notifier, curl's SMTP on the same multi) add their own set-up between
+ * xfer_new and xfer_submit.
  *
  * Queueing: curl would queue transfers itself once its connection limits are
  * reached, but HTTP/2 multiplexing lets any number of transfers share one
@@ -181,16 +182,20 @@ xfer_new(struct http *h, int64_t max_body, http_done_fn *done, void *arg)
 	return x;
 }
 
-/* Queue a configured transfer for url; from here on its callback will run. */
+/* Queue a configured transfer for url, whose scheme must be one of schemes;
+ * from here on its callback will run. */
 static void
-xfer_submit(struct http_xfer *x, const char *url)
+xfer_submit(struct http_xfer *x, const char *url, const char *schemes)
 {
-	int rc = http_xfer_set_host(x, url);
+	int rc = http_xfer_set_host(x, url, schemes);
+	char msg[64];
 
 	if (rc == -1)
 		xfer_fail_later(x, HTTP_ERR_TRANSPORT, "out of memory");
-	else if (rc == 1)
-		xfer_fail_later(x, HTTP_ERR_TRANSPORT, "not an http or https URL");
+	else if (rc == 1) {
+		snprintf(msg, sizeof(msg), "not a URL of scheme %s", schemes);
+		xfer_fail_later(x, HTTP_ERR_TRANSPORT, msg);
+	}
 	else {
 		x->state = HTTP_XFER_QUEUED;
 		xlist_append(&x->h->queued, x);
@@ -505,7 +510,112 @@ http_get(struct http *h, const struct http_request *req, http_done_fn *done, voi
 		http_xfer_free(x);
 		return -1;
 	}
-	xfer_submit(x, req->url);
+	xfer_submit(x, req->url, "http,https");
+	return 0;
+}
+
+/* Does any of the NULL-terminated lines hold CR or LF? */
+static int
+http_lines_unsafe(const char *const *lines)
+{
+	for (size_t i = 0; lines && lines[i]; i++)
+		if (strpbrk(lines[i], "\r\n") != NULL)
+			return 1;
+	return 0;
+}
+
+int
+http_post(struct http *h, const struct http_post_request *req, http_done_fn *done, void *arg)
+{
+	struct http_xfer *x;
+	int rc = 0;
+
+	if (h == NULL || req == NULL || req->url == NULL || done == NULL || h->dying ||
+	    (req->body == NULL && req->len > 0) || http_lines_unsafe(req->headers) ||
+	    (req->content_type && strpbrk(req->content_type, "\r\n") != NULL))
+		return -1;
+	if ((x = xfer_new(h, req->max_body, done, arg)) == NULL)
+		return -1;
+	rc |= http_xfer_setup(x, req->url, h->user_agent, req->timeout > 0 ? req->timeout : h->timeout,
+	    0, 0) == -1;
+	/* A POST is not replayed across redirects: a 3xx is an answer. */
+	rc |= curl_easy_setopt(x->easy, CURLOPT_FOLLOWLOCATION, 0L) != CURLE_OK;
+	rc |= curl_easy_setopt(x->easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->len) != CURLE_OK;
+	rc |= curl_easy_setopt(x->easy, CURLOPT_COPYPOSTFIELDS, req->body ? req->body : "") != CURLE_OK;
+	rc |= http_xfer_add_header(x, "Content-Type",
+	    req->content_type ? req->content_type : "application/octet-stream") == -1;
+	for (size_t i = 0; req->headers && req->headers[i] && rc == 0; i++) {
+		struct curl_slist *l = curl_slist_append(x->headers, req->headers[i]);
+
+		if (l == NULL)
+			rc = 1;
+		else
+			x->headers = l;
+	}
+	/* "Expect:" with no value: no 100-continue round trip before a large body. */
+	if (rc == 0) {
+		struct curl_slist *l = curl_slist_append(x->headers, "Expect:");
+
+		if (l == NULL)
+			rc = 1;
+		else
+			x->headers = l;
+	}
+	rc |= curl_easy_setopt(x->easy, CURLOPT_HTTPHEADER, x->headers) != CURLE_OK;
+	if (rc) {
+		http_xfer_free(x);
+		return -1;
+	}
+	xfer_submit(x, req->url, "http,https");
+	return 0;
+}
+
+int
+http_smtp_send(struct http *h, const struct http_smtp_request *req, http_done_fn *done, void *arg)
+{
+	static const long ssl[] = {
+		[HTTP_STARTTLS_REQUIRED] = CURLUSESSL_ALL,
+		[HTTP_STARTTLS_TRY] = CURLUSESSL_TRY,
+		[HTTP_STARTTLS_NEVER] = CURLUSESSL_NONE,
+	};
+	struct http_xfer *x;
+	int rc = 0;
+
+	if (h == NULL || req == NULL || req->url == NULL || done == NULL || h->dying ||
+	    req->mail_from == NULL || req->rcpt == NULL || req->rcpt[0] == NULL ||
+	    (req->msg == NULL && req->len > 0) ||
+	    (int)req->starttls < 0 || (size_t)req->starttls >= sizeof(ssl) / sizeof(ssl[0]) ||
+	    strpbrk(req->mail_from, "\r\n") != NULL || http_lines_unsafe(req->rcpt))
+		return -1;
+	if ((x = xfer_new(h, 0, done, arg)) == NULL)
+		return -1;
+	rc |= http_xfer_setup(x, req->url, h->user_agent, req->timeout > 0 ? req->timeout : h->timeout,
+	    0, 0) == -1;
+	/* This transfer only may speak SMTP; GETs keep http/https. */
+	rc |= curl_easy_setopt(x->easy, CURLOPT_PROTOCOLS_STR, "smtp,smtps") != CURLE_OK;
+	rc |= curl_easy_setopt(x->easy, CURLOPT_FOLLOWLOCATION, 0L) != CURLE_OK;
+	rc |= curl_easy_setopt(x->easy, CURLOPT_USE_SSL, ssl[req->starttls]) != CURLE_OK;
+	rc |= curl_easy_setopt(x->easy, CURLOPT_MAIL_FROM, req->mail_from) != CURLE_OK;
+	if (req->username)
+		rc |= curl_easy_setopt(x->easy, CURLOPT_USERNAME, req->username) != CURLE_OK;
+	if (req->password)
+		rc |= curl_easy_setopt(x->easy, CURLOPT_PASSWORD, req->password) != CURLE_OK;
+	for (size_t i = 0; req->rcpt[i] && rc == 0; i++) {
+		struct curl_slist *l = curl_slist_append(x->rcpt, req->rcpt[i]);
+
+		if (l == NULL)
+			rc = 1;
+		else
+			x->rcpt = l;
+	}
+	rc |= curl_easy_setopt(x->easy, CURLOPT_MAIL_RCPT, x->rcpt) != CURLE_OK;
+	/* curl dot-stuffs the message and ends it with CRLF.CRLF itself. */
+	rc |= http_xfer_set_upload(x, req->msg ? req->msg : "", req->len) == -1;
+	if (rc) {
+		http_xfer_free(x);
+		return -1;
+	}
+	xfer_submit(x, req->url, "smtp,smtps");
 	return 0;
 }
 

@@ -3,7 +3,8 @@
  * Retry-After (RFC 9110 10.2.3), Cache-Control max-age (RFC 9111 5.2) and
  * the charset parameter of a Content-Type (RFC 9110 8.3). No I/O, no clock:
  * the caller passes "now". Values come from servers and are untrusted, so
- * every scan is bounded by the string and numbers saturate.
+ * every scan is bounded by the string and numbers saturate. Also the
+ * notifiers' verdict on a POST or SMTP result (success, retry, give up).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -219,4 +220,26 @@ http_charset(const char *ct, char *out, size_t outlen)
 		return 0;
 	}
 	return -1;
+}
+
+enum http_outcome
+http_post_outcome(long status, enum http_error e)
+{
+	if (e != HTTP_OK)
+		return HTTP_OUTCOME_RETRY;
+	if (status >= 200 && status <= 299)
+		return HTTP_OUTCOME_SUCCESS;
+	if (status >= 400 && status <= 499 && status != 429)
+		return HTTP_OUTCOME_PERMANENT;
+	return HTTP_OUTCOME_RETRY;
+}
+
+enum http_outcome
+http_smtp_outcome(long status, enum http_error e)
+{
+	if (e == HTTP_OK)
+		return HTTP_OUTCOME_SUCCESS;
+	if (status >= 500 && status <= 599)
+		return HTTP_OUTCOME_PERMANENT;
+	return HTTP_OUTCOME_RETRY;
 }

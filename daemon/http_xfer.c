@@ -62,6 +62,8 @@ http_xfer_free(struct http_xfer *x)
 	if (x->easy)
 		curl_easy_cleanup(x->easy);
 	curl_slist_free_all(x->headers);
+	curl_slist_free_all(x->rcpt);
+	free(x->upload);
 	if (x->defer)
 		event_free(x->defer);
 	free(x->host);
@@ -251,8 +253,26 @@ http_xfer_add_header(struct http_xfer *x, const char *name, const char *value)
 	return 0;
 }
 
+/* Is scheme one of the comma-separated names in list? */
+static int
+xfer_scheme_in(const char *scheme, const char *list)
+{
+	size_t n = strlen(scheme);
+
+	while (*list) {
+		size_t m = strcspn(list, ",");
+
+		if (m == n && strncasecmp(list, scheme, n) == 0)
+			return 1;
+		list += m;
+		if (*list == ',')
+			list++;
+	}
+	return 0;
+}
+
 int
-http_xfer_set_host(struct http_xfer *x, const char *url)
+http_xfer_set_host(struct http_xfer *x, const char *url, const char *schemes)
 {
 	CURLU *u;
 	CURLUcode uc;
@@ -267,7 +287,7 @@ http_xfer_set_host(struct http_xfer *x, const char *url)
 	else if (uc == CURLUE_OK &&
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
-	    (strcasecmp(scheme, "http") == 0 || strcasecmp(scheme, "https") == 0)) {
+	    xfer_scheme_in(scheme, schemes)) {
 		if ((x->host = strdup(host)) == NULL)
 			rc = -1;
 		else {
@@ -280,6 +300,37 @@ http_xfer_set_host(struct http_xfer *x, const char *url)
 	curl_free(host);
 	curl_url_cleanup(u);
 	return rc;
+}
+
+static size_t
+xfer_read_cb(char *p, size_t size, size_t nmemb, void *arg)
+{
+	struct http_xfer *x = arg;
+	size_t n = size * nmemb, left = x->upload_len - x->upload_off;
+
+	if (n > left)
+		n = left;
+	memcpy(p, x->upload + x->upload_off, n);
+	x->upload_off += n;
+	return n;
+}
+
+int
+http_xfer_set_upload(struct http_xfer *x, const char *msg, size_t len)
+{
+	int rc = 0;
+
+	/* One spare byte: malloc(0) may return NULL. */
+	if ((x->upload = malloc(len + 1)) == NULL)
+		return -1;
+	memcpy(x->upload, msg, len);
+	x->upload_len = len;
+	x->upload_off = 0;
+	rc |= curl_easy_setopt(x->easy, CURLOPT_UPLOAD, 1L) != CURLE_OK;
+	rc |= curl_easy_setopt(x->easy, CURLOPT_READFUNCTION, xfer_read_cb) != CURLE_OK;
+	rc |= curl_easy_setopt(x->easy, CURLOPT_READDATA, x) != CURLE_OK;
+	rc |= curl_easy_setopt(x->easy, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len) != CURLE_OK;
+	return rc ? -1 : 0;
 }
 
 static enum http_error

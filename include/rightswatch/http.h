@@ -1,6 +1,6 @@
 /*
- * http — every transfer of the daemon (HTTP GET now; POST and SMTP for the
- * notifiers later) on libcurl's multi-socket interface driven by one
+ * http — every transfer of the daemon (HTTP GET for the poller; POST for the
+ * webhook notifier; SMTP for the email notifier) on libcurl's multi-socket interface driven by one
  * libevent event_base. This is the only module that includes curl's easy/multi
  * API and libevent together. Nothing here blocks the loop.
  *
@@ -16,6 +16,10 @@
  * host of their first URL. A queued transfer's timeouts start when it runs.
  * After a redirect to another host, curl's connection limits still apply
  * and curl may hold the transfer in its own pending queue meanwhile.
+ *
+ * POST never follows redirects (a 3xx is the answer). SMTP transfers are the
+ * only ones allowed the smtp/smtps schemes; their response's status is the
+ * last SMTP reply code (e.g. 250, 451, 550) and errmsg curl's error text.
  *
  * Teardown order: http_free before event_base_free of its base.
  */
@@ -54,6 +58,41 @@ struct http_request {
 	const char *accept;        /* Accept header, or NULL */
 	int64_t low_speed_time;    /* seconds below low_speed_limit that abort; 0: HTTP_LOW_SPEED_TIME */
 	int64_t low_speed_limit;   /* bytes per second; 0: HTTP_LOW_SPEED_LIMIT */
+};
+
+struct http_post_request {
+	const char *url;          /* http or https */
+	const char *body;         /* len bytes, copied; may be NULL when len is 0 */
+	size_t len;
+	const char *content_type; /* e.g. "application/json"; NULL: application/octet-stream */
+	const char *const *headers; /* extra "Name: value" lines, NULL-terminated, or NULL */
+	int64_t timeout;          /* seconds, whole transfer; 0: default */
+	int64_t max_body;         /* bytes of the response body kept; 0: default */
+};
+
+enum http_starttls {
+	HTTP_STARTTLS_REQUIRED = 0, /* STARTTLS or fail (smtps:// is TLS from the start) */
+	HTTP_STARTTLS_TRY,          /* STARTTLS when the server offers it */
+	HTTP_STARTTLS_NEVER         /* plain text */
+};
+
+struct http_smtp_request {
+	const char *url;          /* smtp://host[:port] or smtps://host[:port] */
+	enum http_starttls starttls;
+	const char *username;     /* or NULL: no AUTH */
+	const char *password;     /* or NULL */
+	const char *mail_from;    /* envelope sender, "a@b" or "<a@b>" */
+	const char *const *rcpt;  /* envelope recipients, NULL-terminated, at least one */
+	const char *msg;          /* RFC 5322 message, CRLF line endings, len bytes, copied */
+	size_t len;
+	int64_t timeout;          /* seconds, whole transfer; 0: default */
+};
+
+/* What a notifier does after a delivery attempt. */
+enum http_outcome {
+	HTTP_OUTCOME_SUCCESS = 0,
+	HTTP_OUTCOME_RETRY,       /* try again later */
+	HTTP_OUTCOME_PERMANENT    /* will not succeed as configured: give up */
 };
 
 enum http_error {
@@ -103,12 +142,29 @@ void http_free(struct http *h);
  * (HTTP_ERR_TRANSPORT). Returns 0, or -1 when it could not be accepted (out of
  * memory, http_free under way; nothing will be called). */
 int http_get(struct http *h, const struct http_request *req, http_done_fn *done, void *arg);
+/* Start a POST of req->body (copied); done runs later on the loop, as for
+ * http_get. Redirects are not followed. Returns -1 (nothing will be called)
+ * on out of memory, when http_free is under way, or when a header line or
+ * the content type holds CR or LF. */
+int http_post(struct http *h, const struct http_post_request *req, http_done_fn *done, void *arg);
+/* Send one mail over SMTP (req->msg copied); done runs later on the loop with
+ * status = the last SMTP reply code. Returns -1 (nothing will be called) on
+ * out of memory, http_free under way, no recipient, or CR/LF in the sender
+ * or a recipient. A URL that is not smtp/smtps is reported through done. */
+int http_smtp_send(struct http *h, const struct http_smtp_request *req, http_done_fn *done, void *arg);
 /* Transfers started and not yet finished. */
 size_t http_inflight(const struct http *h);
 /* Take ownership of the body (caller frees); res->body becomes NULL. */
 char *http_response_take_body(struct http_response *res, size_t *len);
 /* A short name for e ("ok", "transport", "timeout", "too big", "redirects", "cancelled"). */
 const char *http_error_name(enum http_error e);
+
+/* A webhook POST's fate: 2xx success; 4xx but 429 permanent; any other
+ * status, and every transport error, retry. */
+enum http_outcome http_post_outcome(long status, enum http_error e);
+/* An SMTP send's fate: delivered when e is HTTP_OK; a 5xx reply code
+ * permanent; otherwise (4xx, no reply, transport errors) retry. */
+enum http_outcome http_smtp_outcome(long status, enum http_error e);
 
 /* Pure helpers over header values (now = current wall clock, seconds UTC). */
 /* Retry-After in seconds from now (delta-seconds or HTTP-date; a date in the

@@ -30,6 +30,9 @@ struct http_xfer {
 	struct curl_slist *headers;
 	char *host;              /* lower-case host of the first URL: per-host key */
 	struct buf body;
+	char *upload;            /* bytes sent by the read callback (SMTP), owned */
+	size_t upload_len, upload_off;
+	struct curl_slist *rcpt; /* SMTP envelope recipients */
 	size_t max_body;         /* bytes, decoded */
 	int too_big;             /* the write callback refused to pass max_body */
 	int oom;                 /* an allocation failed inside a curl callback */
@@ -57,8 +60,12 @@ int http_xfer_setup(struct http_xfer *x, const char *url, const char *user_agent
  * CURLOPT_HTTPHEADER). An empty value, or one with CR or LF, is not sent.
  * 0, or -1 on out of memory. */
 int http_xfer_add_header(struct http_xfer *x, const char *name, const char *value);
-/* Set x->host from url: 0; 1 when url is not an http(s) URL; -1 on out of memory. */
-int http_xfer_set_host(struct http_xfer *x, const char *url);
+/* Set x->host from url: 0; 1 when url's scheme is not one of schemes (a
+ * comma-separated list such as "http,https"); -1 on out of memory. */
+int http_xfer_set_host(struct http_xfer *x, const char *url, const char *schemes);
+/* Configure x as an SMTP upload of msg (copied) with curl's read callback.
+ * 0, or -1 on out of memory. */
+int http_xfer_set_upload(struct http_xfer *x, const char *msg, size_t len);
 /* curl finished x with curl_code (a CURLcode): fill x->res (status, error,
  * message, body, effective URL, redirects, date). */
 void http_xfer_finish(struct http_xfer *x, int curl_code);

@@ -1,0 +1,418 @@
+/*
+ * notify_exec — run notifier commands on the loop (see notify_exec.h).
+ *
+ * One struct job per command: its pid, a pidfd (or a waitpid poll timer),
+ * our end of the stdin socket pair with the payload still to write, the
+ * stderr pipe with the bytes kept, and the timeout and kill timers. The job
+ * ends when the child is reaped: what remains on stderr is read without
+ * waiting (a grandchild may hold the pipe open forever), every descriptor
+ * and event is released and the callback runs. The runner (struct
+ * notify_exec) owns the jobs; `depth` and `dying` let notify_exec_free run
+ * from inside a callback.
+ */
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <event2/event.h>
+
+#include "rightswatch/notify_exec.h"
+
+struct job {
+	struct notify_exec *e;
+	struct job *prev, *next;
+	pid_t pid;
+	int pidfd;                  /* -1 when polling with waitpid */
+	int in_fd, err_fd;          /* -1 once closed */
+	char *payload;
+	size_t len, off;
+	char errbuf[NOTIFY_EXEC_STDERR_MAX + 1];
+	size_t errlen;
+	int timed_out;
+	int64_t grace;              /* seconds */
+	struct event *ev_in, *ev_err, *ev_exit, *ev_timeout, *ev_kill;
+	notify_exec_done_fn *done;
+	void *arg;
+};
+
+struct notify_exec {
+	struct event_base *base;
+	struct job *jobs;
+	size_t n;
+	int depth, dying;
+};
+
+static void
+job_events_free(struct job *j)
+{
+	struct event **evs[] = { &j->ev_in, &j->ev_err, &j->ev_exit, &j->ev_timeout, &j->ev_kill };
+
+	for (size_t i = 0; i < sizeof(evs) / sizeof(evs[0]); i++)
+		if (*evs[i]) {
+			event_free(*evs[i]);
+			*evs[i] = NULL;
+		}
+}
+
+static void
+job_close(int *fd)
+{
+	if (*fd != -1) {
+		close(*fd);
+		*fd = -1;
+	}
+}
+
+/* Keep the first bytes of stderr, drop the rest; 1 at EOF or error. */
+static int
+job_read_err(struct job *j)
+{
+	char tmp[1024];
+
+	for (;;) {
+		ssize_t n = read(j->err_fd, tmp, sizeof(tmp));
+
+		if (n > 0) {
+			size_t keep = NOTIFY_EXEC_STDERR_MAX - j->errlen;
+
+			if ((size_t)n < keep)
+				keep = (size_t)n;
+			memcpy(j->errbuf + j->errlen, tmp, keep);
+			j->errlen += keep;
+			continue;
+		}
+		if (n == -1 && errno == EINTR)
+			continue;
+		return !(n == -1 && errno == EAGAIN);
+	}
+}
+
+/* Unlink j, report r, free j. */
+static void
+job_report(struct job *j, struct notify_exec_result *r)
+{
+	struct notify_exec *e = j->e;
+
+	if (j->prev)
+		j->prev->next = j->next;
+	else
+		e->jobs = j->next;
+	if (j->next)
+		j->next->prev = j->prev;
+	e->n--;
+	job_events_free(j);
+	job_close(&j->in_fd);
+	job_close(&j->err_fd);
+	job_close(&j->pidfd);
+	/* stderr text is untrusted: the caller escapes it before logging. */
+	j->errbuf[j->errlen] = '\0';
+	r->err = j->errbuf;
+	r->errlen = j->errlen;
+	e->depth++;
+	j->done(r, j->arg);
+	e->depth--;
+	free(j->payload);
+	free(j);
+}
+
+/* The child is reaped with wait status st: report. */
+static void
+job_finish(struct job *j, int st)
+{
+	struct notify_exec_result r;
+
+	memset(&r, 0, sizeof(r));
+	r.exit_status = -1;
+	r.timed_out = j->timed_out;
+	if (j->err_fd != -1)
+		job_read_err(j);
+	if (WIFEXITED(st)) {
+		r.exit_status = WEXITSTATUS(st);
+		r.ok = r.exit_status == 0 && !j->timed_out;
+	} else if (WIFSIGNALED(st))
+		r.signal = WTERMSIG(st);
+	if (j->timed_out)
+		snprintf(r.errmsg, sizeof(r.errmsg), "timed out%s", r.signal == SIGKILL ? " (killed)" : "");
+	else if (r.signal)
+		snprintf(r.errmsg, sizeof(r.errmsg), "killed by signal %d", r.signal);
+	else if (!r.ok)
+		snprintf(r.errmsg, sizeof(r.errmsg), "exit status %d", r.exit_status);
+	job_report(j, &r);
+}
+
+static void
+job_try_reap(struct job *j)
+{
+	struct notify_exec *e = j->e;
+	int st;
+	pid_t p;
+
+	while ((p = waitpid(j->pid, &st, WNOHANG)) == -1 && errno == EINTR)
+		;
+	if (p == j->pid) {
+		job_finish(j, st);
+		if (e->dying && e->depth == 0)
+			notify_exec_free(e);
+	}
+}
+
+static void
+on_exit_ev(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	job_try_reap(arg);
+}
+
+static void
+on_stdin(evutil_socket_t fd, short what, void *arg)
+{
+	struct job *j = arg;
+
+	(void)fd;
+	(void)what;
+	while (j->off < j->len) {
+		ssize_t n = send(j->in_fd, j->payload + j->off, j->len - j->off, MSG_NOSIGNAL);
+
+		if (n > 0) {
+			j->off += (size_t)n;
+			continue;
+		}
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 && errno == EAGAIN)
+			return;
+		break; /* the child closed its stdin: its exit status decides */
+	}
+	event_del(j->ev_in);
+	job_close(&j->in_fd);
+}
+
+static void
+on_stderr(evutil_socket_t fd, short what, void *arg)
+{
+	struct job *j = arg;
+
+	(void)fd;
+	(void)what;
+	if (job_read_err(j)) {
+		event_del(j->ev_err);
+		job_close(&j->err_fd);
+	}
+}
+
+static void
+on_kill(evutil_socket_t fd, short what, void *arg)
+{
+	struct job *j = arg;
+
+	(void)fd;
+	(void)what;
+	kill(j->pid, SIGKILL);
+}
+
+static void
+on_timeout(evutil_socket_t fd, short what, void *arg)
+{
+	struct job *j = arg;
+	struct timeval tv = { (time_t)j->grace, 0 };
+
+	(void)fd;
+	(void)what;
+	/* Not yet reaped, so the pid cannot have been reused. */
+	j->timed_out = 1;
+	kill(j->pid, SIGTERM);
+	evtimer_add(j->ev_kill, &tv);
+}
+
+/* Async-signal-safe: the child after fork writes why exec failed. */
+static void
+child_fail(const char *prog, int err)
+{
+	const char *why = err == ENOENT ? "no such file" : err == EACCES ? "permission denied" :
+	    err == ENOEXEC ? "not an executable" : "cannot execute";
+
+	if (write(2, "exec ", 5) < 0 || write(2, prog, strlen(prog)) < 0 ||
+	    write(2, ": ", 2) < 0 || write(2, why, strlen(why)) < 0 || write(2, "\n", 1) < 0)
+		_exit(127);
+	_exit(127);
+}
+
+/* In the child: stdin, stdout, stderr in place, nothing else open, default
+ * signals (the daemon ignores SIGPIPE; an ignored signal survives exec). */
+static void
+child_exec(char *const argv[], int in, int err)
+{
+	sigset_t all;
+	int null;
+
+	sigemptyset(&all);
+	sigprocmask(SIG_SETMASK, &all, NULL);
+	signal(SIGPIPE, SIG_DFL);
+	if ((null = open("/dev/null", O_WRONLY)) == -1 || dup2(in, 0) == -1 ||
+	    dup2(null, 1) == -1 || dup2(err, 2) == -1)
+		_exit(127);
+	if (close_range(3, ~0U, 0) == -1)
+		for (int fd = 3; fd < 4096; fd++)
+			close(fd);
+	execvp(argv[0], argv);
+	child_fail(argv[0], errno);
+}
+
+static int
+exec_pidfd_open(pid_t pid)
+{
+#ifdef SYS_pidfd_open
+	return (int)syscall(SYS_pidfd_open, pid, 0);
+#else
+	(void)pid;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+struct notify_exec *
+notify_exec_new(struct event_base *base)
+{
+	struct notify_exec *e;
+
+	if (base == NULL || (e = calloc(1, sizeof(*e))) == NULL)
+		return NULL;
+	e->base = base;
+	return e;
+}
+
+int
+notify_exec_run(struct notify_exec *e, const struct notify_exec_request *req,
+    notify_exec_done_fn *done, void *arg)
+{
+	/* execvp's prototype predates const; it does not write the strings. */
+	union { const char *const *c; char *const *m; } av;
+	struct job *j;
+	int sp[2] = { -1, -1 }, ep[2] = { -1, -1 };
+	struct timeval tv;
+	int64_t timeout;
+
+	if (e == NULL || req == NULL || req->argv == NULL || req->argv[0] == NULL || done == NULL ||
+	    e->dying || (req->payload == NULL && req->len > 0))
+		return -1;
+	if ((j = calloc(1, sizeof(*j))) == NULL)
+		return -1;
+	j->e = e;
+	j->pid = -1;
+	j->pidfd = j->in_fd = j->err_fd = -1;
+	j->done = done;
+	j->arg = arg;
+	j->len = req->len;
+	j->grace = req->grace > 0 ? req->grace : NOTIFY_EXEC_GRACE;
+	timeout = req->timeout > 0 ? req->timeout : NOTIFY_EXEC_TIMEOUT;
+	if ((j->payload = malloc(req->len + 1)) == NULL)
+		goto fail;
+	if (req->len)
+		memcpy(j->payload, req->payload, req->len);
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp) == -1 ||
+	    pipe2(ep, O_CLOEXEC) == -1)
+		goto fail;
+	/* Events are made before the fork so that nothing can fail after it. */
+	if ((j->ev_err = event_new(e->base, ep[0], EV_READ | EV_PERSIST, on_stderr, j)) == NULL ||
+	    (j->ev_in = event_new(e->base, sp[0], EV_WRITE | EV_PERSIST, on_stdin, j)) == NULL ||
+	    (j->ev_timeout = evtimer_new(e->base, on_timeout, j)) == NULL ||
+	    (j->ev_kill = evtimer_new(e->base, on_kill, j)) == NULL)
+		goto fail;
+	av.c = req->argv;
+	if ((j->pid = fork()) == -1)
+		goto fail;
+	if (j->pid == 0)
+		child_exec(av.m, sp[1], ep[1]);
+	close(sp[1]);
+	close(ep[1]);
+	j->in_fd = sp[0];
+	j->err_fd = ep[0];
+	fcntl(j->in_fd, F_SETFL, O_NONBLOCK);
+	fcntl(j->err_fd, F_SETFL, O_NONBLOCK);
+	if ((j->pidfd = exec_pidfd_open(j->pid)) != -1)
+		j->ev_exit = event_new(e->base, j->pidfd, EV_READ | EV_PERSIST, on_exit_ev, j);
+	else
+		j->ev_exit = event_new(e->base, -1, EV_PERSIST, on_exit_ev, j);
+	if (j->ev_exit == NULL) {
+		/* The child runs already: stop it rather than lose track of it. */
+		kill(j->pid, SIGKILL);
+		while (waitpid(j->pid, NULL, 0) == -1 && errno == EINTR)
+			;
+		goto fail;
+	}
+	tv.tv_sec = 0;
+	tv.tv_usec = NOTIFY_EXEC_POLL_MS * 1000;
+	event_add(j->ev_exit, j->pidfd != -1 ? NULL : &tv);
+	event_add(j->ev_err, NULL);
+	if (j->len > 0)
+		event_add(j->ev_in, NULL);
+	else
+		job_close(&j->in_fd);
+	tv.tv_sec = (time_t)timeout;
+	tv.tv_usec = 0;
+	evtimer_add(j->ev_timeout, &tv);
+	if ((j->next = e->jobs) != NULL)
+		j->next->prev = j;
+	e->jobs = j;
+	e->n++;
+	return 0;
+fail:
+	job_events_free(j);
+	if (j->pid <= 0) {
+		if (sp[1] != -1)
+			close(sp[1]);
+		if (ep[1] != -1)
+			close(ep[1]);
+	}
+	if (sp[0] != -1)
+		close(sp[0]);
+	if (ep[0] != -1)
+		close(ep[0]);
+	free(j->payload);
+	free(j);
+	return -1;
+}
+
+size_t
+notify_exec_running(const struct notify_exec *e)
+{
+	return e ? e->n : 0;
+}
+
+void
+notify_exec_free(struct notify_exec *e)
+{
+	if (e == NULL)
+		return;
+	if (!e->dying) {
+		e->dying = 1;
+		e->depth++;
+		while (e->jobs) {
+			struct job *j = e->jobs;
+			struct notify_exec_result r;
+
+			kill(j->pid, SIGKILL);
+			while (waitpid(j->pid, NULL, 0) == -1 && errno == EINTR)
+				;
+			memset(&r, 0, sizeof(r));
+			r.exit_status = -1;
+			r.signal = SIGKILL;
+			r.cancelled = 1;
+			snprintf(r.errmsg, sizeof(r.errmsg), "cancelled");
+			job_report(j, &r);
+		}
+		e->depth--;
+	}
+	if (e->depth == 0)
+		free(e);
+}
