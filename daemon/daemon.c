@@ -12,7 +12,11 @@
 
 #include <event2/event.h>
 
+#include "rightswatch/baseline_csv.h"
+#include "rightswatch/buf.h"
+#include "rightswatch/cli.h"
 #include "rightswatch/config.h"
+#include "rightswatch/deliver.h"
 #include "rightswatch/daemon.h"
 #include "rightswatch/date.h"
 #include "rightswatch/escape.h"
@@ -20,7 +24,9 @@
 #include "rightswatch/log.h"
 #include "rightswatch/notify.h"
 #include "rightswatch/poller.h"
+#include "rightswatch/rules.h"
 #include "rightswatch/store.h"
+#include "rightswatch/bperiod.h"
 
 struct daemon {
 	const char *config_path;
@@ -30,6 +36,8 @@ struct daemon {
 	struct event_base *base;
 	struct http *http;
 	struct poller *poller;
+	struct deliver *deliver;
+	int delivering;       /* once: the polling is done, the outbox is being emptied */
 	struct event *sig_hup, *sig_term, *sig_int, *grace;
 	int stopping;
 	int finished; /* the loop has nothing more to do */
@@ -48,8 +56,8 @@ daemon_grace_cb(evutil_socket_t fd, short what, void *arg)
 	struct daemon *d = arg;
 
 	(void)fd, (void)what;
-	log_warnx("stopping with %zu transfers still in flight after %d s", poller_busy(d->poller),
-	    DAEMON_GRACE);
+	log_warnx("stopping with %zu transfers and %zu deliveries still in flight after %d s",
+	    poller_busy(d->poller), deliver_busy(d->deliver), DAEMON_GRACE);
 	event_base_loopbreak(d->base);
 }
 
@@ -64,7 +72,8 @@ daemon_stop(struct daemon *d, const char *why)
 	notify_systemd("STOPPING=1");
 	log_info("%s: stopping", why);
 	poller_stop(d->poller);
-	if (poller_busy(d->poller) == 0) {
+	deliver_stop(d->deliver);
+	if (poller_busy(d->poller) == 0 && deliver_busy(d->deliver) == 0) {
 		d->finished = 1;
 		event_base_loopbreak(d->base);
 		return;
@@ -72,6 +81,87 @@ daemon_stop(struct daemon *d, const char *why)
 	if ((d->grace = evtimer_new(d->base, daemon_grace_cb, d)) == NULL ||
 	    evtimer_add(d->grace, &tv) == -1)
 		event_base_loopbreak(d->base);
+}
+
+static void
+daemon_baseline_diag(void *arg, const char *msg)
+{
+	(void)arg;
+	log_warnx("%s", msg);
+}
+
+/* Load the configuration's baselines into the store: its [baseline]
+ * sections replace the configured ones; the [daemon] baselines file is
+ * imported. Returns 0, or -1 after logging why (nothing changed then). */
+int
+daemon_baselines(struct store *st, const struct config *cf)
+{
+	struct store_baseline *v = NULL;
+	struct baseline_csv_rows csv = { NULL, 0 };
+	size_t added = 0, updated = 0;
+	struct buf text = { NULL, 0, 0 };
+	char err[256];
+	int rc = -1, bad;
+
+	if ((v = calloc(cf->nbaselines_cf + 1, sizeof(*v))) == NULL)
+		goto out;
+	for (size_t i = 0; i < cf->nbaselines_cf; i++) {
+		const struct config_baseline *b = &cf->baselines_cf[i];
+		struct bperiod p;
+
+		if (bperiod_parse(b->period, &p) == -1)
+			goto out;
+		v[i].country = b->country;
+		v[i].indicator = b->indicator;
+		date_format_ymd(p.start, v[i].period_start);
+		date_format_ymd(p.end, v[i].period_end);
+		v[i].value = b->value;
+		v[i].source = b->source;
+	}
+	if (store_baselines_replace_configured(st, v, cf->nbaselines_cf) == -1) {
+		log_error("configured baselines: %s", store_errmsg(st));
+		goto out;
+	}
+	if (cf->baselines == NULL) {
+		rc = 0;
+		goto out;
+	}
+	if (cli_read_input(cf->baselines, 64 * 1024 * 1024, &text, err, sizeof(err)) == -1) {
+		log_error("%s: %s", cf->baselines, err);
+		goto out;
+	}
+	bad = baseline_csv_parse(cf->baselines, text.data != NULL ? text.data : "", text.len,
+	    &csv, daemon_baseline_diag, NULL);
+	if (bad != 0) {
+		log_error("%s: not imported (%s)", cf->baselines, bad < 0 ? "out of memory" :
+		    "fix the lines above");
+		goto out;
+	}
+	free(v);
+	if ((v = calloc(csv.n + 1, sizeof(*v))) == NULL)
+		goto out;
+	for (size_t i = 0; i < csv.n; i++) {
+		const struct rules_baseline *r = &csv.rows[i];
+
+		v[i].country = (char *)(uintptr_t)r->country;
+		v[i].indicator = (char *)(uintptr_t)r->indicator;
+		date_format_ymd(r->period.start, v[i].period_start);
+		date_format_ymd(r->period.end, v[i].period_end);
+		v[i].value = r->value;
+		v[i].source = (char *)(uintptr_t)r->source;
+	}
+	if (store_baseline_import(st, v, csv.n, &added, &updated) == -1) {
+		log_error("%s: %s", cf->baselines, store_errmsg(st));
+		goto out;
+	}
+	if (added + updated > 0)
+		log_info("%s: %zu baselines added, %zu updated", cf->baselines, added, updated);
+	rc = 0;
+out:
+	free(v);
+	baseline_csv_rows_free(&csv);
+	buf_free(&text);
+	return rc;
 }
 
 static void
@@ -90,13 +180,16 @@ daemon_reload(struct daemon *d)
 		if (strcmp(ncf->user_agent, d->cf->user_agent) != 0 ||
 		    ncf->max_parallel != d->cf->max_parallel || ncf->per_host != d->cf->per_host)
 			log_warnx("reload: user_agent, max_parallel and per_host take effect at restart");
-		if (poller_reconfigure(d->poller, ncf, err, sizeof(err)) == -1) {
+		if (deliver_reconfigure(d->deliver, ncf, err, sizeof(err)) == -1 ||
+		    poller_reconfigure(d->poller, ncf, err, sizeof(err)) == -1) {
 			log_warnx("reload failed: %s; the running configuration stays", err);
+			deliver_reconfigure(d->deliver, d->cf, err, sizeof(err));
 			config_free(ncf);
 		} else {
 			config_free(d->cf);
 			d->cf = ncf;
 			log_setlevel(ncf->log_level);
+			daemon_baselines(d->store, ncf);
 			log_info("configuration reloaded: %zu sources", ncf->nsources);
 		}
 	}
@@ -115,21 +208,44 @@ daemon_signal_cb(evutil_socket_t sig, short what, void *arg)
 		daemon_stop(d, sig == SIGTERM ? "SIGTERM" : "SIGINT");
 }
 
-/* The poller has nothing in flight after a stop, or finished a once cycle. */
+/* The poller or the courier went idle: after a stop, the loop may end once
+ * both are; in `once`, finished polling starts the delivery of the outbox,
+ * and its end ends the cycle. */
 static void
 daemon_idle(void *arg)
 {
 	struct daemon *d = arg;
 
-	d->finished = 1;
-	event_base_loopbreak(d->base);
+	if (d->finished || poller_busy(d->poller) > 0 ||
+	    (d->deliver != NULL && deliver_busy(d->deliver) > 0))
+		return;
+	if (d->stopping || (d->mode == DAEMON_ONCE && d->delivering)) {
+		d->finished = 1;
+		event_base_loopbreak(d->base);
+	} else if (d->mode == DAEMON_ONCE) {
+		d->delivering = 1;
+		deliver_kick(d->deliver);
+	}
+}
+
+static void
+daemon_alerted(void *arg)
+{
+	struct daemon *d = arg;
+
+	if (d->mode == DAEMON_RUN)
+		deliver_kick(d->deliver);
 }
 
 static void
 daemon_teardown(struct daemon *d)
 {
-	/* http first: cancelling transfers runs the poller's callbacks. */
+	/* http first: cancelling transfers runs the poller's and the courier's
+	 * callbacks; the courier then cancels its commands and syslog sends. */
+	if (d->deliver != NULL)
+		deliver_set_idle(d->deliver, NULL, NULL);
 	http_free(d->http);
+	deliver_free(d->deliver);
 	poller_free(d->poller);
 	if (d->grace != NULL)
 		event_free(d->grace);
@@ -180,6 +296,17 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 		daemon_teardown(&d);
 		return 1;
 	}
+	if ((d.deliver = deliver_new(d.base, d.http, d.store, d.cf, err, sizeof(err))) == NULL) {
+		log_error("cannot start: %s", err);
+		daemon_teardown(&d);
+		return 1;
+	}
+	deliver_set_idle(d.deliver, daemon_idle, &d);
+	poller_set_alert_hook(d.poller, daemon_alerted, &d);
+	if (daemon_baselines(d.store, d.cf) == -1 && mode == DAEMON_ONCE) {
+		daemon_teardown(&d);
+		return 2;
+	}
 	if ((d.sig_term = evsignal_new(d.base, SIGTERM, daemon_signal_cb, &d)) == NULL ||
 	    (d.sig_int = evsignal_new(d.base, SIGINT, daemon_signal_cb, &d)) == NULL ||
 	    evsignal_add(d.sig_term, NULL) == -1 || evsignal_add(d.sig_int, NULL) == -1) {
@@ -198,6 +325,8 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 	if (mode == DAEMON_RUN) {
 		log_info("rightswatch started: %zu sources, state %s", d.cf->nsources, d.cf->state);
 		notify_systemd("READY=1");
+		/* What a previous run left in the outbox goes out now. */
+		deliver_kick(d.deliver);
 	}
 	/* The loop ends by loopbreak: a once cycle done, or a stop completed. */
 	if (!d.finished && event_base_dispatch(d.base) == -1) {
@@ -206,11 +335,16 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 	}
 	if (mode == DAEMON_ONCE) {
 		size_t failed = poller_failures(d.poller);
+		size_t undelivered = deliver_failures(d.deliver);
 
 		if (d.stopping)
 			status = 1;
-		else if (failed > 0) {
+		if (failed > 0) {
 			log_warnx("%zu sources failed", failed);
+			status = 1;
+		}
+		if (undelivered > 0) {
+			log_warnx("%zu deliveries failed; the alerts stay queued", undelivered);
 			status = 1;
 		}
 	}

@@ -19,6 +19,13 @@ enum daemon_mode {
  * once: 0 when every source answered, 1 when any failed, 2 on a configuration error. */
 int daemon_main(const char *config_path, enum daemon_mode mode);
 
+struct store;
+struct config;
+
+/* Load cf's baselines into st: [baseline] sections replace the configured
+ * ones, the [daemon] baselines CSV is imported. 0, or -1 after logging why. */
+int daemon_baselines(struct store *st, const struct config *cf);
+
 /* Print each source's health, last result, item count and next poll to stdout.
  * Returns the exit status (0, 1 on a database error, 2 on a configuration error). */
 int daemon_status(const char *config_path);
