@@ -38,7 +38,7 @@ struct store {
 /* The SQL of each statement, indexed by id (store_sql.c). */
 extern const char *const store_sql[S_COUNT];
 
-/* Columns of an alert, in the order store_alert_read expects (alias a). */
+/* Columns of an alert, in the order store_alert.c reads them (alias a). */
 #define STORE_ALERT_COLUMNS \
 	"a.id, a.fingerprint, a.rule, a.severity, a.country, a.indicator," \
 	" a.value, a.qualifier, a.approximate, a.is_update, a.previous_value," \
@@ -46,7 +46,6 @@ extern const char *const store_sql[S_COUNT];
 	" a.baseline_period_start, a.baseline_period_end, a.baseline_origin," \
 	" a.baseline_source, a.ratio, a.observation_id, a.doc_id, a.title," \
 	" a.date, a.url, a.sentence, a.created"
-#define STORE_ALERT_NCOLUMNS 26
 
 /* Fill st's error message. */
 void store_set_err(struct store *st, const char *fmt, ...)

@@ -247,8 +247,8 @@ int store_alert_last(struct store *st, const char *fingerprint,
  * qualifier. */
 int store_alert_add(struct store *st, struct store_alert *a,
     const char *const *destinations, size_t n, int64_t now, int64_t *alert_id);
-/* Alerts created at or after since (seconds UTC), oldest first, each with
- * its deliveries summary. *out (NULL when *n is 0): store_alerts_free. */
+/* Alerts created at or after since (seconds UTC), in the order they were
+ * raised, each with its deliveries summary. *out (NULL when *n is 0): store_alerts_free. */
 int store_alerts_list(struct store *st, int64_t since, struct store_alert **out,
     size_t *n);
 
