@@ -152,12 +152,11 @@ cli_baseline_list(struct store *st, const char *country, const char *indicator, 
 		rc = 0;
 		goto out;
 	}
-	/* export: what the operator manages (configured and imported rows) */
+	/* export: the imported rows (configured ones live in the INI file) */
 	if ((rb = calloc(n + 1, sizeof(*rb))) == NULL)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(v[i].origin, STORE_ORIGIN_CONFIGURED) != 0 &&
-		    strcmp(v[i].origin, STORE_ORIGIN_IMPORTED) != 0)
+		if (strcmp(v[i].origin, STORE_ORIGIN_IMPORTED) != 0)
 			continue;
 		if (date_parse_ymd(v[i].period_start, &rb[k].period.start) == -1 ||
 		    date_parse_ymd(v[i].period_end, &rb[k].period.end) == -1)
@@ -166,8 +165,7 @@ cli_baseline_list(struct store *st, const char *country, const char *indicator, 
 		rb[k].indicator = v[i].indicator;
 		rb[k].value = v[i].value;
 		rb[k].source = v[i].source;
-		rb[k].origin = strcmp(v[i].origin, STORE_ORIGIN_CONFIGURED) == 0 ?
-		    RULES_CONFIGURED : RULES_IMPORTED;
+		rb[k].origin = RULES_IMPORTED;
 		k++;
 	}
 	if (baseline_csv_write(&out, rb, k) == -1)
