@@ -306,12 +306,13 @@ mail_field(struct buf *b, const char *name, const char *value)
 	return rc;
 }
 
-char *
-alert_rfc5322(const struct alert *a, const struct alert_mail *m,
-    char *err, size_t errlen)
+/* The message around a subject and a plain-text body (both UTF-8). */
+static char *
+mail_message(const struct alert_mail *m, const char *subject, const char *text,
+    enum rules_severity severity, int is_test, char *err, size_t errlen)
 {
 	struct buf b = { 0 };
-	char *subject = NULL, *text = NULL, *qp = NULL;
+	char *qp = NULL;
 	size_t col;
 	int rc = 0;
 
@@ -329,8 +330,7 @@ alert_rfc5322(const struct alert *a, const struct alert_mail *m,
 			return NULL;
 		}
 	}
-	if ((subject = alert_subject(a, m->subject_prefix)) == NULL ||
-	    (text = alert_text(a)) == NULL || (qp = alert_qp_encode(text, strlen(text))) == NULL)
+	if ((qp = alert_qp_encode(text, strlen(text))) == NULL)
 		goto oom;
 	rc |= buf_puts(&b, "Date: ");
 	rc |= mail_date(&b, m->date);
@@ -358,8 +358,8 @@ alert_rfc5322(const struct alert *a, const struct alert_mail *m,
 	    "Content-Type: text/plain; charset=UTF-8\r\n"
 	    "Content-Transfer-Encoding: quoted-printable\r\n"
 	    "Auto-Submitted: auto-generated\r\n");
-	rc |= buf_printf(&b, "X-Rightswatch-Severity: %s\r\n", rules_severity_name(a->severity));
-	if (a->is_test)
+	rc |= buf_printf(&b, "X-Rightswatch-Severity: %s\r\n", rules_severity_name(severity));
+	if (is_test)
 		rc |= buf_puts(&b, "X-Rightswatch-Test: yes\r\n");
 	rc |= buf_puts(&b, "\r\n");
 	rc |= buf_puts(&b, qp);
@@ -367,16 +367,67 @@ alert_rfc5322(const struct alert *a, const struct alert_mail *m,
 		rc |= buf_puts(&b, "\r\n");
 	if (rc != 0)
 		goto oom;
-	free(subject);
-	free(text);
 	free(qp);
 	return buf_detach(&b);
 oom:
 	mail_err(err, errlen, "out of memory");
 fail:
-	free(subject);
-	free(text);
 	free(qp);
 	buf_free(&b);
+	return NULL;
+}
+
+char *
+alert_rfc5322(const struct alert *a, const struct alert_mail *m,
+    char *err, size_t errlen)
+{
+	return alert_rfc5322_digest(&a, 1, m, err, errlen);
+}
+
+char *
+alert_rfc5322_digest(const struct alert *const *a, size_t n, const struct alert_mail *m,
+    char *err, size_t errlen)
+{
+	struct buf subject = { 0 }, text = { 0 };
+	enum rules_severity top = RULES_INFO;
+	char *one = NULL, *msg = NULL;
+	int rc = 0;
+
+	if (n == 0) {
+		mail_err(err, errlen, "no alert");
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (a[i]->severity > top)
+			top = a[i]->severity;
+	if (n == 1) {
+		if ((one = alert_subject(a[0], m->subject_prefix)) == NULL)
+			goto oom;
+		rc |= buf_puts(&subject, one);
+		free(one);
+	} else {
+		rc |= buf_printf(&subject, "%s %zu alerts, the highest %s",
+		    m->subject_prefix != NULL ? m->subject_prefix : "[rightswatch]", n,
+		    top == RULES_CRITICAL ? "CRITICAL" : top == RULES_WARNING ? "WARNING" : "INFO");
+		rc |= buf_printf(&text, "rightswatch: %zu alerts gathered in one digest\n\n", n);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if ((one = alert_text(a[i])) == NULL)
+			goto oom;
+		if (i > 0)
+			rc |= buf_puts(&text, "\n----------------------------------------\n\n");
+		rc |= buf_puts(&text, one);
+		free(one);
+	}
+	if (rc != 0)
+		goto oom;
+	msg = mail_message(m, subject.data, text.data, top, a[0]->is_test, err, errlen);
+	buf_free(&subject);
+	buf_free(&text);
+	return msg;
+oom:
+	mail_err(err, errlen, "out of memory");
+	buf_free(&subject);
+	buf_free(&text);
 	return NULL;
 }

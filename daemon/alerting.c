@@ -217,6 +217,15 @@ alerting_observations(const struct alerting_release *rel, const struct extract_r
 	return 0;
 }
 
+static const struct config_notify *
+alerting_notify(const struct config *cf, const char *name)
+{
+	for (size_t i = 0; i < cf->nnotifies; i++)
+		if (strcmp(cf->notifies[i].name, name) == 0)
+			return &cf->notifies[i];
+	return NULL;
+}
+
 /* One decision as a stored alert with its destinations. */
 static int
 alerting_record(struct store *st, const struct config *cf, const struct rules_decision *d,
@@ -225,6 +234,7 @@ alerting_record(struct store *st, const struct config *cf, const struct rules_de
 	struct store_alert sa;
 	const char **dest = NULL;
 	size_t ndest = 0;
+	int64_t alert_id = 0;
 	char tmp[11];
 	int rc;
 
@@ -265,7 +275,19 @@ alerting_record(struct store *st, const struct config *cf, const struct rules_de
 			dest[i] = cf->notifies[i].name;
 		ndest = cf->nnotifies;
 	}
-	rc = store_alert_add(st, &sa, dest, ndest, now, NULL);
+	rc = store_alert_add(st, &sa, dest, ndest, now, &alert_id);
+	/* A digest destination sends at the end of its window: the first alert
+	 * opens one, later ones join it. */
+	for (size_t i = 0; rc == 0 && i < ndest; i++) {
+		const struct config_notify *cn = alerting_notify(cf, dest[i]);
+		int64_t when;
+		int open;
+
+		if (cn == NULL || cn->type != CONFIG_NOTIFY_EMAIL || cn->digest <= 0)
+			continue;
+		if ((rc = store_outbox_digest_window(st, dest[i], now, &when, &open)) == 0)
+			rc = store_outbox_postpone(st, alert_id, dest[i], open ? when : now + cn->digest);
+	}
 	if (d->threshold->nnotify == 0)
 		free(dest);
 	if (rc == 0)

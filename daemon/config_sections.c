@@ -76,7 +76,7 @@ static const char *const config_severity_names[] = { "info", "warning", "critica
 static const char *const config_renotify_names[] = { "on_increase", "never", NULL };
 
 enum { NT_TYPE, NT_FACILITY, NT_IDENT, NT_TARGET, NT_URL, NT_STARTTLS, NT_FROM, NT_TO,
-	NT_USER, NT_PASSWORD, NT_PREFIX, NT_HEADER, NT_COMMAND, NT_TIMEOUT };
+	NT_USER, NT_PASSWORD, NT_PREFIX, NT_DIGEST, NT_HEADER, NT_COMMAND, NT_TIMEOUT };
 static const struct config_key config_notify_keys[] = {
 	[NT_TYPE] = { "type", CK_ENUM, offsetof(struct config_notify, type),
 	    config_notify_names, 0, 0, 1 },
@@ -90,6 +90,7 @@ static const struct config_key config_notify_keys[] = {
 	[NT_USER] = KEY(struct config_notify, "username", CK_STRING, username),
 	[NT_PASSWORD] = KEY(struct config_notify, "password_file", CK_PATH, password_file),
 	[NT_PREFIX] = KEY(struct config_notify, "subject_prefix", CK_STRING, subject_prefix),
+	[NT_DIGEST] = KEY(struct config_notify, "digest", CK_DURATION, digest),
 	[NT_HEADER] = KEY(struct config_notify, "header", CK_STRING, header),
 	[NT_COMMAND] = KEY(struct config_notify, "command", CK_STRING, command),
 	[NT_TIMEOUT] = KEY(struct config_notify, "timeout", CK_DURATION, timeout),

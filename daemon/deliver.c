@@ -66,7 +66,10 @@ struct deliver {
 
 struct deliver_job {
 	struct deliver *d;
-	int64_t outbox_id;            /* 0 for a test alert */
+	int64_t *ids;                 /* the outbox rows sent together (one, or an
+	                                 email digest); none for a test alert */
+	size_t nids;
+	int64_t outbox_id;            /* ids[0], for messages; 0 for a test alert */
 	int attempts;
 	char name[128];               /* the destination, for messages */
 	int smtp;                     /* an email: SMTP replies decide the outcome */
@@ -267,35 +270,43 @@ deliver_done(struct deliver_job *job, enum deliver_outcome oc, const char *msg)
 	char esc[300];
 
 	escape_logs(esc, sizeof(esc), msg != NULL ? msg : "");
-	if (job->test_done != NULL) {
+	backoff = DELIVER_RETRY_MIN;
+	for (int i = 0; i < job->attempts && backoff < DELIVER_RETRY_MAX; i++)
+		backoff *= 2;
+	if (backoff > DELIVER_RETRY_MAX)
+		backoff = DELIVER_RETRY_MAX;
+	if (job->test_done != NULL)
 		job->test_done(oc == DELIVER_OK, msg != NULL ? msg : "", job->test_arg);
-	} else if (oc == DELIVER_OK) {
+	else if (oc == DELIVER_OK)
 		crashpoint("after_delivery");
-		if (store_outbox_delivered(d->store, job->outbox_id, now) == -1)
+	for (size_t k = 0; k < job->nids; k++) {
+		int64_t id = job->ids[k];
+		int r = 0;
+
+		if (oc == DELIVER_OK)
+			r = store_outbox_delivered(d->store, id, now);
+		else if (oc == DELIVER_RETRY)
+			r = store_outbox_retry(d->store, id, now + backoff, esc);
+		else if (oc == DELIVER_PERMANENT)
+			r = store_outbox_failed(d->store, id, esc);
+		if (r == -1)
 			log_warnx("outbox: %s", store_errmsg(d->store));
-		log_info("alert delivered to %s", job->name);
-	} else if (oc == DELIVER_RETRY) {
-		d->failures++;
-		backoff = DELIVER_RETRY_MIN;
-		for (int i = 0; i < job->attempts && backoff < DELIVER_RETRY_MAX; i++)
-			backoff *= 2;
-		if (backoff > DELIVER_RETRY_MAX)
-			backoff = DELIVER_RETRY_MAX;
-		if (store_outbox_retry(d->store, job->outbox_id, now + backoff, esc) == -1)
-			log_warnx("outbox: %s", store_errmsg(d->store));
+		for (size_t i = 0; i < d->ninflight; i++)
+			if (d->inflight[i] == id) {
+				d->inflight[i] = d->inflight[--d->ninflight];
+				break;
+			}
+	}
+	if (job->test_done == NULL && oc == DELIVER_OK)
+		log_info("%s delivered to %s", job->nids > 1 ? "alerts" : "alert", job->name);
+	else if (job->test_done == NULL && oc == DELIVER_RETRY)
 		log_warnx("alert to %s not delivered (attempt %d): %s; retrying in %lld s",
 		    job->name, job->attempts + 1, esc, (long long)backoff);
-	} else if (oc == DELIVER_PERMANENT) {
-		d->failures++;
-		if (store_outbox_failed(d->store, job->outbox_id, esc) == -1)
-			log_warnx("outbox: %s", store_errmsg(d->store));
+	else if (job->test_done == NULL && oc == DELIVER_PERMANENT)
 		log_warnx("alert to %s failed for good: %s", job->name, esc);
-	}
-	for (size_t i = 0; i < d->ninflight; i++)
-		if (job->outbox_id != 0 && d->inflight[i] == job->outbox_id) {
-			d->inflight[i] = d->inflight[--d->ninflight];
-			break;
-		}
+	if (job->test_done == NULL && (oc == DELIVER_RETRY || oc == DELIVER_PERMANENT))
+		d->failures++;
+	free(job->ids);
 	d->busy--;
 	free(job);
 	if (d->busy == 0) {
@@ -388,9 +399,10 @@ deliver_password(const char *path, char *err, size_t errlen)
 /* Start sending a to dd for job. 0 when started; -1 (reason in err) when it
  * could not be, with perm set when retrying cannot help. */
 static int
-deliver_start(struct deliver *d, struct deliver_dest *dd, const struct alert *a,
-    struct deliver_job *job, int *perm, char *err, size_t errlen)
+deliver_start(struct deliver *d, struct deliver_dest *dd, const struct alert *const *all,
+    size_t nall, struct deliver_job *job, int *perm, char *err, size_t errlen)
 {
+	const struct alert *a = all[0];
 	const struct config_notify *cn = dd->cn;
 	char *payload = NULL;
 	int rc = -1;
@@ -441,7 +453,7 @@ deliver_start(struct deliver *d, struct deliver_dest *dd, const struct alert *a,
 		snprintf(idl, sizeof(idl), "alert-%lld.%d.%s", (long long)job->outbox_id,
 		    job->attempts, cn->name);
 		m.id_left = idl;
-		if ((payload = alert_rfc5322(a, &m, err, errlen)) == NULL) {
+		if ((payload = alert_rfc5322_digest(all, nall, &m, err, errlen)) == NULL) {
 			*perm = 1;
 			return -1;
 		}
@@ -564,6 +576,57 @@ deliver_alert(const struct deliver *d, const struct store_alert *s, struct alert
 	a->sentence = s->sentence;
 }
 
+/* Send v[first] — and, to an email digest destination, every other due
+ * row for it — as one job. 0, or -1 when out of memory. */
+static int
+deliver_group(struct deliver *d, struct deliver_dest *dd, struct store_delivery *v,
+    size_t n, size_t first)
+{
+	const struct alert **all = NULL;
+	struct alert *alerts = NULL;
+	struct deliver_job *job = NULL;
+	int64_t *ni;
+	size_t k = 0;
+	char err[256] = "";
+	int perm, digest = dd->cn->type == CONFIG_NOTIFY_EMAIL && dd->cn->digest > 0;
+
+	if ((job = calloc(1, sizeof(*job))) == NULL ||
+	    (job->ids = calloc(n, sizeof(*job->ids))) == NULL ||
+	    (alerts = calloc(n, sizeof(*alerts))) == NULL ||
+	    (all = calloc(n, sizeof(*all))) == NULL ||
+	    (ni = realloc(d->inflight, (d->ninflight + n) * sizeof(*ni))) == NULL) {
+		if (job != NULL)
+			free(job->ids);
+		free(job);
+		free(alerts);
+		free(all);
+		return -1;
+	}
+	d->inflight = ni;
+	for (size_t i = first; i < n; i++) {
+		if (i != first && (!digest || strcmp(v[i].destination, v[first].destination) != 0 ||
+		    deliver_inflight(d, v[i].outbox_id)))
+			continue;
+		deliver_alert(d, &v[i].alert, &alerts[k]);
+		all[k] = &alerts[k];
+		job->ids[k++] = v[i].outbox_id;
+		d->inflight[d->ninflight++] = v[i].outbox_id;
+		if (job->attempts < v[i].attempts)
+			job->attempts = v[i].attempts;
+	}
+	job->nids = k;
+	job->d = d;
+	job->outbox_id = v[first].outbox_id;
+	snprintf(job->name, sizeof(job->name), "%s", v[first].destination);
+	d->busy++;
+	if (deliver_start(d, dd, all, k, job, &perm, err, sizeof(err)) == -1)
+		/* Nothing was started: record the outcome now. */
+		deliver_done(job, perm ? DELIVER_PERMANENT : DELIVER_RETRY, err);
+	free(alerts);
+	free(all);
+	return 0;
+}
+
 void
 deliver_kick(struct deliver *d)
 {
@@ -581,11 +644,6 @@ deliver_kick(struct deliver *d)
 	for (size_t i = 0; i < n; i++) {
 		struct store_delivery *sd = &v[i];
 		struct deliver_dest *dd;
-		struct deliver_job *job;
-		struct alert a;
-		int64_t *ni;
-		char err[256] = "";
-		int perm;
 
 		if (deliver_inflight(d, sd->outbox_id))
 			continue;
@@ -596,24 +654,8 @@ deliver_kick(struct deliver *d)
 			d->failures++;
 			continue;
 		}
-		if ((job = calloc(1, sizeof(*job))) == NULL ||
-		    (ni = realloc(d->inflight, (d->ninflight + 1) * sizeof(*ni))) == NULL) {
-			free(job);
+		if (deliver_group(d, dd, v, n, i) == -1)
 			break;
-		}
-		d->inflight = ni;
-		job->d = d;
-		job->outbox_id = sd->outbox_id;
-		job->attempts = sd->attempts;
-		snprintf(job->name, sizeof(job->name), "%s", sd->destination);
-		deliver_alert(d, &sd->alert, &a);
-		d->busy++;
-		d->inflight[d->ninflight++] = sd->outbox_id;
-		if (deliver_start(d, dd, &a, job, &perm, err, sizeof(err)) == -1) {
-			/* Nothing was started: record the outcome now. */
-			deliver_done(job, perm ? DELIVER_PERMANENT : DELIVER_RETRY, err);
-			continue;
-		}
 		started++;
 	}
 	store_deliveries_free(v, n);
@@ -652,7 +694,7 @@ deliver_test(struct deliver *d, const char *dest, const struct alert *a,
 	job->test_arg = arg;
 	snprintf(job->name, sizeof(job->name), "%s", dest);
 	err[0] = '\0';
-	if (deliver_start(d, dd, a, job, &perm, err, errlen) == -1) {
+	if (deliver_start(d, dd, &a, 1, job, &perm, err, errlen) == -1) {
 		free(job);
 		return -1;
 	}

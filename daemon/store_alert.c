@@ -381,6 +381,43 @@ store_outbox_pending_count(struct store *st, int64_t *n)
 	return r;
 }
 
+int
+store_outbox_digest_window(struct store *st, const char *destination, int64_t now,
+    int64_t *when, int *open)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*open = 0;
+	if ((s = store_stmt(st, S_OUTBOX_WINDOW)) == NULL)
+		return -1;
+	store_bind_text(s, 1, destination);
+	sqlite3_bind_int64(s, 2, now);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
+		*when = sqlite3_column_int64(s, 0);
+		*open = 1;
+	}
+	store_reset(s);
+	if (rc != SQLITE_ROW)
+		return store_db_err(st, "reading the outbox");
+	return 0;
+}
+
+int
+store_outbox_postpone(struct store *st, int64_t alert_id, const char *destination,
+    int64_t when)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_stmt(st, S_OUTBOX_POSTPONE)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, alert_id);
+	store_bind_text(s, 2, destination);
+	sqlite3_bind_int64(s, 3, when);
+	return store_run(st, s, "postponing a delivery");
+}
+
 /* ---- listing ---- */
 
 /* Append one delivery's state to b: "NAME:STATE", with the attempts and

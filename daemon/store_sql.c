@@ -154,4 +154,8 @@ const char *const store_sql[S_COUNT] = {
 	    " attempts = attempts + 1, last_error = ?2"
 	    " WHERE id = ?1 AND state = 'pending'",
 	[S_OUTBOX_PENDING] = "SELECT count(*) FROM outbox WHERE state = 'pending'",
+	[S_OUTBOX_WINDOW] = "SELECT max(next_attempt) FROM outbox WHERE destination = ?1"
+	    " AND state = 'pending' AND attempts = 0 AND next_attempt > ?2",
+	[S_OUTBOX_POSTPONE] = "UPDATE outbox SET next_attempt = ?3"
+	    " WHERE alert_id = ?1 AND destination = ?2 AND state = 'pending'",
 };

@@ -95,6 +95,11 @@ struct alert_mail {
  * (caller frees), or NULL with a reason in err (errlen bytes). */
 char *alert_rfc5322(const struct alert *a, const struct alert_mail *m,
     char *err, size_t errlen);
+/* The same for n alerts in one message (an email digest): the subject
+ * counts them and names the highest severity; the body holds each alert's
+ * text in turn. n == 1 is alert_rfc5322. */
+char *alert_rfc5322_digest(const struct alert *const *a, size_t n,
+    const struct alert_mail *m, char *err, size_t errlen);
 /* 1 when addr is a plausible RFC 5321 mailbox "local@domain": dot-atom
  * local part (no quotes), at most 64 bytes; domain of letter/digit/hyphen
  * labels; no spaces, controls, angle brackets or commas; at most 254 bytes. */

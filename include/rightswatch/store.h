@@ -278,6 +278,16 @@ int store_outbox_delivered(struct store *st, int64_t outbox_id, int64_t now);
 int store_outbox_retry(struct store *st, int64_t outbox_id, int64_t next_attempt,
     const char *error);
 int store_outbox_failed(struct store *st, int64_t outbox_id, const char *error);
+/* A digest destination gathers the alerts of a window into one message:
+ * the end of the window still open for destination at now (the latest
+ * first-attempt time of its pending deliveries after now): *open 1 and
+ * *when, or *open 0 when none is open. */
+int store_outbox_digest_window(struct store *st, const char *destination, int64_t now,
+    int64_t *when, int *open);
+/* Make the pending delivery of alert_id to destination due at when
+ * (not an attempt). */
+int store_outbox_postpone(struct store *st, int64_t alert_id, const char *destination,
+    int64_t when);
 /* The number of pending deliveries. */
 int store_outbox_pending_count(struct store *st, int64_t *n);
 
