@@ -27,8 +27,6 @@
 #include "rightswatch/store.h"
 #include "rightswatch/version.h"
 
-#define CLI_MAX_CSV (64 * 1024 * 1024) /* bytes of a baselines file */
-
 static void
 cli_alert_diag(const char *msg, void *arg)
 {
@@ -71,46 +69,12 @@ cli_csv_diag(void *arg, const char *msg)
 static int
 cli_baseline_import(struct store *st, const char *path)
 {
-	struct baseline_csv_rows csv = { NULL, 0 };
-	struct buf text = { NULL, 0, 0 };
-	struct store_baseline *v = NULL;
-	size_t added = 0, updated = 0;
-	char err[256];
-	int bad, rc = 1;
+	size_t n = 0, added = 0, updated = 0;
 
-	if (cli_read_input(path, CLI_MAX_CSV, &text, err, sizeof(err)) == -1) {
-		fprintf(stderr, "%s: %s\n", path, err);
+	if (daemon_import_csv(st, path, &n, &added, &updated, cli_csv_diag, NULL) == -1)
 		return 1;
-	}
-	bad = baseline_csv_parse(path, text.data != NULL ? text.data : "", text.len, &csv,
-	    cli_csv_diag, NULL);
-	if (bad != 0) {
-		fprintf(stderr, "%s: nothing imported\n", path);
-		goto out;
-	}
-	if ((v = calloc(csv.n + 1, sizeof(*v))) == NULL)
-		goto out;
-	for (size_t i = 0; i < csv.n; i++) {
-		const struct rules_baseline *r = &csv.rows[i];
-
-		v[i].country = (char *)(uintptr_t)r->country;
-		v[i].indicator = (char *)(uintptr_t)r->indicator;
-		date_format_ymd(r->period.start, v[i].period_start);
-		date_format_ymd(r->period.end, v[i].period_end);
-		v[i].value = r->value;
-		v[i].source = (char *)(uintptr_t)r->source;
-	}
-	if (store_baseline_import(st, v, csv.n, &added, &updated) == -1) {
-		fprintf(stderr, "%s: %s\n", path, store_errmsg(st));
-		goto out;
-	}
-	printf("%s: %zu rows, %zu added, %zu updated\n", path, csv.n, added, updated);
-	rc = 0;
-out:
-	free(v);
-	baseline_csv_rows_free(&csv);
-	buf_free(&text);
-	return rc;
+	printf("%s: %zu rows, %zu added, %zu updated\n", path, n, added, updated);
+	return 0;
 }
 
 /* A stored baseline row's period as the INI file writes it ("2020-H1"). */

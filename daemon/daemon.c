@@ -29,6 +29,8 @@
 #include "rightswatch/store.h"
 #include "rightswatch/bperiod.h"
 
+#define DAEMON_MAX_CSV (64 * 1024 * 1024) /* bytes of a baselines file */
+
 struct daemon {
 	const char *config_path;
 	enum daemon_mode mode;
@@ -91,6 +93,57 @@ daemon_baseline_diag(void *arg, const char *msg)
 	log_warnx("%s", msg);
 }
 
+int
+daemon_import_csv(struct store *st, const char *path, size_t *nrows, size_t *added,
+    size_t *updated, void (*diag)(void *arg, const char *msg), void *arg)
+{
+	struct baseline_csv_rows csv = { NULL, 0 };
+	struct buf text = { NULL, 0, 0 };
+	struct store_baseline *v = NULL;
+	char err[256], msg[512];
+	int bad, rc = -1;
+
+	if (cli_read_input(path, DAEMON_MAX_CSV, &text, err, sizeof(err)) == -1) {
+		snprintf(msg, sizeof(msg), "%s: %s", path, err);
+		diag(arg, msg);
+		goto out;
+	}
+	bad = baseline_csv_parse(path, text.data != NULL ? text.data : "", text.len, &csv,
+	    diag, arg);
+	if (bad != 0) {
+		snprintf(msg, sizeof(msg), "%s: nothing imported (%s)", path,
+		    bad < 0 ? "out of memory" : "fix the lines above");
+		diag(arg, msg);
+		goto out;
+	}
+	if ((v = calloc(csv.n + 1, sizeof(*v))) == NULL)
+		goto out;
+	for (size_t i = 0; i < csv.n; i++) {
+		const struct rules_baseline *r = &csv.rows[i];
+
+		/* the store only reads its input */
+		v[i].country = (char *)(uintptr_t)r->country;
+		v[i].indicator = (char *)(uintptr_t)r->indicator;
+		date_format_ymd(r->period.start, v[i].period_start);
+		date_format_ymd(r->period.end, v[i].period_end);
+		v[i].value = r->value;
+		v[i].source = (char *)(uintptr_t)r->source;
+	}
+	if (store_baseline_import(st, v, csv.n, added, updated) == -1) {
+		snprintf(msg, sizeof(msg), "%s: %s", path, store_errmsg(st));
+		diag(arg, msg);
+		goto out;
+	}
+	if (nrows != NULL)
+		*nrows = csv.n;
+	rc = 0;
+out:
+	free(v);
+	baseline_csv_rows_free(&csv);
+	buf_free(&text);
+	return rc;
+}
+
 /* Load the configuration's baselines into the store: its [baseline]
  * sections replace the configured ones; the [daemon] baselines file is
  * imported. Returns 0, or -1 after logging why (nothing changed then). */
@@ -98,11 +151,8 @@ int
 daemon_baselines(struct store *st, const struct config *cf)
 {
 	struct store_baseline *v = NULL;
-	struct baseline_csv_rows csv = { NULL, 0 };
 	size_t added = 0, updated = 0;
-	struct buf text = { NULL, 0, 0 };
-	char err[256];
-	int rc = -1, bad;
+	int rc = -1;
 
 	if ((v = calloc(cf->nbaselines_cf + 1, sizeof(*v))) == NULL)
 		goto out;
@@ -127,41 +177,14 @@ daemon_baselines(struct store *st, const struct config *cf)
 		rc = 0;
 		goto out;
 	}
-	if (cli_read_input(cf->baselines, 64 * 1024 * 1024, &text, err, sizeof(err)) == -1) {
-		log_error("%s: %s", cf->baselines, err);
+	if (daemon_import_csv(st, cf->baselines, NULL, &added, &updated, daemon_baseline_diag,
+	    NULL) == -1)
 		goto out;
-	}
-	bad = baseline_csv_parse(cf->baselines, text.data != NULL ? text.data : "", text.len,
-	    &csv, daemon_baseline_diag, NULL);
-	if (bad != 0) {
-		log_error("%s: not imported (%s)", cf->baselines, bad < 0 ? "out of memory" :
-		    "fix the lines above");
-		goto out;
-	}
-	free(v);
-	if ((v = calloc(csv.n + 1, sizeof(*v))) == NULL)
-		goto out;
-	for (size_t i = 0; i < csv.n; i++) {
-		const struct rules_baseline *r = &csv.rows[i];
-
-		v[i].country = (char *)(uintptr_t)r->country;
-		v[i].indicator = (char *)(uintptr_t)r->indicator;
-		date_format_ymd(r->period.start, v[i].period_start);
-		date_format_ymd(r->period.end, v[i].period_end);
-		v[i].value = r->value;
-		v[i].source = (char *)(uintptr_t)r->source;
-	}
-	if (store_baseline_import(st, v, csv.n, &added, &updated) == -1) {
-		log_error("%s: %s", cf->baselines, store_errmsg(st));
-		goto out;
-	}
 	if (added + updated > 0)
 		log_info("%s: %zu baselines added, %zu updated", cf->baselines, added, updated);
 	rc = 0;
 out:
 	free(v);
-	baseline_csv_rows_free(&csv);
-	buf_free(&text);
 	return rc;
 }
 

@@ -118,27 +118,33 @@ read_alert(sqlite3_stmt *s, int c, struct store_alert *a)
 	return 0;
 }
 
+/* Step s, whose one row holds an integer or NULL (max() and min() over no
+ * rows give NULL): *found 1 and *v, or *found 0. Resets s. */
+static int
+optional_int64(struct store *st, sqlite3_stmt *s, int64_t *v, int *found, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	*found = 0;
+	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
+		*v = sqlite3_column_int64(s, 0);
+		*found = 1;
+	}
+	store_reset(s);
+	return rc == SQLITE_ROW ? 0 : store_db_err(st, what);
+}
+
 int
 store_alert_last(struct store *st, const char *fingerprint, int64_t *value,
     int *found)
 {
 	sqlite3_stmt *s;
-	int rc;
 
 	*found = 0;
 	if ((s = store_stmt(st, S_ALERT_LAST)) == NULL)
 		return -1;
 	store_bind_text(s, 1, fingerprint);
-	rc = sqlite3_step(s);
-	/* max() over no rows is one row holding NULL. */
-	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
-		*value = sqlite3_column_int64(s, 0);
-		*found = 1;
-	}
-	store_reset(s);
-	if (rc != SQLITE_ROW)
-		return store_db_err(st, "reading the last alert");
-	return 0;
+	return optional_int64(st, s, value, found, "reading the last alert");
 }
 
 /* Is a period field NUL-terminated? (A caller may have filled all 11
@@ -297,20 +303,11 @@ int
 store_outbox_next_due(struct store *st, int64_t *when, int *any)
 {
 	sqlite3_stmt *s;
-	int rc;
 
 	*any = 0;
 	if ((s = store_stmt(st, S_OUTBOX_NEXT)) == NULL)
 		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
-		*when = sqlite3_column_int64(s, 0);
-		*any = 1;
-	}
-	store_reset(s);
-	if (rc != SQLITE_ROW)
-		return store_db_err(st, "reading the outbox");
-	return 0;
+	return optional_int64(st, s, when, any, "reading the outbox");
 }
 
 /* Run an outcome update; -1 when the row is not (or no longer) pending. */
@@ -386,22 +383,13 @@ store_outbox_digest_window(struct store *st, const char *destination, int64_t no
     int64_t *when, int *open)
 {
 	sqlite3_stmt *s;
-	int rc;
 
 	*open = 0;
 	if ((s = store_stmt(st, S_OUTBOX_WINDOW)) == NULL)
 		return -1;
 	store_bind_text(s, 1, destination);
 	sqlite3_bind_int64(s, 2, now);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
-		*when = sqlite3_column_int64(s, 0);
-		*open = 1;
-	}
-	store_reset(s);
-	if (rc != SQLITE_ROW)
-		return store_db_err(st, "reading the outbox");
-	return 0;
+	return optional_int64(st, s, when, open, "reading the outbox");
 }
 
 int
