@@ -108,7 +108,13 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSCONFDIR)/rightswatch $(DESTDIR)$(UNITDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/rightswatch
 	install -m 0644 man/rightswatch.8 $(DESTDIR)$(MANDIR)/man8/rightswatch.8
-	install -m 0644 config/rightswatch.ini $(DESTDIR)$(SYSCONFDIR)/rightswatch/rightswatch.ini.example
+	sed 's|^state = ../var/rightswatch.db|state = rightswatch.db|' config/rightswatch.ini \
+		> $(DESTDIR)$(SYSCONFDIR)/rightswatch/rightswatch.ini.example
+	[ -e $(DESTDIR)$(SYSCONFDIR)/rightswatch/rightswatch.ini ] || \
+		install -m 0644 $(DESTDIR)$(SYSCONFDIR)/rightswatch/rightswatch.ini.example \
+		$(DESTDIR)$(SYSCONFDIR)/rightswatch/rightswatch.ini
+	[ -e $(DESTDIR)$(SYSCONFDIR)/rightswatch/baselines.csv ] || \
+		install -m 0644 config/baselines.csv $(DESTDIR)$(SYSCONFDIR)/rightswatch/baselines.csv
 	sed 's|@BINDIR@|$(BINDIR)|g' systemd/rightswatch.service > $(DESTDIR)$(UNITDIR)/rightswatch.service
 
 clean:
