@@ -25,6 +25,24 @@ compare_divide(int64_t value, int64_t num, int64_t den)
 	return (int64_t)floorl(x + 0.5L);
 }
 
+long
+compare_stated(const struct number *nums, size_t nnums, size_t from, size_t to, int64_t value)
+{
+	int64_t tol = value / 50 > 1 ? value / 50 : 1;
+
+	for (size_t k = 0; k < nnums; k++) {
+		const struct number *n = &nums[k];
+
+		if (n->start < from || n->start >= to)
+			continue;
+		if (n->flags & NUMBER_NOT_COUNT)
+			continue;
+		if (n->value >= value - tol && n->value <= value + tol)
+			return (long)k;
+	}
+	return -1;
+}
+
 static size_t
 sp(const char *f, size_t i, size_t to)
 {

@@ -102,6 +102,7 @@ struct work {
 	int doc;
 	struct date_ymd ds, de;
 	size_t title_end; /* folded end of the title paragraph, or 0 */
+	int gkind;        /* the kind a generic head was last named, or -1 */
 };
 
 /* The role of a figure in "(from 125 to 266)", "(de 125 à 266)". */
@@ -517,6 +518,7 @@ sentence(struct work *w, const struct text_sentence *s)
 	int mainset = 0;
 	long fig = -1; /* the sentence's last figure not dated by a comparison, whose period carries */
 	struct date_ymd sps = { 0, 0, 0 }, spe = { 0, 0, 0 };
+	unsigned char used[SENT_MAX_NUMS]; /* figures already given as a reference */
 
 	if (s->para != w->para || s->first) {
 		w->para = s->para;
@@ -547,6 +549,8 @@ sentence(struct work *w, const struct text_sentence *s)
 	ms.nterms = w->nterms;
 	ms.nums = w->nums;
 	ms.nnums = w->nnums;
+	ms.generic_kind = w->gkind;
+	memset(used, 0, sizeof(used));
 	for (size_t k = 0; k < w->nnums; k++) {
 		const struct number *n = &w->nums[k];
 		struct mention m;
@@ -555,8 +559,12 @@ sentence(struct work *w, const struct text_sentence *s)
 		struct compare_hit hit;
 		int fromref = 0;
 
-		if ((n->flags & NUMBER_NOT_COUNT) || !mention_attach(&ms, k, &m))
+		long ref;
+
+		if (used[k] || (n->flags & NUMBER_NOT_COUNT) || !mention_attach(&ms, k, &m))
 			continue;
+		if (m.named)
+			ms.generic_kind = w->gkind = m.indicator;
 		/* The comparison window: up to the next figure that is not a sub-count. */
 		for (size_t j = k + 1; j < w->nnums; j++)
 			if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !is_subcount(f, s->start, w->nums[j].start)) {
@@ -676,6 +684,23 @@ sentence(struct work *w, const struct text_sentence *s)
 				d.period_end = (struct date_ymd){ 0, 0, 0 };
 			d.start = w->t->map[hit.start];
 			d.end = w->t->map[hit.end];
+			/* The reference stated after all ("au cours duquel 441", "(203)"):
+			 * nothing derived; a bare figure there is the reference itself. */
+			if ((ref = compare_stated(w->nums, w->nnums, hit.end, s->end, hit.value)) >= 0) {
+				struct mention jm;
+				size_t qs;
+
+				if (used[ref] || mention_attach(&ms, (size_t)ref, &jm)) {
+					from = hit.end > from ? hit.end : from + 1;
+					continue;
+				}
+				used[ref] = 1;
+				d.derived = 0;
+				d.value = w->nums[ref].value;
+				d.qualifier = mention_qualifier(f, s->start, w->nums[ref].start, &qs);
+				d.start = w->t->map[w->nums[ref].start];
+				d.end = w->t->map[w->nums[ref].end];
+			}
 			if (push_obs(w, &d) == -1)
 				return -1;
 			from = hit.end > from ? hit.end : from + 1;
@@ -742,6 +767,7 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 		w->country_name = taxonomy_country_name(etx->tx, w->country);
 	}
 	w->para = (size_t)-1;
+	w->gkind = -1;
 	w->title_end = title_end(&t, sv, ns);
 	for (size_t i = 0; i < ns; i++)
 		if (sentence(w, &sv[i]) == -1)

@@ -213,7 +213,7 @@ past_scale_of(const struct mention_sent *s, const struct number *num)
 /* The kind a generic head ("cases") takes: "cases of X", else the nearest
  * indicator term before it in the sentence, else after it, else its default. */
 static int
-generic_kind(const struct mention_sent *s, size_t t, size_t pos)
+generic_kind(const struct mention_sent *s, size_t t, size_t pos, int *named)
 {
 	const struct mention_term *g = &s->terms[t];
 	int best = -1;
@@ -239,8 +239,10 @@ generic_kind(const struct mention_sent *s, size_t t, size_t pos)
 				i++;
 			}
 		}
-		if (of && words <= 3)
+		if (of && words <= 3) {
+			*named = 1;
 			return n->id;
+		}
 	}
 	for (size_t k = 0; k < s->nterms; k++) {
 		if (s->terms[k].kind != TAXONOMY_INDICATOR)
@@ -248,8 +250,13 @@ generic_kind(const struct mention_sent *s, size_t t, size_t pos)
 		if (s->terms[k].end <= pos)
 			best = s->terms[k].id;
 	}
-	if (best >= 0)
+	if (best >= 0) {
+		*named = 1;
 		return best;
+	}
+	/* The kind an earlier sentence gave the release's "incidents". */
+	if (s->generic_kind >= 0)
+		return s->generic_kind;
 	return g->id;
 }
 
@@ -286,7 +293,7 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 			return 1;
 		}
 		if (tm->kind == TAXONOMY_GENERIC) {
-			int id = generic_kind(s, t, num->start);
+			int id = generic_kind(s, t, num->start, &m->named);
 
 			if (id < 0)
 				break;
@@ -355,7 +362,8 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 			    s->terms[t - 1].kind == TAXONOMY_GENERIC)) {
 				const struct mention_term *tm = &s->terms[t - 1];
 				int g = gap_words(s, tm->end, lim, 2, 0);
-				int id = tm->kind == TAXONOMY_GENERIC ? generic_kind(s, t - 1, tm->start) : tm->id;
+				int id = tm->kind == TAXONOMY_GENERIC ?
+				    generic_kind(s, t - 1, tm->start, &m->named) : tm->id;
 
 				if (g >= 0 && g <= 5 && id >= 0) {
 					m->indicator = id;

@@ -27,12 +27,14 @@ struct mention_sent {
 	size_t nterms;
 	const struct number *nums;
 	size_t nnums;
+	int generic_kind;  /* the kind a generic head was last given, or -1 */
 };
 
 struct mention {
 	int indicator;     /* taxonomy indicator id */
 	size_t start, end; /* evidence, folded offsets */
 	enum extract_qualifier qualifier;
+	int named;         /* 1: a generic head whose kind the sentence named */
 };
 
 /* Attach number k of s. Returns 1 and fills m, or 0 when it counts nothing. */
