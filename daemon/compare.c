@@ -43,6 +43,15 @@ compare_stated(const struct number *nums, size_t nnums, size_t from, size_t to, 
 	return -1;
 }
 
+int
+compare_fraction(const char *f, size_t end, size_t to)
+{
+	while (end < to && f[end] == ' ')
+		end++;
+	return text_word_at(f, to, end, "tiers") || text_word_at(f, to, end, "thirds") ||
+	    text_word_at(f, to, end, "quarts") || text_word_at(f, to, end, "quarters");
+}
+
 static size_t
 sp(const char *f, size_t i, size_t to)
 {

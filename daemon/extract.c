@@ -519,6 +519,8 @@ sentence(struct work *w, const struct text_sentence *s)
 	long fig = -1; /* the sentence's last figure not dated by a comparison, whose period carries */
 	struct date_ymd sps = { 0, 0, 0 }, spe = { 0, 0, 0 };
 	unsigned char used[SENT_MAX_NUMS]; /* figures already given as a reference */
+	struct mention prev;               /* the last attached figure's, number att */
+	size_t att = (size_t)-1;
 
 	if (s->para != w->para || s->first) {
 		w->para = s->para;
@@ -550,6 +552,8 @@ sentence(struct work *w, const struct text_sentence *s)
 	ms.nums = w->nums;
 	ms.nnums = w->nnums;
 	ms.generic_kind = w->gkind;
+	ms.per = w->per;
+	ms.nper = w->nper;
 	memset(used, 0, sizeof(used));
 	for (size_t k = 0; k < w->nnums; k++) {
 		const struct number *n = &w->nums[k];
@@ -561,13 +565,22 @@ sentence(struct work *w, const struct text_sentence *s)
 
 		long ref;
 
-		if (used[k] || (n->flags & NUMBER_NOT_COUNT) || !mention_attach(&ms, k, &m))
+		if (used[k] || (n->flags & NUMBER_NOT_COUNT))
+			continue; /* a date between two parts of a list keeps the first */
+		if (!mention_attach(&ms, k, &m) &&
+		    !mention_follow(&ms, k, att != (size_t)-1 ? &prev : NULL, att, &m) &&
+		    !mention_lead(&ms, k, &m)) {
+			att = (size_t)-1;
 			continue;
+		}
+		att = k;
+		prev = m;
 		if (m.named)
 			ms.generic_kind = w->gkind = m.indicator;
 		/* The comparison window: up to the next figure that is not a sub-count. */
 		for (size_t j = k + 1; j < w->nnums; j++)
-			if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !is_subcount(f, s->start, w->nums[j].start)) {
+			if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !is_subcount(f, s->start, w->nums[j].start) &&
+			    !compare_fraction(f, w->nums[j].end, s->end)) {
 				cue = w->nums[j].start;
 				break;
 			}
