@@ -69,6 +69,8 @@ mention_qualifier(const char *f, size_t lo, size_t pos, size_t *qstart)
 	return EXTRACT_EXACT;
 }
 
+static size_t period_at(const struct mention_sent *s, size_t i, size_t b);
+
 /* Words that end the noun phrase after a number. */
 static const char *const stops[] = {
 	"in", "on", "at", "by", "from", "for", "with", "who", "which", "that", "were",
@@ -381,10 +383,17 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 		int words = 0, ok = 1;
 
 		while (i < qs) {
+			size_t pe = period_at(s, i, qs);
+
+			if (pe != 0) {
+				/* "the killing on 1 November of 49 soldiers" */
+				i = pe;
+				continue;
+			}
 			if (text_isalnum((unsigned char)s->f[i])) {
 				size_t e = text_word_end(s->f, qs, i);
 
-				if (!(is_word(s->f, i, e, "of") || is_word(s->f, i, e, "de") ||
+				if (!(is_word(s->f, i, e, "of") || is_word(s->f, i, e, "on") || is_word(s->f, i, e, "de") ||
 				    is_word(s->f, i, e, "d") || is_word(s->f, i, e, "des") ||
 				    is_word(s->f, i, e, "du") || is_word(s->f, i, e, "some") ||
 				    is_word(s->f, i, e, "another") || is_word(s->f, i, e, "a") ||
