@@ -262,6 +262,59 @@ generic_kind(const struct mention_sent *s, size_t t, size_t pos, int *named)
 	return g->id;
 }
 
+/* The word ending at or before e (spaces skipped): its start, or (size_t)-1. */
+static size_t
+word_before(const char *f, size_t lo, size_t e, size_t *we)
+{
+	size_t b;
+
+	while (e > lo && f[e - 1] == ' ')
+		e--;
+	b = e;
+	while (b > lo && text_isalnum((unsigned char)f[b - 1]))
+		b--;
+	*we = e;
+	return b < e ? b : (size_t)-1;
+}
+
+/* "Quant aux enlèvements, la mission en a dénombré 328": the pronoun "en"
+ * stands for the indicator named before it in the sentence. */
+static int
+pronoun_count(const struct mention_sent *s, size_t qs, size_t k, struct mention *m)
+{
+	static const char *const verbs[] = {
+		"denombre", "recense", "documente", "enregistre", "compte", "signale",
+		"releve", "confirme", "verifie", "constate", NULL
+	};
+	static const char *const auxv[] = {
+		"a", "ont", "avait", "avaient", "aurait", "auraient", NULL
+	};
+	size_t b, e, t;
+	int ok = 0;
+
+	if (!s->fr || (b = word_before(s->f, s->lo, qs, &e)) == (size_t)-1)
+		return 0;
+	for (size_t v = 0; verbs[v] != NULL && !ok; v++)
+		ok = is_word(s->f, b, e, verbs[v]);
+	if (!ok || (b = word_before(s->f, s->lo, b, &e)) == (size_t)-1)
+		return 0;
+	ok = 0;
+	for (size_t v = 0; auxv[v] != NULL && !ok; v++)
+		ok = is_word(s->f, b, e, auxv[v]);
+	if (!ok || (b = word_before(s->f, s->lo, b, &e)) == (size_t)-1 || !is_word(s->f, b, e, "en"))
+		return 0;
+	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= b; t--)
+		;
+	while (t > 0 && s->terms[t - 1].kind != TAXONOMY_INDICATOR)
+		t--;
+	if (t == 0)
+		return 0;
+	m->indicator = s->terms[t - 1].id;
+	m->start = s->nums[k].start;
+	m->end = s->nums[k].end;
+	return 1;
+}
+
 int
 mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 {
@@ -377,6 +430,8 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 			return 0;
 		}
 	}
+	if (pronoun_count(s, qs, k, m))
+		return 1;
 	if (t > 0 && s->terms[t - 1].kind == TAXONOMY_INDICATOR) {
 		const struct mention_term *tm = &s->terms[t - 1];
 		size_t i = tm->end;
