@@ -137,7 +137,8 @@ static const char *const share_after[] = {
 static const char *const more_before[] = {
 	"increase of", "increase by", "increased by", "rise of", "rose by", "up by",
 	"hausse de", "augmentation de", "augmente de", "plus de", "up", "en hausse de",
-	"progression de", NULL
+	"progression de", "plus d'un quart (", "plus d'un tiers (", "more than a quarter (",
+	"more than a third (", NULL
 };
 static const char *const less_before[] = {
 	"decrease of", "decrease by", "decreased by", "drop of", "dropped by", "fell by",

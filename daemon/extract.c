@@ -510,6 +510,31 @@ set_period(struct extract_obs *o, struct date_ymd a, struct date_ymd b)
 	o->period_end = b;
 }
 
+/* "une augmentation de 146 % en un an": the reference is a year earlier. */
+static int
+year_on_year(const char *f, size_t lo, size_t hi)
+{
+	static const char *const pats[] = {
+		"en un an", "sur un an", "in one year", "in a year", "year-on-year", NULL
+	};
+
+	for (size_t i = lo; i < hi; i++)
+		for (size_t p = 0; pats[p] != NULL; p++)
+			if (f[i] == pats[p][0] && (i == lo || !text_isalnum((unsigned char)f[i - 1])) &&
+			    text_word_at(f, hi, i, pats[p]))
+				return 1;
+	return 0;
+}
+
+static struct date_ymd
+year_before(struct date_ymd d)
+{
+	d.y--;
+	if (d.m == 2 && d.d == 29)
+		d.d = 28;
+	return d;
+}
+
 static int
 sentence(struct work *w, const struct text_sentence *s)
 {
@@ -676,6 +701,25 @@ sentence(struct work *w, const struct text_sentence *s)
 		}
 		/* Derived figures, one per comparison in the window. */
 		from = m.end > n->end ? m.end : n->end;
+		{
+			/* "une augmentation de 146 % ... (1 176 victimes)": a figure in
+			 * parentheses glosses its clause, whose comparison came first. */
+			size_t b = n->start;
+
+			while (b > s->start && f[b - 1] == ' ')
+				b--;
+			if (b > s->start && f[b - 1] == '(') {
+				size_t bs = s->start;
+
+				for (size_t j = 0; j < k; j++)
+					if (!(w->nums[j].flags & NUMBER_NOT_COUNT))
+						bs = w->nums[j].end;
+				if (compare_find(f, bs, b, n->value, w->nums, w->nnums, &hit)) {
+					from = bs;
+					wend = b;
+				}
+			}
+		}
 		while (from < wend && compare_find(f, from, wend, n->value, w->nums, w->nnums, &hit)) {
 			struct extract_obs d = o;
 
@@ -692,6 +736,11 @@ sentence(struct work *w, const struct text_sentence *s)
 					d.has_period = period_resolve(pm, o.period_start, o.period_end,
 					    &d.period_start, &d.period_end) == 0;
 				break;
+			}
+			if (!d.has_period && o.has_period && year_on_year(f, s->start, s->end)) {
+				d.has_period = 1;
+				d.period_start = year_before(o.period_start);
+				d.period_end = year_before(o.period_end);
 			}
 			if (!d.has_period)
 				d.period_end = (struct date_ymd){ 0, 0, 0 };
