@@ -25,6 +25,33 @@ compare_divide(int64_t value, int64_t num, int64_t den)
 	return (int64_t)floorl(x + 0.5L);
 }
 
+long
+compare_stated(const struct number *nums, size_t nnums, size_t from, size_t to, int64_t value)
+{
+	int64_t tol = value / 50 > 1 ? value / 50 : 1;
+
+	for (size_t k = 0; k < nnums; k++) {
+		const struct number *n = &nums[k];
+
+		if (n->start < from || n->start >= to)
+			continue;
+		if (n->flags & NUMBER_NOT_COUNT)
+			continue;
+		if (n->value >= value - tol && n->value <= value + tol)
+			return (long)k;
+	}
+	return -1;
+}
+
+int
+compare_fraction(const char *f, size_t end, size_t to)
+{
+	while (end < to && f[end] == ' ')
+		end++;
+	return text_word_at(f, to, end, "tiers") || text_word_at(f, to, end, "thirds") ||
+	    text_word_at(f, to, end, "quarts") || text_word_at(f, to, end, "quarters");
+}
+
 static size_t
 sp(const char *f, size_t i, size_t to)
 {
@@ -110,7 +137,8 @@ static const char *const share_after[] = {
 static const char *const more_before[] = {
 	"increase of", "increase by", "increased by", "rise of", "rose by", "up by",
 	"hausse de", "augmentation de", "augmente de", "plus de", "up", "en hausse de",
-	"progression de", NULL
+	"progression de", "plus d'un quart (", "plus d'un tiers (", "more than a quarter (",
+	"more than a third (", NULL
 };
 static const char *const less_before[] = {
 	"decrease of", "decrease by", "decreased by", "drop of", "dropped by", "fell by",

@@ -102,6 +102,7 @@ struct work {
 	int doc;
 	struct date_ymd ds, de;
 	size_t title_end; /* folded end of the title paragraph, or 0 */
+	int gkind;        /* the kind a generic head was last named, or -1 */
 };
 
 /* The role of a figure in "(from 125 to 266)", "(de 125 à 266)". */
@@ -509,6 +510,31 @@ set_period(struct extract_obs *o, struct date_ymd a, struct date_ymd b)
 	o->period_end = b;
 }
 
+/* "une augmentation de 146 % en un an": the reference is a year earlier. */
+static int
+year_on_year(const char *f, size_t lo, size_t hi)
+{
+	static const char *const pats[] = {
+		"en un an", "sur un an", "in one year", "in a year", "year-on-year", NULL
+	};
+
+	for (size_t i = lo; i < hi; i++)
+		for (size_t p = 0; pats[p] != NULL; p++)
+			if (f[i] == pats[p][0] && (i == lo || !text_isalnum((unsigned char)f[i - 1])) &&
+			    text_word_at(f, hi, i, pats[p]))
+				return 1;
+	return 0;
+}
+
+static struct date_ymd
+year_before(struct date_ymd d)
+{
+	d.y--;
+	if (d.m == 2 && d.d == 29)
+		d.d = 28;
+	return d;
+}
+
 static int
 sentence(struct work *w, const struct text_sentence *s)
 {
@@ -517,6 +543,9 @@ sentence(struct work *w, const struct text_sentence *s)
 	int mainset = 0;
 	long fig = -1; /* the sentence's last figure not dated by a comparison, whose period carries */
 	struct date_ymd sps = { 0, 0, 0 }, spe = { 0, 0, 0 };
+	unsigned char used[SENT_MAX_NUMS]; /* figures already given as a reference */
+	struct mention prev;               /* the last attached figure's, number att */
+	size_t att = (size_t)-1;
 
 	if (s->para != w->para || s->first) {
 		w->para = s->para;
@@ -547,6 +576,10 @@ sentence(struct work *w, const struct text_sentence *s)
 	ms.nterms = w->nterms;
 	ms.nums = w->nums;
 	ms.nnums = w->nnums;
+	ms.generic_kind = w->gkind;
+	ms.per = w->per;
+	ms.nper = w->nper;
+	memset(used, 0, sizeof(used));
 	for (size_t k = 0; k < w->nnums; k++) {
 		const struct number *n = &w->nums[k];
 		struct mention m;
@@ -555,11 +588,24 @@ sentence(struct work *w, const struct text_sentence *s)
 		struct compare_hit hit;
 		int fromref = 0;
 
-		if ((n->flags & NUMBER_NOT_COUNT) || !mention_attach(&ms, k, &m))
+		long ref;
+
+		if (used[k] || (n->flags & NUMBER_NOT_COUNT))
+			continue; /* a date between two parts of a list keeps the first */
+		if (!mention_attach(&ms, k, &m) &&
+		    !mention_follow(&ms, k, att != (size_t)-1 ? &prev : NULL, att, &m) &&
+		    !mention_lead(&ms, k, &m)) {
+			att = (size_t)-1;
 			continue;
+		}
+		att = k;
+		prev = m;
+		if (m.named)
+			ms.generic_kind = w->gkind = m.indicator;
 		/* The comparison window: up to the next figure that is not a sub-count. */
 		for (size_t j = k + 1; j < w->nnums; j++)
-			if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !is_subcount(f, s->start, w->nums[j].start)) {
+			if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !is_subcount(f, s->start, w->nums[j].start) &&
+			    !compare_fraction(f, w->nums[j].end, s->end)) {
 				cue = w->nums[j].start;
 				break;
 			}
@@ -655,6 +701,25 @@ sentence(struct work *w, const struct text_sentence *s)
 		}
 		/* Derived figures, one per comparison in the window. */
 		from = m.end > n->end ? m.end : n->end;
+		{
+			/* "une augmentation de 146 % ... (1 176 victimes)": a figure in
+			 * parentheses glosses its clause, whose comparison came first. */
+			size_t b = n->start;
+
+			while (b > s->start && f[b - 1] == ' ')
+				b--;
+			if (b > s->start && f[b - 1] == '(') {
+				size_t bs = s->start;
+
+				for (size_t j = 0; j < k; j++)
+					if (!(w->nums[j].flags & NUMBER_NOT_COUNT))
+						bs = w->nums[j].end;
+				if (compare_find(f, bs, b, n->value, w->nums, w->nnums, &hit)) {
+					from = bs;
+					wend = b;
+				}
+			}
+		}
 		while (from < wend && compare_find(f, from, wend, n->value, w->nums, w->nnums, &hit)) {
 			struct extract_obs d = o;
 
@@ -672,10 +737,32 @@ sentence(struct work *w, const struct text_sentence *s)
 					    &d.period_start, &d.period_end) == 0;
 				break;
 			}
+			if (!d.has_period && o.has_period && year_on_year(f, s->start, s->end)) {
+				d.has_period = 1;
+				d.period_start = year_before(o.period_start);
+				d.period_end = year_before(o.period_end);
+			}
 			if (!d.has_period)
 				d.period_end = (struct date_ymd){ 0, 0, 0 };
 			d.start = w->t->map[hit.start];
 			d.end = w->t->map[hit.end];
+			/* The reference stated after all ("au cours duquel 441", "(203)"):
+			 * nothing derived; a bare figure there is the reference itself. */
+			if ((ref = compare_stated(w->nums, w->nnums, hit.end, s->end, hit.value)) >= 0) {
+				struct mention jm;
+				size_t qs;
+
+				if (used[ref] || mention_attach(&ms, (size_t)ref, &jm)) {
+					from = hit.end > from ? hit.end : from + 1;
+					continue;
+				}
+				used[ref] = 1;
+				d.derived = 0;
+				d.value = w->nums[ref].value;
+				d.qualifier = mention_qualifier(f, s->start, w->nums[ref].start, &qs);
+				d.start = w->t->map[w->nums[ref].start];
+				d.end = w->t->map[w->nums[ref].end];
+			}
 			if (push_obs(w, &d) == -1)
 				return -1;
 			from = hit.end > from ? hit.end : from + 1;
@@ -742,6 +829,7 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 		w->country_name = taxonomy_country_name(etx->tx, w->country);
 	}
 	w->para = (size_t)-1;
+	w->gkind = -1;
 	w->title_end = title_end(&t, sv, ns);
 	for (size_t i = 0; i < ns; i++)
 		if (sentence(w, &sv[i]) == -1)

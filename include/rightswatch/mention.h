@@ -12,6 +12,7 @@
 
 #include "rightswatch/extract.h"
 #include "rightswatch/number.h"
+#include "rightswatch/period.h"
 
 /* A taxonomy term found in the sentence. */
 struct mention_term {
@@ -27,16 +28,31 @@ struct mention_sent {
 	size_t nterms;
 	const struct number *nums;
 	size_t nnums;
+	int generic_kind;  /* the kind a generic head was last given, or -1 */
+	const struct period_mention *per; /* the sentence's temporal phrases */
+	size_t nper;
 };
 
 struct mention {
 	int indicator;     /* taxonomy indicator id */
 	size_t start, end; /* evidence, folded offsets */
 	enum extract_qualifier qualifier;
+	int named;         /* 1: a generic head whose kind the sentence named */
 };
 
 /* Attach number k of s. Returns 1 and fills m, or 0 when it counts nothing. */
 int mention_attach(const struct mention_sent *s, size_t k, struct mention *m);
+
+/* A part of a list whose count came before: "killed 168 people, 147 men
+ * and nine women", "were killed, including two boys", "killed, as were six
+ * contractors". prev is the mention of number pk, the last attached before
+ * k with only dates and the like between them, else NULL. Returns 1 and fills m, or 0. */
+int mention_follow(const struct mention_sent *s, size_t k, const struct mention *prev,
+    size_t pk, struct mention *m);
+
+/* A part of a list whose count comes after: "147 men, nine women and 12
+ * children were killed". Returns 1 and fills m, or 0. */
+int mention_lead(const struct mention_sent *s, size_t k, struct mention *m);
 
 /* The qualifier given by the words just before folded offset pos (not
  * before lo); *qstart is set to where they begin (pos when none). */
