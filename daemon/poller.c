@@ -32,6 +32,7 @@
 #include "rightswatch/log.h"
 #include "rightswatch/page.h"
 #include "rightswatch/poller.h"
+#include "rightswatch/release.h"
 #include "rightswatch/sched.h"
 #include "rightswatch/store.h"
 #include "rightswatch/url.h"
@@ -483,120 +484,26 @@ poller_source_poll(struct poller_source *ps)
 	store_source_clear(&st);
 }
 
-/* Only releases about a configured country are read for figures (all of
- * them when no country is configured). */
-static int
-poller_relevant(const struct poller *p, const char *country)
-{
-	if (p->cf->ncountries == 0)
-		return 1;
-	for (size_t i = 0; country != NULL && i < p->cf->ncountries; i++)
-		if (strcmp(p->cf->countries[i].name, country) == 0)
-			return 1;
-	return 0;
-}
-
-/* Commit the release's transaction; doc_id, or 0 after a failure. */
-static int64_t
-poller_commit(struct poller *p, const char *url, int64_t doc_id)
-{
-	char esc[160];
-
-	if (store_commit(p->store) == 0)
-		return doc_id;
-	log_warnx("storing release %s: %s", escape_logs(esc, sizeof(esc), url),
-	    store_errmsg(p->store));
-	store_rollback(p->store);
-	return 0;
-}
-
-/* Read one release (its text from a page or the feed) into the store:
- * the document, and when it is new or revised, its observations. Returns
- * the document id, or 0 on a database error. */
+/* Read one release into the store (release.c); the alert hook runs when
+ * it raised alerts. Returns the document id, or 0 on failure. */
 static int64_t
 poller_document(struct poller *p, const char *url, const char *title, const char *date,
     const char *lang, const char *text, int64_t published)
 {
-	struct store_document d;
-	struct extract_params params;
-	struct extract_result res = { NULL, 0 };
-	struct alerting_release rel;
-	enum store_doc_state state;
+	struct release_in in;
 	size_t nalerts = 0;
-	const char *country;
-	char hash[65], esc[160], datebuf[11];
-	int64_t doc_id = 0, now = poller_now();
-	int revision = 0;
+	int64_t doc_id;
 
-	hash_sha256_hex(text, strlen(text), hash);
-	country = extract_release_country(p->tx, text, strlen(text));
-	memset(&d, 0, sizeof(d));
-	d.url = url;
-	d.title = title;
-	d.lang = lang;
-	d.text = text;
-	d.hash = hash;
-	d.country = country;
-	memset(&params, 0, sizeof(params));
-	if (date != NULL && date_parse_ymd(date, &params.release_date) == 0)
-		d.date = date;
-	else {
-		int64_t t = published != DATE_UNKNOWN ? published : now;
-
-		params.release_date = date_civil_from_days(t / 86400);
-		d.date = date_format_ymd(params.release_date, datebuf);
-	}
-	/* The document, its figures, and the alerts they raise commit together
-	 * (an alert is never lost nor invented by a crash). */
-	if (store_begin(p->store) == -1 ||
-	    store_document_save(p->store, &d, now, &doc_id, &revision, &state) == -1) {
-		log_warnx("storing release %s: %s", escape_logs(esc, sizeof(esc), url),
-		    store_errmsg(p->store));
-		store_rollback(p->store);
-		return 0;
-	}
-	if (state == STORE_DOC_SAME || !poller_relevant(p, country)) {
-		if (state != STORE_DOC_SAME)
-			log_debug("release %s concerns no configured country",
-			    escape_logs(esc, sizeof(esc), url));
-		return poller_commit(p, url, doc_id);
-	}
-	params.lang = lang != NULL && strncasecmp(lang, "fr", 2) == 0 ? EXTRACT_LANG_FR :
-	    lang != NULL && strncasecmp(lang, "en", 2) == 0 ? EXTRACT_LANG_EN : EXTRACT_LANG_AUTO;
-	params.country = country;
-	if (extract_text(p->tx, text, strlen(text), &params, &res) == -1) {
-		log_warnx("extracting from %s: out of memory", escape_logs(esc, sizeof(esc), url));
-		store_rollback(p->store);
-		return 0;
-	}
-	rel.title = title;
-	rel.url = url;
-	rel.date = d.date;
-	rel.text = text;
-	rel.doc_id = doc_id;
-	/* Thresholds first: "the last figure reported" must be an earlier one. */
-	if (alerting_evaluate(p->store, p->cf, &rel, &res, now, &nalerts) == -1 ||
-	    store_observations_save(p->store, doc_id, revision, text, &res, EXTRACT_VERSION,
-	    now) == -1) {
-		log_warnx("storing figures of %s: %s", escape_logs(esc, sizeof(esc), url),
-		    store_errmsg(p->store));
-		store_rollback(p->store);
-		extract_result_free(&res);
-		return 0;
-	}
-	if (poller_commit(p, url, doc_id) == 0) {
-		extract_result_free(&res);
-		return 0;
-	}
-	log_info("%s %s: %zu figures (%s)", state == STORE_DOC_REVISED ? "revised release" :
-	    "new release", escape_logs(esc, sizeof(esc), title != NULL ? title : url), res.nobs,
-	    country != NULL ? country : "no country");
-	extract_result_free(&res);
-	if (nalerts > 0) {
-		crashpoint("after_alert_commit");
-		if (p->alert_hook != NULL)
-			p->alert_hook(p->alert_arg);
-	}
+	memset(&in, 0, sizeof(in));
+	in.url = url;
+	in.title = title;
+	in.date = date;
+	in.lang = lang;
+	in.text = text;
+	in.published = published;
+	doc_id = release_store(p->store, p->cf, p->tx, &in, poller_now(), &nalerts);
+	if (nalerts > 0 && p->alert_hook != NULL)
+		p->alert_hook(p->alert_arg);
 	return doc_id;
 }
 

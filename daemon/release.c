@@ -1,0 +1,137 @@
+/*
+ * release — one release into the store: its document (or a new revision),
+ * and when it is new or revised and about a configured country, its figures
+ * and the alerts they raise, all in one transaction, so a crash can neither
+ * lose nor invent an alert.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rightswatch/alerting.h"
+#include "rightswatch/config.h"
+#include "rightswatch/crashpoint.h"
+#include "rightswatch/date.h"
+#include "rightswatch/escape.h"
+#include "rightswatch/extract.h"
+#include "rightswatch/hash.h"
+#include "rightswatch/log.h"
+#include "rightswatch/release.h"
+#include "rightswatch/store.h"
+
+/* Only releases about a configured country are read for figures (all of
+ * them when no country is configured). */
+static int
+release_relevant(const struct config *cf, const char *country)
+{
+	if (cf->ncountries == 0)
+		return 1;
+	for (size_t i = 0; country != NULL && i < cf->ncountries; i++)
+		if (strcmp(cf->countries[i].name, country) == 0)
+			return 1;
+	return 0;
+}
+
+/* Commit the release's transaction; doc_id, or 0 after a failure. */
+static int64_t
+release_commit(struct store *st, const char *url, int64_t doc_id)
+{
+	char esc[160];
+
+	if (store_commit(st) == 0)
+		return doc_id;
+	log_warnx("storing release %s: %s", escape_logs(esc, sizeof(esc), url),
+	    store_errmsg(st));
+	store_rollback(st);
+	return 0;
+}
+
+int64_t
+release_store(struct store *st, const struct config *cf, const struct extract_taxonomy *tx,
+    const struct release_in *in, int64_t now, size_t *nalerts)
+{
+	const char *url = in->url, *title = in->title, *date = in->date, *lang = in->lang;
+	const char *text = in->text;
+	int64_t published = in->published;
+	struct store_document d;
+	struct extract_params params;
+	struct extract_result res = { NULL, 0 };
+	struct alerting_release rel;
+	enum store_doc_state state;
+	const char *country;
+	char hash[65], esc[160], datebuf[11];
+	int64_t doc_id = 0;
+	int revision = 0;
+
+	*nalerts = 0;
+	hash_sha256_hex(text, strlen(text), hash);
+	country = extract_release_country(tx, text, strlen(text));
+	memset(&d, 0, sizeof(d));
+	d.url = url;
+	d.title = title;
+	d.lang = lang;
+	d.text = text;
+	d.hash = hash;
+	d.country = country;
+	memset(&params, 0, sizeof(params));
+	if (date != NULL && date_parse_ymd(date, &params.release_date) == 0)
+		d.date = date;
+	else {
+		int64_t t = published != DATE_UNKNOWN ? published : now;
+
+		params.release_date = date_civil_from_days(t / 86400);
+		d.date = date_format_ymd(params.release_date, datebuf);
+	}
+	/* The document, its figures, and the alerts they raise commit together
+	 * (an alert is never lost nor invented by a crash). */
+	if (store_begin(st) == -1 ||
+	    store_document_save(st, &d, now, &doc_id, &revision, &state) == -1) {
+		log_warnx("storing release %s: %s", escape_logs(esc, sizeof(esc), url),
+		    store_errmsg(st));
+		store_rollback(st);
+		return 0;
+	}
+	if (state == STORE_DOC_SAME || !release_relevant(cf, country)) {
+		if (state != STORE_DOC_SAME)
+			log_debug("release %s concerns no configured country",
+			    escape_logs(esc, sizeof(esc), url));
+		return release_commit(st, url, doc_id);
+	}
+	params.lang = lang != NULL && strncasecmp(lang, "fr", 2) == 0 ? EXTRACT_LANG_FR :
+	    lang != NULL && strncasecmp(lang, "en", 2) == 0 ? EXTRACT_LANG_EN : EXTRACT_LANG_AUTO;
+	params.country = country;
+	if (extract_text(tx, text, strlen(text), &params, &res) == -1) {
+		log_warnx("extracting from %s: out of memory", escape_logs(esc, sizeof(esc), url));
+		store_rollback(st);
+		return 0;
+	}
+	rel.title = title;
+	rel.url = url;
+	rel.date = d.date;
+	rel.text = text;
+	rel.doc_id = doc_id;
+	/* Thresholds first: "the last figure reported" must be an earlier one. */
+	if (alerting_evaluate(st, cf, &rel, &res, now, nalerts) == -1 ||
+	    store_observations_save(st, doc_id, revision, text, &res, EXTRACT_VERSION,
+	    now) == -1) {
+		log_warnx("storing figures of %s: %s", escape_logs(esc, sizeof(esc), url),
+		    store_errmsg(st));
+		store_rollback(st);
+		extract_result_free(&res);
+		return 0;
+	}
+	if (release_commit(st, url, doc_id) == 0) {
+		extract_result_free(&res);
+		return 0;
+	}
+	log_info("%s %s: %zu figures (%s)", state == STORE_DOC_REVISED ? "revised release" :
+	    "new release", escape_logs(esc, sizeof(esc), title != NULL ? title : url), res.nobs,
+	    country != NULL ? country : "no country");
+	extract_result_free(&res);
+	if (*nalerts > 0)
+		crashpoint("after_alert_commit");
+	return doc_id;
+}
+
