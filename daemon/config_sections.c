@@ -13,6 +13,8 @@
 #include "rightswatch/alert.h"
 #include "rightswatch/bperiod.h"
 #include "rightswatch/config.h"
+#include "rightswatch/notify_exec.h"
+#include "rightswatch/notify_syslog.h"
 #include "rightswatch/rules.h"
 #include "rightswatch/taxonomy.h"
 #include "config_int.h"
@@ -74,7 +76,7 @@ static const char *const config_severity_names[] = { "info", "warning", "critica
 static const char *const config_renotify_names[] = { "on_increase", "never", NULL };
 
 enum { NT_TYPE, NT_FACILITY, NT_IDENT, NT_TARGET, NT_URL, NT_STARTTLS, NT_FROM, NT_TO,
-	NT_USER, NT_PASSWORD, NT_PREFIX, NT_DIGEST, NT_HEADER, NT_COMMAND, NT_TIMEOUT };
+	NT_USER, NT_PASSWORD, NT_PREFIX, NT_HEADER, NT_COMMAND, NT_TIMEOUT };
 static const struct config_key config_notify_keys[] = {
 	[NT_TYPE] = { "type", CK_ENUM, offsetof(struct config_notify, type),
 	    config_notify_names, 0, 0, 1 },
@@ -88,7 +90,6 @@ static const struct config_key config_notify_keys[] = {
 	[NT_USER] = KEY(struct config_notify, "username", CK_STRING, username),
 	[NT_PASSWORD] = KEY(struct config_notify, "password_file", CK_PATH, password_file),
 	[NT_PREFIX] = KEY(struct config_notify, "subject_prefix", CK_STRING, subject_prefix),
-	[NT_DIGEST] = KEY(struct config_notify, "digest", CK_DURATION, digest),
 	[NT_HEADER] = KEY(struct config_notify, "header", CK_STRING, header),
 	[NT_COMMAND] = KEY(struct config_notify, "command", CK_STRING, command),
 	[NT_TIMEOUT] = KEY(struct config_notify, "timeout", CK_DURATION, timeout),
@@ -174,12 +175,22 @@ config_notify_finish(struct config_parse *p, void *obj, const int *key_line)
 			config_err(p, key_line[k], "%s: '%s' does not apply to type = %s",
 			    p->label, config_notify_keys[k].name, config_notify_names[n->type]);
 	switch (n->type) {
-	case CONFIG_NOTIFY_SYSLOG:
+	case CONFIG_NOTIFY_SYSLOG: {
+		struct notify_syslog_target t;
+		char why[160];
+
 		if (n->target != NULL && strcmp(n->target, "local") != 0 &&
 		    !config_has_scheme(n->target, net))
 			config_err(p, key_line[NT_TARGET], "target: expected local, "
 			    "udp://HOST:PORT or tcp://HOST:PORT: '%s'", n->target);
+		else if (n->target != NULL &&
+		    notify_syslog_parse_target(n->target, &t, why, sizeof(why)) == -1)
+			config_err(p, key_line[NT_TARGET], "target: %s: '%s'", why, n->target);
+		if (n->facility != NULL && notify_syslog_facility(n->facility) < 0)
+			config_err(p, key_line[NT_FACILITY], "facility: expected daemon, user, "
+			    "local0 ... local7 (a syslog facility): '%s'", n->facility);
 		break;
+	}
 	case CONFIG_NOTIFY_EMAIL:
 		if (key_line[NT_URL] == 0 || key_line[NT_FROM] == 0 || key_line[NT_TO] == 0)
 			config_err(p, p->sec_line, "%s: type = email needs url, from and to",
@@ -208,8 +219,15 @@ config_notify_finish(struct config_parse *p, void *obj, const int *key_line)
 			config_err(p, key_line[NT_HEADER], "header: expected 'Name: value'");
 		break;
 	case CONFIG_NOTIFY_EXEC:
-		if (key_line[NT_COMMAND] == 0)
+		if (key_line[NT_COMMAND] == 0) {
 			config_err(p, p->sec_line, "%s: type = exec needs command", p->label);
+		} else if (n->command != NULL) {
+			char **argv = NULL, why[160];
+
+			if (notify_exec_split(n->command, &argv, why, sizeof(why)) == -1)
+				config_err(p, key_line[NT_COMMAND], "command: %s", why);
+			notify_exec_argv_free(argv);
+		}
 		break;
 	}
 }

@@ -12,6 +12,7 @@
 
 #include <event2/event.h>
 
+#include "rightswatch/alerting.h"
 #include "rightswatch/baseline_csv.h"
 #include "rightswatch/buf.h"
 #include "rightswatch/cli.h"
@@ -378,6 +379,15 @@ daemon_relative(int64_t t, int64_t now, char *out, size_t outlen)
 	snprintf(out, outlen, t > now ? "in %lld%s" : "%lld%s ago", (long long)d, unit);
 }
 
+static void
+daemon_status_missing(const char *line, void *arg)
+{
+	char esc[512];
+
+	(*(size_t *)arg)++;
+	printf("  %s\n", escape_logs(esc, sizeof(esc), line));
+}
+
 int
 daemon_status(const char *config_path)
 {
@@ -420,6 +430,22 @@ daemon_status(const char *config_path)
 		printf("%-24s %-11s %7lld %-10s %-10s %s\n", cf->sources[i].name,
 		    s.health != NULL ? s.health : "?", (long long)s.items, last, next, res);
 		store_source_clear(&s);
+	}
+	if (cf->nthresholds > 0) {
+		int64_t pending = 0;
+		size_t nmissing = 0;
+
+		printf("\nThresholds lacking a baseline:\n");
+		if (alerting_missing(st, cf, daemon_status_missing, &nmissing) == -1) {
+			log_error("%s", store_errmsg(st));
+			store_close(st);
+			config_free(cf);
+			return 1;
+		}
+		if (nmissing == 0)
+			printf("  none\n");
+		if (store_outbox_pending_count(st, &pending) == 0)
+			printf("\nAlerts waiting for delivery: %lld\n", (long long)pending);
 	}
 	store_close(st);
 	config_free(cf);

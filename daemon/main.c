@@ -21,6 +21,9 @@ static const struct {
 	{ "parse-feed", cli_parse_feed, "parse-feed [--base URL] [FILE|-]   a feed as JSON Lines" },
 	{ "page-text", cli_page_text, "page-text [--base URL] [FILE|-]    a release page as JSON" },
 	{ "extract", cli_extract, "extract [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] [-c FILE] [FILE|-]..." },
+	{ "baseline", cli_baseline, "baseline list|import FILE|export [-c FILE]   baselines" },
+	{ "alerts", cli_alerts, "alerts [--since YYYY-MM-DD] [-c FILE]   alerts and their deliveries" },
+	{ "test-alert", cli_test_alert, "test-alert [-c FILE] [NAME]    a marked test alert to one or all destinations" },
 };
 
 static void

@@ -102,7 +102,6 @@ struct config_notify {
 	char *username;
 	char *password_file;  /* absolute after path resolution */
 	char *subject_prefix; /* default "[rightswatch]" */
-	int64_t digest;       /* seconds to gather alerts into one mail; 0: none */
 	/* webhook */
 	char *header;         /* one extra "Name: value" header line, or NULL */
 	/* exec */
