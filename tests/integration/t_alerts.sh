@@ -16,7 +16,7 @@
 # target = local (syslog(3) through /dev/log) is tested only when this
 # machine has no /dev/log: rsyslogd then owns it for the test's duration.
 . "$(dirname "$0")/lib.sh"
-plan 61
+plan 63
 
 fix=$RW_ROOT/tests/fixtures/alerts
 PY=/usr/bin/python3   # Debian's python, where aiosmtpd lives
@@ -221,6 +221,10 @@ check "every destination's outbox row is delivered" \
 	[ "$(sql "$adb" "select count(*) from outbox where state = 'delivered'")" -eq "$ndest" ]
 for i in $(seq 1 50); do [ "$(lines "$TMP/syslog.out")" -ge 1 ] && break; sleep 0.1; done
 check "exactly one mail arrived" [ "$(mails a)" -eq 1 ]
+"$RW_BIN" alerts -c "$TMP/a.ini" > "$TMP/alerts-a.out" 2>&1
+check "rightswatch alerts lists the crossing, delivered everywhere" \
+	bash -c 'grep -q "Mali abductions 435 (2021-H1) vs 98 for 2020 (reported)" "$1" &&
+		grep -q "mail:delivered" "$1" && ! grep -q pending "$1"' _ "$TMP/alerts-a.out"
 
 # mailcheck FILE.eml JSON URL: the message as Python's email module reads it.
 mailcheck() {
@@ -375,6 +379,8 @@ check "SMTP down: one alert against the configured baseline" \
 	[ "$(sql "$TMP/c.db" "select count(*) from alerts where value = 435 and baseline_origin = 'configured'")" -eq 1 ]
 check "SMTP down: the delivery is queued with an error and a later attempt" \
 	[ "$(sql "$TMP/c.db" "select count(*) from outbox where state = 'pending' and attempts >= 1 and last_error is not null and next_attempt > strftime('%s', 'now')")" -eq 1 ]
+"$RW_BIN" alerts -c "$TMP/c.ini" > "$TMP/alerts-c.out" 2>&1
+check "rightswatch alerts shows the mail queued" grep -q "mail:pending" "$TMP/alerts-c.out"
 once c c2
 check "SMTP still down, the row not yet due: once does not retry early" \
 	[ "$(sql "$TMP/c.db" 'select attempts from outbox')" -eq 1 ]
