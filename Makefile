@@ -104,6 +104,10 @@ build/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(wildcard include/rightswatch/*.h daem
 bench: all
 	@bench/run.sh $(BIN)
 
+# The alert story on one machine without the internet (see tests/demo.sh).
+demo: all
+	@tests/demo.sh $(BIN)
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSCONFDIR)/rightswatch $(DESTDIR)$(UNITDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/rightswatch

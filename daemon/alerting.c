@@ -291,9 +291,9 @@ alerting_record(struct store *st, const struct config *cf, const struct rules_de
 	if (d->threshold->nnotify == 0)
 		free(dest);
 	if (rc == 0)
-		log_info("alert %s: %s %s %lld (%s) %s%s", d->threshold->name,
+		log_info("alert %s: %s %s %lld (%s..%s) %s%s", d->threshold->name,
 		    d->obs->country, d->obs->indicator, (long long)d->obs->value,
-		    sa.period_start, sa.is_update ? "update, " : "",
+		    sa.period_start, sa.period_end, sa.is_update ? "update, " : "",
 		    d->approximate ? "approximately crossed" : "crossed");
 	return rc;
 }
