@@ -67,8 +67,11 @@ $(OUT)/librw.a: $(OBJS)
 $(BIN): $(OUT)/obj/main.o $(OUT)/librw.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
-$(OUT)/tests/%: tests/unit/%.c tests/unit/unit.h $(OUT)/librw.a | $(OUT)/tests
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Itests/unit $(LDFLAGS) -o $@ $< $(OUT)/librw.a $(LDLIBS_ALL) -lcmocka
+$(OUT)/tests/unit_util.o: tests/unit/unit_util.c tests/unit/unit.h $(wildcard include/rightswatch/*.h) | $(OUT)/tests
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(OUT)/tests/%: tests/unit/%.c tests/unit/unit.h $(OUT)/tests/unit_util.o $(OUT)/librw.a | $(OUT)/tests
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Itests/unit $(LDFLAGS) -o $@ $< $(OUT)/tests/unit_util.o $(OUT)/librw.a $(LDLIBS_ALL) -lcmocka
 
 $(OUT)/obj $(OUT)/tests:
 	mkdir -p $@

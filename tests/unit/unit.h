@@ -1,7 +1,8 @@
 /*
  * Shared includes for the unit tests (cmocka). Each tests/unit/test_*.c is
- * one program linked against build/librw.a; tests/run.sh runs it with TAP
- * output and counts the results.
+ * one program linked against build/librw.a and tests/unit/unit_util.c (the
+ * helpers declared below); tests/run.sh runs it with TAP output and counts
+ * the results.
  */
 #ifndef RW_TESTS_UNIT_H
 #define RW_TESTS_UNIT_H
@@ -13,9 +14,39 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 #include <cmocka.h>
+
+#include <event2/util.h>
 
 /* Directory of the test fixtures, relative to the project root (tests run from there). */
 #define FIXTURES "tests/fixtures"
+
+struct store;
+
+/* ---- unit_util.c ---------------------------------------------------------- */
+
+/* Make a fresh directory from tmpl ("/tmp/rw-x-XXXXXX") into dir; 0 or -1. */
+int unit_tmpdir(char *dir, size_t size, const char *tmpl);
+/* Remove path and everything below it, following no links; 0 or -1. */
+int unit_rmtree(const char *path);
+/* "dir/name" in one of a few static buffers, reused eight calls later. */
+const char *unit_path(const char *dir, const char *name);
+/* The whole file, NUL-terminated, its length in *len (if not NULL); NULL
+ * when it cannot be opened or read in full. The caller frees. */
+char *unit_read_file(const char *path, size_t *len);
+/* store_open on path, failing the test with the store's reason. */
+struct store *unit_store_open(const char *path);
+/* Run sql on the SQLite file at path and return the first column of the
+ * first row as text ("" for none), in a static buffer overwritten by the
+ * next call; fails the test when sql does not prepare. */
+const char *unit_sql_peek(const char *path, const char *sql);
+/* Start argv (a server that prints its port on stdout's first line): its
+ * pid in *pid, that port in *port. 0, or -1 when it did not start. */
+int unit_spawn_server(const char *const argv[], pid_t *pid, int *port);
+/* SIGTERM *pid, reap it and set *pid to -1; nothing when *pid <= 0. */
+void unit_kill(pid_t *pid);
+/* A libevent timer callback that breaks the loop of base (the arg). */
+void unit_watchdog(evutil_socket_t fd, short what, void *base);
 
 #endif
