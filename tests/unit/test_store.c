@@ -6,7 +6,6 @@
 #include <sys/stat.h>
 
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include "unit.h"
 #include "rightswatch/extract.h"
@@ -20,78 +19,14 @@ static int
 setup_dir(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/rw-store-XXXXXX");
-	return mkdtemp(dir) == NULL ? -1 : 0;
-}
-
-static void
-remove_db(const char *path)
-{
-	char p[300];
-
-	unlink(path);
-	snprintf(p, sizeof(p), "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", path);
-	unlink(p);
+	return unit_tmpdir(dir, sizeof(dir), "/tmp/rw-store-XXXXXX");
 }
 
 static int
 teardown_dir(void **state)
 {
-	static const char *const names[] = {
-		"open.db", "sources.db", "items.db", "docs.db", "obs.db",
-		"corrupt.db", "foreign.db", "newer.db", "tx.db", "v1.db",
-	};
-	char p[256];
-
 	(void)state;
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
-		remove_db(p);
-	}
-	return rmdir(dir);
-}
-
-/* A path in the test's directory; a static buffer, overwritten by the
- * next call. */
-static const char *
-db_path(const char *name)
-{
-	static char p[256];
-
-	snprintf(p, sizeof(p), "%s/%s", dir, name);
-	return p;
-}
-
-static struct store *
-open_ok(const char *path)
-{
-	struct store *st = NULL;
-	char err[512];
-
-	if (store_open(path, &st, err, sizeof(err)) != 0)
-		fail_msg("store_open %s: %s", path, err);
-	return st;
-}
-
-/* Run sql on the file directly and return the first column of the first
- * row as text ("" for none); for checking what the store wrote. */
-static char *
-peek(const char *path, const char *sql)
-{
-	static char out[1024];
-	sqlite3 *db;
-	sqlite3_stmt *s;
-
-	out[0] = '\0';
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
-		snprintf(out, sizeof(out), "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return out;
+	return unit_rmtree(dir);
 }
 
 static void
@@ -108,31 +43,31 @@ put_source(struct store *st, const char *name, const char *url)
 static void
 test_open_migrate_reopen(void **state)
 {
-	const char *path = db_path("open.db");
+	const char *path = unit_path(dir, "open.db");
 	struct store *st;
 	struct stat sb;
 	char tables[1024], wal[300];
 
 	(void)state;
-	st = open_ok(path);
+	st = unit_store_open(path);
 	store_close(st);
 	/* the checkpoint on close leaves no WAL content behind */
 	snprintf(wal, sizeof(wal), "%s-wal", path);
 	assert_true(stat(wal, &sb) != 0 || sb.st_size == 0);
-	assert_string_equal(peek(path, "PRAGMA user_version"), "2");
-	assert_string_equal(peek(path, "PRAGMA journal_mode"), "wal");
-	assert_string_equal(peek(path, "PRAGMA application_id"), "1381450068");
-	snprintf(tables, sizeof(tables), "%s", peek(path,
+	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), "2");
+	assert_string_equal(unit_sql_peek(path, "PRAGMA journal_mode"), "wal");
+	assert_string_equal(unit_sql_peek(path, "PRAGMA application_id"), "1381450068");
+	snprintf(tables, sizeof(tables), "%s", unit_sql_peek(path,
 	    "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
 	    " WHERE type = 'table' ORDER BY name)"));
 	assert_string_equal(tables,
 	    "alerts,baselines,documents,items,observations,outbox,revisions,sources");
 
 	/* reopening migrates nothing and changes nothing */
-	st = open_ok(path);
+	st = unit_store_open(path);
 	store_close(st);
-	assert_string_equal(peek(path, "PRAGMA user_version"), "2");
-	assert_string_equal(peek(path,
+	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), "2");
+	assert_string_equal(unit_sql_peek(path,
 	    "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
 	    " WHERE type = 'table' ORDER BY name)"), tables);
 	store_close(NULL); /* accepts NULL */
@@ -143,7 +78,7 @@ test_open_migrate_reopen(void **state)
 static void
 test_migrate_from_v1(void **state)
 {
-	const char *path = db_path("v1.db");
+	const char *path = unit_path(dir, "v1.db");
 	struct store_source out;
 	struct store *st;
 	sqlite3 *db;
@@ -158,13 +93,13 @@ test_migrate_from_v1(void **state)
 	sqlite3_close(db);
 	assert_null(store_schema_step(store_schema_version()));
 
-	st = open_ok(path);
+	st = unit_store_open(path);
 	assert_int_equal(store_source_get(st, "old", &out), 0);
 	assert_int_equal(out.failures, 3);
 	store_source_clear(&out);
 	store_close(st);
-	assert_string_equal(peek(path, "PRAGMA user_version"), "2");
-	assert_string_equal(peek(path, "SELECT count(*) FROM sqlite_master"
+	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), "2");
+	assert_string_equal(unit_sql_peek(path, "SELECT count(*) FROM sqlite_master"
 	    " WHERE name IN ('baselines', 'alerts', 'outbox')"), "3");
 }
 
@@ -181,8 +116,8 @@ collect(const struct store_source *s, void *arg)
 static void
 test_sources_roundtrip(void **state)
 {
-	const char *path = db_path("sources.db");
-	struct store *st = open_ok(path);
+	const char *path = unit_path(dir, "sources.db");
+	struct store *st = unit_store_open(path);
 	struct store_source in, out;
 	char names[256] = "";
 
@@ -205,7 +140,7 @@ test_sources_roundtrip(void **state)
 	assert_int_equal(store_source_put(st, &in), 0);
 	store_close(st);
 
-	st = open_ok(path);
+	st = unit_store_open(path);
 	assert_int_equal(store_source_get(st, "ohchr", &out), 0);
 	assert_string_equal(out.name, in.name);
 	assert_string_equal(out.url, in.url);
@@ -274,8 +209,8 @@ record(struct store *st, const char *source, const char *id, const char *hash,
 static void
 test_item_states(void **state)
 {
-	const char *path = db_path("items.db");
-	struct store *st = open_ok(path);
+	const char *path = unit_path(dir, "items.db");
+	struct store *st = unit_store_open(path);
 	struct feed_item it;
 	enum store_item_state got;
 	int64_t n, pending;
@@ -294,14 +229,14 @@ test_item_states(void **state)
 	store_close(st);
 
 	/* across a restart */
-	st = open_ok(path);
+	st = unit_store_open(path);
 	record(st, "reliefweb", "guid-1", "h1b", 400, STORE_ITEM_SAME);    /* still seen */
 	record(st, "reliefweb", "guid-2", NULL, 400, STORE_ITEM_PENDING);  /* still unread */
 	record(st, "reliefweb", "guid-1", "h2", 500, STORE_ITEM_CHANGED);  /* a revision */
 	record(st, "reliefweb", "guid-1", "h2", 600, STORE_ITEM_PENDING);  /* until read */
 	assert_int_equal(store_item_done(st, "reliefweb", "guid-1", 0), 0);
 	record(st, "reliefweb", "guid-1", "h2", 700, STORE_ITEM_SAME);
-	assert_string_equal(peek(path, "SELECT first_seen || ',' || last_seen"
+	assert_string_equal(unit_sql_peek(path, "SELECT first_seen || ',' || last_seen"
 	    " || ',' || coalesce(updated, 'null') FROM items WHERE item_id = 'guid-1'"),
 	    "100,700,null");
 
@@ -329,8 +264,8 @@ test_item_states(void **state)
 static void
 test_documents(void **state)
 {
-	const char *path = db_path("docs.db");
-	struct store *st = open_ok(path);
+	const char *path = unit_path(dir, "docs.db");
+	struct store *st = unit_store_open(path);
 	struct store_document d = {
 		"https://www.ohchr.org/en/press-releases/2021/08/mali-abductions",
 		"Mali: abductions rise", "2021-08-06", "en",
@@ -363,12 +298,12 @@ test_documents(void **state)
 	assert_int_equal(rev, 1);
 	assert_int_equal(store_item_done(st, "reliefweb", "rw-77", id), 0);
 	store_close(st);
-	assert_string_equal(peek(path, "SELECT count(*) FROM documents"), "1");
-	assert_string_equal(peek(path, "SELECT count(DISTINCT doc_id) || ',' ||"
+	assert_string_equal(unit_sql_peek(path, "SELECT count(*) FROM documents"), "1");
+	assert_string_equal(unit_sql_peek(path, "SELECT count(DISTINCT doc_id) || ',' ||"
 	    " count(*) FROM items"), "1,2");
 
 	/* new text: a revision, metadata updated, the old text kept */
-	st = open_ok(path);
+	st = unit_store_open(path);
 	d.text = "GENEVA (6 August 2021) - 436 abductions (corrected).";
 	d.hash = "hash-b";
 	d.title = NULL; /* a missing field keeps what was stored */
@@ -386,10 +321,10 @@ test_documents(void **state)
 	assert_int_equal(ds, STORE_DOC_NEW);
 	assert_true(id2 != id);
 	store_close(st);
-	assert_string_equal(peek(path, "SELECT title || ',' || latest_revision || ','"
+	assert_string_equal(unit_sql_peek(path, "SELECT title || ',' || latest_revision || ','"
 	    " || first_seen || ',' || last_seen FROM documents WHERE id = 1"),
 	    "Mali: abductions rise,2,1000,2100");
-	assert_string_equal(peek(path, "SELECT group_concat(hash, ',') FROM"
+	assert_string_equal(unit_sql_peek(path, "SELECT group_concat(hash, ',') FROM"
 	    " (SELECT hash FROM revisions WHERE doc_id = 1 ORDER BY revision)"),
 	    "hash-a,hash-b");
 }
@@ -397,8 +332,8 @@ test_documents(void **state)
 static void
 test_observations(void **state)
 {
-	const char *path = db_path("obs.db");
-	struct store *st = open_ok(path);
+	const char *path = unit_path(dir, "obs.db");
+	struct store *st = unit_store_open(path);
 	/* offsets:       0         1         2         3         4         5
 	 *                012345678901234567890123456789012345678901234567890 */
 	const char *text = "In 2021, MINUSMA documented 435 abductions. "
@@ -434,28 +369,28 @@ test_observations(void **state)
 	assert_int_equal(n, 3);
 	store_close(st);
 
-	assert_string_equal(peek(path, "SELECT indicator || '|' || value || '|' ||"
+	assert_string_equal(unit_sql_peek(path, "SELECT indicator || '|' || value || '|' ||"
 	    " qualifier || '|' || period_start || '|' || period_end || '|' ||"
 	    " country || '|' || region || '|' || derived || '|' || evidence || '|' ||"
 	    " sentence || '|' || start || '|' || \"end\" || '|' || extractor_version"
 	    " || '|' || created FROM observations WHERE value = 435"),
 	    "abductions|435|exact|2021-01-01|2021-06-30|Mali|Sahel|0|435 abductions|"
 	    "In 2021, MINUSMA documented 435 abductions.|28|42|" EXTRACT_VERSION "|30");
-	assert_string_equal(peek(path, "SELECT qualifier || '|' || derived || '|' ||"
+	assert_string_equal(unit_sql_peek(path, "SELECT qualifier || '|' || derived || '|' ||"
 	    " evidence || '|' || sentence || '|' || coalesce(region, 'null')"
 	    " FROM observations WHERE value = 87"),
 	    "approx|1|87|Some 87 were recorded in 2019.|null");
-	assert_string_equal(peek(path, "SELECT qualifier || '|' ||"
+	assert_string_equal(unit_sql_peek(path, "SELECT qualifier || '|' ||"
 	    " coalesce(period_start, 'null') || '|' || coalesce(period_end, 'null')"
 	    " || '|' || coalesce(evidence, 'null') || '|' || coalesce(sentence, 'null')"
 	    " || '|' || coalesce(country, 'null') FROM observations WHERE value = 5"),
 	    "at_least|null|null|null|null|null");
-	assert_string_equal(peek(path, "SELECT count(*) FROM observations"
+	assert_string_equal(unit_sql_peek(path, "SELECT count(*) FROM observations"
 	    " WHERE country = 'Mali' AND indicator = 'abductions'"
 	    " AND period_start = '2019-01-01' AND period_end = '2019-12-31'"), "1");
 
 	/* a revision keeps the earlier revision's figures apart */
-	st = open_ok(path);
+	st = unit_store_open(path);
 	d.hash = "h2";
 	assert_int_equal(store_document_save(st, &d, 40, &id, &rev, &ds), 0);
 	assert_int_equal(rev, 2);
@@ -477,7 +412,8 @@ test_observations(void **state)
 	assert_int_equal(store_observations_count(st, id, &n), 0);
 	assert_int_equal(n, 0);
 	store_close(st);
-	assert_string_equal(peek(path, "SELECT count(*) FROM observations WHERE revision = 1"), "3");
+	assert_string_equal(unit_sql_peek(path,
+	    "SELECT count(*) FROM observations WHERE revision = 1"), "3");
 }
 
 static void
@@ -526,7 +462,7 @@ test_refused(void **state)
 	for (size_t i = 0; i < sizeof(garbage); i++)
 		garbage[i] = (char)(i * 7 + 3);
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		const char *path = db_path(rows[i].name);
+		const char *path = unit_path(dir, rows[i].name);
 
 		if (rows[i].sql == NULL)
 			write_file(path, garbage, sizeof(garbage));
@@ -540,7 +476,7 @@ test_refused(void **state)
 			fail_msg("%s: %s", rows[i].name, err);
 		assert_non_null(strstr(err, path));
 		if (rows[i].sql != NULL) /* left as it was: not switched to WAL */
-			assert_string_equal(peek(path, "PRAGMA journal_mode"), "delete");
+			assert_string_equal(unit_sql_peek(path, "PRAGMA journal_mode"), "delete");
 	}
 	assert_int_equal(store_open("", &st, err, sizeof(err)), -1);
 	assert_int_equal(store_open("/nonexistent-dir/x/state.db", &st, err, sizeof(err)), -1);
@@ -550,7 +486,7 @@ test_refused(void **state)
 static void
 test_transactions(void **state)
 {
-	struct store *st = open_ok(db_path("tx.db"));
+	struct store *st = unit_store_open(unit_path(dir, "tx.db"));
 	struct store_source s;
 
 	(void)state;

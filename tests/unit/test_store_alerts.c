@@ -5,10 +5,6 @@
  * /tmp.
  */
 #include <math.h>
-#include <sys/stat.h>
-
-#include <sqlite3.h>
-#include <unistd.h>
 
 #include "unit.h"
 #include "rightswatch/extract.h"
@@ -16,69 +12,18 @@
 
 static char dir[64];
 
-static const char *const db_names[] = {
-	"tx.db", "outbox.db", "list.db", "last.db", "fields.db",
-};
-
 static int
 setup_dir(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/rw-alerts-XXXXXX");
-	return mkdtemp(dir) == NULL ? -1 : 0;
+	return unit_tmpdir(dir, sizeof(dir), "/tmp/rw-alerts-XXXXXX");
 }
 
 static int
 teardown_dir(void **state)
 {
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-	char p[300];
-
 	(void)state;
-	for (size_t i = 0; i < sizeof(db_names) / sizeof(db_names[0]); i++)
-		for (size_t j = 0; j < sizeof(suffixes) / sizeof(suffixes[0]); j++) {
-			snprintf(p, sizeof(p), "%s/%s%s", dir, db_names[i], suffixes[j]);
-			unlink(p);
-		}
-	return rmdir(dir);
-}
-
-static const char *
-db_path(const char *name)
-{
-	static char p[256];
-
-	snprintf(p, sizeof(p), "%s/%s", dir, name);
-	return p;
-}
-
-static struct store *
-open_ok(const char *path)
-{
-	struct store *st = NULL;
-	char err[512];
-
-	if (store_open(path, &st, err, sizeof(err)) != 0)
-		fail_msg("store_open %s: %s", path, err);
-	return st;
-}
-
-/* First column of the first row of sql on the file, as text. */
-static const char *
-peek(const char *path, const char *sql)
-{
-	static char out[1024];
-	sqlite3 *db;
-	sqlite3_stmt *s;
-
-	out[0] = '\0';
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
-		snprintf(out, sizeof(out), "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return out;
+	return unit_rmtree(dir);
 }
 
 /* Save one release (one revision per call) with its observations; returns
@@ -142,8 +87,8 @@ static const char *const two_dests[] = { "email", "syslog" };
 static void
 test_alert_in_transaction(void **state)
 {
-	const char *path = db_path("tx.db");
-	struct store *st = open_ok(path);
+	const char *path = unit_path(dir, "tx.db");
+	struct store *st = unit_store_open(path);
 	static const struct extract_obs o[] = {
 		OBS("abductions", 435, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
 	};
@@ -175,9 +120,9 @@ test_alert_in_transaction(void **state)
 		else
 			assert_int_equal(store_rollback(st), 0);
 		store_close(st);
-		if (strcmp(peek(path, sql), rows[i].counts) != 0)
-			fail_msg("row %zu: %s", i, peek(path, sql));
-		st = open_ok(path);
+		if (strcmp(unit_sql_peek(path, sql), rows[i].counts) != 0)
+			fail_msg("row %zu: %s", i, unit_sql_peek(path, sql));
+		st = unit_store_open(path);
 	}
 	/* a failed alert inside the caller's transaction undoes only itself */
 	assert_int_equal(store_begin(st), 0);
@@ -203,7 +148,7 @@ test_alert_in_transaction(void **state)
 	assert_int_equal(store_outbox_pending_count(st, &n), 0);
 	assert_int_equal(n, 6);
 	store_close(st);
-	assert_string_equal(peek(path, sql), "1,3,6");
+	assert_string_equal(unit_sql_peek(path, sql), "1,3,6");
 }
 
 /* The due deliveries as "destination/alert value/attempts" joined by ','. */
@@ -238,7 +183,7 @@ outbox_id(const char *path, const char *dest, int64_t value)
 	snprintf(sql, sizeof(sql), "SELECT o.id FROM outbox o JOIN alerts a ON"
 	    " a.id = o.alert_id WHERE o.destination = '%s' AND a.value = %lld",
 	    dest, (long long)value);
-	return strtoll(peek(path, sql), NULL, 10);
+	return strtoll(unit_sql_peek(path, sql), NULL, 10);
 }
 
 enum step_op { DUE, DELIVERED, RETRY, FAILED, REOPEN };
@@ -246,8 +191,8 @@ enum step_op { DUE, DELIVERED, RETRY, FAILED, REOPEN };
 static void
 test_outbox_transitions(void **state)
 {
-	const char *path = db_path("outbox.db");
-	struct store *st = open_ok(path);
+	const char *path = unit_path(dir, "outbox.db");
+	struct store *st = unit_store_open(path);
 	static const struct {
 		enum step_op op;
 		const char *dest;     /* the delivery acted on */
@@ -320,7 +265,7 @@ test_outbox_transitions(void **state)
 			break;
 		case REOPEN:
 			store_close(st);
-			st = open_ok(path);
+			st = unit_store_open(path);
 			rc = 0;
 			break;
 		}
@@ -336,7 +281,7 @@ test_outbox_transitions(void **state)
 			fail_msg("step %zu: %lld pending", i, (long long)n);
 	}
 	store_close(st);
-	assert_string_equal(peek(path, "SELECT group_concat(destination || ':' ||"
+	assert_string_equal(unit_sql_peek(path, "SELECT group_concat(destination || ':' ||"
 	    " state || ':' || attempts || ':' || coalesce(delivered_at, '-') || ':' ||"
 	    " coalesce(last_error, '-'), ' ') FROM (SELECT * FROM outbox ORDER BY id)"),
 	    "email:delivered:3:1300:- syslog:delivered:1:1050:- webhook:failed:1:-:HTTP 404");
@@ -384,8 +329,8 @@ assert_same_alert(const struct store_alert *got, const struct store_alert *want)
 static void
 test_alert_fields(void **state)
 {
-	const char *path = db_path("fields.db");
-	struct store *st = open_ok(path);
+	const char *path = unit_path(dir, "fields.db");
+	struct store *st = unit_store_open(path);
 	static const struct extract_obs o[] = {
 		OBS("abductions", 435, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
 	};
@@ -404,7 +349,7 @@ test_alert_fields(void **state)
 	in[0].previous_value = 400;
 	in[0].qualifier = (char *)"approx";
 	in[0].doc_id = doc;
-	in[0].observation_id = strtoll(peek(path, "SELECT min(id) FROM observations"), NULL, 10);
+	in[0].observation_id = strtoll(unit_sql_peek(path, "SELECT min(id) FROM observations"), NULL, 10);
 	/* every optional field empty (compare = value, no evidence) */
 	memset(&in[1], 0, sizeof(in[1]));
 	in[1].fingerprint = (char *)"fp-bare";
@@ -419,7 +364,7 @@ test_alert_fields(void **state)
 	for (int i = 0; i < 2; i++)
 		assert_int_equal(store_alert_add(st, &in[i], dest, 1, 700 + i, NULL), 0);
 	store_close(st);
-	st = open_ok(path);
+	st = unit_store_open(path);
 	assert_int_equal(store_outbox_due(st, 800, 0, &v, &n), 0);
 	assert_int_equal(n, 2);
 	for (size_t i = 0; i < n; i++) {
@@ -439,8 +384,8 @@ test_alert_fields(void **state)
 static void
 test_alerts_list(void **state)
 {
-	const char *path = db_path("list.db");
-	struct store *st = open_ok(path);
+	const char *path = unit_path(dir, "list.db");
+	struct store *st = unit_store_open(path);
 	static const struct {
 		const char *fingerprint;
 		int64_t created;
@@ -486,7 +431,7 @@ test_alerts_list(void **state)
 	assert_int_equal(store_outbox_failed(st, outbox_id(path, "webhook", 401), "HTTP 404"), 0);
 	store_close(st);
 
-	st = open_ok(path);
+	st = unit_store_open(path);
 	assert_int_equal(store_alerts_list(st, 0, &v, &n), 0);
 	assert_int_equal(n, 3);
 	for (size_t i = 0; i < n; i++) {
@@ -516,8 +461,8 @@ test_alerts_list(void **state)
 static void
 test_alert_last(void **state)
 {
-	const char *path = db_path("last.db");
-	struct store *st = open_ok(path);
+	const char *path = unit_path(dir, "last.db");
+	struct store *st = unit_store_open(path);
 	static const struct {
 		const char *add;    /* a fingerprint to alert, or NULL */
 		int64_t value;
@@ -550,7 +495,7 @@ test_alert_last(void **state)
 		}
 		if (i == 3) { /* and across a restart */
 			store_close(st);
-			st = open_ok(path);
+			st = unit_store_open(path);
 		}
 		last = -7;
 		assert_int_equal(store_alert_last(st, rows[i].query, &last, &found), 0);

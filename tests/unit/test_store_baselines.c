@@ -3,80 +3,24 @@
  * or implied in releases, read from observations saved the way the daemon
  * saves them — on state files in a fresh directory under /tmp.
  */
-#include <sys/stat.h>
-
-#include <sqlite3.h>
-#include <unistd.h>
-
 #include "unit.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/store.h"
 
 static char dir[64];
 
-static const char *const db_names[] = {
-	"configured.db", "imported.db", "reported.db",
-};
-
 static int
 setup_dir(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/rw-baselines-XXXXXX");
-	return mkdtemp(dir) == NULL ? -1 : 0;
+	return unit_tmpdir(dir, sizeof(dir), "/tmp/rw-baselines-XXXXXX");
 }
 
 static int
 teardown_dir(void **state)
 {
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-	char p[300];
-
 	(void)state;
-	for (size_t i = 0; i < sizeof(db_names) / sizeof(db_names[0]); i++)
-		for (size_t j = 0; j < sizeof(suffixes) / sizeof(suffixes[0]); j++) {
-			snprintf(p, sizeof(p), "%s/%s%s", dir, db_names[i], suffixes[j]);
-			unlink(p);
-		}
-	return rmdir(dir);
-}
-
-static const char *
-db_path(const char *name)
-{
-	static char p[256];
-
-	snprintf(p, sizeof(p), "%s/%s", dir, name);
-	return p;
-}
-
-static struct store *
-open_ok(const char *path)
-{
-	struct store *st = NULL;
-	char err[512];
-
-	if (store_open(path, &st, err, sizeof(err)) != 0)
-		fail_msg("store_open %s: %s", path, err);
-	return st;
-}
-
-/* First column of the first row of sql on the file, as text. */
-static const char *
-peek(const char *path, const char *sql)
-{
-	static char out[1024];
-	sqlite3 *db;
-	sqlite3_stmt *s;
-
-	out[0] = '\0';
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
-		snprintf(out, sizeof(out), "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return out;
+	return unit_rmtree(dir);
 }
 
 /* A baseline row for input; the strings are literals the store only reads. */
@@ -123,7 +67,7 @@ list_text(struct store *st, const char *country, const char *indicator)
 static void
 test_configured(void **state)
 {
-	struct store *st = open_ok(db_path("configured.db"));
+	struct store *st = unit_store_open(unit_path(dir, "configured.db"));
 	struct store_baseline first[] = {
 		bl("Mali", "abductions", "2020-01-01", "2020-12-31", 180, "MINUSMA 2020 note"),
 		bl("Mali", "killed", "2020-01-01", "2020-12-31", 900, NULL),
@@ -195,8 +139,8 @@ test_configured(void **state)
 static void
 test_imported(void **state)
 {
-	const char *path = db_path("imported.db");
-	struct store *st = open_ok(path);
+	const char *path = unit_path(dir, "imported.db");
+	struct store *st = unit_store_open(path);
 	static const struct {
 		const char *country, *indicator, *from, *to;
 		int64_t value;
@@ -236,7 +180,7 @@ test_imported(void **state)
 		nb = 0;
 	}
 	store_close(st);
-	st = open_ok(path);
+	st = unit_store_open(path);
 	assert_string_equal(list_text(st, "Mali", NULL),
 	    "Mali|abductions|2020-01-01/2020-12-31|170|configured|ini|0\n"
 	    "Mali|abductions|2020-01-01/2020-12-31|190|imported|HRW|0\n"
@@ -252,9 +196,10 @@ test_imported(void **state)
 	assert_int_equal(store_baseline_import(st, batch, 2, NULL, NULL), -1);
 	assert_int_equal(store_baseline_import(st, batch, 1, NULL, NULL), 0);
 	store_close(st);
-	assert_string_equal(peek(path, "SELECT group_concat(value, ',') FROM"
+	assert_string_equal(unit_sql_peek(path, "SELECT group_concat(value, ',') FROM"
 	    " (SELECT value FROM baselines ORDER BY id)"), "1,900,500");
-	assert_string_equal(peek(path, "SELECT count(*) FROM baselines WHERE created > 1600000000"), "3");
+	assert_string_equal(unit_sql_peek(path,
+	    "SELECT count(*) FROM baselines WHERE created > 1600000000"), "3");
 }
 
 /* Save one release (one revision per call) with its observations; returns
@@ -283,7 +228,7 @@ save_release(struct store *st, const char *url, const char *title,
 static void
 test_reported_derived(void **state)
 {
-	struct store *st = open_ok(db_path("reported.db"));
+	struct store *st = unit_store_open(unit_path(dir, "reported.db"));
 	static const struct extract_obs a[] = {
 		OBS("abductions", 300, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
 		OBS("abductions", 400, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
