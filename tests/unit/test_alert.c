@@ -12,24 +12,6 @@
 /* 2021-08-06T10:00:00Z */
 #define WHEN 1628244000
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *s = NULL;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (s = malloc((size_t)n + 1)) != NULL) {
-		*len = fread(s, 1, (size_t)n, f);
-		s[*len] = '\0';
-	}
-	fclose(f);
-	return s;
-}
-
 /* Compare got (NUL-terminated) with the golden file, or rewrite it. */
 static void
 golden(const char *name, const char *got)
@@ -47,7 +29,7 @@ golden(const char *name, const char *got)
 		fwrite(got, 1, strlen(got), f);
 		fclose(f);
 	}
-	want = slurp(path, &len);
+	want = unit_read_file(path, &len);
 	if (want == NULL)
 		fail_msg("missing golden file %s", path);
 	if (len != strlen(got) || memcmp(want, got, len) != 0)

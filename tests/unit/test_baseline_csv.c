@@ -102,24 +102,6 @@ test_parse(void **state)
 	baseline_csv_rows_free(NULL);
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *s = NULL;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (s = malloc((size_t)n + 1)) != NULL) {
-		*len = fread(s, 1, (size_t)n, f);
-		s[*len] = '\0';
-	}
-	fclose(f);
-	return s;
-}
-
 /* A file with CRLF, quoting and a multi-line field survives a round trip:
  * read, write, read again gives the same baselines. */
 static void
@@ -128,7 +110,7 @@ test_roundtrip(void **state)
 	struct baseline_csv_rows a, b;
 	struct buf out = { 0 };
 	size_t len = 0;
-	char *data = slurp(FIXTURES "/baseline_csv/crlf.csv", &len);
+	char *data = unit_read_file(FIXTURES "/baseline_csv/crlf.csv", &len);
 
 	(void)state;
 	assert_non_null(data);
@@ -200,7 +182,7 @@ test_shipped(void **state)
 	struct baseline_csv_rows r;
 	struct errs e = { .n = 0 };
 	size_t len = 0;
-	char *data = slurp("config/baselines.csv", &len);
+	char *data = unit_read_file("config/baselines.csv", &len);
 
 	(void)state;
 	assert_non_null(data);

@@ -8,29 +8,6 @@
 
 #define BASE "http://base.example.org/dir/feed.xml"
 
-static char *
-slurp(const char *name, size_t *len)
-{
-	char path[512];
-	FILE *fp;
-	char *p;
-	long n;
-
-	snprintf(path, sizeof(path), FIXTURES "/feed/%s", name);
-	fp = fopen(path, "rb");
-	assert_non_null(fp);
-	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
-	n = ftell(fp);
-	rewind(fp);
-	p = malloc((size_t)n + 1);
-	assert_non_null(p);
-	assert_int_equal(fread(p, 1, (size_t)n, fp), (size_t)n);
-	fclose(fp);
-	p[n] = '\0';
-	*len = (size_t)n;
-	return p;
-}
-
 static void
 test_sniff(void **state)
 {
@@ -82,7 +59,7 @@ test_rejects(void **state)
 		struct feed *f = (struct feed *)1;
 		char err[256];
 		size_t len;
-		char *data = slurp(rows[i].file, &len);
+		char *data = unit_read_fixture("feed", rows[i].file, &len);
 		clock_t t0 = clock();
 		int rc = feed_parse(data, len, BASE, &f, err, sizeof(err));
 		double dt = (double)(clock() - t0) / CLOCKS_PER_SEC;
@@ -175,7 +152,7 @@ test_items(void **state)
 		struct feed *f;
 		char err[256];
 		size_t len;
-		char *data = slurp(w->file, &len);
+		char *data = unit_read_fixture("feed", w->file, &len);
 
 		if (feed_parse(data, len, BASE, &f, err, sizeof(err)) != 0)
 			fail_msg("%s: %s", w->file, err);
@@ -219,7 +196,7 @@ test_counts(void **state)
 		struct feed *f;
 		char err[256];
 		size_t len;
-		char *data = slurp(rows[i].file, &len);
+		char *data = unit_read_fixture("feed", rows[i].file, &len);
 
 		assert_int_equal(feed_parse(data, len, NULL, &f, err, sizeof(err)), 0);
 		assert_int_equal(f->kind, rows[i].kind);

@@ -431,31 +431,6 @@ smtp_start(struct smtp *s, const char *name, const char *fail_first, const char 
 	assert_int_equal(server_spawn(&s->srv, argv), 0);
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *p;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	p = malloc((size_t)n + 1);
-	if (p && fread(p, 1, (size_t)n, f) != (size_t)n) {
-		free(p);
-		p = NULL;
-	}
-	if (p) {
-		p[n] = '\0';
-		*len = (size_t)n;
-	}
-	fclose(f);
-	return p;
-}
-
 /* Send MSG through s; returns the result in g (caller frees g->body). */
 static void
 smtp_send(struct smtp *s, enum http_starttls tls, const char *user, const char *pass, struct got *g)
@@ -483,12 +458,12 @@ assert_received(struct smtp *s, int n, const char *auth)
 	json_t *o, *to;
 
 	snprintf(p, sizeof(p), "%s/%03d.eml", s->maildir, n);
-	assert_non_null(eml = slurp(p, &len));
+	assert_non_null(eml = unit_read_file(p, &len));
 	assert_int_equal(len, sizeof(MSG) - 1);
 	assert_memory_equal(eml, MSG, len);
 	free(eml);
 	snprintf(p, sizeof(p), "%s/%03d.json", s->maildir, n);
-	assert_non_null(meta = slurp(p, &len));
+	assert_non_null(meta = unit_read_file(p, &len));
 	assert_non_null(o = json_loads(meta, 0, NULL));
 	free(meta);
 	assert_string_equal(json_string_value(json_object_get(o, "mail_from")), "alerts@example.org");

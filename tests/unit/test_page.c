@@ -7,28 +7,6 @@
 #include "rightswatch/page_date.h"
 #include "rightswatch/page_doc.h"
 
-#define PAGE_FIX FIXTURES "/page/"
-
-static char *
-slurp(const char *name, size_t *len)
-{
-	char path[512];
-	struct buf b = { 0 };
-	char chunk[4096];
-	size_t n;
-	FILE *fp;
-
-	snprintf(path, sizeof(path), PAGE_FIX "%s", name);
-	fp = fopen(path, "rb");
-	assert_non_null(fp);
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		assert_int_equal(buf_append(&b, chunk, n), 0);
-	fclose(fp);
-	assert_int_equal(buf_append(&b, "", 0), 0);
-	*len = b.len;
-	return buf_detach(&b);
-}
-
 static void
 assert_str_or_null(size_t row, const char *got, const char *want, const char *what)
 {
@@ -180,7 +158,7 @@ test_extract(void **state)
 		size_t len;
 
 		if (r->file != NULL) {
-			data = slurp(r->file, &len);
+			data = unit_read_fixture("page", r->file, &len);
 		} else {
 			data = strdup(r->html);
 			len = strlen(r->html);
@@ -223,7 +201,7 @@ test_alternates(void **state)
 		{ NULL, 1, "https://www.ohchr.org/es/press-releases/2021/08/mali-experto" },
 	};
 	size_t len;
-	char *data = slurp("ohchr_release.html", &len), err[256];
+	char *data = unit_read_fixture("page", "ohchr_release.html", &len), err[256];
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
@@ -402,7 +380,7 @@ static void
 test_listing(void **state)
 {
 	size_t len;
-	char *data = slurp("listing.html", &len), err[256];
+	char *data = unit_read_fixture("page", "listing.html", &len), err[256];
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(listing_rows) / sizeof(listing_rows[0]); i++) {

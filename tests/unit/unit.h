@@ -35,6 +35,8 @@ const char *unit_path(const char *dir, const char *name);
 /* The whole file, NUL-terminated, its length in *len (if not NULL); NULL
  * when it cannot be opened or read in full. The caller frees. */
 char *unit_read_file(const char *path, size_t *len);
+/* unit_read_file on FIXTURES/module/name, failing the test when it cannot. */
+char *unit_read_fixture(const char *module, const char *name, size_t *len);
 /* store_open on path, failing the test with the store's reason. */
 struct store *unit_store_open(const char *path);
 /* Run sql on the SQLite file at path and return the first column of the

@@ -79,6 +79,18 @@ unit_read_file(const char *path, size_t *len)
 	return p;
 }
 
+char *
+unit_read_fixture(const char *module, const char *name, size_t *len)
+{
+	char path[512];
+	char *p;
+
+	snprintf(path, sizeof(path), FIXTURES "/%s/%s", module, name);
+	if ((p = unit_read_file(path, len)) == NULL)
+		fail_msg("cannot read %s", path);
+	return p;
+}
+
 struct store *
 unit_store_open(const char *path)
 {
