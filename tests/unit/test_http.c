@@ -8,12 +8,9 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <poll.h>
 #include <signal.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <event2/event.h>
 #include <jansson.h>
@@ -138,55 +135,21 @@ static struct {
 static int
 server_start(void **state)
 {
-	int fds[2];
-	char line[32];
-	size_t n = 0;
-	struct pollfd pfd;
+	const char *argv[] = { "python3", "tests/servers/faultserver.py", "--log", srv.log, NULL };
 
 	(void)state;
-	snprintf(srv.dir, sizeof(srv.dir), "/tmp/rw-test-http-XXXXXX");
-	if (mkdtemp(srv.dir) == NULL || pipe(fds) == -1)
+	if (unit_tmpdir(srv.dir, sizeof(srv.dir), "/tmp/rw-test-http-XXXXXX") == -1)
 		return -1;
 	snprintf(srv.log, sizeof(srv.log), "%s/server.jsonl", srv.dir);
-	if ((srv.pid = fork()) == -1)
-		return -1;
-	if (srv.pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		execlp("python3", "python3", "tests/servers/faultserver.py", "--log", srv.log, (char *)NULL);
-		_exit(127);
-	}
-	close(fds[1]);
-	pfd.fd = fds[0];
-	pfd.events = POLLIN;
-	while (n < sizeof(line) - 1 && poll(&pfd, 1, 10000) == 1) {
-		ssize_t r = read(fds[0], line + n, 1);
-
-		if (r <= 0 || line[n] == '\n')
-			break;
-		n++;
-	}
-	line[n] = '\0';
-	close(fds[0]);
-	srv.port = atoi(line);
-	if (srv.port <= 0) {
-		fprintf(stderr, "# faultserver did not start\n");
-		return -1;
-	}
-	return 0;
+	return unit_spawn_server(argv, &srv.pid, &srv.port);
 }
 
 static int
 server_stop(void **state)
 {
 	(void)state;
-	if (srv.pid > 0) {
-		kill(srv.pid, SIGTERM);
-		waitpid(srv.pid, NULL, 0);
-	}
-	unlink(srv.log);
-	rmdir(srv.dir);
+	unit_kill(&srv.pid);
+	unit_rmtree(srv.dir);
 	return 0;
 }
 
@@ -303,14 +266,6 @@ on_done(struct http_response *res, void *arg)
 		event_base_loopbreak(s->run->base);
 }
 
-static void
-on_watchdog(evutil_socket_t fd, short what, void *arg)
-{
-	(void)fd;
-	(void)what;
-	event_base_loopbreak(arg);
-}
-
 /* Run n requests on one client with options o; results into got[]. */
 static void
 run_requests(const struct http_options *o, const struct http_request *reqs, size_t n,
@@ -335,7 +290,7 @@ run_requests(const struct http_options *o, const struct http_request *reqs, size
 		assert_int_equal(got[i].called, 0); /* never from inside http_get */
 	}
 	assert_int_equal(http_inflight(run.h), n);
-	wd = evtimer_new(run.base, on_watchdog, run.base);
+	wd = evtimer_new(run.base, unit_watchdog, run.base);
 	assert_non_null(wd);
 	evtimer_add(wd, &tv);
 	event_base_dispatch(run.base);
@@ -719,7 +674,7 @@ test_free_in_done(void **state)
 		assert_int_equal(http_get(run.h, &reqs[i], on_done, &slots[i]), 0);
 		run.pending++;
 	}
-	wd = evtimer_new(run.base, on_watchdog, run.base);
+	wd = evtimer_new(run.base, unit_watchdog, run.base);
 	evtimer_add(wd, &tv);
 	event_base_dispatch(run.base);
 	assert_null(run.h);

@@ -9,12 +9,7 @@
  */
 #include "unit.h"
 
-#include <dirent.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <event2/event.h>
@@ -87,77 +82,6 @@ struct server {
 
 static char tmpdir[64];
 
-/* Start argv (a server printing its port on stdout's first line). */
-static int
-server_spawn(struct server *s, const char *const argv[])
-{
-	/* execv's prototype predates const; it does not write the strings. */
-	union { const char *const *c; char *const *m; } av = { argv };
-	int fds[2];
-	char line[32];
-	size_t n = 0;
-	struct pollfd pfd;
-
-	if (pipe(fds) == -1 || (s->pid = fork()) == -1)
-		return -1;
-	if (s->pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		execv(argv[0], av.m);
-		execvp(argv[0], av.m);
-		_exit(127);
-	}
-	close(fds[1]);
-	pfd.fd = fds[0];
-	pfd.events = POLLIN;
-	while (n < sizeof(line) - 1 && poll(&pfd, 1, 10000) == 1) {
-		ssize_t r = read(fds[0], line + n, 1);
-
-		if (r <= 0 || line[n] == '\n')
-			break;
-		n++;
-	}
-	line[n] = '\0';
-	close(fds[0]);
-	s->port = atoi(line);
-	if (s->port <= 0) {
-		fprintf(stderr, "# %s did not start\n", argv[1]);
-		return -1;
-	}
-	return 0;
-}
-
-static void
-server_kill(struct server *s)
-{
-	if (s->pid > 0) {
-		kill(s->pid, SIGTERM);
-		waitpid(s->pid, NULL, 0);
-		s->pid = -1;
-	}
-}
-
-static void
-rm_rf(const char *path)
-{
-	DIR *d = opendir(path);
-	struct dirent *e;
-	char p[512];
-
-	if (d) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			snprintf(p, sizeof(p), "%s/%s", path, e->d_name);
-			rm_rf(p);
-		}
-		closedir(d);
-		rmdir(path);
-	} else
-		unlink(path);
-}
-
 /* The Debian python3 (where python3-aiosmtpd lives), else whatever is on PATH. */
 static const char *
 system_python(void)
@@ -174,19 +98,18 @@ setup(void **state)
 	const char *argv[] = { system_python(), "tests/servers/faultserver.py", "--log", fault_log, NULL };
 
 	(void)state;
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/rw-test-send-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL)
+	if (unit_tmpdir(tmpdir, sizeof(tmpdir), "/tmp/rw-test-send-XXXXXX") == -1)
 		return -1;
 	snprintf(fault_log, sizeof(fault_log), "%s/fault.jsonl", tmpdir);
-	return server_spawn(&fault, argv);
+	return unit_spawn_server(argv, &fault.pid, &fault.port);
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	server_kill(&fault);
-	rm_rf(tmpdir);
+	unit_kill(&fault.pid);
+	unit_rmtree(tmpdir);
 	return 0;
 }
 
@@ -215,20 +138,12 @@ on_done(struct http_response *res, void *arg)
 	event_base_loopbreak(base);
 }
 
-static void
-on_watchdog(evutil_socket_t fd, short what, void *arg)
-{
-	(void)fd;
-	(void)what;
-	event_base_loopbreak(arg);
-}
-
 /* Run the loop until g is done (or 20 s pass). */
 static void
 wait_done(struct got *g)
 {
 	struct timeval tv = { 20, 0 };
-	struct event *wd = evtimer_new(base, on_watchdog, base);
+	struct event *wd = evtimer_new(base, unit_watchdog, base);
 
 	assert_non_null(wd);
 	evtimer_add(wd, &tv);
@@ -428,7 +343,7 @@ smtp_start(struct smtp *s, const char *name, const char *fail_first, const char 
 	}
 	argv[n] = NULL;
 	s->srv.pid = -1;
-	assert_int_equal(server_spawn(&s->srv, argv), 0);
+	assert_int_equal(unit_spawn_server(argv, &s->srv.pid, &s->srv.port), 0);
 }
 
 /* Send MSG through s; returns the result in g (caller frees g->body). */
@@ -501,7 +416,7 @@ test_smtp_plain(void **state)
 	smtp_send(&s, HTTP_STARTTLS_REQUIRED, NULL, NULL, &g2);
 	assert_int_equal(g2.error, HTTP_ERR_TRANSPORT);
 	assert_true(g2.errmsg[0] != '\0');
-	server_kill(&s.srv);
+	unit_kill(&s.srv.pid);
 	{
 		char p[256];
 
@@ -528,7 +443,7 @@ test_smtp_auth(void **state)
 	if (g.error != HTTP_OK)
 		fail_msg("error %d: %s", (int)g.error, g.errmsg);
 	assert_received(&s, 1, "watcher");
-	server_kill(&s.srv);
+	unit_kill(&s.srv.pid);
 }
 
 static void
@@ -546,7 +461,7 @@ test_smtp_retry(void **state)
 	smtp_send(&s, HTTP_STARTTLS_NEVER, NULL, NULL, &g2);
 	assert_int_equal(g2.error, HTTP_OK);
 	assert_received(&s, 1, NULL);
-	server_kill(&s.srv);
+	unit_kill(&s.srv.pid);
 }
 
 static void
