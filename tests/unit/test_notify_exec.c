@@ -10,7 +10,6 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <event2/event.h>
 
@@ -99,14 +98,6 @@ on_done(const struct notify_exec_result *r, void *arg)
 		event_base_loopbreak(base);
 }
 
-static void
-on_watchdog(evutil_socket_t fd, short what, void *arg)
-{
-	(void)fd;
-	(void)what;
-	event_base_loopbreak(arg);
-}
-
 /* Run one command to its end; the loop is given 10 s. */
 static void
 run(const char *cmd, const char *payload, size_t len, int64_t timeout, struct got *g)
@@ -127,7 +118,7 @@ run(const char *cmd, const char *payload, size_t len, int64_t timeout, struct go
 	assert_int_equal(notify_exec_running(e), 1);
 	notify_exec_argv_free(argv);      /* the child has its own copy */
 	outstanding = 1;
-	wd = evtimer_new(base, on_watchdog, base);
+	wd = evtimer_new(base, unit_watchdog, base);
 	evtimer_add(wd, &tv);
 	event_base_dispatch(base);
 	event_free(wd);
@@ -141,19 +132,14 @@ static int
 setup(void **state)
 {
 	(void)state;
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/rw-test-exec-XXXXXX");
-	return mkdtemp(tmpdir) ? 0 : -1;
+	return unit_tmpdir(tmpdir, sizeof(tmpdir), "/tmp/rw-test-exec-XXXXXX");
 }
 
 static int
 teardown(void **state)
 {
-	char p[128];
-
 	(void)state;
-	snprintf(p, sizeof(p), "%s/out.json", tmpdir);
-	unlink(p);
-	rmdir(tmpdir);
+	unit_rmtree(tmpdir);
 	return 0;
 }
 

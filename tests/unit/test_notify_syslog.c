@@ -9,13 +9,10 @@
 #include "unit.h"
 
 #include <arpa/inet.h>
-#include <dirent.h>
 #include <netinet/in.h>
-#include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <syslog.h>
 #include <time.h>
 #include <unistd.h>
@@ -252,8 +249,7 @@ rsyslog_start(void **state)
 	FILE *f;
 
 	(void)state;
-	snprintf(rs.dir, sizeof(rs.dir), "/tmp/rw-test-syslog-XXXXXX");
-	if (mkdtemp(rs.dir) == NULL)
+	if (unit_tmpdir(rs.dir, sizeof(rs.dir), "/tmp/rw-test-syslog-XXXXXX") == -1)
 		return -1;
 	snprintf(rs.conf, sizeof(rs.conf), "%s/rsyslog.conf", rs.dir);
 	snprintf(rs.pidfile, sizeof(rs.pidfile), "%s/rsyslogd.pid", rs.dir);
@@ -305,40 +301,17 @@ rsyslog_start(void **state)
 	return 0;
 }
 
-static void
-rm_rf(const char *path)
-{
-	DIR *d = opendir(path);
-	struct dirent *e;
-	char p[512];
-
-	if (d) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			snprintf(p, sizeof(p), "%s/%s", path, e->d_name);
-			rm_rf(p);
-		}
-		closedir(d);
-		rmdir(path);
-	} else
-		unlink(path);
-}
-
 static int
 rsyslog_stop(void **state)
 {
 	struct stat st;
 
 	(void)state;
-	if (rs.pid > 0) {
-		kill(rs.pid, SIGTERM);
-		waitpid(rs.pid, NULL, 0);
-	}
+	unit_kill(&rs.pid);
 	closelog();
 	if (rs.own_devlog && lstat("/dev/log", &st) == 0 && S_ISSOCK(st.st_mode))
 		unlink("/dev/log");
-	rm_rf(rs.dir);
+	unit_rmtree(rs.dir);
 	return 0;
 }
 
@@ -390,18 +363,10 @@ on_sent(int ok, const char *errmsg, void *arg)
 }
 
 static void
-on_watchdog(evutil_socket_t fd, short what, void *arg)
-{
-	(void)fd;
-	(void)what;
-	event_base_loopbreak(arg);
-}
-
-static void
 run_loop(void)
 {
 	struct timeval tv = { 10, 0 };
-	struct event *wd = evtimer_new(base, on_watchdog, base);
+	struct event *wd = evtimer_new(base, unit_watchdog, base);
 
 	evtimer_add(wd, &tv);
 	event_base_dispatch(base);
