@@ -26,29 +26,6 @@ teardown_dir(void **state)
 	return unit_rmtree(dir);
 }
 
-/* Save one release (one revision per call) with its observations; returns
- * the document id. */
-static int64_t
-save_release(struct store *st, const char *url, const char *title,
-    const char *hash, const struct extract_obs *obs, size_t n)
-{
-	const char *text = "GENEVA (6 August 2021) - a release for the tests.";
-	struct store_document d = { url, title, "2021-08-06", "en", text, hash, "Mali" };
-	struct extract_result res = { (struct extract_obs *)(uintptr_t)obs, n };
-	enum store_doc_state ds;
-	int64_t id;
-	int rev;
-
-	if (store_document_save(st, &d, 100, &id, &rev, &ds) != 0 ||
-	    store_observations_save(st, id, rev, text, &res, EXTRACT_VERSION, 100) != 0)
-		fail_msg("saving %s: %s", url, store_errmsg(st));
-	return id;
-}
-
-#define OBS(ind, v, y0, m0, d0, y1, m1, d1, country, derived) \
-	{ ind, v, EXTRACT_EXACT, 1, { y0, m0, d0 }, { y1, m1, d1 }, country, NULL, \
-	  derived, 26, 40, 0, 49 }
-
 /* An alert with every field set, for the tests to vary. The strings are
  * literals the store only reads. */
 static struct store_alert
@@ -90,7 +67,7 @@ test_alert_in_transaction(void **state)
 	const char *path = unit_path(dir, "tx.db");
 	struct store *st = unit_store_open(path);
 	static const struct extract_obs o[] = {
-		OBS("abductions", 435, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
+		UNIT_OBS("abductions", 435, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
 	};
 	static const struct {
 		int commit;            /* 1 commit, 0 roll back */
@@ -110,7 +87,7 @@ test_alert_in_transaction(void **state)
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		a = alert("fp-tx", 435);
 		assert_int_equal(store_begin(st), 0);
-		save_release(st, "https://t/tx", "T", "h", o, 1);
+		unit_store_release(st, "https://t/tx", "T", "h", o, 1);
 		assert_int_equal(store_alert_add(st, &a, two_dests, 2, 5000, &id), 0);
 		assert_true(id > 0);
 		assert_int_equal(a.id, id);
@@ -332,7 +309,7 @@ test_alert_fields(void **state)
 	const char *path = unit_path(dir, "fields.db");
 	struct store *st = unit_store_open(path);
 	static const struct extract_obs o[] = {
-		OBS("abductions", 435, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
+		UNIT_OBS("abductions", 435, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
 	};
 	struct store_alert in[2];
 	struct store_delivery *v;
@@ -341,7 +318,7 @@ test_alert_fields(void **state)
 	int64_t doc;
 
 	(void)state;
-	doc = save_release(st, "https://t/f", "F", "h", o, 1);
+	doc = unit_store_release(st, "https://t/f", "F", "h", o, 1);
 	/* every field set, an update */
 	in[0] = alert("fp-full", 435);
 	in[0].approximate = 1;

@@ -202,57 +202,34 @@ test_imported(void **state)
 	    "SELECT count(*) FROM baselines WHERE created > 1600000000"), "3");
 }
 
-/* Save one release (one revision per call) with its observations; returns
- * the document id. */
-static int64_t
-save_release(struct store *st, const char *url, const char *title,
-    const char *hash, const struct extract_obs *obs, size_t n)
-{
-	const char *text = "GENEVA (6 August 2021) - a release for the tests.";
-	struct store_document d = { url, title, "2021-08-06", "en", text, hash, "Mali" };
-	struct extract_result res = { (struct extract_obs *)(uintptr_t)obs, n };
-	enum store_doc_state ds;
-	int64_t id;
-	int rev;
-
-	if (store_document_save(st, &d, 100, &id, &rev, &ds) != 0 ||
-	    store_observations_save(st, id, rev, text, &res, EXTRACT_VERSION, 100) != 0)
-		fail_msg("saving %s: %s", url, store_errmsg(st));
-	return id;
-}
-
-#define OBS(ind, v, y0, m0, d0, y1, m1, d1, country, derived) \
-	{ ind, v, EXTRACT_EXACT, 1, { y0, m0, d0 }, { y1, m1, d1 }, country, NULL, \
-	  derived, 26, 40, 0, 49 }
-
 static void
 test_reported_derived(void **state)
 {
 	struct store *st = unit_store_open(unit_path(dir, "reported.db"));
 	static const struct extract_obs a[] = {
-		OBS("abductions", 300, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
-		OBS("abductions", 400, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
-		OBS("abductions", 87, 2019, 1, 1, 2019, 12, 31, "Mali", 1),
+		UNIT_OBS("abductions", 300, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
+		UNIT_OBS("abductions", 400, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
+		UNIT_OBS("abductions", 87, 2019, 1, 1, 2019, 12, 31, "Mali", 1),
 		/* no country: never a baseline */
-		OBS("abductions", 5000, 2020, 1, 1, 2020, 12, 31, NULL, 0),
+		UNIT_OBS("abductions", 5000, 2020, 1, 1, 2020, 12, 31, NULL, 0),
 		/* no period: never a baseline */
 		{ "killed", 12, EXTRACT_EXACT, 0, { 0, 0, 0 }, { 0, 0, 0 }, "Mali",
 		  NULL, 0, 26, 40, 0, 49 },
-		OBS("killed", 33, 2021, 7, 1, 2021, 7, 31, "Niger", 0),
+		UNIT_OBS("killed", 33, 2021, 7, 1, 2021, 7, 31, "Niger", 0),
 	};
 	static const struct extract_obs b[] = {
-		OBS("abductions", 320, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
-		OBS("abductions", 350, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
-		OBS("abductions", 90, 2019, 1, 1, 2019, 12, 31, "Mali", 1),
+		UNIT_OBS("abductions", 320, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
+		UNIT_OBS("abductions", 350, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
+		UNIT_OBS("abductions", 90, 2019, 1, 1, 2019, 12, 31, "Mali", 1),
 		/* the same figure as a's: the earlier observation is named */
-		OBS("abductions", 400, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
+		UNIT_OBS("abductions", 400, 2021, 1, 1, 2021, 6, 30, "Mali", 0),
 	};
 	static const struct extract_obs c1[] = {
 		/* a figure its revision 2 corrected */
-		OBS("abductions", 999, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
+		UNIT_OBS("abductions", 999, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
 	};
 	static const struct extract_obs c2[] = {
-		OBS("abductions", 310, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
+		UNIT_OBS("abductions", 310, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
 	};
 	struct store_baseline conf = bl("Mali", "abductions", "2020-01-01",
 	    "2020-12-31", 297, "MINUSMA note");
@@ -281,17 +258,17 @@ test_reported_derived(void **state)
 	};
 
 	(void)state;
-	save_release(st, "https://t/a", "Release A", "a", a, sizeof(a) / sizeof(a[0]));
-	save_release(st, "https://t/b", "Release B", "b", b, sizeof(b) / sizeof(b[0]));
-	save_release(st, "https://t/c", NULL, "c1", c1, 1);
-	save_release(st, "https://t/c", NULL, "c2", c2, 1);
+	unit_store_release(st, "https://t/a", "Release A", "a", a, sizeof(a) / sizeof(a[0]));
+	unit_store_release(st, "https://t/b", "Release B", "b", b, sizeof(b) / sizeof(b[0]));
+	unit_store_release(st, "https://t/c", NULL, "c1", c1, 1);
+	unit_store_release(st, "https://t/c", NULL, "c2", c2, 1);
 	{
 		static const struct extract_obs c3[] = {
 			/* raises a's figure for Niger */
-			OBS("killed", 34, 2021, 7, 1, 2021, 7, 31, "Niger", 0),
-			OBS("abductions", 310, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
+			UNIT_OBS("killed", 34, 2021, 7, 1, 2021, 7, 31, "Niger", 0),
+			UNIT_OBS("abductions", 310, 2020, 1, 1, 2020, 12, 31, "Mali", 0),
 		};
-		save_release(st, "https://t/c", NULL, "c3", c3, 2);
+		unit_store_release(st, "https://t/c", NULL, "c3", c3, 2);
 	}
 	assert_int_equal(store_baselines_replace_configured(st, &conf, 1), 0);
 	assert_int_equal(store_baseline_import(st, &imp, 1, NULL, NULL), 0);

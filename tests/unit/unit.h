@@ -22,6 +22,7 @@
 /* Directory of the test fixtures, relative to the project root (tests run from there). */
 #define FIXTURES "tests/fixtures"
 
+struct extract_obs;
 struct store;
 
 /* ---- unit_util.c ---------------------------------------------------------- */
@@ -43,6 +44,17 @@ struct store *unit_store_open(const char *path);
  * first row as text ("" for none), in a static buffer overwritten by the
  * next call; fails the test when sql does not prepare. */
 const char *unit_sql_peek(const char *path, const char *sql);
+/* Save one release of url (a new revision per call, a fixed Mali text dated
+ * 2021-08-06) with its n observations; returns the document id, failing the
+ * test on a store error. */
+int64_t unit_store_release(struct store *st, const char *url, const char *title,
+    const char *hash, const struct extract_obs *obs, size_t n);
+/* An exact struct extract_obs for unit_store_release: indicator, value,
+ * period start and end (y, m, d), country and derived; its evidence and
+ * sentence offsets fall inside unit_store_release's text. */
+#define UNIT_OBS(ind, v, y0, m0, d0, y1, m1, d1, country, derived) \
+	{ ind, v, EXTRACT_EXACT, 1, { y0, m0, d0 }, { y1, m1, d1 }, country, NULL, \
+	  derived, 26, 40, 0, 49 }
 /* Start argv (a server that prints its port on stdout's first line): its
  * pid in *pid, that port in *port. 0, or -1 when it did not start. */
 int unit_spawn_server(const char *const argv[], pid_t *pid, int *port);

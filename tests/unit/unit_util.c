@@ -17,6 +17,7 @@
 #include <event2/event.h>
 #include <sqlite3.h>
 
+#include "rightswatch/extract.h"
 #include "rightswatch/store.h"
 
 int
@@ -117,6 +118,23 @@ unit_sql_peek(const char *path, const char *sql)
 	sqlite3_finalize(s);
 	sqlite3_close(db);
 	return out;
+}
+
+int64_t
+unit_store_release(struct store *st, const char *url, const char *title,
+    const char *hash, const struct extract_obs *obs, size_t n)
+{
+	const char *text = "GENEVA (6 August 2021) - a release for the tests.";
+	struct store_document d = { url, title, "2021-08-06", "en", text, hash, "Mali" };
+	struct extract_result res = { (struct extract_obs *)(uintptr_t)obs, n };
+	enum store_doc_state ds;
+	int64_t id;
+	int rev;
+
+	if (store_document_save(st, &d, 100, &id, &rev, &ds) != 0 ||
+	    store_observations_save(st, id, rev, text, &res, EXTRACT_VERSION, 100) != 0)
+		fail_msg("saving %s: %s", url, store_errmsg(st));
+	return id;
 }
 
 int
