@@ -47,9 +47,23 @@ kw(const struct pc *c, size_t i, const char *pat)
 
 	i = sp(c, i);
 	while (*pat != '\0') {
-		size_t e = text_word_end(f, c->hi, i), n = e - i;
+		size_t e, n;
 		int matched = 0;
+		const char *q = pat;
 
+		/* most calls fail on the first letter: reject before measuring the word */
+		if (i >= c->hi)
+			return 0;
+		while (*q != '\0' && *q != ' ' && *q != f[i]) {
+			while (*q != '\0' && *q != ' ' && *q != '/')
+				q++;
+			if (*q == '/')
+				q++;
+		}
+		if (*q == '\0' || *q == ' ')
+			return 0;
+		e = text_word_end(f, c->hi, i);
+		n = e - i;
 		if (n == 0)
 			return 0;
 		/* each alternative of this pattern word */
