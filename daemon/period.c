@@ -937,6 +937,39 @@ trigger(const char *f, size_t i, size_t e)
 	return 0;
 }
 
+/* The commonest trigger words start a phrase only before a few words: "the"
+ * (days_of_week, comparative, relative) before weekend, same, previous,
+ * preceding, last or prior; "at" (days_of_week) before the, this or last;
+ * "as" (as_of) before of or at. Checking that word first spares the
+ * recognisers' many patterns on every other "the". The lists follow the
+ * patterns exactly: a word left out here is a phrase never recognised. */
+static int
+gate(const struct pc *c, size_t i, size_t we, int mask)
+{
+	static const char *const after_the[] = {
+		"weekend", "same", "previous", "preceding", "last", "prior", NULL
+	};
+	static const char *const after_at[] = { "the", "this", "last", NULL };
+	static const char *const after_as[] = { "of", "at", NULL };
+	const char *const *next;
+	size_t n = we - i, k, ke;
+
+	if (n == 3 && memcmp(c->f + i, "the", 3) == 0)
+		next = after_the;
+	else if (n == 2 && memcmp(c->f + i, "at", 2) == 0)
+		next = after_at;
+	else if (n == 2 && memcmp(c->f + i, "as", 2) == 0)
+		next = after_as;
+	else
+		return mask;
+	k = sp(c, we);
+	ke = text_word_end(c->f, c->hi, k);
+	for (size_t j = 0; next[j] != NULL; j++)
+		if (ke > k && text_word_eq(next[j], c->f + k, ke - k))
+			return mask;
+	return 0;
+}
+
 /* Two phrases joined by "and" ("last Friday and over the weekend") are one. */
 static int
 joined(const struct pc *c, size_t a, size_t b)
@@ -994,7 +1027,7 @@ period_scan(const char *f, size_t len, size_t start, size_t end,
 		else if (number_month(f, end, i, NULL) != 0)
 			mask = R_REL | R_SPAN | R_DATE;
 		else
-			mask = trigger(f, i, we);
+			mask = gate(&c, i, we, trigger(f, i, we));
 		if (we + 9 < end && f[we] == ' ' && memcmp(f + we + 1, "premier", 7) == 0)
 			mask |= R_PART;
 		if (mask == 0) {
