@@ -171,7 +171,8 @@ trigger(const char *f, size_t i, size_t e)
 /* The commonest trigger words start a phrase only before a few words: "the"
  * (days_of_week, comparative, relative) before weekend, same, previous,
  * preceding, last or prior; "at" (days_of_week) before the, this or last;
- * "as" (as_of) before of or at. Checking that word first spares the
+ * "as" (as_of) before of or at; "la" (comparative, relative) before meme
+ * or semaine; "l" (relative) before annee or an. Checking that word first spares the
  * recognisers' many patterns on every other "the". The lists follow the
  * patterns exactly: a word left out here is a phrase never recognised. */
 static int
@@ -182,6 +183,8 @@ gate(const struct pc *c, size_t i, size_t we, int mask)
 	};
 	static const char *const after_at[] = { "the", "this", "last", NULL };
 	static const char *const after_as[] = { "of", "at", NULL };
+	static const char *const after_la[] = { "meme", "semaine", NULL };
+	static const char *const after_l[] = { "annee", "an", NULL };
 	const char *const *next;
 	size_t n = we - i, k, ke;
 
@@ -191,6 +194,10 @@ gate(const struct pc *c, size_t i, size_t we, int mask)
 		next = after_at;
 	else if (n == 2 && memcmp(c->f + i, "as", 2) == 0)
 		next = after_as;
+	else if (n == 2 && memcmp(c->f + i, "la", 2) == 0)
+		next = after_la;
+	else if (n == 1 && c->f[i] == 'l')
+		next = after_l;
 	else
 		return mask;
 	k = period_sp(c, we);

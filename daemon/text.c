@@ -119,16 +119,22 @@ text_fold(const char *s, size_t len, int accents, struct text *t)
 		size_t elen = 0;
 
 		if (c < 0x80) {
-			/* ASCII, nearly every byte of a release: a table and a direct
-			 * store (ASCII never grows, so the initial capacity holds it) */
+			/* ASCII, nearly every byte of a release: a table lookup and,
+			 * while there is room (folding can grow other characters),
+			 * a direct store */
 			if (c == '\r' && i + 1 < len && u[i + 1] == '\n') {
 				i++;
 				continue;
 			}
-			if (o.len + 2 > o.cap && out_put(&o, "", 0, i) == -1)
-				goto fail;
-			o.f[o.len] = (char)ascii_fold[c];
-			o.map[o.len++] = (uint32_t)i;
+			if (o.len + 2 > o.cap) {
+				char ch = (char)ascii_fold[c];
+
+				if (out_put(&o, &ch, 1, i) == -1)
+					goto fail;
+			} else {
+				o.f[o.len] = (char)ascii_fold[c];
+				o.map[o.len++] = (uint32_t)i;
+			}
 			i++;
 			continue;
 		}
