@@ -13,8 +13,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <jansson.h>
-
 #include "rightswatch/buf.h"
 #include "rightswatch/cli.h"
 #include "rightswatch/config.h"
@@ -23,72 +21,130 @@
 #include "rightswatch/feed.h"
 #include "rightswatch/page.h"
 
-static json_t *
-date_or_null(int has, struct date_ymd d)
+/* Bytes of a valid UTF-8 sequence starting at s[i] (of n), or 0: overlong
+ * forms, surrogates and code points above U+10FFFF are invalid, as in
+ * JSON's strict readers. */
+static size_t
+utf8_seq(const unsigned char *s, size_t i, size_t n)
 {
-	char s[32];
+	unsigned c = s[i], v;
+	size_t k, len;
 
-	if (!has)
-		return json_null();
-	return json_string(date_format_ymd(d, s));
-}
-
-static json_t *
-str_or_null(const char *s)
-{
-	return s != NULL ? json_string(s) : json_null();
-}
-
-/* A JSON string of text[a, b), with invalid UTF-8 replaced. */
-static json_t *
-span(const char *text, size_t a, size_t b)
-{
-	json_t *j = json_stringn(text + a, b - a);
-	struct buf t = { NULL, 0, 0 };
-
-	if (j != NULL)
-		return j;
-	for (size_t i = a; i < b; i++) {
-		unsigned char c = (unsigned char)text[i];
-
-		if (buf_putc(&t, c < 0x80 ? (char)c : '?') == -1) {
-			buf_free(&t);
-			return json_null();
-		}
+	if (c < 0x80)
+		return 1;
+	if (c < 0xc2 || c > 0xf4)
+		return 0;
+	len = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	if (i + len > n)
+		return 0;
+	v = c & (0x7fu >> len);
+	for (k = 1; k < len; k++) {
+		if ((s[i + k] & 0xc0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i + k] & 0x3f);
 	}
-	j = json_stringn(t.data != NULL ? t.data : "", t.len);
-	buf_free(&t);
-	return j != NULL ? j : json_null();
+	if ((len == 3 && (v < 0x800 || (v >= 0xd800 && v <= 0xdfff))) ||
+	    (len == 4 && (v < 0x10000 || v > 0x10ffff)))
+		return 0;
+	return len;
+}
+
+/* text[a, b) as a JSON string; when it is not valid UTF-8, every
+ * non-ASCII byte becomes '?'. */
+static int
+put_span(struct buf *o, const char *text, size_t a, size_t b)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	int valid = 1;
+
+	for (size_t i = a; i < b && valid; ) {
+		size_t k = utf8_seq(s, i, b);
+
+		valid = k != 0;
+		i += k;
+	}
+	if (buf_putc(o, '"') == -1)
+		return -1;
+	for (size_t i = a; i < b; ) {
+		size_t r = i;
+		char esc[8];
+
+		/* copy the run that needs no escaping in one append */
+		while (r < b && s[r] >= 0x20 && s[r] != '"' && s[r] != '\\' && (valid || s[r] < 0x80))
+			r++;
+		if (r > i && buf_append(o, text + i, r - i) == -1)
+			return -1;
+		if (r == b)
+			break;
+		switch (s[r]) {
+		case '"': memcpy(esc, "\\\"", 3); break;
+		case '\\': memcpy(esc, "\\\\", 3); break;
+		case '\b': memcpy(esc, "\\b", 3); break;
+		case '\f': memcpy(esc, "\\f", 3); break;
+		case '\n': memcpy(esc, "\\n", 3); break;
+		case '\r': memcpy(esc, "\\r", 3); break;
+		case '\t': memcpy(esc, "\\t", 3); break;
+		default:
+			if (s[r] >= 0x80)
+				memcpy(esc, "?", 2);
+			else
+				snprintf(esc, sizeof(esc), "\\u%04X", s[r]);
+		}
+		if (buf_puts(o, esc) == -1)
+			return -1;
+		i = r + 1;
+	}
+	return buf_putc(o, '"');
+}
+
+/* A name or date known to need no escaping, quoted; or null. */
+static int
+put_plain(struct buf *o, const char *s)
+{
+	if (s == NULL)
+		return buf_puts(o, "null");
+	if (buf_putc(o, '"') == -1 || buf_puts(o, s) == -1)
+		return -1;
+	return buf_putc(o, '"');
 }
 
 static int
-print_obs(const char *text, const struct extract_obs *o)
+put_date(struct buf *o, int has, struct date_ymd d)
 {
-	json_t *j = json_object();
-	char *s;
-	int rc = -1;
+	char s[32];
 
-	if (j == NULL)
-		return -1;
-	json_object_set_new(j, "indicator", json_string(o->indicator));
-	json_object_set_new(j, "value", json_integer(o->value));
-	json_object_set_new(j, "qualifier", json_string(extract_qualifier_name(o->qualifier)));
-	json_object_set_new(j, "period_start", date_or_null(o->has_period, o->period_start));
-	json_object_set_new(j, "period_end", date_or_null(o->has_period ||
-	    extract_obs_end_only(o), o->period_end));
-	json_object_set_new(j, "country", str_or_null(o->country));
-	json_object_set_new(j, "region", str_or_null(o->region));
-	json_object_set_new(j, "derived", json_boolean(o->derived));
-	json_object_set_new(j, "evidence", span(text, o->start, o->end));
-	json_object_set_new(j, "sentence", span(text, o->sent_start, o->sent_end));
-	json_object_set_new(j, "start", json_integer((json_int_t)o->start));
-	json_object_set_new(j, "end", json_integer((json_int_t)o->end));
-	if ((s = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII * 0)) != NULL) {
-		rc = puts(s) == EOF ? -1 : 0;
-		free(s);
-	}
-	json_decref(j);
-	return rc;
+	return put_plain(o, has ? date_format_ymd(d, s) : NULL);
+}
+
+/* One observation as a compact JSON object on a line of out (the keys in
+ * DESIGN.md's order). Written by hand: a JSON library's object building
+ * cost more than the extraction itself. */
+static int
+print_obs(struct buf *o, const char *text, const struct extract_obs *ob)
+{
+	int rc = 0;
+
+	rc |= buf_puts(o, "{\"indicator\":");
+	rc |= put_span(o, ob->indicator, 0, strlen(ob->indicator));
+	rc |= buf_printf(o, ",\"value\":%lld,\"qualifier\":", (long long)ob->value);
+	rc |= put_plain(o, extract_qualifier_name(ob->qualifier));
+	rc |= buf_puts(o, ",\"period_start\":");
+	rc |= put_date(o, ob->has_period, ob->period_start);
+	rc |= buf_puts(o, ",\"period_end\":");
+	rc |= put_date(o, ob->has_period || extract_obs_end_only(ob), ob->period_end);
+	rc |= buf_puts(o, ",\"country\":");
+	rc |= ob->country != NULL ? put_span(o, ob->country, 0, strlen(ob->country)) :
+	    buf_puts(o, "null");
+	rc |= buf_puts(o, ",\"region\":");
+	rc |= ob->region != NULL ? put_span(o, ob->region, 0, strlen(ob->region)) :
+	    buf_puts(o, "null");
+	rc |= buf_puts(o, ob->derived ? ",\"derived\":true,\"evidence\":" :
+	    ",\"derived\":false,\"evidence\":");
+	rc |= put_span(o, text, ob->start, ob->end);
+	rc |= buf_puts(o, ",\"sentence\":");
+	rc |= put_span(o, text, ob->sent_start, ob->sent_end);
+	rc |= buf_printf(o, ",\"start\":%zu,\"end\":%zu}\n", ob->start, ob->end);
+	return rc != 0 ? -1 : 0;
 }
 
 static void
@@ -138,8 +194,18 @@ extract_one(const struct extract_taxonomy *tx, const char *path,
 		fprintf(stderr, "%s: %s: out of memory\n", name, path);
 		rc = -1;
 	} else {
-		for (size_t i = 0; i < res.nobs && rc == 0; i++)
-			rc = print_obs(text, &res.obs[i]);
+		struct buf out = { NULL, 0, 0 };
+
+		for (size_t i = 0; i < res.nobs && rc == 0; i++) {
+			rc = print_obs(&out, text, &res.obs[i]);
+			/* flush in blocks: one write per line would cost more than the line */
+			if (rc == 0 && (out.len >= 65536 || i + 1 == res.nobs)) {
+				if (fwrite(out.data, 1, out.len, stdout) != out.len)
+					rc = -1;
+				buf_reset(&out);
+			}
+		}
+		buf_free(&out);
 		extract_result_free(&res);
 	}
 	page_free(page);

@@ -18,11 +18,7 @@
 #include "rightswatch/period.h"
 #include "rightswatch/taxonomy.h"
 #include "rightswatch/text.h"
-
-#define SENT_MAX_NUMS    256
-#define SENT_MAX_TERMS   1024
-#define SENT_MAX_PERIODS 64
-#define EXTRACT_MAX_OBS  100000
+#include "extract_int.h"
 
 struct extract_taxonomy {
 	struct taxonomy *tx;
@@ -79,31 +75,6 @@ extract_result_free(struct extract_result *res)
 	res->nobs = 0;
 }
 
-struct work {
-	const struct taxonomy *tx;
-	const struct text *t;
-	const struct extract_params *p;
-	int fr;
-	int country; /* the release's, or -1 */
-	const char *country_name;
-	struct mention_term terms[SENT_MAX_TERMS];
-	struct number nums[SENT_MAX_NUMS];
-	struct period_mention per[SENT_MAX_PERIODS];
-	size_t nterms, nnums, nper;
-	struct extract_obs *obs;
-	size_t nobs, cap;
-	/* the period carried through the paragraph, and its comparison reference */
-	size_t para;
-	int carry;
-	struct date_ymd cs, ce;
-	int carry_ref;
-	struct period_mention cref;
-	/* the release's main period: 0 undecided, 1 known (ds..de), 2 none */
-	int doc;
-	struct date_ymd ds, de;
-	size_t title_end; /* folded end of the title paragraph, or 0 */
-	int gkind;        /* the kind a generic head was last named, or -1 */
-};
 
 /* The role of a figure in "(from 125 to 266)", "(de 125 à 266)". */
 enum span_role { SPAN_NONE, SPAN_FROM, SPAN_TO };
@@ -232,8 +203,8 @@ title_end(const struct text *t, const struct text_sentence *sv, size_t ns)
 	return sv[0].end;
 }
 
-static int
-push_obs(struct work *w, const struct extract_obs *o)
+int
+extract_push(struct work *w, const struct extract_obs *o)
 {
 	if (w->nobs >= EXTRACT_MAX_OBS)
 		return 0;
@@ -510,31 +481,6 @@ set_period(struct extract_obs *o, struct date_ymd a, struct date_ymd b)
 	o->period_end = b;
 }
 
-/* "une augmentation de 146 % en un an": the reference is a year earlier. */
-static int
-year_on_year(const char *f, size_t lo, size_t hi)
-{
-	static const char *const pats[] = {
-		"en un an", "sur un an", "in one year", "in a year", "year-on-year", NULL
-	};
-
-	for (size_t i = lo; i < hi; i++)
-		for (size_t p = 0; pats[p] != NULL; p++)
-			if (f[i] == pats[p][0] && (i == lo || !text_isalnum((unsigned char)f[i - 1])) &&
-			    text_word_at(f, hi, i, pats[p]))
-				return 1;
-	return 0;
-}
-
-static struct date_ymd
-year_before(struct date_ymd d)
-{
-	d.y--;
-	if (d.m == 2 && d.d == 29)
-		d.d = 28;
-	return d;
-}
-
 static int
 sentence(struct work *w, const struct text_sentence *s)
 {
@@ -584,11 +530,8 @@ sentence(struct work *w, const struct text_sentence *s)
 		const struct number *n = &w->nums[k];
 		struct mention m;
 		struct extract_obs o;
-		size_t wend, cue = s->end, from;
-		struct compare_hit hit;
+		size_t wend, cue = s->end;
 		int fromref = 0;
-
-		long ref;
 
 		if (used[k] || (n->flags & NUMBER_NOT_COUNT))
 			continue; /* a date between two parts of a list keeps the first */
@@ -685,7 +628,7 @@ sentence(struct work *w, const struct text_sentence *s)
 		o.end = w->t->map[m.end];
 		o.sent_start = w->t->map[s->start];
 		o.sent_end = w->t->map[s->end];
-		if (push_obs(w, &o) == -1)
+		if (extract_push(w, &o) == -1)
 			return -1;
 		if (!fromref && !extract_obs_end_only(&o) && (o.has_period || !w->carry))
 			fig = (long)w->nobs - 1;
@@ -700,73 +643,8 @@ sentence(struct work *w, const struct text_sentence *s)
 				continue; /* "(from 125 to 266)": the comparison is the clause's */
 		}
 		/* Derived figures, one per comparison in the window. */
-		from = m.end > n->end ? m.end : n->end;
-		{
-			/* "une augmentation de 146 % ... (1 176 victimes)": a figure in
-			 * parentheses glosses its clause, whose comparison came first. */
-			size_t b = n->start;
-
-			while (b > s->start && f[b - 1] == ' ')
-				b--;
-			if (b > s->start && f[b - 1] == '(') {
-				size_t bs = s->start;
-
-				for (size_t j = 0; j < k; j++)
-					if (!(w->nums[j].flags & NUMBER_NOT_COUNT))
-						bs = w->nums[j].end;
-				if (compare_find(f, bs, b, n->value, w->nums, w->nnums, &hit)) {
-					from = bs;
-					wend = b;
-				}
-			}
-		}
-		while (from < wend && compare_find(f, from, wend, n->value, w->nums, w->nnums, &hit)) {
-			struct extract_obs d = o;
-
-			d.derived = 1;
-			d.value = hit.value;
-			d.qualifier = EXTRACT_APPROX;
-			d.has_period = 0;
-			for (size_t p = 0; p < w->nper; p++) {
-				const struct period_mention *pm = &w->per[p];
-
-				if (pm->start < hit.start || pm->start >= wend)
-					continue;
-				if (pm->kind == PERIOD_ABSOLUTE || o.has_period)
-					d.has_period = period_resolve(pm, o.period_start, o.period_end,
-					    &d.period_start, &d.period_end) == 0;
-				break;
-			}
-			if (!d.has_period && o.has_period && year_on_year(f, s->start, s->end)) {
-				d.has_period = 1;
-				d.period_start = year_before(o.period_start);
-				d.period_end = year_before(o.period_end);
-			}
-			if (!d.has_period)
-				d.period_end = (struct date_ymd){ 0, 0, 0 };
-			d.start = w->t->map[hit.start];
-			d.end = w->t->map[hit.end];
-			/* The reference stated after all ("au cours duquel 441", "(203)"):
-			 * nothing derived; a bare figure there is the reference itself. */
-			if ((ref = compare_stated(w->nums, w->nnums, hit.end, s->end, hit.value)) >= 0) {
-				struct mention jm;
-				size_t qs;
-
-				if (used[ref] || mention_attach(&ms, (size_t)ref, &jm)) {
-					from = hit.end > from ? hit.end : from + 1;
-					continue;
-				}
-				used[ref] = 1;
-				d.derived = 0;
-				d.value = w->nums[ref].value;
-				d.qualifier = mention_qualifier(f, s->start, w->nums[ref].start, &qs);
-				d.start = w->t->map[w->nums[ref].start];
-				d.end = w->t->map[w->nums[ref].end];
-			}
-			if (push_obs(w, &d) == -1)
-				return -1;
-			from = hit.end > from ? hit.end : from + 1;
-		}
+		if (extract_derive(w, &ms, s, k, m.end, &o, wend, used) == -1)
+			return -1;
 	}
 	/* The period this sentence gave its figures (or, with none, the first
 	 * it states) carries to the rest of its paragraph; so does the last

@@ -218,6 +218,8 @@ struct term {
 	char *s;          /* folded */
 	size_t len;
 	size_t next;      /* next term in the bucket + 1, 0 ends */
+	size_t wlen;      /* length of the first word, the stem indexed */
+	uint64_t h;       /* hash of that word */
 	int kind, id;
 };
 
@@ -363,8 +365,11 @@ build_index(struct taxonomy *tx)
 	/* Insert longest first, so a bucket lists its longest terms first. */
 	for (size_t i = tx->nterms; i-- > 0;) {
 		struct term *t = &tx->terms[i];
-		size_t b = hash_word(t->s, first_word(t->s, t->len)) & (tx->nbuckets - 1);
+		size_t b;
 
+		t->wlen = first_word(t->s, t->len);
+		t->h = hash_word(t->s, t->wlen);
+		b = t->h & (tx->nbuckets - 1);
 		t->next = tx->buckets[b];
 		tx->buckets[b] = i + 1;
 	}
@@ -539,6 +544,7 @@ taxonomy_match(const struct taxonomy *tx, const char *f, size_t len, size_t i,
 {
 	size_t we = i, best = 0, b;
 	const struct term *bt = NULL;
+	uint64_t h;
 
 	while (we < len && text_isalnum((unsigned char)f[we]))
 		we++;
@@ -556,12 +562,13 @@ taxonomy_match(const struct taxonomy *tx, const char *f, size_t len, size_t i,
 		if (strip == 3 && (n < 4 || f[we - 1] != 's' || f[we - 2] != 'e'))
 			continue;
 		n -= strip == 3 ? 2 : strip > 0 ? 1 : 0;
-		b = hash_word(f + i, n) & (tx->nbuckets - 1);
+		h = hash_word(f + i, n);
+		b = h & (tx->nbuckets - 1);
 		for (size_t k = tx->buckets[b]; k != 0; k = tx->terms[k - 1].next) {
 			const struct term *t = &tx->terms[k - 1];
 			size_t l;
 
-			if (first_word(t->s, t->len) != n || memcmp(t->s, f + i, n) != 0)
+			if (t->h != h || t->wlen != n || memcmp(t->s, f + i, n) != 0)
 				continue;
 			l = match_term(t, f, len, i);
 			if (l > best) {

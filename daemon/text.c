@@ -15,8 +15,21 @@
 
 struct out {
 	char *f;
-	size_t *map;
+	uint32_t *map;
 	size_t len, cap;
+};
+
+/* The folded form of each ASCII byte: lower case; carriage return a line
+ * feed; other control bytes and DEL a space; a backquote an apostrophe. */
+static const unsigned char ascii_fold[128] = {
+	0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x0a, 0x20, 0x20, 0x0a, 0x20, 0x20,
+	0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+	0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x2b, 0x2c, 0x2d, 0x2e, 0x2f,
+	0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a, 0x3b, 0x3c, 0x3d, 0x3e, 0x3f,
+	0x40, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+	0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x5b, 0x5c, 0x5d, 0x5e, 0x5f,
+	0x27, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+	0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x20,
 };
 
 static int
@@ -25,7 +38,7 @@ out_put(struct out *o, const char *s, size_t n, size_t at)
 	if (o->len + n + 1 > o->cap) {
 		size_t cap = o->cap * 2 + n + 16;
 		char *f = realloc(o->f, cap);
-		size_t *map;
+		uint32_t *map;
 
 		if (f == NULL)
 			return -1;
@@ -37,7 +50,7 @@ out_put(struct out *o, const char *s, size_t n, size_t at)
 	}
 	for (size_t i = 0; i < n; i++) {
 		o->f[o->len] = s[i];
-		o->map[o->len++] = at;
+		o->map[o->len++] = (uint32_t)at;
 	}
 	return 0;
 }
@@ -88,6 +101,8 @@ text_fold(const char *s, size_t len, int accents, struct text *t)
 	size_t i = 0;
 
 	memset(t, 0, sizeof(*t));
+	if (len >= UINT32_MAX)
+		return -1;
 	if (!accents)
 		opt |= UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK;
 	o.cap = len + 16;
@@ -104,24 +119,22 @@ text_fold(const char *s, size_t len, int accents, struct text *t)
 		size_t elen = 0;
 
 		if (c < 0x80) {
-			char ch = (char)c;
-
-			if (c >= 'A' && c <= 'Z')
-				ch = (char)(c + 32);
-			else if (c == '\r' || c == '\t' || c == '\v' || c == '\f')
-				ch = c == '\r' ? '\n' : ' ';
-			else if (c < 0x20 && c != '\n')
-				ch = ' ';
-			else if (c == 0x7f)
-				ch = ' ';
-			else if (c == '`')
-				ch = '\'';
+			/* ASCII, nearly every byte of a release: a table lookup and,
+			 * while there is room (folding can grow other characters),
+			 * a direct store */
 			if (c == '\r' && i + 1 < len && u[i + 1] == '\n') {
 				i++;
 				continue;
 			}
-			if (out_put(&o, &ch, 1, i) == -1)
-				goto fail;
+			if (o.len + 2 > o.cap) {
+				char ch = (char)ascii_fold[c];
+
+				if (out_put(&o, &ch, 1, i) == -1)
+					goto fail;
+			} else {
+				o.f[o.len] = (char)ascii_fold[c];
+				o.map[o.len++] = (uint32_t)i;
+			}
 			i++;
 			continue;
 		}
@@ -161,7 +174,7 @@ text_fold(const char *s, size_t len, int accents, struct text *t)
 		i += (size_t)n;
 	}
 	o.f[o.len] = '\0';
-	o.map[o.len] = len;
+	o.map[o.len] = (uint32_t)len;
 	t->f = o.f;
 	t->map = o.map;
 	t->len = o.len;
@@ -182,26 +195,6 @@ text_free(struct text *t)
 	free(t->f);
 	free(t->map);
 	memset(t, 0, sizeof(*t));
-}
-
-int
-text_isalpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
-int
-text_isalnum(unsigned char c)
-{
-	return text_isalpha(c) || (c >= '0' && c <= '9');
-}
-
-size_t
-text_word_end(const char *f, size_t len, size_t i)
-{
-	while (i < len && text_isalnum((unsigned char)f[i]))
-		i++;
-	return i;
 }
 
 int

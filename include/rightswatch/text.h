@@ -9,11 +9,12 @@
 #define RW_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct text {
 	char *f;     /* folded bytes, NUL-terminated; owned, freed by text_free */
 	size_t len;  /* bytes in f */
-	size_t *map; /* map[i]: offset in the original of f[i]; map[len] = original length */
+	uint32_t *map; /* map[i]: offset in the original of f[i]; map[len] = original length */
 	const char *orig; /* the original (borrowed, not freed) */
 	size_t olen;
 };
@@ -25,7 +26,8 @@ struct text_sentence {
 };
 
 /* Fold s (len bytes, any bytes). accents = 1 keeps accented letters
- * (lower-cased), 0 strips them. Returns 0, or -1 when out of memory. */
+ * (lower-cased), 0 strips them. Returns 0, or -1 when out of memory or
+ * when len does not fit the 32-bit offset map (4 GiB). */
 int text_fold(const char *s, size_t len, int accents, struct text *out);
 void text_free(struct text *t);
 
@@ -36,11 +38,29 @@ void text_free(struct text *t);
  * Returns 0 and an array (caller frees with free) in *out, or -1. */
 int text_sentences(const struct text *t, struct text_sentence **out, size_t *n);
 
-/* Folded byte classes: letters (ASCII or any non-ASCII byte) and digits. */
-int text_isalpha(unsigned char c);
-int text_isalnum(unsigned char c);
+/* Folded byte classes: letters (ASCII or any non-ASCII byte) and digits.
+ * Inline: they are asked of nearly every byte of a text, several times. */
+static inline int
+text_isalpha(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26u || c >= 0x80;
+}
+
+static inline int
+text_isalnum(unsigned char c)
+{
+	return text_isalpha(c) || (unsigned)(c - '0') < 10u;
+}
+
 /* End of the word (letters, digits, apostrophe-free) starting at i. */
-size_t text_word_end(const char *f, size_t len, size_t i);
+static inline size_t
+text_word_end(const char *f, size_t len, size_t i)
+{
+	while (i < len && text_isalnum((unsigned char)f[i]))
+		i++;
+	return i;
+}
+
 /* 1 when the n bytes at s spell exactly the NUL-terminated w (cheap on a mismatch). */
 static inline int
 text_word_eq(const char *w, const char *s, size_t n)

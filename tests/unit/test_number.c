@@ -101,6 +101,32 @@ test_sentences(void **state)
 	}
 }
 
+/* Folding can grow the text (one code point to several bytes); ASCII that
+ * follows must still find room, up to the terminating NUL. */
+static void
+test_fold_grows(void **state)
+{
+	char in[64];
+	struct text t;
+
+	(void)state;
+	for (size_t tail = 0; tail < 40; tail++) {
+		/* U+FB03 (ffi ligature, 3 bytes) folds to "ffi"; U+2026 to "..."; U+0390 grows */
+		size_t n = (size_t)snprintf(in, sizeof(in), "\xce\x90\xce\x90\xef\xac\x83%.*s", (int)tail,
+		    "abcdefghijklmnopqrstuvwxyzabcdefghijklmnop");
+
+		assert_int_equal(text_fold(in, n, 0, &t), 0);
+		assert_true(t.len >= tail);
+		assert_int_equal(t.f[t.len], '\0');
+		assert_int_equal(t.map[t.len], n);
+		text_free(&t);
+	}
+	/* a fuzzer's find: Hangul syllables that fold to more bytes, then ASCII */
+	assert_int_equal(text_fold("\x33\xec\x9b\xb0\x77\x77\xec\x9b\xb0\x77\xec\x9b\xb0\x75\x9d\x66\xcc\xa2\x45", 19, 0, &t), 0);
+	assert_int_equal(t.f[t.len], '\0');
+	text_free(&t);
+}
+
 static void
 test_dateline(void **state)
 {
@@ -170,6 +196,7 @@ main(void)
 		cmocka_unit_test(test_hostile_numbers),
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_dateline),
+		cmocka_unit_test(test_fold_grows),
 		cmocka_unit_test(test_periods),
 	};
 

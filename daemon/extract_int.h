@@ -1,0 +1,61 @@
+/*
+ * extract_int — what extract.c and extract_derive.c share (private): the
+ * per-text working state and the per-sentence limits.
+ */
+#ifndef RW_EXTRACT_INT_H
+#define RW_EXTRACT_INT_H
+
+#include <stddef.h>
+
+#include "rightswatch/extract.h"
+#include "rightswatch/mention.h"
+#include "rightswatch/number.h"
+#include "rightswatch/period.h"
+#include "rightswatch/taxonomy.h"
+#include "rightswatch/text.h"
+
+/* At most this many of each are kept per sentence, observations per text. */
+#define SENT_MAX_NUMS    256
+#define SENT_MAX_TERMS   1024
+#define SENT_MAX_PERIODS 64
+#define EXTRACT_MAX_OBS  100000
+
+/* The state of one extract_text call. */
+struct work {
+	const struct taxonomy *tx;
+	const struct text *t;
+	const struct extract_params *p;
+	int fr;
+	int country; /* the release's, or -1 */
+	const char *country_name;
+	struct mention_term terms[SENT_MAX_TERMS];
+	struct number nums[SENT_MAX_NUMS];
+	struct period_mention per[SENT_MAX_PERIODS];
+	size_t nterms, nnums, nper;
+	struct extract_obs *obs;
+	size_t nobs, cap;
+	/* the period carried through the paragraph, and its comparison reference */
+	size_t para;
+	int carry;
+	struct date_ymd cs, ce;
+	int carry_ref;
+	struct period_mention cref;
+	/* the release's main period: 0 undecided, 1 known (ds..de), 2 none */
+	int doc;
+	struct date_ymd ds, de;
+	size_t title_end; /* folded end of the title paragraph, or 0 */
+	int gkind;        /* the kind a generic head was last named, or -1 */
+};
+
+/* Append o to w's observations (silently dropped past EXTRACT_MAX_OBS);
+ * 0, or -1 when out of memory. */
+int extract_push(struct work *w, const struct extract_obs *o);
+
+/* The figures implied by comparisons after figure k of sentence s, whose
+ * observation is base and whose mention ends at mend, up to wend: each
+ * appended as a derived observation (or, when the reference figure is
+ * stated, as that figure, marked in used). 0, or -1 when out of memory. */
+int extract_derive(struct work *w, struct mention_sent *ms, const struct text_sentence *s,
+    size_t k, size_t mend, const struct extract_obs *base, size_t wend, unsigned char *used);
+
+#endif

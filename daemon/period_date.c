@@ -1,0 +1,340 @@
+/*
+ * period_date — the primitives of the period recogniser (see period_int.h):
+ * keywords with alternatives, integers, years, days, dates and months at a
+ * position of a folded sentence, and the days a date covers.
+ */
+#include <string.h>
+
+#include "rightswatch/number.h"
+#include "rightswatch/text.h"
+#include "period_int.h"
+
+size_t
+period_sp(const struct pc *c, size_t i)
+{
+	while (i < c->hi && (c->f[i] == ' ' || c->f[i] == '\'' || c->f[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* Words of pat (space separated, alternatives split by '/') from f[i];
+ * returns the end, or 0. One pass over the pattern, no library calls: it
+ * is tried many times per sentence. */
+size_t
+period_kw(const struct pc *c, size_t i, const char *pat)
+{
+	const char *f = c->f;
+
+	i = period_sp(c, i);
+	while (*pat != '\0') {
+		size_t e, n;
+		int matched = 0;
+		const char *q = pat;
+
+		/* most calls fail on the first letter: reject before measuring the word */
+		if (i >= c->hi)
+			return 0;
+		while (*q != '\0' && *q != ' ' && *q != f[i]) {
+			while (*q != '\0' && *q != ' ' && *q != '/')
+				q++;
+			if (*q == '/')
+				q++;
+		}
+		if (*q == '\0' || *q == ' ')
+			return 0;
+		e = text_word_end(f, c->hi, i);
+		n = e - i;
+		if (n == 0)
+			return 0;
+		/* each alternative of this pattern word */
+		while (*pat != '\0' && *pat != ' ') {
+			size_t k = 0;
+
+			while (k < n && pat[k] == f[i + k])
+				k++;
+			if (k == n && (pat[k] == '/' || pat[k] == ' ' || pat[k] == '\0')) {
+				matched = 1;
+				pat += k;
+				while (*pat != '\0' && *pat != ' ')
+					pat++;
+				break;
+			}
+			while (*pat != '\0' && *pat != ' ' && *pat != '/')
+				pat++;
+			if (*pat == '/')
+				pat++;
+		}
+		if (!matched)
+			return 0;
+		i = period_sp(c, e);
+		if (*pat == ' ')
+			pat++;
+	}
+	while (i > 0 && (f[i - 1] == ' ' || f[i - 1] == '\'' || f[i - 1] == '\n'))
+		i--;
+	return i;
+}
+
+int
+period_read_int(const struct pc *c, size_t i, size_t *e, int maxd)
+{
+	int v = 0, n = 0;
+
+	while (i < c->hi && isdig(c->f[i]) && n <= maxd) {
+		v = v * 10 + (c->f[i] - '0');
+		i++;
+		n++;
+	}
+	if (n == 0 || n > maxd || (i < c->hi && isdig(c->f[i])))
+		return -1;
+	*e = i;
+	return v;
+}
+
+int
+period_read_year(const struct pc *c, size_t i, size_t *e)
+{
+	size_t k;
+	int y;
+
+	i = period_sp(c, i);
+	if (i + 4 > c->hi || (y = period_read_int(c, i, &k, 4)) < 1900 || y > 2100 || k - i != 4)
+		return -1;
+	if (k < c->hi && (text_isalpha((unsigned char)c->f[k]) || c->f[k] == '/'))
+		return -1;
+	*e = k;
+	return y;
+}
+
+void
+period_fill_year(const struct pc *c, struct dt *d)
+{
+	if (d->y != 0)
+		return;
+	d->y = c->rel.y;
+	if (d->m > c->rel.m || (d->m == c->rel.m && d->d > c->rel.d))
+		d->y--;
+}
+
+/* A day number with its ordinal suffix: "1", "1st", "1er". */
+int
+period_read_day(const struct pc *c, size_t i, size_t *e)
+{
+	size_t k;
+	int d = period_read_int(c, i, &k, 2);
+
+	if (d < 1 || d > 31)
+		return -1;
+	if (k < c->hi && text_isalpha((unsigned char)c->f[k])) {
+		size_t we = text_word_end(c->f, c->hi, k);
+		size_t n = we - k;
+
+		if (!((n == 2 && (memcmp(c->f + k, "st", 2) == 0 || memcmp(c->f + k, "nd", 2) == 0 ||
+		    memcmp(c->f + k, "rd", 2) == 0 || memcmp(c->f + k, "th", 2) == 0 ||
+		    memcmp(c->f + k, "er", 2) == 0)) || (n == 1 && c->f[k] == 'e')))
+			return -1;
+		k = we;
+	}
+	*e = k;
+	return d;
+}
+
+static int
+prev_is_prep(const struct pc *c, size_t i)
+{
+	static const char *const preps[] = {
+		"in", "since", "from", "until", "till", "to", "and", "of", "between",
+		"early", "late", "mid", "end", "during", "throughout", "by", "for", "en",
+		"depuis", "de", "d", "au", "a", "jusqu", "et", "entre", "fin", "debut",
+		"mi", "dans", "pendant", "durant", "courant", "with", "all", "year",
+		"annee", "over", "than", "qu", "que", "as", "l", "through", "before",
+		"after", "avant", "apres", "toute", "vs", "versus", "contre", "le", "mois",
+		"month", NULL
+	};
+	size_t e = i, s;
+
+	while (e > c->lo && (c->f[e - 1] == ' ' || c->f[e - 1] == '\'' || c->f[e - 1] == '-'))
+		e--;
+	s = e;
+	while (s > c->lo && text_isalnum((unsigned char)c->f[s - 1]))
+		s--;
+	if (s == e)
+		return 0;
+	for (size_t k = 0; preps[k] != NULL; k++)
+		if (text_word_eq(preps[k], c->f + s, e - s))
+			return 1;
+	return 0;
+}
+
+/* A date, month or year at f[i]; strict: bare months and years need a
+ * preposition before them. Returns the end, or 0. */
+size_t
+period_date_at(const struct pc *c, size_t i, struct dt *d, int strict)
+{
+	size_t e, k;
+	int v, m;
+
+	memset(d, 0, sizeof(*d));
+	i = period_sp(c, i);
+	if (i >= c->hi)
+		return 0;
+	if (isdig(c->f[i])) {
+		if ((v = period_read_day(c, i, &e)) > 0) {
+			k = period_sp(c, e);
+			if ((m = number_month(c->f, c->hi, k, &e)) != 0) {
+				d->d = v;
+				d->m = m;
+				d->prec = 3;
+				k = e;
+				if (k < c->hi && c->f[k] == ',')
+					k++;
+				if ((v = period_read_year(c, k, &e)) > 0) {
+					d->y = v;
+					k = e;
+				}
+				return k;
+			}
+		}
+		if ((v = period_read_year(c, i, &e)) > 0 && (!strict || prev_is_prep(c, i))) {
+			d->y = v;
+			d->prec = 1;
+			return e;
+		}
+		return 0;
+	}
+	if ((m = number_month(c->f, c->hi, i, &e)) != 0) {
+		int weak = (e - i <= 4 && !(e - i == 4 && (m == 6 || m == 7))) ||
+		    m == 5 || m == 3;
+
+		d->m = m;
+		d->prec = 2;
+		k = period_sp(c, e);
+		if ((v = period_read_day(c, k, &e)) > 0 && period_read_year(c, k, &e) < 0) {
+			size_t k2 = e;
+
+			d->d = v;
+			d->prec = 3;
+			if (k2 < c->hi && c->f[k2] == ',')
+				k2++;
+			if ((v = period_read_year(c, k2, &e)) > 0) {
+				d->y = v;
+				return e;
+			}
+			return k2 > k && c->f[k2 - 1] == ',' ? k2 - 1 : k2;
+		}
+		if ((v = period_read_year(c, k, &e)) > 0) {
+			d->y = v;
+			return e;
+		}
+		if (strict && weak && !prev_is_prep(c, i))
+			return 0;
+		if (strict && !prev_is_prep(c, i) && !period_kw(c, e, "dernier/last/passe"))
+			return 0;
+		return period_sp(c, e) > e ? e : e;
+	}
+	return 0;
+}
+
+void
+period_bounds(const struct dt *d, struct date_ymd *s, struct date_ymd *e)
+{
+	s->y = e->y = d->y;
+	switch (d->prec) {
+	case 1:
+		s->m = 1; s->d = 1; e->m = 12; e->d = 31;
+		break;
+	case 2:
+		s->m = e->m = d->m; s->d = 1; e->d = date_days_in_month(d->y, d->m);
+		break;
+	default:
+		s->m = e->m = d->m; s->d = e->d = d->d;
+		break;
+	}
+}
+
+struct date_ymd
+period_add_days(struct date_ymd d, int n)
+{
+	return date_civil_from_days(date_days_from_civil(d.y, d.m, d.d) + n);
+}
+
+/* "of this year", "de l'annee", "2021", "of 2021", "de l'annee derniere":
+ * the year a part of a year belongs to; 0 when not stated. */
+size_t
+period_year_of(const struct pc *c, size_t i, int *y, int *stated)
+{
+	size_t e, k;
+	int v;
+
+	*stated = 0;
+	k = period_kw(c, i, "of/de/d/du/in/en");
+	if (k == 0)
+		k = i;
+	if ((e = period_kw(c, k, "this/the/l/cette/current year/annee/an en cours")) != 0 ||
+	    (e = period_kw(c, k, "this/the/l/cette/current year/annee/an")) != 0) {
+		size_t e2;
+
+		if ((e2 = period_kw(c, e, "derniere/passee/precedente")) != 0) {
+			*y = c->rel.y - 1;
+			*stated = 1;
+			return e2;
+		}
+		*y = 0;
+		return e;
+	}
+	if ((e = period_kw(c, k, "last/previous year")) != 0) {
+		*y = c->rel.y - 1;
+		*stated = 1;
+		return e;
+	}
+	if ((v = period_read_year(c, period_sp(c, k), &e)) > 0) {
+		*y = v;
+		*stated = 1;
+		return e;
+	}
+	*y = 0;
+	return i;
+}
+
+int
+period_ordinal(const struct pc *c, size_t i, size_t *e)
+{
+	static const struct {
+		const char *w;
+		int n;
+	} ords[] = {
+		{ "first", 1 }, { "second", 2 }, { "third", 3 }, { "fourth", 4 },
+		{ "last", 4 }, { "final", 4 }, { "premier", 1 }, { "1er", 1 },
+		{ "deuxieme", 2 }, { "second", 2 }, { "2e", 2 }, { "2eme", 2 },
+		{ "troisieme", 3 }, { "3e", 3 }, { "quatrieme", 4 }, { "4e", 4 },
+		{ "dernier", 4 }, { "q1", -1 }, { "q2", -2 }, { "q3", -3 }, { "q4", -4 },
+		{ "h1", -11 }, { "h2", -12 },
+	};
+	size_t we = text_word_end(c->f, c->hi, i);
+
+	for (size_t k = 0; k < sizeof(ords) / sizeof(ords[0]); k++)
+		if (text_word_eq(ords[k].w, c->f + i, we - i)) {
+			*e = we;
+			return ords[k].n;
+		}
+	return 0;
+}
+
+/* Months [m1, m2] of year y (0: the release's, or the year before when
+ * they lie after the release). */
+void
+period_months(const struct pc *c, int y, int m1, int m2, struct period_mention *pm)
+{
+	if (y == 0) {
+		y = c->rel.y;
+		if (m1 > c->rel.m)
+			y--;
+	}
+	pm->ps.y = pm->pe.y = y;
+	pm->ps.m = m1;
+	pm->ps.d = 1;
+	pm->pe.m = m2;
+	pm->pe.d = date_days_in_month(y, m2);
+	if (pm->pe.y == c->rel.y && m2 == c->rel.m && c->rel.d < pm->pe.d && m1 != m2)
+		pm->pe.d = pm->pe.d; /* a whole part of a year is kept whole */
+}
