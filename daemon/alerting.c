@@ -397,6 +397,27 @@ alerting_missing(struct store *st, const struct config *cf,
 		if (!dup)
 			fn(line, arg);
 	}
+	/* A threshold with no figure at all cannot say which baseline it will
+	 * need; say that instead. */
+	for (size_t t = 0; t < a.in.nthresholds; t++) {
+		const struct rules_threshold *th = &a.th[t];
+		char line[512];
+		size_t i;
+
+		if (th->compare == RULES_VALUE) /* needs no baseline */
+			continue;
+		for (i = 0; i < n; i++)
+			if (!a.obs[i].derived && strcmp(a.obs[i].indicator, th->indicator) == 0 &&
+			    (th->country == NULL || (a.obs[i].country != NULL &&
+			    strcasecmp(a.obs[i].country, th->country) == 0)))
+				break;
+		if (i < n)
+			continue;
+		snprintf(line, sizeof(line), "%s: no %s figure reported yet%s%s", th->name,
+		    th->indicator, th->country != NULL ? " for " : "",
+		    th->country != NULL ? th->country : "");
+		fn(line, arg);
+	}
 	rc = 0;
 out:
 	rules_result_free(&rr);

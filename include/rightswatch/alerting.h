@@ -36,7 +36,8 @@ int alerting_evaluate(struct store *st, const struct config *cf,
 
 /* The thresholds that cannot be evaluated for want of a baseline, given
  * the figures stored so far: one line each ("NAME: Mali abductions needs a
- * baseline for 2020") through fn. Returns 0 or -1. */
+ * baseline for 2020") through fn, and those with no figure at all yet
+ * ("NAME: no abductions figure reported yet for Mali"). Returns 0 or -1. */
 int alerting_missing(struct store *st, const struct config *cf,
     void (*fn)(const char *line, void *arg), void *arg);
 
