@@ -12,6 +12,7 @@
 #include "rightswatch/mention.h"
 #include "rightswatch/taxonomy.h"
 #include "rightswatch/text.h"
+#include "mention_int.h"
 
 static const struct {
 	const char *p;
@@ -68,8 +69,6 @@ mention_qualifier(const char *f, size_t lo, size_t pos, size_t *qstart)
 	}
 	return EXTRACT_EXACT;
 }
-
-static size_t period_at(const struct mention_sent *s, size_t i, size_t b);
 
 /* Words that end the noun phrase after a number. */
 static const char *const stops[] = {
@@ -275,8 +274,8 @@ noun_after(const struct mention_sent *s, size_t i)
 
 /* Words in f[a, b): -1 when a clause ends inside (punctuation other than a
  * comma, hyphen or parenthesis, or a word in stops unless allowed). */
-static int
-gap_words(const struct mention_sent *s, size_t a, size_t b, int allow_stops, int allow_comma)
+int
+mention_gap_words(const struct mention_sent *s, size_t a, size_t b, int allow_stops, int allow_comma)
 {
 	int n = 0, depth = 0;
 	size_t i = a;
@@ -368,8 +367,8 @@ past_scale_of(const struct mention_sent *s, const struct number *num)
 
 /* The kind a generic head ("cases") takes: "cases of X", else the nearest
  * indicator term before it in the sentence, else after it, else its default. */
-static int
-generic_kind(const struct mention_sent *s, size_t t, size_t pos, int *named)
+int
+mention_generic_kind(const struct mention_sent *s, size_t t, size_t pos, int *named)
 {
 	const struct mention_term *g = &s->terms[t];
 	int best = -1;
@@ -529,7 +528,7 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 	for (; t < s->nterms; t++) {
 		const struct mention_term *tm = &s->terms[t];
 		size_t ne = past_scale_of(s, num);
-		int g = gap_words(s, ne, tm->start, 0, 0);
+		int g = mention_gap_words(s, ne, tm->start, 0, 0);
 
 		if (g < 0 || g > 3 || has_number_between(s, num->end, tm->start))
 			break;
@@ -540,7 +539,7 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 		}
 		if (tm->kind == TAXONOMY_INDICATOR) {
 			const struct mention_term *vm = t + 1 < s->nterms ? &s->terms[t + 1] : NULL;
-			int g2 = vm != NULL ? gap_words(s, tm->end, vm->start, 1, 0) : -1;
+			int g2 = vm != NULL ? mention_gap_words(s, tm->end, vm->start, 1, 0) : -1;
 
 			/* "executed 12 detainees": the verb before says what befell them. */
 			if (vb != NULL)
@@ -555,7 +554,7 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 			return 1;
 		}
 		if (tm->kind == TAXONOMY_GENERIC) {
-			int id = generic_kind(s, t, num->start, &m->named);
+			int id = mention_generic_kind(s, t, num->start, &m->named);
 
 			if (id < 0)
 				break;
@@ -567,7 +566,7 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 		/* People: a verb or noun within the clause that follows. */
 		for (size_t v = t + 1, from = tm->end; v < s->nterms; v++) {
 			const struct mention_term *vm = &s->terms[v];
-			int g2 = gap_words(s, from, vm->start, 1, 0);
+			int g2 = mention_gap_words(s, from, vm->start, 1, 0);
 
 			if (g2 == -2)
 				continue; /* inside a parenthesis or dashes */
@@ -632,9 +631,9 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 			if (t > 0 && (s->terms[t - 1].kind == TAXONOMY_INDICATOR ||
 			    s->terms[t - 1].kind == TAXONOMY_GENERIC)) {
 				const struct mention_term *tm = &s->terms[t - 1];
-				int g = gap_words(s, tm->end, lim, 2, 0);
+				int g = mention_gap_words(s, tm->end, lim, 2, 0);
 				int id = tm->kind == TAXONOMY_GENERIC ?
-				    generic_kind(s, t - 1, tm->start, &m->named) : tm->id;
+				    mention_generic_kind(s, t - 1, tm->start, &m->named) : tm->id;
 
 				if (g >= 0 && g <= 5 && id >= 0) {
 					m->indicator = id;
@@ -661,7 +660,7 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 		int comma = number_of_before(s, tm->start);
 
 		while (i < qs) {
-			size_t pe = period_at(s, i, qs);
+			size_t pe = mention_period_at(s, i, qs);
 
 			if (pe != 0) {
 				/* "the killing on 1 November of 49 soldiers" */
@@ -713,7 +712,7 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 
 					if (pm->start < num->end)
 						continue;
-					g = gap_words(s, num->end, pm->start, 0, 0);
+					g = mention_gap_words(s, num->end, pm->start, 0, 0);
 					if (g >= 0 && g <= 2 && pm->kind == TAXONOMY_PEOPLE) {
 						fine = 1;
 						end = pm->end;
@@ -744,175 +743,11 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 }
 
 /* End of the temporal phrase starting at i and ending by b, or 0. */
-static size_t
-period_at(const struct mention_sent *s, size_t i, size_t b)
+size_t
+mention_period_at(const struct mention_sent *s, size_t i, size_t b)
 {
 	for (size_t p = 0; p < s->nper; p++)
 		if (s->per[p].start == i && s->per[p].end <= b && s->per[p].end > i)
 			return s->per[p].end;
-	return 0;
-}
-
-/* Words that join the parts of a list of counts. */
-static const char *const glue[] = {
-	"and", "et", "or", "ou", "including", "among", "them", "whom", "of", "as", "were",
-	"was", "well", "ainsi", "que", "y", "compris", "notamment", "dont", "in", "au", "en",
-	"aux", "also", "plus", "another", "other", "tout", "comme", "de", "meme", "on", "le", "between", "entre", NULL
-};
-
-/* End of the people noun right after number k (two words at most, place
- * names skipped), or 0. */
-static size_t
-people_after(const struct mention_sent *s, size_t k)
-{
-	const struct number *num = &s->nums[k];
-	size_t t = 0;
-
-	while (t < s->nterms && s->terms[t].start < num->end)
-		t++;
-	for (; t < s->nterms; t++) {
-		const struct mention_term *tm = &s->terms[t];
-		int g = gap_words(s, num->end, tm->start, 0, 0);
-
-		if (g < 0 || g > 2)
-			return 0;
-		if (tm->kind == TAXONOMY_COUNTRY || tm->kind == TAXONOMY_REGION)
-			continue;
-		return tm->kind == TAXONOMY_PEOPLE ? tm->end : 0;
-	}
-	return 0;
-}
-
-/* Whether f[a, b) only joins two parts of a list: commas, a few words
- * ("and", "including", "as were", "dont") and place names. */
-static int
-is_glue(const struct mention_sent *s, size_t a, size_t b)
-{
-	size_t i = a, t = 0;
-	int n = 0;
-
-	while (i < b) {
-		unsigned char c = (unsigned char)s->f[i];
-		size_t e;
-		int ok = 0;
-
-		if (c == ',' || c == ' ' || c == '\n') {
-			i++;
-			continue;
-		}
-		if ((e = period_at(s, i, b)) != 0) {
-			i = e;
-			continue;
-		}
-		if (!text_isalnum(c) || (c >= '0' && c <= '9'))
-			return 0;
-		while (t < s->nterms && s->terms[t].start < i)
-			t++;
-		if (t < s->nterms && s->terms[t].start == i && s->terms[t].end <= b &&
-		    (s->terms[t].kind == TAXONOMY_COUNTRY || s->terms[t].kind == TAXONOMY_REGION)) {
-			i = s->terms[t].end;
-			continue;
-		}
-		e = text_word_end(s->f, b, i);
-		for (size_t k = 0; glue[k] != NULL && !ok; k++)
-			ok = text_word_eq(glue[k], s->f + i, e - i);
-		if (!ok || ++n > 4)
-			return 0;
-		i = e;
-	}
-	return 1;
-}
-
-/* "were killed, as were six contractors", "ont été tués, ainsi que deux
- * civils": a verb, then "as" / "ainsi que" / "de même que" before the count. */
-static int
-inverted(const struct mention_sent *s, size_t t, size_t a, size_t b)
-{
-	const struct mention_term *tm = &s->terms[t];
-	size_t n = tm->end - tm->start, i = a;
-	const char *w = s->f + tm->start;
-	int verb = (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
-	    (s->fr && n > 2 && (w[n - 1] == 'e' || (w[n - 1] == 's' && w[n - 2] == 'e')));
-
-	while (i < b && (s->f[i] == ' ' || s->f[i] == ','))
-		i++;
-	return verb && (text_word_at(s->f, b, i, "as") || text_word_at(s->f, b, i, "ainsi") ||
-	    text_word_at(s->f, b, i, "comme") || text_word_at(s->f, b, i, "tout"));
-}
-
-static void
-part_of(const struct mention_sent *s, size_t k, int indicator, size_t end, struct mention *m)
-{
-	size_t qs;
-
-	memset(m, 0, sizeof(*m));
-	m->qualifier = mention_qualifier(s->f, s->lo, s->nums[k].start, &qs);
-	if (s->nums[k].flags & NUMBER_APPROX)
-		m->qualifier = EXTRACT_APPROX;
-	m->indicator = indicator;
-	m->start = s->nums[k].start;
-	m->end = end;
-}
-
-int
-mention_follow(const struct mention_sent *s, size_t k, const struct mention *prev, size_t pk,
-    struct mention *m)
-{
-	const struct number *num = &s->nums[k];
-	size_t qs, a, e, t;
-	int id, named = 0;
-
-	(void)mention_qualifier(s->f, s->lo, num->start, &qs);
-	if ((e = people_after(s, k)) == 0)
-		return 0;
-	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= qs; t--)
-		;
-	while (t > 0 && s->terms[t - 1].kind != TAXONOMY_INDICATOR &&
-	    s->terms[t - 1].kind != TAXONOMY_GENERIC)
-		t--;
-	if (t == 0)
-		return 0;
-	a = s->terms[t - 1].end;
-	id = s->terms[t - 1].kind == TAXONOMY_GENERIC ?
-	    generic_kind(s, t - 1, s->terms[t - 1].start, &named) : s->terms[t - 1].id;
-	if (prev != NULL || (k > 0 && s->nums[k - 1].start >= a)) {
-		/* "killed 168 people, 147 men": the part follows an attached count. */
-		size_t pe;
-
-		if (prev == NULL)
-			return 0;
-		pe = people_after(s, pk);
-		a = s->nums[pk].end;
-		if (prev->end > a)
-			a = prev->end;
-		if (pe > a)
-			a = pe;
-		id = prev->indicator;
-	}
-	else if (!inverted(s, t - 1, a, qs))
-		return 0;
-	if (a > qs || id < 0 || !is_glue(s, a, qs))
-		return 0;
-	part_of(s, k, id, e, m);
-	return 1;
-}
-
-int
-mention_lead(const struct mention_sent *s, size_t k, struct mention *m)
-{
-	for (size_t j = k; j + 1 < s->nnums; j++) {
-		size_t e = people_after(s, j), qs;
-		struct mention next;
-
-		if (e == 0 || (s->nums[j + 1].flags & NUMBER_NOT_COUNT))
-			return 0;
-		(void)mention_qualifier(s->f, s->lo, s->nums[j + 1].start, &qs);
-		if (qs < e || !is_glue(s, e, qs))
-			return 0;
-		if (mention_attach(s, j + 1, &next)) {
-			part_of(s, k, next.indicator, people_after(s, k), m);
-			return 1;
-		}
-	}
 	return 0;
 }
