@@ -468,6 +468,48 @@ pronoun_count(const struct mention_sent *s, size_t qs, size_t k, struct mention 
 	return 1;
 }
 
+/* Whether f[a, b) is a change stated as a rate, between a noun and the
+ * figures in parentheses: "increased by an alarming 181 percent",
+ * "a augmente de 40 pour cent". */
+static int
+change_gap(const struct mention_sent *s, size_t a, size_t b)
+{
+	static const char *const verbs[] = {
+		"increased", "rose", "risen", "decreased", "fell", "fallen", "dropped",
+		"declined", "jumped", "grew", "augmente", "diminue", "baisse", "recule",
+		"progresse", NULL
+	};
+	static const char *const rate[] = { "percent", "per", "pour", NULL };
+	int words = 0, verb = 0;
+
+	for (size_t i = a; i < b;) {
+		unsigned char c = (unsigned char)s->f[i];
+
+		if (c >= '0' && c <= '9') {
+			size_t e = text_word_end(s->f, b, i), n = e;
+
+			while (n < b && s->f[n] == ' ')
+				n++;
+			if (!(n < b && (s->f[n] == '%' ||
+			    in_list(rate, s->f, n, text_word_end(s->f, b, n)))))
+				return 0;
+			i = e;
+		} else if (text_isalnum(c)) {
+			size_t e = text_word_end(s->f, b, i);
+
+			verb |= in_list(verbs, s->f, i, e);
+			if (++words > 8)
+				return 0;
+			i = e;
+		} else if (c == ' ' || c == '%' || c == '-' || c == '\'') {
+			i++;
+		} else {
+			return 0;
+		}
+	}
+	return verb;
+}
+
 /* The verb form ending just before qs with only adverbs between
  * ("executed 12", "arrete arbitrairement environ 80"), or NULL. */
 static const struct mention_term *
@@ -632,7 +674,11 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 			    s->terms[t - 1].kind == TAXONOMY_GENERIC)) {
 				const struct mention_term *tm = &s->terms[t - 1];
 				int g = mention_gap_words(s, tm->end, lim, 2, 0);
-				int id = tm->kind == TAXONOMY_GENERIC ?
+				int id;
+
+				if (g < 0 && change_gap(s, tm->end, lim))
+					g = 0;
+				id = tm->kind == TAXONOMY_GENERIC ?
 				    mention_generic_kind(s, t - 1, tm->start, &m->named) : tm->id;
 
 				if (g >= 0 && g <= 5 && id >= 0) {
