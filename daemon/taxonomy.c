@@ -63,7 +63,7 @@ static const struct {
 	{ "displaced",
 	  "displaced|internally displaced|internally displaced persons|internally displaced people|"
 	  "idps|idp|fled their homes|forced to flee|forced to flee their homes|displacement|"
-	  "déplacés|déplacées|déplacés internes|personnes déplacées|ont fui|ont fui leurs foyers|"
+	  "déplacés|déplacées|déplacés internes|personnes déplacées|personnes déplacées internes|ont fui|ont fui leurs foyers|"
 	  "contraints de fuir|fled|from their homes|de leurs foyers|déplacement" },
 	{ "refugees",
 	  "refugees|refugee|réfugiés|réfugiées|réfugié" },
