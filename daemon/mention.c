@@ -12,6 +12,7 @@
 #include "rightswatch/mention.h"
 #include "rightswatch/taxonomy.h"
 #include "rightswatch/text.h"
+#include "mention_int.h"
 
 static const struct {
 	const char *p;
@@ -69,8 +70,6 @@ mention_qualifier(const char *f, size_t lo, size_t pos, size_t *qstart)
 	return EXTRACT_EXACT;
 }
 
-static size_t period_at(const struct mention_sent *s, size_t i, size_t b);
-
 /* Words that end the noun phrase after a number. */
 static const char *const stops[] = {
 	"in", "on", "at", "by", "from", "for", "with", "who", "which", "that", "were",
@@ -88,7 +87,23 @@ static const char *const auxes[] = {
 	"were", "was", "are", "is", "have", "has", "had", "been", "being", "be",
 	"reportedly", "allegedly", "also", "later", "subsequently", "then", "all",
 	"ont", "sont", "ete", "a", "avaient", "etaient", "auraient", "seraient", "y",
-	"egalement", "aussi", "tous", "toutes", "still", "now", "since", NULL
+	"egalement", "aussi", "tous", "toutes", "still", "now", "since", "may", "might",
+	"could", "would", "pourraient", "pourrait", "peuvent", "avoir", NULL
+};
+
+/* Words that follow a count but measure something else ("attacked 3 times"). */
+static const char *const units[] = {
+	"times", "time", "percent", "per", "fois", "pour", "years", "year", "months",
+	"month", "weeks", "week", "days", "day", "hours", "hour", "ans", "an", "mois",
+	"semaines", "jours", "heures", "km", "kilometres", "kilometers", NULL
+};
+
+/* Verbs between a subject noun and its figure ("abductions reached 135",
+ * "les enlevements ont atteint 435", "killings rose to 540"). */
+static const char *const reach[] = {
+	"reached", "rose", "risen", "increased", "climbed", "stood", "stands", "totalled",
+	"totaled", "numbered", "amounted", "to", "at", "now", "atteint", "ont", "a",
+	"desormais", "deja", "s", "eleve", "elevent", "elevait", "passe", "already", NULL
 };
 
 static int
@@ -119,10 +134,148 @@ is_word(const char *f, size_t s, size_t e, const char *w)
 	return text_word_eq(w, f + s, e - s);
 }
 
+static int
+in_list(const char *const *l, const char *f, size_t s, size_t e)
+{
+	for (size_t k = 0; l[k] != NULL; k++)
+		if (text_word_eq(l[k], f + s, e - s))
+			return 1;
+	return 0;
+}
+
+/* An adverb by its ending: "summarily", "arbitrairement". */
+static int
+is_adverb(const char *f, size_t s, size_t e)
+{
+	return (e - s > 3 && f[e - 1] == 'y' && f[e - 2] == 'l') ||
+	    (e - s > 5 && memcmp(f + e - 4, "ment", 4) == 0);
+}
+
+/* Whether a term reads as a verb form (participle or gerund) rather than a
+ * noun: "attacked", "killing", "tues", "blessant". */
+static int
+verb_like(const struct mention_sent *s, const struct mention_term *tm)
+{
+	size_t n = tm->end - tm->start;
+	const char *w = s->f + tm->start;
+
+	if (n > 3 && ((w[n - 2] == 'e' && w[n - 1] == 'd') ||
+	    (n > 4 && memcmp(w + n - 3, "ing", 3) == 0)))
+		return 1;
+	if (!s->fr || n < 3)
+		return 0;
+	return w[n - 1] == 'e' || (w[n - 2] == 'e' && w[n - 1] == 's') ||
+	    memcmp(w + n - 3, "ant", 3) == 0 || (w[n - 2] == 'u' && w[n - 1] == 's');
+}
+
+/* Whether f[a, b) joins a second subject to the first: "and girls", "as
+ * well as some Barkhane personnel", "et filles", "ainsi que des": 0 when
+ * not, 2 when auxiliaries end it ("and young girls were"), else 1. */
+static int
+coord_gap(const struct mention_sent *s, size_t a, size_t b)
+{
+	static const char *const coord[] = {
+		"and", "or", "as well as", "along with", "together with", "et", "ou",
+		"ainsi que", NULL
+	};
+	static const char *const blocked[] = {
+		"who", "which", "that", "qui", "que", "in", "dans", "on", "by", "par", NULL
+	};
+	size_t i = a;
+	int words = 0, ok = 0, aux = 0;
+
+	while (i < b && s->f[i] == ' ')
+		i++;
+	for (size_t k = 0; coord[k] != NULL && !ok; k++) {
+		size_t n = strlen(coord[k]);
+
+		if (i + n <= b && memcmp(s->f + i, coord[k], n) == 0 &&
+		    (i + n == b || !text_isalnum((unsigned char)s->f[i + n]))) {
+			ok = 1;
+			i += n;
+		}
+	}
+	if (!ok)
+		return 0;
+	while (i < b) {
+		unsigned char c = (unsigned char)s->f[i];
+
+		if (text_isalnum(c)) {
+			size_t e = text_word_end(s->f, b, i);
+
+			if ((c >= '0' && c <= '9') || in_list(blocked, s->f, i, e))
+				return 0;
+			/* then only auxiliaries: "and girls were" */
+			if (words > 0 && is_aux(s->f, i, e) && !is_adverb(s->f, i, e))
+				aux = 1;
+			else if (aux || ++words > 3)
+				return 0;
+			i = e;
+		} else if (c == ' ' || c == '-' || c == '\'') {
+			i++;
+		} else {
+			return 0;
+		}
+	}
+	return 1 + aux;
+}
+
+/* Whether f[a, b) holds a passive auxiliary ("were", "ont ete"). */
+static int
+has_passive(const struct mention_sent *s, size_t a, size_t b)
+{
+	static const char *const pass[] = { "were", "was", "been", "ete", "sont", "est", NULL };
+
+	for (size_t i = a; i < b;) {
+		if (text_isalnum((unsigned char)s->f[i])) {
+			size_t e = text_word_end(s->f, b, i);
+
+			if (in_list(pass, s->f, i, e))
+				return 1;
+			i = e;
+		} else {
+			i++;
+		}
+	}
+	return 0;
+}
+
+/* End of the noun phrase right after a figure (at most three words before
+ * a stop word, punctuation or the sentence's end), or 0 when the words
+ * measure something else or run on. */
+static size_t
+noun_after(const struct mention_sent *s, size_t i)
+{
+	size_t end = 0;
+	int words = 0;
+
+	while (i < s->hi) {
+		unsigned char c = (unsigned char)s->f[i];
+
+		if (text_isalnum(c)) {
+			size_t e = text_word_end(s->f, s->hi, i);
+
+			if (c >= '0' && c <= '9')
+				return 0;
+			if (is_stop(s->f, i, e))
+				break;
+			if (in_list(units, s->f, i, e) || ++words > 3)
+				return 0;
+			end = e;
+			i = e;
+		} else if (c == ' ' || c == '-') {
+			i++;
+		} else {
+			break;
+		}
+	}
+	return end;
+}
+
 /* Words in f[a, b): -1 when a clause ends inside (punctuation other than a
  * comma, hyphen or parenthesis, or a word in stops unless allowed). */
-static int
-gap_words(const struct mention_sent *s, size_t a, size_t b, int allow_stops, int allow_comma)
+int
+mention_gap_words(const struct mention_sent *s, size_t a, size_t b, int allow_stops, int allow_comma)
 {
 	int n = 0, depth = 0;
 	size_t i = a;
@@ -214,8 +367,8 @@ past_scale_of(const struct mention_sent *s, const struct number *num)
 
 /* The kind a generic head ("cases") takes: "cases of X", else the nearest
  * indicator term before it in the sentence, else after it, else its default. */
-static int
-generic_kind(const struct mention_sent *s, size_t t, size_t pos, int *named)
+int
+mention_generic_kind(const struct mention_sent *s, size_t t, size_t pos, int *named)
 {
 	const struct mention_term *g = &s->terms[t];
 	int best = -1;
@@ -315,10 +468,94 @@ pronoun_count(const struct mention_sent *s, size_t qs, size_t k, struct mention 
 	return 1;
 }
 
+/* Whether f[a, b) is a change stated as a rate, between a noun and the
+ * figures in parentheses: "increased by an alarming 181 percent",
+ * "a augmente de 40 pour cent". */
+static int
+change_gap(const struct mention_sent *s, size_t a, size_t b)
+{
+	static const char *const verbs[] = {
+		"increased", "rose", "risen", "decreased", "fell", "fallen", "dropped",
+		"declined", "jumped", "grew", "augmente", "diminue", "baisse", "recule",
+		"progresse", NULL
+	};
+	static const char *const rate[] = { "percent", "per", "pour", NULL };
+	int words = 0, verb = 0;
+
+	for (size_t i = a; i < b;) {
+		unsigned char c = (unsigned char)s->f[i];
+
+		if (c >= '0' && c <= '9') {
+			size_t e = text_word_end(s->f, b, i), n = e;
+
+			while (n < b && s->f[n] == ' ')
+				n++;
+			if (!(n < b && (s->f[n] == '%' ||
+			    in_list(rate, s->f, n, text_word_end(s->f, b, n)))))
+				return 0;
+			i = e;
+		} else if (text_isalnum(c)) {
+			size_t e = text_word_end(s->f, b, i);
+
+			verb |= in_list(verbs, s->f, i, e);
+			if (++words > 8)
+				return 0;
+			i = e;
+		} else if (c == ' ' || c == '%' || c == '-' || c == '\'') {
+			i++;
+		} else {
+			return 0;
+		}
+	}
+	return verb;
+}
+
+/* The verb form ending just before qs with only adverbs between
+ * ("executed 12", "arrete arbitrairement environ 80"), or NULL. */
+static const struct mention_term *
+verb_before(const struct mention_sent *s, size_t qs)
+{
+	size_t t = s->nterms, i;
+
+	while (t > 0 && s->terms[t - 1].start >= qs)
+		t--;
+	if (t == 0 || s->terms[t - 1].kind != TAXONOMY_INDICATOR || s->terms[t - 1].end > qs ||
+	    !verb_like(s, &s->terms[t - 1]))
+		return NULL;
+	for (i = s->terms[t - 1].end; i < qs;) {
+		if (text_isalnum((unsigned char)s->f[i])) {
+			size_t e = text_word_end(s->f, qs, i);
+
+			if (!is_adverb(s->f, i, e))
+				return NULL;
+			i = e;
+		} else if (s->f[i] == ' ') {
+			i++;
+		} else {
+			return NULL;
+		}
+	}
+	return &s->terms[t - 1];
+}
+
+/* Whether the term at a is preceded by "the number of" / "le nombre de". */
+static int
+number_of_before(const struct mention_sent *s, size_t a)
+{
+	size_t e, b = word_before(s->f, s->lo, a, &e);
+
+	if (b == (size_t)-1 || !(is_word(s->f, b, e, "of") || is_word(s->f, b, e, "de") ||
+	    is_word(s->f, b, e, "d")))
+		return 0;
+	b = word_before(s->f, s->lo, b, &e);
+	return b != (size_t)-1 && (is_word(s->f, b, e, "number") || is_word(s->f, b, e, "nombre"));
+}
+
 int
 mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 {
 	const struct number *num = &s->nums[k];
+	const struct mention_term *vb;
 	size_t qs, t;
 	int skipped = 0;
 
@@ -326,13 +563,14 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 	m->qualifier = mention_qualifier(s->f, s->lo, num->start, &qs);
 	if (num->flags & NUMBER_APPROX)
 		m->qualifier = EXTRACT_APPROX;
+	vb = verb_before(s, qs);
 	/* Forward: number [adjectives] term. */
 	for (t = 0; t < s->nterms && s->terms[t].start < num->end; t++)
 		;
 	for (; t < s->nterms; t++) {
 		const struct mention_term *tm = &s->terms[t];
 		size_t ne = past_scale_of(s, num);
-		int g = gap_words(s, ne, tm->start, 0, 0);
+		int g = mention_gap_words(s, ne, tm->start, 0, 0);
 
 		if (g < 0 || g > 3 || has_number_between(s, num->end, tm->start))
 			break;
@@ -342,13 +580,23 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 			continue;
 		}
 		if (tm->kind == TAXONOMY_INDICATOR) {
+			const struct mention_term *vm = t + 1 < s->nterms ? &s->terms[t + 1] : NULL;
+			int g2 = vm != NULL ? mention_gap_words(s, tm->end, vm->start, 1, 0) : -1;
+
+			/* "executed 12 detainees": the verb before says what befell them. */
+			if (vb != NULL)
+				tm = vb;
+			/* "60 displaced people were killed": a passive verb after wins. */
+			else if (vm != NULL && vm->kind == TAXONOMY_INDICATOR && g2 >= 0 && g2 <= 3 &&
+			    has_passive(s, tm->end, vm->start))
+				tm = vm;
 			m->indicator = tm->id;
 			m->start = num->start;
-			m->end = tm->end;
+			m->end = tm->end > num->end ? tm->end : num->end;
 			return 1;
 		}
 		if (tm->kind == TAXONOMY_GENERIC) {
-			int id = generic_kind(s, t, num->start, &m->named);
+			int id = mention_generic_kind(s, t, num->start, &m->named);
 
 			if (id < 0)
 				break;
@@ -358,13 +606,22 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 			return 1;
 		}
 		/* People: a verb or noun within the clause that follows. */
-		for (size_t v = t + 1; v < s->nterms; v++) {
+		for (size_t v = t + 1, from = tm->end; v < s->nterms; v++) {
 			const struct mention_term *vm = &s->terms[v];
-			int g2 = gap_words(s, tm->end, vm->start, 1, 0);
+			int g2 = mention_gap_words(s, from, vm->start, 1, 0);
 
 			if (g2 == -2)
 				continue; /* inside a parenthesis or dashes */
-			if (g2 < 0 || g2 > 3 || has_number_between(s, tm->end, vm->start))
+			if (g2 < 0 && (vm->kind == TAXONOMY_PEOPLE || vm->kind == TAXONOMY_INDICATOR) &&
+			    coord_gap(s, from, vm->start) > (vm->kind == TAXONOMY_INDICATOR)) {
+				if (vm->kind == TAXONOMY_INDICATOR)
+					g2 = 0; /* "women and young girls were raped" */
+				else {
+					from = vm->end; /* "women and girls were raped" */
+					continue;
+				}
+			}
+			if (g2 < 0 || g2 > 3 || has_number_between(s, from, vm->start))
 				break;
 			if (vm->kind == TAXONOMY_INDICATOR) {
 				m->indicator = vm->id;
@@ -416,9 +673,13 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 			if (t > 0 && (s->terms[t - 1].kind == TAXONOMY_INDICATOR ||
 			    s->terms[t - 1].kind == TAXONOMY_GENERIC)) {
 				const struct mention_term *tm = &s->terms[t - 1];
-				int g = gap_words(s, tm->end, lim, 2, 0);
-				int id = tm->kind == TAXONOMY_GENERIC ?
-				    generic_kind(s, t - 1, tm->start, &m->named) : tm->id;
+				int g = mention_gap_words(s, tm->end, lim, 2, 0);
+				int id;
+
+				if (g < 0 && change_gap(s, tm->end, lim))
+					g = 0;
+				id = tm->kind == TAXONOMY_GENERIC ?
+				    mention_generic_kind(s, t - 1, tm->start, &m->named) : tm->id;
 
 				if (g >= 0 && g <= 5 && id >= 0) {
 					m->indicator = id;
@@ -433,12 +694,19 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 	if (pronoun_count(s, qs, k, m))
 		return 1;
 	if (t > 0 && s->terms[t - 1].kind == TAXONOMY_INDICATOR) {
+		static const char *const link[] = {
+			"of", "on", "de", "d", "des", "du", "some", "another", "a", "un", "total", NULL
+		};
+		static const char *const reach_fill[] = {
+			"to", "at", "now", "ont", "a", "desormais", "deja", "s", "already", "has", "have", NULL
+		};
 		const struct mention_term *tm = &s->terms[t - 1];
 		size_t i = tm->end;
-		int words = 0, ok = 1;
+		int words = 0, ok = 1, of = 0, adv = 1, rv = 0, fill = 0;
+		int comma = number_of_before(s, tm->start);
 
 		while (i < qs) {
-			size_t pe = period_at(s, i, qs);
+			size_t pe = mention_period_at(s, i, qs);
 
 			if (pe != 0) {
 				/* "the killing on 1 November of 49 soldiers" */
@@ -448,21 +716,34 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 			if (text_isalnum((unsigned char)s->f[i])) {
 				size_t e = text_word_end(s->f, qs, i);
 
-				if (!(is_word(s->f, i, e, "of") || is_word(s->f, i, e, "on") || is_word(s->f, i, e, "de") ||
-				    is_word(s->f, i, e, "d") || is_word(s->f, i, e, "des") ||
-				    is_word(s->f, i, e, "du") || is_word(s->f, i, e, "some") ||
-				    is_word(s->f, i, e, "another") || is_word(s->f, i, e, "a") ||
-				    is_word(s->f, i, e, "un") || is_word(s->f, i, e, "total")))
+				if (in_list(reach, s->f, i, e)) {
+					rv = 1; /* "abductions reached 135" */
+					words--;
+				} else if (in_list(link, s->f, i, e)) {
+					of |= !(is_word(s->f, i, e, "on") || is_word(s->f, i, e, "some"));
+				} else if (in_list(reach_fill, s->f, i, e)) {
+					fill = 1;
+					words--;
+				} else if (!is_adverb(s->f, i, e)) {
 					ok = 0;
+				}
+				if (!is_adverb(s->f, i, e))
+					adv = 0;
 				words++;
 				i = e;
 			} else if (s->f[i] == ' ' || s->f[i] == '\'' || s->f[i] == '\n') {
+				i++;
+			} else if (s->f[i] == ',' && comma) {
+				comma = 0; /* "the number of executions, 64 in 2021," */
+				adv = 0;
 				i++;
 			} else {
 				ok = 0;
 				break;
 			}
 		}
+		if (fill && !rv)
+			ok = 0;
 		if (ok && words <= 3) {
 			size_t after = num->end, end = num->end;
 			int fine = 1;
@@ -477,7 +758,7 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 
 					if (pm->start < num->end)
 						continue;
-					g = gap_words(s, num->end, pm->start, 0, 0);
+					g = mention_gap_words(s, num->end, pm->start, 0, 0);
 					if (g >= 0 && g <= 2 && pm->kind == TAXONOMY_PEOPLE) {
 						fine = 1;
 						end = pm->end;
@@ -489,6 +770,12 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 
 					fine = is_stop(s->f, after, we);
 				}
+				/* "attacked 23 schools", "the arrest of 45 traders" */
+				if (!fine && (of || (adv && verb_like(s, tm))) &&
+				    (end = noun_after(s, after)) != 0)
+					fine = 1;
+				if (!fine)
+					end = num->end;
 			}
 			if (fine) {
 				m->indicator = tm->id;
@@ -502,175 +789,11 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 }
 
 /* End of the temporal phrase starting at i and ending by b, or 0. */
-static size_t
-period_at(const struct mention_sent *s, size_t i, size_t b)
+size_t
+mention_period_at(const struct mention_sent *s, size_t i, size_t b)
 {
 	for (size_t p = 0; p < s->nper; p++)
 		if (s->per[p].start == i && s->per[p].end <= b && s->per[p].end > i)
 			return s->per[p].end;
-	return 0;
-}
-
-/* Words that join the parts of a list of counts. */
-static const char *const glue[] = {
-	"and", "et", "or", "ou", "including", "among", "them", "whom", "of", "as", "were",
-	"was", "well", "ainsi", "que", "y", "compris", "notamment", "dont", "in", "au", "en",
-	"aux", "also", "plus", "another", "other", "tout", "comme", "de", "meme", "on", "le", "between", "entre", NULL
-};
-
-/* End of the people noun right after number k (two words at most, place
- * names skipped), or 0. */
-static size_t
-people_after(const struct mention_sent *s, size_t k)
-{
-	const struct number *num = &s->nums[k];
-	size_t t = 0;
-
-	while (t < s->nterms && s->terms[t].start < num->end)
-		t++;
-	for (; t < s->nterms; t++) {
-		const struct mention_term *tm = &s->terms[t];
-		int g = gap_words(s, num->end, tm->start, 0, 0);
-
-		if (g < 0 || g > 2)
-			return 0;
-		if (tm->kind == TAXONOMY_COUNTRY || tm->kind == TAXONOMY_REGION)
-			continue;
-		return tm->kind == TAXONOMY_PEOPLE ? tm->end : 0;
-	}
-	return 0;
-}
-
-/* Whether f[a, b) only joins two parts of a list: commas, a few words
- * ("and", "including", "as were", "dont") and place names. */
-static int
-is_glue(const struct mention_sent *s, size_t a, size_t b)
-{
-	size_t i = a, t = 0;
-	int n = 0;
-
-	while (i < b) {
-		unsigned char c = (unsigned char)s->f[i];
-		size_t e;
-		int ok = 0;
-
-		if (c == ',' || c == ' ' || c == '\n') {
-			i++;
-			continue;
-		}
-		if ((e = period_at(s, i, b)) != 0) {
-			i = e;
-			continue;
-		}
-		if (!text_isalnum(c) || (c >= '0' && c <= '9'))
-			return 0;
-		while (t < s->nterms && s->terms[t].start < i)
-			t++;
-		if (t < s->nterms && s->terms[t].start == i && s->terms[t].end <= b &&
-		    (s->terms[t].kind == TAXONOMY_COUNTRY || s->terms[t].kind == TAXONOMY_REGION)) {
-			i = s->terms[t].end;
-			continue;
-		}
-		e = text_word_end(s->f, b, i);
-		for (size_t k = 0; glue[k] != NULL && !ok; k++)
-			ok = text_word_eq(glue[k], s->f + i, e - i);
-		if (!ok || ++n > 4)
-			return 0;
-		i = e;
-	}
-	return 1;
-}
-
-/* "were killed, as were six contractors", "ont été tués, ainsi que deux
- * civils": a verb, then "as" / "ainsi que" / "de même que" before the count. */
-static int
-inverted(const struct mention_sent *s, size_t t, size_t a, size_t b)
-{
-	const struct mention_term *tm = &s->terms[t];
-	size_t n = tm->end - tm->start, i = a;
-	const char *w = s->f + tm->start;
-	int verb = (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
-	    (s->fr && n > 2 && (w[n - 1] == 'e' || (w[n - 1] == 's' && w[n - 2] == 'e')));
-
-	while (i < b && (s->f[i] == ' ' || s->f[i] == ','))
-		i++;
-	return verb && (text_word_at(s->f, b, i, "as") || text_word_at(s->f, b, i, "ainsi") ||
-	    text_word_at(s->f, b, i, "comme") || text_word_at(s->f, b, i, "tout"));
-}
-
-static void
-part_of(const struct mention_sent *s, size_t k, int indicator, size_t end, struct mention *m)
-{
-	size_t qs;
-
-	memset(m, 0, sizeof(*m));
-	m->qualifier = mention_qualifier(s->f, s->lo, s->nums[k].start, &qs);
-	if (s->nums[k].flags & NUMBER_APPROX)
-		m->qualifier = EXTRACT_APPROX;
-	m->indicator = indicator;
-	m->start = s->nums[k].start;
-	m->end = end;
-}
-
-int
-mention_follow(const struct mention_sent *s, size_t k, const struct mention *prev, size_t pk,
-    struct mention *m)
-{
-	const struct number *num = &s->nums[k];
-	size_t qs, a, e, t;
-	int id, named = 0;
-
-	(void)mention_qualifier(s->f, s->lo, num->start, &qs);
-	if ((e = people_after(s, k)) == 0)
-		return 0;
-	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= qs; t--)
-		;
-	while (t > 0 && s->terms[t - 1].kind != TAXONOMY_INDICATOR &&
-	    s->terms[t - 1].kind != TAXONOMY_GENERIC)
-		t--;
-	if (t == 0)
-		return 0;
-	a = s->terms[t - 1].end;
-	id = s->terms[t - 1].kind == TAXONOMY_GENERIC ?
-	    generic_kind(s, t - 1, s->terms[t - 1].start, &named) : s->terms[t - 1].id;
-	if (prev != NULL || (k > 0 && s->nums[k - 1].start >= a)) {
-		/* "killed 168 people, 147 men": the part follows an attached count. */
-		size_t pe;
-
-		if (prev == NULL)
-			return 0;
-		pe = people_after(s, pk);
-		a = s->nums[pk].end;
-		if (prev->end > a)
-			a = prev->end;
-		if (pe > a)
-			a = pe;
-		id = prev->indicator;
-	}
-	else if (!inverted(s, t - 1, a, qs))
-		return 0;
-	if (a > qs || id < 0 || !is_glue(s, a, qs))
-		return 0;
-	part_of(s, k, id, e, m);
-	return 1;
-}
-
-int
-mention_lead(const struct mention_sent *s, size_t k, struct mention *m)
-{
-	for (size_t j = k; j + 1 < s->nnums; j++) {
-		size_t e = people_after(s, j), qs;
-		struct mention next;
-
-		if (e == 0 || (s->nums[j + 1].flags & NUMBER_NOT_COUNT))
-			return 0;
-		(void)mention_qualifier(s->f, s->lo, s->nums[j + 1].start, &qs);
-		if (qs < e || !is_glue(s, e, qs))
-			return 0;
-		if (mention_attach(s, j + 1, &next)) {
-			part_of(s, k, next.indicator, people_after(s, k), m);
-			return 1;
-		}
-	}
 	return 0;
 }

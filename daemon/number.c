@@ -22,29 +22,56 @@ struct word {
 #define W_BILLION  (-1000000000)
 #define W_AND      (-1)
 
-static const struct word en_words[] = {
-	{ "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 },
-	{ "six", 6 }, { "seven", 7 }, { "eight", 8 }, { "nine", 9 }, { "ten", 10 },
-	{ "eleven", 11 }, { "twelve", 12 }, { "thirteen", 13 }, { "fourteen", 14 },
-	{ "fifteen", 15 }, { "sixteen", 16 }, { "seventeen", 17 }, { "eighteen", 18 },
-	{ "nineteen", 19 }, { "twenty", 20 }, { "thirty", 30 }, { "forty", 40 },
-	{ "fourty", 40 }, { "fifty", 50 }, { "sixty", 60 }, { "seventy", 70 },
-	{ "eighty", 80 }, { "ninety", 90 }, { "hundred", W_HUNDRED },
-	{ "thousand", W_THOUSAND }, { "million", W_MILLION }, { "millions", W_MILLION },
-	{ "billion", W_BILLION }, { "and", W_AND }, { NULL, 0 }
+/* Number words, one short list per first letter (indexed by it), each
+ * ending with a NULL word. */
+static const struct word en_a[] = { { "and", W_AND }, { NULL, 0 } };
+static const struct word en_b[] = { { "billion", W_BILLION }, { NULL, 0 } };
+static const struct word en_e[] = { { "eight", 8 }, { "eighteen", 18 }, { "eighty", 80 }, { "eleven", 11 }, { NULL, 0 } };
+static const struct word en_f[] = { { "five", 5 }, { "four", 4 }, { "fourteen", 14 }, { "fifteen", 15 }, { "forty", 40 }, { "fourty", 40 }, { "fifty", 50 }, { NULL, 0 } };
+static const struct word en_h[] = { { "hundred", W_HUNDRED }, { NULL, 0 } };
+static const struct word en_m[] = { { "million", W_MILLION }, { "millions", W_MILLION }, { NULL, 0 } };
+static const struct word en_n[] = { { "nine", 9 }, { "nineteen", 19 }, { "ninety", 90 }, { NULL, 0 } };
+static const struct word en_o[] = { { "one", 1 }, { NULL, 0 } };
+static const struct word en_s[] = { { "six", 6 }, { "seven", 7 }, { "sixteen", 16 }, { "seventeen", 17 }, { "sixty", 60 }, { "seventy", 70 }, { NULL, 0 } };
+static const struct word en_t[] = { { "two", 2 }, { "three", 3 }, { "ten", 10 }, { "twelve", 12 }, { "thirteen", 13 }, { "twenty", 20 }, { "thirty", 30 }, { "thousand", W_THOUSAND }, { NULL, 0 } };
+static const struct word *const en_words[26] = {
+	['a' - 'a'] = en_a,
+	['b' - 'a'] = en_b,
+	['e' - 'a'] = en_e,
+	['f' - 'a'] = en_f,
+	['h' - 'a'] = en_h,
+	['m' - 'a'] = en_m,
+	['n' - 'a'] = en_n,
+	['o' - 'a'] = en_o,
+	['s' - 'a'] = en_s,
+	['t' - 'a'] = en_t,
 };
 
-static const struct word fr_words[] = {
-	{ "un", 1 }, { "une", 1 }, { "deux", 2 }, { "trois", 3 }, { "quatre", 4 },
-	{ "cinq", 5 }, { "six", 6 }, { "sept", 7 }, { "huit", 8 }, { "neuf", 9 },
-	{ "dix", 10 }, { "onze", 11 }, { "douze", 12 }, { "treize", 13 },
-	{ "quatorze", 14 }, { "quinze", 15 }, { "seize", 16 }, { "vingt", 20 },
-	{ "vingts", 20 }, { "trente", 30 }, { "quarante", 40 }, { "cinquante", 50 },
-	{ "soixante", 60 }, { "septante", 70 }, { "huitante", 80 }, { "octante", 80 },
-	{ "nonante", 90 }, { "cent", W_HUNDRED }, { "cents", W_HUNDRED },
-	{ "mille", W_THOUSAND }, { "million", W_MILLION }, { "millions", W_MILLION },
-	{ "milliard", W_BILLION }, { "milliards", W_BILLION }, { "et", W_AND },
-	{ NULL, 0 }
+static const struct word fr_c[] = { { "cinq", 5 }, { "cinquante", 50 }, { "cent", W_HUNDRED }, { "cents", W_HUNDRED }, { NULL, 0 } };
+static const struct word fr_d[] = { { "deux", 2 }, { "dix", 10 }, { "douze", 12 }, { NULL, 0 } };
+static const struct word fr_e[] = { { "et", W_AND }, { NULL, 0 } };
+static const struct word fr_h[] = { { "huit", 8 }, { "huitante", 80 }, { NULL, 0 } };
+static const struct word fr_m[] = { { "mille", W_THOUSAND }, { "million", W_MILLION }, { "millions", W_MILLION }, { "milliard", W_BILLION }, { "milliards", W_BILLION }, { NULL, 0 } };
+static const struct word fr_n[] = { { "neuf", 9 }, { "nonante", 90 }, { NULL, 0 } };
+static const struct word fr_o[] = { { "onze", 11 }, { "octante", 80 }, { NULL, 0 } };
+static const struct word fr_q[] = { { "quatre", 4 }, { "quatorze", 14 }, { "quinze", 15 }, { "quarante", 40 }, { NULL, 0 } };
+static const struct word fr_s[] = { { "six", 6 }, { "sept", 7 }, { "seize", 16 }, { "soixante", 60 }, { "septante", 70 }, { NULL, 0 } };
+static const struct word fr_t[] = { { "trois", 3 }, { "treize", 13 }, { "trente", 30 }, { NULL, 0 } };
+static const struct word fr_u[] = { { "un", 1 }, { "une", 1 }, { NULL, 0 } };
+static const struct word fr_v[] = { { "vingt", 20 }, { "vingts", 20 }, { NULL, 0 } };
+static const struct word *const fr_words[26] = {
+	['c' - 'a'] = fr_c,
+	['d' - 'a'] = fr_d,
+	['e' - 'a'] = fr_e,
+	['h' - 'a'] = fr_h,
+	['m' - 'a'] = fr_m,
+	['n' - 'a'] = fr_n,
+	['o' - 'a'] = fr_o,
+	['q' - 'a'] = fr_q,
+	['s' - 'a'] = fr_s,
+	['t' - 'a'] = fr_t,
+	['u' - 'a'] = fr_u,
+	['v' - 'a'] = fr_v,
 };
 
 /* Vague counts that still name a value (approximate unless noted). */
@@ -99,8 +126,12 @@ number_month(const char *f, size_t len, size_t i, size_t *wend)
 }
 
 static int64_t
-lookup(const struct word *t, const char *f, size_t i, size_t e)
+lookup(const struct word *const *index, const char *f, size_t i, size_t e)
 {
+	const struct word *t;
+
+	if (f[i] < 'a' || f[i] > 'z' || (t = index[f[i] - 'a']) == NULL)
+		return 0;
 	for (; t->w != NULL; t++)
 		if (text_word_eq(t->w, f + i, e - i))
 			return t->v;
@@ -394,7 +425,7 @@ read_digits(const char *f, size_t hi, size_t i, int fr, struct number *n, int *o
 static size_t
 read_words(const char *f, size_t hi, size_t i, int fr, int64_t *out)
 {
-	const struct word *t = fr ? fr_words : en_words;
+	const struct word *const *t = fr ? fr_words : en_words;
 	int64_t total = 0, cur = 0, last = 0;
 	size_t j = i, end = i;
 	int any = 0, only_un = 1, pend_and = 0;

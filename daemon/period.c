@@ -172,7 +172,10 @@ trigger(const char *f, size_t i, size_t e)
  * (days_of_week, comparative, relative) before weekend, same, previous,
  * preceding, last or prior; "at" (days_of_week) before the, this or last;
  * "as" (as_of) before of or at; "la" (comparative, relative) before meme
- * or semaine; "l" (relative) before annee or an. Checking that word first spares the
+ * or semaine; "l" (relative) before annee or an; "le" before mois,
+ * trimestre, week(end) or a weekday; "de", "d", "des", "du" (ranges) before
+ * a digit, a month, the, debut, le or l ("du" also before mois or week);
+ * "les", "des" (counted periods) before a digit or a number word. Checking that word first spares the
  * recognisers' many patterns on every other "the". The lists follow the
  * patterns exactly: a word left out here is a phrase never recognised. */
 static int
@@ -185,10 +188,30 @@ gate(const struct pc *c, size_t i, size_t we, int mask)
 	static const char *const after_as[] = { "of", "at", NULL };
 	static const char *const after_la[] = { "meme", "semaine", NULL };
 	static const char *const after_l[] = { "annee", "an", NULL };
+	static const char *const after_le[] = {
+		"week", "weekend", "past", "trimestre", "mois", "lundi", "mardi", "mercredi",
+		"jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday",
+		"thursday", "friday", "saturday", "sunday", NULL
+	};
+	static const char *const after_de[] = { "the", "debut", "le", "l", NULL };
+	static const char *const after_du[] = { "the", "debut", "le", "l", "week", "weekend", "mois", NULL };
 	const char *const *next;
-	size_t n = we - i, k, ke;
+	size_t n = we - i, k, ke, wend;
+	int counted = 0; /* the comparative's "les/des N mois" and "les 7 derniers jours" */
 
-	if (n == 3 && memcmp(c->f + i, "the", 3) == 0)
+	if (n == 2 && memcmp(c->f + i, "le", 2) == 0)
+		next = after_le;
+	else if (n == 3 && memcmp(c->f + i, "les", 3) == 0) {
+		next = NULL;
+		counted = 1;
+	} else if ((n == 2 && memcmp(c->f + i, "de", 2) == 0) || (n == 1 && c->f[i] == 'd'))
+		next = after_de;
+	else if (n == 3 && memcmp(c->f + i, "des", 3) == 0) {
+		next = after_de;
+		counted = 1;
+	} else if (n == 2 && memcmp(c->f + i, "du", 2) == 0)
+		next = after_du;
+	else if (n == 3 && memcmp(c->f + i, "the", 3) == 0)
 		next = after_the;
 	else if (n == 2 && memcmp(c->f + i, "at", 2) == 0)
 		next = after_at;
@@ -202,6 +225,18 @@ gate(const struct pc *c, size_t i, size_t we, int mask)
 		return mask;
 	k = period_sp(c, we);
 	ke = text_word_end(c->f, c->hi, k);
+	if (next != after_the && next != after_at && next != after_as && next != after_la &&
+	    next != after_l) {
+		/* the ranges and counts after the French articles begin with a
+		 * digit, a month or a number word */
+		if (k < c->hi && (isdig(c->f[k]) || (next != NULL && number_month(c->f, c->hi, k, NULL) != 0)))
+			return mask;
+		if (counted && (number_word(c->f, c->hi, k, 0, &wend) > 0 ||
+		    number_word(c->f, c->hi, k, 1, &wend) > 0))
+			return mask;
+		if (next == NULL)
+			return 0;
+	}
 	for (size_t j = 0; next[j] != NULL; j++)
 		if (ke > k && text_word_eq(next[j], c->f + k, ke - k))
 			return mask;

@@ -23,7 +23,7 @@ static const struct {
 	  "lost her life|lost their life|fatalities|fatality|murdered|murder|murders|"
 	  "shot dead|shot and killed|massacred|slain|bodies|"
 	  "tué|tuée|tués|tuées|mort|morts|décès|décédé|ont perdu la vie|perdu la vie|"
-	  "trouvé la mort|tuerie|homicide|homicides|meurtre|meurtres|assassiné|massacré" },
+	  "trouvé la mort|tuerie|homicide|homicides|meurtre|meurtres|assassiné|massacré|tuant" },
 	{ "extrajudicial_executions",
 	  "extrajudicial, summary or arbitrary executions|extrajudicial, summary and arbitrary executions|"
 	  "summary, arbitrary or extrajudicial executions|"
@@ -51,19 +51,20 @@ static const struct {
 	  "arrested|detained|arrests|detentions|arrests and detentions|"
 	  "arrestations arbitraires|arrestation arbitraire|détentions arbitraires|"
 	  "détention arbitraire|arrestations et détentions arbitraires|arrêtés|arrêtées|"
-	  "arrêté|détenus|détenues|arbitrairement arrêtés|arbitrairement détenus|arrestations" },
+	  "arrêté|détenu|détenus|détenues|arbitrairement arrêtés|arbitrairement détenus|arrestations" },
 	{ "enforced_disappearances",
 	  "enforced disappearances|enforced disappearance|forcibly disappeared|disappeared|"
 	  "disappearances|disparitions forcées|disparition forcée|disparus|disparues|"
-	  "portés disparus|victimes de disparition forcée" },
+	  "portés disparus|victimes de disparition forcée|subjected to enforced disappearance|"
+	  "subjected to enforced disappearances|soumis à une disparition forcée" },
 	{ "injured",
 	  "injured|wounded|injuries|injuring|wounding|"
-	  "blessés|blessées|blessé|blessée|blessures" },
+	  "blessés|blessées|blessé|blessée|blessures|blessant" },
 	{ "displaced",
 	  "displaced|internally displaced|internally displaced persons|internally displaced people|"
 	  "idps|idp|fled their homes|forced to flee|forced to flee their homes|displacement|"
-	  "déplacés|déplacées|déplacés internes|personnes déplacées|ont fui|ont fui leurs foyers|"
-	  "contraints de fuir" },
+	  "déplacés|déplacées|déplacés internes|personnes déplacées|personnes déplacées internes|ont fui|ont fui leurs foyers|"
+	  "contraints de fuir|fled|from their homes|de leurs foyers|déplacement" },
 	{ "refugees",
 	  "refugees|refugee|réfugiés|réfugiées|réfugié" },
 	{ "attacks",

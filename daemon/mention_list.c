@@ -1,0 +1,175 @@
+/*
+ * mention_list — the parts of a list of counts (see mention.h):
+ * "killed 168 people, 147 men and nine women", "were killed, as were six
+ * contractors", "147 men, nine women and 12 children were killed".
+ */
+#include <string.h>
+
+#include "rightswatch/mention.h"
+#include "rightswatch/taxonomy.h"
+#include "rightswatch/text.h"
+#include "mention_int.h"
+
+/* Words that join the parts of a list of counts. */
+static const char *const glue[] = {
+	"and", "et", "or", "ou", "including", "among", "them", "whom", "of", "as", "were",
+	"was", "well", "ainsi", "que", "y", "compris", "notamment", "dont", "in", "au", "en",
+	"aux", "also", "plus", "another", "other", "tout", "comme", "de", "meme", "on", "le", "between", "entre", NULL
+};
+
+/* End of the people noun right after number k (two words at most, place
+ * names skipped), or 0. */
+static size_t
+people_after(const struct mention_sent *s, size_t k)
+{
+	const struct number *num = &s->nums[k];
+	size_t t = 0;
+
+	while (t < s->nterms && s->terms[t].start < num->end)
+		t++;
+	for (; t < s->nterms; t++) {
+		const struct mention_term *tm = &s->terms[t];
+		int g = mention_gap_words(s, num->end, tm->start, 0, 0);
+
+		if (g < 0 || g > 2)
+			return 0;
+		if (tm->kind == TAXONOMY_COUNTRY || tm->kind == TAXONOMY_REGION)
+			continue;
+		return tm->kind == TAXONOMY_PEOPLE ? tm->end : 0;
+	}
+	return 0;
+}
+
+/* Whether f[a, b) only joins two parts of a list: commas, a few words
+ * ("and", "including", "as were", "dont") and place names. */
+static int
+is_glue(const struct mention_sent *s, size_t a, size_t b)
+{
+	size_t i = a, t = 0;
+	int n = 0;
+
+	while (i < b) {
+		unsigned char c = (unsigned char)s->f[i];
+		size_t e;
+		int ok = 0;
+
+		if (c == ',' || c == ' ' || c == '\n') {
+			i++;
+			continue;
+		}
+		if ((e = mention_period_at(s, i, b)) != 0) {
+			i = e;
+			continue;
+		}
+		if (!text_isalnum(c) || (c >= '0' && c <= '9'))
+			return 0;
+		while (t < s->nterms && s->terms[t].start < i)
+			t++;
+		if (t < s->nterms && s->terms[t].start == i && s->terms[t].end <= b &&
+		    (s->terms[t].kind == TAXONOMY_COUNTRY || s->terms[t].kind == TAXONOMY_REGION)) {
+			i = s->terms[t].end;
+			continue;
+		}
+		e = text_word_end(s->f, b, i);
+		for (size_t k = 0; glue[k] != NULL && !ok; k++)
+			ok = text_word_eq(glue[k], s->f + i, e - i);
+		if (!ok || ++n > 4)
+			return 0;
+		i = e;
+	}
+	return 1;
+}
+
+/* "were killed, as were six contractors", "ont été tués, ainsi que deux
+ * civils": a verb, then "as" / "ainsi que" / "de même que" before the count. */
+static int
+inverted(const struct mention_sent *s, size_t t, size_t a, size_t b)
+{
+	const struct mention_term *tm = &s->terms[t];
+	size_t n = tm->end - tm->start, i = a;
+	const char *w = s->f + tm->start;
+	int verb = (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
+	    (s->fr && n > 2 && (w[n - 1] == 'e' || (w[n - 1] == 's' && w[n - 2] == 'e')));
+
+	while (i < b && (s->f[i] == ' ' || s->f[i] == ','))
+		i++;
+	return verb && (text_word_at(s->f, b, i, "as") || text_word_at(s->f, b, i, "ainsi") ||
+	    text_word_at(s->f, b, i, "comme") || text_word_at(s->f, b, i, "tout"));
+}
+
+static void
+part_of(const struct mention_sent *s, size_t k, int indicator, size_t end, struct mention *m)
+{
+	size_t qs;
+
+	memset(m, 0, sizeof(*m));
+	m->qualifier = mention_qualifier(s->f, s->lo, s->nums[k].start, &qs);
+	if (s->nums[k].flags & NUMBER_APPROX)
+		m->qualifier = EXTRACT_APPROX;
+	m->indicator = indicator;
+	m->start = s->nums[k].start;
+	m->end = end;
+}
+
+int
+mention_follow(const struct mention_sent *s, size_t k, const struct mention *prev, size_t pk,
+    struct mention *m)
+{
+	const struct number *num = &s->nums[k];
+	size_t qs, a, e, t;
+	int id, named = 0;
+
+	(void)mention_qualifier(s->f, s->lo, num->start, &qs);
+	if ((e = people_after(s, k)) == 0)
+		return 0;
+	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= qs; t--)
+		;
+	while (t > 0 && s->terms[t - 1].kind != TAXONOMY_INDICATOR &&
+	    s->terms[t - 1].kind != TAXONOMY_GENERIC)
+		t--;
+	if (t == 0)
+		return 0;
+	a = s->terms[t - 1].end;
+	id = s->terms[t - 1].kind == TAXONOMY_GENERIC ?
+	    mention_generic_kind(s, t - 1, s->terms[t - 1].start, &named) : s->terms[t - 1].id;
+	if (prev != NULL || (k > 0 && s->nums[k - 1].start >= a)) {
+		/* "killed 168 people, 147 men": the part follows an attached count. */
+		size_t pe;
+
+		if (prev == NULL)
+			return 0;
+		pe = people_after(s, pk);
+		a = s->nums[pk].end;
+		if (prev->end > a)
+			a = prev->end;
+		if (pe > a)
+			a = pe;
+		id = prev->indicator;
+	}
+	else if (!inverted(s, t - 1, a, qs))
+		return 0;
+	if (a > qs || id < 0 || !is_glue(s, a, qs))
+		return 0;
+	part_of(s, k, id, e, m);
+	return 1;
+}
+
+int
+mention_lead(const struct mention_sent *s, size_t k, struct mention *m)
+{
+	for (size_t j = k; j + 1 < s->nnums; j++) {
+		size_t e = people_after(s, j), qs;
+		struct mention next;
+
+		if (e == 0 || (s->nums[j + 1].flags & NUMBER_NOT_COUNT))
+			return 0;
+		(void)mention_qualifier(s->f, s->lo, s->nums[j + 1].start, &qs);
+		if (qs < e || !is_glue(s, e, qs))
+			return 0;
+		if (mention_attach(s, j + 1, &next)) {
+			part_of(s, k, next.indicator, people_after(s, k), m);
+			return 1;
+		}
+	}
+	return 0;
+}
