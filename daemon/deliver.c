@@ -128,6 +128,8 @@ deliver_dests_new(struct deliver *d, const struct config *cf, struct deliver_des
 	return 0;
 }
 
+static void deliver_timer_cb(evutil_socket_t fd, short what, void *arg);
+
 struct deliver *
 deliver_new(struct event_base *base, struct http *h, struct store *st,
     const struct config *cf, char *err, size_t errlen)
@@ -142,7 +144,7 @@ deliver_new(struct event_base *base, struct http *h, struct store *st,
 	d->http = h;
 	d->store = st;
 	if ((d->exec = notify_exec_new(base)) == NULL ||
-	    (d->timer = evtimer_new(base, NULL, NULL)) == NULL) {
+	    (d->timer = evtimer_new(base, deliver_timer_cb, d)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		deliver_free(d);
 		return NULL;
@@ -153,8 +155,6 @@ deliver_new(struct event_base *base, struct http *h, struct store *st,
 	}
 	return d;
 }
-
-static void deliver_timer_cb(evutil_socket_t fd, short what, void *arg);
 
 int
 deliver_reconfigure(struct deliver *d, const struct config *cf, char *err, size_t errlen)
@@ -172,7 +172,8 @@ deliver_reconfigure(struct deliver *d, const struct config *cf, char *err, size_
 	d->dests = v;
 	d->ndests = cf->nnotifies;
 	d->cf = cf;
-	event_assign(d->timer, d->base, -1, 0, deliver_timer_cb, d);
+	/* The timer keeps its callback: event_assign on a pending event (a
+	 * retry or a digest waiting) would corrupt libevent's timer heap. */
 	return 0;
 }
 
