@@ -53,6 +53,7 @@ struct deliver {
 	struct notify_exec *exec;
 	struct event *timer;
 	int stopped;
+	int kicking;                  /* inside deliver_kick: it ends the round */
 	size_t busy;
 	size_t failures;
 	int64_t *inflight;            /* outbox ids being sent */
@@ -316,6 +317,10 @@ deliver_done(struct deliver_job *job, enum deliver_outcome oc, const char *msg)
 		d->old = NULL;
 		deliver_dests_free(old, d->nold);
 		d->nold = 0;
+		/* A job that could not start completes inside deliver_kick, which
+		 * has more rows to start: "idle" now would end a once cycle early. */
+		if (d->kicking)
+			return;
 		if (!d->stopped)
 			deliver_schedule(d);
 		if (d->idle != NULL)
@@ -642,6 +647,7 @@ deliver_kick(struct deliver *d)
 		log_warnx("outbox: %s", store_errmsg(d->store));
 		return;
 	}
+	d->kicking = 1;
 	for (size_t i = 0; i < n; i++) {
 		struct store_delivery *sd = &v[i];
 		struct deliver_dest *dd;
@@ -660,6 +666,7 @@ deliver_kick(struct deliver *d)
 		started++;
 	}
 	store_deliveries_free(v, n);
+	d->kicking = 0;
 	if (d->busy == 0) {
 		deliver_schedule(d);
 		if (d->idle != NULL)

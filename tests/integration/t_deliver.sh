@@ -9,7 +9,7 @@
 #      password_file) does not end the cycle before the other ones
 #   C  once: more deliveries due than one batch (DELIVER_BATCH) all go out
 . "$(dirname "$0")/lib.sh"
-plan 4
+plan 7
 
 PY=/usr/bin/python3
 $PY -c 'import aiosmtpd' 2>/dev/null || bail "python3-aiosmtpd is not installed"
@@ -25,6 +25,7 @@ printf '{"routes": {"/hook": {"status": 204}}}\n' > "$TMP/hook.json"
 fault_start "$TMP/hook.json" || bail "the fault server did not start"
 posts() { hits "$FAULT_LOG" '^/hook$'; }
 mails() { ls "$TMP/mail" | grep -c '\.eml$'; }
+one_mail() { [ "$(mails)" -eq 1 ]; }
 
 # wait_for CMD...: poll a condition for up to 10 s.
 wait_for() {
@@ -89,9 +90,30 @@ wait_for grep -q "rightswatch started" "$TMP/a-run.log"
 kill -HUP "$pid"
 check "A: the reload is done" wait_for grep -q "configuration reloaded" "$TMP/a-run.log"
 sleep 4
-check "A: the digest goes out when due, after the reload" wait_for [ "$(mails)" -eq 1 ]
+check "A: the digest goes out when due, after the reload" wait_for one_mail
 kill -TERM "$pid"
 check "A: SIGTERM still stops the daemon" stopped "$pid"
 wait "$pid"
 ok $? "A: exit status 0"
+
+# ---- B: once, a delivery that cannot start, then others -----------------------
+printf 'not a secret\n' > "$TMP/password"
+chmod 644 "$TMP/password"   # readable by everyone: the courier refuses it
+config b "[notify mail]
+type = email
+url = smtp://127.0.0.1:$SMTP_PORT
+starttls = never
+from = rightswatch@example.org
+to = monitors@example.org
+username = rw
+password_file = $TMP/password
+[notify hook]
+type = webhook
+url = http://127.0.0.1:$FAULT_PORT/hook"
+"$RW_BIN" once -c "$TMP/b.ini" > "$TMP/b-once.log" 2>&1
+rc=$?
+check "B: once exits 1: the mail could not be sent" [ "$rc" -eq 1 ]
+check "B: both webhook deliveries were made before once exited" [ "$(posts)" -eq 2 ]
+check "B: the mails stay queued" \
+	[ "$(sql "$TMP/b.db" "select count(*) from outbox where destination = 'mail' and state = 'pending'")" -eq 2 ]
 
