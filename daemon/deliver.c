@@ -54,6 +54,7 @@ struct deliver {
 	struct event *timer;
 	int stopped;
 	int kicking;                  /* inside deliver_kick: it ends the round */
+	int more;                     /* the last batch was full: more may be due */
 	size_t busy;
 	size_t failures;
 	int64_t *inflight;            /* outbox ids being sent */
@@ -321,6 +322,10 @@ deliver_done(struct deliver_job *job, enum deliver_outcome oc, const char *msg)
 		 * has more rows to start: "idle" now would end a once cycle early. */
 		if (d->kicking)
 			return;
+		if (!d->stopped && d->more && oc != DELIVER_CANCELLED) {
+			deliver_kick(d);
+			return;
+		}
 		if (!d->stopped)
 			deliver_schedule(d);
 		if (d->idle != NULL)
@@ -638,34 +643,44 @@ deliver_kick(struct deliver *d)
 {
 	struct store_delivery *v = NULL;
 	int64_t now = (int64_t)time(NULL);
-	size_t n = 0, started = 0;
+	size_t n = 0, progress;
 
 	if (d->stopped)
 		return;
 	evtimer_del(d->timer);
-	if (store_outbox_due(d->store, now, DELIVER_BATCH, &v, &n) == -1) {
-		log_warnx("outbox: %s", store_errmsg(d->store));
-		return;
-	}
 	d->kicking = 1;
-	for (size_t i = 0; i < n; i++) {
-		struct store_delivery *sd = &v[i];
-		struct deliver_dest *dd;
-
-		if (deliver_inflight(d, sd->outbox_id))
-			continue;
-		if ((dd = deliver_dest(d, sd->destination)) == NULL) {
-			if (store_outbox_failed(d->store, sd->outbox_id,
-			    "no such [notify] section in the configuration") == -1)
-				log_warnx("outbox: %s", store_errmsg(d->store));
-			d->failures++;
-			continue;
+	do {
+		v = NULL;
+		n = 0;
+		progress = 0;
+		if (store_outbox_due(d->store, now, DELIVER_BATCH, &v, &n) == -1) {
+			log_warnx("outbox: %s", store_errmsg(d->store));
+			d->kicking = 0;
+			return;
 		}
-		if (deliver_group(d, dd, v, n, i) == -1)
-			break;
-		started++;
-	}
-	store_deliveries_free(v, n);
+		for (size_t i = 0; i < n; i++) {
+			struct store_delivery *sd = &v[i];
+			struct deliver_dest *dd;
+
+			if (deliver_inflight(d, sd->outbox_id))
+				continue;
+			if ((dd = deliver_dest(d, sd->destination)) == NULL) {
+				if (store_outbox_failed(d->store, sd->outbox_id,
+				    "no such [notify] section in the configuration") == -1)
+					log_warnx("outbox: %s", store_errmsg(d->store));
+				d->failures++;
+				progress++;
+				continue;
+			}
+			if (deliver_group(d, dd, v, n, i) == -1)
+				break;
+			progress++;
+		}
+		store_deliveries_free(v, n);
+		/* A full batch means more may be due: the next one is taken when
+		 * this one is done (deliver_done), or now if it already is. */
+		d->more = n == DELIVER_BATCH;
+	} while (d->more && d->busy == 0 && progress > 0);
 	d->kicking = 0;
 	if (d->busy == 0) {
 		deliver_schedule(d);

@@ -9,7 +9,7 @@
 #      password_file) does not end the cycle before the other ones
 #   C  once: more deliveries due than one batch (DELIVER_BATCH) all go out
 . "$(dirname "$0")/lib.sh"
-plan 7
+plan 9
 
 PY=/usr/bin/python3
 $PY -c 'import aiosmtpd' 2>/dev/null || bail "python3-aiosmtpd is not installed"
@@ -117,3 +117,18 @@ check "B: both webhook deliveries were made before once exited" [ "$(posts)" -eq
 check "B: the mails stay queued" \
 	[ "$(sql "$TMP/b.db" "select count(*) from outbox where destination = 'mail' and state = 'pending'")" -eq 2 ]
 
+
+# ---- C: once, more deliveries due than one batch --------------------------------
+sql "$TMP/b.db" "
+with recursive n(i) as (select 1 union all select i + 1 from n where i < 70)
+insert into alerts (fingerprint, rule, severity, country, indicator, period_start,
+  period_end, value, qualifier, title, url, date, sentence, created)
+select 'bulk-' || i, rule, severity, country, indicator, period_start, period_end,
+  value + i, qualifier, title, url, date, sentence, created
+from n, (select * from alerts where id = 1);
+insert into outbox (alert_id, destination, created)
+select id, 'hook', created from alerts where fingerprint like 'bulk-%';"
+"$RW_BIN" once -c "$TMP/b.ini" > "$TMP/c-once.log" 2>&1
+rc=$?
+check "C: once exits 0 (the mails are not due yet)" [ "$rc" -eq 0 ]
+check "C: all 70 due webhook deliveries were made" [ "$(posts)" -eq 72 ]
