@@ -666,6 +666,13 @@ poller_items(struct poller_source *ps, const struct feed *f, const char *source_
 
 			doc_id = poller_document(p, url, it->title, NULL, it->lang, text,
 			    it->published != DATE_UNKNOWN ? it->published : it->updated);
+			if (doc_id == 0) {
+				/* Not stored: the item stays pending and, as for a page
+				 * that failed, the feed's validators are not saved, so
+				 * the next poll reads it again. */
+				ps->page_failed = 1;
+				continue;
+			}
 		}
 		store_item_done(p->store, ps->name, it->id, doc_id);
 	}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The poller's rounds at their edges, against real servers on 127.0.0.1
+# (nginx for feeds with full text, the fault server for slow answers):
+#
+#   A  a release read from the feed's own text that could not be stored
+#      stays pending and is read at the next poll (once exits 1 meanwhile)
+. "$(dirname "$0")/lib.sh"
+plan 5
+
+mkdir -p "$TMP/site"
+nginx_start "$TMP/site" || bail "nginx did not start"
+base=http://127.0.0.1:$NGINX_PORT
+
+# wait_for CMD...: poll a condition for up to 10 s.
+wait_for() {
+	local i
+	for i in $(seq 1 100); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# ---- A: a release the store refused -------------------------------------------
+cat > "$TMP/site/full.rss" <<'RSS'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Full text</title>
+<item><title>Mali: a release carried whole</title><link>full-1.html</link><guid>full-1</guid>
+<pubDate>Fri, 06 Aug 2021 10:00:00 GMT</pubDate>
+<description>BAMAKO (6 August 2021) - The mission documented 435 abductions in Mali
+in the first six months of this year.</description></item>
+</channel></rss>
+RSS
+cat > "$TMP/a.ini" <<INI
+[daemon]
+state = a.db
+log_level = debug
+[source full]
+url = $base/full.rss
+fetch_pages = never
+INI
+"$RW_BIN" status -c "$TMP/a.ini" > /dev/null 2>&1   # creates the database
+# The database refuses documents for a while (as a full disk would).
+sql "$TMP/a.db" "create trigger refuse before insert on documents
+  begin select raise(abort, 'refused by the test'); end"
+"$RW_BIN" once -c "$TMP/a.ini" > "$TMP/a1.log" 2>&1
+rc=$?
+check "A: once exits 1 when a release could not be stored" [ "$rc" -eq 1 ]
+check "A: the item stays pending" \
+	[ "$(sql "$TMP/a.db" "select count(*) from items where done = 0")" -eq 1 ]
+check "A: the feed's validators are not saved" \
+	[ -z "$(sql "$TMP/a.db" "select etag from sources where name = 'full'")" ]
+sql "$TMP/a.db" "drop trigger refuse"
+"$RW_BIN" once -c "$TMP/a.ini" > "$TMP/a2.log" 2>&1
+rc=$?
+check "A: the next once reads the release and exits 0" [ "$rc" -eq 0 ]
+check "A: the document is stored" [ "$(sql "$TMP/a.db" "select count(*) from documents")" -eq 1 ]
+
