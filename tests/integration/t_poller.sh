@@ -4,8 +4,11 @@
 #
 #   A  a release read from the feed's own text that could not be stored
 #      stays pending and is read at the next poll (once exits 1 meanwhile)
+#   B  a source's url changed by a reload while its old url is being
+#      fetched: the old url's redirect and validators are not kept for the
+#      new one, which is polled next
 . "$(dirname "$0")/lib.sh"
-plan 5
+plan 8
 
 mkdir -p "$TMP/site"
 nginx_start "$TMP/site" || bail "nginx did not start"
@@ -55,4 +58,42 @@ sql "$TMP/a.db" "drop trigger refuse"
 rc=$?
 check "A: the next once reads the release and exits 0" [ "$rc" -eq 0 ]
 check "A: the document is stored" [ "$(sql "$TMP/a.db" "select count(*) from documents")" -eq 1 ]
+
+# ---- B: a reload re-points a source mid-fetch ------------------------------------
+echo '{"routes": {}}' > "$TMP/routes.json"
+fault_start "$TMP/routes.json" || bail "the fault server did not start"
+fs=http://127.0.0.1:$FAULT_PORT
+cat > "$TMP/routes.json" <<JSON
+{"routes": {
+  "/old": {"status": 301, "headers": {"Location": "$fs/oldfeed"}, "delay": 2},
+  "/oldfeed": {"builtin": "/rss"},
+  "/new": {"builtin": "/rss"}}}
+JSON
+bconfig() {
+	cat > "$TMP/b.ini" <<INI
+[daemon]
+state = b.db
+interval = 1h
+log_level = debug
+[source s]
+url = $fs/$1
+fetch_pages = never
+INI
+}
+bconfig old
+"$RW_BIN" run -c "$TMP/b.ini" > "$TMP/b-run.log" 2>&1 &
+pid=$!
+_pids+=($pid)
+old_asked() { [ "$(hits "$FAULT_LOG" '^/old$')" -eq 1 ]; }
+wait_for old_asked
+bconfig new
+kill -HUP "$pid"
+wait_for grep -q "configuration reloaded" "$TMP/b-run.log"
+check "B: the old url's round ends" wait_for grep -q "source s: ok" "$TMP/b-run.log"
+kill -TERM "$pid"
+wait "$pid"
+check "B: the old url's redirect target is not kept for the new url" \
+	[ -z "$(sql "$TMP/b.db" "select current_url from sources where name = 's'")" ]
+"$RW_BIN" once -c "$TMP/b.ini" > "$TMP/b-once.log" 2>&1
+check "B: the next poll asks the new url" [ "$(hits "$FAULT_LOG" '^/new$')" -eq 1 ]
 
