@@ -563,6 +563,12 @@ poller_fetch_page(struct poller_source *ps, const struct feed_item *it, const ch
 	struct http_request req;
 	char why[160], esc[160];
 
+	/* After a stop nothing new starts: the item stays pending and, as the
+	 * round is incomplete, the feed is read again at the next start. */
+	if (p->stopped) {
+		ps->page_failed = 1;
+		return -1;
+	}
 	if (!url_allowed(it->link, source_url, ps->cs->page_hosts.v, ps->cs->page_hosts.n,
 	    why, sizeof(why))) {
 		log_warnx("source %s: not fetching %s: %s", ps->name,

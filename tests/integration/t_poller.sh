@@ -7,8 +7,10 @@
 #   B  a source's url changed by a reload while its old url is being
 #      fetched: the old url's redirect and validators are not kept for the
 #      new one, which is polled next
+#   C  SIGTERM while a feed is being fetched: its answer starts no release
+#      page fetch (the item stays pending for the next start)
 . "$(dirname "$0")/lib.sh"
-plan 8
+plan 11
 
 mkdir -p "$TMP/site"
 nginx_start "$TMP/site" || bail "nginx did not start"
@@ -97,3 +99,30 @@ check "B: the old url's redirect target is not kept for the new url" \
 "$RW_BIN" once -c "$TMP/b.ini" > "$TMP/b-once.log" 2>&1
 check "B: the next poll asks the new url" [ "$(hits "$FAULT_LOG" '^/new$')" -eq 1 ]
 
+# ---- C: SIGTERM while a feed is on its way ----------------------------------------
+cat > "$TMP/routes.json" <<JSON
+{"routes": {
+  "/slowfeed": {"delay": 2, "headers": {"Content-Type": "application/rss+xml"},
+    "body": "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><title>Mali: a release</title><link>$fs/page1</link><guid>slow-1</guid></item></channel></rss>"},
+  "/page1": {"builtin": "/html"}}}
+JSON
+cat > "$TMP/c.ini" <<INI
+[daemon]
+state = c.db
+interval = 1h
+log_level = debug
+[source slow]
+url = $fs/slowfeed
+fetch_pages = always
+INI
+"$RW_BIN" run -c "$TMP/c.ini" > "$TMP/c-run.log" 2>&1 &
+pid=$!
+_pids+=($pid)
+slow_asked() { [ "$(hits "$FAULT_LOG" '^/slowfeed$')" -eq 1 ]; }
+wait_for slow_asked
+kill -TERM "$pid"
+wait "$pid"
+ok $? "C: SIGTERM with a feed in flight: exit status 0"
+check "C: no release page is requested after SIGTERM" [ "$(hits "$FAULT_LOG" '^/page1$')" -eq 0 ]
+check "C: its item stays pending for the next start" \
+	[ "$(sql "$TMP/c.db" "select count(*) from items where done = 0")" -eq 1 ]
