@@ -53,6 +53,8 @@ struct deliver {
 	struct notify_exec *exec;
 	struct event *timer;
 	int stopped;
+	int kicking;                  /* inside deliver_kick: it ends the round */
+	int more;                     /* the last batch was full: more may be due */
 	size_t busy;
 	size_t failures;
 	int64_t *inflight;            /* outbox ids being sent */
@@ -128,6 +130,8 @@ deliver_dests_new(struct deliver *d, const struct config *cf, struct deliver_des
 	return 0;
 }
 
+static void deliver_timer_cb(evutil_socket_t fd, short what, void *arg);
+
 struct deliver *
 deliver_new(struct event_base *base, struct http *h, struct store *st,
     const struct config *cf, char *err, size_t errlen)
@@ -142,7 +146,7 @@ deliver_new(struct event_base *base, struct http *h, struct store *st,
 	d->http = h;
 	d->store = st;
 	if ((d->exec = notify_exec_new(base)) == NULL ||
-	    (d->timer = evtimer_new(base, NULL, NULL)) == NULL) {
+	    (d->timer = evtimer_new(base, deliver_timer_cb, d)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		deliver_free(d);
 		return NULL;
@@ -153,8 +157,6 @@ deliver_new(struct event_base *base, struct http *h, struct store *st,
 	}
 	return d;
 }
-
-static void deliver_timer_cb(evutil_socket_t fd, short what, void *arg);
 
 int
 deliver_reconfigure(struct deliver *d, const struct config *cf, char *err, size_t errlen)
@@ -172,7 +174,8 @@ deliver_reconfigure(struct deliver *d, const struct config *cf, char *err, size_
 	d->dests = v;
 	d->ndests = cf->nnotifies;
 	d->cf = cf;
-	event_assign(d->timer, d->base, -1, 0, deliver_timer_cb, d);
+	/* The timer keeps its callback: event_assign on a pending event (a
+	 * retry or a digest waiting) would corrupt libevent's timer heap. */
 	return 0;
 }
 
@@ -315,6 +318,14 @@ deliver_done(struct deliver_job *job, enum deliver_outcome oc, const char *msg)
 		d->old = NULL;
 		deliver_dests_free(old, d->nold);
 		d->nold = 0;
+		/* A job that could not start completes inside deliver_kick, which
+		 * has more rows to start: "idle" now would end a once cycle early. */
+		if (d->kicking)
+			return;
+		if (!d->stopped && d->more && oc != DELIVER_CANCELLED) {
+			deliver_kick(d);
+			return;
+		}
 		if (!d->stopped)
 			deliver_schedule(d);
 		if (d->idle != NULL)
@@ -632,33 +643,45 @@ deliver_kick(struct deliver *d)
 {
 	struct store_delivery *v = NULL;
 	int64_t now = (int64_t)time(NULL);
-	size_t n = 0, started = 0;
+	size_t n = 0, progress;
 
 	if (d->stopped)
 		return;
 	evtimer_del(d->timer);
-	if (store_outbox_due(d->store, now, DELIVER_BATCH, &v, &n) == -1) {
-		log_warnx("outbox: %s", store_errmsg(d->store));
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct store_delivery *sd = &v[i];
-		struct deliver_dest *dd;
-
-		if (deliver_inflight(d, sd->outbox_id))
-			continue;
-		if ((dd = deliver_dest(d, sd->destination)) == NULL) {
-			if (store_outbox_failed(d->store, sd->outbox_id,
-			    "no such [notify] section in the configuration") == -1)
-				log_warnx("outbox: %s", store_errmsg(d->store));
-			d->failures++;
-			continue;
+	d->kicking = 1;
+	do {
+		v = NULL;
+		n = 0;
+		progress = 0;
+		if (store_outbox_due(d->store, now, DELIVER_BATCH, &v, &n) == -1) {
+			log_warnx("outbox: %s", store_errmsg(d->store));
+			d->kicking = 0;
+			return;
 		}
-		if (deliver_group(d, dd, v, n, i) == -1)
-			break;
-		started++;
-	}
-	store_deliveries_free(v, n);
+		for (size_t i = 0; i < n; i++) {
+			struct store_delivery *sd = &v[i];
+			struct deliver_dest *dd;
+
+			if (deliver_inflight(d, sd->outbox_id))
+				continue;
+			if ((dd = deliver_dest(d, sd->destination)) == NULL) {
+				if (store_outbox_failed(d->store, sd->outbox_id,
+				    "no such [notify] section in the configuration") == -1)
+					log_warnx("outbox: %s", store_errmsg(d->store));
+				d->failures++;
+				progress++;
+				continue;
+			}
+			if (deliver_group(d, dd, v, n, i) == -1)
+				break;
+			progress++;
+		}
+		store_deliveries_free(v, n);
+		/* A full batch means more may be due: the next one is taken when
+		 * this one is done (deliver_done), or now if it already is. */
+		d->more = n == DELIVER_BATCH;
+	} while (d->more && d->busy == 0 && progress > 0);
+	d->kicking = 0;
 	if (d->busy == 0) {
 		deliver_schedule(d);
 		if (d->idle != NULL)

@@ -64,6 +64,7 @@ struct poller_source {
 	char *etag;          /* validators of this round's answer, saved when it was read in full */
 	char *last_modified;
 	char *moved_to;      /* a permanent redirect's target */
+	char *polled_url;    /* the configured url this round's feed request was for */
 };
 
 struct poller_page {
@@ -171,6 +172,7 @@ poller_source_free(struct poller_source *ps)
 	if (ps->timer != NULL)
 		event_free(ps->timer);
 	poller_source_forget(ps);
+	free(ps->polled_url);
 	free(ps->name);
 	free(ps);
 }
@@ -471,6 +473,8 @@ poller_source_poll(struct poller_source *ps)
 	req.accept = ps->cs->type == CONFIG_TYPE_HTML ? "text/html,application/xhtml+xml" :
 	    "application/rss+xml, application/atom+xml, application/feed+json, "
 	    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
+	free(ps->polled_url);
+	ps->polled_url = strdup(ps->cs->url);
 	ps->state = PS_FEED;
 	log_debug("source %s: polling", ps->name);
 	if (http_get(p->http, &req, poller_feed_done_cb, ps) == -1) {
@@ -559,6 +563,12 @@ poller_fetch_page(struct poller_source *ps, const struct feed_item *it, const ch
 	struct http_request req;
 	char why[160], esc[160];
 
+	/* After a stop nothing new starts: the item stays pending and, as the
+	 * round is incomplete, the feed is read again at the next start. */
+	if (p->stopped) {
+		ps->page_failed = 1;
+		return -1;
+	}
 	if (!url_allowed(it->link, source_url, ps->cs->page_hosts.v, ps->cs->page_hosts.n,
 	    why, sizeof(why))) {
 		log_warnx("source %s: not fetching %s: %s", ps->name,
@@ -666,6 +676,13 @@ poller_items(struct poller_source *ps, const struct feed *f, const char *source_
 
 			doc_id = poller_document(p, url, it->title, NULL, it->lang, text,
 			    it->published != DATE_UNKNOWN ? it->published : it->updated);
+			if (doc_id == 0) {
+				/* Not stored: the item stays pending and, as for a page
+				 * that failed, the feed's validators are not saved, so
+				 * the next poll reads it again. */
+				ps->page_failed = 1;
+				continue;
+			}
 		}
 		store_item_done(p->store, ps->name, it->id, doc_id);
 	}
@@ -686,7 +703,7 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 	char err[256], esc[300], charset[64];
 	const char *url;
 	int64_t now = poller_now();
-	int r;
+	int r, same_url;
 
 	p->busy--;
 	ps->out.status = res->status;
@@ -748,12 +765,16 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		poller_items(ps, f, url);
 	}
 	poller_source_forget(ps);
-	if (res->error == HTTP_OK && res->status == 200 && strcmp(ps->health, STORE_HEALTH_OK) == 0) {
+	/* A reload that changed the source's url while this answer was on its
+	 * way: its validators and redirect belong to the old url. */
+	same_url = ps->polled_url != NULL && strcmp(ps->polled_url, cs->url) == 0;
+	if (same_url && res->error == HTTP_OK && res->status == 200 &&
+	    strcmp(ps->health, STORE_HEALTH_OK) == 0) {
 		ps->etag = res->etag != NULL ? strdup(res->etag) : NULL;
 		ps->last_modified = res->last_modified != NULL ? strdup(res->last_modified) : NULL;
 	}
-	if (res->error == HTTP_OK && (res->first_status == 301 || res->first_status == 308) &&
-	    res->effective_url != NULL)
+	if (same_url && res->error == HTTP_OK &&
+	    (res->first_status == 301 || res->first_status == 308) && res->effective_url != NULL)
 		ps->moved_to = strdup(res->effective_url);
 	store_source_clear(&st);
 	feed_free(f);

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# The outbox courier around the daemon's life cycle, against real servers on
+# 127.0.0.1 (nginx serving the digest fixture, an aiosmtpd server, the fault
+# server as a webhook receiver):
+#
+#   A  a SIGHUP while a delivery waits for its time does not break the
+#      courier's timer: the mail goes out when due, SIGTERM still stops
+#   B  once: a delivery that cannot even be started (an unreadable
+#      password_file) does not end the cycle before the other ones
+#   C  once: more deliveries due than one batch (DELIVER_BATCH) all go out
+. "$(dirname "$0")/lib.sh"
+plan 9
+
+PY=/usr/bin/python3
+$PY -c 'import aiosmtpd' 2>/dev/null || bail "python3-aiosmtpd is not installed"
+cp -r "$RW_ROOT/tests/fixtures/digest" "$TMP/site"
+nginx_start "$TMP/site" || bail "nginx did not start"
+mkdir -p "$TMP/mail"
+$PY "$RW_ROOT/tests/servers/smtpserver.py" --maildir "$TMP/mail" > "$TMP/smtp.port" &
+_pids+=($!)
+for i in $(seq 1 100); do [ -s "$TMP/smtp.port" ] && break; sleep 0.1; done
+SMTP_PORT=$(head -n 1 "$TMP/smtp.port")
+[ -n "$SMTP_PORT" ] && wait_port "$SMTP_PORT" || bail "the SMTP server did not start"
+printf '{"routes": {"/hook": {"status": 204}}}\n' > "$TMP/hook.json"
+fault_start "$TMP/hook.json" || bail "the fault server did not start"
+posts() { hits "$FAULT_LOG" '^/hook$'; }
+mails() { ls "$TMP/mail" | grep -c '\.eml$'; }
+one_mail() { [ "$(mails)" -eq 1 ]; }
+
+# wait_for CMD...: poll a condition for up to 10 s.
+wait_for() {
+	local i
+	for i in $(seq 1 100); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+# stopped PID: the process ends within 10 s (else it is killed).
+stopped() {
+	local i
+	for i in $(seq 1 100); do
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	kill -KILL "$1" 2>/dev/null
+	return 1
+}
+
+# config NAME NOTIFY-SECTIONS: the digest fixture's source and thresholds.
+config() {
+	cat > "$TMP/$1.ini" <<INI
+[daemon]
+state = $1.db
+interval = 1h
+timeout = 10s
+log_level = debug
+[source t]
+url = http://127.0.0.1:$NGINX_PORT/feed.rss
+[country Mali]
+terms = Mali, Mopti
+[threshold killings]
+indicator = killed
+compare = value
+above = 100
+severity = critical
+[threshold abductions]
+indicator = abductions
+compare = value
+above = 50
+$2
+INI
+}
+
+# ---- A: SIGHUP with the courier's timer armed ----------------------------------
+config a "[notify mail]
+type = email
+url = smtp://127.0.0.1:$SMTP_PORT
+starttls = never
+from = rightswatch@example.org
+to = monitors@example.org
+digest = 1h"
+"$RW_BIN" once -c "$TMP/a.ini" > "$TMP/a-once.log" 2>&1
+# The digest is due in a few seconds: `run` arms its timer for then.
+sql "$TMP/a.db" "update outbox set next_attempt = strftime('%s', 'now') + 4"
+"$RW_BIN" run -c "$TMP/a.ini" > "$TMP/a-run.log" 2>&1 &
+pid=$!
+_pids+=($pid)
+wait_for grep -q "rightswatch started" "$TMP/a-run.log"
+kill -HUP "$pid"
+check "A: the reload is done" wait_for grep -q "configuration reloaded" "$TMP/a-run.log"
+sleep 4
+check "A: the digest goes out when due, after the reload" wait_for one_mail
+kill -TERM "$pid"
+check "A: SIGTERM still stops the daemon" stopped "$pid"
+wait "$pid"
+ok $? "A: exit status 0"
+
+# ---- B: once, a delivery that cannot start, then others -----------------------
+printf 'not a secret\n' > "$TMP/password"
+chmod 644 "$TMP/password"   # readable by everyone: the courier refuses it
+config b "[notify mail]
+type = email
+url = smtp://127.0.0.1:$SMTP_PORT
+starttls = never
+from = rightswatch@example.org
+to = monitors@example.org
+username = rw
+password_file = $TMP/password
+[notify hook]
+type = webhook
+url = http://127.0.0.1:$FAULT_PORT/hook"
+"$RW_BIN" once -c "$TMP/b.ini" > "$TMP/b-once.log" 2>&1
+rc=$?
+check "B: once exits 1: the mail could not be sent" [ "$rc" -eq 1 ]
+check "B: both webhook deliveries were made before once exited" [ "$(posts)" -eq 2 ]
+check "B: the mails stay queued" \
+	[ "$(sql "$TMP/b.db" "select count(*) from outbox where destination = 'mail' and state = 'pending'")" -eq 2 ]
+
+
+# ---- C: once, more deliveries due than one batch --------------------------------
+sql "$TMP/b.db" "
+with recursive n(i) as (select 1 union all select i + 1 from n where i < 70)
+insert into alerts (fingerprint, rule, severity, country, indicator, period_start,
+  period_end, value, qualifier, title, url, date, sentence, created)
+select 'bulk-' || i, rule, severity, country, indicator, period_start, period_end,
+  value + i, qualifier, title, url, date, sentence, created
+from n, (select * from alerts where id = 1);
+insert into outbox (alert_id, destination, created)
+select id, 'hook', created from alerts where fingerprint like 'bulk-%';"
+"$RW_BIN" once -c "$TMP/b.ini" > "$TMP/c-once.log" 2>&1
+rc=$?
+check "C: once exits 0 (the mails are not due yet)" [ "$rc" -eq 0 ]
+check "C: all 70 due webhook deliveries were made" [ "$(posts)" -eq 72 ]
