@@ -267,6 +267,9 @@ context(const char *f, size_t lo, size_t hi, size_t ns, size_t ne, int64_t value
 			flags |= word_is(f, j, e, "ans") ? NUMBER_DURATION : NUMBER_AGE;
 		else if (word_in(f, j, e, units_time))
 			flags |= NUMBER_DURATION;
+		else if (word_in(f, j, e, (const char *const[]){ "premiers", "premieres", "derniers", "dernieres", NULL }) &&
+		    word_in(f, skip_sp(f, e, hi), text_word_end(f, hi, skip_sp(f, e, hi)), units_time))
+			flags |= NUMBER_DURATION; /* "sept premiers mois" */
 		else if (word_in(f, j, e, money_after))
 			flags |= NUMBER_MONEY;
 		else if (word_in(f, j, e, (const char *const[]){ "times", "fois", "fold", NULL }))
@@ -560,7 +563,12 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 					out[n++] = num;
 				continue;
 			}
-			e = read_words(f, end, i, fr, &v);
+			/* "pour cent", "per cent": the rate's unit, not a hundred. */
+			if (i >= start + 5 && text_word_at(f, end, i, "cent") &&
+			    (memcmp(f + i - 5, "pour ", 5) == 0 || memcmp(f + i - 4, "per ", 4) == 0))
+				e = i;
+			else
+				e = read_words(f, end, i, fr, &v);
 			if (e == i) {
 				i = text_word_end(f, end, i);
 				continue;
