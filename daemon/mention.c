@@ -421,7 +421,7 @@ word_before(const char *f, size_t lo, size_t e, size_t *we)
 {
 	size_t b;
 
-	while (e > lo && f[e - 1] == ' ')
+	while (e > lo && (f[e - 1] == ' ' || f[e - 1] == '\''))
 		e--;
 	b = e;
 	while (b > lo && text_isalnum((unsigned char)f[b - 1]))
