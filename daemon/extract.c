@@ -409,6 +409,24 @@ speech_between(const char *f, size_t a, size_t b)
 	return 0;
 }
 
+/* Whether f[a, b) joins another clause: a conjunction or a finite verb. */
+static int
+clause_joined(const char *f, size_t a, size_t b)
+{
+	static const char *const words[] = {
+		"and", "et", "but", "mais", "while", "alors", "whereas", "tandis", "who", "qui",
+		"which", "that", "que", "were", "was", "are", "is", "ont", "sont", "a", "ete",
+		"had", "has", "have", "avaient", "etaient", "when", "lorsque", "quand", NULL
+	};
+
+	for (size_t i = a; i < b; i++)
+		if (text_isalpha((unsigned char)f[i]) && (i == a || !text_isalnum((unsigned char)f[i - 1])))
+			for (size_t k = 0; words[k] != NULL; k++)
+				if (text_word_at(f, b, i, words[k]))
+					return 1;
+	return 0;
+}
+
 /* The main period of a figure at [ns, ne) whose evidence ends at ee and
  * whose comparison begins at cue: a period right after it, else the nearest
  * before it (a comparison's only when linked: "au cours duquel"), else one
@@ -423,12 +441,16 @@ own_period(const struct work *w, size_t ns, size_t ee, size_t cue, size_t hi)
 		const struct period_mention *pm = &w->per[p];
 		int clean = 1;
 
-		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start > ee + 24 ||
+		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start > ee + 64 ||
 		    pm->start >= cue)
 			continue;
 		for (size_t i = ee; i < pm->start; i++)
 			if (f[i] == ',' || f[i] == ';' || f[i] == '(' || f[i] == ')')
 				clean = 0;
+		/* Farther than a few words only within the figure's own noun phrase
+		 * ("66 attacks against health workers recorded since March"). */
+		if (pm->start > ee + 24 && clause_joined(f, ee, pm->start))
+			clean = 0;
 		if (clean && !figure_between(w, ee, pm->start))
 			return (int)p;
 	}
