@@ -221,6 +221,16 @@ extract_push(struct work *w, const struct extract_obs *o)
 	return 0;
 }
 
+/* Whether a counted figure lies in f[a, b). */
+static int
+figure_between(const struct work *w, size_t a, size_t b)
+{
+	for (size_t j = 0; j < w->nnums; j++)
+		if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && w->nums[j].start >= a && w->nums[j].start < b)
+			return 1;
+	return 0;
+}
+
 /* Country and region of a figure at pos: the nearest named in the sentence. */
 static void
 place(struct work *w, size_t pos, struct extract_obs *o)
@@ -239,6 +249,26 @@ place(struct work *w, size_t pos, struct extract_obs *o)
 			bestr = d;
 			r = tm->id;
 		}
+	}
+	{
+		/* "120 civilians in Burkina Faso and 45 civilians in Niger": a country
+		 * right after an earlier figure is that figure's; one after this
+		 * figure, before the next, is this one's. */
+		long before = -1, after = -1;
+
+		for (size_t i = 0; i < w->nterms; i++) {
+			const struct mention_term *tm = &w->terms[i];
+
+			if (tm->kind != TAXONOMY_COUNTRY)
+				continue;
+			if (tm->end <= pos && !figure_between(w, tm->end, pos))
+				before = (long)i;
+			else if (tm->start > pos && after < 0 && !figure_between(w, pos + 1, tm->start))
+				after = (long)i;
+		}
+		if (before >= 0 && after >= 0 && figure_between(w, 0, w->terms[before].start) &&
+		    w->terms[after].start - pos < 64)
+			c = w->terms[after].id;
 	}
 	if (c < 0 && r >= 0)
 		c = taxonomy_region_country(w->tx, r);
@@ -379,15 +409,6 @@ is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, size_t ns,
 	return 0;
 }
 
-/* Whether a counted figure lies in f[a, b). */
-static int
-figure_between(const struct work *w, size_t a, size_t b)
-{
-	for (size_t j = 0; j < w->nnums; j++)
-		if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && w->nums[j].start >= a && w->nums[j].start < b)
-			return 1;
-	return 0;
-}
 
 /* A quotation's end or a verb of speech: a date after it is when it was said. */
 static int
