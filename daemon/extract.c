@@ -231,6 +231,34 @@ figure_between(const struct work *w, size_t a, size_t b)
 	return 0;
 }
 
+/* Whether the figure k is introduced as a part of an earlier count figure
+ * ("..., notamment l'exécution de 134 personnes"). */
+static int
+part_of_part(const struct work *w, const struct text_sentence *s, size_t k)
+{
+	static const char *const cues[] = {
+		"including", "notamment", "dont", "in particular", "en particulier",
+		"y compris", "among them", "of whom", "of which", NULL
+	};
+	const char *f = w->t->f;
+	size_t a = s->start, b = w->nums[k].start;
+	int earlier = 0;
+
+	for (size_t j = 0; j < k; j++)
+		if (!(w->nums[j].flags & NUMBER_NOT_COUNT)) {
+			a = w->nums[j].end;
+			earlier = 1;
+		}
+	if (!earlier)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (text_isalpha((unsigned char)f[i]) && !text_isalnum((unsigned char)f[i - 1]))
+			for (size_t c = 0; cues[c] != NULL; c++)
+				if (text_word_at(f, b, i, cues[c]))
+					return 1;
+	return 0;
+}
+
 /* Country and region of a figure at pos: the nearest named in the sentence. */
 static void
 place(struct work *w, size_t pos, struct extract_obs *o)
@@ -535,6 +563,7 @@ sentence(struct work *w, const struct text_sentence *s)
 	unsigned char used[SENT_MAX_NUMS]; /* figures already given as a reference */
 	struct mention prev;               /* the last attached figure's, number att */
 	size_t att = (size_t)-1;
+	int nested = 0; /* the last figure was a part of a part */
 
 	if (s->para != w->para || s->first) {
 		w->para = s->para;
@@ -571,7 +600,7 @@ sentence(struct work *w, const struct text_sentence *s)
 	memset(used, 0, sizeof(used));
 	for (size_t k = 0; k < w->nnums; k++) {
 		const struct number *n = &w->nums[k];
-		struct mention m;
+		struct mention m, tmp;
 		struct extract_obs o;
 		size_t wend, cue = s->end;
 		int fromref = 0;
@@ -584,6 +613,17 @@ sentence(struct work *w, const struct text_sentence *s)
 			att = (size_t)-1;
 			continue;
 		}
+		/* A breakdown of a figure that is itself a part ("270 abuses,
+		 * including the execution of 134 people, of whom 16 women"): the
+		 * parts of a part are not counted. */
+		if ((is_subcount(f, s->start, n->start) && att != (size_t)-1 && part_of_part(w, s, att)) ||
+		    (nested && att != (size_t)-1 && !is_subcount(f, s->start, n->start) &&
+		    mention_follow(&ms, k, &prev, att, &tmp))) {
+			nested = 1;
+			att = k;
+			continue;
+		}
+		nested = 0;
 		att = k;
 		prev = m;
 		if (m.named)

@@ -538,6 +538,30 @@ verb_before(const struct mention_sent *s, size_t qs)
 	return &s->terms[t - 1];
 }
 
+/* A term that is the predicate of a copula ("le recrutement ... est resté
+ * la violation la plus fréquente (52)", "remained the most common
+ * violation"): it names the subject's kind, and the figure counts the
+ * subject. */
+static int
+predicate_kind(const struct mention_sent *s, const struct mention_term *tm)
+{
+	static const char *const copulas[] = {
+		"is", "was", "are", "were", "remained", "remains", "became", "est", "sont",
+		"reste", "restes", "restee", "restees", "demeure", "demeurent", "etait",
+		"etaient", "constitue", "constituent", "devenu", "devenue", NULL
+	};
+	size_t e, b = tm->start;
+
+	for (int n = 0; n < 4; n++) {
+		if ((b = word_before(s->f, s->lo, b, &e)) == (size_t)-1 || s->f[e] == ',' ||
+		    (s->f[b] >= '0' && s->f[b] <= '9'))
+			return 0;
+		if (in_list(copulas, s->f, b, e))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the term at a is preceded by "the number of" / "le nombre de". */
 static int
 number_of_before(const struct mention_sent *s, size_t a)
@@ -681,6 +705,8 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 				id = tm->kind == TAXONOMY_GENERIC ?
 				    mention_generic_kind(s, t - 1, tm->start, &m->named) : tm->id;
 
+				if (tm->kind == TAXONOMY_INDICATOR && predicate_kind(s, tm))
+					g = -1;
 				if (g >= 0 && g <= 5 && id >= 0) {
 					m->indicator = id;
 					m->start = num->start;
