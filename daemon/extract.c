@@ -221,114 +221,6 @@ extract_push(struct work *w, const struct extract_obs *o)
 	return 0;
 }
 
-/* Whether a counted figure lies in f[a, b). */
-static int
-figure_between(const struct work *w, size_t a, size_t b)
-{
-	for (size_t j = 0; j < w->nnums; j++)
-		if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && w->nums[j].start >= a && w->nums[j].start < b)
-			return 1;
-	return 0;
-}
-
-/* Whether the figure k is introduced as a part of an earlier count figure
- * ("..., notamment l'exécution de 134 personnes"). */
-static int
-part_of_part(const struct work *w, const struct text_sentence *s, size_t k)
-{
-	static const char *const cues[] = {
-		"including", "notamment", "dont", "in particular", "en particulier",
-		"y compris", "among them", "of whom", "of which", NULL
-	};
-	const char *f = w->t->f;
-	size_t a = s->start, b = w->nums[k].start;
-	int earlier = 0;
-
-	for (size_t j = 0; j < k; j++)
-		if (!(w->nums[j].flags & NUMBER_NOT_COUNT)) {
-			a = w->nums[j].end;
-			earlier = 1;
-		}
-	if (!earlier)
-		return 0;
-	for (size_t i = a; i < b; i++)
-		if (text_isalpha((unsigned char)f[i]) && !text_isalnum((unsigned char)f[i - 1]))
-			for (size_t c = 0; cues[c] != NULL; c++)
-				if (text_word_at(f, b, i, cues[c]))
-					return 1;
-	return 0;
-}
-
-/* Country and region of a figure at pos: the nearest named in the sentence. */
-static void
-place(struct work *w, size_t pos, struct extract_obs *o)
-{
-	size_t bestd = (size_t)-1, bestr = (size_t)-1;
-	int c = -1, r = -1;
-
-	for (size_t i = 0; i < w->nterms; i++) {
-		const struct mention_term *tm = &w->terms[i];
-		size_t d = tm->start > pos ? tm->start - pos : pos - tm->end;
-
-		if (tm->kind == TAXONOMY_COUNTRY && d < bestd) {
-			bestd = d;
-			c = tm->id;
-		} else if (tm->kind == TAXONOMY_REGION && d < bestr) {
-			bestr = d;
-			r = tm->id;
-		}
-	}
-	{
-		/* "120 civilians in Burkina Faso and 45 civilians in Niger": a country
-		 * right after an earlier figure is that figure's; one after this
-		 * figure, before the next, is this one's. */
-		long before = -1, after = -1;
-
-		for (size_t i = 0; i < w->nterms; i++) {
-			const struct mention_term *tm = &w->terms[i];
-
-			if (tm->kind != TAXONOMY_COUNTRY)
-				continue;
-			if (tm->end <= pos && !figure_between(w, tm->end, pos))
-				before = (long)i;
-			else if (tm->start > pos && after < 0 && !figure_between(w, pos + 1, tm->start))
-				after = (long)i;
-		}
-		if (before >= 0 && after >= 0 && figure_between(w, 0, w->terms[before].start) &&
-		    w->terms[after].start - pos < 64)
-			c = w->terms[after].id;
-	}
-	if (c < 0 && r >= 0)
-		c = taxonomy_region_country(w->tx, r);
-	o->country = c >= 0 ? taxonomy_country_name(w->tx, c) : w->country_name;
-	o->region = r >= 0 ? taxonomy_region_name(w->tx, r) : NULL;
-}
-
-static int
-is_subcount(const char *f, size_t lo, size_t pos)
-{
-	static const char *const cues[] = {
-		"including", "dont", "of whom", "of which", "among them", "y compris",
-		"parmi lesquels", "parmi lesquelles", "among whom", NULL
-	};
-	size_t e = pos;
-	size_t qs;
-
-	(void)mention_qualifier(f, lo, pos, &qs);
-	e = qs;
-	while (e > lo && (f[e - 1] == ' ' || f[e - 1] == ','))
-		e--;
-	for (size_t k = 0; cues[k] != NULL; k++) {
-		size_t n = strlen(cues[k]);
-
-		if (e >= lo + n && memcmp(f + e - n, cues[k], n) == 0 &&
-		    (e - n == lo || !text_isalnum((unsigned char)f[e - n - 1])))
-			return 1;
-	}
-	return 0;
-}
-
-
 static int
 word_before_is(const char *f, size_t lo, size_t pos, const char *const *words, size_t *wstart)
 {
@@ -500,7 +392,7 @@ own_period(const struct work *w, size_t ns, size_t ee, size_t cue, size_t hi)
 		 * ("66 attacks against health workers recorded since March"). */
 		if (pm->start > ee + 24 && clause_joined(f, ee, pm->start))
 			clean = 0;
-		if (clean && !figure_between(w, ee, pm->start))
+		if (clean && !extract_figure_between(w, ee, pm->start))
 			return (int)p;
 	}
 	for (size_t p = 0; p < w->nper; p++) {
@@ -518,7 +410,7 @@ own_period(const struct work *w, size_t ns, size_t ee, size_t cue, size_t hi)
 
 		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start >= cue)
 			continue;
-		if (!figure_between(w, pm->end, hi) && !speech_between(f, ee, pm->start))
+		if (!extract_figure_between(w, pm->end, hi) && !speech_between(f, ee, pm->start))
 			return (int)p;
 		break;
 	}
@@ -616,8 +508,8 @@ sentence(struct work *w, const struct text_sentence *s)
 		/* A breakdown of a figure that is itself a part ("270 abuses,
 		 * including the execution of 134 people, of whom 16 women"): the
 		 * parts of a part are not counted. */
-		if ((is_subcount(f, s->start, n->start) && att != (size_t)-1 && part_of_part(w, s, att)) ||
-		    (nested && att != (size_t)-1 && !is_subcount(f, s->start, n->start) &&
+		if ((extract_is_subcount(f, s->start, n->start) && att != (size_t)-1 && extract_part_of_part(w, s, att)) ||
+		    (nested && att != (size_t)-1 && !extract_is_subcount(f, s->start, n->start) &&
 		    mention_follow(&ms, k, &prev, att, &tmp))) {
 			nested = 1;
 			att = k;
@@ -630,7 +522,7 @@ sentence(struct work *w, const struct text_sentence *s)
 			ms.generic_kind = w->gkind = m.indicator;
 		/* The comparison window: up to the next figure that is not a sub-count. */
 		for (size_t j = k + 1; j < w->nnums; j++)
-			if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !is_subcount(f, s->start, w->nums[j].start) &&
+			if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !extract_is_subcount(f, s->start, w->nums[j].start) &&
 			    !compare_fraction(f, w->nums[j].end, s->end)) {
 				cue = w->nums[j].start;
 				break;
@@ -706,7 +598,7 @@ sentence(struct work *w, const struct text_sentence *s)
 			sps = o.period_start;
 			spe = o.period_end;
 		}
-		place(w, n->start, &o);
+		extract_place(w, n->start, &o);
 		o.start = w->t->map[m.start];
 		o.end = w->t->map[m.end];
 		o.sent_start = w->t->map[s->start];
@@ -715,7 +607,7 @@ sentence(struct work *w, const struct text_sentence *s)
 			return -1;
 		if (!fromref && !extract_obs_end_only(&o) && (o.has_period || !w->carry))
 			fig = (long)w->nobs - 1;
-		if (is_subcount(f, s->start, n->start))
+		if (extract_is_subcount(f, s->start, n->start))
 			continue;
 		{
 			size_t a = n->end;
