@@ -221,56 +221,6 @@ extract_push(struct work *w, const struct extract_obs *o)
 	return 0;
 }
 
-/* Country and region of a figure at pos: the nearest named in the sentence. */
-static void
-place(struct work *w, size_t pos, struct extract_obs *o)
-{
-	size_t bestd = (size_t)-1, bestr = (size_t)-1;
-	int c = -1, r = -1;
-
-	for (size_t i = 0; i < w->nterms; i++) {
-		const struct mention_term *tm = &w->terms[i];
-		size_t d = tm->start > pos ? tm->start - pos : pos - tm->end;
-
-		if (tm->kind == TAXONOMY_COUNTRY && d < bestd) {
-			bestd = d;
-			c = tm->id;
-		} else if (tm->kind == TAXONOMY_REGION && d < bestr) {
-			bestr = d;
-			r = tm->id;
-		}
-	}
-	if (c < 0 && r >= 0)
-		c = taxonomy_region_country(w->tx, r);
-	o->country = c >= 0 ? taxonomy_country_name(w->tx, c) : w->country_name;
-	o->region = r >= 0 ? taxonomy_region_name(w->tx, r) : NULL;
-}
-
-static int
-is_subcount(const char *f, size_t lo, size_t pos)
-{
-	static const char *const cues[] = {
-		"including", "dont", "of whom", "of which", "among them", "y compris",
-		"parmi lesquels", "parmi lesquelles", "among whom", NULL
-	};
-	size_t e = pos;
-	size_t qs;
-
-	(void)mention_qualifier(f, lo, pos, &qs);
-	e = qs;
-	while (e > lo && (f[e - 1] == ' ' || f[e - 1] == ','))
-		e--;
-	for (size_t k = 0; cues[k] != NULL; k++) {
-		size_t n = strlen(cues[k]);
-
-		if (e >= lo + n && memcmp(f + e - n, cues[k], n) == 0 &&
-		    (e - n == lo || !text_isalnum((unsigned char)f[e - n - 1])))
-			return 1;
-	}
-	return 0;
-}
-
-
 static int
 word_before_is(const char *f, size_t lo, size_t pos, const char *const *words, size_t *wstart)
 {
@@ -379,15 +329,6 @@ is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, size_t ns,
 	return 0;
 }
 
-/* Whether a counted figure lies in f[a, b). */
-static int
-figure_between(const struct work *w, size_t a, size_t b)
-{
-	for (size_t j = 0; j < w->nnums; j++)
-		if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && w->nums[j].start >= a && w->nums[j].start < b)
-			return 1;
-	return 0;
-}
 
 /* A quotation's end or a verb of speech: a date after it is when it was said. */
 static int
@@ -409,6 +350,24 @@ speech_between(const char *f, size_t a, size_t b)
 	return 0;
 }
 
+/* Whether f[a, b) joins another clause: a conjunction or a finite verb. */
+static int
+clause_joined(const char *f, size_t a, size_t b)
+{
+	static const char *const words[] = {
+		"and", "et", "but", "mais", "while", "alors", "whereas", "tandis", "who", "qui",
+		"which", "that", "que", "were", "was", "are", "is", "ont", "sont", "a", "ete",
+		"had", "has", "have", "avaient", "etaient", "when", "lorsque", "quand", NULL
+	};
+
+	for (size_t i = a; i < b; i++)
+		if (text_isalpha((unsigned char)f[i]) && (i == a || !text_isalnum((unsigned char)f[i - 1])))
+			for (size_t k = 0; words[k] != NULL; k++)
+				if (text_word_at(f, b, i, words[k]))
+					return 1;
+	return 0;
+}
+
 /* The main period of a figure at [ns, ne) whose evidence ends at ee and
  * whose comparison begins at cue: a period right after it, else the nearest
  * before it (a comparison's only when linked: "au cours duquel"), else one
@@ -423,13 +382,17 @@ own_period(const struct work *w, size_t ns, size_t ee, size_t cue, size_t hi)
 		const struct period_mention *pm = &w->per[p];
 		int clean = 1;
 
-		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start > ee + 24 ||
+		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start > ee + 64 ||
 		    pm->start >= cue)
 			continue;
 		for (size_t i = ee; i < pm->start; i++)
 			if (f[i] == ',' || f[i] == ';' || f[i] == '(' || f[i] == ')')
 				clean = 0;
-		if (clean && !figure_between(w, ee, pm->start))
+		/* Farther than a few words only within the figure's own noun phrase
+		 * ("66 attacks against health workers recorded since March"). */
+		if (pm->start > ee + 24 && clause_joined(f, ee, pm->start))
+			clean = 0;
+		if (clean && !extract_figure_between(w, ee, pm->start))
 			return (int)p;
 	}
 	for (size_t p = 0; p < w->nper; p++) {
@@ -447,7 +410,7 @@ own_period(const struct work *w, size_t ns, size_t ee, size_t cue, size_t hi)
 
 		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start >= cue)
 			continue;
-		if (!figure_between(w, pm->end, hi) && !speech_between(f, ee, pm->start))
+		if (!extract_figure_between(w, pm->end, hi) && !speech_between(f, ee, pm->start))
 			return (int)p;
 		break;
 	}
@@ -492,6 +455,7 @@ sentence(struct work *w, const struct text_sentence *s)
 	unsigned char used[SENT_MAX_NUMS]; /* figures already given as a reference */
 	struct mention prev;               /* the last attached figure's, number att */
 	size_t att = (size_t)-1;
+	int nested = 0; /* the last figure was a part of a part */
 
 	if (s->para != w->para || s->first) {
 		w->para = s->para;
@@ -528,7 +492,7 @@ sentence(struct work *w, const struct text_sentence *s)
 	memset(used, 0, sizeof(used));
 	for (size_t k = 0; k < w->nnums; k++) {
 		const struct number *n = &w->nums[k];
-		struct mention m;
+		struct mention m, tmp;
 		struct extract_obs o;
 		size_t wend, cue = s->end;
 		int fromref = 0;
@@ -541,13 +505,24 @@ sentence(struct work *w, const struct text_sentence *s)
 			att = (size_t)-1;
 			continue;
 		}
+		/* A breakdown of a figure that is itself a part ("270 abuses,
+		 * including the execution of 134 people, of whom 16 women"): the
+		 * parts of a part are not counted. */
+		if ((extract_is_subcount(f, s->start, n->start) && att != (size_t)-1 && extract_part_of_part(w, s, att)) ||
+		    (nested && att != (size_t)-1 && !extract_is_subcount(f, s->start, n->start) &&
+		    mention_follow(&ms, k, &prev, att, &tmp))) {
+			nested = 1;
+			att = k;
+			continue;
+		}
+		nested = 0;
 		att = k;
 		prev = m;
 		if (m.named)
 			ms.generic_kind = w->gkind = m.indicator;
 		/* The comparison window: up to the next figure that is not a sub-count. */
 		for (size_t j = k + 1; j < w->nnums; j++)
-			if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !is_subcount(f, s->start, w->nums[j].start) &&
+			if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !extract_is_subcount(f, s->start, w->nums[j].start) &&
 			    !compare_fraction(f, w->nums[j].end, s->end)) {
 				cue = w->nums[j].start;
 				break;
@@ -623,7 +598,7 @@ sentence(struct work *w, const struct text_sentence *s)
 			sps = o.period_start;
 			spe = o.period_end;
 		}
-		place(w, n->start, &o);
+		extract_place(w, n->start, &o);
 		o.start = w->t->map[m.start];
 		o.end = w->t->map[m.end];
 		o.sent_start = w->t->map[s->start];
@@ -632,7 +607,7 @@ sentence(struct work *w, const struct text_sentence *s)
 			return -1;
 		if (!fromref && !extract_obs_end_only(&o) && (o.has_period || !w->carry))
 			fig = (long)w->nobs - 1;
-		if (is_subcount(f, s->start, n->start))
+		if (extract_is_subcount(f, s->start, n->start))
 			continue;
 		{
 			size_t a = n->end;

@@ -58,4 +58,16 @@ int extract_push(struct work *w, const struct extract_obs *o);
 int extract_derive(struct work *w, struct mention_sent *ms, const struct text_sentence *s,
     size_t k, size_t mend, const struct extract_obs *base, size_t wend, unsigned char *used);
 
+/* Whether a counted figure of the sentence lies in f[a, b). */
+int extract_figure_between(const struct work *w, size_t a, size_t b);
+
+/* Whether the figure at pos opens a breakdown ("including 12", "dont 15"). */
+int extract_is_subcount(const char *f, size_t lo, size_t pos);
+
+/* Whether figure k is itself introduced as a part of an earlier figure. */
+int extract_part_of_part(const struct work *w, const struct text_sentence *s, size_t k);
+
+/* Set o's country and region from the places named in the figure at pos's clause. */
+void extract_place(struct work *w, size_t pos, struct extract_obs *o);
+
 #endif

@@ -14,62 +14,6 @@
 #include "rightswatch/text.h"
 #include "mention_int.h"
 
-static const struct {
-	const char *p;
-	enum extract_qualifier q;
-} quals[] = {
-	{ "at least", EXTRACT_AT_LEAST }, { "au moins", EXTRACT_AT_LEAST },
-	{ "a minimum of", EXTRACT_AT_LEAST }, { "au minimum", EXTRACT_AT_LEAST },
-	{ "no fewer than", EXTRACT_AT_LEAST }, { "no less than", EXTRACT_AT_LEAST },
-	{ "pas moins de", EXTRACT_AT_LEAST },
-	{ "more than", EXTRACT_MORE_THAN }, { "over", EXTRACT_MORE_THAN },
-	{ "plus de", EXTRACT_MORE_THAN }, { "plus d'", EXTRACT_MORE_THAN },
-	{ "upwards of", EXTRACT_MORE_THAN }, { "in excess of", EXTRACT_MORE_THAN },
-	{ "above", EXTRACT_MORE_THAN }, { "exceeding", EXTRACT_MORE_THAN },
-	{ "over", EXTRACT_MORE_THAN }, { "well over", EXTRACT_MORE_THAN },
-	{ "some", EXTRACT_APPROX }, { "about", EXTRACT_APPROX }, { "around", EXTRACT_APPROX },
-	{ "approximately", EXTRACT_APPROX }, { "nearly", EXTRACT_APPROX },
-	{ "almost", EXTRACT_APPROX }, { "roughly", EXTRACT_APPROX },
-	{ "an estimated", EXTRACT_APPROX }, { "estimated", EXTRACT_APPROX },
-	{ "close to", EXTRACT_APPROX }, { "pres de", EXTRACT_APPROX },
-	{ "pres d'", EXTRACT_APPROX }, { "environ", EXTRACT_APPROX },
-	{ "quelque", EXTRACT_APPROX }, { "approximativement", EXTRACT_APPROX },
-	{ "presque", EXTRACT_APPROX }, { "une estimation de", EXTRACT_APPROX },
-	{ "up to", EXTRACT_AT_MOST }, { "jusqu'a", EXTRACT_AT_MOST },
-	{ "less than", EXTRACT_AT_MOST }, { "fewer than", EXTRACT_AT_MOST },
-	{ "moins de", EXTRACT_AT_MOST }, { "moins d'", EXTRACT_AT_MOST },
-	{ "at most", EXTRACT_AT_MOST }, { "au plus", EXTRACT_AT_MOST },
-	{ "under", EXTRACT_AT_MOST },
-};
-
-enum extract_qualifier
-mention_qualifier(const char *f, size_t lo, size_t pos, size_t *qstart)
-{
-	size_t j = pos;
-
-	*qstart = pos;
-	while (j > lo && (f[j - 1] == ' ' || f[j - 1] == '('))
-		j--;
-	for (size_t k = 0; k < sizeof(quals) / sizeof(quals[0]); k++) {
-		size_t n = strlen(quals[k].p);
-		int apos = quals[k].p[n - 1] == '\'';
-		size_t e = apos ? pos : j;
-
-		if (apos) {
-			e = pos;
-			while (e > lo && f[e - 1] == ' ')
-				e--;
-		}
-		if (e < lo + n || memcmp(f + e - n, quals[k].p, n) != 0)
-			continue;
-		if (e - n > lo && text_isalnum((unsigned char)f[e - n - 1]))
-			continue;
-		*qstart = e - n;
-		return quals[k].q;
-	}
-	return EXTRACT_EXACT;
-}
-
 /* Words that end the noun phrase after a number. */
 static const char *const stops[] = {
 	"in", "on", "at", "by", "from", "for", "with", "who", "which", "that", "were",
@@ -421,7 +365,7 @@ word_before(const char *f, size_t lo, size_t e, size_t *we)
 {
 	size_t b;
 
-	while (e > lo && f[e - 1] == ' ')
+	while (e > lo && (f[e - 1] == ' ' || f[e - 1] == '\''))
 		e--;
 	b = e;
 	while (b > lo && text_isalnum((unsigned char)f[b - 1]))
@@ -536,6 +480,30 @@ verb_before(const struct mention_sent *s, size_t qs)
 		}
 	}
 	return &s->terms[t - 1];
+}
+
+/* A term that is the predicate of a copula ("le recrutement ... est resté
+ * la violation la plus fréquente (52)", "remained the most common
+ * violation"): it names the subject's kind, and the figure counts the
+ * subject. */
+static int
+predicate_kind(const struct mention_sent *s, const struct mention_term *tm)
+{
+	static const char *const copulas[] = {
+		"is", "was", "are", "were", "remained", "remains", "became", "est", "sont",
+		"reste", "restes", "restee", "restees", "demeure", "demeurent", "etait",
+		"etaient", "constitue", "constituent", "devenu", "devenue", NULL
+	};
+	size_t e, b = tm->start;
+
+	for (int n = 0; n < 4; n++) {
+		if ((b = word_before(s->f, s->lo, b, &e)) == (size_t)-1 || s->f[e] == ',' ||
+		    (s->f[b] >= '0' && s->f[b] <= '9'))
+			return 0;
+		if (in_list(copulas, s->f, b, e))
+			return 1;
+	}
+	return 0;
 }
 
 /* Whether the term at a is preceded by "the number of" / "le nombre de". */
@@ -681,6 +649,8 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 				id = tm->kind == TAXONOMY_GENERIC ?
 				    mention_generic_kind(s, t - 1, tm->start, &m->named) : tm->id;
 
+				if (tm->kind == TAXONOMY_INDICATOR && predicate_kind(s, tm))
+					g = -1;
 				if (g >= 0 && g <= 5 && id >= 0) {
 					m->indicator = id;
 					m->start = num->start;

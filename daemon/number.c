@@ -231,6 +231,37 @@ at_bytes(const char *f, size_t i, size_t end, const char *s)
 	return i + n <= end && memcmp(f + i, s, n) == 0;
 }
 
+/* From j just past a day: ", D" repeated, then ", D Month" or "and/et D
+ * Month" ("3, 4 and 5 June"). */
+static int
+day_list(const char *f, size_t j, size_t hi)
+{
+	for (int n = 0; n < 8 && j < hi && f[j] == ','; n++) {
+		size_t k = skip_sp(f, j + 1, hi), d = k;
+
+		while (k < hi && isdig(f[k]))
+			k++;
+		if (k == d || k - d > 2)
+			return 0;
+		k = skip_sp(f, k, hi);
+		if (number_month(f, hi, k, NULL) != 0)
+			return 1;
+		j = k;
+		if (j < hi && text_isalpha((unsigned char)f[j])) {
+			size_t e = text_word_end(f, hi, j);
+
+			if (!word_is(f, j, e, "and") && !word_is(f, j, e, "et"))
+				return 0;
+			k = skip_sp(f, e, hi);
+			d = k;
+			while (k < hi && isdig(f[k]))
+				k++;
+			return k > d && k - d <= 2 && number_month(f, hi, skip_sp(f, k, hi), NULL) != 0;
+		}
+	}
+	return 0;
+}
+
 /* The context of the number at [ns, ne) in the sentence [lo, hi). */
 static unsigned
 context(const char *f, size_t lo, size_t hi, size_t ns, size_t ne, int64_t value,
@@ -248,6 +279,8 @@ context(const char *f, size_t lo, size_t hi, size_t ns, size_t ne, int64_t value
 		flags |= f[ne] == ':' ? NUMBER_TIME : NUMBER_DOCREF;
 	if (ne < hi && f[ne] == '-' && ne + 1 < hi && isdig(f[ne + 1]) && rawdigits)
 		flags |= NUMBER_DOCREF;
+	if (value >= 1 && value <= 31 && !(flags & NUMBER_WORDS) && day_list(f, j, hi))
+		flags |= NUMBER_DATE; /* "3, 4 et 5 juin" */
 	if (j < hi && f[j] == '-')
 		j = skip_sp(f, j + 1, hi);
 	if (j < hi && text_isalpha((unsigned char)f[j])) {
@@ -267,6 +300,9 @@ context(const char *f, size_t lo, size_t hi, size_t ns, size_t ne, int64_t value
 			flags |= word_is(f, j, e, "ans") ? NUMBER_DURATION : NUMBER_AGE;
 		else if (word_in(f, j, e, units_time))
 			flags |= NUMBER_DURATION;
+		else if (word_in(f, j, e, (const char *const[]){ "premiers", "premieres", "derniers", "dernieres", NULL }) &&
+		    word_in(f, skip_sp(f, e, hi), text_word_end(f, hi, skip_sp(f, e, hi)), units_time))
+			flags |= NUMBER_DURATION; /* "sept premiers mois" */
 		else if (word_in(f, j, e, money_after))
 			flags |= NUMBER_MONEY;
 		else if (word_in(f, j, e, (const char *const[]){ "times", "fois", "fold", NULL }))
@@ -560,7 +596,12 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 					out[n++] = num;
 				continue;
 			}
-			e = read_words(f, end, i, fr, &v);
+			/* "pour cent", "per cent": the rate's unit, not a hundred. */
+			if (i >= start + 5 && text_word_at(f, end, i, "cent") &&
+			    (memcmp(f + i - 5, "pour ", 5) == 0 || memcmp(f + i - 4, "per ", 4) == 0))
+				e = i;
+			else
+				e = read_words(f, end, i, fr, &v);
 			if (e == i) {
 				i = text_word_end(f, end, i);
 				continue;

@@ -28,6 +28,20 @@ comparative_before(const struct pc *c, size_t s)
 	return 0;
 }
 
+/* "attaques contre des écoles ... depuis janvier": "contre" / "against"
+ * ending at e compares only when a figure or the period at i follows it. */
+static int
+against_noun(const struct pc *c, const char *cue, size_t e, size_t i)
+{
+	size_t j = e;
+
+	if (strcmp(cue, "contre") != 0 && strcmp(cue, "against") != 0)
+		return 0;
+	while (j < i && c->f[j] == ' ')
+		j++;
+	return j < i && !isdig(c->f[j]);
+}
+
 static int
 is_ref(const struct pc *c, size_t i)
 {
@@ -54,8 +68,11 @@ is_ref(const struct pc *c, size_t i)
 		if (s < e && isdig(c->f[s]))
 			return 0;
 		for (size_t k = 0; cues[k] != NULL; k++)
-			if (text_word_eq(cues[k], c->f + s, e - s))
+			if (text_word_eq(cues[k], c->f + s, e - s)) {
+				if (against_noun(c, cues[k], e, i))
+					return 0;
 				return c->f[s] != 'q' || comparative_before(c, s);
+			}
 	}
 	return 0;
 }
@@ -282,7 +299,8 @@ period_scan(const char *f, size_t len, size_t start, size_t end,
 	(void)len;
 	while (i < end) {
 		struct period_mention pm;
-		struct dt d;
+		struct dt d, d2;
+		struct date_ymd d2s;
 		size_t e;
 
 		size_t we;
@@ -328,6 +346,11 @@ period_scan(const char *f, size_t len, size_t start, size_t end,
 		else if ((mask & R_DATE) && (e = period_date_at(&c, i, &d, 1)) != 0) {
 			period_fill_year(&c, &d);
 			period_bounds(&d, &pm.ps, &pm.pe);
+		} else if ((mask & R_DATE) && isdig(f[i]) && (e = period_day_list(&c, i, &d, &d2)) != 0) {
+			period_fill_year(&c, &d);
+			period_fill_year(&c, &d2);
+			period_bounds(&d, &pm.ps, &pm.pe);
+			period_bounds(&d2, &d2s, &pm.pe);
 		}
 		if (e == 0 || e <= i) {
 			i = text_word_end(f, end, i);

@@ -338,3 +338,33 @@ period_months(const struct pc *c, int y, int m1, int m2, struct period_mention *
 	if (pm->pe.y == c->rel.y && m2 == c->rel.m && c->rel.d < pm->pe.d && m1 != m2)
 		pm->pe.d = pm->pe.d; /* a whole part of a year is kept whole */
 }
+
+/* "14 and 15 May", "3, 4 et 5 juin 2020": days sharing the last one's month
+ * (and year); the first and last day into *first and *last, the end or 0. */
+size_t
+period_day_list(const struct pc *c, size_t i, struct dt *first, struct dt *last)
+{
+	size_t e, k;
+	int d0, n = 0;
+
+	if ((d0 = period_read_day(c, i, &e)) < 0)
+		return 0;
+	for (;;) {
+		k = period_sp(c, e);
+		if (k < c->hi && (c->f[k] == ',' || c->f[k] == '&'))
+			k = period_sp(c, k + 1);
+		else if ((e = period_kw(c, k, "and/et")) != 0)
+			k = period_sp(c, e);
+		else
+			return 0;
+		if (k >= c->hi || !isdig(c->f[k]))
+			return 0;
+		if ((e = period_date_at(c, k, last, 1)) != 0 && last->prec == 3)
+			break;
+		if (period_read_day(c, k, &e) < 0 || ++n > 8)
+			return 0;
+	}
+	*first = *last;
+	first->d = d0;
+	return d0 < last->d ? e : 0;
+}

@@ -48,6 +48,8 @@ void period_fill_year(const struct pc *c, struct dt *d);
 int period_read_day(const struct pc *c, size_t i, size_t *e);
 /* A date, month or year at f[i] (strict: a bare year needs a preposition). */
 size_t period_date_at(const struct pc *c, size_t i, struct dt *d, int strict);
+/* "14 and 15 May": the first and last day of a list sharing one month; end or 0. */
+size_t period_day_list(const struct pc *c, size_t i, struct dt *first, struct dt *last);
 /* The first and last day d covers. */
 void period_bounds(const struct dt *d, struct date_ymd *s, struct date_ymd *e);
 struct date_ymd period_add_days(struct date_ymd d, int n);

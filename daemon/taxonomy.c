@@ -76,7 +76,8 @@ static const struct {
 	  "violations des droits de l'homme|violations des droits humains|atteintes|atteinte|"
 	  "violations et atteintes|atteintes aux droits de l'homme|abus|"
 	  "violations et abus|violations des droits de l'homme et atteintes|affected by violence|"
-	  "individually affected by violence|touchés par la violence" },
+	  "individually affected by violence|touchés par la violence|victims of violence|"
+	  "victimes de violences|victimes de violence|victimes des violences" },
 	{ "torture",
 	  "torture|tortured|ill-treatment|ill treatment|ill-treated|"
 	  "cruel, inhuman or degrading treatment|torturés|torturé|mauvais traitements|"

@@ -1,0 +1,115 @@
+/*
+ * extract_clause — which clause a figure belongs to: the figures between two
+ * places, a breakdown ("including", "dont") and a breakdown of a breakdown,
+ * and the country and region named nearest a figure in its own clause.
+ */
+#include <string.h>
+
+#include "extract_int.h"
+
+/* Whether a counted figure lies in f[a, b). */
+int
+extract_figure_between(const struct work *w, size_t a, size_t b)
+{
+	for (size_t j = 0; j < w->nnums; j++)
+		if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && w->nums[j].start >= a && w->nums[j].start < b)
+			return 1;
+	return 0;
+}
+
+/* Whether the figure k is introduced as a part of an earlier count figure
+ * ("..., notamment l'exécution de 134 personnes"). */
+int
+extract_part_of_part(const struct work *w, const struct text_sentence *s, size_t k)
+{
+	static const char *const cues[] = {
+		"including", "notamment", "dont", "in particular", "en particulier",
+		"y compris", "among them", "of whom", "of which", NULL
+	};
+	const char *f = w->t->f;
+	size_t a = s->start, b = w->nums[k].start;
+	int earlier = 0;
+
+	for (size_t j = 0; j < k; j++)
+		if (!(w->nums[j].flags & NUMBER_NOT_COUNT)) {
+			a = w->nums[j].end;
+			earlier = 1;
+		}
+	if (!earlier)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (text_isalpha((unsigned char)f[i]) && !text_isalnum((unsigned char)f[i - 1]))
+			for (size_t c = 0; cues[c] != NULL; c++)
+				if (text_word_at(f, b, i, cues[c]))
+					return 1;
+	return 0;
+}
+
+/* Country and region of a figure at pos: the nearest named in the sentence. */
+void
+extract_place(struct work *w, size_t pos, struct extract_obs *o)
+{
+	size_t bestd = (size_t)-1, bestr = (size_t)-1;
+	int c = -1, r = -1;
+
+	for (size_t i = 0; i < w->nterms; i++) {
+		const struct mention_term *tm = &w->terms[i];
+		size_t d = tm->start > pos ? tm->start - pos : pos - tm->end;
+
+		if (tm->kind == TAXONOMY_COUNTRY && d < bestd) {
+			bestd = d;
+			c = tm->id;
+		} else if (tm->kind == TAXONOMY_REGION && d < bestr) {
+			bestr = d;
+			r = tm->id;
+		}
+	}
+	{
+		/* "120 civilians in Burkina Faso and 45 civilians in Niger": a country
+		 * right after an earlier figure is that figure's; one after this
+		 * figure, before the next, is this one's. */
+		long before = -1, after = -1;
+
+		for (size_t i = 0; i < w->nterms; i++) {
+			const struct mention_term *tm = &w->terms[i];
+
+			if (tm->kind != TAXONOMY_COUNTRY)
+				continue;
+			if (tm->end <= pos && !extract_figure_between(w, tm->end, pos))
+				before = (long)i;
+			else if (tm->start > pos && after < 0 && !extract_figure_between(w, pos + 1, tm->start))
+				after = (long)i;
+		}
+		if (before >= 0 && after >= 0 && extract_figure_between(w, 0, w->terms[before].start) &&
+		    w->terms[after].start - pos < 64)
+			c = w->terms[after].id;
+	}
+	if (c < 0 && r >= 0)
+		c = taxonomy_region_country(w->tx, r);
+	o->country = c >= 0 ? taxonomy_country_name(w->tx, c) : w->country_name;
+	o->region = r >= 0 ? taxonomy_region_name(w->tx, r) : NULL;
+}
+
+int
+extract_is_subcount(const char *f, size_t lo, size_t pos)
+{
+	static const char *const cues[] = {
+		"including", "dont", "of whom", "of which", "among them", "y compris",
+		"parmi lesquels", "parmi lesquelles", "among whom", NULL
+	};
+	size_t e = pos;
+	size_t qs;
+
+	(void)mention_qualifier(f, lo, pos, &qs);
+	e = qs;
+	while (e > lo && (f[e - 1] == ' ' || f[e - 1] == ','))
+		e--;
+	for (size_t k = 0; cues[k] != NULL; k++) {
+		size_t n = strlen(cues[k]);
+
+		if (e >= lo + n && memcmp(f + e - n, cues[k], n) == 0 &&
+		    (e - n == lo || !text_isalnum((unsigned char)f[e - n - 1])))
+			return 1;
+	}
+	return 0;
+}
