@@ -186,6 +186,8 @@ alerting_observations(const struct alerting_release *rel, const struct extract_r
 	if ((a->obs = calloc(res->nobs, sizeof(*a->obs))) == NULL ||
 	    (a->sentences = calloc(res->nobs, sizeof(*a->sentences))) == NULL)
 		return -1;
+	/* set first, so alerting_in_free releases what a failure leaves */
+	a->nobs = res->nobs;
 	for (size_t i = 0; i < res->nobs; i++) {
 		const struct extract_obs *e = &res->obs[i];
 		struct rules_obs *o = &a->obs[i];

@@ -243,22 +243,28 @@ poller_source_schedule_initial(struct poller_source *ps)
 			log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
 		store_source_clear(&st);
 	}
+	if (r == 0 && st.disabled) {
+		/* A 410 is an answer: the source is gone, not failing. */
+		log_warnx("source %s: disabled (the server said the feed is gone); remove it or "
+		    "change its url", ps->name);
+		ps->once_done = 1;
+		store_source_clear(&st);
+		return;
+	}
 	if (p->mode == POLLER_ONCE) {
 		if (r == 0 && !sched_once_may_poll(&st, now)) {
-			log_info("source %s: not polled now: %s until %lld", ps->name,
+			char until[32];
+
+			log_info("source %s: not polled now: %s until %s", ps->name,
 			    st.retry_until > now ? "the server asked to wait" : "backing off after errors",
-			    (long long)(st.retry_until > now ? st.retry_until : st.last_poll + st.backoff));
+			    date_format_rfc3339(st.retry_until > now ? st.retry_until :
+			    st.last_poll + st.backoff, until));
 			ps->once_done = 1;
 			ps->once_failed = 1;
 			p->failures++;
 			store_source_clear(&st);
 			return;
 		}
-	} else if (r == 0 && st.disabled) {
-		log_warnx("source %s: disabled (the server said the feed is gone); remove it or "
-		    "change its url", ps->name);
-		store_source_clear(&st);
-		return;
 	} else if (r == 0 && st.next_due > now) {
 		delay = st.next_due - now;
 	} else {
@@ -629,7 +635,7 @@ poller_items(struct poller_source *ps, const struct feed *f, const char *source_
 {
 	struct poller *p = ps->p;
 	const struct config_source *cs = ps->cs;
-	size_t n = f->nitems, nnew = 0;
+	size_t n = f->nitems, nnew = 0, nfeed = 0, *fromfeed;
 	int64_t now = poller_now();
 
 	if (n > cs->max_items) {
@@ -638,6 +644,15 @@ poller_items(struct poller_source *ps, const struct feed *f, const char *source_
 			    ps->name, n, cs->max_items);
 		ps->warned_max_items = 1;
 		n = cs->max_items;
+	}
+	/* Items are recorded in one transaction (one fsync, not one per item);
+	 * releases read from the feed's own text are stored after it, each in
+	 * its own transaction with its figures and alerts, so that what
+	 * release_store commits is on disk when it returns. */
+	if ((fromfeed = calloc(n + 1, sizeof(*fromfeed))) == NULL) {
+		ps->page_failed = 1;
+		poller_outcome(ps, STORE_HEALTH_OK, "%ld, %zu items, out of memory", 200L, f->nitems);
+		return;
 	}
 	if (store_begin(p->store) == -1)
 		log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
@@ -671,23 +686,35 @@ poller_items(struct poller_source *ps, const struct feed *f, const char *source_
 			poller_fetch_page(ps, it, source_url);
 			continue;
 		}
-		if (text != NULL && *text != '\0') {
-			const char *url = it->link != NULL ? it->link : it->id;
-
-			doc_id = poller_document(p, url, it->title, NULL, it->lang, text,
-			    it->published != DATE_UNKNOWN ? it->published : it->updated);
-			if (doc_id == 0) {
-				/* Not stored: the item stays pending and, as for a page
-				 * that failed, the feed's validators are not saved, so
-				 * the next poll reads it again. */
-				ps->page_failed = 1;
-				continue;
-			}
-		}
-		store_item_done(p->store, ps->name, it->id, doc_id);
+		if (text != NULL && *text != '\0')
+			fromfeed[nfeed++] = i;
+		else
+			store_item_done(p->store, ps->name, it->id, 0);
 	}
-	if (store_commit(p->store) == -1)
+	if (store_commit(p->store) == -1) {
 		log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
+		store_rollback(p->store);
+		ps->page_failed = 1;
+	}
+	for (size_t k = 0; k < nfeed; k++) {
+		const struct feed_item *it = &f->items[fromfeed[k]];
+		const char *text = it->content != NULL && *it->content != '\0' ? it->content :
+		    it->summary;
+		int64_t doc_id;
+
+		doc_id = poller_document(p, it->link != NULL ? it->link : it->id, it->title, NULL,
+		    it->lang, text, it->published != DATE_UNKNOWN ? it->published : it->updated);
+		if (doc_id == 0) {
+			/* Not stored: the item stays pending and, as for a page that
+			 * failed, the feed's validators are not saved, so the next
+			 * poll reads it again. */
+			ps->page_failed = 1;
+			continue;
+		}
+		if (store_item_done(p->store, ps->name, it->id, doc_id) == -1)
+			log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
+	}
+	free(fromfeed);
 	poller_outcome(ps, STORE_HEALTH_OK, "%ld, %zu items, %zu new", 200L, f->nitems, nnew);
 }
 
@@ -792,6 +819,7 @@ poller_source_finish(struct poller_source *ps)
 	struct store_source st;
 	int64_t now = poller_now();
 	int changed, r, failed;
+	char esc[300];
 
 	ps->state = PS_IDLE;
 	if (ps->cs == NULL) {
@@ -833,13 +861,14 @@ poller_source_finish(struct poller_source *ps)
 	poller_source_forget(ps);
 	changed = sched_apply(&st, &ps->out, ps->cs->interval, poller_jitter(p), now);
 	failed = strcmp(st.health != NULL ? st.health : "", STORE_HEALTH_OK) != 0;
+	/* The summary may hold a server's or a parser's words. */
+	escape_logs(esc, sizeof(esc), ps->summary);
 	if (changed == 1 && failed)
-		log_warnx("source %s: %s: %s", ps->name, st.health, ps->summary);
+		log_warnx("source %s: %s: %s", ps->name, st.health, esc);
 	else if (changed == 1)
-		log_info("source %s: %s (%s)", ps->name, st.health, ps->summary);
+		log_info("source %s: %s (%s)", ps->name, st.health, esc);
 	else
-		log_debug("source %s: %s (%s)", ps->name, st.health != NULL ? st.health : "?",
-		    ps->summary);
+		log_debug("source %s: %s (%s)", ps->name, st.health != NULL ? st.health : "?", esc);
 	if (ps->page_failed && !failed)
 		log_info("source %s: some releases could not be read; they are retried at the "
 		    "next poll", ps->name);
