@@ -221,7 +221,7 @@ cli_alerts(int argc, char **argv)
 			break;
 		case 's':
 			if (date_parse_ymd(optarg, &since_d) == -1) {
-				fprintf(stderr, "%s: --since: not YYYY-MM-DD: %s\n", argv[0], optarg);
+				fprintf(stderr, "rightswatch alerts: --since: not YYYY-MM-DD: %s\n", optarg);
 				return 2;
 			}
 			since = date_days_from_civil(since_d.y, since_d.m, since_d.d) * 86400;

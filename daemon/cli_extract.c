@@ -150,7 +150,7 @@ print_obs(struct buf *o, const char *text, const struct extract_obs *ob)
 static void
 usage(const char *name)
 {
-	fprintf(stderr, "usage: %s [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] "
+	fprintf(stderr, "usage: rightswatch %s [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] "
 	    "[-c FILE] [FILE|-]...\n", name);
 }
 
@@ -270,7 +270,7 @@ cli_extract(int argc, char **argv)
 		return 2;
 	if (date != NULL) {
 		if (date_parse_ymd(date, &params.release_date) == -1) {
-			fprintf(stderr, "%s: --date: not YYYY-MM-DD: %s\n", argv[0], date);
+			fprintf(stderr, "rightswatch extract: --date: not YYYY-MM-DD: %s\n", date);
 			config_free(cf);
 			return 2;
 		}

@@ -19,9 +19,9 @@ static const struct {
 	{ "check", cli_check, "check [-c FILE]                validate the configuration" },
 	{ "status", cli_status, "status [-c FILE]               sources' health and schedule" },
 	{ "parse-feed", cli_parse_feed, "parse-feed [--base URL] [FILE|-]   a feed as JSON Lines" },
-	{ "page-text", cli_page_text, "page-text [--base URL] [FILE|-]    a release page as JSON" },
+	{ "page-text", cli_page_text, "page-text [--base URL] [--charset NAME] [--content-xpath XPATH] [FILE|-]   a release page as JSON" },
 	{ "extract", cli_extract, "extract [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] [-c FILE] [FILE|-]..." },
-	{ "baseline", cli_baseline, "baseline list|import FILE|export [-c FILE]   baselines" },
+	{ "baseline", cli_baseline, "baseline list [--country NAME] [--indicator NAME] | import FILE.csv | export  [-c FILE]   baselines" },
 	{ "alerts", cli_alerts, "alerts [--since YYYY-MM-DD] [-c FILE]   alerts and their deliveries" },
 	{ "test-alert", cli_test_alert, "test-alert [-c FILE] [NAME]    a marked test alert to one or all destinations" },
 };
@@ -52,9 +52,16 @@ main(int argc, char **argv)
 		printf("rightswatch %s\n", RW_VERSION);
 		return 0;
 	}
-	for (size_t i = 0; i < sizeof(main_commands) / sizeof(main_commands[0]); i++)
-		if (strcmp(argv[1], main_commands[i].name) == 0)
-			return main_commands[i].fn(argc - 1, argv + 1);
+	for (size_t i = 0; i < sizeof(main_commands) / sizeof(main_commands[0]); i++) {
+		if (strcmp(argv[1], main_commands[i].name) != 0)
+			continue;
+		/* Every command answers -h and --help the same way. */
+		if (argc == 3 && (strcmp(argv[2], "-h") == 0 || strcmp(argv[2], "--help") == 0)) {
+			printf("usage: rightswatch %s\n", main_commands[i].synopsis);
+			return 0;
+		}
+		return main_commands[i].fn(argc - 1, argv + 1);
+	}
 	fprintf(stderr, "rightswatch: unknown command '%s'\n", argv[1]);
 	main_usage(stderr);
 	return 2;
