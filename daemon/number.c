@@ -111,10 +111,20 @@ isdig(char c)
 int
 number_month(const char *f, size_t len, size_t i, size_t *wend)
 {
-	size_t e = text_word_end(f, len, i);
+	size_t e;
 
-	/* month names are 3 to 9 letters and begin with one of these */
-	if (e - i < 3 || e - i > 9 || strchr("jfmasond", f[i]) == NULL)
+	/* month names are 3 to 9 letters and begin with one of these; the
+	 * first byte is asked first, as most words fail there */
+	if (i >= len)
+		return 0;
+	switch (f[i]) {
+	case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd':
+		break;
+	default:
+		return 0;
+	}
+	e = text_word_end(f, len, i);
+	if (e - i < 3 || e - i > 9)
 		return 0;
 	for (size_t k = 0; k < sizeof(months) / sizeof(months[0]); k++)
 		if (text_word_eq(months[k].w, f + i, e - i)) {

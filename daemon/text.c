@@ -197,16 +197,6 @@ text_free(struct text *t)
 	memset(t, 0, sizeof(*t));
 }
 
-int
-text_word_at(const char *f, size_t len, size_t i, const char *w)
-{
-	size_t n = strlen(w);
-
-	if (i + n > len || memcmp(f + i, w, n) != 0)
-		return 0;
-	return i + n == len || !text_isalnum((unsigned char)f[i + n]);
-}
-
 /* Abbreviations after which a full stop does not end a sentence. */
 static const char *const abbrevs[] = {
 	"al", "apr", "art", "aug", "capt", "cf", "col", "dec", "dr", "feb",

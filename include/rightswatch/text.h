@@ -71,7 +71,19 @@ text_word_eq(const char *w, const char *s, size_t n)
 		k++;
 	return k == n && w[n] == '\0';
 }
-/* 1 when f[i..] begins with the word w followed by a non-letter. */
-int text_word_at(const char *f, size_t len, size_t i, const char *w);
+/* 1 when f[i..] begins with the word w followed by a non-letter. Inline:
+ * nearly every call fails on the first byte. */
+static inline int
+text_word_at(const char *f, size_t len, size_t i, const char *w)
+{
+	size_t k = 0;
+
+	while (w[k] != '\0') {
+		if (i + k >= len || f[i + k] != w[k])
+			return 0;
+		k++;
+	}
+	return i + k >= len ? i + k == len : !text_isalnum((unsigned char)f[i + k]);
+}
 
 #endif
