@@ -58,7 +58,13 @@ put_span(struct buf *o, const char *text, size_t a, size_t b)
 	int valid = 1;
 
 	for (size_t i = a; i < b && valid; ) {
-		size_t k = utf8_seq(s, i, b);
+		size_t k;
+
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8_seq(s, i, b);
 
 		valid = k != 0;
 		i += k;
@@ -70,8 +76,12 @@ put_span(struct buf *o, const char *text, size_t a, size_t b)
 		char esc[8];
 
 		/* copy the run that needs no escaping in one append */
-		while (r < b && s[r] >= 0x20 && s[r] != '"' && s[r] != '\\' && (valid || s[r] < 0x80))
-			r++;
+		if (valid)
+			while (r < b && s[r] >= 0x20 && s[r] != '"' && s[r] != '\\')
+				r++;
+		else
+			while (r < b && s[r] >= 0x20 && s[r] != '"' && s[r] != '\\' && s[r] < 0x80)
+				r++;
 		if (r > i && buf_append(o, text + i, r - i) == -1)
 			return -1;
 		if (r == b)

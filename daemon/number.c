@@ -113,13 +113,19 @@ number_month(const char *f, size_t len, size_t i, size_t *wend)
 {
 	size_t e;
 
-	/* month names are 3 to 9 letters and begin with one of these; the
-	 * first byte is asked first, as most words fail there */
+	/* month names are 3 to 9 letters and begin with one of these pairs;
+	 * the first two bytes are asked first, as most words fail there */
 	if (i >= len)
 		return 0;
+	if (i + 1 >= len)
+		return 0;
 	switch (f[i]) {
-	case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd':
-		break;
+	case 'j': if (f[i + 1] != 'a' && f[i + 1] != 'u') return 0; break;
+	case 'f': case 's': case 'd': if (f[i + 1] != 'e') return 0; break;
+	case 'm': if (f[i + 1] != 'a') return 0; break;
+	case 'a': if (f[i + 1] != 'p' && f[i + 1] != 'v' && f[i + 1] != 'u' && f[i + 1] != 'o') return 0; break;
+	case 'o': if (f[i + 1] != 'c') return 0; break;
+	case 'n': if (f[i + 1] != 'o') return 0; break;
 	default:
 		return 0;
 	}
