@@ -202,8 +202,9 @@ word_is(const char *f, size_t ws, size_t we, const char *w)
 static int
 word_in(const char *f, size_t ws, size_t we, const char *const *list)
 {
+	/* the first byte is compared here, where the call is cheap to skip */
 	for (; *list != NULL; list++)
-		if (word_is(f, ws, we, *list))
+		if ((we == ws || (*list)[0] == f[ws]) && word_is(f, ws, we, *list))
 			return 1;
 	return 0;
 }
@@ -589,10 +590,12 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 			int64_t v = 0;
 			size_t k;
 
-			for (k = 0; k < sizeof(vague) / sizeof(vague[0]); k++) {
+			/* every vague phrase begins with "a " or "un": other words skip the table */
+			k = (f[i] == 'a' && f[i + 1] == ' ') || (f[i] == 'u' && f[i + 1] == 'n') ? 0 :
+			    sizeof(vague) / sizeof(vague[0]);
+			for (; k < sizeof(vague) / sizeof(vague[0]); k++) {
 				size_t pl;
 
-				/* every vague phrase begins with "a", "un" or "une" */
 				if (f[i] != vague[k].phrase[0] || f[i + 1] != vague[k].phrase[1])
 					continue;
 				pl = strlen(vague[k].phrase);
