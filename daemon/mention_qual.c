@@ -42,23 +42,22 @@ static const struct {
 enum extract_qualifier
 mention_qualifier(const char *f, size_t lo, size_t pos, size_t *qstart)
 {
-	size_t j = pos;
+	size_t j = pos, ja = pos;
 
 	*qstart = pos;
 	while (j > lo && (f[j - 1] == ' ' || f[j - 1] == '('))
 		j--;
+	/* a phrase ending in an apostrophe ("plus d'") ends at the number,
+	 * spaces aside */
+	while (ja > lo && f[ja - 1] == ' ')
+		ja--;
 	for (size_t k = 0; k < sizeof(quals) / sizeof(quals[0]); k++) {
 		size_t n = quals[k].n;
-		int apos = quals[k].p[n - 1] == '\'';
-		size_t e = apos ? pos : j;
+		char last = quals[k].p[n - 1];
+		size_t e = last == '\'' ? ja : j;
 
-		if (apos) {
-			e = pos;
-			while (e > lo && f[e - 1] == ' ')
-				e--;
-		}
 		/* the last byte first: most phrases fail there */
-		if (e < lo + n || f[e - 1] != quals[k].p[n - 1] || memcmp(f + e - n, quals[k].p, n) != 0)
+		if (e < lo + n || f[e - 1] != last || memcmp(f + e - n, quals[k].p, n) != 0)
 			continue;
 		if (e - n > lo && text_isalnum((unsigned char)f[e - n - 1]))
 			continue;
