@@ -264,7 +264,9 @@ trigger(const char *f, size_t i, size_t e)
  * or semaine; "l" (relative) before annee or an; "le" before mois,
  * trimestre, week(end) or a weekday; "de", "d", "des", "du" (ranges) before
  * a digit, a month, the, debut, le or l ("du" also before mois or week);
- * "les", "des" (counted periods) before a digit or a number word. Checking that word first spares the
+ * "les", "des" (counted periods) before a digit or a number word; "au"
+ * before week(end) or mois; "pendant", "durant" before week(end); "during",
+ * "over" before the, this or last. Checking that word first spares the
  * recognisers' many patterns on every other "the". The lists follow the
  * patterns exactly: a word left out here is a phrase never recognised. */
 static int
@@ -284,6 +286,9 @@ gate(const struct pc *c, size_t i, size_t we, int mask)
 	};
 	static const char *const after_de[] = { "the", "debut", "le", "l", NULL };
 	static const char *const after_du[] = { "the", "debut", "le", "l", "week", "weekend", "mois", NULL };
+	static const char *const after_au[] = { "week", "weekend", "mois", NULL };
+	static const char *const after_pendant[] = { "week", "weekend", NULL };
+	static const char *const after_during[] = { "the", "this", "last", NULL };
 	const char *const *next;
 	size_t n = we - i, k, ke, wend;
 	int counted = 0; /* the comparative's "les/des N mois" and "les 7 derniers jours" */
@@ -310,12 +315,18 @@ gate(const struct pc *c, size_t i, size_t we, int mask)
 		next = after_la;
 	else if (n == 1 && c->f[i] == 'l')
 		next = after_l;
+	else if (n == 2 && memcmp(c->f + i, "au", 2) == 0)
+		next = after_au;
+	else if ((n == 7 && memcmp(c->f + i, "pendant", 7) == 0) || (n == 6 && memcmp(c->f + i, "durant", 6) == 0))
+		next = after_pendant;
+	else if ((n == 6 && memcmp(c->f + i, "during", 6) == 0) || (n == 4 && memcmp(c->f + i, "over", 4) == 0))
+		next = after_during;
 	else
 		return mask;
 	k = period_sp(c, we);
 	ke = text_word_end(c->f, c->hi, k);
 	if (next != after_the && next != after_at && next != after_as && next != after_la &&
-	    next != after_l) {
+	    next != after_l && next != after_au && next != after_pendant && next != after_during) {
 		/* the ranges and counts after the French articles begin with a
 		 * digit, a month or a number word */
 		if (k < c->hi && (isdig(c->f[k]) || (next != NULL && number_month(c->f, c->hi, k, NULL) != 0)))
