@@ -551,7 +551,6 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 		int ok = 1, raw = 0;
 		size_t e;
 
-		memset(&num, 0, sizeof(num));
 		if (isdig((char)c)) {
 			if (i > start && (text_isalpha((unsigned char)f[i - 1]) || f[i - 1] == '.' ||
 			    f[i - 1] == ',' || isdig(f[i - 1]))) {
@@ -564,6 +563,7 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 					i++;
 				continue;
 			}
+			memset(&num, 0, sizeof(num));
 			num.start = i;
 			e = read_digits(f, end, i, fr, &num, &ok, &raw);
 			num.end = e;
@@ -590,6 +590,7 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 			int64_t v = 0;
 			size_t k;
 
+			memset(&num, 0, sizeof(num));
 			/* every vague phrase begins with "a " or "un": other words skip the table */
 			k = (f[i] == 'a' && f[i + 1] == ' ') || (f[i] == 'u' && f[i + 1] == 'n') ? 0 :
 			    sizeof(vague) / sizeof(vague[0]);
