@@ -39,17 +39,21 @@ void text_free(struct text *t);
 int text_sentences(const struct text *t, struct text_sentence **out, size_t *n);
 
 /* Folded byte classes: letters (ASCII or any non-ASCII byte) and digits.
- * Inline: they are asked of nearly every byte of a text, several times. */
+ * Inline, through a table: they are asked of nearly every byte of a text,
+ * several times. */
+enum { TEXT_ALPHA = 1, TEXT_DIGIT = 2 };
+extern const unsigned char text_class[256];
+
 static inline int
 text_isalpha(unsigned char c)
 {
-	return (unsigned)((c | 0x20) - 'a') < 26u || c >= 0x80;
+	return (text_class[c] & TEXT_ALPHA) != 0;
 }
 
 static inline int
 text_isalnum(unsigned char c)
 {
-	return text_isalpha(c) || (unsigned)(c - '0') < 10u;
+	return (text_class[c] & (TEXT_ALPHA | TEXT_DIGIT)) != 0;
 }
 
 /* End of the word (letters, digits, apostrophe-free) starting at i. */
