@@ -494,11 +494,12 @@ inflect(const char *f, size_t len, size_t j)
 }
 
 /* Length matched in f from i by term t (words may inflect, spaces may
- * repeat), or 0. */
+ * repeat), or 0. The caller has compared the first word (t->wlen bytes,
+ * no separators among them), so matching resumes after it. */
 static size_t
 match_term(const struct term *t, const char *f, size_t len, size_t i)
 {
-	size_t a = 0, j = i;
+	size_t a = t->wlen, j = i + t->wlen;
 
 	while (a < t->len) {
 		char c = t->s[a];
