@@ -51,6 +51,10 @@ mention_qualifier(const char *f, size_t lo, size_t pos, size_t *qstart)
 	 * spaces aside */
 	while (ja > lo && f[ja - 1] == ' ')
 		ja--;
+	/* every phrase ends in a letter or an apostrophe: most numbers, after
+	 * punctuation or at the start, are exact without a look at the table */
+	if ((j == lo || !text_isalpha((unsigned char)f[j - 1])) && (ja == lo || f[ja - 1] != '\''))
+		return EXTRACT_EXACT;
 	for (size_t k = 0; k < sizeof(quals) / sizeof(quals[0]); k++) {
 		size_t n = quals[k].n;
 		char last = quals[k].p[n - 1];
