@@ -186,17 +186,19 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 		{ "a quarter more", 5, 4 }, { "un quart de plus", 5, 4 },
 		{ "moitie plus", 3, 2 }, { "half as many again", 3, 2 },
 	};
-	size_t i, e;
+	size_t i, e, first = 0;
 
 	for (i = from; i < to; i++) {
 		if (!text_isalnum((unsigned char)f[i]) || (i > from && text_isalnum((unsigned char)f[i - 1])))
 			continue;
-		/* A number: "five times as many", "88 percent of", "+25 %". */
-		for (size_t k = 0; k < nnums; k++) {
+		/* A number: "five times as many", "88 percent of", "+25 %". The
+		 * numbers are in text order (number_scan), so those before i are
+		 * passed once, not rescanned at every word. */
+		while (first < nnums && nums[first].start < i)
+			first++;
+		for (size_t k = first; k < nnums && nums[k].start == i; k++) {
 			const struct number *n = &nums[k];
 
-			if (n->start != i)
-				continue;
 			if (n->flags & NUMBER_TIMES) {
 				size_t te = text_word_end(f, to, sp(f, n->end, to));
 
@@ -243,6 +245,8 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 				hit->end = e;
 				return hit->value >= 0;
 			}
+		/* the rest of the word starts nothing */
+		i = text_word_end(f, to, i) - 1;
 	}
 	return 0;
 }

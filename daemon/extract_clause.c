@@ -107,7 +107,7 @@ extract_is_subcount(const char *f, size_t lo, size_t pos)
 	for (size_t k = 0; cues[k] != NULL; k++) {
 		size_t n = strlen(cues[k]);
 
-		if (e >= lo + n && memcmp(f + e - n, cues[k], n) == 0 &&
+		if (e >= lo + n && f[e - 1] == cues[k][n - 1] && memcmp(f + e - n, cues[k], n) == 0 &&
 		    (e - n == lo || !text_isalnum((unsigned char)f[e - n - 1])))
 			return 1;
 	}

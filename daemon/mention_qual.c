@@ -7,53 +7,61 @@
 #include "rightswatch/mention.h"
 #include "rightswatch/text.h"
 
+/* A phrase with its length, so a lookup needs no strlen. */
+#define Q(p, q) { p, sizeof(p) - 1, q }
 static const struct {
 	const char *p;
+	size_t n; /* strlen(p) */
 	enum extract_qualifier q;
 } quals[] = {
-	{ "at least", EXTRACT_AT_LEAST }, { "au moins", EXTRACT_AT_LEAST },
-	{ "a minimum of", EXTRACT_AT_LEAST }, { "au minimum", EXTRACT_AT_LEAST },
-	{ "no fewer than", EXTRACT_AT_LEAST }, { "no less than", EXTRACT_AT_LEAST },
-	{ "pas moins de", EXTRACT_AT_LEAST },
-	{ "more than", EXTRACT_MORE_THAN }, { "over", EXTRACT_MORE_THAN },
-	{ "plus de", EXTRACT_MORE_THAN }, { "plus d'", EXTRACT_MORE_THAN },
-	{ "upwards of", EXTRACT_MORE_THAN }, { "in excess of", EXTRACT_MORE_THAN },
-	{ "above", EXTRACT_MORE_THAN }, { "exceeding", EXTRACT_MORE_THAN },
-	{ "over", EXTRACT_MORE_THAN }, { "well over", EXTRACT_MORE_THAN },
-	{ "some", EXTRACT_APPROX }, { "about", EXTRACT_APPROX }, { "around", EXTRACT_APPROX },
-	{ "approximately", EXTRACT_APPROX }, { "nearly", EXTRACT_APPROX },
-	{ "almost", EXTRACT_APPROX }, { "roughly", EXTRACT_APPROX },
-	{ "an estimated", EXTRACT_APPROX }, { "estimated", EXTRACT_APPROX },
-	{ "close to", EXTRACT_APPROX }, { "pres de", EXTRACT_APPROX },
-	{ "pres d'", EXTRACT_APPROX }, { "environ", EXTRACT_APPROX },
-	{ "quelque", EXTRACT_APPROX }, { "approximativement", EXTRACT_APPROX },
-	{ "presque", EXTRACT_APPROX }, { "une estimation de", EXTRACT_APPROX },
-	{ "up to", EXTRACT_AT_MOST }, { "jusqu'a", EXTRACT_AT_MOST },
-	{ "less than", EXTRACT_AT_MOST }, { "fewer than", EXTRACT_AT_MOST },
-	{ "moins de", EXTRACT_AT_MOST }, { "moins d'", EXTRACT_AT_MOST },
-	{ "at most", EXTRACT_AT_MOST }, { "au plus", EXTRACT_AT_MOST },
-	{ "under", EXTRACT_AT_MOST },
+	Q("at least", EXTRACT_AT_LEAST), Q("au moins", EXTRACT_AT_LEAST),
+	Q("a minimum of", EXTRACT_AT_LEAST), Q("au minimum", EXTRACT_AT_LEAST),
+	Q("no fewer than", EXTRACT_AT_LEAST), Q("no less than", EXTRACT_AT_LEAST),
+	Q("pas moins de", EXTRACT_AT_LEAST),
+	Q("more than", EXTRACT_MORE_THAN), Q("over", EXTRACT_MORE_THAN),
+	Q("plus de", EXTRACT_MORE_THAN), Q("plus d'", EXTRACT_MORE_THAN),
+	Q("upwards of", EXTRACT_MORE_THAN), Q("in excess of", EXTRACT_MORE_THAN),
+	Q("above", EXTRACT_MORE_THAN), Q("exceeding", EXTRACT_MORE_THAN),
+	Q("over", EXTRACT_MORE_THAN), Q("well over", EXTRACT_MORE_THAN),
+	Q("some", EXTRACT_APPROX), Q("about", EXTRACT_APPROX), Q("around", EXTRACT_APPROX),
+	Q("approximately", EXTRACT_APPROX), Q("nearly", EXTRACT_APPROX),
+	Q("almost", EXTRACT_APPROX), Q("roughly", EXTRACT_APPROX),
+	Q("an estimated", EXTRACT_APPROX), Q("estimated", EXTRACT_APPROX),
+	Q("close to", EXTRACT_APPROX), Q("pres de", EXTRACT_APPROX),
+	Q("pres d'", EXTRACT_APPROX), Q("environ", EXTRACT_APPROX),
+	Q("quelque", EXTRACT_APPROX), Q("approximativement", EXTRACT_APPROX),
+	Q("presque", EXTRACT_APPROX), Q("une estimation de", EXTRACT_APPROX),
+	Q("up to", EXTRACT_AT_MOST), Q("jusqu'a", EXTRACT_AT_MOST),
+	Q("less than", EXTRACT_AT_MOST), Q("fewer than", EXTRACT_AT_MOST),
+	Q("moins de", EXTRACT_AT_MOST), Q("moins d'", EXTRACT_AT_MOST),
+	Q("at most", EXTRACT_AT_MOST), Q("au plus", EXTRACT_AT_MOST),
+	Q("under", EXTRACT_AT_MOST),
 };
+#undef Q
 
 enum extract_qualifier
 mention_qualifier(const char *f, size_t lo, size_t pos, size_t *qstart)
 {
-	size_t j = pos;
+	size_t j = pos, ja = pos;
 
 	*qstart = pos;
 	while (j > lo && (f[j - 1] == ' ' || f[j - 1] == '('))
 		j--;
+	/* a phrase ending in an apostrophe ("plus d'") ends at the number,
+	 * spaces aside */
+	while (ja > lo && f[ja - 1] == ' ')
+		ja--;
+	/* every phrase ends in a letter or an apostrophe: most numbers, after
+	 * punctuation or at the start, are exact without a look at the table */
+	if ((j == lo || !text_isalpha((unsigned char)f[j - 1])) && (ja == lo || f[ja - 1] != '\''))
+		return EXTRACT_EXACT;
 	for (size_t k = 0; k < sizeof(quals) / sizeof(quals[0]); k++) {
-		size_t n = strlen(quals[k].p);
-		int apos = quals[k].p[n - 1] == '\'';
-		size_t e = apos ? pos : j;
+		size_t n = quals[k].n;
+		char last = quals[k].p[n - 1];
+		size_t e = last == '\'' ? ja : j;
 
-		if (apos) {
-			e = pos;
-			while (e > lo && f[e - 1] == ' ')
-				e--;
-		}
-		if (e < lo + n || memcmp(f + e - n, quals[k].p, n) != 0)
+		/* the last byte first: most phrases fail there */
+		if (e < lo + n || f[e - 1] != last || memcmp(f + e - n, quals[k].p, n) != 0)
 			continue;
 		if (e - n > lo && text_isalnum((unsigned char)f[e - n - 1]))
 			continue;

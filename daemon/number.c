@@ -111,10 +111,26 @@ isdig(char c)
 int
 number_month(const char *f, size_t len, size_t i, size_t *wend)
 {
-	size_t e = text_word_end(f, len, i);
+	size_t e;
 
-	/* month names are 3 to 9 letters and begin with one of these */
-	if (e - i < 3 || e - i > 9 || strchr("jfmasond", f[i]) == NULL)
+	/* month names are 3 to 9 letters and begin with one of these pairs;
+	 * the first two bytes are asked first, as most words fail there */
+	if (i >= len)
+		return 0;
+	if (i + 1 >= len)
+		return 0;
+	switch (f[i]) {
+	case 'j': if (f[i + 1] != 'a' && f[i + 1] != 'u') return 0; break;
+	case 'f': case 's': case 'd': if (f[i + 1] != 'e') return 0; break;
+	case 'm': if (f[i + 1] != 'a') return 0; break;
+	case 'a': if (f[i + 1] != 'p' && f[i + 1] != 'v' && f[i + 1] != 'u' && f[i + 1] != 'o') return 0; break;
+	case 'o': if (f[i + 1] != 'c') return 0; break;
+	case 'n': if (f[i + 1] != 'o') return 0; break;
+	default:
+		return 0;
+	}
+	e = text_word_end(f, len, i);
+	if (e - i < 3 || e - i > 9)
 		return 0;
 	for (size_t k = 0; k < sizeof(months) / sizeof(months[0]); k++)
 		if (text_word_eq(months[k].w, f + i, e - i)) {
@@ -186,8 +202,12 @@ word_is(const char *f, size_t ws, size_t we, const char *w)
 static int
 word_in(const char *f, size_t ws, size_t we, const char *const *list)
 {
+	/* the first byte is compared here, where the call is cheap to skip
+	 * (an empty word's "first byte" is the NUL that only "" begins with) */
+	char c0 = we > ws ? f[ws] : '\0';
+
 	for (; *list != NULL; list++)
-		if (word_is(f, ws, we, *list))
+		if ((*list)[0] == c0 && word_is(f, ws, we, *list))
 			return 1;
 	return 0;
 }
@@ -534,7 +554,6 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 		int ok = 1, raw = 0;
 		size_t e;
 
-		memset(&num, 0, sizeof(num));
 		if (isdig((char)c)) {
 			if (i > start && (text_isalpha((unsigned char)f[i - 1]) || f[i - 1] == '.' ||
 			    f[i - 1] == ',' || isdig(f[i - 1]))) {
@@ -547,6 +566,7 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 					i++;
 				continue;
 			}
+			memset(&num, 0, sizeof(num));
 			num.start = i;
 			e = read_digits(f, end, i, fr, &num, &ok, &raw);
 			num.end = e;
@@ -573,10 +593,13 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 			int64_t v = 0;
 			size_t k;
 
-			for (k = 0; k < sizeof(vague) / sizeof(vague[0]); k++) {
+			memset(&num, 0, sizeof(num));
+			/* every vague phrase begins with "a " or "un": other words skip the table */
+			k = (f[i] == 'a' && f[i + 1] == ' ') || (f[i] == 'u' && f[i + 1] == 'n') ? 0 :
+			    sizeof(vague) / sizeof(vague[0]);
+			for (; k < sizeof(vague) / sizeof(vague[0]); k++) {
 				size_t pl;
 
-				/* every vague phrase begins with "a", "un" or "une" */
 				if (f[i] != vague[k].phrase[0] || f[i + 1] != vague[k].phrase[1])
 					continue;
 				pl = strlen(vague[k].phrase);

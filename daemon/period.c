@@ -83,105 +83,177 @@ enum {
 	R_REL = 1 << 5, R_PART = 1 << 6, R_SPAN = 1 << 7, R_DATE = 1 << 8
 };
 
-/* The recognisers the word f[i, e) may begin (sorted table); 0 for most
- * words, which are then skipped at once. */
+/* Trigger words, one list per first letter (NULL-terminated), so a word
+ * is compared only with the few that share its first byte. */
+struct trig {
+	const char *w;
+	int mask;
+};
+
+static const struct trig trig_a[] = {
+	{ "a", R_ASOF },
+	{ "as", R_ASOF },
+	{ "at", R_ASOF | R_WEEK },
+	{ "au", R_WEEK | R_COMP },
+	{ "aujourd", R_REL },
+	{ NULL, 0 },
+};
+static const struct trig trig_b[] = {
+	{ "between", R_RANGE },
+	{ NULL, 0 },
+};
+static const struct trig trig_c[] = {
+	{ "ce", R_WEEK | R_REL },
+	{ "cette", R_REL },
+	{ NULL, 0 },
+};
+static const struct trig trig_d[] = {
+	{ "d", R_RANGE },
+	{ "de", R_RANGE },
+	{ "depuis", R_SINCE | R_WEEK | R_REL },
+	{ "dernier", R_PART },
+	{ "des", R_RANGE | R_COMP },
+	{ "deuxieme", R_PART },
+	{ "dimanche", R_WEEK },
+	{ "du", R_RANGE | R_WEEK | R_COMP },
+	{ "durant", R_WEEK },
+	{ "during", R_WEEK },
+	{ NULL, 0 },
+};
+static const struct trig trig_e[] = {
+	{ "en", R_ASOF },
+	{ "entre", R_RANGE },
+	{ NULL, 0 },
+};
+static const struct trig trig_f[] = {
+	{ "final", R_PART },
+	{ "first", R_PART },
+	{ "fourth", R_PART },
+	{ "friday", R_WEEK },
+	{ "from", R_RANGE },
+	{ NULL, 0 },
+};
+static const struct trig trig_h[] = {
+	{ "h1", R_PART },
+	{ "h2", R_PART },
+	{ "hier", R_REL },
+	{ NULL, 0 },
+};
+static const struct trig trig_j[] = {
+	{ "jeudi", R_WEEK },
+	{ NULL, 0 },
+};
+static const struct trig trig_l[] = {
+	{ "l", R_REL },
+	{ "la", R_COMP | R_REL },
+	{ "last", R_WEEK | R_REL | R_PART },
+	{ "le", R_WEEK | R_COMP | R_REL },
+	{ "les", R_COMP | R_REL },
+	{ "lundi", R_WEEK },
+	{ NULL, 0 },
+};
+static const struct trig trig_m[] = {
+	{ "mardi", R_WEEK },
+	{ "mercredi", R_WEEK },
+	{ "monday", R_WEEK },
+	{ NULL, 0 },
+};
+static const struct trig trig_o[] = {
+	{ "on", R_WEEK },
+	{ "over", R_WEEK },
+	{ NULL, 0 },
+};
+static const struct trig trig_p[] = {
+	{ "past", R_WEEK | R_REL },
+	{ "pendant", R_WEEK },
+	{ "premier", R_PART },
+	{ NULL, 0 },
+};
+static const struct trig trig_q[] = {
+	{ "q1", R_PART },
+	{ "q2", R_PART },
+	{ "q3", R_PART },
+	{ "q4", R_PART },
+	{ "quatrieme", R_PART },
+	{ NULL, 0 },
+};
+static const struct trig trig_s[] = {
+	{ "samedi", R_WEEK },
+	{ "saturday", R_WEEK },
+	{ "second", R_PART },
+	{ "since", R_SINCE | R_WEEK | R_REL },
+	{ "so", R_REL },
+	{ "sunday", R_WEEK },
+	{ NULL, 0 },
+};
+static const struct trig trig_t[] = {
+	{ "the", R_WEEK | R_COMP | R_REL },
+	{ "third", R_PART },
+	{ "this", R_WEEK | R_REL },
+	{ "thursday", R_WEEK },
+	{ "today", R_REL },
+	{ "troisieme", R_PART },
+	{ "tuesday", R_WEEK },
+	{ NULL, 0 },
+};
+static const struct trig trig_u[] = {
+	{ "until", R_WEEK },
+	{ NULL, 0 },
+};
+static const struct trig trig_v[] = {
+	{ "vendredi", R_WEEK },
+	{ NULL, 0 },
+};
+static const struct trig trig_w[] = {
+	{ "wednesday", R_WEEK },
+	{ NULL, 0 },
+};
+static const struct trig trig_y[] = {
+	{ "year", R_REL },
+	{ "yesterday", R_REL },
+	{ NULL, 0 },
+};
+
+/* The recognisers the word f[i, e) may begin; 0 for most words, which are
+ * then skipped at once. */
 static int
 trigger(const char *f, size_t i, size_t e)
 {
-	static const struct {
-		const char *w;
-		int mask;
-	} words[] = {
-		{ "a", R_ASOF },
-		{ "as", R_ASOF },
-		{ "at", R_ASOF | R_WEEK },
-		{ "au", R_WEEK | R_COMP },
-		{ "aujourd", R_REL },
-		{ "between", R_RANGE },
-		{ "ce", R_WEEK | R_REL },
-		{ "cette", R_REL },
-		{ "d", R_RANGE },
-		{ "de", R_RANGE },
-		{ "depuis", R_SINCE | R_WEEK | R_REL },
-		{ "dernier", R_PART },
-		{ "des", R_RANGE | R_COMP },
-		{ "deuxieme", R_PART },
-		{ "dimanche", R_WEEK },
-		{ "du", R_RANGE | R_WEEK | R_COMP },
-		{ "durant", R_WEEK },
-		{ "during", R_WEEK },
-		{ "en", R_ASOF },
-		{ "entre", R_RANGE },
-		{ "final", R_PART },
-		{ "first", R_PART },
-		{ "fourth", R_PART },
-		{ "friday", R_WEEK },
-		{ "from", R_RANGE },
-		{ "h1", R_PART },
-		{ "h2", R_PART },
-		{ "hier", R_REL },
-		{ "jeudi", R_WEEK },
-		{ "l", R_REL },
-		{ "la", R_COMP | R_REL },
-		{ "last", R_WEEK | R_REL | R_PART },
-		{ "le", R_WEEK | R_COMP | R_REL },
-		{ "les", R_COMP | R_REL },
-		{ "lundi", R_WEEK },
-		{ "mardi", R_WEEK },
-		{ "mercredi", R_WEEK },
-		{ "monday", R_WEEK },
-		{ "on", R_WEEK },
-		{ "over", R_WEEK },
-		{ "past", R_WEEK | R_REL },
-		{ "pendant", R_WEEK },
-		{ "premier", R_PART },
-		{ "q1", R_PART },
-		{ "q2", R_PART },
-		{ "q3", R_PART },
-		{ "q4", R_PART },
-		{ "quatrieme", R_PART },
-		{ "samedi", R_WEEK },
-		{ "saturday", R_WEEK },
-		{ "second", R_PART },
-		{ "since", R_SINCE | R_WEEK | R_REL },
-		{ "so", R_REL },
-		{ "sunday", R_WEEK },
-		{ "the", R_WEEK | R_COMP | R_REL },
-		{ "third", R_PART },
-		{ "this", R_WEEK | R_REL },
-		{ "thursday", R_WEEK },
-		{ "today", R_REL },
-		{ "troisieme", R_PART },
-		{ "tuesday", R_WEEK },
-		{ "until", R_WEEK },
-		{ "vendredi", R_WEEK },
-		{ "wednesday", R_WEEK },
-		{ "year", R_REL },
-		{ "yesterday", R_REL },
+	static const struct trig *const by_letter[26] = {
+		trig_a,
+		trig_b,
+		trig_c,
+		trig_d,
+		trig_e,
+		trig_f,
+		NULL,
+		trig_h,
+		NULL,
+		trig_j,
+		NULL,
+		trig_l,
+		trig_m,
+		NULL,
+		trig_o,
+		trig_p,
+		trig_q,
+		NULL,
+		trig_s,
+		trig_t,
+		trig_u,
+		trig_v,
+		trig_w,
+		NULL,
+		trig_y,
+		NULL,
 	};
-	size_t lo = 0, hi = sizeof(words) / sizeof(words[0]), n = e - i;
+	const struct trig *t;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		const char *w = words[mid].w;
-		size_t k = 0;
-		int r;
-
-		while (k < n && w[k] != '\0' && w[k] == f[i + k])
-			k++;
-		if (k == n)
-			r = w[k] == '\0' ? 0 : -1;
-		else if (w[k] == '\0')
-			r = 1;
-		else
-			r = (unsigned char)f[i + k] < (unsigned char)w[k] ? -1 : 1;
-		if (r == 0)
-			return words[mid].mask;
-		if (r < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	if (f[i] < 'a' || f[i] > 'z' || (t = by_letter[f[i] - 'a']) == NULL)
+		return 0;
+	for (; t->w != NULL; t++)
+		if (text_word_eq(t->w, f + i, e - i))
+			return t->mask;
 	return 0;
 }
 
@@ -192,7 +264,9 @@ trigger(const char *f, size_t i, size_t e)
  * or semaine; "l" (relative) before annee or an; "le" before mois,
  * trimestre, week(end) or a weekday; "de", "d", "des", "du" (ranges) before
  * a digit, a month, the, debut, le or l ("du" also before mois or week);
- * "les", "des" (counted periods) before a digit or a number word. Checking that word first spares the
+ * "les", "des" (counted periods) before a digit or a number word; "au"
+ * before week(end) or mois; "pendant", "durant" before week(end); "during",
+ * "over" before the, this or last. Checking that word first spares the
  * recognisers' many patterns on every other "the". The lists follow the
  * patterns exactly: a word left out here is a phrase never recognised. */
 static int
@@ -212,6 +286,9 @@ gate(const struct pc *c, size_t i, size_t we, int mask)
 	};
 	static const char *const after_de[] = { "the", "debut", "le", "l", NULL };
 	static const char *const after_du[] = { "the", "debut", "le", "l", "week", "weekend", "mois", NULL };
+	static const char *const after_au[] = { "week", "weekend", "mois", NULL };
+	static const char *const after_pendant[] = { "week", "weekend", NULL };
+	static const char *const after_during[] = { "the", "this", "last", NULL };
 	const char *const *next;
 	size_t n = we - i, k, ke, wend;
 	int counted = 0; /* the comparative's "les/des N mois" and "les 7 derniers jours" */
@@ -238,12 +315,18 @@ gate(const struct pc *c, size_t i, size_t we, int mask)
 		next = after_la;
 	else if (n == 1 && c->f[i] == 'l')
 		next = after_l;
+	else if (n == 2 && memcmp(c->f + i, "au", 2) == 0)
+		next = after_au;
+	else if ((n == 7 && memcmp(c->f + i, "pendant", 7) == 0) || (n == 6 && memcmp(c->f + i, "durant", 6) == 0))
+		next = after_pendant;
+	else if ((n == 6 && memcmp(c->f + i, "during", 6) == 0) || (n == 4 && memcmp(c->f + i, "over", 4) == 0))
+		next = after_during;
 	else
 		return mask;
 	k = period_sp(c, we);
 	ke = text_word_end(c->f, c->hi, k);
 	if (next != after_the && next != after_at && next != after_as && next != after_la &&
-	    next != after_l) {
+	    next != after_l && next != after_au && next != after_pendant && next != after_during) {
 		/* the ranges and counts after the French articles begin with a
 		 * digit, a month or a number word */
 		if (k < c->hi && (isdig(c->f[k]) || (next != NULL && number_month(c->f, c->hi, k, NULL) != 0)))

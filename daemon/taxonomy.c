@@ -494,11 +494,12 @@ inflect(const char *f, size_t len, size_t j)
 }
 
 /* Length matched in f from i by term t (words may inflect, spaces may
- * repeat), or 0. */
+ * repeat), or 0. The caller has compared the first word (t->wlen bytes,
+ * no separators among them), so matching resumes after it. */
 static size_t
 match_term(const struct term *t, const char *f, size_t len, size_t i)
 {
-	size_t a = 0, j = i;
+	size_t a = t->wlen, j = i + t->wlen;
 
 	while (a < t->len) {
 		char c = t->s[a];
@@ -546,12 +547,27 @@ taxonomy_match(const struct taxonomy *tx, const char *f, size_t len, size_t i,
 {
 	size_t we = i, best = 0, b;
 	const struct term *bt = NULL;
-	uint64_t h;
+	uint64_t h, hp[3]; /* hashes of the first n-2, n-1 and n bytes of the word */
 
 	while (we < len && text_isalnum((unsigned char)f[we]))
 		we++;
 	if (we == i)
 		return 0;
+	/* FNV-1a extends a prefix's hash, so the hashes of the word without
+	 * its last two bytes, its last byte and as written come from one pass. */
+	{
+		size_t n = we - i, k = 0;
+
+		hp[0] = hp[1] = hp[2] = 1469598103934665603ULL;
+		for (; k + 2 < n; k++)
+			hp[0] = (hp[0] ^ (unsigned char)f[i + k]) * 1099511628211ULL;
+		hp[1] = hp[0];
+		if (k + 1 < n)
+			hp[1] = (hp[0] ^ (unsigned char)f[i + k++]) * 1099511628211ULL;
+		hp[2] = hp[1];
+		if (k < n)
+			hp[2] = (hp[1] ^ (unsigned char)f[i + k]) * 1099511628211ULL;
+	}
 	/* The stem may be inflected in the text: try the word as written and
 	 * without a final s / e / es. */
 	for (int strip = 0; strip < 4; strip++) {
@@ -564,7 +580,7 @@ taxonomy_match(const struct taxonomy *tx, const char *f, size_t len, size_t i,
 		if (strip == 3 && (n < 4 || f[we - 1] != 's' || f[we - 2] != 'e'))
 			continue;
 		n -= strip == 3 ? 2 : strip > 0 ? 1 : 0;
-		h = hash_word(f + i, n);
+		h = hp[strip == 3 ? 0 : strip > 0 ? 1 : 2];
 		b = h & (tx->nbuckets - 1);
 		for (size_t k = tx->buckets[b]; k != 0; k = tx->terms[k - 1].next) {
 			const struct term *t = &tx->terms[k - 1];

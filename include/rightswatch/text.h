@@ -39,17 +39,21 @@ void text_free(struct text *t);
 int text_sentences(const struct text *t, struct text_sentence **out, size_t *n);
 
 /* Folded byte classes: letters (ASCII or any non-ASCII byte) and digits.
- * Inline: they are asked of nearly every byte of a text, several times. */
+ * Inline, through a table: they are asked of nearly every byte of a text,
+ * several times. */
+enum { TEXT_ALPHA = 1, TEXT_DIGIT = 2 };
+extern const unsigned char text_class[256];
+
 static inline int
 text_isalpha(unsigned char c)
 {
-	return (unsigned)((c | 0x20) - 'a') < 26u || c >= 0x80;
+	return (text_class[c] & TEXT_ALPHA) != 0;
 }
 
 static inline int
 text_isalnum(unsigned char c)
 {
-	return text_isalpha(c) || (unsigned)(c - '0') < 10u;
+	return (text_class[c] & (TEXT_ALPHA | TEXT_DIGIT)) != 0;
 }
 
 /* End of the word (letters, digits, apostrophe-free) starting at i. */
@@ -71,7 +75,19 @@ text_word_eq(const char *w, const char *s, size_t n)
 		k++;
 	return k == n && w[n] == '\0';
 }
-/* 1 when f[i..] begins with the word w followed by a non-letter. */
-int text_word_at(const char *f, size_t len, size_t i, const char *w);
+/* 1 when f[i..] begins with the word w followed by a non-letter. Inline:
+ * nearly every call fails on the first byte. */
+static inline int
+text_word_at(const char *f, size_t len, size_t i, const char *w)
+{
+	size_t k = 0;
+
+	while (w[k] != '\0') {
+		if (i + k >= len || f[i + k] != w[k])
+			return 0;
+		k++;
+	}
+	return i + k >= len ? i + k == len : !text_isalnum((unsigned char)f[i + k]);
+}
 
 #endif
