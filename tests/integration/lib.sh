@@ -142,3 +142,36 @@ for line in open(sys.argv[1]):
 print(n)
 PY
 }
+
+# wait_for CMD...: poll a condition for up to 10 s.
+wait_for() {
+	local i
+	for i in $(seq 1 100); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# Debian's python3, where python3-aiosmtpd lives (a python3 earlier on PATH
+# may not see it).
+SMTP_PY=/usr/bin/python3
+
+# smtp_start MAILDIR [--port N] [--fail-first N] ...: tests/servers/smtpserver.py
+# saving each message in MAILDIR; sets SMTP_PORT. Fails when it did not start.
+smtp_start() {
+	local dir=$1 log i
+	shift
+	log=$TMP/smtp-$(basename "$dir")
+	mkdir -p "$dir"
+	: > "$log.port"
+	$SMTP_PY "$RW_ROOT/tests/servers/smtpserver.py" --maildir "$dir" "$@" \
+		> "$log.port" 2> "$log.err" &
+	_pids+=($!)
+	for i in $(seq 1 100); do
+		[ -s "$log.port" ] && break
+		sleep 0.1
+	done
+	SMTP_PORT=$(head -n 1 "$log.port")
+	[ -n "$SMTP_PORT" ] && wait_port "$SMTP_PORT"
+}

@@ -35,22 +35,6 @@ feed() { cp "$fix/feed-$2.rss" "$site/$1/feed.rss"; chmod a+r "$site/$1/feed.rss
 
 # ---- servers ----------------------------------------------------------------
 
-# smtp_start NAME [--port N] [--fail-first N]: an SMTP server saving to
-# $TMP/mail-NAME; sets SMTP_PORT.
-smtp_start() {
-	local name=$1 i
-	shift
-	: > "$TMP/smtp-$name.port"
-	$PY "$RW_ROOT/tests/servers/smtpserver.py" --maildir "$TMP/mail-$name" "$@" \
-		> "$TMP/smtp-$name.port" 2> "$TMP/smtp-$name.err" &
-	_pids+=($!)
-	for i in $(seq 1 100); do
-		[ -s "$TMP/smtp-$name.port" ] && break
-		sleep 0.1
-	done
-	SMTP_PORT=$(head -n 1 "$TMP/smtp-$name.port")
-	[ -n "$SMTP_PORT" ] && wait_port "$SMTP_PORT"
-}
 mails() { find "$TMP/mail-$1" -name '*.json' 2>/dev/null | wc -l; }
 
 # A private rsyslogd: UDP on 127.0.0.1, records written field by field to
@@ -176,7 +160,7 @@ target = local
 facility = local4
 ident = rw-alerts-local'
 fi
-smtp_start a || bail "the SMTP server did not start"
+smtp_start "$TMP/mail-a" || bail "the SMTP server did not start"
 config a a.db a "$(mail_section mail "$SMTP_PORT")
 [notify collector]
 type = syslog
@@ -384,7 +368,7 @@ check "rightswatch alerts shows the mail queued" grep -q "mail:pending" "$TMP/al
 once c c2
 check "SMTP still down, the row not yet due: once does not retry early" \
 	[ "$(sql "$TMP/c.db" 'select attempts from outbox')" -eq 1 ]
-smtp_start c --port "$cport" || bail "the SMTP server did not start on $cport"
+smtp_start "$TMP/mail-c" --port "$cport" || bail "the SMTP server did not start on $cport"
 sql "$TMP/c.db" 'update outbox set next_attempt = 0'
 once c c3
 ok $? "SMTP up, the row due: once exits 0"
@@ -397,7 +381,7 @@ check "another cycle sends it no more" [ "$(mails c)" -eq 1 ]
 
 # ---- D: a transient SMTP failure (451), then success ------------------------------------
 
-smtp_start d --fail-first 1 || bail "the SMTP server did not start"
+smtp_start "$TMP/mail-d" --fail-first 1 || bail "the SMTP server did not start"
 config d d.db d "$BASELINE
 $(mail_section mail "$SMTP_PORT")"
 feed d 2
@@ -413,7 +397,7 @@ check "the retry: the mail arrived once, after two DATA commands" \
 
 # ---- E: killed between the alert's commit and its delivery ------------------------------
 
-smtp_start e || bail "the SMTP server did not start"
+smtp_start "$TMP/mail-e" || bail "the SMTP server did not start"
 config e e.db e "$BASELINE
 $(mail_section mail "$SMTP_PORT")"
 feed e 2
@@ -433,7 +417,7 @@ check "a further cycle sends nothing" [ "$(mails e)" -eq 1 ]
 
 # Killed after a send, before it was marked: at least once (a duplicate is
 # allowed only for a message that was in flight).
-smtp_start e2 || bail "the SMTP server did not start"
+smtp_start "$TMP/mail-e2" || bail "the SMTP server did not start"
 config e2 e2.db e "$BASELINE
 $(mail_section mail "$SMTP_PORT")"
 rm -f "$TMP/e2.db"
@@ -446,7 +430,7 @@ check "after the restart: the row is delivered, the mail received at most twice"
 
 # ---- F: header injection through feed and release titles --------------------------------
 
-smtp_start f || bail "the SMTP server did not start"
+smtp_start "$TMP/mail-f" || bail "the SMTP server did not start"
 config f f.db f "$BASELINE
 $(mail_section mail "$SMTP_PORT")"
 feed f inject

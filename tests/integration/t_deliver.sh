@@ -11,31 +11,16 @@
 . "$(dirname "$0")/lib.sh"
 plan 9
 
-PY=/usr/bin/python3
-$PY -c 'import aiosmtpd' 2>/dev/null || bail "python3-aiosmtpd is not installed"
+$SMTP_PY -c 'import aiosmtpd' 2>/dev/null || bail "python3-aiosmtpd is not installed"
 cp -r "$RW_ROOT/tests/fixtures/digest" "$TMP/site"
 nginx_start "$TMP/site" || bail "nginx did not start"
-mkdir -p "$TMP/mail"
-$PY "$RW_ROOT/tests/servers/smtpserver.py" --maildir "$TMP/mail" > "$TMP/smtp.port" &
-_pids+=($!)
-for i in $(seq 1 100); do [ -s "$TMP/smtp.port" ] && break; sleep 0.1; done
-SMTP_PORT=$(head -n 1 "$TMP/smtp.port")
-[ -n "$SMTP_PORT" ] && wait_port "$SMTP_PORT" || bail "the SMTP server did not start"
+smtp_start "$TMP/mail" || bail "the SMTP server did not start"
 printf '{"routes": {"/hook": {"status": 204}}}\n' > "$TMP/hook.json"
 fault_start "$TMP/hook.json" || bail "the fault server did not start"
 posts() { hits "$FAULT_LOG" '^/hook$'; }
 mails() { ls "$TMP/mail" | grep -c '\.eml$'; }
 one_mail() { [ "$(mails)" -eq 1 ]; }
 
-# wait_for CMD...: poll a condition for up to 10 s.
-wait_for() {
-	local i
-	for i in $(seq 1 100); do
-		"$@" && return 0
-		sleep 0.1
-	done
-	return 1
-}
 # stopped PID: the process ends within 10 s (else it is killed).
 stopped() {
 	local i

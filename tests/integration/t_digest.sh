@@ -6,12 +6,7 @@ plan 6
 
 cp -r "$RW_ROOT/tests/fixtures/digest" "$TMP/site"
 nginx_start "$TMP/site" || bail "nginx did not start"
-mkdir -p "$TMP/mail"
-/usr/bin/python3 "$RW_ROOT/tests/servers/smtpserver.py" --maildir "$TMP/mail" > "$TMP/smtp.port" &
-_pids+=($!)
-for i in $(seq 1 100); do [ -s "$TMP/smtp.port" ] && break; sleep 0.1; done
-SMTP_PORT=$(head -n 1 "$TMP/smtp.port")
-[ -n "$SMTP_PORT" ] || bail "the SMTP server did not start"
+smtp_start "$TMP/mail" || bail "the SMTP server did not start"
 
 cat > "$TMP/rw.ini" <<INI
 [daemon]
@@ -48,7 +43,7 @@ check "both deliveries are due together, an hour later" \
 sql "$TMP/state.db" "update outbox set next_attempt = 0"
 "$RW_BIN" once -c "$TMP/rw.ini" > "$TMP/once2.log" 2>&1
 ok $? "once exits 0 once the window has closed"
-check "one mail carries both alerts" /usr/bin/python3 - "$TMP/mail" <<'PY'
+check "one mail carries both alerts" $SMTP_PY - "$TMP/mail" <<'PY'
 import email, email.policy, glob, sys
 files = glob.glob(sys.argv[1] + "/*.eml")
 if len(files) != 1:

@@ -16,15 +16,6 @@ mkdir -p "$TMP/site"
 nginx_start "$TMP/site" || bail "nginx did not start"
 base=http://127.0.0.1:$NGINX_PORT
 
-# wait_for CMD...: poll a condition for up to 10 s.
-wait_for() {
-	local i
-	for i in $(seq 1 100); do
-		"$@" && return 0
-		sleep 0.1
-	done
-	return 1
-}
 
 # ---- A: a release the store refused -------------------------------------------
 cat > "$TMP/site/full.rss" <<'RSS'

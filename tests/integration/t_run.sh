@@ -38,15 +38,6 @@ INI
 }
 config ""
 
-# wait_for CMD...: poll a condition for up to 10 s.
-wait_for() {
-	local i
-	for i in $(seq 1 100); do
-		"$@" && return 0
-		sleep 0.1
-	done
-	return 1
-}
 count_is() { [ "$(requests_for "$1")" -eq "$2" ]; }
 notified() { grep -qx "$1" "$TMP/notify.txt" 2>/dev/null; }
 logged() { grep -q "$1" "$TMP/run.log"; }
