@@ -154,27 +154,26 @@ page_date_emit(int y, int m, int d, char *out)
 	return 0;
 }
 
-/* "6 August 2021", "6th of August 2021", "1er août 2021" at s[i]. */
-static int
-page_date_dmy(const char *s, size_t len, size_t i, char *out)
+/* Past an ordinal suffix at s[j] ("st", "nd", "rd", "th", and with fr
+ * the French "er"): the new position. */
+static size_t
+page_date_ordinal(const char *s, size_t len, size_t j, int fr)
 {
-	int d, m, y;
-	size_t j, sp;
-
-	if (!page_date_num(s, len, i, 1, 2, &d, &j))
-		return -1;
 	if (j + 1 < len && (strncasecmp(s + j, "st", 2) == 0 ||
 	    strncasecmp(s + j, "nd", 2) == 0 || strncasecmp(s + j, "rd", 2) == 0 ||
-	    strncasecmp(s + j, "th", 2) == 0 || strncasecmp(s + j, "er", 2) == 0))
+	    strncasecmp(s + j, "th", 2) == 0 || (fr && strncasecmp(s + j, "er", 2) == 0)))
 		j += 2;
-	if ((sp = page_date_space(s, len, j)) == 0)
-		return -1;
-	j += sp;
-	if (j + 2 < len && strncasecmp(s + j, "of", 2) == 0 &&
-	    (sp = page_date_space(s, len, j + 2)) > 0)
-		j += 2 + sp;
-	if ((m = page_date_month(s, len, j, &j)) == 0)
-		return -1;
+	return j;
+}
+
+/* The end of a date after its month and day: an optional comma, a space,
+ * a four-digit year at s[j]; then the date into out. 0 or -1. */
+static int
+page_date_year(const char *s, size_t len, size_t j, int m, int d, char *out)
+{
+	size_t sp;
+	int y;
+
 	if (j < len && s[j] == ',')
 		j++;
 	if ((sp = page_date_space(s, len, j)) == 0)
@@ -184,11 +183,32 @@ page_date_dmy(const char *s, size_t len, size_t i, char *out)
 	return page_date_emit(y, m, d, out);
 }
 
+/* "6 August 2021", "6th of August 2021", "1er août 2021" at s[i]. */
+static int
+page_date_dmy(const char *s, size_t len, size_t i, char *out)
+{
+	int d, m;
+	size_t j, sp;
+
+	if (!page_date_num(s, len, i, 1, 2, &d, &j))
+		return -1;
+	j = page_date_ordinal(s, len, j, 1);
+	if ((sp = page_date_space(s, len, j)) == 0)
+		return -1;
+	j += sp;
+	if (j + 2 < len && strncasecmp(s + j, "of", 2) == 0 &&
+	    (sp = page_date_space(s, len, j + 2)) > 0)
+		j += 2 + sp;
+	if ((m = page_date_month(s, len, j, &j)) == 0)
+		return -1;
+	return page_date_year(s, len, j, m, d, out);
+}
+
 /* "August 6, 2021", "Aug. 6 2021" at s[i]. */
 static int
 page_date_mdy(const char *s, size_t len, size_t i, char *out)
 {
-	int d, m, y;
+	int d, m;
 	size_t j, sp;
 
 	if ((m = page_date_month(s, len, i, &j)) == 0)
@@ -197,17 +217,8 @@ page_date_mdy(const char *s, size_t len, size_t i, char *out)
 		return -1;
 	if (!page_date_num(s, len, j + sp, 1, 2, &d, &j))
 		return -1;
-	if (j + 1 < len && (strncasecmp(s + j, "st", 2) == 0 ||
-	    strncasecmp(s + j, "nd", 2) == 0 || strncasecmp(s + j, "rd", 2) == 0 ||
-	    strncasecmp(s + j, "th", 2) == 0))
-		j += 2;
-	if (j < len && s[j] == ',')
-		j++;
-	if ((sp = page_date_space(s, len, j)) == 0)
-		return -1;
-	if (!page_date_num(s, len, j + sp, 4, 4, &y, &j))
-		return -1;
-	return page_date_emit(y, m, d, out);
+	j = page_date_ordinal(s, len, j, 0);
+	return page_date_year(s, len, j, m, d, out);
 }
 
 /* "2021-08-06" at s[i]. */
