@@ -23,9 +23,9 @@
 #include "rightswatch/escape.h"
 #include "rightswatch/http.h"
 #include "rightswatch/log.h"
-#include "rightswatch/notify.h"
 #include "rightswatch/poller.h"
 #include "rightswatch/rules.h"
+#include "rightswatch/service.h"
 #include "rightswatch/store.h"
 #include "rightswatch/bperiod.h"
 
@@ -40,6 +40,7 @@ struct daemon {
 	struct http *http;
 	struct poller *poller;
 	struct deliver *deliver;
+	struct service *service; /* run: systemd's notify protocol */
 	int delivering;       /* once: the polling is done, the outbox is being emptied */
 	struct event *sig_hup, *sig_term, *sig_int, *grace;
 	int stopping;
@@ -72,7 +73,8 @@ daemon_stop(struct daemon *d, const char *why)
 	if (d->stopping)
 		return;
 	d->stopping = 1;
-	notify_systemd("STOPPING=1");
+	if (d->service != NULL)
+		service_stopping(d->service);
 	log_info("%s: stopping", why);
 	poller_stop(d->poller);
 	deliver_stop(d->deliver);
@@ -194,7 +196,7 @@ daemon_reload(struct daemon *d)
 	struct config *ncf;
 	char err[256];
 
-	notify_systemd("RELOADING=1");
+	service_reloading(d->service);
 	log_info("reloading %s", d->config_path);
 	if ((ncf = config_load(d->config_path, daemon_diag, NULL)) == NULL) {
 		log_warnx("reload failed: the running configuration stays");
@@ -217,7 +219,7 @@ daemon_reload(struct daemon *d)
 			log_info("configuration reloaded: %zu sources", ncf->nsources);
 		}
 	}
-	notify_systemd("READY=1");
+	service_ready(d->service, d->cf);
 }
 
 static void
@@ -249,6 +251,8 @@ daemon_idle(void *arg)
 	} else if (d->mode == DAEMON_ONCE) {
 		d->delivering = 1;
 		deliver_kick(d->deliver);
+	} else if (d->service != NULL) {
+		service_refresh(d->service);
 	}
 }
 
@@ -257,8 +261,10 @@ daemon_alerted(void *arg)
 {
 	struct daemon *d = arg;
 
-	if (d->mode == DAEMON_RUN)
+	if (d->mode == DAEMON_RUN) {
 		deliver_kick(d->deliver);
+		service_refresh(d->service);
+	}
 }
 
 static void
@@ -271,6 +277,7 @@ daemon_teardown(struct daemon *d)
 	http_free(d->http);
 	deliver_free(d->deliver);
 	poller_free(d->poller);
+	service_free(d->service);
 	if (d->grace != NULL)
 		event_free(d->grace);
 	if (d->sig_hup != NULL)
@@ -345,10 +352,18 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 		daemon_teardown(&d);
 		return 1;
 	}
+	if (mode == DAEMON_RUN &&
+	    (d.service = service_new(d.base, d.store, err, sizeof(err))) == NULL) {
+		log_error("cannot start: %s", err);
+		daemon_teardown(&d);
+		return 1;
+	}
 	poller_start(d.poller);
 	if (mode == DAEMON_RUN) {
 		log_info("rightswatch started: %zu sources, state %s", d.cf->nsources, d.cf->state);
-		notify_systemd("READY=1");
+		/* The configuration is loaded, the database open, the first polls
+		 * scheduled: systemd may call the service started. */
+		service_ready(d.service, d.cf);
 		/* What a previous run left in the outbox goes out now. */
 		deliver_kick(d.deliver);
 	}

@@ -399,8 +399,12 @@ poller_check_idle(struct poller *p)
 			p->idle(p->idle_arg);
 		return;
 	}
-	if (p->mode != POLLER_ONCE)
+	if (p->mode != POLLER_ONCE) {
+		/* A round of polls ended: the daemon refreshes its status. */
+		if (p->busy == 0 && p->idle != NULL)
+			p->idle(p->idle_arg);
 		return;
+	}
 	for (ps = p->sources; ps != NULL; ps = ps->next)
 		if (!ps->once_done && ps->cs != NULL)
 			return;
@@ -732,6 +736,7 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 	int64_t now = poller_now();
 	int r, same_url;
 
+	crashpoint_hang("hang_after_poll");
 	p->busy--;
 	ps->out.status = res->status;
 	ps->out.retry_after = http_retry_after(res->retry_after, now);

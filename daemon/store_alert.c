@@ -379,6 +379,25 @@ store_outbox_pending_count(struct store *st, int64_t *n)
 }
 
 int
+store_activity(struct store *st, int64_t *last_release, int64_t *last_alert)
+{
+	sqlite3_stmt *s;
+	int r = 0;
+
+	*last_release = *last_alert = 0;
+	if ((s = store_stmt(st, S_ACTIVITY)) == NULL)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*last_release = sqlite3_column_int64(s, 0);
+		*last_alert = sqlite3_column_int64(s, 1);
+	} else {
+		r = store_db_err(st, "reading the last release and alert");
+	}
+	store_reset(s);
+	return r;
+}
+
+int
 store_outbox_digest_window(struct store *st, const char *destination, int64_t now,
     int64_t *when, int *open)
 {

@@ -153,6 +153,8 @@ const char *const store_sql[S_COUNT] = {
 	[S_OUTBOX_FAILED] = "UPDATE outbox SET state = 'failed',"
 	    " attempts = attempts + 1, last_error = ?2"
 	    " WHERE id = ?1 AND state = 'pending'",
+	[S_ACTIVITY] = "SELECT (SELECT max(first_seen) FROM documents),"
+	    " (SELECT max(created) FROM alerts)",
 	[S_OUTBOX_PENDING] = "SELECT count(*) FROM outbox WHERE state = 'pending'",
 	[S_OUTBOX_WINDOW] = "SELECT max(next_attempt) FROM outbox WHERE destination = ?1"
 	    " AND state = 'pending' AND attempts = 0 AND next_attempt > ?2",

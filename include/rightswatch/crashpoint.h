@@ -5,12 +5,17 @@
  * its outbox rows are committed, before anything is delivered.
  *
  * Points: after_alert_commit, after_delivery (a message sent, not yet marked
- * delivered).
+ * delivered). crashpoint_hang's point: hang_after_poll (a feed's response
+ * handled; the event loop then never returns, as a stuck parser would leave
+ * it, so the watchdog test can see systemd kill and restart the daemon).
  */
 #ifndef RW_CRASHPOINT_H
 #define RW_CRASHPOINT_H
 
 /* Abort the process when $RIGHTSWATCH_CRASH_AT names this point. */
 void crashpoint(const char *name);
+/* Stop the event loop for good (sleep forever, signals included) when
+ * $RIGHTSWATCH_CRASH_AT names this point. */
+void crashpoint_hang(const char *name);
 
 #endif

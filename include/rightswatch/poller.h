@@ -25,8 +25,9 @@ enum poller_mode {
 	POLLER_ONCE        /* poll every source now (respecting Retry-After and backoff), then stop */
 };
 
-/* Called (on the loop) when a POLLER_ONCE run has finished every source,
- * and, after poller_stop, when the last transfer in flight has finished. */
+/* Called (on the loop) when a POLLER_ONCE run has finished every source;
+ * in POLLER_DAEMON, whenever no transfer is left in flight; and, after
+ * poller_stop, when the last transfer in flight has finished. */
 typedef void poller_idle_fn(void *arg);
 
 /* Called (on the loop) after a release raised alerts, once they are

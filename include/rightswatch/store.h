@@ -290,6 +290,9 @@ int store_outbox_postpone(struct store *st, int64_t alert_id, const char *destin
     int64_t when);
 /* The number of pending deliveries. */
 int store_outbox_pending_count(struct store *st, int64_t *n);
+/* When the newest release was first seen and the newest alert raised
+ * (Unix seconds; 0 when there is none). */
+int store_activity(struct store *st, int64_t *last_release, int64_t *last_alert);
 
 /* Transactions for callers that group several calls. They nest: an inner
  * begin is a savepoint, so a store call that opens its own transaction

@@ -1,0 +1,171 @@
+/*
+ * service — readiness, status and watchdog for systemd, driven by two loop
+ * timers. The STATUS= line is rebuilt from the store every
+ * SERVICE_STATUS_EVERY seconds and sent only when it changed.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <event2/event.h>
+
+#include "rightswatch/config.h"
+#include "rightswatch/log.h"
+#include "rightswatch/notify.h"
+#include "rightswatch/service.h"
+#include "rightswatch/store.h"
+
+#define SERVICE_STATUS_EVERY 30 /* seconds between STATUS= refreshes */
+#define SERVICE_STATUS_MAX   512
+
+struct service {
+	struct event_base *base;
+	struct store *store;
+	const struct config *cf;
+	struct event *watchdog, *status;
+	char sent[SERVICE_STATUS_MAX]; /* the last STATUS= line sent */
+};
+
+/* Gather the STATUS= facts; on a database error keep what was sent. */
+static int
+service_status_line(struct service *sv, char *out, size_t outlen)
+{
+	struct notify_status ns;
+
+	memset(&ns, 0, sizeof(ns));
+	ns.sources = sv->cf->nsources;
+	for (size_t i = 0; i < sv->cf->nsources; i++) {
+		struct store_source s;
+		int r = store_source_get(sv->store, sv->cf->sources[i].name, &s);
+
+		if (r == -1)
+			return -1;
+		if (r == 1 || s.health == NULL || strcmp(s.health, STORE_HEALTH_NEW) == 0)
+			ns.fresh++;
+		else if (strcmp(s.health, STORE_HEALTH_OK) == 0)
+			ns.ok++;
+		store_source_clear(&s);
+	}
+	if (store_activity(sv->store, &ns.last_release, &ns.last_alert) == -1 ||
+	    store_outbox_pending_count(sv->store, &ns.pending) == -1)
+		return -1;
+	notify_status_line(out, outlen, &ns);
+	return 0;
+}
+
+/* Send prefix (may be "") with the current STATUS=, or the status alone
+ * when it changed. */
+static void
+service_send(struct service *sv, const char *prefix)
+{
+	char line[SERVICE_STATUS_MAX], msg[SERVICE_STATUS_MAX + 32];
+	int have = sv->cf != NULL && service_status_line(sv, line, sizeof(line)) == 0;
+
+	if (sv->cf != NULL && !have)
+		log_warnx("status for systemd: %s", store_errmsg(sv->store));
+	if (!have || (*prefix == '\0' && strcmp(line, sv->sent) == 0)) {
+		if (*prefix != '\0')
+			notify_systemd(prefix);
+		return;
+	}
+	snprintf(msg, sizeof(msg), "%s%s%s", prefix, *prefix != '\0' ? "\n" : "", line);
+	if (notify_systemd(msg) == 0)
+		snprintf(sv->sent, sizeof(sv->sent), "%s", line);
+}
+
+static void
+service_watchdog_cb(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd, (void)what, (void)arg;
+	notify_systemd("WATCHDOG=1");
+}
+
+static void
+service_status_cb(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd, (void)what;
+	service_send(arg, "");
+}
+
+struct service *
+service_new(struct event_base *base, struct store *st, char *err, size_t errlen)
+{
+	struct service *sv;
+	struct timeval tv = { SERVICE_STATUS_EVERY, 0 };
+	uint64_t usec = 0;
+	int wd;
+
+	if ((sv = calloc(1, sizeof(*sv))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	sv->base = base;
+	sv->store = st;
+	if (getenv("NOTIFY_SOCKET") == NULL)
+		return sv;
+	if ((wd = notify_watchdog(&usec)) == -1)
+		log_warnx("WATCHDOG_USEC or WATCHDOG_PID is malformed: no watchdog pings");
+	if ((sv->status = event_new(base, -1, EV_PERSIST, service_status_cb, sv)) == NULL ||
+	    event_add(sv->status, &tv) == -1)
+		goto fail;
+	if (wd == 1) {
+		/* Half the interval, as sd_watchdog_enabled(3) advises. */
+		struct timeval half = { (time_t)(usec / 2 / 1000000),
+		    (suseconds_t)(usec / 2 % 1000000) };
+
+		if ((sv->watchdog = event_new(base, -1, EV_PERSIST, service_watchdog_cb,
+		    sv)) == NULL || event_add(sv->watchdog, &half) == -1)
+			goto fail;
+		log_debug("watchdog: pinging systemd every %llu ms",
+		    (unsigned long long)(usec / 2000));
+	}
+	return sv;
+fail:
+	snprintf(err, errlen, "cannot arm the systemd timers");
+	service_free(sv);
+	return NULL;
+}
+
+void
+service_ready(struct service *sv, const struct config *cf)
+{
+	sv->cf = cf;
+	if (sv->status == NULL)
+		return;
+	/* A ping with READY, so the first interval starts now. */
+	service_send(sv, sv->watchdog != NULL ? "READY=1\nWATCHDOG=1" : "READY=1");
+}
+
+void
+service_reloading(struct service *sv)
+{
+	if (sv->status != NULL)
+		notify_systemd("RELOADING=1");
+}
+
+void
+service_refresh(struct service *sv)
+{
+	if (sv->status != NULL)
+		service_send(sv, "");
+}
+
+void
+service_stopping(struct service *sv)
+{
+	if (sv->status != NULL)
+		notify_systemd("STOPPING=1");
+}
+
+void
+service_free(struct service *sv)
+{
+	if (sv == NULL)
+		return;
+	if (sv->watchdog != NULL)
+		event_free(sv->watchdog);
+	if (sv->status != NULL)
+		event_free(sv->status);
+	free(sv);
+}
