@@ -21,7 +21,8 @@ DEB_BUILD = build-essential pkg-config libcurl4-openssl-dev libxml2-dev \
             libevent-dev libsqlite3-dev libinih-dev libjansson-dev \
             libutf8proc-dev libcmocka-dev
 DEB_TEST  = nginx-light sqlite3 python3 python3-aiosmtpd rsyslog curl time \
-            clang libclang-rt-14-dev
+            clang libclang-rt-14-dev systemd systemd-container mmdebstrap \
+            groff-base man-db
 PKGS      = libcurl libxml-2.0 libevent sqlite3 inih jansson libutf8proc
 
 CC      ?= cc
@@ -122,7 +123,9 @@ install: all
 		$(DESTDIR)$(SYSCONFDIR)/rightswatch/rightswatch.ini
 	[ -e $(DESTDIR)$(SYSCONFDIR)/rightswatch/baselines.csv ] || \
 		install -m 0644 config/baselines.csv $(DESTDIR)$(SYSCONFDIR)/rightswatch/baselines.csv
-	sed 's|@BINDIR@|$(BINDIR)|g' systemd/rightswatch.service > $(DESTDIR)$(UNITDIR)/rightswatch.service
+	sed -e 's|/usr/local/bin/|$(BINDIR)/|g' -e 's|/etc/rightswatch/|$(SYSCONFDIR)/rightswatch/|g' \
+		systemd/rightswatch.service > $(DESTDIR)$(UNITDIR)/rightswatch.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/rightswatch.service
 
 clean:
 	rm -rf build

@@ -40,6 +40,8 @@ check() { # check DESCRIPTION COMMAND...
 	shift
 	if "$@"; then ok 0 "$d"; else ok 1 "$d"; fi
 }
+# not COMMAND...: succeeds when COMMAND fails (for check, which runs a command).
+not() { ! "$@"; }
 skip() { _tap_n=$((_tap_n + 1)); echo "ok $_tap_n # SKIP $1"; }
 bail() { echo "Bail out! $*"; exit 1; }
 note() { echo "# $*"; }
@@ -145,8 +147,15 @@ PY
 
 # wait_for CMD...: poll a condition for up to 10 s.
 wait_for() {
-	local i
-	for i in $(seq 1 100); do
+	wait_up_to 10 "$@"
+}
+
+# wait_up_to SECONDS COMMAND...: the same, for slower things (a booting
+# container).
+wait_up_to() {
+	local i n=$(($1 * 10))
+	shift
+	for i in $(seq 1 "$n"); do
 		"$@" && return 0
 		sleep 0.1
 	done
