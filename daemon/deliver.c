@@ -25,6 +25,7 @@
 #include "rightswatch/escape.h"
 #include "rightswatch/http.h"
 #include "rightswatch/log.h"
+#include "rightswatch/logonce.h"
 #include "rightswatch/notify_exec.h"
 #include "rightswatch/notify_syslog.h"
 #include "rightswatch/rules.h"
@@ -57,6 +58,7 @@ struct deliver {
 	int more;                     /* the last batch was full: more may be due */
 	size_t busy;
 	size_t failures;
+	struct logonce *failing;      /* destinations failing, for quiet repeats */
 	int64_t *inflight;            /* outbox ids being sent */
 	size_t ninflight;
 	deliver_idle_fn *idle;
@@ -146,6 +148,7 @@ deliver_new(struct event_base *base, struct http *h, struct store *st,
 	d->http = h;
 	d->store = st;
 	if ((d->exec = notify_exec_new(base)) == NULL ||
+	    (d->failing = logonce_new()) == NULL ||
 	    (d->timer = evtimer_new(base, deliver_timer_cb, d)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		deliver_free(d);
@@ -224,6 +227,7 @@ deliver_free(struct deliver *d)
 	if (d->timer != NULL)
 		event_free(d->timer);
 	free(d->inflight);
+	logonce_free(d->failing);
 	free(d);
 }
 
@@ -265,6 +269,39 @@ deliver_schedule(struct deliver *d)
 	evtimer_add(d->timer, &tv);
 }
 
+/* One line per delivery; a destination failing the same way again is
+ * logged at debug until the failure changes, and its recovery at info. */
+static void
+deliver_log(struct deliver *d, const struct deliver_job *job, enum deliver_outcome oc,
+    const char *esc, int64_t backoff)
+{
+	const char *what = job->nids > 1 ? "alerts" : "alert";
+	size_t failed;
+
+	switch (oc) {
+	case DELIVER_OK:
+		if ((failed = logonce_ok(d->failing, job->name)) > 0)
+			log_info("destination %s works again after %zu failed attempt%s", job->name,
+			    failed, failed == 1 ? "" : "s");
+		log_info("%s delivered to %s", what, job->name);
+		break;
+	case DELIVER_RETRY:
+		if (logonce_fail(d->failing, job->name, esc) != 0)
+			log_warnx("%s to %s not delivered (attempt %d): %s; retrying in %lld s"
+			    " (repeats of this failure are logged at debug level)", what, job->name,
+			    job->attempts + 1, esc, (long long)backoff);
+		else
+			log_debug("%s to %s not delivered (attempt %d): %s; retrying in %lld s",
+			    what, job->name, job->attempts + 1, esc, (long long)backoff);
+		break;
+	case DELIVER_PERMANENT:
+		log_warnx("%s to %s failed for good: %s", what, job->name, esc);
+		break;
+	case DELIVER_CANCELLED:
+		break;
+	}
+}
+
 static void
 deliver_done(struct deliver_job *job, enum deliver_outcome oc, const char *msg)
 {
@@ -300,13 +337,8 @@ deliver_done(struct deliver_job *job, enum deliver_outcome oc, const char *msg)
 				break;
 			}
 	}
-	if (job->test_done == NULL && oc == DELIVER_OK)
-		log_info("%s delivered to %s", job->nids > 1 ? "alerts" : "alert", job->name);
-	else if (job->test_done == NULL && oc == DELIVER_RETRY)
-		log_warnx("alert to %s not delivered (attempt %d): %s; retrying in %lld s",
-		    job->name, job->attempts + 1, esc, (long long)backoff);
-	else if (job->test_done == NULL && oc == DELIVER_PERMANENT)
-		log_warnx("alert to %s failed for good: %s", job->name, esc);
+	if (job->test_done == NULL)
+		deliver_log(d, job, oc, esc, backoff);
 	if (job->test_done == NULL && (oc == DELIVER_RETRY || oc == DELIVER_PERMANENT))
 		d->failures++;
 	free(job->ids);

@@ -8,8 +8,10 @@
 #   B  once: a delivery that cannot even be started (an unreadable
 #      password_file) does not end the cycle before the other ones
 #   C  once: more deliveries due than one batch (DELIVER_BATCH) all go out
+#   D  a destination failing the same way is logged once at warning, the
+#      repeats at debug; its recovery once at info
 . "$(dirname "$0")/lib.sh"
-plan 9
+plan 14
 
 $SMTP_PY -c 'import aiosmtpd' 2>/dev/null || bail "python3-aiosmtpd is not installed"
 cp -r "$RW_ROOT/tests/fixtures/digest" "$TMP/site"
@@ -117,3 +119,35 @@ select id, 'hook', created from alerts where fingerprint like 'bulk-%';"
 rc=$?
 check "C: once exits 0 (the mails are not due yet)" [ "$rc" -eq 0 ]
 check "C: all 70 due webhook deliveries were made" [ "$(posts)" -eq 72 ]
+
+# ---- D: a repeating failure, then recovery ----------------------------------------
+cat > "$TMP/seq.json" <<'JSON'
+{"routes": {"/seq": {"sequence": [{"status": 503}, {"status": 503}, {"status": 503},
+  {"status": 204, "delay": 0.3}]}}}
+JSON
+fault_start "$TMP/seq.json" || bail "the fault server did not start"
+config d "[notify hook]
+type = webhook
+url = http://127.0.0.1:$FAULT_PORT/seq"
+"$RW_BIN" once -c "$TMP/d.ini" > "$TMP/d1.log" 2>&1
+check "D: two alerts, the same 503 twice: one warning" \
+	[ "$(grep -c 'warning: alert to hook not delivered' "$TMP/d1.log")" -eq 1 ]
+check "D: the repeat is logged at debug level" \
+	[ "$(grep -c 'debug: alert to hook not delivered' "$TMP/d1.log")" -eq 1 ]
+sql "$TMP/d.db" "
+with recursive n(i) as (select 1 union all select i + 1 from n where i < 5)
+insert into alerts (fingerprint, rule, severity, country, indicator, period_start,
+  period_end, value, qualifier, title, url, date, sentence, created)
+select 'more-' || i, rule, severity, country, indicator, period_start, period_end,
+  value + i, qualifier, title, url, date, sentence, created
+from n, (select * from alerts where id = 1);
+insert into outbox (alert_id, destination, created)
+select id, 'hook', created from alerts where fingerprint like 'more-%';
+update outbox set next_attempt = 0;"
+"$RW_BIN" once -c "$TMP/d.ini" > "$TMP/d2.log" 2>&1
+check "D: the next run's first failure is a warning again" \
+	[ "$(grep -c 'warning: alert to hook not delivered' "$TMP/d2.log")" -eq 1 ]
+check "D: the recovery is logged once, at info" \
+	[ "$(grep -c 'info: destination hook works again after 1 failed attempt$' "$TMP/d2.log")" -eq 1 ]
+check "D: six delivered, the one that failed waits for its retry" \
+	[ "$(sql "$TMP/d.db" "select group_concat(state || ':' || n) from (select state, count(*) n from outbox group by state order by state)")" = "delivered:6,pending:1" ]
