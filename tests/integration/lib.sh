@@ -40,6 +40,16 @@ check() { # check DESCRIPTION COMMAND...
 	shift
 	if "$@"; then ok 0 "$d"; else ok 1 "$d"; fi
 }
+# stopped_within SECONDS PID: the process ends in time (it is not killed).
+stopped_within() {
+	local i
+	for i in $(seq 1 $(($1 * 10))); do
+		kill -0 "$2" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 # not COMMAND...: succeeds when COMMAND fails (for check, which runs a command).
 not() { ! "$@"; }
 skip() { _tap_n=$((_tap_n + 1)); echo "ok $_tap_n # SKIP $1"; }

@@ -9,8 +9,10 @@
 #      new one, which is polled next
 #   C  SIGTERM while a feed is being fetched: its answer starts no release
 #      page fetch (the item stays pending for the next start)
+#   D  SIGTERM while a server never answers: the daemon stops after its
+#      grace period, cleanly, well inside systemd's stop timeout
 . "$(dirname "$0")/lib.sh"
-plan 11
+plan 14
 
 mkdir -p "$TMP/site"
 nginx_start "$TMP/site" || bail "nginx did not start"
@@ -117,3 +119,24 @@ ok $? "C: SIGTERM with a feed in flight: exit status 0"
 check "C: no release page is requested after SIGTERM" [ "$(hits "$FAULT_LOG" '^/page1$')" -eq 0 ]
 check "C: its item stays pending for the next start" \
 	[ "$(sql "$TMP/c.db" "select count(*) from items where done = 0")" -eq 1 ]
+
+# ---- D: SIGTERM while a server hangs ----------------------------------------------
+cat > "$TMP/d.ini" <<INI
+[daemon]
+state = d.db
+interval = 1h
+timeout = 60s
+log_level = debug
+[source hung]
+url = $fs/slow-headers?secs=60
+INI
+"$RW_BIN" run -c "$TMP/d.ini" > "$TMP/d-run.log" 2>&1 &
+pid=$!
+_pids+=($pid)
+hung_asked() { [ "$(hits "$FAULT_LOG" '^/slow-headers$')" -eq 1 ]; }
+wait_for hung_asked
+kill -TERM "$pid"
+check "D: the daemon stops on its own after the grace period" stopped_within 9 "$pid"
+wait "$pid"
+ok $? "D: exit status 0"
+check "D: it says what it abandoned" grep -q "stopping with 1 transfers and 0 deliveries still in flight after 5 s" "$TMP/d-run.log"
