@@ -21,7 +21,7 @@ DEB_BUILD = build-essential pkg-config libcurl4-openssl-dev libxml2-dev \
             libevent-dev libsqlite3-dev libinih-dev libjansson-dev \
             libutf8proc-dev libcmocka-dev
 DEB_TEST  = nginx-light sqlite3 python3 python3-aiosmtpd rsyslog curl time \
-            clang libclang-rt-14-dev
+            clang libclang-rt-14-dev groff-base man-db
 PKGS      = libcurl libxml-2.0 libevent sqlite3 inih jansson libutf8proc
 
 CC      ?= cc
@@ -112,8 +112,9 @@ demo: all
 	@tests/demo.sh $(BIN)
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSCONFDIR)/rightswatch $(DESTDIR)$(UNITDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSCONFDIR)/rightswatch $(DESTDIR)$(UNITDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/rightswatch
+	install -m 0644 man/rightswatch.ini.5 $(DESTDIR)$(MANDIR)/man5/rightswatch.ini.5
 	install -m 0644 man/rightswatch.8 $(DESTDIR)$(MANDIR)/man8/rightswatch.8
 	sed 's|^state = ../var/rightswatch.db|state = rightswatch.db|' config/rightswatch.ini \
 		> $(DESTDIR)$(SYSCONFDIR)/rightswatch/rightswatch.ini.example
