@@ -113,8 +113,9 @@ demo: all
 	@tests/demo.sh $(BIN)
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSCONFDIR)/rightswatch $(DESTDIR)$(UNITDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSCONFDIR)/rightswatch $(DESTDIR)$(UNITDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/rightswatch
+	install -m 0644 man/rightswatch.ini.5 $(DESTDIR)$(MANDIR)/man5/rightswatch.ini.5
 	install -m 0644 man/rightswatch.8 $(DESTDIR)$(MANDIR)/man8/rightswatch.8
 	sed 's|^state = ../var/rightswatch.db|state = rightswatch.db|' config/rightswatch.ini \
 		> $(DESTDIR)$(SYSCONFDIR)/rightswatch/rightswatch.ini.example

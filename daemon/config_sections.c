@@ -437,6 +437,14 @@ const struct config_section config_sections[] = {
 
 const size_t config_nsections = NKEYS(config_sections);
 
+void
+config_keys_each(config_key_fn *fn, void *arg)
+{
+	for (size_t i = 0; i < config_nsections; i++)
+		for (size_t k = 0; k < config_sections[i].nkeys; k++)
+			fn(config_sections[i].kind, config_sections[i].keys[k].name, arg);
+}
+
 /* An indicator or country name the extractor knows (built-in or configured)? */
 static int
 config_known(const struct taxonomy *tx, const char *name, int country)

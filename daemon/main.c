@@ -12,27 +12,56 @@
 static const struct {
 	const char *name;
 	int (*fn)(int, char **);
-	const char *synopsis;
+	const char *usage; /* one or more "rightswatch ..." lines, without the program name */
+	const char *what;
 } main_commands[] = {
-	{ "run", cli_run, "run [-c FILE]                  the daemon, in the foreground" },
-	{ "once", cli_once, "once [-c FILE]                 one whole cycle, then exit" },
-	{ "check", cli_check, "check [-c FILE]                validate the configuration" },
-	{ "status", cli_status, "status [-c FILE]               sources' health and schedule" },
-	{ "parse-feed", cli_parse_feed, "parse-feed [--base URL] [FILE|-]   a feed as JSON Lines" },
-	{ "page-text", cli_page_text, "page-text [--base URL] [--charset NAME] [--content-xpath XPATH] [FILE|-]   a release page as JSON" },
-	{ "extract", cli_extract, "extract [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] [-c FILE] [FILE|-]..." },
-	{ "baseline", cli_baseline, "baseline list [--country NAME] [--indicator NAME] | import FILE.csv | export  [-c FILE]   baselines" },
-	{ "alerts", cli_alerts, "alerts [--since YYYY-MM-DD] [-c FILE]   alerts and their deliveries" },
-	{ "test-alert", cli_test_alert, "test-alert [-c FILE] [NAME]    a marked test alert to one or all destinations" },
+	{ "run", cli_run, "run [-c FILE]", "the daemon, in the foreground" },
+	{ "once", cli_once, "once [-c FILE]", "one whole cycle, then exit" },
+	{ "check", cli_check, "check [-c FILE]", "validate the configuration" },
+	{ "status", cli_status, "status [-c FILE]", "sources' health and schedule" },
+	{ "parse-feed", cli_parse_feed, "parse-feed [--base URL] [FILE|-]",
+	    "a feed as JSON Lines" },
+	{ "page-text", cli_page_text,
+	    "page-text [--base URL] [--charset NAME] [--content-xpath XPATH] [FILE|-]",
+	    "a release page as JSON" },
+	{ "extract", cli_extract,
+	    "extract [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] [-c FILE] [FILE|-]...",
+	    "text or HTML to observations as JSON Lines" },
+	{ "baseline", cli_baseline,
+	    "baseline list [--country NAME] [--indicator NAME] [-c FILE]\n"
+	    "baseline import [-c FILE] FILE.csv\n"
+	    "baseline export [-c FILE]",
+	    "list the baselines, import a CSV file, export the imported ones" },
+	{ "alerts", cli_alerts, "alerts [--since YYYY-MM-DD] [-c FILE]",
+	    "alerts and their deliveries" },
+	{ "test-alert", cli_test_alert, "test-alert [-c FILE] [NAME]",
+	    "a marked test alert to one or all destinations" },
 };
+
+/* Each line of usage as "FIRSTrightswatch LINE", then what, indented. */
+static void
+main_usage_one(FILE *fp, const char *first, const char *usage, const char *what)
+{
+	const char *l = usage;
+	size_t n;
+
+	for (int i = 0; *l != '\0'; i++) {
+		n = strcspn(l, "\n");
+		fprintf(fp, "%*s%s rightswatch %.*s\n", i == 0 ? 0 : (int)strlen(first), "",
+		    i == 0 ? first : "", (int)n, l);
+		l += n + (l[n] == '\n');
+	}
+	fprintf(fp, "%*s      %s\n", (int)strlen(first), "", what);
+}
 
 static void
 main_usage(FILE *fp)
 {
 	fprintf(fp, "usage: rightswatch COMMAND [OPTIONS]\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof(main_commands) / sizeof(main_commands[0]); i++)
-		fprintf(fp, "  rightswatch %s\n", main_commands[i].synopsis);
-	fprintf(fp, "\nrightswatch --version prints the version. See rightswatch(8).\n");
+		main_usage_one(fp, " ", main_commands[i].usage, main_commands[i].what);
+	fprintf(fp, "\nrightswatch COMMAND --help prints one command's usage; "
+	    "rightswatch --version the version.\nSee rightswatch(8) and rightswatch.ini(5).\n");
 }
 
 int
@@ -57,7 +86,8 @@ main(int argc, char **argv)
 			continue;
 		/* Every command answers -h and --help the same way. */
 		if (argc == 3 && (strcmp(argv[2], "-h") == 0 || strcmp(argv[2], "--help") == 0)) {
-			printf("usage: rightswatch %s\n", main_commands[i].synopsis);
+			main_usage_one(stdout, "usage:", main_commands[i].usage,
+			    main_commands[i].what);
 			return 0;
 		}
 		return main_commands[i].fn(argc - 1, argv + 1);

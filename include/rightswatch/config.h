@@ -199,4 +199,11 @@ int64_t config_parse_size(const char *s);
 
 const char *config_source_type_name(enum config_source_type t);
 
+/* Receives one key the parser accepts: the section kind ("daemon",
+ * "source", ...) and the key's name, both static strings. */
+typedef void config_key_fn(const char *section, const char *key, void *arg);
+/* Call fn on every key of every section kind, in the parser's table order
+ * (the manual page test checks each is documented). */
+void config_keys_each(config_key_fn *fn, void *arg);
+
 #endif
