@@ -141,10 +141,12 @@ config_set(struct config_parse *p, const struct config_key *k, void *obj,
 		break;
 	case CK_PATH:
 	case CK_STATE:
+	case CK_SECRET:
 		if (*value == '\0')
 			goto empty;
 		s = config_value_path(value, k->kind == CK_STATE && p->env_state != NULL ?
-		    p->env_state : p->dir, p->env_state, p->env_creds, why, sizeof(why));
+		    p->env_state : p->dir, p->env_state, p->env_creds, k->kind == CK_SECRET,
+		    why, sizeof(why));
 		if (s == NULL)
 			goto bad;
 		break;

@@ -18,6 +18,7 @@ enum config_kind {
 	CK_XPATH,    /* char *, compiles */
 	CK_PATH,     /* char *, expanded, relative to the file's directory */
 	CK_STATE,    /* char *, expanded, relative to $STATE_DIRECTORY */
+	CK_SECRET,   /* CK_PATH that may name an unset ${CREDENTIALS_DIRECTORY} */
 	CK_INT,      /* int within [min, max] */
 	CK_COUNT,    /* size_t within [min, max] */
 	CK_DURATION, /* int64_t seconds */

@@ -276,12 +276,13 @@ fail:
 
 char *
 config_value_path(const char *s, const char *dir, const char *env_state,
-    const char *env_creds, char *why, size_t whylen)
+    const char *env_creds, int secret, char *why, size_t whylen)
 {
 	static const char *const names[] = { "STATE_DIRECTORY", "CREDENTIALS_DIRECTORY" };
 	const char *vals[] = { env_state, env_creds };
 	struct buf b = { 0 };
 	const char *p = s;
+	int deferred = 0;
 
 	while (*p != '\0') {
 		const char *close;
@@ -305,6 +306,15 @@ config_value_path(const char *s, const char *dir, const char *env_state,
 			    "and ${CREDENTIALS_DIRECTORY})", (int)(len > 40 ? 40 : len), p + 2);
 			goto fail;
 		}
+		if (vals[i] == NULL && i == 1 && secret) {
+			/* A command run from a shell has no credentials: the path
+			 * stays as written, and only reading it fails (deliver). */
+			if (buf_append(&b, p, (size_t)(close + 1 - p)) == -1)
+				goto oom;
+			deferred = 1;
+			p = close + 1;
+			continue;
+		}
 		if (vals[i] == NULL) {
 			snprintf(why, whylen, "${%s} is used but not set", names[i]);
 			goto fail;
@@ -317,7 +327,7 @@ config_value_path(const char *s, const char *dir, const char *env_state,
 		snprintf(why, whylen, "empty path");
 		goto fail;
 	}
-	if (b.data[0] != '/') {
+	if (b.data[0] != '/' && !deferred) {
 		struct buf abs = { 0 };
 
 		if (buf_printf(&abs, "%s/%s", dir, b.data) == -1) {

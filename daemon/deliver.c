@@ -417,6 +417,12 @@ deliver_password(const char *path, char *err, size_t errlen)
 	ssize_t n;
 	int fd;
 
+	if (path[0] != '/') {
+		/* config_value_path left ${CREDENTIALS_DIRECTORY} unexpanded. */
+		snprintf(err, errlen, "password_file %s: $CREDENTIALS_DIRECTORY is not set in "
+		    "this process (the password is a systemd credential: LoadCredential=)", path);
+		return NULL;
+	}
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 || fstat(fd, &sb) == -1) {
 		snprintf(err, errlen, "password_file %s: %s", path, strerror(errno));
 		if (fd != -1)

@@ -24,10 +24,13 @@ int config_value_xpath(const char *s, char *why, size_t whylen);
 int config_value_list(const char *s, int hosts, char ***v, size_t *n, char *why,
     size_t whylen);
 /* Expand ${STATE_DIRECTORY} and ${CREDENTIALS_DIRECTORY} (env_state,
- * env_creds; NULL when unset, which is an error if referenced), then anchor
- * a relative result at dir. Returns a malloc'd path, or NULL with why. */
+ * env_creds; NULL when unset), then anchor a relative result at dir.
+ * A variable referenced but unset is an error, except an unset
+ * ${CREDENTIALS_DIRECTORY} in a secret's path (a command run from a shell
+ * has no credentials): the path is then kept as written, unanchored, for
+ * its reader to refuse. Returns a malloc'd path, or NULL with why. */
 char *config_value_path(const char *s, const char *dir, const char *env_state,
-    const char *env_creds, char *why, size_t whylen);
+    const char *env_creds, int secret, char *why, size_t whylen);
 /* The directory part of path ("." when none), malloc'd; NULL when out of memory. */
 char *config_value_dirname(const char *path);
 /* "a, b or c" from a NULL-terminated array of names, into out. */

@@ -154,24 +154,29 @@ static void
 test_paths(void **state)
 {
 	static const struct {
-		const char *in, *dir, *st, *cr, *want; /* want NULL: an error */
+		const char *in, *dir, *st, *cr;
+		int secret;
+		const char *want; /* NULL: an error */
 	} rows[] = {
-		{ "x.db", "/etc/rw", NULL, NULL, "/etc/rw/x.db" },           /* relative */
-		{ "/abs/x", "/etc/rw", NULL, NULL, "/abs/x" },               /* absolute */
-		{ "../var/x", "cfg", NULL, NULL, "cfg/../var/x" },           /* dotdot kept */
-		{ "${CREDENTIALS_DIRECTORY}/pw", "/d", NULL, "/run/c", "/run/c/pw" }, /* creds */
-		{ "${STATE_DIRECTORY}/a", "/d", "/var/lib/rw", NULL, "/var/lib/rw/a" }, /* state */
-		{ "${CREDENTIALS_DIRECTORY}/pw", "/d", NULL, NULL, NULL },    /* unset */
-		{ "${HOME}/x", "/d", NULL, NULL, NULL },                     /* other variable */
-		{ "${STATE_DIRECTORY", "/d", "/s", NULL, NULL },             /* unclosed */
-		{ "$HOME/x", "/d", NULL, NULL, "/d/$HOME/x" },               /* not a ${} */
+		{ "x.db", "/etc/rw", NULL, NULL, 0, "/etc/rw/x.db" },         /* relative */
+		{ "/abs/x", "/etc/rw", NULL, NULL, 0, "/abs/x" },             /* absolute */
+		{ "../var/x", "cfg", NULL, NULL, 0, "cfg/../var/x" },         /* dotdot kept */
+		{ "${CREDENTIALS_DIRECTORY}/pw", "/d", NULL, "/run/c", 1, "/run/c/pw" }, /* creds */
+		{ "${STATE_DIRECTORY}/a", "/d", "/var/lib/rw", NULL, 0, "/var/lib/rw/a" }, /* state */
+		{ "${CREDENTIALS_DIRECTORY}/pw", "/d", NULL, NULL, 0, NULL }, /* unset */
+		/* unset, in a secret's path: kept as written for its reader to refuse */
+		{ "${CREDENTIALS_DIRECTORY}/pw", "/d", NULL, NULL, 1, "${CREDENTIALS_DIRECTORY}/pw" },
+		{ "${STATE_DIRECTORY}/pw", "/d", NULL, NULL, 1, NULL },       /* only creds defer */
+		{ "${HOME}/x", "/d", NULL, NULL, 1, NULL },                   /* other variable */
+		{ "${STATE_DIRECTORY", "/d", "/s", NULL, 0, NULL },           /* unclosed */
+		{ "$HOME/x", "/d", NULL, NULL, 0, "/d/$HOME/x" },             /* not a ${} */
 	};
 	char why[256];
 
 	(void)state;
 	for (size_t i = 0; i < N(rows); i++) {
 		char *got = config_value_path(rows[i].in, rows[i].dir, rows[i].st, rows[i].cr,
-		    why, sizeof(why));
+		    rows[i].secret, why, sizeof(why));
 
 		if (rows[i].want == NULL)
 			assert_null(got);
