@@ -26,6 +26,7 @@
 #include "rightswatch/notify.h"
 #include "rightswatch/poller.h"
 #include "rightswatch/rules.h"
+#include "rightswatch/status.h"
 #include "rightswatch/store.h"
 #include "rightswatch/bperiod.h"
 
@@ -378,46 +379,13 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 	return status;
 }
 
-/* "in 12m", "3h ago", "now" — for people reading `status`. */
-static void
-daemon_relative(int64_t t, int64_t now, char *out, size_t outlen)
-{
-	int64_t d = t > now ? t - now : now - t;
-	const char *unit = "s";
-
-	if (t == 0) {
-		snprintf(out, outlen, "-");
-		return;
-	}
-	if (d < 5) {
-		snprintf(out, outlen, "now");
-		return;
-	}
-	if (d >= 86400)
-		d /= 86400, unit = "d";
-	else if (d >= 3600)
-		d /= 3600, unit = "h";
-	else if (d >= 60)
-		d /= 60, unit = "m";
-	snprintf(out, outlen, t > now ? "in %lld%s" : "%lld%s ago", (long long)d, unit);
-}
-
-static void
-daemon_status_missing(const char *line, void *arg)
-{
-	char esc[512];
-
-	(*(size_t *)arg)++;
-	printf("  %s\n", escape_logs(esc, sizeof(esc), line));
-}
-
 int
-daemon_status(const char *config_path)
+daemon_status(const char *config_path, int json)
 {
 	struct config *cf;
 	struct store *st;
-	char err[512];
-	int64_t now = (int64_t)time(NULL);
+	struct status s;
+	char err[512], *text = NULL;
 
 	if ((cf = config_load(config_path, daemon_diag, NULL)) == NULL)
 		return 2;
@@ -426,51 +394,21 @@ daemon_status(const char *config_path)
 		config_free(cf);
 		return 1;
 	}
-	printf("%-24s %-11s %7s %-10s %-10s %s\n", "SOURCE", "HEALTH", "ITEMS", "LAST POLL",
-	    "NEXT POLL", "LAST RESULT");
-	for (size_t i = 0; i < cf->nsources; i++) {
-		struct store_source s;
-		char last[32], next[32], res[200];
-		int r = store_source_get(st, cf->sources[i].name, &s);
-
-		if (r == -1) {
-			log_error("%s", store_errmsg(st));
-			store_close(st);
-			config_free(cf);
-			return 1;
-		}
-		if (r == 1) {
-			printf("%-24s %-11s %7d %-10s %-10s %s\n", cf->sources[i].name,
-			    STORE_HEALTH_NEW, 0, "-", "now", "never polled");
-			continue;
-		}
-		daemon_relative(s.last_poll, now, last, sizeof(last));
-		if (s.disabled)
-			snprintf(next, sizeof(next), "disabled");
-		else
-			daemon_relative(s.next_due > now ? s.next_due : now, now, next, sizeof(next));
-		escape_logs(res, sizeof(res), s.last_result != NULL ? s.last_result : "");
-		printf("%-24s %-11s %7lld %-10s %-10s %s\n", cf->sources[i].name,
-		    s.health != NULL ? s.health : "?", (long long)s.items, last, next, res);
-		store_source_clear(&s);
+	if (status_gather(st, cf, (int64_t)time(NULL), &s) == -1) {
+		log_error("%s", store_errmsg(st));
+		store_close(st);
+		config_free(cf);
+		return 1;
 	}
-	if (cf->nthresholds > 0) {
-		int64_t pending = 0;
-		size_t nmissing = 0;
-
-		printf("\nThresholds lacking a baseline:\n");
-		if (alerting_missing(st, cf, daemon_status_missing, &nmissing) == -1) {
-			log_error("%s", store_errmsg(st));
-			store_close(st);
-			config_free(cf);
-			return 1;
-		}
-		if (nmissing == 0)
-			printf("  none\n");
-		if (store_outbox_pending_count(st, &pending) == 0)
-			printf("\nAlerts waiting for delivery: %lld\n", (long long)pending);
-	}
+	if (!json)
+		status_print(stdout, &s);
+	else if ((text = status_json(&s)) != NULL) {
+		fputs(text, stdout);
+		free(text);
+	} else
+		log_error("out of memory");
+	status_clear(&s);
 	store_close(st);
 	config_free(cf);
-	return 0;
+	return json && text == NULL ? 1 : 0;
 }
