@@ -22,7 +22,9 @@
 #include "rightswatch/date.h"
 #include "rightswatch/escape.h"
 #include "rightswatch/http.h"
+#include "rightswatch/httpd.h"
 #include "rightswatch/log.h"
+#include "rightswatch/metrics.h"
 #include "rightswatch/notify.h"
 #include "rightswatch/poller.h"
 #include "rightswatch/rules.h"
@@ -41,6 +43,8 @@ struct daemon {
 	struct http *http;
 	struct poller *poller;
 	struct deliver *deliver;
+	struct metrics *metrics; /* with a listener only */
+	struct httpd *httpd;
 	int delivering;       /* once: the polling is done, the outbox is being emptied */
 	struct event *sig_hup, *sig_term, *sig_int, *grace;
 	int stopping;
@@ -205,12 +209,16 @@ daemon_reload(struct daemon *d)
 		if (strcmp(ncf->user_agent, d->cf->user_agent) != 0 ||
 		    ncf->max_parallel != d->cf->max_parallel || ncf->per_host != d->cf->per_host)
 			log_warnx("reload: user_agent, max_parallel and per_host take effect at restart");
+		if ((ncf->listen == NULL) != (d->cf->listen == NULL) ||
+		    (ncf->listen != NULL && strcmp(ncf->listen, d->cf->listen) != 0))
+			log_warnx("reload: a new listen takes effect at restart");
 		if (deliver_reconfigure(d->deliver, ncf, err, sizeof(err)) == -1 ||
 		    poller_reconfigure(d->poller, ncf, err, sizeof(err)) == -1) {
 			log_warnx("reload failed: %s; the running configuration stays", err);
 			deliver_reconfigure(d->deliver, d->cf, err, sizeof(err));
 			config_free(ncf);
 		} else {
+			httpd_set_config(d->httpd, ncf);
 			config_free(d->cf);
 			d->cf = ncf;
 			log_setlevel(ncf->log_level);
@@ -269,6 +277,7 @@ daemon_teardown(struct daemon *d)
 	 * callbacks; the courier then cancels its commands and syslog sends. */
 	if (d->deliver != NULL)
 		deliver_set_idle(d->deliver, NULL, NULL);
+	httpd_free(d->httpd);
 	http_free(d->http);
 	deliver_free(d->deliver);
 	poller_free(d->poller);
@@ -283,6 +292,7 @@ daemon_teardown(struct daemon *d)
 	if (d->base != NULL)
 		event_base_free(d->base);
 	store_close(d->store);
+	metrics_free(d->metrics);
 	config_free(d->cf);
 }
 
@@ -326,6 +336,15 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 		daemon_teardown(&d);
 		return 1;
 	}
+	if (mode == DAEMON_RUN && d.cf->listen != NULL &&
+	    ((d.metrics = metrics_new()) == NULL || (d.httpd = httpd_new(d.base, d.cf->listen,
+	    d.store, d.cf, d.metrics, err, sizeof(err))) == NULL)) {
+		log_error("cannot start: %s", d.metrics == NULL ? "out of memory" : err);
+		daemon_teardown(&d);
+		return 1;
+	}
+	poller_set_metrics(d.poller, d.metrics);
+	deliver_set_metrics(d.deliver, d.metrics);
 	deliver_set_idle(d.deliver, daemon_idle, &d);
 	poller_set_alert_hook(d.poller, daemon_alerted, &d);
 	if (daemon_baselines(d.store, d.cf) == -1 && mode == DAEMON_ONCE) {
