@@ -12,7 +12,6 @@
 
 #include <event2/event.h>
 
-#include "rightswatch/alerting.h"
 #include "rightswatch/baseline_csv.h"
 #include "rightswatch/buf.h"
 #include "rightswatch/cli.h"
@@ -20,7 +19,6 @@
 #include "rightswatch/deliver.h"
 #include "rightswatch/daemon.h"
 #include "rightswatch/date.h"
-#include "rightswatch/escape.h"
 #include "rightswatch/http.h"
 #include "rightswatch/httpd.h"
 #include "rightswatch/log.h"

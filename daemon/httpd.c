@@ -30,6 +30,7 @@ struct httpd {
 	struct store *store;
 	const struct config *cf;
 	const struct metrics *metrics;
+	int failing; /* the store could not be read for /metrics: warned once */
 };
 
 /* Every health a source can have, so each gauge exists from the start. */
@@ -83,9 +84,14 @@ httpd_metrics(struct httpd *h, struct evhttp_request *req)
 	/* Without the store, the counters are still worth serving. */
 	gathered = status_gather(h->store, h->cf, (int64_t)time(NULL), &s) == 0;
 	if (!gathered) {
-		log_warnx("/metrics: %s", store_errmsg(h->store));
+		if (!h->failing)
+			log_warnx("/metrics: serving the counters only: %s", store_errmsg(h->store));
+		h->failing = 1;
 		g.nhealth = 0;
 	} else {
+		if (h->failing)
+			log_info("/metrics: the database can be read again");
+		h->failing = 0;
 		g.outbox_pending = s.outbox_pending;
 		for (size_t k = 0; k < s.nsources; k++)
 			for (size_t i = 0; i < HTTPD_NHEALTH; i++)
