@@ -1,5 +1,6 @@
 /*
- * cli_daemon — `run`, `once` and `status`: parse -c, hand over to daemon.c.
+ * cli_daemon — `run`, `once` and `status`: parse -c (and status's --json),
+ * hand over to daemon.c.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -7,35 +8,45 @@
 #include "rightswatch/cli.h"
 #include "rightswatch/daemon.h"
 
-/* Parse "[-c FILE]"; returns the config path, or NULL after a usage message. */
+/* Parse "[-c FILE]" (and, when json is not NULL, "[--json]" into *json);
+ * returns the config path, or NULL after a usage message. */
 static const char *
-cli_daemon_opts(int argc, char **argv)
+cli_daemon_opts(int argc, char **argv, int *json)
 {
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
 	const char *opt_c = NULL;
 	int ch;
 
 	optind = 1;
-	while ((ch = getopt(argc, argv, "c:h")) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:h", json != NULL ? longopts : longopts + 1,
+	    NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			opt_c = optarg;
 			break;
+		case 'j':
+			*json = 1;
+			break;
 		default:
-			fprintf(stderr, "usage: rightswatch %s [-c FILE]\n", argv[0]);
-			return NULL;
+			goto usage;
 		}
 	}
-	if (optind != argc) {
-		fprintf(stderr, "usage: rightswatch %s [-c FILE]\n", argv[0]);
-		return NULL;
-	}
+	if (optind != argc)
+		goto usage;
 	return cli_config_path(opt_c);
+usage:
+	fprintf(stderr, "usage: rightswatch %s [-c FILE]%s\n", argv[0],
+	    json != NULL ? " [--json]" : "");
+	return NULL;
 }
 
 int
 cli_run(int argc, char **argv)
 {
-	const char *path = cli_daemon_opts(argc, argv);
+	const char *path = cli_daemon_opts(argc, argv, NULL);
 
 	return path == NULL ? 2 : daemon_main(path, DAEMON_RUN);
 }
@@ -43,7 +54,7 @@ cli_run(int argc, char **argv)
 int
 cli_once(int argc, char **argv)
 {
-	const char *path = cli_daemon_opts(argc, argv);
+	const char *path = cli_daemon_opts(argc, argv, NULL);
 
 	return path == NULL ? 2 : daemon_main(path, DAEMON_ONCE);
 }
@@ -51,7 +62,8 @@ cli_once(int argc, char **argv)
 int
 cli_status(int argc, char **argv)
 {
-	const char *path = cli_daemon_opts(argc, argv);
+	int json = 0;
+	const char *path = cli_daemon_opts(argc, argv, &json);
 
-	return path == NULL ? 2 : daemon_status(path);
+	return path == NULL ? 2 : daemon_status(path, json);
 }

@@ -139,6 +139,17 @@ config_set(struct config_parse *p, const struct config_key *k, void *obj,
 		if ((s = strdup(value)) == NULL)
 			goto oom;
 		break;
+	case CK_LISTEN: {
+		char addr[64];
+		int port, loopback;
+
+		if (config_value_listen(value, addr, sizeof(addr), &port, &loopback, why,
+		    sizeof(why)) == -1)
+			goto bad;
+		if ((s = strdup(value)) == NULL)
+			goto oom;
+		break;
+	}
 	case CK_PATH:
 	case CK_STATE:
 	case CK_SECRET:
@@ -583,5 +594,6 @@ config_free(struct config *cf)
 	free(cf->state);
 	free(cf->user_agent);
 	free(cf->baselines);
+	free(cf->listen);
 	free(cf);
 }

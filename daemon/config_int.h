@@ -28,7 +28,8 @@ enum config_kind {
 	CK_LIST,     /* struct config_list */
 	CK_HOSTS,    /* struct config_list of host or host:port */
 	CK_REAL,     /* double within (0, max] */
-	CK_INT64     /* int64_t within [min, max] */
+	CK_INT64,    /* int64_t within [min, max] */
+	CK_LISTEN    /* char *, [ADDRESS:]PORT (config_value_listen) */
 };
 
 struct config_key {

@@ -38,6 +38,7 @@ static const struct config_key config_daemon_keys[] = {
 	KEY(struct config, "max_body", CK_SIZE, max_body),
 	KEYE(struct config, "log_level", log_level, config_level_names),
 	KEY(struct config, "baselines", CK_PATH, baselines),
+	KEY(struct config, "listen", CK_LISTEN, listen),
 };
 
 enum { SRC_URL, SRC_TYPE, SRC_INTERVAL, SRC_LANG, SRC_FETCH, SRC_CONTENT,
@@ -504,4 +505,12 @@ config_source_type_name(enum config_source_type t)
 	if ((unsigned)t >= NKEYS(config_type_names) - 1)
 		return "unknown";
 	return config_type_names[t];
+}
+
+const char *
+config_notify_type_name(enum config_notify_type t)
+{
+	if ((unsigned)t >= NKEYS(config_notify_names) - 1)
+		return "unknown";
+	return config_notify_names[t];
 }

@@ -12,7 +12,6 @@
 
 #include <event2/event.h>
 
-#include "rightswatch/alerting.h"
 #include "rightswatch/baseline_csv.h"
 #include "rightswatch/buf.h"
 #include "rightswatch/cli.h"
@@ -20,12 +19,14 @@
 #include "rightswatch/deliver.h"
 #include "rightswatch/daemon.h"
 #include "rightswatch/date.h"
-#include "rightswatch/escape.h"
 #include "rightswatch/http.h"
+#include "rightswatch/httpd.h"
 #include "rightswatch/log.h"
+#include "rightswatch/metrics.h"
 #include "rightswatch/poller.h"
 #include "rightswatch/rules.h"
 #include "rightswatch/service.h"
+#include "rightswatch/status.h"
 #include "rightswatch/store.h"
 #include "rightswatch/bperiod.h"
 
@@ -41,6 +42,8 @@ struct daemon {
 	struct poller *poller;
 	struct deliver *deliver;
 	struct service *service; /* run: systemd's notify protocol */
+	struct metrics *metrics; /* with a listener only */
+	struct httpd *httpd;
 	int delivering;       /* once: the polling is done, the outbox is being emptied */
 	struct event *sig_hup, *sig_term, *sig_int, *grace;
 	int stopping;
@@ -206,12 +209,16 @@ daemon_reload(struct daemon *d)
 		if (strcmp(ncf->user_agent, d->cf->user_agent) != 0 ||
 		    ncf->max_parallel != d->cf->max_parallel || ncf->per_host != d->cf->per_host)
 			log_warnx("reload: user_agent, max_parallel and per_host take effect at restart");
+		if ((ncf->listen == NULL) != (d->cf->listen == NULL) ||
+		    (ncf->listen != NULL && strcmp(ncf->listen, d->cf->listen) != 0))
+			log_warnx("reload: a new listen takes effect at restart");
 		if (deliver_reconfigure(d->deliver, ncf, err, sizeof(err)) == -1 ||
 		    poller_reconfigure(d->poller, ncf, err, sizeof(err)) == -1) {
 			log_warnx("reload failed: %s; the running configuration stays", err);
 			deliver_reconfigure(d->deliver, d->cf, err, sizeof(err));
 			config_free(ncf);
 		} else {
+			httpd_set_config(d->httpd, ncf);
 			config_free(d->cf);
 			d->cf = ncf;
 			log_setlevel(ncf->log_level);
@@ -274,6 +281,7 @@ daemon_teardown(struct daemon *d)
 	 * callbacks; the courier then cancels its commands and syslog sends. */
 	if (d->deliver != NULL)
 		deliver_set_idle(d->deliver, NULL, NULL);
+	httpd_free(d->httpd);
 	http_free(d->http);
 	deliver_free(d->deliver);
 	poller_free(d->poller);
@@ -289,6 +297,7 @@ daemon_teardown(struct daemon *d)
 	if (d->base != NULL)
 		event_base_free(d->base);
 	store_close(d->store);
+	metrics_free(d->metrics);
 	config_free(d->cf);
 }
 
@@ -332,6 +341,15 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 		daemon_teardown(&d);
 		return 1;
 	}
+	if (mode == DAEMON_RUN && d.cf->listen != NULL &&
+	    ((d.metrics = metrics_new()) == NULL || (d.httpd = httpd_new(d.base, d.cf->listen,
+	    d.store, d.cf, d.metrics, err, sizeof(err))) == NULL)) {
+		log_error("cannot start: %s", d.metrics == NULL ? "out of memory" : err);
+		daemon_teardown(&d);
+		return 1;
+	}
+	poller_set_metrics(d.poller, d.metrics);
+	deliver_set_metrics(d.deliver, d.metrics);
 	deliver_set_idle(d.deliver, daemon_idle, &d);
 	poller_set_alert_hook(d.poller, daemon_alerted, &d);
 	if (daemon_baselines(d.store, d.cf) == -1 && mode == DAEMON_ONCE) {
@@ -393,46 +411,13 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 	return status;
 }
 
-/* "in 12m", "3h ago", "now" — for people reading `status`. */
-static void
-daemon_relative(int64_t t, int64_t now, char *out, size_t outlen)
-{
-	int64_t d = t > now ? t - now : now - t;
-	const char *unit = "s";
-
-	if (t == 0) {
-		snprintf(out, outlen, "-");
-		return;
-	}
-	if (d < 5) {
-		snprintf(out, outlen, "now");
-		return;
-	}
-	if (d >= 86400)
-		d /= 86400, unit = "d";
-	else if (d >= 3600)
-		d /= 3600, unit = "h";
-	else if (d >= 60)
-		d /= 60, unit = "m";
-	snprintf(out, outlen, t > now ? "in %lld%s" : "%lld%s ago", (long long)d, unit);
-}
-
-static void
-daemon_status_missing(const char *line, void *arg)
-{
-	char esc[512];
-
-	(*(size_t *)arg)++;
-	printf("  %s\n", escape_logs(esc, sizeof(esc), line));
-}
-
 int
-daemon_status(const char *config_path)
+daemon_status(const char *config_path, int json)
 {
 	struct config *cf;
 	struct store *st;
-	char err[512];
-	int64_t now = (int64_t)time(NULL);
+	struct status s;
+	char err[512], *text = NULL;
 
 	if ((cf = config_load(config_path, daemon_diag, NULL)) == NULL)
 		return 2;
@@ -441,51 +426,21 @@ daemon_status(const char *config_path)
 		config_free(cf);
 		return 1;
 	}
-	printf("%-24s %-11s %7s %-10s %-10s %s\n", "SOURCE", "HEALTH", "ITEMS", "LAST POLL",
-	    "NEXT POLL", "LAST RESULT");
-	for (size_t i = 0; i < cf->nsources; i++) {
-		struct store_source s;
-		char last[32], next[32], res[200];
-		int r = store_source_get(st, cf->sources[i].name, &s);
-
-		if (r == -1) {
-			log_error("%s", store_errmsg(st));
-			store_close(st);
-			config_free(cf);
-			return 1;
-		}
-		if (r == 1) {
-			printf("%-24s %-11s %7d %-10s %-10s %s\n", cf->sources[i].name,
-			    STORE_HEALTH_NEW, 0, "-", "now", "never polled");
-			continue;
-		}
-		daemon_relative(s.last_poll, now, last, sizeof(last));
-		if (s.disabled)
-			snprintf(next, sizeof(next), "disabled");
-		else
-			daemon_relative(s.next_due > now ? s.next_due : now, now, next, sizeof(next));
-		escape_logs(res, sizeof(res), s.last_result != NULL ? s.last_result : "");
-		printf("%-24s %-11s %7lld %-10s %-10s %s\n", cf->sources[i].name,
-		    s.health != NULL ? s.health : "?", (long long)s.items, last, next, res);
-		store_source_clear(&s);
+	if (status_gather(st, cf, (int64_t)time(NULL), &s) == -1) {
+		log_error("%s", store_errmsg(st));
+		store_close(st);
+		config_free(cf);
+		return 1;
 	}
-	if (cf->nthresholds > 0) {
-		int64_t pending = 0;
-		size_t nmissing = 0;
-
-		printf("\nThresholds lacking a baseline:\n");
-		if (alerting_missing(st, cf, daemon_status_missing, &nmissing) == -1) {
-			log_error("%s", store_errmsg(st));
-			store_close(st);
-			config_free(cf);
-			return 1;
-		}
-		if (nmissing == 0)
-			printf("  none\n");
-		if (store_outbox_pending_count(st, &pending) == 0)
-			printf("\nAlerts waiting for delivery: %lld\n", (long long)pending);
-	}
+	if (!json)
+		status_print(stdout, &s);
+	else if ((text = status_json(&s)) != NULL) {
+		fputs(text, stdout);
+		free(text);
+	} else
+		log_error("out of memory");
+	status_clear(&s);
 	store_close(st);
 	config_free(cf);
-	return 0;
+	return json && text == NULL ? 1 : 0;
 }

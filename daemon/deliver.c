@@ -26,6 +26,7 @@
 #include "rightswatch/http.h"
 #include "rightswatch/log.h"
 #include "rightswatch/logonce.h"
+#include "rightswatch/metrics.h"
 #include "rightswatch/notify_exec.h"
 #include "rightswatch/notify_syslog.h"
 #include "rightswatch/rules.h"
@@ -66,6 +67,7 @@ struct deliver {
 	/* Transports of a replaced configuration, freed once idle. */
 	struct deliver_dest *old;
 	size_t nold;
+	struct metrics *metrics;
 };
 
 struct deliver_job {
@@ -77,6 +79,7 @@ struct deliver_job {
 	int attempts;
 	char name[128];               /* the destination, for messages */
 	int smtp;                     /* an email: SMTP replies decide the outcome */
+	const char *channel;          /* the destination's type, for the metrics */
 	deliver_test_fn *test_done;
 	void *test_arg;
 };
@@ -187,6 +190,12 @@ deliver_set_idle(struct deliver *d, deliver_idle_fn *fn, void *arg)
 {
 	d->idle = fn;
 	d->idle_arg = arg;
+}
+
+void
+deliver_set_metrics(struct deliver *d, struct metrics *m)
+{
+	d->metrics = m;
 }
 
 size_t
@@ -341,6 +350,9 @@ deliver_done(struct deliver_job *job, enum deliver_outcome oc, const char *msg)
 		deliver_log(d, job, oc, esc, backoff);
 	if (job->test_done == NULL && (oc == DELIVER_RETRY || oc == DELIVER_PERMANENT))
 		d->failures++;
+	if (job->test_done == NULL && oc != DELIVER_CANCELLED)
+		metrics_delivery(d->metrics, job->name, job->channel, oc == DELIVER_OK ?
+		    "delivered" : oc == DELIVER_RETRY ? "retry" : "failed", job->nids);
 	free(job->ids);
 	d->busy--;
 	free(job);
@@ -667,6 +679,7 @@ deliver_group(struct deliver *d, struct deliver_dest *dd, struct store_delivery 
 	job->d = d;
 	job->outbox_id = v[first].outbox_id;
 	snprintf(job->name, sizeof(job->name), "%s", v[first].destination);
+	job->channel = config_notify_type_name(dd->cn->type);
 	d->busy++;
 	if (deliver_start(d, dd, all, k, job, &perm, err, sizeof(err)) == -1)
 		/* Nothing was started: record the outcome now. */
@@ -706,6 +719,7 @@ deliver_kick(struct deliver *d)
 				if (store_outbox_failed(d->store, sd->outbox_id,
 				    "no such [notify] section in the configuration") == -1)
 					log_warnx("outbox: %s", store_errmsg(d->store));
+				metrics_delivery(d->metrics, sd->destination, "none", "failed", 1);
 				d->failures++;
 				progress++;
 				continue;

@@ -362,11 +362,14 @@ http_xfer_finish(struct http_xfer *x, int curl_code)
 	struct http_response *r = &x->res;
 	CURLcode rc = (CURLcode)curl_code;
 	long status = 0, redirects = 0;
+	curl_off_t total = 0; /* microseconds */
 	char *eff = NULL;
 
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status);
 	curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_COUNT, &redirects);
 	curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &eff);
+	if (curl_easy_getinfo(x->easy, CURLINFO_TOTAL_TIME_T, &total) == CURLE_OK)
+		r->elapsed = (double)total / 1e6;
 	r->status = status;
 	r->redirects = (int)redirects;
 	r->received = x->body.len;

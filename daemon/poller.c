@@ -30,6 +30,7 @@
 #include "rightswatch/hash.h"
 #include "rightswatch/http.h"
 #include "rightswatch/log.h"
+#include "rightswatch/metrics.h"
 #include "rightswatch/page.h"
 #include "rightswatch/poller.h"
 #include "rightswatch/release.h"
@@ -91,6 +92,7 @@ struct poller {
 	unsigned rng;
 	poller_alert_fn *alert_hook;
 	void *alert_arg;
+	struct metrics *metrics;
 };
 
 static void poller_source_poll(struct poller_source *ps);
@@ -360,6 +362,12 @@ poller_set_alert_hook(struct poller *p, poller_alert_fn *fn, void *arg)
 	p->alert_arg = arg;
 }
 
+void
+poller_set_metrics(struct poller *p, struct metrics *m)
+{
+	p->metrics = m;
+}
+
 size_t
 poller_busy(const struct poller *p)
 {
@@ -487,6 +495,7 @@ poller_source_poll(struct poller_source *ps)
 	ps->polled_url = strdup(ps->cs->url);
 	ps->state = PS_FEED;
 	log_debug("source %s: polling", ps->name);
+	metrics_poll(p->metrics, ps->name);
 	if (http_get(p->http, &req, poller_feed_done_cb, ps) == -1) {
 		poller_outcome(ps, STORE_HEALTH_FAILING, "could not start the transfer");
 		ps->out.transport_error = 1;
@@ -515,10 +524,20 @@ poller_document(struct poller *p, const char *url, const char *title, const char
 	in.lang = lang;
 	in.text = text;
 	in.published = published;
+	in.metrics = p->metrics;
 	doc_id = release_store(p->store, p->cf, p->tx, &in, poller_now(), &nalerts);
 	if (nalerts > 0 && p->alert_hook != NULL)
 		p->alert_hook(p->alert_arg);
 	return doc_id;
+}
+
+/* Count a fetch that ended (a cancelled one did not) in the metrics. */
+static void
+poller_count(struct poller *p, const char *kind, const struct http_response *res)
+{
+	if (res->error != HTTP_ERR_CANCELLED)
+		metrics_fetch(p->metrics, kind, res->status, res->error == HTTP_OK ? NULL :
+		    http_error_name(res->error), res->received, res->elapsed);
 }
 
 static void
@@ -533,6 +552,7 @@ poller_page_done_cb(struct http_response *res, void *arg)
 
 	p->busy--;
 	ps->pages--;
+	poller_count(p, "page", res);
 	escape_logs(esc, sizeof(esc), pg->url);
 	if (res->error != HTTP_OK || res->status != 200) {
 		/* The item stays pending: the next poll tries the page again. */
@@ -738,6 +758,7 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 
 	crashpoint_hang("hang_after_poll");
 	p->busy--;
+	poller_count(p, "feed", res);
 	ps->out.status = res->status;
 	ps->out.retry_after = http_retry_after(res->retry_after, now);
 	ps->out.max_age = http_max_age(res->cache_control);

@@ -18,6 +18,7 @@
 #include "rightswatch/extract.h"
 #include "rightswatch/hash.h"
 #include "rightswatch/log.h"
+#include "rightswatch/metrics.h"
 #include "rightswatch/release.h"
 #include "rightswatch/store.h"
 
@@ -34,14 +35,20 @@ release_relevant(const struct config *cf, const char *country)
 	return 0;
 }
 
-/* Commit the release's transaction; doc_id, or 0 after a failure. */
+/* Commit the release's transaction, and count it as read; doc_id, or 0
+ * after a failure. */
 static int64_t
-release_commit(struct store *st, const char *url, int64_t doc_id)
+release_commit(struct store *st, const struct release_in *in, enum store_doc_state state,
+    int64_t doc_id)
 {
+	const char *url = in->url;
 	char esc[160];
 
-	if (store_commit(st) == 0)
+	if (store_commit(st) == 0) {
+		metrics_release(in->metrics, state == STORE_DOC_NEW ? "new" :
+		    state == STORE_DOC_REVISED ? "revised" : "unchanged");
 		return doc_id;
+	}
 	log_warnx("storing release %s: %s", escape_logs(esc, sizeof(esc), url),
 	    store_errmsg(st));
 	store_rollback(st);
@@ -97,7 +104,7 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 		if (state != STORE_DOC_SAME)
 			log_debug("release %s concerns no configured country",
 			    escape_logs(esc, sizeof(esc), url));
-		return release_commit(st, url, doc_id);
+		return release_commit(st, in, state, doc_id);
 	}
 	params.lang = lang != NULL && strncasecmp(lang, "fr", 2) == 0 ? EXTRACT_LANG_FR :
 	    lang != NULL && strncasecmp(lang, "en", 2) == 0 ? EXTRACT_LANG_EN : EXTRACT_LANG_AUTO;
@@ -122,10 +129,12 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 		extract_result_free(&res);
 		return 0;
 	}
-	if (release_commit(st, url, doc_id) == 0) {
+	if (release_commit(st, in, state, doc_id) == 0) {
 		extract_result_free(&res);
 		return 0;
 	}
+	metrics_observations(in->metrics, res.nobs);
+	metrics_alerts(in->metrics, *nalerts);
 	log_info("%s %s: %zu figures (%s)", state == STORE_DOC_REVISED ? "revised release" :
 	    "new release", escape_logs(esc, sizeof(esc), title != NULL ? title : url), res.nobs,
 	    country != NULL ? country : "no country");

@@ -27,6 +27,7 @@
 /* 'R' 'W' 'A' 'T' in the file header: marks a rightswatch state file. */
 #define STORE_APPLICATION_ID 0x52574154
 #define STORE_BUSY_TIMEOUT   5000 /* milliseconds waiting for another writer */
+#define STORE_PROBE_TIMEOUT  250  /* milliseconds the write probe waits (it runs on the loop) */
 
 void
 store_set_err(struct store *st, const char *fmt, ...)
@@ -328,6 +329,22 @@ store_rollback(struct store *st)
 	else if ((r = run_id(st, S_ROLLBACK_TO, "rollback")) == 0)
 		r = run_id(st, S_RELEASE, "rollback");
 	st->depth--;
+	return r;
+}
+
+int
+store_writable(struct store *st)
+{
+	int r;
+
+	/* Inside a transaction the write lock is ours already. */
+	if (st->depth > 0)
+		return 0;
+	sqlite3_busy_timeout(st->db, STORE_PROBE_TIMEOUT);
+	r = run_id(st, S_BEGIN, "write probe");
+	if (r == 0 && !sqlite3_get_autocommit(st->db))
+		run_id(st, S_ROLLBACK, "write probe");
+	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT);
 	return r;
 }
 

@@ -149,6 +149,7 @@ struct config {
 	int64_t max_body;     /* bytes, decoded body cap */
 	int log_level;        /* enum log_level */
 	char *baselines;      /* CSV file of baselines to import, or NULL (no default) */
+	char *listen;         /* [ADDRESS:]PORT of the HTTP listener (httpd.h), or NULL: none */
 
 	struct config_source *sources;
 	size_t nsources;
@@ -198,6 +199,8 @@ int64_t config_parse_duration(const char *s);
 int64_t config_parse_size(const char *s);
 
 const char *config_source_type_name(enum config_source_type t);
+/* "syslog", "email", "webhook" or "exec". */
+const char *config_notify_type_name(enum config_notify_type t);
 
 /* Receives one key the parser accepts: the section kind ("daemon",
  * "source", ...) and the key's name, both static strings. */

@@ -33,8 +33,9 @@ int daemon_baselines(struct store *st, const struct config *cf);
 int daemon_import_csv(struct store *st, const char *path, size_t *nrows, size_t *added,
     size_t *updated, void (*diag)(void *arg, const char *msg), void *arg);
 
-/* Print each source's health, last result, item count and next poll to stdout.
- * Returns the exit status (0, 1 on a database error, 2 on a configuration error). */
-int daemon_status(const char *config_path);
+/* Print each source's health, last result, item count and next poll to
+ * stdout, as a table or (json) as JSON (status.h). Returns the exit status
+ * (0, 1 on a database error, 2 on a configuration error). */
+int daemon_status(const char *config_path, int json);
 
 #endif

@@ -22,6 +22,7 @@ struct store;
 struct config;
 struct alert;
 struct deliver;
+struct metrics;
 
 #define DELIVER_RETRY_MIN  30    /* seconds: first retry after a failed attempt */
 #define DELIVER_RETRY_MAX  3600  /* seconds: retry backoff cap */
@@ -37,6 +38,8 @@ struct deliver *deliver_new(struct event_base *base, struct http *h, struct stor
 /* Switch to a new configuration (destinations matched by name). 0 or -1. */
 int deliver_reconfigure(struct deliver *d, const struct config *cf, char *err, size_t errlen);
 void deliver_set_idle(struct deliver *d, deliver_idle_fn *fn, void *arg);
+/* Count the outcome of each attempt in m (borrowed; NULL: none). */
+void deliver_set_metrics(struct deliver *d, struct metrics *m);
 /* Send everything due now, and arm the timer for the next due delivery. */
 void deliver_kick(struct deliver *d);
 /* Start nothing new; what is in flight completes. */

@@ -124,6 +124,7 @@ struct http_response {
 	long first_status;     /* status of the first response in a redirect chain */
 	int redirects;         /* redirects followed */
 	int64_t date;          /* Date header (seconds UTC) or DATE_UNKNOWN */
+	double elapsed;        /* seconds the transfer ran (queueing excluded), 0 when it never did */
 };
 
 /* Called once per request, on the loop, when it finishes for any reason.

@@ -17,6 +17,7 @@ struct event_base;
 struct http;
 struct store;
 struct config;
+struct metrics;
 
 struct poller;
 
@@ -46,6 +47,8 @@ int poller_start(struct poller *p);
  * may be freed once this returns. 0, or -1 (the old configuration stays). */
 int poller_reconfigure(struct poller *p, const struct config *cf, char *err, size_t errlen);
 void poller_set_alert_hook(struct poller *p, poller_alert_fn *fn, void *arg);
+/* Count polls, fetches and releases in m (borrowed; NULL: none). */
+void poller_set_metrics(struct poller *p, struct metrics *m);
 /* Start nothing new: cancel timers; in-flight work completes. */
 void poller_stop(struct poller *p);
 /* Work in flight (feeds and pages being fetched). */

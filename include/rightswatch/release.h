@@ -11,6 +11,7 @@
 struct store;
 struct config;
 struct extract_taxonomy;
+struct metrics;
 
 /* What is known of a release; every string is borrowed. */
 struct release_in {
@@ -21,6 +22,7 @@ struct release_in {
 	const char *text;   /* the main text */
 	int64_t published;  /* the feed's date (seconds UTC) or DATE_UNKNOWN: used
 	                       when the page has none, else now */
+	struct metrics *metrics; /* counts what was stored, or NULL */
 };
 
 /* Store the release at time now. A release seen before with the same text

@@ -300,5 +300,9 @@ int store_activity(struct store *st, int64_t *last_release, int64_t *last_alert)
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
+/* Can the database be written now? Takes the write lock (BEGIN IMMEDIATE,
+ * waiting a quarter of a second at most) and rolls back: 0, or -1 when
+ * the file is read-only, locked by another writer, or failing. */
+int store_writable(struct store *st);
 
 #endif

@@ -151,6 +151,53 @@ test_values(void **state)
 }
 
 static void
+test_listen(void **state)
+{
+	static const struct {
+		const char *in;
+		const char *addr; /* NULL: rejected */
+		int port, loopback;
+	} rows[] = {
+		{ "9100", "127.0.0.1", 9100, 1 },           /* a bare port: loopback */
+		{ "localhost:9100", "127.0.0.1", 9100, 1 }, /* localhost, not resolved */
+		{ "127.0.0.2:80", "127.0.0.2", 80, 1 },     /* all of 127/8 is loopback */
+		{ "[::1]:9100", "::1", 9100, 1 },           /* IPv6 loopback */
+		{ "0.0.0.0:9100", "0.0.0.0", 9100, 0 },     /* every address, when asked */
+		{ "192.0.2.7:65535", "192.0.2.7", 65535, 0 }, /* one other address */
+		{ "[::]:1", "::", 1, 0 },                   /* every IPv6 address */
+		{ "0", NULL, 0, 0 },                        /* port 0 */
+		{ "65536", NULL, 0, 0 },                    /* port too big */
+		{ "http", NULL, 0, 0 },                     /* a name, not a port */
+		{ "example.org:80", NULL, 0, 0 },           /* a host name */
+		{ "::1:80", NULL, 0, 0 },                   /* IPv6 without brackets */
+		{ "[::1]", NULL, 0, 0 },                    /* no port */
+		{ "[127.0.0.1]:80", NULL, 0, 0 },           /* IPv4 in brackets */
+		{ ":80", NULL, 0, 0 },                      /* empty address */
+		{ "1.2.3:80", NULL, 0, 0 },                 /* short IPv4 */
+		{ "127.0.0.1:", NULL, 0, 0 },               /* empty port */
+	};
+	char addr[64], why[256];
+	int port, loopback;
+
+	(void)state;
+	for (size_t i = 0; i < N(rows); i++) {
+		int rc = config_value_listen(rows[i].in, addr, sizeof(addr), &port, &loopback,
+		    why, sizeof(why));
+
+		if (rows[i].addr == NULL) {
+			if (rc != -1)
+				fail_msg("listen '%s' accepted", rows[i].in);
+			continue;
+		}
+		if (rc != 0)
+			fail_msg("listen '%s' rejected: %s", rows[i].in, why);
+		assert_string_equal(addr, rows[i].addr);
+		assert_int_equal(port, rows[i].port);
+		assert_int_equal(loopback, rows[i].loopback);
+	}
+}
+
+static void
 test_paths(void **state)
 {
 	static const struct {
@@ -393,6 +440,12 @@ test_invalid(void **state)
 		/* zero duration */
 		{ "[daemon]\ntimeout = 0s\n",
 		  "/etc/rw/t.ini:2: timeout: bad duration (use e.g. 30s, 10m, 1h, 1d): '0s'\n" },
+		/* bad listen port */
+		{ "[daemon]\nlisten = 127.0.0.1:99999\n",
+		  "/etc/rw/t.ini:2: listen: expected [ADDRESS:]PORT with a port from 1 to 65535: '127.0.0.1:99999'\n" },
+		/* listen on a host name */
+		{ "[daemon]\nlisten = metrics.example:9100\n",
+		  "/etc/rw/t.ini:2: listen: 'metrics.example' is not a numeric IPv4 address (nor localhost): 'metrics.example:9100'\n" },
 		/* bad size */
 		{ "[daemon]\nmax_body = 8M\n",
 		  "/etc/rw/t.ini:2: max_body: bad size (use e.g. 512KiB, 8MiB, 1GiB, 100kB): '8M'\n" },
@@ -587,6 +640,7 @@ main(void)
 		cmocka_unit_test(test_duration),
 		cmocka_unit_test(test_size),
 		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_listen),
 		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_alert_sections),

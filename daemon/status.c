@@ -1,0 +1,253 @@
+/*
+ * status — gathers the state `rightswatch status` and the daemon's /status
+ * show (sources from the store, thresholds lacking a baseline from
+ * alerting.c, the outbox's depth) into a struct status, and renders it as
+ * the text table or as JSON (jansson). Reads only; owns what it gathered.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "rightswatch/alerting.h"
+#include "rightswatch/config.h"
+#include "rightswatch/date.h"
+#include "rightswatch/escape.h"
+#include "rightswatch/status.h"
+#include "rightswatch/store.h"
+
+struct status_lines {
+	struct status *s;
+	int oom;
+};
+
+static void
+status_missing_cb(const char *line, void *arg)
+{
+	struct status_lines *l = arg;
+	char **v;
+
+	if (l->oom)
+		return;
+	if ((v = realloc(l->s->missing, (l->s->nmissing + 1) * sizeof(*v))) == NULL) {
+		l->oom = 1;
+		return;
+	}
+	l->s->missing = v;
+	if ((v[l->s->nmissing] = strdup(line)) == NULL)
+		l->oom = 1;
+	else
+		l->s->nmissing++;
+}
+
+int
+status_gather(struct store *st, const struct config *cf, int64_t now, struct status *out)
+{
+	struct status_lines lines = { out, 0 };
+
+	memset(out, 0, sizeof(*out));
+	out->now = now;
+	out->outbox_pending = -1;
+	out->thresholds = cf->nthresholds > 0;
+	if ((out->sources = calloc(cf->nsources + 1, sizeof(*out->sources))) == NULL)
+		goto fail;
+	for (size_t i = 0; i < cf->nsources; i++) {
+		struct status_source *ss = &out->sources[out->nsources];
+		struct store_source s;
+		int r = store_source_get(st, cf->sources[i].name, &s);
+
+		if (r == -1)
+			goto fail;
+		if ((ss->name = strdup(cf->sources[i].name)) == NULL) {
+			if (r == 0)
+				store_source_clear(&s);
+			goto fail;
+		}
+		out->nsources++;
+		if (r == 1) {
+			if ((ss->health = strdup(STORE_HEALTH_NEW)) == NULL)
+				goto fail;
+			continue;
+		}
+		ss->polled = 1;
+		ss->disabled = s.disabled;
+		ss->items = s.items;
+		ss->last_poll = s.last_poll;
+		ss->next_due = s.next_due;
+		/* Take the strings over from the store's row. */
+		ss->health = s.health;
+		ss->last_result = s.last_result;
+		s.health = s.last_result = NULL;
+		store_source_clear(&s);
+	}
+	if (out->thresholds) {
+		if (alerting_missing(st, cf, status_missing_cb, &lines) == -1 || lines.oom)
+			goto fail;
+	}
+	if (store_outbox_pending_count(st, &out->outbox_pending) == -1)
+		out->outbox_pending = -1;
+	return 0;
+fail:
+	status_clear(out);
+	return -1;
+}
+
+void
+status_clear(struct status *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < s->nsources; i++) {
+		free(s->sources[i].name);
+		free(s->sources[i].health);
+		free(s->sources[i].last_result);
+	}
+	free(s->sources);
+	for (size_t i = 0; i < s->nmissing; i++)
+		free(s->missing[i]);
+	free(s->missing);
+	memset(s, 0, sizeof(*s));
+}
+
+/* "in 12m", "3h ago", "now" — for people reading `status`. */
+static void
+status_relative(int64_t t, int64_t now, char *out, size_t outlen)
+{
+	int64_t d = t > now ? t - now : now - t;
+	const char *unit = "s";
+
+	if (t == 0) {
+		snprintf(out, outlen, "-");
+		return;
+	}
+	if (d < 5) {
+		snprintf(out, outlen, "now");
+		return;
+	}
+	if (d >= 86400)
+		d /= 86400, unit = "d";
+	else if (d >= 3600)
+		d /= 3600, unit = "h";
+	else if (d >= 60)
+		d /= 60, unit = "m";
+	snprintf(out, outlen, t > now ? "in %lld%s" : "%lld%s ago", (long long)d, unit);
+}
+
+void
+status_print(FILE *fp, const struct status *s)
+{
+	char esc[512];
+
+	fprintf(fp, "%-24s %-11s %7s %-10s %-10s %s\n", "SOURCE", "HEALTH", "ITEMS",
+	    "LAST POLL", "NEXT POLL", "LAST RESULT");
+	for (size_t i = 0; i < s->nsources; i++) {
+		const struct status_source *ss = &s->sources[i];
+		char last[32], next[32], res[200];
+
+		if (!ss->polled) {
+			fprintf(fp, "%-24s %-11s %7d %-10s %-10s %s\n", ss->name, STORE_HEALTH_NEW,
+			    0, "-", "now", "never polled");
+			continue;
+		}
+		status_relative(ss->last_poll, s->now, last, sizeof(last));
+		if (ss->disabled)
+			snprintf(next, sizeof(next), "disabled");
+		else
+			status_relative(ss->next_due > s->now ? ss->next_due : s->now, s->now, next,
+			    sizeof(next));
+		escape_logs(res, sizeof(res), ss->last_result != NULL ? ss->last_result : "");
+		fprintf(fp, "%-24s %-11s %7lld %-10s %-10s %s\n", ss->name,
+		    ss->health != NULL ? ss->health : "?", (long long)ss->items, last, next, res);
+	}
+	if (!s->thresholds)
+		return;
+	fprintf(fp, "\nThresholds lacking a baseline:\n");
+	for (size_t i = 0; i < s->nmissing; i++)
+		fprintf(fp, "  %s\n", escape_logs(esc, sizeof(esc), s->missing[i]));
+	if (s->nmissing == 0)
+		fprintf(fp, "  none\n");
+	if (s->outbox_pending >= 0)
+		fprintf(fp, "\nAlerts waiting for delivery: %lld\n", (long long)s->outbox_pending);
+}
+
+/* A JSON string of text that may not be UTF-8 (a server's words): as it
+ * is when it is, else escaped; null for NULL. */
+static json_t *
+status_json_text(const char *s)
+{
+	char esc[512];
+	json_t *v;
+
+	if (s == NULL)
+		return json_null();
+	if ((v = json_string(s)) != NULL)
+		return v;
+	return json_string(escape_logs(esc, sizeof(esc), s));
+}
+
+static json_t *
+status_json_time(int64_t t)
+{
+	char out[32];
+
+	return t == 0 ? json_null() : json_string(date_format_rfc3339(t, out));
+}
+
+static json_t *
+status_json_source(const struct status *s, const struct status_source *ss)
+{
+	json_t *o;
+	int64_t next = ss->next_due > s->now ? ss->next_due : s->now;
+
+	if ((o = json_object()) == NULL)
+		return NULL;
+	/* json_object_set_new steals each value, NULL included (then it fails). */
+	if (json_object_set_new(o, "name", status_json_text(ss->name)) == -1 ||
+	    json_object_set_new(o, "health", status_json_text(ss->health)) == -1 ||
+	    json_object_set_new(o, "items", json_integer(ss->items)) == -1 ||
+	    json_object_set_new(o, "last_poll", status_json_time(ss->last_poll)) == -1 ||
+	    json_object_set_new(o, "next_poll", ss->disabled ? json_null() :
+	    status_json_time(next)) == -1 ||
+	    json_object_set_new(o, "disabled", json_boolean(ss->disabled)) == -1 ||
+	    json_object_set_new(o, "last_result", status_json_text(ss->last_result)) == -1) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+char *
+status_json(const struct status *s)
+{
+	json_t *o = NULL, *srcs = NULL, *miss = NULL;
+	char *text = NULL, *nl;
+	size_t len;
+
+	if ((o = json_object()) == NULL ||
+	    json_object_set_new(o, "time", status_json_time(s->now)) == -1 ||
+	    json_object_set_new(o, "sources", srcs = json_array()) == -1 ||
+	    json_object_set_new(o, "thresholds_lacking_baseline", miss = json_array()) == -1 ||
+	    json_object_set_new(o, "outbox_pending", s->outbox_pending >= 0 ?
+	    json_integer(s->outbox_pending) : json_null()) == -1)
+		goto out;
+	for (size_t i = 0; i < s->nsources; i++)
+		if (json_array_append_new(srcs, status_json_source(s, &s->sources[i])) == -1)
+			goto out;
+	for (size_t i = 0; i < s->nmissing; i++)
+		if (json_array_append_new(miss, status_json_text(s->missing[i])) == -1)
+			goto out;
+	if ((text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) == NULL)
+		goto out;
+	len = strlen(text);
+	if ((nl = realloc(text, len + 2)) == NULL) {
+		free(text);
+		text = NULL;
+		goto out;
+	}
+	text = nl;
+	memcpy(text + len, "\n", 2);
+out:
+	json_decref(o);
+	return text;
+}

@@ -1,0 +1,52 @@
+/*
+ * status — what `rightswatch status` shows and the daemon's /status serves:
+ * each configured source's health, items, last and next poll and last
+ * result; the thresholds lacking a baseline; the deliveries waiting in the
+ * outbox. status_gather reads it from the store into a plain struct; two
+ * renderers print it as the text table or as JSON.
+ */
+#ifndef RW_STATUS_H
+#define RW_STATUS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct config;
+struct store;
+
+struct status_source {
+	char *name;
+	char *health;        /* a STORE_HEALTH_* text, or NULL when unknown */
+	int polled;          /* 0: the store knows nothing of it yet */
+	int disabled;        /* after a 410 */
+	int64_t items;
+	int64_t last_poll;   /* seconds UTC, 0 never */
+	int64_t next_due;    /* seconds UTC, 0 now */
+	char *last_result;   /* a server's or parser's words (escape them), or NULL */
+};
+
+/* Everything is owned by the struct: release with status_clear. */
+struct status {
+	int64_t now;                  /* seconds UTC, when gathered */
+	struct status_source *sources; /* in configuration order */
+	size_t nsources;
+	int thresholds;               /* the configuration has thresholds */
+	char **missing;               /* one line per threshold lacking a baseline */
+	size_t nmissing;
+	int64_t outbox_pending;       /* -1 unknown */
+};
+
+/* Fill *out for cf's sources from st at time now. 0, or -1 (reason in
+ * store_errmsg, or out of memory: out is then cleared). */
+int status_gather(struct store *st, const struct config *cf, int64_t now,
+    struct status *out);
+/* Free what s holds and zero it. Accepts NULL. */
+void status_clear(struct status *s);
+/* The table of `rightswatch status`, to fp. */
+void status_print(FILE *fp, const struct status *s);
+/* The same as one JSON object (times in RFC 3339, unknowns null), ending
+ * in a newline; malloc'd (the caller frees), NULL when out of memory. */
+char *status_json(const struct status *s);
+
+#endif
