@@ -117,7 +117,8 @@ install: all
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/rightswatch
 	install -m 0644 man/rightswatch.ini.5 $(DESTDIR)$(MANDIR)/man5/rightswatch.ini.5
 	install -m 0644 man/rightswatch.8 $(DESTDIR)$(MANDIR)/man8/rightswatch.8
-	sed 's|^state = ../var/rightswatch.db|state = rightswatch.db|' config/rightswatch.ini \
+	sed 's|^state = ../var/rightswatch.db|; state = /var/lib/rightswatch/rightswatch.db (the default)|' \
+		config/rightswatch.ini \
 		> $(DESTDIR)$(SYSCONFDIR)/rightswatch/rightswatch.ini.example
 	[ -e $(DESTDIR)$(SYSCONFDIR)/rightswatch/rightswatch.ini ] || \
 		install -m 0644 $(DESTDIR)$(SYSCONFDIR)/rightswatch/rightswatch.ini.example \

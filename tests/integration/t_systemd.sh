@@ -14,9 +14,9 @@
 # the plain build only: the sanitizers' runtime does not belong in a unit
 # sandboxed with MemoryDenyWriteExecute and a system-call filter.
 . "$(dirname "$0")/lib.sh"
-plan 28
+plan 31
 
-skip_all() { for i in $(seq 1 28); do skip "$1"; done; exit 0; }
+skip_all() { for i in $(seq 1 31); do skip "$1"; done; exit 0; }
 unable() {
 	[ "${RW_REQUIRE_CONTAINER:-0}" = 1 ] && bail "cannot run the container test: $1"
 	skip_all "$1"
@@ -78,11 +78,11 @@ base=http://127.0.0.1:$NGINX_PORT
 etc=$stage/etc/rightswatch
 
 # config EXTRA: the administrator's /etc/rightswatch/rightswatch.ini, with
-# the state in the unit's StateDirectory and alerts to local syslog.
+# the state where the installed file leaves it (the default, the unit's
+# StateDirectory) and alerts to local syslog.
 config() {
 	cat > "$etc/rightswatch.ini" <<INI
 [daemon]
-state = rightswatch.db
 baselines = baselines.csv
 interval = 1h
 timeout = 10s
@@ -189,6 +189,12 @@ check "the state directory belongs to the dynamic user" \
 	[ "$(ct stat -c %u /var/lib/private/rightswatch)" = "$uid" ]
 check "the database is in the state directory, the user's, mode 0600 (UMask=0077)" \
 	[ "$(ct stat -c '%u %a' /var/lib/private/rightswatch/rightswatch.db)" = "$uid 600" ]
+ct rightswatch status > "$TMP/status.out" 2>&1
+sed 's/^/# status: /' "$TMP/status.out"
+check "rightswatch status in a root shell reads the service's database" \
+	grep -q '^releases  *ok ' "$TMP/status.out"
+check "rightswatch alerts in a root shell lists the alert" \
+	bash -c "nsenter -t $leader -a rightswatch alerts | grep -q 'mali-abductions'"
 
 # ---- reload ------------------------------------------------------------------------
 
@@ -201,7 +207,7 @@ ct systemctl reload rightswatch
 status_has() { prop StatusText | grep -q "$1"; }
 check "systemctl reload: a changed configuration takes effect" wait_for status_has '^2 sources'
 check "the reload kept the process" [ "$(prop MainPID)" = "$pid" ]
-printf '[daemon]\nstate = rightswatch.db\nintervall = 1h\n' > "$etc/rightswatch.ini"
+printf '[daemon]\nintervall = 1h\n' > "$etc/rightswatch.ini"
 ct systemctl reload rightswatch
 check "a broken configuration is refused with its reason" wait_for journal_has "intervall"
 check "the old configuration stays: still 2 sources, same process, active" \
@@ -250,6 +256,8 @@ check "the update is mailed, authenticated with the credential's password" \
 check "the SMTP server saw the credential's user" \
 	grep -q '"auth": "rw-mailer"' "$TMP"/mail/*.json
 check "the password is nowhere in the configuration" not grep -q n0t-in "$etc/rightswatch.ini"
+check "status still works in a shell, which has no credentials" \
+	bash -c "nsenter -t $leader -a rightswatch status | grep -q '^revised  *ok '"
 
 # ---- the watchdog ------------------------------------------------------------------
 
