@@ -14,9 +14,9 @@
 # the plain build only: the sanitizers' runtime does not belong in a unit
 # sandboxed with MemoryDenyWriteExecute and a system-call filter.
 . "$(dirname "$0")/lib.sh"
-plan 31
+plan 32
 
-skip_all() { for i in $(seq 1 31); do skip "$1"; done; exit 0; }
+skip_all() { for i in $(seq 1 32); do skip "$1"; done; exit 0; }
 unable() {
 	[ "${RW_REQUIRE_CONTAINER:-0}" = 1 ] && bail "cannot run the container test: $1"
 	skip_all "$1"
@@ -76,6 +76,7 @@ cp "$fix/feed-1.rss" "$site/b/feed.rss"
 nginx_start "$site" || bail "nginx did not start"
 base=http://127.0.0.1:$NGINX_PORT
 etc=$stage/etc/rightswatch
+listen=$(free_port)
 
 # config EXTRA: the administrator's /etc/rightswatch/rightswatch.ini, with
 # the state where the installed file leaves it (the default, the unit's
@@ -84,6 +85,7 @@ config() {
 	cat > "$etc/rightswatch.ini" <<INI
 [daemon]
 baselines = baselines.csv
+listen = $listen
 interval = 1h
 timeout = 10s
 log_level = info
@@ -164,6 +166,8 @@ status=$(prop StatusText)
 note "StatusText: $status"
 check "STATUS= was sent with READY=1" [ "${status#1 source: }" != "$status" ]
 check "systemctl is-active says active" ct systemctl is-active --quiet rightswatch
+check "/healthz from the sandboxed service: the loop runs, the database takes writes" \
+	[ "$(curl -s --max-time 5 "http://127.0.0.1:$listen/healthz")" = ok ]
 check "the unit's exposure is 1.5 or better under this systemd" \
 	bash -c "nsenter -t $leader -a systemd-analyze security rightswatch 2>/dev/null |
 	awk '/Overall exposure level/ { sub(/.*: /, \"\"); exit !(\$1 + 0 <= 1.5) }'"
