@@ -5,7 +5,7 @@
  *        --release pages to read--> PAGES --all answered--> IDLE (scheduled)
  *
  * Transitions happen only in poller_source_poll, poller_feed_done,
- * poller_page_done and poller_source_finish. Scheduling uses libevent
+ * poller_page_done (poller_items.c) and poller_source_finish. Scheduling uses libevent
  * timers (monotonic); the stored next-due times are wall-clock seconds so a
  * restart resumes the schedule instead of polling everything at once.
  */
@@ -19,88 +19,29 @@
 
 #include <event2/event.h>
 
-#include "rightswatch/alerting.h"
-#include "rightswatch/buf.h"
 #include "rightswatch/crashpoint.h"
 #include "rightswatch/config.h"
 #include "rightswatch/date.h"
 #include "rightswatch/escape.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/feed.h"
-#include "rightswatch/hash.h"
 #include "rightswatch/http.h"
 #include "rightswatch/log.h"
 #include "rightswatch/metrics.h"
 #include "rightswatch/page.h"
 #include "rightswatch/poller.h"
-#include "rightswatch/release.h"
-#include "rightswatch/sched.h"
-#include "rightswatch/store.h"
-#include "rightswatch/url.h"
+#include "poller_int.h"
 
-/* A feed item whose content is at least this long carries the full text
- * (fetch_pages = auto then reads it from the feed instead of the page). */
-#define POLLER_FULL_TEXT 1500 /* bytes */
 /* Sources polled at start-up are spread over this many seconds. */
 #define POLLER_START_SPREAD 5
-
-enum poller_state { PS_IDLE = 0, PS_FEED, PS_PAGES };
-
-struct poller_source {
-	struct poller *p;
-	struct poller_source *next;
-	char *name;
-	const struct config_source *cs; /* NULL once removed by a reload */
-	struct event *timer;
-	enum poller_state state;
-	size_t pages;        /* release pages in flight */
-	int page_failed;     /* a release of this round could not be read */
-	int once_done;
-	int once_failed;
-	int warned_max_items;
-	/* The feed's answer, kept until the round's pages are read. */
-	struct sched_outcome out;
-	char health[32];
-	char summary[256];
-	char *etag;          /* validators of this round's answer, saved when it was read in full */
-	char *last_modified;
-	char *moved_to;      /* a permanent redirect's target */
-	char *polled_url;    /* the configured url this round's feed request was for */
-};
-
-struct poller_page {
-	struct poller_source *ps;
-	char *item_id;
-	char *url;
-	int64_t published;
-};
-
-struct poller {
-	struct event_base *base;
-	struct http *http;
-	struct store *store;
-	const struct config *cf;
-	struct extract_taxonomy *tx;
-	enum poller_mode mode;
-	poller_idle_fn *idle;
-	void *idle_arg;
-	struct poller_source *sources;
-	size_t busy;
-	size_t failures;
-	int stopped;
-	int started;
-	unsigned rng;
-	poller_alert_fn *alert_hook;
-	void *alert_arg;
-	struct metrics *metrics;
-};
+#include "rightswatch/sched.h"
+#include "rightswatch/store.h"
 
 static void poller_source_poll(struct poller_source *ps);
-static void poller_source_finish(struct poller_source *ps);
 static void poller_check_idle(struct poller *p);
 static void poller_feed_done_cb(struct http_response *res, void *arg);
 
-static int64_t
+int64_t
 poller_now(void)
 {
 	return (int64_t)time(NULL);
@@ -443,11 +384,7 @@ poller_is_challenge(const char *body, size_t len)
 	return 0;
 }
 
-static void
-poller_outcome(struct poller_source *ps, const char *health, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
+void
 poller_outcome(struct poller_source *ps, const char *health, const char *fmt, ...)
 {
 	va_list ap;
@@ -505,241 +442,6 @@ poller_source_poll(struct poller_source *ps)
 	}
 	p->busy++;
 	store_source_clear(&st);
-}
-
-/* Read one release into the store (release.c); the alert hook runs when
- * it raised alerts. Returns the document id, or 0 on failure. */
-static int64_t
-poller_document(struct poller *p, const char *url, const char *title, const char *date,
-    const char *lang, const char *text, int64_t published)
-{
-	struct release_in in;
-	size_t nalerts = 0;
-	int64_t doc_id;
-
-	memset(&in, 0, sizeof(in));
-	in.url = url;
-	in.title = title;
-	in.date = date;
-	in.lang = lang;
-	in.text = text;
-	in.published = published;
-	in.metrics = p->metrics;
-	doc_id = release_store(p->store, p->cf, p->tx, &in, poller_now(), &nalerts);
-	if (nalerts > 0 && p->alert_hook != NULL)
-		p->alert_hook(p->alert_arg);
-	return doc_id;
-}
-
-/* Count a fetch that ended (a cancelled one did not) in the metrics. */
-static void
-poller_count(struct poller *p, const char *kind, const struct http_response *res)
-{
-	if (res->error != HTTP_ERR_CANCELLED)
-		metrics_fetch(p->metrics, kind, res->status, res->error == HTTP_OK ? NULL :
-		    http_error_name(res->error), res->received, res->elapsed);
-}
-
-static void
-poller_page_done_cb(struct http_response *res, void *arg)
-{
-	struct poller_page *pg = arg;
-	struct poller_source *ps = pg->ps;
-	struct poller *p = ps->p;
-	struct page *page = NULL;
-	char err[256], esc[160], charset[64];
-	int64_t doc_id;
-
-	p->busy--;
-	ps->pages--;
-	poller_count(p, "page", res);
-	escape_logs(esc, sizeof(esc), pg->url);
-	if (res->error != HTTP_OK || res->status != 200) {
-		/* The item stays pending: the next poll tries the page again. */
-		ps->page_failed = 1;
-		if (res->error != HTTP_ERR_CANCELLED)
-			log_warnx("source %s: release %s: %s", ps->name, esc,
-			    res->error != HTTP_OK ? res->errmsg : "HTTP status not 200");
-	} else if (ps->cs == NULL) {
-		/* removed by a reload while in flight: nothing to record */
-	} else if (page_extract(res->body != NULL ? res->body : "", res->len,
-	    http_charset(res->content_type, charset, sizeof(charset)) == 0 ? charset : NULL,
-	    res->effective_url != NULL ? res->effective_url : pg->url, ps->cs->content_xpath,
-	    &page, err, sizeof(err)) == -1) {
-		ps->page_failed = 1;
-		log_warnx("source %s: release %s: %s", ps->name, esc, err);
-	} else {
-		doc_id = poller_document(p, pg->url, page->title, page->date, page->lang,
-		    page->text, pg->published);
-		if (doc_id == 0)
-			ps->page_failed = 1;
-		else if (store_item_done(p->store, ps->name, pg->item_id, doc_id) == -1)
-			log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
-		page_free(page);
-	}
-	free(pg->item_id);
-	free(pg->url);
-	free(pg);
-	if (ps->pages == 0)
-		poller_source_finish(ps);
-}
-
-/* Start reading one release page; 0 when started, -1 when not. */
-static int
-poller_fetch_page(struct poller_source *ps, const struct feed_item *it, const char *source_url)
-{
-	struct poller *p = ps->p;
-	struct poller_page *pg;
-	struct http_request req;
-	char why[160], esc[160];
-
-	/* After a stop nothing new starts: the item stays pending and, as the
-	 * round is incomplete, the feed is read again at the next start. */
-	if (p->stopped) {
-		ps->page_failed = 1;
-		return -1;
-	}
-	if (!url_allowed(it->link, source_url, ps->cs->page_hosts.v, ps->cs->page_hosts.n,
-	    why, sizeof(why))) {
-		log_warnx("source %s: not fetching %s: %s", ps->name,
-		    escape_logs(esc, sizeof(esc), it->link), why);
-		store_item_done(p->store, ps->name, it->id, 0);
-		return -1;
-	}
-	if ((pg = calloc(1, sizeof(*pg))) == NULL ||
-	    (pg->item_id = strdup(it->id)) == NULL || (pg->url = strdup(it->link)) == NULL) {
-		if (pg != NULL)
-			free(pg->item_id);
-		free(pg);
-		ps->page_failed = 1;
-		return -1;
-	}
-	pg->ps = ps;
-	pg->published = it->published != DATE_UNKNOWN ? it->published : it->updated;
-	memset(&req, 0, sizeof(req));
-	req.url = it->link;
-	req.timeout = p->cf->timeout;
-	req.max_body = p->cf->max_body;
-	req.accept = "text/html,application/xhtml+xml";
-	if (http_get(p->http, &req, poller_page_done_cb, pg) == -1) {
-		free(pg->item_id);
-		free(pg->url);
-		free(pg);
-		ps->page_failed = 1;
-		return -1;
-	}
-	p->busy++;
-	ps->pages++;
-	return 0;
-}
-
-/* Content hash of an item: a revision of a release changes it. */
-static void
-poller_item_hash(const struct feed_item *it, char out[65])
-{
-	struct buf b = { NULL, 0, 0 };
-	char t[32];
-
-	buf_puts(&b, it->title != NULL ? it->title : "");
-	buf_putc(&b, '\0');
-	buf_puts(&b, it->link != NULL ? it->link : "");
-	buf_putc(&b, '\0');
-	buf_puts(&b, it->updated != DATE_UNKNOWN ? date_format_rfc3339(it->updated, t) : "");
-	buf_putc(&b, '\0');
-	buf_puts(&b, it->summary != NULL ? it->summary : "");
-	buf_putc(&b, '\0');
-	buf_puts(&b, it->content != NULL ? it->content : "");
-	hash_sha256_hex(b.data != NULL ? b.data : "", b.len, out);
-	buf_free(&b);
-}
-
-/* Record the items of a parsed feed; start reading the releases that are new. */
-static void
-poller_items(struct poller_source *ps, const struct feed *f, const char *source_url)
-{
-	struct poller *p = ps->p;
-	const struct config_source *cs = ps->cs;
-	size_t n = f->nitems, nnew = 0, nfeed = 0, *fromfeed;
-	int64_t now = poller_now();
-
-	if (n > cs->max_items) {
-		if (!ps->warned_max_items)
-			log_warnx("source %s: %zu items, only the first %zu are read (max_items)",
-			    ps->name, n, cs->max_items);
-		ps->warned_max_items = 1;
-		n = cs->max_items;
-	}
-	/* Items are recorded in one transaction (one fsync, not one per item);
-	 * releases read from the feed's own text are stored after it, each in
-	 * its own transaction with its figures and alerts, so that what
-	 * release_store commits is on disk when it returns. */
-	if ((fromfeed = calloc(n + 1, sizeof(*fromfeed))) == NULL) {
-		ps->page_failed = 1;
-		poller_outcome(ps, STORE_HEALTH_OK, "%ld, %zu items, out of memory", 200L, f->nitems);
-		return;
-	}
-	if (store_begin(p->store) == -1)
-		log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
-	for (size_t i = 0; i < n; i++) {
-		const struct feed_item *it = &f->items[i];
-		enum store_item_state state;
-		const char *text;
-		int64_t doc_id = 0;
-		int want_page;
-		char hash[65];
-
-		poller_item_hash(it, hash);
-		if (store_item_record(p->store, ps->name, it, hash, now, &state) == -1) {
-			log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
-			continue;
-		}
-		if (state == STORE_ITEM_SAME)
-			continue;
-		nnew++;
-		text = it->content != NULL && *it->content != '\0' ? it->content : it->summary;
-		want_page = it->link != NULL && cs->fetch_pages != CONFIG_FETCH_NEVER &&
-		    (cs->type == CONFIG_TYPE_HTML || cs->fetch_pages == CONFIG_FETCH_ALWAYS ||
-		    it->content == NULL || strlen(it->content) < POLLER_FULL_TEXT);
-		if (want_page) {
-			/* The same release reached from another source is one document. */
-			if (state == STORE_ITEM_NEW &&
-			    store_document_find(p->store, it->link, &doc_id) == 0 && doc_id != 0) {
-				store_item_done(p->store, ps->name, it->id, doc_id);
-				continue;
-			}
-			poller_fetch_page(ps, it, source_url);
-			continue;
-		}
-		if (text != NULL && *text != '\0')
-			fromfeed[nfeed++] = i;
-		else
-			store_item_done(p->store, ps->name, it->id, 0);
-	}
-	if (store_commit(p->store) == -1) {
-		log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
-		store_rollback(p->store);
-		ps->page_failed = 1;
-	}
-	for (size_t k = 0; k < nfeed; k++) {
-		const struct feed_item *it = &f->items[fromfeed[k]];
-		const char *text = it->content != NULL && *it->content != '\0' ? it->content :
-		    it->summary;
-		int64_t doc_id;
-
-		doc_id = poller_document(p, it->link != NULL ? it->link : it->id, it->title, NULL,
-		    it->lang, text, it->published != DATE_UNKNOWN ? it->published : it->updated);
-		if (doc_id == 0) {
-			/* Not stored: the item stays pending and, as for a page that
-			 * failed, the feed's validators are not saved, so the next
-			 * poll reads it again. */
-			ps->page_failed = 1;
-			continue;
-		}
-		if (store_item_done(p->store, ps->name, it->id, doc_id) == -1)
-			log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
-	}
-	free(fromfeed);
-	poller_outcome(ps, STORE_HEALTH_OK, "%ld, %zu items, %zu new", 200L, f->nitems, nnew);
 }
 
 /* Judge a feed's answer by status and content; parse and record it. */
@@ -838,7 +540,7 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 
 /* The round is over: apply the outcome to the stored state, log a change of
  * health once, and schedule the next poll. */
-static void
+void
 poller_source_finish(struct poller_source *ps)
 {
 	struct poller *p = ps->p;

@@ -1,0 +1,80 @@
+/*
+ * poller_int.h — the poller's private state, shared by poller.c (the
+ * per-source state machine and its schedule) and poller_items.c (a parsed
+ * feed's items and the release pages they lead to). Not for other modules.
+ */
+#ifndef RW_POLLER_INT_H
+#define RW_POLLER_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rightswatch/poller.h"
+#include "rightswatch/sched.h"
+
+struct feed;
+struct http_response;
+
+/* A feed item whose content is at least this long carries the full text
+ * (fetch_pages = auto then reads it from the feed instead of the page). */
+#define POLLER_FULL_TEXT 1500 /* bytes */
+
+enum poller_state { PS_IDLE = 0, PS_FEED, PS_PAGES };
+
+struct poller_source {
+	struct poller *p;
+	struct poller_source *next;
+	char *name;
+	const struct config_source *cs; /* NULL once removed by a reload */
+	struct event *timer;
+	enum poller_state state;
+	size_t pages;        /* release pages in flight */
+	int page_failed;     /* a release of this round could not be read */
+	int once_done;
+	int once_failed;
+	int warned_max_items;
+	/* The feed's answer, kept until the round's pages are read. */
+	struct sched_outcome out;
+	char health[32];
+	char summary[256];
+	char *etag;          /* validators of this round's answer, saved when it was read in full */
+	char *last_modified;
+	char *moved_to;      /* a permanent redirect's target */
+	char *polled_url;    /* the configured url this round's feed request was for */
+};
+
+struct poller {
+	struct event_base *base;
+	struct http *http;
+	struct store *store;
+	const struct config *cf;
+	struct extract_taxonomy *tx;
+	enum poller_mode mode;
+	poller_idle_fn *idle;
+	void *idle_arg;
+	struct poller_source *sources;
+	size_t busy;
+	size_t failures;
+	int stopped;
+	int started;
+	unsigned rng;
+	poller_alert_fn *alert_hook;
+	void *alert_arg;
+	struct metrics *metrics;
+};
+
+/* Wall-clock seconds, the unit of stored times. */
+int64_t poller_now(void);
+/* Set the round's health and one-line summary. */
+void poller_outcome(struct poller_source *ps, const char *health, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The round is over: save the outcome, schedule the next poll. */
+void poller_source_finish(struct poller_source *ps);
+/* Count a fetch that ended (a cancelled one did not) in the metrics; kind
+ * is "feed" or "page". */
+void poller_count(struct poller *p, const char *kind, const struct http_response *res);
+/* Record the items of a parsed feed; start reading the releases that are
+ * new (poller_source_finish runs when the last page is answered). */
+void poller_items(struct poller_source *ps, const struct feed *f, const char *source_url);
+
+#endif
