@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <event2/event.h>
 
@@ -14,6 +15,7 @@
 #include "rightswatch/log.h"
 #include "rightswatch/notify.h"
 #include "rightswatch/service.h"
+#include "rightswatch/status.h"
 #include "rightswatch/store.h"
 
 #define SERVICE_STATUS_EVERY 30 /* seconds between STATUS= refreshes */
@@ -27,29 +29,30 @@ struct service {
 	char sent[SERVICE_STATUS_MAX]; /* the last STATUS= line sent */
 };
 
-/* Gather the STATUS= facts; on a database error keep what was sent. */
+/* Gather the STATUS= facts (what `rightswatch status` shows, status.c);
+ * on a database error keep what was sent. */
 static int
 service_status_line(struct service *sv, char *out, size_t outlen)
 {
 	struct notify_status ns;
+	struct status s;
 
-	memset(&ns, 0, sizeof(ns));
-	ns.sources = sv->cf->nsources;
-	for (size_t i = 0; i < sv->cf->nsources; i++) {
-		struct store_source s;
-		int r = store_source_get(sv->store, sv->cf->sources[i].name, &s);
-
-		if (r == -1)
-			return -1;
-		if (r == 1 || s.health == NULL || strcmp(s.health, STORE_HEALTH_NEW) == 0)
-			ns.fresh++;
-		else if (strcmp(s.health, STORE_HEALTH_OK) == 0)
-			ns.ok++;
-		store_source_clear(&s);
-	}
-	if (store_activity(sv->store, &ns.last_release, &ns.last_alert) == -1 ||
-	    store_outbox_pending_count(sv->store, &ns.pending) == -1)
+	if (status_gather(sv->store, sv->cf, (int64_t)time(NULL), &s) == -1)
 		return -1;
+	memset(&ns, 0, sizeof(ns));
+	ns.sources = s.nsources;
+	for (size_t i = 0; i < s.nsources; i++) {
+		const char *h = s.sources[i].health;
+
+		if (h == NULL || strcmp(h, STORE_HEALTH_NEW) == 0)
+			ns.fresh++;
+		else if (strcmp(h, STORE_HEALTH_OK) == 0)
+			ns.ok++;
+	}
+	ns.last_release = s.last_release;
+	ns.last_alert = s.last_alert;
+	ns.pending = s.outbox_pending > 0 ? s.outbox_pending : 0;
+	status_clear(&s);
 	notify_status_line(out, outlen, &ns);
 	return 0;
 }

@@ -85,6 +85,8 @@ status_gather(struct store *st, const struct config *cf, int64_t now, struct sta
 		if (alerting_missing(st, cf, status_missing_cb, &lines) == -1 || lines.oom)
 			goto fail;
 	}
+	if (store_activity(st, &out->last_release, &out->last_alert) == -1)
+		goto fail;
 	if (store_outbox_pending_count(st, &out->outbox_pending) == -1)
 		out->outbox_pending = -1;
 	return 0;
@@ -134,10 +136,24 @@ status_relative(int64_t t, int64_t now, char *out, size_t outlen)
 	snprintf(out, outlen, t > now ? "in %lld%s" : "%lld%s ago", (long long)d, unit);
 }
 
+/* "2026-11-28T10:02:00Z (3h ago)", or "none". */
+static void
+status_when(int64_t t, int64_t now, char *out, size_t outlen)
+{
+	char rel[32], iso[32];
+
+	if (t == 0) {
+		snprintf(out, outlen, "none");
+		return;
+	}
+	status_relative(t, now, rel, sizeof(rel));
+	snprintf(out, outlen, "%s (%s)", date_format_rfc3339(t, iso), rel);
+}
+
 void
 status_print(FILE *fp, const struct status *s)
 {
-	char esc[512];
+	char esc[512], when[64];
 
 	fprintf(fp, "%-24s %-11s %7s %-10s %-10s %s\n", "SOURCE", "HEALTH", "ITEMS",
 	    "LAST POLL", "NEXT POLL", "LAST RESULT");
@@ -160,6 +176,10 @@ status_print(FILE *fp, const struct status *s)
 		fprintf(fp, "%-24s %-11s %7lld %-10s %-10s %s\n", ss->name,
 		    ss->health != NULL ? ss->health : "?", (long long)ss->items, last, next, res);
 	}
+	status_when(s->last_release, s->now, when, sizeof(when));
+	fprintf(fp, "\nLast release seen: %s\n", when);
+	status_when(s->last_alert, s->now, when, sizeof(when));
+	fprintf(fp, "Last alert raised: %s\n", when);
 	if (!s->thresholds)
 		return;
 	fprintf(fp, "\nThresholds lacking a baseline:\n");
@@ -229,7 +249,9 @@ status_json(const struct status *s)
 	    json_object_set_new(o, "sources", srcs = json_array()) == -1 ||
 	    json_object_set_new(o, "thresholds_lacking_baseline", miss = json_array()) == -1 ||
 	    json_object_set_new(o, "outbox_pending", s->outbox_pending >= 0 ?
-	    json_integer(s->outbox_pending) : json_null()) == -1)
+	    json_integer(s->outbox_pending) : json_null()) == -1 ||
+	    json_object_set_new(o, "last_release", status_json_time(s->last_release)) == -1 ||
+	    json_object_set_new(o, "last_alert", status_json_time(s->last_alert)) == -1)
 		goto out;
 	for (size_t i = 0; i < s->nsources; i++)
 		if (json_array_append_new(srcs, status_json_source(s, &s->sources[i])) == -1)

@@ -2,7 +2,8 @@
  * status — what `rightswatch status` shows and the daemon's /status serves:
  * each configured source's health, items, last and next poll and last
  * result; the thresholds lacking a baseline; the deliveries waiting in the
- * outbox. status_gather reads it from the store into a plain struct; two
+ * outbox; when the last release was seen and the last alert raised (also
+ * the daemon's STATUS= line for systemd, service.c). status_gather reads it from the store into a plain struct; two
  * renderers print it as the text table or as JSON.
  */
 #ifndef RW_STATUS_H
@@ -35,6 +36,8 @@ struct status {
 	char **missing;               /* one line per threshold lacking a baseline */
 	size_t nmissing;
 	int64_t outbox_pending;       /* -1 unknown */
+	int64_t last_release;         /* the newest release first seen, seconds UTC; 0 none */
+	int64_t last_alert;           /* the newest alert raised, seconds UTC; 0 none */
 };
 
 /* Fill *out for cf's sources from st at time now. 0, or -1 (reason in

@@ -5,7 +5,7 @@
 # /status is the JSON of `status --json`; only GET and HEAD are served,
 # unknown paths are 404; `check` refuses a bad listen value.
 . "$(dirname "$0")/lib.sh"
-plan 28
+plan 30
 
 command -v curl >/dev/null || { for i in $(seq 1 28); do skip "curl is not installed"; done; exit 0; }
 
@@ -125,6 +125,14 @@ import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])
 pick = lambda d: [(s["name"], s["health"], s["items"]) for s in d["sources"]]
 sys.exit(pick(a) != pick(b))' "$TMP/status.json" "$TMP/cli-status.json"
+last_release=$(sql "$db" "select strftime('%Y-%m-%dT%H:%M:%SZ', max(first_seen), 'unixepoch') from documents")
+check "/status gives the newest release's time, the database's" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(not (d["last_release"] == sys.argv[2] and "last_alert" in d))' "$TMP/status.json" "$last_release"
+"$RW_BIN" status -c "$TMP/rw.ini" > "$TMP/cli-status.txt"
+check "status says when the last release was seen" \
+	grep -q "^Last release seen: $last_release (" "$TMP/cli-status.txt"
 
 code() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@"; }
 check "POST is 405" [ "$(code -X POST -d x "$url/metrics")" = 405 ]
