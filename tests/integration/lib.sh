@@ -50,6 +50,35 @@ stopped_within() {
 	return 1
 }
 
+# mission_sections FEED-URL: the mission's configuration (tests/fixtures/
+# alerts): one source of Mali releases, the country, and the threshold on
+# abductions against the prior year's total.
+mission_sections() {
+	cat <<INI
+[source releases]
+url = $1
+type = rss
+fetch_pages = always
+
+[country Mali]
+terms = Mali, Malian, MINUSMA, Bamako, Gao, Mopti, Ségou, Kidal, Ménaka
+
+[threshold mali-abductions]
+indicator = abductions
+country = Mali
+compare = prior_year_total
+severity = critical
+INI
+}
+# The 2020 total as an operator configures it.
+MISSION_BASELINE='
+[baseline mali-2020]
+country = Mali
+indicator = abductions
+period = 2020
+value = 98
+source = test fixture: the 2020 total of release 1'
+
 # not COMMAND...: succeeds when COMMAND fails (for check, which runs a command).
 not() { ! "$@"; }
 skip() { _tap_n=$((_tap_n + 1)); echo "ok $_tap_n # SKIP $1"; }

@@ -105,19 +105,7 @@ interval = 1h
 timeout = 10s
 log_level = debug
 
-[source releases]
-url = $base/$3/feed.rss
-type = rss
-fetch_pages = always
-
-[country Mali]
-terms = Mali, Malian, MINUSMA, Bamako, Gao, Mopti, Ségou, Kidal, Ménaka
-
-[threshold mali-abductions]
-indicator = abductions
-country = Mali
-compare = prior_year_total
-severity = critical
+$(mission_sections "$base/$3/feed.rss")
 $4
 INI
 }
@@ -135,13 +123,7 @@ timeout = 10s
 INI
 }
 # The 2020 total as the operator configures it (phases C to F).
-BASELINE='
-[baseline mali-2020]
-country = Mali
-indicator = abductions
-period = 2020
-value = 98
-source = test fixture: the 2020 total of release 1'
+BASELINE=$MISSION_BASELINE
 
 once() { # NAME LOG [env...]: one cycle; the exit status is returned
 	local name=$1 log=$2

@@ -90,26 +90,8 @@ interval = 1h
 timeout = 10s
 log_level = info
 
-[source releases]
-url = $base/a/feed.rss
-type = rss
-fetch_pages = always
-
-[country Mali]
-terms = Mali, Malian, MINUSMA, Bamako, Gao, Mopti, Ségou, Kidal, Ménaka
-
-[threshold mali-abductions]
-indicator = abductions
-country = Mali
-compare = prior_year_total
-severity = critical
-
-[baseline mali-2020]
-country = Mali
-indicator = abductions
-period = 2020
-value = 98
-source = test fixture: the 2020 total of release 1
+$(mission_sections "$base/a/feed.rss")
+$MISSION_BASELINE
 
 [notify syslog]
 type = syslog
@@ -120,6 +102,8 @@ INI
 	chmod 0644 "$etc/rightswatch.ini"
 }
 config ""
+# feed_source NAME URL: one more feed, its releases read from their pages.
+feed_source() { printf '\n[source %s]\nurl = %s\ntype = rss\nfetch_pages = always\n' "$1" "$2"; }
 
 # ---- boot ------------------------------------------------------------------------
 
@@ -207,11 +191,7 @@ check "rightswatch alerts in a root shell lists the alert" \
 
 # ---- reload ------------------------------------------------------------------------
 
-config "
-[source more]
-url = $base/b/feed.rss
-type = rss
-fetch_pages = always"
+config "$(feed_source more "$base/b/feed.rss")"
 ct systemctl reload rightswatch
 status_has() { prop StatusText | grep -q "$1"; }
 check "systemctl reload: a changed configuration takes effect" wait_for status_has '^2 sources'
@@ -235,15 +215,8 @@ smtp_start "$TMP/mail" --user rw-mailer --password 'n0t-in-the-ini' ||
 	bail "the SMTP server did not start"
 printf 'n0t-in-the-ini\n' > "$etc/smtp-password"
 chmod 0600 "$etc/smtp-password"
-config "
-[source more]
-url = $base/b/feed.rss
-type = rss
-fetch_pages = always
-[source revised]
-url = $base/c.rss
-type = rss
-fetch_pages = always
+config "$(feed_source more "$base/b/feed.rss")
+$(feed_source revised "$base/c.rss")
 [notify mail]
 type = email
 url = smtp://127.0.0.1:$SMTP_PORT
@@ -272,13 +245,8 @@ check "status still works in a shell, which has no credentials" \
 
 # A drop-in makes the loop hang after the next feed response; a new source
 # gives it one. systemd must kill the silent daemon and start it again.
-config "
-[source more]
-url = $base/b/feed.rss
-type = rss
-[source hang]
-url = $base/b/feed.rss?hang
-type = rss"
+config "$(feed_source more "$base/b/feed.rss")
+$(feed_source hang "$base/b/feed.rss?hang")"
 ct mkdir -p /etc/systemd/system/rightswatch.service.d
 ct sh -c 'cat > /etc/systemd/system/rightswatch.service.d/hang.conf' <<'CONF'
 [Service]

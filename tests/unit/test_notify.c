@@ -101,12 +101,27 @@ bind_dgram(const char *name)
 	return fd;
 }
 
+/* notify_systemd with $NOTIFY_SOCKET = name delivers state as one datagram. */
+static void
+sent_to(const char *name, const char *state)
+{
+	char got[256];
+	int fd = bind_dgram(name);
+	ssize_t n;
+
+	setenv("NOTIFY_SOCKET", name, 1);
+	assert_int_equal(notify_systemd(state), 0);
+	n = recv(fd, got, sizeof(got) - 1, 0);
+	assert_true(n > 0);
+	got[n] = '\0';
+	assert_string_equal(got, state);
+	close(fd);
+}
+
 static void
 test_send(void **state)
 {
-	char dir[64], path[128], abstract[64], got[256];
-	ssize_t n;
-	int fd;
+	char dir[64], path[128], abstract[64];
 
 	(void)state;
 	/* Not under systemd: nothing to do, and no error. */
@@ -115,24 +130,9 @@ test_send(void **state)
 
 	assert_int_equal(unit_tmpdir(dir, sizeof(dir), "/tmp/rw-notify-XXXXXX"), 0);
 	snprintf(path, sizeof(path), "%s/notify", dir);
-	fd = bind_dgram(path);
-	setenv("NOTIFY_SOCKET", path, 1);
-	assert_int_equal(notify_systemd("READY=1\nSTATUS=ok"), 0);
-	n = recv(fd, got, sizeof(got) - 1, 0);
-	assert_true(n > 0);
-	got[n] = '\0';
-	assert_string_equal(got, "READY=1\nSTATUS=ok");
-	close(fd);
-
+	sent_to(path, "READY=1\nSTATUS=ok");
 	snprintf(abstract, sizeof(abstract), "@rw-notify-test-%ld", (long)getpid());
-	fd = bind_dgram(abstract);
-	setenv("NOTIFY_SOCKET", abstract, 1);
-	assert_int_equal(notify_systemd("WATCHDOG=1"), 0);
-	n = recv(fd, got, sizeof(got) - 1, 0);
-	assert_true(n > 0);
-	got[n] = '\0';
-	assert_string_equal(got, "WATCHDOG=1");
-	close(fd);
+	sent_to(abstract, "WATCHDOG=1");
 
 	/* A relative name is not a socket systemd would give. */
 	setenv("NOTIFY_SOCKET", "notify", 1);
