@@ -105,16 +105,22 @@ check "B: the mails stay queued" \
 	[ "$(sql "$TMP/b.db" "select count(*) from outbox where destination = 'mail' and state = 'pending'")" -eq 2 ]
 
 
-# ---- C: once, more deliveries due than one batch --------------------------------
-sql "$TMP/b.db" "
-with recursive n(i) as (select 1 union all select i + 1 from n where i < 70)
+# more_alerts DB PREFIX N: N copies of alert 1 (higher values), each queued
+# for the destination hook.
+more_alerts() {
+	sql "$1" "
+with recursive n(i) as (select 1 union all select i + 1 from n where i < $3)
 insert into alerts (fingerprint, rule, severity, country, indicator, period_start,
   period_end, value, qualifier, title, url, date, sentence, created)
-select 'bulk-' || i, rule, severity, country, indicator, period_start, period_end,
+select '$2-' || i, rule, severity, country, indicator, period_start, period_end,
   value + i, qualifier, title, url, date, sentence, created
 from n, (select * from alerts where id = 1);
 insert into outbox (alert_id, destination, created)
-select id, 'hook', created from alerts where fingerprint like 'bulk-%';"
+select id, 'hook', created from alerts where fingerprint like '$2-%';"
+}
+
+# ---- C: once, more deliveries due than one batch --------------------------------
+more_alerts "$TMP/b.db" bulk 70
 "$RW_BIN" once -c "$TMP/b.ini" > "$TMP/c-once.log" 2>&1
 rc=$?
 check "C: once exits 0 (the mails are not due yet)" [ "$rc" -eq 0 ]
@@ -134,16 +140,8 @@ check "D: two alerts, the same 503 twice: one warning" \
 	[ "$(grep -c 'warning: alert to hook not delivered' "$TMP/d1.log")" -eq 1 ]
 check "D: the repeat is logged at debug level" \
 	[ "$(grep -c 'debug: alert to hook not delivered' "$TMP/d1.log")" -eq 1 ]
-sql "$TMP/d.db" "
-with recursive n(i) as (select 1 union all select i + 1 from n where i < 5)
-insert into alerts (fingerprint, rule, severity, country, indicator, period_start,
-  period_end, value, qualifier, title, url, date, sentence, created)
-select 'more-' || i, rule, severity, country, indicator, period_start, period_end,
-  value + i, qualifier, title, url, date, sentence, created
-from n, (select * from alerts where id = 1);
-insert into outbox (alert_id, destination, created)
-select id, 'hook', created from alerts where fingerprint like 'more-%';
-update outbox set next_attempt = 0;"
+more_alerts "$TMP/d.db" more 5
+sql "$TMP/d.db" "update outbox set next_attempt = 0"
 "$RW_BIN" once -c "$TMP/d.ini" > "$TMP/d2.log" 2>&1
 check "D: the next run's first failure is a warning again" \
 	[ "$(grep -c 'warning: alert to hook not delivered' "$TMP/d2.log")" -eq 1 ]
