@@ -27,7 +27,7 @@ esac
 command -v systemd-nspawn >/dev/null || unable "systemd-nspawn is not installed (systemd-container)"
 command -v mmdebstrap >/dev/null || unable "mmdebstrap is not installed"
 unshare -m -p -f -u true 2>/dev/null || unable "this machine cannot create namespaces"
-plan 32
+plan 33
 
 fix=$RW_ROOT/tests/fixtures/alerts
 
@@ -122,7 +122,7 @@ done
 if [ -z "$leader" ]; then
 	tail -n 20 "$TMP/boot.log" | sed 's/^/# /'
 	[ "${RW_REQUIRE_CONTAINER:-0}" = 1 ] && bail "systemd-nspawn could not boot the container"
-	for i in $(seq 1 32); do skip "systemd-nspawn could not boot the container"; done
+	for i in $(seq 1 33); do skip "systemd-nspawn could not boot the container"; done
 	exit 0
 fi
 
@@ -157,6 +157,9 @@ check "STATUS= was sent with READY=1" [ "${status#1 source: }" != "$status" ]
 check "systemctl is-active says active" ct systemctl is-active --quiet rightswatch
 check "/healthz from the sandboxed service: the loop runs, the database takes writes" \
 	[ "$(curl -s --max-time 5 "http://127.0.0.1:$listen/healthz")" = ok ]
+ct systemd-analyze verify --man=no rightswatch.service > "$TMP/verify.out" 2>&1
+sed 's/^/# verify: /' "$TMP/verify.out"
+check "systemd-analyze verify on the installed unit reports nothing" [ ! -s "$TMP/verify.out" ]
 check "the unit's exposure is 1.5 or better under this systemd" \
 	bash -c "nsenter -t $leader -a systemd-analyze security rightswatch 2>/dev/null |
 	awk '/Overall exposure level/ { sub(/.*: /, \"\"); exit !(\$1 + 0 <= 1.5) }'"
