@@ -14,6 +14,7 @@
 #include "rightswatch/buf.h"
 #include "rightswatch/config.h"
 #include "rightswatch/date.h"
+#include "rightswatch/escape.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/log.h"
 #include "rightswatch/rules.h"
@@ -292,11 +293,17 @@ alerting_record(struct store *st, const struct config *cf, const struct rules_de
 	}
 	if (d->threshold->nnotify == 0)
 		free(dest);
-	if (rc == 0)
-		log_info("alert %s: %s %s %lld (%s..%s) %s%s", d->threshold->name,
-		    d->obs->country, d->obs->indicator, (long long)d->obs->value,
-		    sa.period_start, sa.period_end, sa.is_update ? "update, " : "",
-		    d->approximate ? "approximately crossed" : "crossed");
+	if (rc == 0) {
+		char rule[160], country[160], indicator[160];
+
+		log_info("alert raised: rule=%s country=%s indicator=%s value=%lld"
+		    " period_start=%s period_end=%s kind=%s crossed=%s",
+		    escape_kv(rule, sizeof(rule), d->threshold->name),
+		    escape_kv(country, sizeof(country), d->obs->country),
+		    escape_kv(indicator, sizeof(indicator), d->obs->indicator),
+		    (long long)d->obs->value, sa.period_start, sa.period_end,
+		    sa.is_update ? "update" : "new", d->approximate ? "approximately" : "yes");
+	}
 	return rc;
 }
 

@@ -278,33 +278,37 @@ deliver_schedule(struct deliver *d)
 	evtimer_add(d->timer, &tv);
 }
 
-/* One line per delivery; a destination failing the same way again is
- * logged at debug until the failure changes, and its recovery at info. */
+/* One line per delivery, as key=value fields; a destination failing the
+ * same way again is logged at debug until the failure changes, and its
+ * recovery at info. */
 static void
 deliver_log(struct deliver *d, const struct deliver_job *job, enum deliver_outcome oc,
-    const char *esc, int64_t backoff)
+    const char *msg, int64_t backoff)
 {
-	const char *what = job->nids > 1 ? "alerts" : "alert";
+	char dest[160], why[400];
 	size_t failed;
+	int news;
 
+	escape_kv(dest, sizeof(dest), job->name);
+	escape_kv(why, sizeof(why), msg);
 	switch (oc) {
 	case DELIVER_OK:
 		if ((failed = logonce_ok(d->failing, job->name)) > 0)
-			log_info("destination %s works again after %zu failed attempt%s", job->name,
-			    failed, failed == 1 ? "" : "s");
-		log_info("%s delivered to %s", what, job->name);
+			log_info("destination works again: destination=%s failed_attempts=%zu", dest,
+			    failed);
+		log_info("delivered: destination=%s channel=%s alerts=%zu", dest,
+		    job->channel != NULL ? job->channel : "none", job->nids);
 		break;
 	case DELIVER_RETRY:
-		if (logonce_fail(d->failing, job->name, esc) != 0)
-			log_warnx("%s to %s not delivered (attempt %d): %s; retrying in %lld s"
-			    " (repeats of this failure are logged at debug level)", what, job->name,
-			    job->attempts + 1, esc, (long long)backoff);
-		else
-			log_debug("%s to %s not delivered (attempt %d): %s; retrying in %lld s",
-			    what, job->name, job->attempts + 1, esc, (long long)backoff);
+		news = logonce_fail(d->failing, job->name, msg) != 0;
+		(news ? log_warnx : log_debug)("not delivered: destination=%s channel=%s alerts=%zu"
+		    " attempt=%d retry_in=%llds error=%s", dest,
+		    job->channel != NULL ? job->channel : "none", job->nids, job->attempts + 1,
+		    (long long)backoff, why);
 		break;
 	case DELIVER_PERMANENT:
-		log_warnx("%s to %s failed for good: %s", what, job->name, esc);
+		log_warnx("failed for good: destination=%s channel=%s alerts=%zu error=%s", dest,
+		    job->channel != NULL ? job->channel : "none", job->nids, why);
 		break;
 	case DELIVER_CANCELLED:
 		break;
@@ -347,7 +351,7 @@ deliver_done(struct deliver_job *job, enum deliver_outcome oc, const char *msg)
 			}
 	}
 	if (job->test_done == NULL)
-		deliver_log(d, job, oc, esc, backoff);
+		deliver_log(d, job, oc, msg != NULL ? msg : "", backoff);
 	if (job->test_done == NULL && (oc == DELIVER_RETRY || oc == DELIVER_PERMANENT))
 		d->failures++;
 	if (job->test_done == NULL && oc != DELIVER_CANCELLED)

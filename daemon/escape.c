@@ -37,8 +37,9 @@ escape_utf8_len(const unsigned char *s, size_t n)
 	return need;
 }
 
-char *
-escape_log(char *out, size_t outlen, const char *s, size_t len)
+/* escape_log's work; with quote, a double quote becomes \" too. */
+static char *
+escape_into(char *out, size_t outlen, const char *s, size_t len, int quote)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t o = 0, i = 0, k;
@@ -54,11 +55,13 @@ escape_log(char *out, size_t outlen, const char *s, size_t len)
 		size_t tl;
 
 		k = escape_utf8_len(p + i, len - i);
-		if (k == 1 && p[i] >= 0x20 && p[i] != 0x7f && p[i] != '\\') {
+		if (k == 1 && p[i] >= 0x20 && p[i] != 0x7f && p[i] != '\\' &&
+		    !(quote && p[i] == '"')) {
 			tmp[0] = (char)p[i];
 			tl = 1;
-		} else if (k == 1 && p[i] == '\\') {
-			memcpy(tmp, "\\\\", 2);
+		} else if (k == 1 && (p[i] == '\\' || p[i] == '"')) {
+			tmp[0] = '\\';
+			tmp[1] = (char)p[i];
 			tl = 2;
 		} else if (k > 1) {
 			memcpy(tmp, p + i, k);
@@ -84,7 +87,31 @@ escape_log(char *out, size_t outlen, const char *s, size_t len)
 }
 
 char *
+escape_log(char *out, size_t outlen, const char *s, size_t len)
+{
+	return escape_into(out, outlen, s, len, 0);
+}
+
+char *
 escape_logs(char *out, size_t outlen, const char *s)
 {
 	return escape_log(out, outlen, s, s != NULL ? strlen(s) : 0);
+}
+
+char *
+escape_kv(char *out, size_t outlen, const char *s)
+{
+	size_t n;
+
+	if (outlen < 3) {
+		if (outlen > 0)
+			*out = '\0';
+		return out;
+	}
+	out[0] = '"';
+	escape_into(out + 1, outlen - 2, s, s != NULL ? strlen(s) : 0, 1);
+	n = strlen(out);
+	out[n] = '"';
+	out[n + 1] = '\0';
+	return out;
 }

@@ -1,7 +1,8 @@
 /*
  * escape — make untrusted text (titles, URLs, server messages) safe for a
  * log line: control characters and invalid UTF-8 become \xNN, a backslash
- * becomes \\, and the result is cut at a length with "..." marking the cut.
+ * becomes \\, and the result is cut at a length with "..." marking the cut;
+ * escape_kv also quotes it as a key=value field's value.
  */
 #ifndef RW_ESCAPE_H
 #define RW_ESCAPE_H
@@ -13,5 +14,9 @@
 char *escape_log(char *out, size_t outlen, const char *s, size_t len);
 /* Same for a C string. */
 char *escape_logs(char *out, size_t outlen, const char *s);
+/* s as the value of a key=value log field: in double quotes, with a double
+ * quote inside escaped as \" as well (NULL gives "(null)"). At most
+ * outlen bytes including the NUL; a cut still ends with the quote. */
+char *escape_kv(char *out, size_t outlen, const char *s);
 
 #endif

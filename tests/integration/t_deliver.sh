@@ -136,16 +136,16 @@ config d "[notify hook]
 type = webhook
 url = http://127.0.0.1:$FAULT_PORT/seq"
 "$RW_BIN" once -c "$TMP/d.ini" > "$TMP/d1.log" 2>&1
-check "D: two alerts, the same 503 twice: one warning" \
-	[ "$(grep -c 'warning: alert to hook not delivered' "$TMP/d1.log")" -eq 1 ]
+check "D: two alerts, the same 503 twice: one warning, as key=value fields" \
+	[ "$(grep -c 'warning: not delivered: destination="hook" channel=webhook alerts=1 attempt=1 retry_in=30s error="' "$TMP/d1.log")" -eq 1 ]
 check "D: the repeat is logged at debug level" \
-	[ "$(grep -c 'debug: alert to hook not delivered' "$TMP/d1.log")" -eq 1 ]
+	[ "$(grep -c 'debug: not delivered: destination="hook"' "$TMP/d1.log")" -eq 1 ]
 more_alerts "$TMP/d.db" more 5
 sql "$TMP/d.db" "update outbox set next_attempt = 0"
 "$RW_BIN" once -c "$TMP/d.ini" > "$TMP/d2.log" 2>&1
 check "D: the next run's first failure is a warning again" \
-	[ "$(grep -c 'warning: alert to hook not delivered' "$TMP/d2.log")" -eq 1 ]
+	[ "$(grep -c 'warning: not delivered: destination="hook"' "$TMP/d2.log")" -eq 1 ]
 check "D: the recovery is logged once, at info" \
-	[ "$(grep -c 'info: destination hook works again after 1 failed attempt$' "$TMP/d2.log")" -eq 1 ]
+	[ "$(grep -c 'info: destination works again: destination="hook" failed_attempts=1$' "$TMP/d2.log")" -eq 1 ]
 check "D: six delivered, the one that failed waits for its retry" \
 	[ "$(sql "$TMP/d.db" "select group_concat(state || ':' || n) from (select state, count(*) n from outbox group by state order by state)")" = "delivered:6,pending:1" ]
