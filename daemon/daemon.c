@@ -76,8 +76,7 @@ daemon_stop(struct daemon *d, const char *why)
 	if (d->stopping)
 		return;
 	d->stopping = 1;
-	if (d->service != NULL)
-		service_stopping(d->service);
+	service_stopping(d->service);
 	log_info("%s: stopping", why);
 	poller_stop(d->poller);
 	deliver_stop(d->deliver);
@@ -258,7 +257,7 @@ daemon_idle(void *arg)
 	} else if (d->mode == DAEMON_ONCE) {
 		d->delivering = 1;
 		deliver_kick(d->deliver);
-	} else if (d->service != NULL) {
+	} else {
 		service_refresh(d->service);
 	}
 }

@@ -1,9 +1,9 @@
 /*
- * service — readiness, status and watchdog for systemd, driven by two loop
- * timers. The STATUS= line is rebuilt from the store every
- * SERVICE_STATUS_EVERY seconds and sent only when it changed.
+ * service — readiness, status and watchdog for systemd. The STATUS= line
+ * is rebuilt from the store when the daemon says something changed (a
+ * round of polls or deliveries ended, an alert was raised) and sent only
+ * when it differs; WATCHDOG=1 comes from a loop timer.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,14 +18,13 @@
 #include "rightswatch/status.h"
 #include "rightswatch/store.h"
 
-#define SERVICE_STATUS_EVERY 30 /* seconds between STATUS= refreshes */
-#define SERVICE_STATUS_MAX   512
+#define SERVICE_STATUS_MAX 512
 
 struct service {
-	struct event_base *base;
 	struct store *store;
 	const struct config *cf;
-	struct event *watchdog, *status;
+	int notify;                    /* under systemd ($NOTIFY_SOCKET set) */
+	struct event *watchdog;
 	char sent[SERVICE_STATUS_MAX]; /* the last STATUS= line sent */
 };
 
@@ -84,18 +83,10 @@ service_watchdog_cb(evutil_socket_t fd, short what, void *arg)
 	notify_systemd("WATCHDOG=1");
 }
 
-static void
-service_status_cb(evutil_socket_t fd, short what, void *arg)
-{
-	(void)fd, (void)what;
-	service_send(arg, "");
-}
-
 struct service *
 service_new(struct event_base *base, struct store *st, char *err, size_t errlen)
 {
 	struct service *sv;
-	struct timeval tv = { SERVICE_STATUS_EVERY, 0 };
 	uint64_t usec = 0;
 	int wd;
 
@@ -103,15 +94,12 @@ service_new(struct event_base *base, struct store *st, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	sv->base = base;
 	sv->store = st;
 	if (getenv("NOTIFY_SOCKET") == NULL)
 		return sv;
+	sv->notify = 1;
 	if ((wd = notify_watchdog(&usec)) == -1)
 		log_warnx("WATCHDOG_USEC or WATCHDOG_PID is malformed: no watchdog pings");
-	if ((sv->status = event_new(base, -1, EV_PERSIST, service_status_cb, sv)) == NULL ||
-	    event_add(sv->status, &tv) == -1)
-		goto fail;
 	if (wd == 1) {
 		/* Half the interval, as sd_watchdog_enabled(3) advises. */
 		struct timeval half = { (time_t)(usec / 2 / 1000000),
@@ -125,7 +113,7 @@ service_new(struct event_base *base, struct store *st, char *err, size_t errlen)
 	}
 	return sv;
 fail:
-	snprintf(err, errlen, "cannot arm the systemd timers");
+	snprintf(err, errlen, "cannot arm the watchdog timer");
 	service_free(sv);
 	return NULL;
 }
@@ -133,8 +121,10 @@ fail:
 void
 service_ready(struct service *sv, const struct config *cf)
 {
+	if (sv == NULL)
+		return;
 	sv->cf = cf;
-	if (sv->status == NULL)
+	if (!sv->notify)
 		return;
 	/* A ping with READY, so the first interval starts now. */
 	service_send(sv, sv->watchdog != NULL ? "READY=1\nWATCHDOG=1" : "READY=1");
@@ -143,21 +133,21 @@ service_ready(struct service *sv, const struct config *cf)
 void
 service_reloading(struct service *sv)
 {
-	if (sv->status != NULL)
+	if (sv != NULL && sv->notify)
 		notify_systemd("RELOADING=1");
 }
 
 void
 service_refresh(struct service *sv)
 {
-	if (sv->status != NULL)
+	if (sv != NULL && sv->notify)
 		service_send(sv, "");
 }
 
 void
 service_stopping(struct service *sv)
 {
-	if (sv->status != NULL)
+	if (sv != NULL && sv->notify)
 		notify_systemd("STOPPING=1");
 }
 
@@ -168,7 +158,5 @@ service_free(struct service *sv)
 		return;
 	if (sv->watchdog != NULL)
 		event_free(sv->watchdog);
-	if (sv->status != NULL)
-		event_free(sv->status);
 	free(sv);
 }
