@@ -285,6 +285,7 @@ static void
 deliver_log(struct deliver *d, const struct deliver_job *job, enum deliver_outcome oc,
     const char *msg, int64_t backoff)
 {
+	const char *chan = job->channel != NULL ? job->channel : "none";
 	char dest[160], why[400];
 	size_t failed;
 	int news;
@@ -296,19 +297,18 @@ deliver_log(struct deliver *d, const struct deliver_job *job, enum deliver_outco
 		if ((failed = logonce_ok(d->failing, job->name)) > 0)
 			log_info("destination works again: destination=%s failed_attempts=%zu", dest,
 			    failed);
-		log_info("delivered: destination=%s channel=%s alerts=%zu", dest,
-		    job->channel != NULL ? job->channel : "none", job->nids);
+		log_info("delivered: destination=%s channel=%s alerts=%zu", dest, chan,
+		    job->nids);
 		break;
 	case DELIVER_RETRY:
 		news = logonce_fail(d->failing, job->name, msg) != 0;
 		(news ? log_warnx : log_debug)("not delivered: destination=%s channel=%s alerts=%zu"
-		    " attempt=%d retry_in=%llds error=%s", dest,
-		    job->channel != NULL ? job->channel : "none", job->nids, job->attempts + 1,
-		    (long long)backoff, why);
+		    " attempt=%d retry_in=%llds error=%s", dest, chan, job->nids,
+		    job->attempts + 1, (long long)backoff, why);
 		break;
 	case DELIVER_PERMANENT:
 		log_warnx("failed for good: destination=%s channel=%s alerts=%zu error=%s", dest,
-		    job->channel != NULL ? job->channel : "none", job->nids, why);
+		    chan, job->nids, why);
 		break;
 	case DELIVER_CANCELLED:
 		break;
