@@ -34,8 +34,11 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm
 
-SRCS     := $(sort $(wildcard daemon/*.c))
-LIB_SRCS := $(filter-out daemon/main.c,$(SRCS))
+# The daemon's sources, in family folders (daemon/FAMILY/*.c; see README).
+SRCS     := $(sort $(wildcard daemon/*.c daemon/*/*.c))
+MAIN_SRC := $(filter %/main.c,$(SRCS))
+LIB_SRCS := $(filter-out $(MAIN_SRC),$(SRCS))
+HDRS     := $(wildcard include/rightswatch/*.h daemon/*.h daemon/*/*.h)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
@@ -59,16 +62,19 @@ pkgcheck:
 	@pkg-config --exists $(PKGS) || { echo "missing libraries: run 'make deps'" >&2; \
 		pkg-config --print-errors --exists $(PKGS); exit 1; }
 
-$(OUT)/obj/%.o: daemon/%.c $(wildcard include/rightswatch/*.h daemon/*.h) | $(OUT)/obj
+$(OUT)/obj/%.o: daemon/%.c $(HDRS) | $(OUT)/obj
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(OUT)/librw.a: $(OBJS)
 	rm -f $@ && ar rcs $@ $^
 
-$(BIN): $(OUT)/obj/main.o $(OUT)/librw.a
+MAIN_OBJ := $(patsubst daemon/%.c,$(OUT)/obj/%.o,$(MAIN_SRC))
+
+$(BIN): $(MAIN_OBJ) $(OUT)/librw.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
-$(OUT)/tests/unit_util.o: tests/unit/unit_util.c tests/unit/unit.h $(wildcard include/rightswatch/*.h) | $(OUT)/tests
+$(OUT)/tests/unit_util.o: tests/unit/unit_util.c tests/unit/unit.h $(HDRS) | $(OUT)/tests
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(OUT)/tests/%: tests/unit/%.c tests/unit/unit.h $(OUT)/tests/unit_util.o $(OUT)/librw.a | $(OUT)/tests
@@ -101,7 +107,7 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude $(PKG_CFLAGS) -fsanitize=f
 fuzz: $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRCS))
 	@echo "fuzz targets in build/fuzz/; run each with -max_total_time=60"
 
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(wildcard include/rightswatch/*.h daemon/*.h)
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(HDRS)
 	@mkdir -p build/fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRCS) $(LDLIBS_ALL)
 
