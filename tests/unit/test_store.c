@@ -11,7 +11,7 @@
 #include "rightswatch/extract.h"
 #include "rightswatch/feed.h"
 #include "rightswatch/store.h"
-#include "../../daemon/store_schema.h"
+#include "../../daemon/state/store_schema.h"
 
 static char dir[64];
 
