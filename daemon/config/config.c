@@ -19,7 +19,7 @@
 
 #include "rightswatch/buf.h"
 #include "rightswatch/config.h"
-#include "rightswatch/config_ini.h"
+#include "config_ini.h"
 #include "rightswatch/config_value.h"
 #include "config_int.h"
 #include "rightswatch/log.h"

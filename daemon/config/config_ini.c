@@ -34,7 +34,7 @@
 
 #include "rightswatch/buf.h"
 #include "rightswatch/config.h"
-#include "rightswatch/config_ini.h"
+#include "config_ini.h"
 
 struct ini_reader {
 	const char *text;

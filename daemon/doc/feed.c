@@ -11,7 +11,7 @@
 
 #include "rightswatch/date.h"
 #include "rightswatch/feed.h"
-#include "rightswatch/feed_int.h"
+#include "feed_int.h"
 #include "rightswatch/hash.h"
 
 static int

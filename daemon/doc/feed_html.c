@@ -12,7 +12,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "rightswatch/feed.h"
-#include "rightswatch/feed_int.h"
+#include "feed_int.h"
 
 enum feed_html_role { FH_INLINE, FH_SKIP, FH_BLOCK, FH_LINE };
 

@@ -12,7 +12,7 @@
 
 #include "rightswatch/date.h"
 #include "rightswatch/feed.h"
-#include "rightswatch/feed_int.h"
+#include "feed_int.h"
 #include "rightswatch/url.h"
 
 /* A string member of o, or NULL. */

@@ -20,7 +20,7 @@
 
 #include "rightswatch/date.h"
 #include "rightswatch/feed.h"
-#include "rightswatch/feed_int.h"
+#include "feed_int.h"
 #include "rightswatch/url.h"
 
 #define NS_ATOM    "http://www.w3.org/2005/Atom"

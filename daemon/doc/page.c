@@ -21,8 +21,8 @@
 #include <strings.h>
 
 #include "rightswatch/page.h"
-#include "rightswatch/page_date.h"
-#include "rightswatch/page_doc.h"
+#include "page_date.h"
+#include "page_doc.h"
 #include "rightswatch/url.h"
 
 #define PAGE_MAX_TITLE   2048 /* bytes of title kept */

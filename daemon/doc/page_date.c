@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "rightswatch/date.h"
-#include "rightswatch/page_date.h"
+#include "page_date.h"
 
 #define PAGE_DATE_YEAR_MIN 1900
 #define PAGE_DATE_YEAR_MAX 2100

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "rightswatch/page_doc.h"
+#include "page_doc.h"
 #include "rightswatch/url.h"
 
 #define PAGE_DOC_PRESCAN 4096 /* bytes searched for a <meta> charset */

@@ -13,7 +13,7 @@
 #include "rightswatch/date.h"
 #include "rightswatch/feed.h"
 #include "rightswatch/page.h"
-#include "rightswatch/page_doc.h"
+#include "page_doc.h"
 #include "rightswatch/url.h"
 
 #define LISTING_MAX_NODES (10 * PAGE_MAX_LINKS) /* XPath results looked at */

@@ -41,7 +41,7 @@
 #include <event2/event.h>
 
 #include "rightswatch/http.h"
-#include "rightswatch/http_xfer.h"
+#include "http_xfer.h"
 #include "rightswatch/log.h"
 
 struct xlist {

@@ -20,7 +20,7 @@
 #include "rightswatch/buf.h"
 #include "rightswatch/date.h"
 #include "rightswatch/http.h"
-#include "rightswatch/http_xfer.h"
+#include "http_xfer.h"
 
 static void
 http_response_clear(struct http_response *r)

@@ -9,7 +9,7 @@
 
 #include "rightswatch/feed.h"
 #include "rightswatch/page.h"
-#include "rightswatch/page_doc.h"
+#include "../../daemon/doc/page_doc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -4,8 +4,8 @@
 #include "rightswatch/buf.h"
 #include "rightswatch/feed.h"
 #include "rightswatch/page.h"
-#include "rightswatch/page_date.h"
-#include "rightswatch/page_doc.h"
+#include "../../daemon/doc/page_date.h"
+#include "../../daemon/doc/page_doc.h"
 
 static void
 assert_str_or_null(size_t row, const char *got, const char *want, const char *what)
