@@ -13,7 +13,7 @@
 
 #include "rightswatch/config.h"
 #include "rightswatch/log.h"
-#include "rightswatch/notify.h"
+#include "rightswatch/sd_notify.h"
 #include "rightswatch/service.h"
 #include "rightswatch/status.h"
 #include "rightswatch/store.h"
@@ -33,7 +33,7 @@ struct service {
 static int
 service_status_line(struct service *sv, char *out, size_t outlen)
 {
-	struct notify_status ns;
+	struct sd_notify_status ns;
 	struct status s;
 
 	if (status_gather(sv->store, sv->cf, (int64_t)time(NULL), &s) == -1)
@@ -52,7 +52,7 @@ service_status_line(struct service *sv, char *out, size_t outlen)
 	ns.last_alert = s.last_alert;
 	ns.pending = s.outbox_pending > 0 ? s.outbox_pending : 0;
 	status_clear(&s);
-	notify_status_line(out, outlen, &ns);
+	sd_notify_status_line(out, outlen, &ns);
 	return 0;
 }
 
@@ -68,11 +68,11 @@ service_send(struct service *sv, const char *prefix)
 		log_warnx("status for systemd: %s", store_errmsg(sv->store));
 	if (!have || (*prefix == '\0' && strcmp(line, sv->sent) == 0)) {
 		if (*prefix != '\0')
-			notify_systemd(prefix);
+			sd_notify_send(prefix);
 		return;
 	}
 	snprintf(msg, sizeof(msg), "%s%s%s", prefix, *prefix != '\0' ? "\n" : "", line);
-	if (notify_systemd(msg) == 0)
+	if (sd_notify_send(msg) == 0)
 		snprintf(sv->sent, sizeof(sv->sent), "%s", line);
 }
 
@@ -80,7 +80,7 @@ static void
 service_watchdog_cb(evutil_socket_t fd, short what, void *arg)
 {
 	(void)fd, (void)what, (void)arg;
-	notify_systemd("WATCHDOG=1");
+	sd_notify_send("WATCHDOG=1");
 }
 
 struct service *
@@ -98,7 +98,7 @@ service_new(struct event_base *base, struct store *st, char *err, size_t errlen)
 	if (getenv("NOTIFY_SOCKET") == NULL)
 		return sv;
 	sv->notify = 1;
-	if ((wd = notify_watchdog(&usec)) == -1)
+	if ((wd = sd_notify_watchdog(&usec)) == -1)
 		log_warnx("WATCHDOG_USEC or WATCHDOG_PID is malformed: no watchdog pings");
 	if (wd == 1) {
 		/* Half the interval, as sd_watchdog_enabled(3) advises. */
@@ -134,7 +134,7 @@ void
 service_reloading(struct service *sv)
 {
 	if (sv != NULL && sv->notify)
-		notify_systemd("RELOADING=1");
+		sd_notify_send("RELOADING=1");
 }
 
 void
@@ -148,7 +148,7 @@ void
 service_stopping(struct service *sv)
 {
 	if (sv != NULL && sv->notify)
-		notify_systemd("STOPPING=1");
+		sd_notify_send("STOPPING=1");
 }
 
 void

@@ -5,13 +5,13 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "rightswatch/notify.h"
+#include "rightswatch/sd_notify.h"
 
 static void
 test_status_line(void **state)
 {
 	static const struct {
-		struct notify_status s;
+		struct sd_notify_status s;
 		const char *want;
 	} rows[] = {
 		/* just started: nothing polled, nothing seen */
@@ -35,11 +35,11 @@ test_status_line(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		notify_status_line(out, sizeof(out), &rows[i].s);
+		sd_notify_status_line(out, sizeof(out), &rows[i].s);
 		assert_string_equal(out, rows[i].want);
 	}
 	/* A short buffer is cut, never overrun. */
-	notify_status_line(out, 12, &rows[1].s);
+	sd_notify_status_line(out, 12, &rows[1].s);
 	assert_string_equal(out, "STATUS=3 so");
 }
 
@@ -74,7 +74,7 @@ test_watchdog_env(void **state)
 			setenv("WATCHDOG_USEC", rows[i].usec, 1);
 		if (rows[i].pid != NULL)
 			setenv("WATCHDOG_PID", strcmp(rows[i].pid, "$$") == 0 ? self : rows[i].pid, 1);
-		assert_int_equal(notify_watchdog(&usec), rows[i].want);
+		assert_int_equal(sd_notify_watchdog(&usec), rows[i].want);
 		if (rows[i].want == 1)
 			assert_int_equal(usec, rows[i].want_usec);
 	}
@@ -101,7 +101,7 @@ bind_dgram(const char *name)
 	return fd;
 }
 
-/* notify_systemd with $NOTIFY_SOCKET = name delivers state as one datagram. */
+/* sd_notify_send with $NOTIFY_SOCKET = name delivers state as one datagram. */
 static void
 sent_to(const char *name, const char *state)
 {
@@ -110,7 +110,7 @@ sent_to(const char *name, const char *state)
 	ssize_t n;
 
 	setenv("NOTIFY_SOCKET", name, 1);
-	assert_int_equal(notify_systemd(state), 0);
+	assert_int_equal(sd_notify_send(state), 0);
 	n = recv(fd, got, sizeof(got) - 1, 0);
 	assert_true(n > 0);
 	got[n] = '\0';
@@ -126,7 +126,7 @@ test_send(void **state)
 	(void)state;
 	/* Not under systemd: nothing to do, and no error. */
 	unsetenv("NOTIFY_SOCKET");
-	assert_int_equal(notify_systemd("READY=1"), 0);
+	assert_int_equal(sd_notify_send("READY=1"), 0);
 
 	assert_int_equal(unit_tmpdir(dir, sizeof(dir), "/tmp/rw-notify-XXXXXX"), 0);
 	snprintf(path, sizeof(path), "%s/notify", dir);
@@ -136,11 +136,11 @@ test_send(void **state)
 
 	/* A relative name is not a socket systemd would give. */
 	setenv("NOTIFY_SOCKET", "notify", 1);
-	assert_int_equal(notify_systemd("READY=1"), -1);
+	assert_int_equal(sd_notify_send("READY=1"), -1);
 	/* Nobody listening. */
 	setenv("NOTIFY_SOCKET", path, 1);
 	unlink(path);
-	assert_int_equal(notify_systemd("READY=1"), -1);
+	assert_int_equal(sd_notify_send("READY=1"), -1);
 	unsetenv("NOTIFY_SOCKET");
 	assert_int_equal(unit_rmtree(dir), 0);
 }

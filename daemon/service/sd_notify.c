@@ -1,5 +1,5 @@
 /*
- * notify — sd_notify(3) without libsystemd: one datagram with the state to
+ * sd_notify — sd_notify(3) without libsystemd: one datagram with the state to
  * the socket in $NOTIFY_SOCKET ("@name" is Linux's abstract namespace);
  * the watchdog interval from $WATCHDOG_USEC; the STATUS= text.
  */
@@ -14,10 +14,10 @@
 #include <unistd.h>
 
 #include "rightswatch/date.h"
-#include "rightswatch/notify.h"
+#include "rightswatch/sd_notify.h"
 
 int
-notify_systemd(const char *state)
+sd_notify_send(const char *state)
 {
 	struct sockaddr_un sun;
 	const char *path = getenv("NOTIFY_SOCKET");
@@ -47,7 +47,7 @@ notify_systemd(const char *state)
 }
 
 int
-notify_watchdog(uint64_t *usec)
+sd_notify_watchdog(uint64_t *usec)
 {
 	const char *us = getenv("WATCHDOG_USEC"), *pid = getenv("WATCHDOG_PID");
 	unsigned long long v;
@@ -89,7 +89,7 @@ notify_when(char *out, size_t outlen, int64_t t)
 }
 
 void
-notify_status_line(char *out, size_t outlen, const struct notify_status *s)
+sd_notify_status_line(char *out, size_t outlen, const struct sd_notify_status *s)
 {
 	char rel[40], al[40], queued[48] = "", fresh[48] = "";
 	size_t failing = s->sources - s->ok - s->fresh;
