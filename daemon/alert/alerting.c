@@ -12,7 +12,7 @@
 #include "rightswatch/alerting.h"
 #include "rightswatch/bperiod.h"
 #include "rightswatch/buf.h"
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/date.h"
 #include "rightswatch/escape.h"
 #include "rightswatch/extract.h"

@@ -18,7 +18,7 @@
 
 #include "rightswatch/alert.h"
 #include "rightswatch/buf.h"
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/crashpoint.h"
 #include "rightswatch/date.h"
 #include "rightswatch/deliver.h"

@@ -21,33 +21,12 @@
 #include "rightswatch/config.h"
 #include "config_ini.h"
 #include "rightswatch/config_value.h"
+#include "rightswatch/http.h"
 #include "config_int.h"
 #include "rightswatch/log.h"
 #include "rightswatch/version.h"
 
 #define CONFIG_MAX_FILE (1024 * 1024) /* bytes of a configuration file */
-
-void
-config_err(struct config_parse *p, int line, const char *fmt, ...)
-{
-	struct buf b = { 0 };
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	p->nerr++;
-	if (p->diag == NULL)
-		return;
-	if ((line > 0 ? buf_printf(&b, "%s:%d: %s", p->cf->path, line, msg) :
-	    buf_printf(&b, "%s: %s", p->cf->path, msg)) == -1) {
-		p->oom = 1;
-		return;
-	}
-	p->diag(b.data, p->arg);
-	buf_free(&b);
-}
 
 /* ---- arrays of named sections ---- */
 
@@ -102,16 +81,6 @@ config_elem_add(struct config_parse *p, const struct config_section *sk,
 }
 
 /* ---- keys ---- */
-
-void
-config_list_free(struct config_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
-}
 
 /* Convert value per k into the field at obj + k->off. */
 static void
@@ -424,10 +393,10 @@ static int
 config_defaults(struct config *cf)
 {
 	cf->interval = CONFIG_DEFAULT_INTERVAL;
-	cf->max_parallel = CONFIG_DEFAULT_PARALLEL;
-	cf->per_host = CONFIG_DEFAULT_PER_HOST;
-	cf->timeout = CONFIG_DEFAULT_TIMEOUT;
-	cf->max_body = CONFIG_DEFAULT_MAX_BODY;
+	cf->max_parallel = HTTP_DEFAULT_PARALLEL;
+	cf->per_host = HTTP_DEFAULT_PER_HOST;
+	cf->timeout = HTTP_DEFAULT_TIMEOUT;
+	cf->max_body = HTTP_DEFAULT_MAX_BODY;
 	cf->log_level = LOG_LEVEL_INFO;
 	cf->user_agent = strdup(CONFIG_DEFAULT_USER_AGENT);
 	return cf->user_agent == NULL ? -1 : 0;
@@ -506,20 +475,6 @@ config_parse(const char *text, size_t len, const char *path, const char *env_sta
 	cf = config_parse_in(text, len, path, dir, env_state, env_creds, diag, arg);
 	free(dir);
 	return cf;
-}
-
-static void
-config_diag_path(config_diag_fn *diag, void *arg, const char *path, const char *msg,
-    int errnum)
-{
-	struct buf b = { 0 };
-
-	if (diag == NULL)
-		return;
-	if (buf_printf(&b, "%s: %s%s%s", path, msg, errnum ? ": " : "",
-	    errnum ? strerror(errnum) : "") == 0)
-		diag(b.data, arg);
-	buf_free(&b);
 }
 
 struct config *

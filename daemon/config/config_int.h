@@ -79,10 +79,14 @@ struct config_parse {
 	int daemon_line;
 };
 
-/* Report one problem at line (0: none) of the file being parsed. */
+/* Report one problem at line (0: none) of the file being parsed
+ * (config_diag.c). */
 void config_err(struct config_parse *p, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void config_list_free(struct config_list *l);
+/* Report "path: msg" (": strerror(errnum)" when errnum is not 0) to diag
+ * (may be NULL), outside any parse (config_diag.c). */
+void config_diag_path(config_diag_fn *diag, void *arg, const char *path, const char *msg,
+    int errnum);
 
 #define KEY(s, n, k, f) { n, k, offsetof(s, f), NULL, 0, 0, 0 }
 #define KEYR(s, n, k, f) { n, k, offsetof(s, f), NULL, 0, 0, 1 }

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/taxonomy.h"
 #include "rightswatch/text.h"
 

@@ -17,7 +17,7 @@
 #include <event2/keyvalq_struct.h>
 
 #include "rightswatch/buf.h"
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/config_value.h"
 #include "rightswatch/httpd.h"
 #include "rightswatch/log.h"

@@ -20,7 +20,7 @@
 #include <event2/event.h>
 
 #include "rightswatch/crashpoint.h"
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/date.h"
 #include "rightswatch/escape.h"
 #include "rightswatch/extract.h"

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "rightswatch/buf.h"
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/date.h"
 #include "rightswatch/escape.h"
 #include "rightswatch/feed.h"

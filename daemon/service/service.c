@@ -11,7 +11,7 @@
 
 #include <event2/event.h>
 
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/log.h"
 #include "rightswatch/sd_notify.h"
 #include "rightswatch/service.h"

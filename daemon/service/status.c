@@ -11,7 +11,7 @@
 #include <jansson.h>
 
 #include "rightswatch/alerting.h"
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/date.h"
 #include "rightswatch/escape.h"
 #include "rightswatch/status.h"

@@ -5,6 +5,7 @@
 #include "rightswatch/config.h"
 #include "rightswatch/rules.h"
 #include "rightswatch/config_value.h"
+#include "rightswatch/http.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -281,7 +282,7 @@ test_valid(void **state)
 	assert_string_equal(cf->state, "/etc/rw/db/rw.db");
 	assert_int_equal(cf->interval, 600);
 	assert_int_equal(cf->max_parallel, 3);
-	assert_int_equal(cf->per_host, CONFIG_DEFAULT_PER_HOST);
+	assert_int_equal(cf->per_host, HTTP_DEFAULT_PER_HOST);
 	assert_int_equal(cf->timeout, 120);
 	assert_int_equal(cf->max_body, 512 * 1024);
 	assert_int_equal(cf->log_level, 3);
