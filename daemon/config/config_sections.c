@@ -457,7 +457,8 @@ config_sections_check(struct config_parse *p)
 
 	if (cf->nthresholds == 0 && cf->nbaselines_cf == 0)
 		return;
-	if ((tx = taxonomy_new(cf)) == NULL) {
+	if ((tx = taxonomy_new(cf->indicators, cf->nindicators, cf->countries,
+	    cf->ncountries)) == NULL) {
 		p->oom = 1;
 		return;
 	}

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rightswatch/compare.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/mention.h"
 #include "rightswatch/number.h"
@@ -31,7 +32,8 @@ extract_taxonomy_new(const struct config *cf)
 
 	if (t == NULL)
 		return NULL;
-	if ((t->tx = taxonomy_new(cf)) == NULL) {
+	if ((t->tx = cf == NULL ? taxonomy_new(NULL, 0, NULL, 0) :
+	    taxonomy_new(cf->indicators, cf->nindicators, cf->countries, cf->ncountries)) == NULL) {
 		free(t);
 		return NULL;
 	}
