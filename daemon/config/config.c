@@ -22,6 +22,7 @@
 #include "config_ini.h"
 #include "rightswatch/config_value.h"
 #include "rightswatch/http.h"
+#include "rightswatch/httpd.h"
 #include "config_int.h"
 #include "rightswatch/log.h"
 #include "rightswatch/version.h"
@@ -112,7 +113,7 @@ config_set(struct config_parse *p, const struct config_key *k, void *obj,
 		char addr[64];
 		int port, loopback;
 
-		if (config_value_listen(value, addr, sizeof(addr), &port, &loopback, why,
+		if (httpd_parse_listen(value, addr, sizeof(addr), &port, &loopback, why,
 		    sizeof(why)) == -1)
 			goto bad;
 		if ((s = strdup(value)) == NULL)

@@ -29,7 +29,7 @@ enum config_kind {
 	CK_HOSTS,    /* struct config_list of host or host:port */
 	CK_REAL,     /* double within (0, max] */
 	CK_INT64,    /* int64_t within [min, max] */
-	CK_LISTEN    /* char *, [ADDRESS:]PORT (config_value_listen) */
+	CK_LISTEN    /* char *, [ADDRESS:]PORT (httpd_parse_listen) */
 };
 
 struct config_key {

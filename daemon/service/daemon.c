@@ -20,9 +20,9 @@
 #include "rightswatch/daemon.h"
 #include "rightswatch/date.h"
 #include "rightswatch/http.h"
-#include "rightswatch/httpd.h"
 #include "rightswatch/log.h"
 #include "rightswatch/metrics.h"
+#include "rightswatch/monitor.h"
 #include "rightswatch/poller.h"
 #include "rightswatch/rules.h"
 #include "rightswatch/service.h"
@@ -43,7 +43,7 @@ struct daemon {
 	struct deliver *deliver;
 	struct service *service; /* run: systemd's notify protocol */
 	struct metrics *metrics; /* with a listener only */
-	struct httpd *httpd;
+	struct monitor *monitor;
 	int delivering;       /* once: the polling is done, the outbox is being emptied */
 	struct event *sig_hup, *sig_term, *sig_int, *grace;
 	int stopping;
@@ -217,7 +217,7 @@ daemon_reload(struct daemon *d)
 			deliver_reconfigure(d->deliver, d->cf, err, sizeof(err));
 			config_free(ncf);
 		} else {
-			httpd_set_config(d->httpd, ncf);
+			monitor_set_config(d->monitor, ncf);
 			config_free(d->cf);
 			d->cf = ncf;
 			log_setlevel(ncf->log_level);
@@ -280,7 +280,7 @@ daemon_teardown(struct daemon *d)
 	 * callbacks; the courier then cancels its commands and syslog sends. */
 	if (d->deliver != NULL)
 		deliver_set_idle(d->deliver, NULL, NULL);
-	httpd_free(d->httpd);
+	monitor_free(d->monitor);
 	http_free(d->http);
 	deliver_free(d->deliver);
 	poller_free(d->poller);
@@ -341,7 +341,7 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 		return 1;
 	}
 	if (mode == DAEMON_RUN && d.cf->listen != NULL &&
-	    ((d.metrics = metrics_new()) == NULL || (d.httpd = httpd_new(d.base, d.cf->listen,
+	    ((d.metrics = metrics_new()) == NULL || (d.monitor = monitor_new(d.base, d.cf->listen,
 	    d.store, d.cf, d.metrics, err, sizeof(err))) == NULL)) {
 		log_error("cannot start: %s", d.metrics == NULL ? "out of memory" : err);
 		daemon_teardown(&d);

@@ -6,6 +6,7 @@
 #include "rightswatch/rules.h"
 #include "rightswatch/config_value.h"
 #include "rightswatch/http.h"
+#include "rightswatch/httpd.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -182,7 +183,7 @@ test_listen(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < N(rows); i++) {
-		int rc = config_value_listen(rows[i].in, addr, sizeof(addr), &port, &loopback,
+		int rc = httpd_parse_listen(rows[i].in, addr, sizeof(addr), &port, &loopback,
 		    why, sizeof(why));
 
 		if (rows[i].addr == NULL) {
