@@ -13,6 +13,7 @@
 #include <event2/event.h>
 
 #include "rightswatch/alert.h"
+#include "rightswatch/baseline.h"
 #include "rightswatch/baseline_csv.h"
 #include "rightswatch/bperiod.h"
 #include "rightswatch/buf.h"
@@ -71,7 +72,7 @@ cli_baseline_import(struct store *st, const char *path)
 {
 	size_t n = 0, added = 0, updated = 0;
 
-	if (daemon_import_csv(st, path, &n, &added, &updated, cli_csv_diag, NULL) == -1)
+	if (baseline_import_csv(st, path, &n, &added, &updated, cli_csv_diag, NULL) == -1)
 		return 1;
 	printf("%s: %zu rows, %zu added, %zu updated\n", path, n, added, updated);
 	return 0;
@@ -186,7 +187,7 @@ cli_baseline(int argc, char **argv)
 	if ((rc = cli_alert_open(opt_c, &cf, &st)) != 0)
 		return rc;
 	/* The store reflects the configuration, as when the daemon starts. */
-	if (daemon_baselines(st, cf) == -1)
+	if (baseline_load(st, cf) == -1)
 		rc = 1;
 	else if (strcmp(verb, "import") == 0)
 		rc = cli_baseline_import(st, argv[optind]);

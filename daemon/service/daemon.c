@@ -12,9 +12,8 @@
 
 #include <event2/event.h>
 
-#include "rightswatch/baseline_csv.h"
+#include "rightswatch/baseline.h"
 #include "rightswatch/buf.h"
-#include "rightswatch/cli.h"
 #include "rightswatch/config.h"
 #include "rightswatch/deliver.h"
 #include "rightswatch/daemon.h"
@@ -29,8 +28,6 @@
 #include "rightswatch/status.h"
 #include "rightswatch/store.h"
 #include "rightswatch/bperiod.h"
-
-#define DAEMON_MAX_CSV (64 * 1024 * 1024) /* bytes of a baselines file */
 
 struct daemon {
 	const char *config_path;
@@ -91,108 +88,6 @@ daemon_stop(struct daemon *d, const char *why)
 }
 
 static void
-daemon_baseline_diag(void *arg, const char *msg)
-{
-	(void)arg;
-	log_warnx("%s", msg);
-}
-
-int
-daemon_import_csv(struct store *st, const char *path, size_t *nrows, size_t *added,
-    size_t *updated, void (*diag)(void *arg, const char *msg), void *arg)
-{
-	struct baseline_csv_rows csv = { NULL, 0 };
-	struct buf text = { NULL, 0, 0 };
-	struct store_baseline *v = NULL;
-	char err[256], msg[512];
-	int bad, rc = -1;
-
-	if (cli_read_input(path, DAEMON_MAX_CSV, &text, err, sizeof(err)) == -1) {
-		snprintf(msg, sizeof(msg), "%s: %s", path, err);
-		diag(arg, msg);
-		goto out;
-	}
-	bad = baseline_csv_parse(path, text.data != NULL ? text.data : "", text.len, &csv,
-	    diag, arg);
-	if (bad != 0) {
-		snprintf(msg, sizeof(msg), "%s: nothing imported (%s)", path,
-		    bad < 0 ? "out of memory" : "fix the lines above");
-		diag(arg, msg);
-		goto out;
-	}
-	if ((v = calloc(csv.n + 1, sizeof(*v))) == NULL)
-		goto out;
-	for (size_t i = 0; i < csv.n; i++) {
-		const struct rules_baseline *r = &csv.rows[i];
-
-		/* the store only reads its input */
-		v[i].country = (char *)(uintptr_t)r->country;
-		v[i].indicator = (char *)(uintptr_t)r->indicator;
-		date_format_ymd(r->period.start, v[i].period_start);
-		date_format_ymd(r->period.end, v[i].period_end);
-		v[i].value = r->value;
-		v[i].source = (char *)(uintptr_t)r->source;
-	}
-	if (store_baseline_import(st, v, csv.n, added, updated) == -1) {
-		snprintf(msg, sizeof(msg), "%s: %s", path, store_errmsg(st));
-		diag(arg, msg);
-		goto out;
-	}
-	if (nrows != NULL)
-		*nrows = csv.n;
-	rc = 0;
-out:
-	free(v);
-	baseline_csv_rows_free(&csv);
-	buf_free(&text);
-	return rc;
-}
-
-/* Load the configuration's baselines into the store: its [baseline]
- * sections replace the configured ones; the [daemon] baselines file is
- * imported. Returns 0, or -1 after logging why (nothing changed then). */
-int
-daemon_baselines(struct store *st, const struct config *cf)
-{
-	struct store_baseline *v = NULL;
-	size_t added = 0, updated = 0;
-	int rc = -1;
-
-	if ((v = calloc(cf->nbaselines_cf + 1, sizeof(*v))) == NULL)
-		goto out;
-	for (size_t i = 0; i < cf->nbaselines_cf; i++) {
-		const struct config_baseline *b = &cf->baselines_cf[i];
-		struct bperiod p;
-
-		if (bperiod_parse(b->period, &p) == -1)
-			goto out;
-		v[i].country = b->country;
-		v[i].indicator = b->indicator;
-		date_format_ymd(p.start, v[i].period_start);
-		date_format_ymd(p.end, v[i].period_end);
-		v[i].value = b->value;
-		v[i].source = b->source;
-	}
-	if (store_baselines_replace_configured(st, v, cf->nbaselines_cf) == -1) {
-		log_error("configured baselines: %s", store_errmsg(st));
-		goto out;
-	}
-	if (cf->baselines == NULL) {
-		rc = 0;
-		goto out;
-	}
-	if (daemon_import_csv(st, cf->baselines, NULL, &added, &updated, daemon_baseline_diag,
-	    NULL) == -1)
-		goto out;
-	if (added + updated > 0)
-		log_info("%s: %zu baselines added, %zu updated", cf->baselines, added, updated);
-	rc = 0;
-out:
-	free(v);
-	return rc;
-}
-
-static void
 daemon_reload(struct daemon *d)
 {
 	struct config *ncf;
@@ -221,7 +116,7 @@ daemon_reload(struct daemon *d)
 			config_free(d->cf);
 			d->cf = ncf;
 			log_setlevel(ncf->log_level);
-			daemon_baselines(d->store, ncf);
+			baseline_load(d->store, ncf);
 			log_info("configuration reloaded: %zu sources", ncf->nsources);
 		}
 	}
@@ -351,7 +246,7 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 	deliver_set_metrics(d.deliver, d.metrics);
 	deliver_set_idle(d.deliver, daemon_idle, &d);
 	poller_set_alert_hook(d.poller, daemon_alerted, &d);
-	if (daemon_baselines(d.store, d.cf) == -1 && mode == DAEMON_ONCE) {
+	if (baseline_load(d.store, d.cf) == -1 && mode == DAEMON_ONCE) {
 		daemon_teardown(&d);
 		return 2;
 	}

@@ -12,13 +12,8 @@
 /* Default configuration file; $RIGHTSWATCH_CONFIG overrides it, -c overrides both. */
 #define CLI_DEFAULT_CONFIG "/etc/rightswatch/rightswatch.ini"
 
-struct buf;
-
 /* The configuration path to use when -c was not given (never NULL). */
 const char *cli_config_path(const char *opt_c);
-/* Read all of path ("-": standard input), at most max bytes, into b.
- * Returns 0, or -1 with a one-line reason in err. */
-int cli_read_input(const char *path, size_t max, struct buf *b, char *err, size_t errlen);
 
 int cli_run(int argc, char **argv);        /* cli_daemon.c */
 int cli_once(int argc, char **argv);       /* cli_daemon.c */
