@@ -41,7 +41,12 @@ static void poller_source_poll(struct poller_source *ps);
 static void poller_check_idle(struct poller *p);
 static void poller_feed_done_cb(struct http_response *res, void *arg);
 
-int64_t
+static void poller_source_finish(struct poller_source *ps);
+static void poller_outcome(struct poller_source *ps, const char *health, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Wall-clock seconds, the unit of stored times. */
+static int64_t
 poller_now(void)
 {
 	return (int64_t)time(NULL);
@@ -137,6 +142,7 @@ poller_new(struct event_base *base, struct http *h, struct store *st,
 	p->mode = mode;
 	p->idle = idle;
 	p->idle_arg = arg;
+	p->round_done = poller_source_finish;
 	p->rng = (unsigned)time(NULL) ^ 0x9e3779b9u;
 	if (p->rng == 0)
 		p->rng = 1;
@@ -384,7 +390,8 @@ poller_is_challenge(const char *body, size_t len)
 	return 0;
 }
 
-void
+/* Set the round's health and one-line summary. */
+static void
 poller_outcome(struct poller_source *ps, const char *health, const char *fmt, ...)
 {
 	va_list ap;
@@ -442,6 +449,20 @@ poller_source_poll(struct poller_source *ps)
 	}
 	p->busy++;
 	store_source_clear(&st);
+}
+
+/* Record a parsed feed's items (poller_items.c) and sum the round up. */
+static void
+poller_read_items(struct poller_source *ps, const struct feed *f, const char *url, long status)
+{
+	size_t nnew = 0;
+
+	if (poller_items(ps, f, url, &nnew) == -1)
+		poller_outcome(ps, STORE_HEALTH_OK, "%ld, %zu items, out of memory", status,
+		    f->nitems);
+	else
+		poller_outcome(ps, STORE_HEALTH_OK, "%ld, %zu items, %zu new", status, f->nitems,
+		    nnew);
 }
 
 /* Judge a feed's answer by status and content; parse and record it. */
@@ -509,7 +530,7 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		    url, cs->links, cs->link_pattern, &f, err, sizeof(err)) == -1) {
 			poller_outcome(ps, STORE_HEALTH_INVALID, "listing: %s", err);
 		} else
-			poller_items(ps, f, url);
+			poller_read_items(ps, f, url, res->status);
 	} else if (feed_sniff(res->body, res->len) == FEED_SNIFF_HTML) {
 		poller_outcome(ps, poller_is_challenge(res->body, res->len) ?
 		    STORE_HEALTH_BLOCKED : STORE_HEALTH_NOT_A_FEED, "200, an HTML page");
@@ -517,7 +538,7 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		poller_outcome(ps, STORE_HEALTH_INVALID, "%s", err);
 	} else {
 		ps->out.ttl = f->ttl;
-		poller_items(ps, f, url);
+		poller_read_items(ps, f, url, res->status);
 	}
 	poller_source_forget(ps);
 	/* A reload that changed the source's url while this answer was on its
@@ -540,7 +561,7 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 
 /* The round is over: apply the outcome to the stored state, log a change of
  * health once, and schedule the next poll. */
-void
+static void
 poller_source_finish(struct poller_source *ps)
 {
 	struct poller *p = ps->p;

@@ -1,7 +1,8 @@
 /*
  * poller_int.h — the poller's private state, shared by poller.c (the
  * per-source state machine and its schedule) and poller_items.c (a parsed
- * feed's items and the release pages they lead to). Not for other modules.
+ * feed's items and the release pages they lead to), which poller.c calls
+ * and which calls back only through round_done. Not for other modules.
  */
 #ifndef RW_POLLER_INT_H
 #define RW_POLLER_INT_H
@@ -61,20 +62,20 @@ struct poller {
 	poller_alert_fn *alert_hook;
 	void *alert_arg;
 	struct metrics *metrics;
+	/* poller.c's end of a round, which poller_items.c calls when the last
+	 * release page of a round is answered */
+	void (*round_done)(struct poller_source *ps);
 };
 
-/* Wall-clock seconds, the unit of stored times. */
-int64_t poller_now(void);
-/* Set the round's health and one-line summary. */
-void poller_outcome(struct poller_source *ps, const char *health, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-/* The round is over: save the outcome, schedule the next poll. */
-void poller_source_finish(struct poller_source *ps);
 /* Count a fetch that ended (a cancelled one did not) in the metrics; kind
  * is "feed" or "page". */
 void poller_count(struct poller *p, const char *kind, const struct http_response *res);
 /* Record the items of a parsed feed; start reading the releases that are
- * new (poller_source_finish runs when the last page is answered). */
-void poller_items(struct poller_source *ps, const struct feed *f, const char *source_url);
+ * new (p->round_done runs when the last page is answered, never from
+ * inside this call). 0 and the number of new or changed items in
+ * *new_items, or -1 when out of memory (the round then counts as
+ * incomplete: ps->page_failed). */
+int poller_items(struct poller_source *ps, const struct feed *f, const char *source_url,
+    size_t *new_items);
 
 #endif
