@@ -205,24 +205,6 @@ title_end(const struct text *t, const struct text_sentence *sv, size_t ns)
 	return sv[0].end;
 }
 
-int
-extract_push(struct work *w, const struct extract_obs *o)
-{
-	if (w->nobs >= EXTRACT_MAX_OBS)
-		return 0;
-	if (w->nobs == w->cap) {
-		size_t nc = w->cap * 2 + 16;
-		struct extract_obs *nv = realloc(w->obs, nc * sizeof(*nv));
-
-		if (nv == NULL)
-			return -1;
-		w->obs = nv;
-		w->cap = nc;
-	}
-	w->obs[w->nobs++] = *o;
-	return 0;
-}
-
 static int
 word_before_is(const char *f, size_t lo, size_t pos, const char *const *words, size_t *wstart)
 {
