@@ -24,14 +24,6 @@ struct monitor {
 	int failing; /* the store could not be read for /metrics: warned once */
 };
 
-/* Every health a source can have, so each gauge exists from the start. */
-static const char *const monitor_healths[] = {
-	STORE_HEALTH_NEW, STORE_HEALTH_OK, STORE_HEALTH_FAILING, STORE_HEALTH_THROTTLED,
-	STORE_HEALTH_BLOCKED, STORE_HEALTH_NOT_A_FEED, STORE_HEALTH_EMPTY, STORE_HEALTH_GONE,
-	STORE_HEALTH_INVALID,
-};
-#define MONITOR_NHEALTH (sizeof(monitor_healths) / sizeof(monitor_healths[0]))
-
 static void
 monitor_fail(struct httpd_answer *ans, int code, const char *reason, const char *what,
     const char *why)
@@ -46,13 +38,14 @@ static void
 monitor_metrics(struct httpd_answer *ans, void *arg)
 {
 	struct monitor *mo = arg;
-	struct metrics_health health[MONITOR_NHEALTH];
-	struct metrics_gauges g = { -1, health, MONITOR_NHEALTH };
+	/* Every health a source can have, so each gauge exists from the start. */
+	struct metrics_health health[STORE_HEALTH_COUNT];
+	struct metrics_gauges g = { -1, health, STORE_HEALTH_COUNT };
 	struct status s;
 	int gathered;
 
-	for (size_t i = 0; i < MONITOR_NHEALTH; i++) {
-		health[i].health = monitor_healths[i];
+	for (size_t i = 0; i < STORE_HEALTH_COUNT; i++) {
+		health[i].health = store_health_name((enum store_health)i);
 		health[i].sources = 0;
 	}
 	/* Without the store, the counters are still worth serving. */
@@ -68,10 +61,8 @@ monitor_metrics(struct httpd_answer *ans, void *arg)
 		mo->failing = 0;
 		g.outbox_pending = s.outbox_pending;
 		for (size_t k = 0; k < s.nsources; k++)
-			for (size_t i = 0; i < MONITOR_NHEALTH; i++)
-				if (s.sources[k].health != NULL &&
-				    strcmp(s.sources[k].health, monitor_healths[i]) == 0)
-					health[i].sources++;
+			if ((unsigned)s.sources[k].health < STORE_HEALTH_COUNT)
+				health[s.sources[k].health].sources++;
 		status_clear(&s);
 	}
 	if (metrics_render(mo->metrics, &g, &ans->body) == -1)

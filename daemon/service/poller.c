@@ -42,7 +42,8 @@ static void poller_check_idle(struct poller *p);
 static void poller_feed_done_cb(struct http_response *res, void *arg);
 
 static void poller_source_finish(struct poller_source *ps);
-static void poller_outcome(struct poller_source *ps, const char *health, const char *fmt, ...)
+static void poller_outcome(struct poller_source *ps, enum store_health health,
+    const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Wall-clock seconds, the unit of stored times. */
@@ -186,8 +187,8 @@ poller_source_schedule_initial(struct poller_source *ps)
 		/* Items refer to their source's row: store it before the first poll. */
 		st.name = strdup(ps->name);
 		st.url = strdup(ps->cs->url);
-		st.health = strdup(STORE_HEALTH_NEW);
-		if (st.name == NULL || st.url == NULL || st.health == NULL ||
+		st.health = STORE_HEALTH_NEW;
+		if (st.name == NULL || st.url == NULL ||
 		    store_source_put(p->store, &st) == -1)
 			log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
 		store_source_clear(&st);
@@ -392,11 +393,11 @@ poller_is_challenge(const char *body, size_t len)
 
 /* Set the round's health and one-line summary. */
 static void
-poller_outcome(struct poller_source *ps, const char *health, const char *fmt, ...)
+poller_outcome(struct poller_source *ps, enum store_health health, const char *fmt, ...)
 {
 	va_list ap;
 
-	snprintf(ps->health, sizeof(ps->health), "%s", health);
+	ps->health = health;
 	va_start(ap, fmt);
 	vsnprintf(ps->summary, sizeof(ps->summary), fmt, ap);
 	va_end(ap);
@@ -545,7 +546,7 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 	 * way: its validators and redirect belong to the old url. */
 	same_url = ps->polled_url != NULL && strcmp(ps->polled_url, cs->url) == 0;
 	if (same_url && res->error == HTTP_OK && res->status == 200 &&
-	    strcmp(ps->health, STORE_HEALTH_OK) == 0) {
+	    ps->health == STORE_HEALTH_OK) {
 		ps->etag = res->etag != NULL ? strdup(res->etag) : NULL;
 		ps->last_modified = res->last_modified != NULL ? strdup(res->last_modified) : NULL;
 	}
@@ -600,7 +601,7 @@ poller_source_finish(struct poller_source *ps)
 	 * release that could not be read, the next poll must see the feed
 	 * again (not a 304) to retry it. */
 	if (ps->out.status == 200 && !ps->out.transport_error && !ps->page_failed &&
-	    strcmp(ps->health, STORE_HEALTH_OK) == 0) {
+	    ps->health == STORE_HEALTH_OK) {
 		free(st.etag);
 		free(st.last_modified);
 		st.etag = ps->etag;
@@ -609,15 +610,15 @@ poller_source_finish(struct poller_source *ps)
 	}
 	poller_source_forget(ps);
 	changed = sched_apply(&st, &ps->out, ps->cs->interval, poller_jitter(p), now);
-	failed = strcmp(st.health != NULL ? st.health : "", STORE_HEALTH_OK) != 0;
+	failed = st.health != STORE_HEALTH_OK;
 	/* The summary may hold a server's or a parser's words. */
 	escape_logs(esc, sizeof(esc), ps->summary);
 	if (changed == 1 && failed)
-		log_warnx("source %s: %s: %s", ps->name, st.health, esc);
+		log_warnx("source %s: %s: %s", ps->name, store_health_name(st.health), esc);
 	else if (changed == 1)
-		log_info("source %s: %s (%s)", ps->name, st.health, esc);
+		log_info("source %s: %s (%s)", ps->name, store_health_name(st.health), esc);
 	else
-		log_debug("source %s: %s (%s)", ps->name, st.health != NULL ? st.health : "?", esc);
+		log_debug("source %s: %s (%s)", ps->name, store_health_name(st.health), esc);
 	if (ps->page_failed && !failed)
 		log_info("source %s: some releases could not be read; they are retried at the "
 		    "next poll", ps->name);

@@ -12,6 +12,7 @@
 
 #include "rightswatch/poller.h"
 #include "rightswatch/sched.h"
+#include "rightswatch/store.h"
 
 struct feed;
 struct http_response;
@@ -36,7 +37,7 @@ struct poller_source {
 	int warned_max_items;
 	/* The feed's answer, kept until the round's pages are read. */
 	struct sched_outcome out;
-	char health[32];
+	enum store_health health;
 	char summary[256];
 	char *etag;          /* validators of this round's answer, saved when it was read in full */
 	char *last_modified;

@@ -81,13 +81,13 @@ lifetime(int64_t v)
 }
 
 static int
-is_content_ok(const char *health)
+is_content_ok(enum store_health health)
 {
-	return health == NULL || strcmp(health, STORE_HEALTH_OK) == 0;
+	return health == STORE_HEALTH_OK;
 }
 
 static enum verdict
-judge(const struct sched_outcome *o, const char **health)
+judge(const struct sched_outcome *o, enum store_health *health)
 {
 	long st = o->transport_error ? 0 : o->status;
 
@@ -118,20 +118,15 @@ int
 sched_apply(struct store_source *s, const struct sched_outcome *o,
     int64_t interval, double jitter, int64_t now)
 {
-	const char *health;
-	char *h, *summary = NULL;
+	enum store_health health;
+	char *summary = NULL;
 	enum verdict v = judge(o, &health);
 	int changed;
 
-	if ((h = strdup(health)) == NULL)
+	if (o->summary != NULL && (summary = strdup(o->summary)) == NULL)
 		return -1;
-	if (o->summary != NULL && (summary = strdup(o->summary)) == NULL) {
-		free(h);
-		return -1;
-	}
-	changed = strcmp(s->health != NULL ? s->health : STORE_HEALTH_NEW, h) != 0;
-	free(s->health);
-	s->health = h;
+	changed = s->health != health;
+	s->health = health;
 	free(s->last_result);
 	s->last_result = summary;
 	s->last_poll = now;

@@ -41,11 +41,11 @@ service_status_line(struct service *sv, char *out, size_t outlen)
 	memset(&ns, 0, sizeof(ns));
 	ns.sources = s.nsources;
 	for (size_t i = 0; i < s.nsources; i++) {
-		const char *h = s.sources[i].health;
+		enum store_health h = s.sources[i].health;
 
-		if (h == NULL || strcmp(h, STORE_HEALTH_NEW) == 0)
+		if (h == STORE_HEALTH_NEW)
 			ns.fresh++;
-		else if (strcmp(h, STORE_HEALTH_OK) == 0)
+		else if (h == STORE_HEALTH_OK)
 			ns.ok++;
 	}
 	ns.last_release = s.last_release;

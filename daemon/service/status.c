@@ -66,8 +66,7 @@ status_gather(struct store *st, const struct config *cf, int64_t now, struct sta
 		}
 		out->nsources++;
 		if (r == 1) {
-			if ((ss->health = strdup(STORE_HEALTH_NEW)) == NULL)
-				goto fail;
+			ss->health = STORE_HEALTH_NEW;
 			continue;
 		}
 		ss->polled = 1;
@@ -75,10 +74,10 @@ status_gather(struct store *st, const struct config *cf, int64_t now, struct sta
 		ss->items = s.items;
 		ss->last_poll = s.last_poll;
 		ss->next_due = s.next_due;
-		/* Take the strings over from the store's row. */
 		ss->health = s.health;
+		/* Take the string over from the store's row. */
 		ss->last_result = s.last_result;
-		s.health = s.last_result = NULL;
+		s.last_result = NULL;
 		store_source_clear(&s);
 	}
 	if (out->thresholds) {
@@ -102,7 +101,6 @@ status_clear(struct status *s)
 		return;
 	for (size_t i = 0; i < s->nsources; i++) {
 		free(s->sources[i].name);
-		free(s->sources[i].health);
 		free(s->sources[i].last_result);
 	}
 	free(s->sources);
@@ -162,7 +160,8 @@ status_print(FILE *fp, const struct status *s)
 		char last[32], next[32], res[200];
 
 		if (!ss->polled) {
-			fprintf(fp, "%-24s %-11s %7d %-10s %-10s %s\n", ss->name, STORE_HEALTH_NEW,
+			fprintf(fp, "%-24s %-11s %7d %-10s %-10s %s\n", ss->name,
+			    store_health_name(STORE_HEALTH_NEW),
 			    0, "-", "now", "never polled");
 			continue;
 		}
@@ -174,7 +173,7 @@ status_print(FILE *fp, const struct status *s)
 			    sizeof(next));
 		escape_logs(res, sizeof(res), ss->last_result != NULL ? ss->last_result : "");
 		fprintf(fp, "%-24s %-11s %7lld %-10s %-10s %s\n", ss->name,
-		    ss->health != NULL ? ss->health : "?", (long long)ss->items, last, next, res);
+		    store_health_name(ss->health), (long long)ss->items, last, next, res);
 	}
 	status_when(s->last_release, s->now, when, sizeof(when));
 	fprintf(fp, "\nLast release seen: %s\n", when);
@@ -224,7 +223,7 @@ status_json_source(const struct status *s, const struct status_source *ss)
 		return NULL;
 	/* json_object_set_new steals each value, NULL included (then it fails). */
 	if (json_object_set_new(o, "name", status_json_text(ss->name)) == -1 ||
-	    json_object_set_new(o, "health", status_json_text(ss->health)) == -1 ||
+	    json_object_set_new(o, "health", status_json_text(store_health_name(ss->health))) == -1 ||
 	    json_object_set_new(o, "items", json_integer(ss->items)) == -1 ||
 	    json_object_set_new(o, "last_poll", status_json_time(ss->last_poll)) == -1 ||
 	    json_object_set_new(o, "next_poll", ss->disabled ? json_null() :

@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 
-struct store_source;
+#include "rightswatch/store.h"
 
 #define SCHED_BACKOFF_MIN   60          /* seconds: first backoff after a failure */
 #define SCHED_BACKOFF_MAX   (6 * 3600)  /* seconds: backoff cap */
@@ -20,7 +20,7 @@ struct store_source;
 struct sched_outcome {
 	long status;            /* HTTP status, 0 when none (transport error) */
 	int transport_error;    /* 1: no response (DNS, connect, timeout, too big ...) */
-	const char *health;     /* the STORE_HEALTH_* the poller judged from content */
+	enum store_health health; /* what the poller judged from content (OK: nothing wrong) */
 	int64_t retry_after;    /* seconds from now, -1 none */
 	int64_t max_age;        /* Cache-Control max-age seconds, -1 none */
 	int64_t ttl;            /* RSS <ttl> seconds, 0 none */

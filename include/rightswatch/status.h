@@ -13,12 +13,14 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "rightswatch/store.h"
+
 struct config;
 struct store;
 
 struct status_source {
 	char *name;
-	char *health;        /* a STORE_HEALTH_* text, or NULL when unknown */
+	enum store_health health;
 	int polled;          /* 0: the store knows nothing of it yet */
 	int disabled;        /* after a 410 */
 	int64_t items;

@@ -31,16 +31,25 @@ void store_close(struct store *st);
 /* The reason of the last failure (owned by st). */
 const char *store_errmsg(const struct store *st);
 
-/* Health of a source, as shown by `status` and stored. */
-#define STORE_HEALTH_NEW        "new"        /* never polled */
-#define STORE_HEALTH_OK         "ok"
-#define STORE_HEALTH_FAILING    "failing"    /* transport error or 5xx */
-#define STORE_HEALTH_THROTTLED  "throttled"  /* 429/503 with Retry-After */
-#define STORE_HEALTH_BLOCKED    "blocked"    /* a challenge page (bot wall) */
-#define STORE_HEALTH_NOT_A_FEED "not a feed" /* HTML where a feed was expected */
-#define STORE_HEALTH_EMPTY      "empty"      /* 200 with an empty body */
-#define STORE_HEALTH_GONE       "gone"       /* 410: disabled */
-#define STORE_HEALTH_INVALID    "invalid"    /* a body that does not parse */
+/* Health of a source, as `status` shows it and the store keeps it (by
+ * name: store_health_name). */
+enum store_health {
+	STORE_HEALTH_NEW = 0,      /* "new": never polled */
+	STORE_HEALTH_OK,           /* "ok" */
+	STORE_HEALTH_FAILING,      /* "failing": transport error or an error status */
+	STORE_HEALTH_THROTTLED,    /* "throttled": 429, or 503 with Retry-After */
+	STORE_HEALTH_BLOCKED,      /* "blocked": a challenge page (bot wall) */
+	STORE_HEALTH_NOT_A_FEED,   /* "not a feed": HTML where a feed was expected */
+	STORE_HEALTH_EMPTY,        /* "empty": 200 with an empty body */
+	STORE_HEALTH_GONE,         /* "gone": 410, disabled */
+	STORE_HEALTH_INVALID,      /* "invalid": a body that does not parse */
+	STORE_HEALTH_COUNT
+};
+
+/* "new", "ok", "failing" ...; "unknown" out of range. Static. */
+const char *store_health_name(enum store_health h);
+/* The health named name -> *out: 0, or -1 when no health has that name. */
+int store_health_parse(const char *name, enum store_health *out);
 
 /* Everything the scheduler remembers about a source across restarts.
  * Strings are owned by the struct: free with store_source_clear. */
@@ -50,7 +59,7 @@ struct store_source {
 	char *current_url;    /* after a permanent redirect, or NULL */
 	char *etag;           /* validators exactly as received, or NULL */
 	char *last_modified;
-	char *health;         /* one of STORE_HEALTH_* */
+	enum store_health health;
 	char *last_result;    /* one line, e.g. "200, 12 items, 2 new" */
 	int64_t last_poll;    /* seconds UTC, 0 never */
 	int64_t last_ok;      /* seconds UTC, 0 never */

@@ -10,12 +10,12 @@
 
 /* A source in a given prior state; strings owned, as store_source_get gives. */
 static void
-source_init(struct store_source *s, const char *health, int failures,
+source_init(struct store_source *s, enum store_health health, int failures,
     int64_t backoff)
 {
 	memset(s, 0, sizeof(*s));
 	s->name = strdup("src");
-	s->health = health != NULL ? strdup(health) : NULL;
+	s->health = health;
 	s->failures = failures;
 	s->backoff = backoff;
 }
@@ -24,99 +24,99 @@ static void
 test_outcomes(void **state)
 {
 	static const struct {
-		const char *prior;      /* health before */
+		enum store_health prior; /* health before */
 		int prior_failures;
 		long status;
 		int transport;
-		const char *content;    /* health the poller judged, or NULL */
+		enum store_health content; /* what the poller judged of the body */
 		int64_t retry_after, max_age, ttl;
-		const char *health;     /* expected */
+		enum store_health health; /* expected */
 		int failures;
 		int64_t backoff, next_due, retry_until, last_ok;
 		int disabled, changed;
 	} rows[] = {
 		/* 200 on a new source: ok, next poll after the interval */
-		{ NULL, 0, 200, 0, NULL, -1, -1, 0,
-		  "ok", 0, 0, NOW + INTERVAL, 0, NOW, 0, 1 },
+		{ STORE_HEALTH_NEW, 0, 200, 0, STORE_HEALTH_OK, -1, -1, 0,
+		  STORE_HEALTH_OK, 0, 0, NOW + INTERVAL, 0, NOW, 0, 1 },
 		/* 304 on an ok source: an answer, health unchanged */
-		{ "ok", 0, 304, 0, NULL, -1, -1, 0,
-		  "ok", 0, 0, NOW + INTERVAL, 0, NOW, 0, 0 },
-		/* the poller may say "ok" explicitly */
-		{ "ok", 0, 200, 0, "ok", -1, -1, 0,
-		  "ok", 0, 0, NOW + INTERVAL, 0, NOW, 0, 0 },
+		{ STORE_HEALTH_OK, 0, 304, 0, STORE_HEALTH_OK, -1, -1, 0,
+		  STORE_HEALTH_OK, 0, 0, NOW + INTERVAL, 0, NOW, 0, 0 },
+		/* the poller may say ok explicitly */
+		{ STORE_HEALTH_OK, 0, 200, 0, STORE_HEALTH_OK, -1, -1, 0,
+		  STORE_HEALTH_OK, 0, 0, NOW + INTERVAL, 0, NOW, 0, 0 },
 		/* recovery after failures resets the counters */
-		{ "failing", 3, 200, 0, NULL, -1, -1, 0,
-		  "ok", 0, 0, NOW + INTERVAL, 0, NOW, 0, 1 },
+		{ STORE_HEALTH_FAILING, 3, 200, 0, STORE_HEALTH_OK, -1, -1, 0,
+		  STORE_HEALTH_OK, 0, 0, NOW + INTERVAL, 0, NOW, 0, 1 },
 		/* max-age longer than the interval wins */
-		{ "ok", 0, 200, 0, NULL, -1, 3600, 0,
-		  "ok", 0, 0, NOW + 3600, 0, NOW, 0, 0 },
+		{ STORE_HEALTH_OK, 0, 200, 0, STORE_HEALTH_OK, -1, 3600, 0,
+		  STORE_HEALTH_OK, 0, 0, NOW + 3600, 0, NOW, 0, 0 },
 		/* max-age shorter than the interval changes nothing */
-		{ "ok", 0, 200, 0, NULL, -1, 60, 0,
-		  "ok", 0, 0, NOW + INTERVAL, 0, NOW, 0, 0 },
+		{ STORE_HEALTH_OK, 0, 200, 0, STORE_HEALTH_OK, -1, 60, 0,
+		  STORE_HEALTH_OK, 0, 0, NOW + INTERVAL, 0, NOW, 0, 0 },
 		/* RSS ttl longer than the interval wins */
-		{ "ok", 0, 304, 0, NULL, -1, -1, 7200,
-		  "ok", 0, 0, NOW + 7200, 0, NOW, 0, 0 },
+		{ STORE_HEALTH_OK, 0, 304, 0, STORE_HEALTH_OK, -1, -1, 7200,
+		  STORE_HEALTH_OK, 0, 0, NOW + 7200, 0, NOW, 0, 0 },
 		/* max-age and ttl: the longer one */
-		{ "ok", 0, 200, 0, NULL, -1, 1800, 900,
-		  "ok", 0, 0, NOW + 1800, 0, NOW, 0, 0 },
+		{ STORE_HEALTH_OK, 0, 200, 0, STORE_HEALTH_OK, -1, 1800, 900,
+		  STORE_HEALTH_OK, 0, 0, NOW + 1800, 0, NOW, 0, 0 },
 		/* an absurd max-age is capped at SCHED_MAX_RETRY */
-		{ "ok", 0, 200, 0, NULL, -1, 365 * 86400, 0,
-		  "ok", 0, 0, NOW + SCHED_MAX_RETRY, 0, NOW, 0, 0 },
+		{ STORE_HEALTH_OK, 0, 200, 0, STORE_HEALTH_OK, -1, 365 * 86400, 0,
+		  STORE_HEALTH_OK, 0, 0, NOW + SCHED_MAX_RETRY, 0, NOW, 0, 0 },
 		/* transport error: failing, first backoff */
-		{ "ok", 0, 0, 1, NULL, -1, -1, 0,
-		  "failing", 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 0, 1, STORE_HEALTH_OK, -1, -1, 0,
+		  STORE_HEALTH_FAILING, 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
 		/* a status with a transport error is still a transport error */
-		{ "ok", 0, 200, 1, NULL, -1, -1, 0,
-		  "failing", 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 200, 1, STORE_HEALTH_OK, -1, -1, 0,
+		  STORE_HEALTH_FAILING, 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
 		/* 500 after two failures: the third backoff */
-		{ "failing", 2, 500, 0, NULL, -1, -1, 0,
-		  "failing", 3, 4 * SCHED_BACKOFF_MIN, NOW + 4 * SCHED_BACKOFF_MIN, 0, 0, 0, 0 },
+		{ STORE_HEALTH_FAILING, 2, 500, 0, STORE_HEALTH_OK, -1, -1, 0,
+		  STORE_HEALTH_FAILING, 3, 4 * SCHED_BACKOFF_MIN, NOW + 4 * SCHED_BACKOFF_MIN, 0, 0, 0, 0 },
 		/* 403 without a verdict on the body: blocked */
-		{ "ok", 0, 403, 0, NULL, -1, -1, 0,
-		  "blocked", 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 403, 0, STORE_HEALTH_OK, -1, -1, 0,
+		  STORE_HEALTH_BLOCKED, 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
 		/* 403 challenge page judged by the poller */
-		{ "ok", 0, 403, 0, "blocked", -1, -1, 0,
-		  "blocked", 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 403, 0, STORE_HEALTH_BLOCKED, -1, -1, 0,
+		  STORE_HEALTH_BLOCKED, 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
 		/* 404: failing with backoff */
-		{ "ok", 0, 404, 0, NULL, -1, -1, 0,
-		  "failing", 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 404, 0, STORE_HEALTH_OK, -1, -1, 0,
+		  STORE_HEALTH_FAILING, 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
 		/* 200 with HTML where a feed was expected: a failure */
-		{ "ok", 0, 200, 0, "not a feed", -1, -1, 0,
-		  "not a feed", 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 200, 0, STORE_HEALTH_NOT_A_FEED, -1, -1, 0,
+		  STORE_HEALTH_NOT_A_FEED, 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
 		/* 200 with an empty body: a failure */
-		{ "ok", 0, 200, 0, "empty", -1, -1, 0,
-		  "empty", 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 200, 0, STORE_HEALTH_EMPTY, -1, -1, 0,
+		  STORE_HEALTH_EMPTY, 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
 		/* 200 that does not parse: a failure, max-age ignored */
-		{ "ok", 0, 200, 0, "invalid", -1, 3600, 0,
-		  "invalid", 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 200, 0, STORE_HEALTH_INVALID, -1, 3600, 0,
+		  STORE_HEALTH_INVALID, 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
 		/* 200 challenge page: blocked */
-		{ "ok", 0, 200, 0, "blocked", -1, -1, 0,
-		  "blocked", 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 200, 0, STORE_HEALTH_BLOCKED, -1, -1, 0,
+		  STORE_HEALTH_BLOCKED, 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
 		/* 429 with a long Retry-After: nothing before it */
-		{ "ok", 0, 429, 0, NULL, 3600, -1, 0,
-		  "throttled", 1, SCHED_BACKOFF_MIN, NOW + 3600, NOW + 3600, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 429, 0, STORE_HEALTH_OK, 3600, -1, 0,
+		  STORE_HEALTH_THROTTLED, 1, SCHED_BACKOFF_MIN, NOW + 3600, NOW + 3600, 0, 0, 1 },
 		/* 503 with a short Retry-After: the backoff is longer */
-		{ "ok", 0, 503, 0, NULL, 10, -1, 0,
-		  "throttled", 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, NOW + 10, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 503, 0, STORE_HEALTH_OK, 10, -1, 0,
+		  STORE_HEALTH_THROTTLED, 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, NOW + 10, 0, 0, 1 },
 		/* 503 with Retry-After: 0 */
-		{ "ok", 0, 503, 0, NULL, 0, -1, 0,
-		  "throttled", 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, NOW, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 503, 0, STORE_HEALTH_OK, 0, -1, 0,
+		  STORE_HEALTH_THROTTLED, 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, NOW, 0, 0, 1 },
 		/* Retry-After beyond the cap is capped */
-		{ "throttled", 1, 429, 0, NULL, 30 * 86400, -1, 0,
-		  "throttled", 2, 2 * SCHED_BACKOFF_MIN, NOW + SCHED_MAX_RETRY,
+		{ STORE_HEALTH_THROTTLED, 1, 429, 0, STORE_HEALTH_OK, 30 * 86400, -1, 0,
+		  STORE_HEALTH_THROTTLED, 2, 2 * SCHED_BACKOFF_MIN, NOW + SCHED_MAX_RETRY,
 		  NOW + SCHED_MAX_RETRY, 0, 0, 0 },
 		/* 429 without Retry-After: throttled, plain backoff */
-		{ "ok", 0, 429, 0, NULL, -1, -1, 0,
-		  "throttled", 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 429, 0, STORE_HEALTH_OK, -1, -1, 0,
+		  STORE_HEALTH_THROTTLED, 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
 		/* 503 without Retry-After: a plain failure */
-		{ "ok", 0, 503, 0, NULL, -1, -1, 0,
-		  "failing", 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 503, 0, STORE_HEALTH_OK, -1, -1, 0,
+		  STORE_HEALTH_FAILING, 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
 		/* 503 bot wall judged by the poller, no Retry-After */
-		{ "ok", 0, 503, 0, "blocked", -1, -1, 0,
-		  "blocked", 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
+		{ STORE_HEALTH_OK, 0, 503, 0, STORE_HEALTH_BLOCKED, -1, -1, 0,
+		  STORE_HEALTH_BLOCKED, 1, SCHED_BACKOFF_MIN, NOW + SCHED_BACKOFF_MIN, 0, 0, 0, 1 },
 		/* 410: gone and disabled */
-		{ "ok", 0, 410, 0, NULL, -1, -1, 0,
-		  "gone", 0, 0, 0, 0, 0, 1, 1 },
+		{ STORE_HEALTH_OK, 0, 410, 0, STORE_HEALTH_OK, -1, -1, 0,
+		  STORE_HEALTH_GONE, 0, 0, 0, 0, 0, 1, 1 },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
@@ -132,7 +132,7 @@ test_outcomes(void **state)
 		changed = sched_apply(&s, &o, INTERVAL, 0.0, NOW);
 		print_message("row %zu\n", i);
 		assert_int_equal(changed, rows[i].changed);
-		assert_string_equal(s.health, rows[i].health);
+		assert_int_equal(s.health, rows[i].health);
 		assert_int_equal(s.failures, rows[i].failures);
 		assert_int_equal(s.backoff, rows[i].backoff);
 		assert_int_equal(s.next_due, rows[i].next_due);
@@ -151,11 +151,11 @@ static void
 test_backoff_doubling(void **state)
 {
 	struct store_source s;
-	struct sched_outcome o = { 500, 0, NULL, -1, -1, 0, "500" };
+	struct sched_outcome o = { 500, 0, STORE_HEALTH_OK, -1, -1, 0, "500" };
 	int64_t expect = SCHED_BACKOFF_MIN, now = NOW;
 
 	(void)state;
-	source_init(&s, "ok", 0, 0);
+	source_init(&s, STORE_HEALTH_OK, 0, 0);
 	for (int n = 1; n <= 20; n++) {
 		assert_int_equal(sched_apply(&s, &o, INTERVAL, 0.0, now), n == 1);
 		assert_int_equal(s.failures, n);
@@ -196,9 +196,9 @@ test_jitter(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		struct store_source s;
-		struct sched_outcome o = { 200, 0, NULL, -1, -1, 0, NULL };
+		struct sched_outcome o = { 200, 0, STORE_HEALTH_OK, -1, -1, 0, NULL };
 
-		source_init(&s, "ok", 0, 0);
+		source_init(&s, STORE_HEALTH_OK, 0, 0);
 		sched_apply(&s, &o, rows[i].interval, rows[i].jitter, NOW);
 		assert_int_equal(s.next_due - NOW, rows[i].next);
 		assert_null(s.last_result);
@@ -207,9 +207,9 @@ test_jitter(void **state)
 	/* a sweep stays inside the bounds */
 	for (int k = -100; k <= 100; k++) {
 		struct store_source s;
-		struct sched_outcome o = { 304, 0, NULL, -1, -1, 0, NULL };
+		struct sched_outcome o = { 304, 0, STORE_HEALTH_OK, -1, -1, 0, NULL };
 
-		source_init(&s, "ok", 0, 0);
+		source_init(&s, STORE_HEALTH_OK, 0, 0);
 		sched_apply(&s, &o, 3600, k / 100.0, NOW);
 		assert_in_range(s.next_due - NOW, 3240, 3960);
 		store_source_clear(&s);
@@ -266,10 +266,10 @@ static void
 test_throttle_then_gone(void **state)
 {
 	struct store_source s;
-	struct sched_outcome o = { 429, 0, NULL, 7200, -1, 0, "429" };
+	struct sched_outcome o = { 429, 0, STORE_HEALTH_OK, 7200, -1, 0, "429" };
 
 	(void)state;
-	source_init(&s, "ok", 0, 0);
+	source_init(&s, STORE_HEALTH_OK, 0, 0);
 	assert_int_equal(sched_apply(&s, &o, INTERVAL, 0.0, NOW), 1);
 	assert_false(sched_once_may_poll(&s, NOW + 7199));
 	assert_false(sched_due(&s, NOW + 7199));
@@ -278,7 +278,7 @@ test_throttle_then_gone(void **state)
 	o.status = 410;
 	o.retry_after = -1;
 	assert_int_equal(sched_apply(&s, &o, INTERVAL, 0.0, NOW + 7200), 1);
-	assert_string_equal(s.health, STORE_HEALTH_GONE);
+	assert_int_equal(s.health, STORE_HEALTH_GONE);
 	assert_true(s.disabled);
 	assert_false(sched_due(&s, NOW + 1000000));
 	assert_false(sched_once_may_poll(&s, NOW + 1000000));
