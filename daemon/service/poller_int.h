@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #include "rightswatch/poller.h"
-#include "rightswatch/sched.h"
+#include "rightswatch/pollstate.h"
 #include "rightswatch/store.h"
 
 struct feed;
@@ -21,23 +21,21 @@ struct http_response;
  * (fetch_pages = auto then reads it from the feed instead of the page). */
 #define POLLER_FULL_TEXT 1500 /* bytes */
 
-enum poller_state { PS_IDLE = 0, PS_FEED, PS_PAGES };
-
 struct poller_source {
 	struct poller *p;
 	struct poller_source *next;
 	char *name;
 	const struct config_source *cs; /* NULL once removed by a reload */
 	struct event *timer;
-	enum poller_state state;
+	struct pollstate st;     /* where the source stands (pollstate.h) */
+	struct store_source row; /* its stored row, read once when a round starts */
 	size_t pages;        /* release pages in flight */
 	int page_failed;     /* a release of this round could not be read */
 	int once_done;
 	int once_failed;
 	int warned_max_items;
-	/* The feed's answer, kept until the round's pages are read. */
-	struct sched_outcome out;
-	enum store_health health;
+	/* What the feed's answer came to, applied when the round ends. */
+	struct pollstate_event verdict;
 	char summary[256];
 	char *etag;          /* validators of this round's answer, saved when it was read in full */
 	char *last_modified;
