@@ -320,7 +320,7 @@ daemon_status(const char *config_path, int json)
 		config_free(cf);
 		return 1;
 	}
-	if (status_gather(st, cf, (int64_t)time(NULL), &s) == -1) {
+	if (status_gather(st, cf, (int64_t)time(NULL), STATUS_ALL, &s) == -1) {
 		log_error("%s", store_errmsg(st));
 		store_close(st);
 		config_free(cf);

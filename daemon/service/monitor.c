@@ -49,7 +49,8 @@ monitor_metrics(struct httpd_answer *ans, void *arg)
 		health[i].sources = 0;
 	}
 	/* Without the store, the counters are still worth serving. */
-	gathered = status_gather(mo->store, mo->cf, (int64_t)time(NULL), &s) == 0;
+	gathered = status_gather(mo->store, mo->cf, (int64_t)time(NULL),
+	    STATUS_SOURCES | STATUS_OUTBOX, &s) == 0;
 	if (!gathered) {
 		if (!mo->failing)
 			log_warnx("/metrics: serving the counters only: %s", store_errmsg(mo->store));
@@ -92,7 +93,7 @@ monitor_status(struct httpd_answer *ans, void *arg)
 	struct status s;
 	char *json;
 
-	if (status_gather(mo->store, mo->cf, (int64_t)time(NULL), &s) == -1) {
+	if (status_gather(mo->store, mo->cf, (int64_t)time(NULL), STATUS_ALL, &s) == -1) {
 		monitor_fail(ans, 503, "Service Unavailable", "status: ", store_errmsg(mo->store));
 		return;
 	}

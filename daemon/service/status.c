@@ -41,28 +41,23 @@ status_missing_cb(const char *line, void *arg)
 		l->s->nmissing++;
 }
 
-int
-status_gather(struct store *st, const struct config *cf, int64_t now, struct status *out)
+/* Each configured source as the store knows it. */
+static int
+status_sources(struct store *st, const struct config *cf, struct status *out)
 {
-	struct status_lines lines = { out, 0 };
-
-	memset(out, 0, sizeof(*out));
-	out->now = now;
-	out->outbox_pending = -1;
-	out->thresholds = cf->nthresholds > 0;
 	if ((out->sources = calloc(cf->nsources + 1, sizeof(*out->sources))) == NULL)
-		goto fail;
+		return -1;
 	for (size_t i = 0; i < cf->nsources; i++) {
 		struct status_source *ss = &out->sources[out->nsources];
 		struct store_source s;
 		int r = store_source_get(st, cf->sources[i].name, &s);
 
 		if (r == -1)
-			goto fail;
+			return -1;
 		if ((ss->name = strdup(cf->sources[i].name)) == NULL) {
 			if (r == 0)
 				store_source_clear(&s);
-			goto fail;
+			return -1;
 		}
 		out->nsources++;
 		if (r == 1) {
@@ -80,13 +75,31 @@ status_gather(struct store *st, const struct config *cf, int64_t now, struct sta
 		s.last_result = NULL;
 		store_source_clear(&s);
 	}
-	if (out->thresholds) {
-		if (alerting_missing(st, cf, status_missing_cb, &lines) == -1 || lines.oom)
+	return 0;
+}
+
+int
+status_gather(struct store *st, const struct config *cf, int64_t now, unsigned what,
+    struct status *out)
+{
+	struct status_lines lines = { out, 0 };
+
+	memset(out, 0, sizeof(*out));
+	out->now = now;
+	out->outbox_pending = -1;
+	if ((what & STATUS_SOURCES) && status_sources(st, cf, out) == -1)
+		goto fail;
+	if (what & STATUS_MISSING) {
+		out->thresholds = cf->nthresholds > 0;
+		if (out->thresholds &&
+		    (alerting_missing(st, cf, status_missing_cb, &lines) == -1 || lines.oom))
 			goto fail;
 	}
-	if (store_activity(st, &out->last_release, &out->last_alert) == -1)
+	if ((what & STATUS_ACTIVITY) &&
+	    store_activity(st, &out->last_release, &out->last_alert) == -1)
 		goto fail;
-	if (store_outbox_pending_count(st, &out->outbox_pending) == -1)
+	if ((what & STATUS_OUTBOX) &&
+	    store_outbox_pending_count(st, &out->outbox_pending) == -1)
 		out->outbox_pending = -1;
 	return 0;
 fail:
