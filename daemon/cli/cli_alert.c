@@ -352,9 +352,7 @@ cli_test_alert(int argc, char **argv)
 		if (only != NULL && strcmp(only, name) != 0)
 			continue;
 		tried++;
-		printf("%s (%s): ", name, cf->notifies[i].type == CONFIG_NOTIFY_SYSLOG ? "syslog" :
-		    cf->notifies[i].type == CONFIG_NOTIFY_EMAIL ? "email" :
-		    cf->notifies[i].type == CONFIG_NOTIFY_WEBHOOK ? "webhook" : "exec");
+		printf("%s (%s): ", name, config_notify_type_name(cf->notifies[i].type));
 		fflush(stdout);
 		if (deliver_test(d, name, &a, cli_test_done, &t, err, sizeof(err)) == -1) {
 			printf("FAILED: %s\n", err);
