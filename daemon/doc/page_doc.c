@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "html_walk.h"
 #include "page_doc.h"
 #include "rightswatch/url.h"
 
@@ -491,6 +492,8 @@ page_doc_dropped(const xmlNode *n, unsigned flags)
 
 struct page_doc_out {
 	struct buf *b;
+	const xmlNode *root; /* entered even when it would be dropped */
+	unsigned flags;
 	size_t start; /* where this text began in b */
 	size_t max;   /* bytes this text may take */
 	int space;    /* a space is due before the next word */
@@ -529,8 +532,9 @@ page_doc_word(struct page_doc_out *o, const char *s, size_t n)
 }
 
 static int
-page_doc_chars(struct page_doc_out *o, const char *s)
+page_doc_chars(const char *s, void *arg)
 {
+	struct page_doc_out *o = arg;
 	size_t i = 0, j;
 
 	while (s[i] != '\0' && !o->full) {
@@ -564,50 +568,42 @@ page_doc_edge(struct page_doc_out *o, const xmlNode *n, unsigned flags)
 		o->space = 1;
 }
 
+static int
+page_doc_open(const xmlNode *n, void *arg)
+{
+	struct page_doc_out *o = arg;
+
+	if (n != o->root && page_doc_dropped(n, o->flags))
+		return 0;
+	page_doc_edge(o, n, o->flags);
+	return 1;
+}
+
+static void
+page_doc_close(const xmlNode *n, void *arg)
+{
+	struct page_doc_out *o = arg;
+
+	page_doc_edge(o, n, o->flags);
+}
+
+static int
+page_doc_full(void *arg)
+{
+	return ((struct page_doc_out *)arg)->full;
+}
+
 int
 page_doc_text(const xmlNode *root, unsigned flags, size_t max, struct buf *out)
 {
-	struct page_doc_out o = { out, out->len, max, 0, 0, 0 };
-	const xmlNode *n = root;
+	static const struct html_walk_ops ops = {
+		page_doc_open, page_doc_close, page_doc_chars, page_doc_full
+	};
+	struct page_doc_out o = { out, root, flags, out->len, max, 0, 0, 0 };
 
 	if (buf_append(out, "", 0) == -1)
 		return -1;
-	/* Pre-order walk by sibling and parent links: no recursion, so any
-	 * nesting depth the parser produced is fine. */
-	while (n != NULL && !o.full) {
-		int entered = 0;
-
-		if (n->type == XML_ELEMENT_NODE) {
-			if (n == root || !page_doc_dropped(n, flags)) {
-				entered = 1;
-				page_doc_edge(&o, n, flags);
-			}
-		} else if ((n->type == XML_TEXT_NODE ||
-		    n->type == XML_CDATA_SECTION_NODE) && n->content != NULL) {
-			if (page_doc_chars(&o, (const char *)n->content) == -1)
-				return -1;
-		}
-		if (entered && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		if (entered)
-			page_doc_edge(&o, n, flags);
-		while (n != NULL) {
-			if (n == root) {
-				n = NULL;
-				break;
-			}
-			if (n->next != NULL) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-			if (n != NULL && n->type == XML_ELEMENT_NODE)
-				page_doc_edge(&o, n, flags);
-		}
-	}
-	return 0;
+	return html_walk(root, 1, &ops, &o);
 }
 
 char *
