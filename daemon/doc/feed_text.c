@@ -7,23 +7,13 @@
 #include <string.h>
 
 #include "rightswatch/buf.h"
+#include "rightswatch/utf8.h"
 #include "feed_int.h"
 
 static int
 feed_isspace(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-size_t
-feed_utf8_cut(const char *s, size_t n, size_t max)
-{
-	if (n <= max)
-		return n;
-	/* Back off continuation bytes (10xxxxxx) to the start of a sequence. */
-	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
-		max--;
-	return max;
 }
 
 /* Append n bytes (no whitespace among them) after any pending separator. */
@@ -39,7 +29,7 @@ feed_text_word(struct feed_text *t, const char *s, size_t n)
 		t->full = 1;
 		return;
 	}
-	keep = feed_utf8_cut(s, n, t->max - t->b.len - seplen);
+	keep = utf8_cut(s, n, t->max - t->b.len - seplen);
 	if (buf_reserve(&t->b, seplen + keep) == -1) {
 		t->oom = t->full = 1;
 		return;

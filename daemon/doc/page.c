@@ -24,6 +24,7 @@
 #include "page_date.h"
 #include "page_doc.h"
 #include "rightswatch/url.h"
+#include "rightswatch/utf8.h"
 
 #define PAGE_MAX_TITLE   2048 /* bytes of title kept */
 #define PAGE_DATELINE    2000 /* bytes at the top of the text searched for a date */
@@ -78,7 +79,7 @@ page_clean(char **s)
 	struct buf b = { 0 };
 	size_t n;
 
-	if (*s == NULL || page_doc_utf8_valid(*s, (n = strlen(*s))))
+	if (*s == NULL || utf8_valid(*s, (n = strlen(*s))))
 		return 0;
 	if (page_doc_decode(*s, n, "UTF-8", &b) == -1 || buf_append(&b, "", 0) == -1) {
 		buf_free(&b);

@@ -21,6 +21,7 @@
 #include "html_walk.h"
 #include "page_doc.h"
 #include "rightswatch/url.h"
+#include "rightswatch/utf8.h"
 
 #define PAGE_DOC_PRESCAN 4096 /* bytes searched for a <meta> charset */
 #define PAGE_DOC_SNIFF   8192 /* bytes inspected for binary data */
@@ -96,60 +97,6 @@ page_doc_in(const char *name, const char *const *set, size_t n)
 	return bsearch(name, set, n, sizeof(*set), page_doc_cmp) != NULL;
 }
 
-int
-page_doc_utf8_valid(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned c = p[i];
-		size_t n, k;
-		unsigned cp;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			n = 1, cp = c & 0x1f;
-		else if (c >= 0xe0 && c <= 0xef)
-			n = 2, cp = c & 0x0f;
-		else if (c >= 0xf0 && c <= 0xf4)
-			n = 3, cp = c & 0x07;
-		else
-			return 0;
-		if (len - i <= n)
-			return 0;
-		for (k = 1; k <= n; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i + k] & 0x3f);
-		}
-		/* overlong forms, surrogates, beyond U+10FFFF */
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-			return 0;
-		i += n + 1;
-	}
-	return 1;
-}
-
-/* Length of the valid UTF-8 sequence at s (at most len bytes), or 0. */
-static size_t
-page_doc_utf8_seq(const char *s, size_t len)
-{
-	unsigned c = (unsigned char)s[0];
-	size_t n;
-
-	if (c < 0x80)
-		return 1;
-	n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-	if (n > len || !page_doc_utf8_valid(s, n))
-		return 0;
-	return n;
-}
-
 /* Append s as UTF-8, each invalid byte as U+FFFD and NUL bytes dropped. */
 static int
 page_doc_sanitize(const char *s, size_t len, struct buf *out)
@@ -157,7 +104,7 @@ page_doc_sanitize(const char *s, size_t len, struct buf *out)
 	size_t i = 0;
 
 	while (i < len) {
-		size_t n = page_doc_utf8_seq(s + i, len - i);
+		size_t n = utf8_len(s + i, len - i);
 
 		if (n == 0) {
 			if (buf_append(out, page_doc_repl, 3) == -1)
@@ -320,7 +267,7 @@ page_doc_decode(const char *data, size_t len, const char *charset,
 	/* Undeclared, or declared UTF-8 by a page whose bytes say otherwise:
 	 * the likeliest truth is a legacy Western encoding. */
 	if (name == NULL || (from_meta && strcmp(name, "UTF-8") == 0))
-		name = page_doc_utf8_valid(data, len) ? "UTF-8" : "WINDOWS-1252";
+		name = utf8_valid(data, len) ? "UTF-8" : "WINDOWS-1252";
 	if (strcmp(name, "UTF-8") == 0) {
 		if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 			skip = 3;
@@ -523,9 +470,7 @@ page_doc_word(struct page_doc_out *o, const char *s, size_t n)
 	room = o->max - used;
 	if (n > room) {
 		/* cut on a character boundary so the text stays valid UTF-8 */
-		n = room;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
+		n = utf8_cut(s, n, room);
 		o->full = 1;
 	}
 	return buf_append(o->b, s, n);
