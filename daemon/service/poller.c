@@ -412,7 +412,6 @@ static void
 poller_source_poll(struct poller_source *ps)
 {
 	struct poller *p = ps->p;
-	const struct config *cf = p->cf;
 	struct pollstate_event start = { p->mode == POLLER_ONCE ? POLLSTATE_EV_ONCE :
 	    POLLSTATE_EV_DUE, STORE_HEALTH_OK, -1, -1, 0 };
 	struct pollstate_policy pol = { ps->cs->interval, 0.0 };
@@ -432,23 +431,19 @@ poller_source_poll(struct poller_source *ps)
 		poller_check_idle(p);
 		return;
 	}
-	memset(&req, 0, sizeof(req));
 	memset(&ps->verdict, 0, sizeof(ps->verdict));
 	ps->verdict.retry_after = -1;
 	ps->verdict.max_age = -1;
 	ps->page_failed = 0;
+	poller_request(p, &req, ps->cs->url, ps->cs->type == CONFIG_TYPE_HTML ?
+	    POLLER_ACCEPT_HTML : POLLER_ACCEPT_FEED);
 	/* Validators belong to the URL they came from: a changed url forgets them. */
 	if (r == 0 && ps->row.url != NULL && strcmp(ps->row.url, ps->cs->url) == 0) {
-		req.url = ps->row.current_url != NULL ? ps->row.current_url : ps->cs->url;
+		if (ps->row.current_url != NULL)
+			req.url = ps->row.current_url;
 		req.etag = ps->row.etag;
 		req.last_modified = ps->row.last_modified;
-	} else
-		req.url = ps->cs->url;
-	req.timeout = cf->timeout;
-	req.max_body = cf->max_body;
-	req.accept = ps->cs->type == CONFIG_TYPE_HTML ? "text/html,application/xhtml+xml" :
-	    "application/rss+xml, application/atom+xml, application/feed+json, "
-	    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
+	}
 	free(ps->polled_url);
 	ps->polled_url = strdup(ps->cs->url);
 	log_debug("source %s: polling", ps->name);

@@ -15,11 +15,17 @@
 #include "rightswatch/store.h"
 
 struct feed;
+struct http_request;
 struct http_response;
 
 /* A feed item whose content is at least this long carries the full text
  * (fetch_pages = auto then reads it from the feed instead of the page). */
 #define POLLER_FULL_TEXT 1500 /* bytes */
+
+/* What the poller asks for: a release page or an HTML listing, a feed. */
+#define POLLER_ACCEPT_HTML "text/html,application/xhtml+xml"
+#define POLLER_ACCEPT_FEED "application/rss+xml, application/atom+xml, " \
+	"application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
 
 struct poller_source {
 	struct poller *p;
@@ -69,6 +75,10 @@ struct poller {
 /* Count a fetch that ended (a cancelled one did not) in the metrics; kind
  * is "feed" or "page". */
 void poller_count(struct poller *p, const char *kind, const struct http_response *res);
+/* The GET of url accepting accept, with the configuration's timeout and
+ * body cap (poller_items.c). */
+void poller_request(const struct poller *p, struct http_request *req, const char *url,
+    const char *accept);
 /* Record the items of a parsed feed; start reading the releases that are
  * new (p->round_done runs when the last page is answered, never from
  * inside this call). 0 and the number of new or changed items in

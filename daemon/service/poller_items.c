@@ -111,6 +111,17 @@ poller_page_done_cb(struct http_response *res, void *arg)
 		p->round_done(ps);
 }
 
+void
+poller_request(const struct poller *p, struct http_request *req, const char *url,
+    const char *accept)
+{
+	memset(req, 0, sizeof(*req));
+	req->url = url;
+	req->timeout = p->cf->timeout;
+	req->max_body = p->cf->max_body;
+	req->accept = accept;
+}
+
 /* Start reading one release page; 0 when started, -1 when not. */
 static int
 poller_fetch_page(struct poller_source *ps, const struct feed_item *it, const char *source_url)
@@ -143,11 +154,7 @@ poller_fetch_page(struct poller_source *ps, const struct feed_item *it, const ch
 	}
 	pg->ps = ps;
 	pg->published = it->published != DATE_UNKNOWN ? it->published : it->updated;
-	memset(&req, 0, sizeof(req));
-	req.url = it->link;
-	req.timeout = p->cf->timeout;
-	req.max_body = p->cf->max_body;
-	req.accept = "text/html,application/xhtml+xml";
+	poller_request(p, &req, it->link, POLLER_ACCEPT_HTML);
 	if (http_get(p->http, &req, poller_page_done_cb, pg) == -1) {
 		free(pg->item_id);
 		free(pg->url);
