@@ -32,7 +32,7 @@ int
 baseline_import_csv(struct store *st, const char *path, size_t *nrows, size_t *added,
     size_t *updated, void (*diag)(void *arg, const char *msg), void *arg)
 {
-	struct baseline_csv_rows csv = { NULL, 0 };
+	struct baseline_csv_rows csv = { NULL, 0, NULL, 0 };
 	struct buf text = { NULL, 0, 0 };
 	struct store_baseline *v = NULL;
 	char err[256], msg[512];
@@ -56,13 +56,13 @@ baseline_import_csv(struct store *st, const char *path, size_t *nrows, size_t *a
 	for (size_t i = 0; i < csv.n; i++) {
 		const struct rules_baseline *r = &csv.rows[i];
 
-		/* the store only reads its input */
-		v[i].country = (char *)(uintptr_t)r->country;
-		v[i].indicator = (char *)(uintptr_t)r->indicator;
+		/* the store only reads its input: the strings stay the set's */
+		v[i].country = r->country;
+		v[i].indicator = r->indicator;
 		date_format_ymd(r->period.start, v[i].period_start);
 		date_format_ymd(r->period.end, v[i].period_end);
 		v[i].value = r->value;
-		v[i].source = (char *)(uintptr_t)r->source;
+		v[i].source = r->source;
 	}
 	if (store_baseline_import(st, v, csv.n, added, updated) == -1) {
 		snprintf(msg, sizeof(msg), "%s: %s", path, store_errmsg(st));

@@ -200,13 +200,20 @@ static int
 page_doc_iconv(const char *data, size_t len, const char *name, struct buf *out)
 {
 	iconv_t cd;
-	/* iconv takes char ** for its input but never writes through it */
-	char *in = (char *)(uintptr_t)data;
+	char *copy, *in;
 	size_t inleft = len, unit = strncmp(name, "UTF-16", 6) == 0 ? 2 : 1;
 	int rc = 0;
 
 	if ((cd = iconv_open("UTF-8", name)) == (iconv_t)-1)
 		return page_doc_sanitize(data, len, out);
+	/* iconv takes its input as char **: it gets a copy of its own rather
+	 * than the caller's const bytes. */
+	if ((copy = malloc(len + 1)) == NULL) {
+		iconv_close(cd);
+		return -1;
+	}
+	memcpy(copy, data, len);
+	in = copy;
 	for (;;) {
 		char *o;
 		size_t oleft, r;
@@ -237,6 +244,7 @@ page_doc_iconv(const char *data, size_t len, const char *name, struct buf *out)
 		inleft -= unit;
 	}
 	iconv_close(cd);
+	free(copy);
 	return rc;
 }
 

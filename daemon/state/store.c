@@ -117,6 +117,36 @@ store_dup_column(sqlite3_stmt *s, int i, int *oom)
 	return r;
 }
 
+int
+store_columns_text(sqlite3_stmt *s, const struct store_text_col *cols, size_t n, char **mem)
+{
+	size_t total = 0, off = 0;
+
+	*mem = NULL;
+	for (size_t k = 0; k < n; k++) {
+		*cols[k].field = NULL;
+		if (sqlite3_column_text(s, cols[k].col) != NULL)
+			total += (size_t)sqlite3_column_bytes(s, cols[k].col) + 1;
+	}
+	if (total == 0)
+		return 0;
+	if ((*mem = malloc(total)) == NULL)
+		return -1;
+	for (size_t k = 0; k < n; k++) {
+		const unsigned char *t = sqlite3_column_text(s, cols[k].col);
+		size_t len;
+
+		if (t == NULL)
+			continue;
+		len = (size_t)sqlite3_column_bytes(s, cols[k].col);
+		memcpy(*mem + off, t, len);
+		(*mem)[off + len] = '\0';
+		*cols[k].field = *mem + off;
+		off += len + 1;
+	}
+	return 0;
+}
+
 /* ---- opening and migrating ---- */
 
 /* One integer from a statement without parameters (a PRAGMA or a count). */
