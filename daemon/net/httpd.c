@@ -30,19 +30,17 @@ struct httpd {
 	char paths[128]; /* "/a, /b or /c", for the 404 answer */
 };
 
-/* A port: decimal digits only, 1 to 65535. */
+/* A port: decimal digits only (no sign, no blanks), 1 to 65535. */
 static int
 httpd_port(const char *s, long *out)
 {
-	long v = 0;
+	char *end;
+	long v;
 
-	if (*s == '\0')
+	if (strspn(s, "0123456789") != strlen(s))
 		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9' || (v = v * 10 + (*s - '0')) > 65535)
-			return -1;
-	}
-	if (v < 1)
+	v = strtol(s, &end, 10);
+	if (end == s || v < 1 || v > 65535)
 		return -1;
 	*out = v;
 	return 0;
