@@ -81,7 +81,7 @@ poller_page_done_cb(struct http_response *res, void *arg)
 	ps->pages--;
 	poller_count(p, "page", res);
 	escape_logs(esc, sizeof(esc), pg->url);
-	if (res->error != HTTP_OK || res->status != 200) {
+	if (res->error != HTTP_OK || res->status != HTTP_STATUS_OK) {
 		/* The item stays pending: the next poll tries the page again. */
 		ps->page_failed = 1;
 		if (res->error != HTTP_ERR_CANCELLED)

@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rightswatch/http.h"
 #include "rightswatch/pollstate.h"
 #include "rightswatch/store.h"
 
@@ -306,7 +307,7 @@ static const struct {
 	enum pollstate_ev ev;
 	enum store_health health;
 } pollstate_statuses[] = {
-	{ 200, ANY, ANY, POLLSTATE_EV_READ, STORE_HEALTH_OK },
+	{ HTTP_STATUS_OK, ANY, ANY, POLLSTATE_EV_READ, STORE_HEALTH_OK },
 	{ 304, ANY, ANY, POLLSTATE_EV_NOT_MODIFIED, STORE_HEALTH_OK },
 	{ 403, ANY, ANY, POLLSTATE_EV_WALL, STORE_HEALTH_BLOCKED },
 	{ 410, ANY, ANY, POLLSTATE_EV_GONE, STORE_HEALTH_GONE },
