@@ -94,6 +94,11 @@ void config_diag_path(config_diag_fn *diag, void *arg, const char *path, const c
 #define KEYN(s, n, k, f, lo, hi) { n, k, offsetof(s, f), NULL, lo, hi, 0 }
 #define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Convert value per k's kind into its field at obj + k->off; a value
+ * refused is reported at line (config_kind.c). */
+void config_set(struct config_parse *p, const struct config_key *k, void *obj,
+    const char *value, int line);
+
 /* The section kinds, in the order their names are listed in messages. */
 extern const struct config_section config_sections[];
 extern const size_t config_nsections;
