@@ -50,7 +50,6 @@ FAMILIES = {
 OWNERS = {
     'version.h': 'base',
     'cli.h': 'cli',             # the subcommands, cli_*.c
-    'config_types.h': 'base',   # the configuration as plain data
 }
 
 # The pure core may not include these (prefixes of <...> names).
