@@ -69,41 +69,6 @@ alert_put_double(struct buf *b, double v, int digits)
 	return buf_puts(b, tmp);
 }
 
-void
-alert_from_decision(const struct rules_decision *d, struct alert *out)
-{
-	const struct rules_obs *o = d->obs;
-
-	memset(out, 0, sizeof(*out));
-	out->rule = d->threshold->name;
-	out->fingerprint = d->fingerprint;
-	out->severity = d->threshold->severity;
-	out->compare = d->threshold->compare;
-	out->factor = d->threshold->factor;
-	out->country = o->country;
-	out->indicator = o->indicator;
-	out->value = o->value;
-	out->qualifier = o->qualifier;
-	out->approximate = d->approximate;
-	out->has_period = o->has_period;
-	out->period = o->period;
-	if (d->baseline != NULL) {
-		out->has_baseline = 1;
-		out->baseline_value = d->baseline->value;
-		out->baseline_period = d->baseline->period;
-		out->baseline_origin = d->baseline->origin;
-		out->baseline_source = d->baseline->source;
-	}
-	out->limit = d->limit;
-	out->ratio = d->ratio;
-	out->has_previous = d->has_previous;
-	out->previous_value = d->previous_value;
-	out->title = o->title;
-	out->date = o->date;
-	out->url = o->url;
-	out->sentence = o->sentence;
-}
-
 /* "435", "at least 435", "more than 435", "about 435", "at most 435". */
 static int
 alert_put_figure(struct buf *b, enum extract_qualifier q, int64_t v)
@@ -131,13 +96,15 @@ alert_put_against(struct buf *b, const struct alert *a)
 {
 	int rc = 0;
 
-	if (a->factor != 1.0 && a->compare != RULES_VALUE && a->has_baseline) {
+	if (a->factor != 1.0 && a->compare != RULES_VALUE && a->has_baseline &&
+	    !a->compare_unknown) {
 		rc |= alert_put_double(b, a->factor, -2);
 		rc |= buf_puts(b, " x ");
 	}
 	if (!a->has_baseline)
-		return rc | alert_put_double(b, a->limit, -2);
-	switch (a->compare) {
+		return rc | (isfinite(a->limit) ? alert_put_double(b, a->limit, -2) :
+		    buf_puts(b, "its limit"));
+	switch (a->compare_unknown ? RULES_VALUE : a->compare) {
 	case RULES_PRIOR_YEAR_TOTAL:
 	case RULES_ANNUALIZED_PRIOR_YEAR:
 		rc |= alert_put_period(b, &a->baseline_period);
@@ -242,8 +209,11 @@ alert_text(const struct alert *a)
 	rc |= alert_line(&b, "Severity:", rules_severity_name(a->severity));
 	buf_reset(&v);
 	rc |= alert_put_clean(&v, a->rule);
-	rc |= buf_printf(&v, " (%s", rules_compare_name(a->compare));
-	if (a->compare != RULES_VALUE) {
+	if (a->compare_unknown)
+		rc |= buf_puts(&v, " (comparison not recorded");
+	else
+		rc |= buf_printf(&v, " (%s", rules_compare_name(a->compare));
+	if (a->compare != RULES_VALUE && !a->compare_unknown) {
 		rc |= buf_puts(&v, ", factor ");
 		rc |= alert_put_double(&v, a->factor, -2);
 	}
@@ -398,15 +368,18 @@ alert_syslog(const struct alert *a)
 	}
 	if (a->has_previous)
 		rc |= syslog_int(&b, "previous_value", a->previous_value);
-	rc |= syslog_value(&b, "compare", rules_compare_name(a->compare));
-	rc |= syslog_double(&b, "factor", a->factor, -2);
+	if (!a->compare_unknown) {
+		rc |= syslog_value(&b, "compare", rules_compare_name(a->compare));
+		rc |= syslog_double(&b, "factor", a->factor, -2);
+	}
 	if (a->has_baseline) {
 		rc |= syslog_int(&b, "baseline_value", a->baseline_value);
 		rc |= syslog_value(&b, "baseline_period", bperiod_format(&a->baseline_period, s1));
 		rc |= syslog_value(&b, "baseline_origin", rules_origin_name(a->baseline_origin));
 		rc |= syslog_value(&b, "baseline_source", a->baseline_source);
 	}
-	rc |= syslog_double(&b, "limit", a->limit, -2);
+	if (isfinite(a->limit))
+		rc |= syslog_double(&b, "limit", a->limit, -2);
 	rc |= syslog_double(&b, "ratio", a->ratio, 2);
 	rc |= syslog_value(&b, "title", a->title);
 	rc |= syslog_value(&b, "date", a->date);
@@ -483,7 +456,7 @@ alert_json(const struct alert *a)
 		baseline = json_null();
 	/* "o" steals each reference, also when json_pack fails. */
 	return json_pack("{s:b, s:s, s:o, s:o, s:s, s:o, s:o, s:I, s:s, s:b,"
-	    " s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	    " s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 	    "test", a->is_test,
 	    "kind", a->has_previous ? "update" : "new",
 	    "rule", json_clean(a->rule),
@@ -495,8 +468,9 @@ alert_json(const struct alert *a)
 	    "qualifier", rules_qualifier_name(a->qualifier),
 	    "approximate", a->approximate,
 	    "period", json_period(&a->period, a->has_period),
-	    "compare", rules_compare_name(a->compare),
-	    "factor", json_num(a->factor),
+	    "compare", a->compare_unknown ? json_null() :
+	    json_string(rules_compare_name(a->compare)),
+	    "factor", a->compare_unknown ? json_null() : json_num(a->factor),
 	    "baseline", baseline,
 	    "limit", json_num(a->limit),
 	    "ratio", a->ratio > 0 ? json_num(a->ratio) : json_null(),

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "rightswatch/alert.h"
 #include "rightswatch/alerting.h"
 #include "rightswatch/bperiod.h"
 #include "rightswatch/buf.h"
@@ -239,38 +240,15 @@ alerting_record(struct store *st, const struct config *cf, const struct rules_de
 	const char **all = NULL;   /* every destination, when the threshold names none */
 	size_t ndest = 0;
 	int64_t alert_id = 0;
-	char tmp[11];
 	int rc;
 
-	/* The alert borrows the decision's, the release's and the rules'
-	 * strings: the store only reads them. */
-	memset(&sa, 0, sizeof(sa));
-	sa.fingerprint = d->fingerprint;
-	sa.rule = d->threshold->name;
-	sa.severity = rules_severity_name(d->threshold->severity);
-	sa.country = d->obs->country;
-	sa.indicator = d->obs->indicator;
-	sa.value = d->obs->value;
-	sa.qualifier = rules_qualifier_name(d->obs->qualifier);
-	sa.approximate = d->approximate;
-	sa.is_update = d->kind == RULES_UPDATE;
-	sa.previous_value = d->has_previous ? d->previous_value : -1;
-	memcpy(sa.period_start, date_format_ymd(d->obs->period.start, tmp), 11);
-	memcpy(sa.period_end, date_format_ymd(d->obs->period.end, tmp), 11);
-	sa.baseline_value = -1;
-	if (d->baseline != NULL) {
-		sa.baseline_value = d->baseline->value;
-		memcpy(sa.baseline_period_start, date_format_ymd(d->baseline->period.start, tmp), 11);
-		memcpy(sa.baseline_period_end, date_format_ymd(d->baseline->period.end, tmp), 11);
-		sa.baseline_origin = rules_origin_name(d->baseline->origin);
-		sa.baseline_source = d->baseline->source;
-	}
-	sa.ratio = d->ratio > 0 ? d->ratio : NAN;
+	/* The record borrows the decision's and the release's strings: the
+	 * store only reads them. */
+	alert_record_from_decision(d, &sa);
 	sa.doc_id = rel->doc_id;
 	sa.title = rel->title;
 	sa.date = rel->date;
 	sa.url = rel->url;
-	sa.sentence = d->obs->sentence;
 	if (d->threshold->nnotify > 0) {
 		dest = d->threshold->notify;
 		ndest = d->threshold->nnotify;

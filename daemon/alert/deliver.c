@@ -378,53 +378,6 @@ deliver_send(struct dest *dd, const struct alert *const *all, size_t nall,
 	return -1;
 }
 
-/* A stored alert as the formatters see it; strings borrowed from s. */
-static void
-deliver_alert(const struct deliver *d, const struct store_alert *s, struct alert *a)
-{
-	int v;
-
-	memset(a, 0, sizeof(*a));
-	a->rule = s->rule;
-	a->fingerprint = s->fingerprint;
-	a->severity = (v = rules_severity_parse(s->severity)) >= 0 ? (enum rules_severity)v :
-	    RULES_WARNING;
-	a->factor = 1.0;
-	for (size_t i = 0; i < d->cf->nthresholds; i++)
-		if (strcmp(d->cf->thresholds[i].name, s->rule) == 0) {
-			a->compare = (enum rules_compare)d->cf->thresholds[i].compare;
-			a->factor = d->cf->thresholds[i].factor;
-			if (a->compare == RULES_VALUE)
-				a->limit = (double)d->cf->thresholds[i].above;
-		}
-	a->country = s->country;
-	a->indicator = s->indicator;
-	a->value = s->value;
-	a->qualifier = (v = rules_qualifier_parse(s->qualifier)) >= 0 ?
-	    (enum extract_qualifier)v : EXTRACT_EXACT;
-	a->approximate = s->approximate;
-	a->has_period = date_parse_ymd(s->period_start, &a->period.start) == 0 &&
-	    date_parse_ymd(s->period_end, &a->period.end) == 0;
-	if (s->baseline_value >= 0 &&
-	    date_parse_ymd(s->baseline_period_start, &a->baseline_period.start) == 0 &&
-	    date_parse_ymd(s->baseline_period_end, &a->baseline_period.end) == 0) {
-		a->has_baseline = 1;
-		a->baseline_value = s->baseline_value;
-		a->baseline_origin = s->baseline_origin != NULL &&
-		    (v = rules_origin_parse(s->baseline_origin)) >= 0 ?
-		    (enum rules_origin)v : RULES_REPORTED;
-		a->baseline_source = s->baseline_source;
-		a->limit = a->factor * (double)s->baseline_value;
-	}
-	a->ratio = isnan(s->ratio) ? 0 : s->ratio;
-	a->has_previous = s->is_update && s->previous_value >= 0;
-	a->previous_value = s->previous_value;
-	a->title = s->title;
-	a->date = s->date;
-	a->url = s->url;
-	a->sentence = s->sentence;
-}
-
 /* Send v[first] — and, to an email digest destination, every other due
  * row for it — as one job. 0, or -1 when out of memory. */
 static int
@@ -456,7 +409,8 @@ deliver_group(struct deliver *d, struct dest *dd, struct store_delivery *v,
 		if (i != first && (!dd->digest || strcmp(v[i].destination, v[first].destination) != 0 ||
 		    deliver_inflight(d, v[i].outbox_id)))
 			continue;
-		deliver_alert(d, &v[i].alert, &alerts[k]);
+		/* What was decided, not what the configuration says now. */
+		alert_from_record(&v[i].alert, &alerts[k]);
 		all[k] = &alerts[k];
 		job->ids[k++] = v[i].outbox_id;
 		d->inflight[d->ninflight++] = v[i].outbox_id;

@@ -1,6 +1,6 @@
 /*
- * cli_alert — the commands around alerts: `baseline list|import|export`,
- * `alerts` and `test-alert`. Each opens the configuration and the state,
+ * cli_alert — the commands around alerts: `baseline list|import|export`
+ * and `test-alert` (`alerts` is cli_alerts.c). Each opens the configuration and the state,
  * calls the modules, and prints.
  */
 #include <getopt.h>
@@ -76,18 +76,6 @@ cli_baseline_import(struct store *st, const char *path)
 		return 1;
 	printf("%s: %zu rows, %zu added, %zu updated\n", path, n, added, updated);
 	return 0;
-}
-
-/* A stored baseline row's period as the INI file writes it ("2020-H1"). */
-static void
-cli_period(const char *start, const char *end, char *out)
-{
-	struct bperiod p;
-
-	if (date_parse_ymd(start, &p.start) == 0 && date_parse_ymd(end, &p.end) == 0)
-		bperiod_format(&p, out);
-	else
-		snprintf(out, BPERIOD_FMT_MAX, "-");
 }
 
 static int
@@ -193,76 +181,6 @@ cli_baseline(int argc, char **argv)
 		rc = cli_baseline_import(st, argv[optind]);
 	else
 		rc = cli_baseline_list(st, country, indicator, strcmp(verb, "export") == 0);
-	store_close(st);
-	config_free(cf);
-	return rc;
-}
-
-int
-cli_alerts(int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "since", required_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct store_alert *v = NULL;
-	struct config *cf;
-	struct store *st;
-	struct date_ymd since_d;
-	const char *opt_c = NULL;
-	int64_t since = 0;
-	size_t n = 0;
-	int ch, rc;
-
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "c:", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'c':
-			opt_c = optarg;
-			break;
-		case 's':
-			if (date_parse_ymd(optarg, &since_d) == -1) {
-				fprintf(stderr, "rightswatch alerts: --since: not YYYY-MM-DD: %s\n", optarg);
-				return 2;
-			}
-			since = date_days_from_civil(since_d.y, since_d.m, since_d.d) * 86400;
-			break;
-		default:
-			fprintf(stderr, "usage: rightswatch alerts [-c FILE] [--since YYYY-MM-DD]\n");
-			return 2;
-		}
-	}
-	if (optind != argc) {
-		fprintf(stderr, "usage: rightswatch alerts [-c FILE] [--since YYYY-MM-DD]\n");
-		return 2;
-	}
-	if ((rc = cli_alert_open(opt_c, &cf, &st)) != 0)
-		return rc;
-	if (store_alerts_list(st, since, &v, &n) == -1) {
-		fprintf(stderr, "rightswatch: %s\n", store_errmsg(st));
-		rc = 1;
-	}
-	for (size_t i = 0; i < n; i++) {
-		const struct store_alert *a = &v[i];
-		char when[32], per[BPERIOD_FMT_MAX], bper[BPERIOD_FMT_MAX], esc[400];
-
-		cli_period(a->period_start, a->period_end, per);
-		printf("#%lld %s %s %s: %s %s %lld%s (%s)", (long long)a->id,
-		    date_format_rfc3339(a->created, when), a->severity, a->rule,
-		    a->country != NULL ? a->country : "-", a->indicator, (long long)a->value,
-		    a->approximate ? " approx" : "", per);
-		if (a->baseline_value >= 0) {
-			cli_period(a->baseline_period_start, a->baseline_period_end, bper);
-			printf(" vs %lld for %s (%s)", (long long)a->baseline_value, bper,
-			    a->baseline_origin != NULL ? a->baseline_origin : "?");
-		}
-		if (a->is_update && a->previous_value >= 0)
-			printf(", up from %lld", (long long)a->previous_value);
-		printf("\n    %s\n", escape_logs(esc, sizeof(esc), a->url != NULL ? a->url : "-"));
-		printf("    deliveries: %s\n", escape_logs(esc, sizeof(esc),
-		    a->deliveries != NULL && *a->deliveries != '\0' ? a->deliveries : "none"));
-	}
-	store_alerts_free(v, n);
 	store_close(st);
 	config_free(cf);
 	return rc;

@@ -32,7 +32,7 @@ static const struct {
 	    "baseline import [-c FILE] FILE.csv\n"
 	    "baseline export [-c FILE]",
 	    "list the baselines, import a CSV file, export the imported ones" },
-	{ "alerts", cli_alerts, "alerts [--since YYYY-MM-DD] [-c FILE]",
+	{ "alerts", cli_alerts, "alerts [--since YYYY-MM-DD] [--json] [-c FILE]",
 	    "alerts and their deliveries" },
 	{ "test-alert", cli_test_alert, "test-alert [-c FILE] [NAME]",
 	    "a marked test alert to one or all destinations" },

@@ -14,6 +14,7 @@
 #include "rightswatch/config_types.h"
 #include "rightswatch/date.h"
 #include "rightswatch/escape.h"
+#include "rightswatch/jsonout.h"
 #include "rightswatch/status.h"
 #include "rightswatch/store.h"
 
@@ -203,29 +204,6 @@ status_print(FILE *fp, const struct status *s)
 		fprintf(fp, "\nAlerts waiting for delivery: %lld\n", (long long)s->outbox_pending);
 }
 
-/* A JSON string of text that may not be UTF-8 (a server's words): as it
- * is when it is, else escaped; null for NULL. */
-static json_t *
-status_json_text(const char *s)
-{
-	char esc[512];
-	json_t *v;
-
-	if (s == NULL)
-		return json_null();
-	if ((v = json_string(s)) != NULL)
-		return v;
-	return json_string(escape_logs(esc, sizeof(esc), s));
-}
-
-static json_t *
-status_json_time(int64_t t)
-{
-	char out[32];
-
-	return t == 0 ? json_null() : json_string(date_format_rfc3339(t, out));
-}
-
 static json_t *
 status_json_source(const struct status *s, const struct status_source *ss)
 {
@@ -235,14 +213,14 @@ status_json_source(const struct status *s, const struct status_source *ss)
 	if ((o = json_object()) == NULL)
 		return NULL;
 	/* json_object_set_new steals each value, NULL included (then it fails). */
-	if (json_object_set_new(o, "name", status_json_text(ss->name)) == -1 ||
-	    json_object_set_new(o, "health", status_json_text(store_health_name(ss->health))) == -1 ||
+	if (json_object_set_new(o, "name", jsonout_text(ss->name)) == -1 ||
+	    json_object_set_new(o, "health", jsonout_text(store_health_name(ss->health))) == -1 ||
 	    json_object_set_new(o, "items", json_integer(ss->items)) == -1 ||
-	    json_object_set_new(o, "last_poll", status_json_time(ss->last_poll)) == -1 ||
+	    json_object_set_new(o, "last_poll", jsonout_time(ss->last_poll)) == -1 ||
 	    json_object_set_new(o, "next_poll", ss->disabled ? json_null() :
-	    status_json_time(next)) == -1 ||
+	    jsonout_time(next)) == -1 ||
 	    json_object_set_new(o, "disabled", json_boolean(ss->disabled)) == -1 ||
-	    json_object_set_new(o, "last_result", status_json_text(ss->last_result)) == -1) {
+	    json_object_set_new(o, "last_result", jsonout_text(ss->last_result)) == -1) {
 		json_decref(o);
 		return NULL;
 	}
@@ -257,19 +235,19 @@ status_json(const struct status *s)
 	size_t len;
 
 	if ((o = json_object()) == NULL ||
-	    json_object_set_new(o, "time", status_json_time(s->now)) == -1 ||
+	    json_object_set_new(o, "time", jsonout_time(s->now)) == -1 ||
 	    json_object_set_new(o, "sources", srcs = json_array()) == -1 ||
 	    json_object_set_new(o, "thresholds_lacking_baseline", miss = json_array()) == -1 ||
 	    json_object_set_new(o, "outbox_pending", s->outbox_pending >= 0 ?
 	    json_integer(s->outbox_pending) : json_null()) == -1 ||
-	    json_object_set_new(o, "last_release", status_json_time(s->last_release)) == -1 ||
-	    json_object_set_new(o, "last_alert", status_json_time(s->last_alert)) == -1)
+	    json_object_set_new(o, "last_release", jsonout_time(s->last_release)) == -1 ||
+	    json_object_set_new(o, "last_alert", jsonout_time(s->last_alert)) == -1)
 		goto out;
 	for (size_t i = 0; i < s->nsources; i++)
 		if (json_array_append_new(srcs, status_json_source(s, &s->sources[i])) == -1)
 			goto out;
 	for (size_t i = 0; i < s->nmissing; i++)
-		if (json_array_append_new(miss, status_json_text(s->missing[i])) == -1)
+		if (json_array_append_new(miss, jsonout_text(s->missing[i])) == -1)
 			goto out;
 	if ((text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) == NULL)
 		goto out;

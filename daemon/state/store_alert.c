@@ -7,6 +7,7 @@
  * delivered or failed. Part of the store module (see store.c).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,12 @@ store_alert_clear(struct store_alert *a)
 		return;
 	free(a->mem);
 	free(a->deliveries);
+	for (size_t i = 0; i < a->ndl; i++) {
+		free((char *)(uintptr_t)a->dl[i].destination);
+		free((char *)(uintptr_t)a->dl[i].state);
+		free((char *)(uintptr_t)a->dl[i].last_error);
+	}
+	free(a->dl);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -63,6 +70,20 @@ copy_day(sqlite3_stmt *s, int i, char out[11])
 	snprintf(out, 11, "%s", t != NULL ? (const char *)t : "");
 }
 
+/* A REAL column, NAN for NULL. */
+static double
+optional_real(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? NAN : sqlite3_column_double(s, i);
+}
+
+/* Bind v, or NULL when it is not a number. */
+static int
+bind_real(sqlite3_stmt *s, int i, double v)
+{
+	return isfinite(v) ? sqlite3_bind_double(s, i, v) : sqlite3_bind_null(s, i);
+}
+
 /* Read STORE_ALERT_COLUMNS starting at column c into a (zeroed first);
  * 0, or -1 when out of memory (a is then cleared). */
 static int
@@ -73,7 +94,7 @@ read_alert(sqlite3_stmt *s, int c, struct store_alert *a)
 		{ c + 4, &a->country }, { c + 5, &a->indicator }, { c + 7, &a->qualifier },
 		{ c + 16, &a->baseline_origin }, { c + 17, &a->baseline_source },
 		{ c + 21, &a->title }, { c + 22, &a->date }, { c + 23, &a->url },
-		{ c + 24, &a->sentence },
+		{ c + 24, &a->sentence }, { c + 26, &a->compare },
 	};
 
 	memset(a, 0, sizeof(*a));
@@ -91,11 +112,12 @@ read_alert(sqlite3_stmt *s, int c, struct store_alert *a)
 	    sqlite3_column_int64(s, c + 13);
 	copy_day(s, c + 14, a->baseline_period_start);
 	copy_day(s, c + 15, a->baseline_period_end);
-	a->ratio = sqlite3_column_type(s, c + 18) == SQLITE_NULL ? NAN :
-	    sqlite3_column_double(s, c + 18);
+	a->ratio = optional_real(s, c + 18);
 	a->observation_id = sqlite3_column_int64(s, c + 19);
 	a->doc_id = sqlite3_column_int64(s, c + 20);
 	a->created = sqlite3_column_int64(s, c + 25);
+	a->factor = optional_real(s, c + 27);
+	a->limit = optional_real(s, c + 28);
 	return 0;
 }
 
@@ -160,10 +182,7 @@ insert_alert(struct store *st, const struct store_alert *a, int64_t now)
 	bind_day(s, 15, a->baseline_period_end);
 	store_bind_text(s, 16, a->baseline_origin);
 	store_bind_text(s, 17, a->baseline_source);
-	if (isfinite(a->ratio))
-		sqlite3_bind_double(s, 18, a->ratio);
-	else
-		sqlite3_bind_null(s, 18);
+	bind_real(s, 18, a->ratio);
 	store_bind_i64_or_null(s, 19, a->observation_id, 0);
 	store_bind_i64_or_null(s, 20, a->doc_id, 0);
 	store_bind_text(s, 21, a->title);
@@ -171,6 +190,9 @@ insert_alert(struct store *st, const struct store_alert *a, int64_t now)
 	store_bind_text(s, 23, a->url);
 	store_bind_text(s, 24, a->sentence);
 	sqlite3_bind_int64(s, 25, now);
+	store_bind_text(s, 26, a->compare);
+	bind_real(s, 27, a->factor);
+	bind_real(s, 28, a->limit);
 	return store_run(st, s, "saving an alert");
 }
 
@@ -408,6 +430,26 @@ store_outbox_postpone(struct store *st, int64_t alert_id, const char *destinatio
 
 /* ---- listing ---- */
 
+/* Add the delivery under s to a's list; 0, or -1 when out of memory. */
+static int
+add_delivery(struct store_alert *a, sqlite3_stmt *s)
+{
+	struct store_alert_delivery *grown, *d;
+	int oom = 0;
+
+	if ((grown = realloc(a->dl, (a->ndl + 1) * sizeof(*grown))) == NULL)
+		return -1;
+	a->dl = grown;
+	d = &a->dl[a->ndl++];
+	memset(d, 0, sizeof(*d));
+	d->destination = store_dup_column(s, 1, &oom);
+	d->state = store_dup_column(s, 2, &oom);
+	d->attempts = sqlite3_column_int(s, 3);
+	d->last_error = store_dup_column(s, 4, &oom);
+	d->delivered_at = sqlite3_column_int64(s, 5);
+	return oom ? -1 : 0;
+}
+
 /* Append one delivery's state to b: "NAME:STATE", with the attempts and
  * the last error when it did not succeed at once. */
 static int
@@ -450,7 +492,7 @@ summarise(struct store *st, int64_t since, struct store_alert *v, size_t n)
 		buf_reset(&b);
 		while (rc == SQLITE_ROW && sqlite3_column_int64(s, 0) <= v[i].id) {
 			if (sqlite3_column_int64(s, 0) == v[i].id &&
-			    put_delivery(&b, s) == -1) {
+			    (put_delivery(&b, s) == -1 || add_delivery(&v[i], s) == -1)) {
 				r = -1;
 				break;
 			}

@@ -46,7 +46,7 @@ extern const char *const store_sql[S_COUNT];
 	" a.period_start, a.period_end, a.baseline_value," \
 	" a.baseline_period_start, a.baseline_period_end, a.baseline_origin," \
 	" a.baseline_source, a.ratio, a.observation_id, a.doc_id, a.title," \
-	" a.date, a.url, a.sentence, a.created"
+	" a.date, a.url, a.sentence, a.created, a.compare, a.factor, a.limit_value"
 
 /* Fill st's error message. */
 void store_set_err(struct store *st, const char *fmt, ...)

@@ -174,7 +174,24 @@ static const char step2[] =
 	");"
 	"CREATE INDEX outbox_due ON outbox(state, next_attempt);";
 
-static const char *const steps[] = { step1, step2 };
+/* Version 3 (issue 12): an alert is what was decided. The comparison,
+ * its factor and the limit the figure crossed are kept with the alert, so
+ * delivery renders from the record alone and a reload that changes or
+ * removes the threshold cannot rewrite an alert still queued. Alerts of
+ * version 2 had only the baseline: one without a baseline was a value
+ * threshold, whose limit the ratio gives back; for the others the
+ * comparison was not recorded and stays NULL. */
+static const char step3[] =
+	"ALTER TABLE alerts ADD COLUMN compare TEXT CHECK (compare IN ('value',"
+	" 'prior_year_total', 'same_period_prior_year', 'previous_report',"
+	" 'annualized_prior_year'));"
+	"ALTER TABLE alerts ADD COLUMN factor REAL;"
+	"ALTER TABLE alerts ADD COLUMN limit_value REAL;"   /* what the figure had to exceed */
+	"UPDATE alerts SET compare = 'value', factor = 1.0,"
+	" limit_value = CASE WHEN ratio > 0 THEN round(value / ratio) END"
+	" WHERE baseline_value IS NULL;";
+
+static const char *const steps[] = { step1, step2, step3 };
 
 int
 store_schema_version(void)

@@ -127,13 +127,14 @@ const char *const store_sql[S_COUNT] = {
 	    " value, qualifier, approximate, is_update, previous_value,"
 	    " period_start, period_end, baseline_value, baseline_period_start,"
 	    " baseline_period_end, baseline_origin, baseline_source, ratio,"
-	    " observation_id, doc_id, title, date, url, sentence, created)"
+	    " observation_id, doc_id, title, date, url, sentence, created,"
+	    " compare, factor, limit_value)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-	    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+	    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
 	[S_ALERT_LIST] = "SELECT " STORE_ALERT_COLUMNS " FROM alerts a"
 	    " WHERE a.created >= ?1 ORDER BY a.id",
 	[S_ALERT_DELIVERIES] = "SELECT o.alert_id, o.destination, o.state,"
-	    " o.attempts, o.last_error FROM outbox o"
+	    " o.attempts, o.last_error, coalesce(o.delivered_at, 0) FROM outbox o"
 	    " JOIN alerts a ON a.id = o.alert_id WHERE a.created >= ?1"
 	    " ORDER BY o.alert_id, o.destination",
 	[S_OUTBOX_INSERT] =

@@ -28,11 +28,14 @@
 /* Longest value in a syslog record, in bytes, before it is cut with "...". */
 #define ALERT_SYSLOG_VALUE_MAX 1024
 
+struct store_alert;
+
 struct alert {
 	const char *rule;
 	const char *fingerprint;      /* or NULL */
 	enum rules_severity severity;
 	enum rules_compare compare;
+	int compare_unknown;          /* an older alert that did not record its comparison */
 	double factor;
 	const char *country;          /* or NULL */
 	const char *indicator;
@@ -46,7 +49,7 @@ struct alert {
 	struct bperiod baseline_period;
 	enum rules_origin baseline_origin;
 	const char *baseline_source;  /* or NULL */
-	double limit;                 /* what the figure had to exceed */
+	double limit;                 /* what the figure had to exceed; NAN unknown */
 	double ratio;                 /* 0: undefined */
 	int has_previous;             /* an update: what it rose from */
 	int64_t previous_value;
@@ -57,7 +60,13 @@ struct alert {
 	int is_test;                  /* rightswatch test-alert */
 };
 
-/* Fill *out from a decision (strings borrowed from the decision's inputs). */
+/* An alert is what was decided (alert_record.c). The record of a decision,
+ * as the store keeps it: strings borrowed from the decision's inputs. */
+void alert_record_from_decision(const struct rules_decision *d, struct store_alert *out);
+/* The alert a stored record says, without looking at any configuration:
+ * strings borrowed from the record. */
+void alert_from_record(const struct store_alert *s, struct alert *out);
+/* The same for a decision not stored (through its record). */
 void alert_from_decision(const struct rules_decision *d, struct alert *out);
 
 /* The human-readable body: several lines ending in "\n", UTF-8, the

@@ -15,6 +15,16 @@
 /* The configuration path to use when -c was not given (never NULL). */
 const char *cli_config_path(const char *opt_c);
 
+/* A stored period (two YYYY-MM-DD days) as the INI file writes it
+ * ("2020-H1") into out (BPERIOD_FMT_MAX bytes), or "-" when it is not one. */
+void cli_period(const char *start, const char *end, char *out);
+
+/* ---- --json output (cli_json.c) ---- */
+typedef struct json_t json_t;
+/* Print o on one line (pretty: indented) and a newline, and release it; a
+ * NULL o (out of memory on the way) is reported. 0 or -1. */
+int cli_json_print(json_t *o, int pretty);
+
 int cli_run(int argc, char **argv);        /* cli_daemon.c */
 int cli_once(int argc, char **argv);       /* cli_daemon.c */
 int cli_status(int argc, char **argv);     /* cli_daemon.c */
@@ -23,7 +33,7 @@ int cli_parse_feed(int argc, char **argv); /* cli_feed.c */
 int cli_page_text(int argc, char **argv);  /* cli_page.c */
 int cli_extract(int argc, char **argv);    /* cli_extract.c */
 int cli_baseline(int argc, char **argv);   /* cli_alert.c */
-int cli_alerts(int argc, char **argv);     /* cli_alert.c */
+int cli_alerts(int argc, char **argv);     /* cli_alerts.c */
 int cli_test_alert(int argc, char **argv); /* cli_alert.c */
 
 #endif

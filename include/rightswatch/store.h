@@ -204,6 +204,16 @@ void store_baselines_free(struct store_baseline *v, size_t n);
 
 /* ---- alerts and their outbox (store_alert.c) ---- */
 
+/* The state of one delivery of a listed alert (store_alerts_list). The
+ * strings belong to the alert that lists it. */
+struct store_alert_delivery {
+	const char *destination;  /* the [notify NAME] */
+	const char *state;        /* "pending", "delivered" or "failed" */
+	int attempts;             /* made so far */
+	const char *last_error;   /* a server's words (escape them), or NULL */
+	int64_t delivered_at;     /* seconds UTC, 0 not delivered */
+};
+
 /* One alert, self-contained (the evidence is copied from the observation
  * and its release). When the store returns one, its strings live in mem
  * and deliveries, which it owns (free with store_alert_clear, or the
@@ -226,7 +236,14 @@ struct store_alert {
 	char baseline_period_start[11], baseline_period_end[11];
 	const char *baseline_origin;   /* STORE_ORIGIN_* text, or NULL */
 	const char *baseline_source;   /* or NULL */
-	double ratio;            /* value / baseline; NAN none */
+	double ratio;            /* value / limit; NAN none */
+	/* What was decided, kept so that delivery needs no configuration:
+	 * the threshold's comparison ("value", "prior_year_total", ...; NULL
+	 * for an alert of an older version that did not record it), its
+	 * factor and the limit the figure had to exceed (each NAN unknown). */
+	const char *compare;
+	double factor;
+	double limit;
 	int64_t observation_id;  /* 0 none */
 	int64_t doc_id;          /* 0 none */
 	const char *title;             /* the release's title, date (YYYY-MM-DD) */
@@ -239,6 +256,9 @@ struct store_alert {
 	 * attempts: connection refused)"; "" without destinations. The error
 	 * texts come from servers: escape before printing. NULL otherwise. */
 	char *deliveries;
+	/* The same, one entry per destination (NULL and 0 otherwise). */
+	struct store_alert_delivery *dl;
+	size_t ndl;
 	/* Returned by the store: the block every string above points into
 	 * (store_alert_clear frees it). As input: NULL, the strings borrowed. */
 	char *mem;

@@ -603,7 +603,9 @@ test_from_decision(void **state)
 	t.name = "r", t.severity = RULES_WARNING, t.compare = RULES_PRIOR_YEAR_TOTAL, t.factor = 1;
 	o.indicator = "abductions", o.country = "Mali", o.value = 435, o.has_period = 1;
 	o.title = "T", o.url = "U", o.date = "D", o.sentence = "S";
+	o.period = (struct bperiod){ { 2021, 1, 1 }, { 2021, 6, 30 } };
 	b.value = 87, b.origin = RULES_IMPORTED, b.source = "src";
+	b.period = (struct bperiod){ { 2020, 1, 1 }, { 2020, 12, 31 } };
 	d.threshold = &t, d.obs = &o, d.baseline = &b, d.fingerprint = "fp";
 	d.ratio = 5.0, d.limit = 87, d.has_previous = 1, d.previous_value = 400;
 	alert_from_decision(&d, &a);
@@ -615,6 +617,12 @@ test_from_decision(void **state)
 	assert_int_equal(a.previous_value, 400);
 	assert_string_equal(a.sentence, "S");
 	assert_string_equal(a.fingerprint, "fp");
+	/* what was decided travels with it */
+	assert_int_equal(a.compare, RULES_PRIOR_YEAR_TOTAL);
+	assert_int_equal(a.compare_unknown, 0);
+	assert_true(a.limit == 87.0 && a.factor == 1.0);
+	assert_int_equal(a.has_period, 1);
+	assert_int_equal(a.baseline_period.start.y, 2020);
 }
 
 int

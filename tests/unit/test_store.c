@@ -3,6 +3,7 @@
  * /tmp. The test reads the file back with SQLite itself to check what was
  * written (the daemon's modules never include sqlite3.h; a test may).
  */
+#include <math.h>
 #include <sys/stat.h>
 
 #include <sqlite3.h>
@@ -14,6 +15,35 @@
 #include "../../daemon/state/store_schema.h"
 
 static char dir[64];
+
+/* The schema version this code writes, as PRAGMA user_version prints it. */
+static const char *
+current_version(void)
+{
+	static char v[16];
+
+	snprintf(v, sizeof(v), "%d", store_schema_version());
+	return v;
+}
+
+/* A state file at schema version `version` (the steps before it), with
+ * sql run on it: what an older rightswatch left behind. */
+static void
+old_state(const char *path, int version, const char *sql)
+{
+	char pragma[96];
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	for (int v = 0; v < version; v++)
+		assert_int_equal(sqlite3_exec(db, store_schema_step(v), NULL, NULL, NULL),
+		    SQLITE_OK);
+	snprintf(pragma, sizeof(pragma), "PRAGMA application_id = 1381450068;"
+	    "PRAGMA user_version = %d;", version);
+	assert_int_equal(sqlite3_exec(db, pragma, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
 
 static int
 setup_dir(void **state)
@@ -54,7 +84,7 @@ test_open_migrate_reopen(void **state)
 	/* the checkpoint on close leaves no WAL content behind */
 	snprintf(wal, sizeof(wal), "%s-wal", path);
 	assert_true(stat(wal, &sb) != 0 || sb.st_size == 0);
-	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), "2");
+	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), current_version());
 	assert_string_equal(unit_sql_peek(path, "PRAGMA journal_mode"), "wal");
 	assert_string_equal(unit_sql_peek(path, "PRAGMA application_id"), "1381450068");
 	snprintf(tables, sizeof(tables), "%s", unit_sql_peek(path,
@@ -66,7 +96,7 @@ test_open_migrate_reopen(void **state)
 	/* reopening migrates nothing and changes nothing */
 	st = unit_store_open(path);
 	store_close(st);
-	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), "2");
+	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), current_version());
 	assert_string_equal(unit_sql_peek(path,
 	    "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
 	    " WHERE type = 'table' ORDER BY name)"), tables);
@@ -81,16 +111,10 @@ test_migrate_from_v1(void **state)
 	const char *path = unit_path(dir, "v1.db");
 	struct store_source out;
 	struct store *st;
-	sqlite3 *db;
 
 	(void)state;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, store_schema_step(0), NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA application_id = 1381450068;"
-	    "PRAGMA user_version = 1;"
-	    "INSERT INTO sources (name, url, failures) VALUES ('old', 'https://o/', 3);",
-	    NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	old_state(path, 1,
+	    "INSERT INTO sources (name, url, failures) VALUES ('old', 'https://o/', 3);");
 	assert_null(store_schema_step(store_schema_version()));
 
 	st = unit_store_open(path);
@@ -98,9 +122,46 @@ test_migrate_from_v1(void **state)
 	assert_int_equal(out.failures, 3);
 	store_source_clear(&out);
 	store_close(st);
-	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), "2");
+	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), current_version());
 	assert_string_equal(unit_sql_peek(path, "SELECT count(*) FROM sqlite_master"
 	    " WHERE name IN ('baselines', 'alerts', 'outbox')"), "3");
+}
+
+/* Alerts queued by version 2, which did not record the comparison, keep
+ * what they said: a value threshold's limit comes back from the ratio;
+ * the others are marked as not recorded rather than guessed. */
+static void
+test_migrate_alerts_from_v2(void **state)
+{
+	const char *path = unit_path(dir, "v2.db");
+	struct store_delivery *v = NULL;
+	struct store *st;
+	size_t n = 0;
+
+	(void)state;
+	old_state(path, 2,
+	    "INSERT INTO alerts (id, fingerprint, rule, severity, indicator, value,"
+	    " qualifier, ratio, created) VALUES (1, 'f1', 'wave', 'warning',"
+	    " 'displaced', 60000, 'exact', 1.2, 10);"
+	    "INSERT INTO alerts (id, fingerprint, rule, severity, indicator, value,"
+	    " qualifier, baseline_value, baseline_period_start, baseline_period_end,"
+	    " baseline_origin, ratio, created) VALUES (2, 'f2', 'prior', 'critical',"
+	    " 'abductions', 435, 'exact', 98, '2020-01-01', '2020-12-31',"
+	    " 'reported', 4.44, 11);"
+	    "INSERT INTO outbox (alert_id, destination, created) VALUES (1, 'mail', 10),"
+	    " (2, 'mail', 11);");
+	st = unit_store_open(path);
+	assert_int_equal(store_outbox_due(st, 100, 0, &v, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].alert.compare, "value");
+	assert_true(v[0].alert.limit == 50000.0);
+	assert_true(v[0].alert.factor == 1.0);
+	assert_null(v[1].alert.compare);
+	assert_true(isnan(v[1].alert.limit) && isnan(v[1].alert.factor));
+	assert_int_equal(v[1].alert.baseline_value, 98);
+	store_deliveries_free(v, n);
+	store_close(st);
+	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), current_version());
 }
 
 static int
@@ -536,6 +597,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_open_migrate_reopen),
 		cmocka_unit_test(test_migrate_from_v1),
+		cmocka_unit_test(test_migrate_alerts_from_v2),
 		cmocka_unit_test(test_sources_roundtrip),
 		cmocka_unit_test(test_item_states),
 		cmocka_unit_test(test_documents),

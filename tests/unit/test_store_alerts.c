@@ -418,6 +418,15 @@ test_alerts_list(void **state)
 		if (strcmp(v[i].deliveries, rows[i].deliveries) != 0)
 			fail_msg("row %zu: %s", i, v[i].deliveries);
 	}
+	/* the same, one entry a destination */
+	assert_int_equal(v[0].ndl, 2);
+	assert_string_equal(v[0].dl[0].destination, "email");
+	assert_string_equal(v[0].dl[0].state, "pending");
+	assert_int_equal(v[0].dl[0].attempts, 3);
+	assert_string_equal(v[0].dl[0].last_error, "connection refused");
+	assert_string_equal(v[0].dl[1].state, "delivered");
+	assert_int_equal(v[0].dl[1].delivered_at, 150);
+	assert_null(v[0].dl[1].last_error);
 	store_alerts_free(v, n);
 	for (size_t i = 0; i < sizeof(since) / sizeof(since[0]); i++) {
 		size_t len = 0;
