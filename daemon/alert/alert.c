@@ -223,8 +223,9 @@ alert_text(const struct alert *a)
 		rc |= alert_line(&b, "Country:", a->country);
 	rc |= alert_line(&b, "Indicator:", a->indicator);
 	buf_reset(&v);
+	/* The qualifier in words ("at least 435"); its machine name is in the
+	 * syslog record and the JSON. */
 	rc |= alert_put_figure(&v, a->qualifier, a->value);
-	rc |= buf_printf(&v, " (%s)", rules_qualifier_name(a->qualifier));
 	rc |= alert_line(&b, "Figure:", v.data);
 	if (a->has_period) {
 		buf_reset(&v);

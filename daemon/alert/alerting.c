@@ -317,9 +317,33 @@ out:
 	return rc;
 }
 
+/* Report m once: the rules may name the same (threshold, country,
+ * period) for several figures. */
+static void
+alerting_missing_once(const struct rules_result *rr, size_t i, alerting_missing_fn *fn,
+    void *arg)
+{
+	const struct rules_missing *m = &rr->missing[i];
+	struct alerting_missing row;
+
+	for (size_t j = 0; j < i; j++)
+		if (rr->missing[j].threshold == m->threshold &&
+		    bperiod_equal(&rr->missing[j].period, &m->period) &&
+		    (rr->missing[j].country == NULL) == (m->country == NULL) &&
+		    (m->country == NULL || strcasecmp(rr->missing[j].country, m->country) == 0))
+			return;
+	memset(&row, 0, sizeof(row));
+	row.threshold = m->threshold->name;
+	row.indicator = m->threshold->indicator;
+	row.country = m->country;
+	row.has_period = 1;
+	row.period = m->period;
+	fn(&row, arg);
+}
+
 int
-alerting_missing(struct store *st, const struct config *cf,
-    void (*fn)(const char *line, void *arg), void *arg)
+alerting_missing(struct store *st, const struct config *cf, alerting_missing_fn *fn,
+    void *arg)
 {
 	struct alerting_in a;
 	struct rules_result rr = { NULL, 0, NULL, 0 };
@@ -329,8 +353,10 @@ alerting_missing(struct store *st, const struct config *cf,
 	memset(&a, 0, sizeof(a));
 	if (cf->nthresholds == 0)
 		return 0;
-	/* The figures reported so far stand for the releases: each period's
-	 * highest, as the rules would see them. */
+	/* The figures known so far stand for the releases: each period's
+	 * highest reported one, and the configured and imported ones (a
+	 * threshold will judge figures like them), as the rules would see
+	 * them. */
 	if (alerting_thresholds(cf, &a) == -1 ||
 	    store_baseline_list(st, NULL, NULL, &a.stored, &a.nstored) == -1 ||
 	    (a.obs = calloc(a.nstored + 1, sizeof(*a.obs))) == NULL ||
@@ -354,8 +380,8 @@ alerting_missing(struct store *st, const struct config *cf,
 		o->value = s->value;
 		o->has_period = 1;
 		o->qualifier = EXTRACT_EXACT;
-		/* Only reported figures are subjects; all of them are baselines. */
-		o->derived = origin != RULES_REPORTED;
+		/* Implied figures are baselines only; all of them are baselines. */
+		o->derived = origin == RULES_DERIVED;
 		o->observation_id = (int64_t)n + 1;
 		n++;
 	}
@@ -366,32 +392,13 @@ alerting_missing(struct store *st, const struct config *cf,
 	a.in.nbaselines = n;
 	if (rules_evaluate(&a.in, &rr) == -1)
 		goto out;
-	for (size_t i = 0; i < rr.nmissing; i++) {
-		const struct rules_missing *m = &rr.missing[i];
-		char line[512], per[BPERIOD_FMT_MAX];
-		int dup = 0;
-
-		bperiod_format(&m->period, per);
-		snprintf(line, sizeof(line), "%s: %s %s needs a baseline for %s", m->threshold->name,
-		    m->country != NULL ? m->country : "any country", m->threshold->indicator, per);
-		for (size_t j = 0; j < i && !dup; j++) {
-			char other[512], per2[BPERIOD_FMT_MAX];
-
-			bperiod_format(&rr.missing[j].period, per2);
-			snprintf(other, sizeof(other), "%s: %s %s needs a baseline for %s",
-			    rr.missing[j].threshold->name, rr.missing[j].country != NULL ?
-			    rr.missing[j].country : "any country", rr.missing[j].threshold->indicator,
-			    per2);
-			dup = strcmp(line, other) == 0;
-		}
-		if (!dup)
-			fn(line, arg);
-	}
+	for (size_t i = 0; i < rr.nmissing; i++)
+		alerting_missing_once(&rr, i, fn, arg);
 	/* A threshold with no figure at all cannot say which baseline it will
 	 * need; say that instead. */
 	for (size_t t = 0; t < a.in.nthresholds; t++) {
 		const struct rules_threshold *th = &a.th[t];
-		char line[512];
+		struct alerting_missing row;
 		size_t i;
 
 		if (th->compare == RULES_VALUE) /* needs no baseline */
@@ -403,14 +410,29 @@ alerting_missing(struct store *st, const struct config *cf,
 				break;
 		if (i < n)
 			continue;
-		snprintf(line, sizeof(line), "%s: no %s figure reported yet%s%s", th->name,
-		    th->indicator, th->country != NULL ? " for " : "",
-		    th->country != NULL ? th->country : "");
-		fn(line, arg);
+		memset(&row, 0, sizeof(row));
+		row.threshold = th->name;
+		row.indicator = th->indicator;
+		row.country = th->country;
+		fn(&row, arg);
 	}
 	rc = 0;
 out:
 	rules_result_free(&rr);
 	alerting_in_free(&a);
 	return rc;
+}
+
+int
+alerting_missing_line(const struct alerting_missing *m, char *out, size_t outlen)
+{
+	char per[BPERIOD_FMT_MAX];
+
+	if (m->has_period)
+		return snprintf(out, outlen, "%s: %s %s needs a baseline for %s", m->threshold,
+		    m->country != NULL ? m->country : "any country", m->indicator,
+		    bperiod_format(&m->period, per));
+	return snprintf(out, outlen, "%s: no %s figure known yet%s%s (none reported, "
+	    "configured or imported)", m->threshold, m->indicator,
+	    m->country != NULL ? " for " : "", m->country != NULL ? m->country : "");
 }

@@ -1,7 +1,11 @@
 /*
- * log — leveled messages on stderr, each line prefixed by a syslog-style
- * priority ("<4>") when stderr is journald's stream (JOURNAL_STREAM is set),
- * so `journalctl -p warning` works without a syslog dependency here.
+ * log — leveled messages on stderr. When stderr is journald's stream
+ * ($JOURNAL_STREAM names stderr's device and inode, as systemd sets it),
+ * each line is prefixed by a syslog-style priority ("<4>"), so `journalctl
+ * -p warning` works without a syslog dependency here, and the journal adds
+ * the time; anywhere else (a terminal, a file, a pipe, a child of the
+ * service whose stderr was redirected) each line starts with the time, UTC
+ * in RFC 3339.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -9,7 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "rightswatch/date.h"
 #include "rightswatch/log.h"
 
 static const char *log_progname = "rightswatch";
@@ -66,18 +74,35 @@ log_level_name(int level)
 	return log_levels[level].name;
 }
 
+int
+log_is_journal(const char *journal_stream, int fd)
+{
+	unsigned long long dev, ino;
+	struct stat sb;
+	int end = 0;
+
+	/* "DEVICE:INODE" in decimal (systemd.exec(5)). */
+	if (journal_stream == NULL ||
+	    sscanf(journal_stream, "%llu:%llu%n", &dev, &ino, &end) != 2 ||
+	    journal_stream[end] != '\0' || fstat(fd, &sb) == -1)
+		return 0;
+	return (unsigned long long)sb.st_dev == dev && (unsigned long long)sb.st_ino == ino;
+}
+
 static void
 log_vemit(int level, const char *suffix, const char *fmt, va_list ap)
 {
-	char msg[2048];
+	char msg[2048], when[32];
 
 	if (level > log_current)
 		return;
 	if (log_journal < 0)
-		log_journal = getenv("JOURNAL_STREAM") != NULL;
+		log_journal = log_is_journal(getenv("JOURNAL_STREAM"), STDERR_FILENO);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	if (log_journal)
 		fprintf(stderr, "<%d>", log_levels[level].prio);
+	else
+		fprintf(stderr, "%s ", date_format_rfc3339((int64_t)time(NULL), when));
 	fprintf(stderr, "%s: %s: %s%s%s\n", log_progname, log_levels[level].name,
 	    msg, suffix != NULL ? ": " : "", suffix != NULL ? suffix : "");
 }

@@ -112,7 +112,7 @@ cli_alerts(int argc, char **argv)
 	struct config *cf;
 	struct store *st;
 	struct date_ymd since_d;
-	const char *opt_c = NULL;
+	const char *opt_c = NULL, *argv_since = "";
 	char err[512];
 	int64_t since = 0;
 	size_t n = 0;
@@ -133,6 +133,7 @@ cli_alerts(int argc, char **argv)
 				return 2;
 			}
 			since = date_days_from_civil(since_d.y, since_d.m, since_d.d) * 86400;
+			argv_since = optarg;
 			break;
 		default:
 			fputs(CLI_ALERTS_USAGE, stderr);
@@ -145,14 +146,25 @@ cli_alerts(int argc, char **argv)
 	}
 	if ((cf = config_load(cli_config_path(opt_c), cli_alerts_diag, NULL)) == NULL)
 		return 2;
-	if (store_open(cf->state, &st, err, sizeof(err)) == -1) {
+	/* Looking never creates a state file. */
+	switch (store_open_readonly(cf->state, &st, err, sizeof(err))) {
+	case -1:
 		fprintf(stderr, "rightswatch: %s\n", err);
 		config_free(cf);
 		return 1;
+	case 1:
+		if (!json)
+			printf("No state file yet (%s): the daemon has not run, no alert was "
+			    "raised.\n", escape_logs(err, sizeof(err), cf->state));
+		config_free(cf);
+		return 0;
 	}
 	if (store_alerts_list(st, since, &v, &n) == -1) {
 		fprintf(stderr, "rightswatch: %s\n", store_errmsg(st));
 		rc = 1;
+	} else if (n == 0 && !json) {
+		printf("No alert raised%s%s.\n", since > 0 ? " since " : "",
+		    since > 0 ? argv_since : "");
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (!json)

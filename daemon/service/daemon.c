@@ -315,7 +315,8 @@ daemon_status(const char *config_path, int json)
 
 	if ((cf = config_load(config_path, daemon_diag, NULL)) == NULL)
 		return 2;
-	if (store_open(cf->state, &st, err, sizeof(err)) == -1) {
+	/* Looking never creates: without a state file, status says so. */
+	if (store_open_readonly(cf->state, &st, err, sizeof(err)) == -1) {
 		log_error("%s", err);
 		config_free(cf);
 		return 1;

@@ -135,9 +135,9 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 	}
 	metrics_observations(in->metrics, res.nobs);
 	metrics_alerts(in->metrics, *nalerts);
-	log_info("%s %s: %zu figures (%s)", state == STORE_DOC_REVISED ? "revised release" :
+	log_info("%s %s: %zu figure%s (%s)", state == STORE_DOC_REVISED ? "revised release" :
 	    "new release", escape_logs(esc, sizeof(esc), title != NULL ? title : url), res.nobs,
-	    country != NULL ? country : "no country");
+	    res.nobs == 1 ? "" : "s", country != NULL ? country : "no country");
 	extract_result_free(&res);
 	if (*nalerts > 0)
 		crashpoint("after_alert_commit");

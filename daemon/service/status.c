@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "rightswatch/alerting.h"
+#include "rightswatch/bperiod.h"
 #include "rightswatch/config_types.h"
 #include "rightswatch/date.h"
 #include "rightswatch/escape.h"
@@ -24,10 +25,10 @@ struct status_lines {
 };
 
 static void
-status_missing_cb(const char *line, void *arg)
+status_missing_cb(const struct alerting_missing *m, void *arg)
 {
 	struct status_lines *l = arg;
-	char **v;
+	struct status_missing *v, *e;
 
 	if (l->oom)
 		return;
@@ -36,10 +37,14 @@ status_missing_cb(const char *line, void *arg)
 		return;
 	}
 	l->s->missing = v;
-	if ((v[l->s->nmissing] = strdup(line)) == NULL)
+	e = &v[l->s->nmissing++];
+	memset(e, 0, sizeof(*e));
+	e->has_period = m->has_period;
+	e->period = m->period;
+	if ((e->threshold = strdup(m->threshold)) == NULL ||
+	    (e->indicator = strdup(m->indicator)) == NULL ||
+	    (m->country != NULL && (e->country = strdup(m->country)) == NULL))
 		l->oom = 1;
-	else
-		l->s->nmissing++;
 }
 
 /* Each configured source as the store knows it. */
@@ -51,7 +56,7 @@ status_sources(struct store *st, const struct config *cf, struct status *out)
 	for (size_t i = 0; i < cf->nsources; i++) {
 		struct status_source *ss = &out->sources[out->nsources];
 		struct store_source s;
-		int r = store_source_get(st, cf->sources[i].name, &s);
+		int r = st != NULL ? store_source_get(st, cf->sources[i].name, &s) : 1;
 
 		if (r == -1)
 			return -1;
@@ -88,8 +93,15 @@ status_gather(struct store *st, const struct config *cf, int64_t now, unsigned w
 	memset(out, 0, sizeof(*out));
 	out->now = now;
 	out->outbox_pending = -1;
+	out->state_path = cf->state;
 	if ((what & STATUS_SOURCES) && status_sources(st, cf, out) == -1)
 		goto fail;
+	if (st == NULL) {
+		/* No state file: nothing has been polled, read or raised. */
+		out->no_state = 1;
+		out->thresholds = (what & STATUS_MISSING) && cf->nthresholds > 0;
+		return 0;
+	}
 	if (what & STATUS_MISSING) {
 		out->thresholds = cf->nthresholds > 0;
 		if (out->thresholds &&
@@ -118,8 +130,11 @@ status_clear(struct status *s)
 		free(s->sources[i].last_result);
 	}
 	free(s->sources);
-	for (size_t i = 0; i < s->nmissing; i++)
-		free(s->missing[i]);
+	for (size_t i = 0; i < s->nmissing; i++) {
+		free(s->missing[i].threshold);
+		free(s->missing[i].indicator);
+		free(s->missing[i].country);
+	}
 	free(s->missing);
 	memset(s, 0, sizeof(*s));
 }
@@ -162,6 +177,16 @@ status_when(int64_t t, int64_t now, char *out, size_t outlen)
 	snprintf(out, outlen, "%s (%s)", date_format_rfc3339(t, iso), rel);
 }
 
+/* One line for m, as alerting.c words it. */
+static void
+status_missing_line(const struct status_missing *m, char *out, size_t outlen)
+{
+	struct alerting_missing a = { m->threshold, m->indicator, m->country, m->has_period,
+		m->period };
+
+	alerting_missing_line(&a, out, outlen);
+}
+
 void
 status_print(FILE *fp, const struct status *s)
 {
@@ -189,6 +214,12 @@ status_print(FILE *fp, const struct status *s)
 		fprintf(fp, "%-24s %-11s %7lld %-10s %-10s %s\n", ss->name,
 		    store_health_name(ss->health), (long long)ss->items, last, next, res);
 	}
+	if (s->no_state) {
+		fprintf(fp, "\nNo state file yet (%s): the daemon has not run, so nothing "
+		    "has been polled, read or raised.\n", s->state_path != NULL ?
+		    escape_logs(esc, sizeof(esc), s->state_path) : "none configured");
+		return;
+	}
 	status_when(s->last_release, s->now, when, sizeof(when));
 	fprintf(fp, "\nLast release seen: %s\n", when);
 	status_when(s->last_alert, s->now, when, sizeof(when));
@@ -196,8 +227,12 @@ status_print(FILE *fp, const struct status *s)
 	if (!s->thresholds)
 		return;
 	fprintf(fp, "\nThresholds lacking a baseline:\n");
-	for (size_t i = 0; i < s->nmissing; i++)
-		fprintf(fp, "  %s\n", escape_logs(esc, sizeof(esc), s->missing[i]));
+	for (size_t i = 0; i < s->nmissing; i++) {
+		char line[512];
+
+		status_missing_line(&s->missing[i], line, sizeof(line));
+		fprintf(fp, "  %s\n", escape_logs(esc, sizeof(esc), line));
+	}
 	if (s->nmissing == 0)
 		fprintf(fp, "  none\n");
 	if (s->outbox_pending >= 0)
@@ -227,6 +262,24 @@ status_json_source(const struct status *s, const struct status_source *ss)
 	return o;
 }
 
+/* A threshold lacking a baseline as an object: what it needs, for which
+ * country and period (null when no figure of its kind is known yet). */
+static json_t *
+status_json_missing(const struct status_missing *m)
+{
+	char label[BPERIOD_FMT_MAX], a[11], b[11];
+
+	return json_pack("{s:o, s:o, s:o, s:s, s:o}",
+	    "threshold", jsonout_text(m->threshold),
+	    "indicator", jsonout_text(m->indicator),
+	    "country", jsonout_text(m->country),
+	    "needs", m->has_period ? "baseline" : "figure",
+	    "period", m->has_period ? json_pack("{s:s, s:s, s:s}",
+	    "label", bperiod_format(&m->period, label),
+	    "start", date_format_ymd(m->period.start, a),
+	    "end", date_format_ymd(m->period.end, b)) : json_null());
+}
+
 char *
 status_json(const struct status *s)
 {
@@ -236,6 +289,8 @@ status_json(const struct status *s)
 
 	if ((o = json_object()) == NULL ||
 	    json_object_set_new(o, "time", jsonout_time(s->now)) == -1 ||
+	    json_object_set_new(o, "state_file", jsonout_text(s->state_path)) == -1 ||
+	    json_object_set_new(o, "state_exists", json_boolean(!s->no_state)) == -1 ||
 	    json_object_set_new(o, "sources", srcs = json_array()) == -1 ||
 	    json_object_set_new(o, "thresholds_lacking_baseline", miss = json_array()) == -1 ||
 	    json_object_set_new(o, "outbox_pending", s->outbox_pending >= 0 ?
@@ -247,7 +302,7 @@ status_json(const struct status *s)
 		if (json_array_append_new(srcs, status_json_source(s, &s->sources[i])) == -1)
 			goto out;
 	for (size_t i = 0; i < s->nmissing; i++)
-		if (json_array_append_new(miss, jsonout_text(s->missing[i])) == -1)
+		if (json_array_append_new(miss, status_json_missing(&s->missing[i])) == -1)
 			goto out;
 	if ((text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) == NULL)
 		goto out;

@@ -11,10 +11,12 @@
  * built from text. WAL journal, foreign keys on, synchronous = FULL (an
  * alert and its outbox rows must survive a power cut once committed).
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <sqlite3.h>
 
@@ -256,8 +258,10 @@ fail:
 	return -1;
 }
 
-int
-store_open(const char *path, struct store **out, char *err, size_t errlen)
+/* Open path for store_open (readonly 0) or store_open_readonly (1). */
+static int
+store_open_mode(const char *path, int readonly, struct store **out, char *err,
+    size_t errlen)
 {
 	struct store *st;
 	int version;
@@ -271,8 +275,10 @@ store_open(const char *path, struct store **out, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: out of memory", path);
 		return -1;
 	}
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	st->readonly = readonly;
+	if (sqlite3_open_v2(path, &st->db, (readonly ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX,
+	    NULL) != SQLITE_OK) {
 		if (st->db == NULL)
 			store_set_err(st, "%s: out of memory", path);
 		else
@@ -281,8 +287,23 @@ store_open(const char *path, struct store **out, char *err, size_t errlen)
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT);
-	/* Migrating takes the write lock: only when there is something to do. */
-	if (check_identity(st, path, &version) == -1 || configure(st, path) == -1 ||
+	if (check_identity(st, path, &version) == -1)
+		goto fail;
+	if (readonly) {
+		/* Nothing may be written: an older schema is read by the daemon
+		 * once it has upgraded it, never here. */
+		if (version < store_schema_version()) {
+			store_set_err(st, "%s: written by an older rightswatch (schema %d, this "
+			    "one reads %d); it is upgraded when the daemon or `once` next "
+			    "opens it", path, version, store_schema_version());
+			goto fail;
+		}
+		if (sqlite3_exec(st->db, "PRAGMA query_only = ON", NULL, NULL, NULL) != SQLITE_OK) {
+			store_db_err(st, path);
+			goto fail;
+		}
+	} else if (configure(st, path) == -1 ||
+	    /* Migrating takes the write lock: only when there is something to do. */
 	    (version < store_schema_version() && migrate(st, path) == -1))
 		goto fail;
 	*out = st;
@@ -293,6 +314,23 @@ fail:
 	return -1;
 }
 
+int
+store_open(const char *path, struct store **out, char *err, size_t errlen)
+{
+	return store_open_mode(path, 0, out, err, errlen);
+}
+
+int
+store_open_readonly(const char *path, struct store **out, char *err, size_t errlen)
+{
+	struct stat sb;
+
+	*out = NULL;
+	if (path != NULL && stat(path, &sb) == -1 && errno == ENOENT)
+		return 1;
+	return store_open_mode(path, 1, out, err, errlen);
+}
+
 void
 store_close(struct store *st)
 {
@@ -301,9 +339,11 @@ store_close(struct store *st)
 	for (int i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	if (st->db != NULL) {
-		/* Fold the WAL back into the file so a closed state is one file. */
-		sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
-		    NULL, NULL);
+		/* Fold the WAL back into the file so a closed state is one file
+		 * (a reader leaves that to the writers). */
+		if (!st->readonly)
+			sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+			    NULL, NULL);
 		sqlite3_close(st->db);
 	}
 	free(st);

@@ -33,6 +33,7 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[S_COUNT];
 	int depth;          /* open store_begin levels */
+	int readonly;       /* store_open_readonly: nothing is ever written */
 	char errmsg[512];
 };
 

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rightswatch/bperiod.h"
+
 struct config;
 struct store;
 struct extract_result;
@@ -34,11 +36,26 @@ int alerting_evaluate(struct store *st, const struct config *cf,
     const struct alerting_release *rel, const struct extract_result *res, int64_t now,
     size_t *nalerts);
 
+/* A threshold that cannot judge a figure for want of a baseline. Strings
+ * are borrowed for the length of the callback. */
+struct alerting_missing {
+	const char *threshold;        /* [threshold NAME] */
+	const char *indicator;
+	const char *country;          /* whose figure; NULL: the threshold's any country */
+	int has_period;               /* 1: it needs a baseline for period;
+	                                 0: no figure of its kind is known yet */
+	struct bperiod period;
+};
+typedef void alerting_missing_fn(const struct alerting_missing *m, void *arg);
+
 /* The thresholds that cannot be evaluated for want of a baseline, given
- * the figures stored so far: one line each ("NAME: Mali abductions needs a
- * baseline for 2020") through fn, and those with no figure at all yet
- * ("NAME: no abductions figure reported yet for Mali"). Returns 0 or -1. */
-int alerting_missing(struct store *st, const struct config *cf,
-    void (*fn)(const char *line, void *arg), void *arg);
+ * the figures known so far (reported in releases, configured, imported):
+ * each (threshold, country, period) once through fn, and the thresholds
+ * that have no figure of their kind at all. Returns 0 or -1. */
+int alerting_missing(struct store *st, const struct config *cf, alerting_missing_fn *fn,
+    void *arg);
+/* m as one line ("NAME: Mali abductions needs a baseline for 2020"), as
+ * snprintf does. */
+int alerting_missing_line(const struct alerting_missing *m, char *out, size_t outlen);
 
 #endif

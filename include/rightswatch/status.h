@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "rightswatch/bperiod.h"
 #include "rightswatch/store.h"
 
 struct config;
@@ -29,13 +30,25 @@ struct status_source {
 	char *last_result;   /* a server's or parser's words (escape them), or NULL */
 };
 
+/* A threshold lacking a baseline (alerting.h's struct alerting_missing,
+ * owned). */
+struct status_missing {
+	char *threshold;
+	char *indicator;
+	char *country;       /* or NULL */
+	int has_period;      /* 1: needs a baseline for period; 0: no figure known yet */
+	struct bperiod period;
+};
+
 /* Everything is owned by the struct: release with status_clear. */
 struct status {
 	int64_t now;                  /* seconds UTC, when gathered */
 	struct status_source *sources; /* in configuration order */
 	size_t nsources;
+	int no_state;                 /* there is no state file yet (gathered from NULL) */
+	const char *state_path;       /* the configuration's state file (borrowed) */
 	int thresholds;               /* the configuration has thresholds */
-	char **missing;               /* one line per threshold lacking a baseline */
+	struct status_missing *missing; /* the thresholds lacking a baseline */
 	size_t nmissing;
 	int64_t outbox_pending;       /* -1 unknown */
 	int64_t last_release;         /* the newest release first seen, seconds UTC; 0 none */
@@ -52,8 +65,10 @@ struct status {
 #define STATUS_ALL      0xf
 
 /* Fill *out with what (STATUS_*) for cf's sources from st at time now;
- * the rest stays zero (outbox_pending -1). 0, or -1 (reason in
- * store_errmsg, or out of memory: out is then cleared). */
+ * the rest stays zero (outbox_pending -1). st NULL means there is no state
+ * file yet: every source is new and nothing else is known (no_state).
+ * 0, or -1 (reason in store_errmsg, or out of memory: out is then
+ * cleared). */
 int status_gather(struct store *st, const struct config *cf, int64_t now, unsigned what,
     struct status *out);
 /* Free what s holds and zero it. Accepts NULL. */

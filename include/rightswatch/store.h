@@ -26,6 +26,12 @@ struct extract_result;
  * SQLite or is corrupt, another program's database, or a schema newer than
  * this code are refused without being modified. */
 int store_open(const char *path, struct store **out, char *err, size_t errlen);
+/* Open an existing state file to read only, for the commands that show
+ * what it holds (`status`, `alerts`, `releases` ...): nothing is created,
+ * migrated or written (a write fails). Returns 0 and *out; 1 when there is
+ * no file at path (nothing was created); -1 with a reason in err, also for
+ * a file an older rightswatch wrote (only a writer upgrades it). */
+int store_open_readonly(const char *path, struct store **out, char *err, size_t errlen);
 /* Close cleanly (checkpoints the WAL). Accepts NULL. */
 void store_close(struct store *st);
 /* The reason of the last failure (owned by st). */

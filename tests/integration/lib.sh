@@ -79,6 +79,23 @@ period = 2020
 value = 98
 source = test fixture: the 2020 total of release 1'
 
+# mission_site DIR...: nginx serving the mission's releases
+# (tests/fixtures/alerts/releases) under /releases and an empty /DIR/ for
+# each feed; sets MISSION_SITE (and NGINX_PORT). mission_feed DIR N makes
+# fixture feed-N.rss the feed /DIR/feed.rss (as a site that publishes).
+mission_site() {
+	MISSION_SITE=$TMP/site
+	mkdir -p "$MISSION_SITE"
+	cp -r "$RW_ROOT/tests/fixtures/alerts/releases" "$MISSION_SITE/releases"
+	local d
+	for d in "$@"; do mkdir -p "$MISSION_SITE/$d"; done
+	nginx_start "$MISSION_SITE"
+}
+mission_feed() {
+	cp "$RW_ROOT/tests/fixtures/alerts/feed-$2.rss" "$MISSION_SITE/$1/feed.rss"
+	chmod a+r "$MISSION_SITE/$1/feed.rss"
+}
+
 # not COMMAND...: succeeds when COMMAND fails (for check, which runs a command).
 not() { ! "$@"; }
 skip() { _tap_n=$((_tap_n + 1)); echo "ok $_tap_n # SKIP $1"; }

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 pages="man/rightswatch.8 man/rightswatch.ini.5"
-plan 14
+plan 15
 
 for p in $pages; do
 	groff -man -ww -z "$p" > "$TMP/out" 2> "$TMP/err"
@@ -94,4 +94,28 @@ cp config/baselines.csv "$TMP/"
 CREDENTIALS_DIRECTORY=$TMP "$RW_BIN" check -c "$TMP/example.ini" > "$TMP/out" 2> "$TMP/err"
 check "the EXAMPLES configuration of rightswatch.ini(5) passes check" \
 	test $? -eq 0 -a ! -s "$TMP/err"
+sed 's/^/# /' "$TMP/err"
+
+# The same example as a reader copies it from the rendered page: the
+# display's indentation taken off every line alike, continuation lines
+# keep theirs and still continue, and nothing else becomes one.
+LC_ALL=C.UTF-8 MANWIDTH=200 MANPAGER=cat man -l man/rightswatch.ini.5 2> /dev/null |
+	awk '/^EXAMPLES/ { ex = 1; next } /^[A-Z]/ { ex = 0 } ex' |
+	awk 'NR == 1 && /^ *[A-Z]/ { next } { print }' > "$TMP/rendered"
+python3 - "$TMP/rendered" > "$TMP/rendered.ini" <<'PY'
+import sys
+lines = open(sys.argv[1]).read().split("\n")
+# the first literal block: from the first "[" line to the first prose line
+start = next(i for i, l in enumerate(lines) if l.strip().startswith("["))
+indent = len(lines[start]) - len(lines[start].lstrip())
+out = []
+for l in lines[start:]:
+    if l.strip() and len(l) - len(l.lstrip()) < indent:
+        break
+    out.append(l[indent:])
+print("\n".join(out))
+PY
+CREDENTIALS_DIRECTORY=$TMP "$RW_BIN" check -c "$TMP/rendered.ini" > "$TMP/out" 2> "$TMP/err"
+check "the rendered EXAMPLES of rightswatch.ini(5), copied as a reader would, pass check" \
+	test $? -eq 0 -a ! -s "$TMP/err" -a "$(grep -c '^\[' "$TMP/rendered.ini")" -ge 5
 sed 's/^/# /' "$TMP/err"

@@ -37,7 +37,7 @@ log_level = debug
 url = $base/full.rss
 fetch_pages = never
 INI
-"$RW_BIN" status -c "$TMP/a.ini" > /dev/null 2>&1   # creates the database
+"$RW_BIN" baseline list -c "$TMP/a.ini" > /dev/null 2>&1   # creates the database (status never does)
 # The database refuses documents for a while (as a full disk would).
 sql "$TMP/a.db" "create trigger refuse before insert on documents
   begin select raise(abort, 'refused by the test'); end"

@@ -7,13 +7,9 @@
 . "$(dirname "$0")/lib.sh"
 plan 14
 
-fix=$RW_ROOT/tests/fixtures/alerts
-site=$TMP/site
-mkdir -p "$site/f"
-cp -r "$fix/releases" "$site/releases"
-nginx_start "$site" || bail "nginx did not start"
+mission_site f || bail "nginx did not start"
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || bail "python3-aiosmtpd is not installed"
-feed() { cp "$fix/feed-$1.rss" "$site/f/feed.rss"; chmod a+r "$site/f/feed.rss"; }
+feed() { mission_feed f "$1"; }
 db=$TMP/state.db
 
 # config SMTP-PORT THRESHOLD-SECTION: the mission's source and country, one
