@@ -130,18 +130,24 @@ csv_value(const char *s, int64_t *v)
 	return 0;
 }
 
+const char *
+baseline_csv_intern(struct baseline_csv_rows *rows, const char *text)
+{
+	char **v, *s;
+
+	if ((v = realloc(rows->strings, (rows->nstrings + 1) * sizeof(*v))) == NULL)
+		return NULL;
+	rows->strings = v;
+	if ((s = strdup(text)) == NULL)
+		return NULL;
+	return v[rows->nstrings++] = s;
+}
+
 /* A copy of b kept by the set (the rows borrow it); NULL when out of memory. */
 static const char *
 csv_keep(struct baseline_csv_rows *out, const struct buf *b)
 {
-	char **v, *s;
-
-	if ((v = realloc(out->strings, (out->nstrings + 1) * sizeof(*v))) == NULL)
-		return NULL;
-	out->strings = v;
-	if ((s = strdup(b->data != NULL ? b->data : "")) == NULL)
-		return NULL;
-	return v[out->nstrings++] = s;
+	return baseline_csv_intern(out, b->data != NULL ? b->data : "");
 }
 
 int
@@ -150,7 +156,6 @@ baseline_csv_parse(const char *file, const char *data, size_t len,
 {
 	struct csv c = { file != NULL ? file : "-", data, data + len, 1, err, arg, 0 };
 	struct buf f[NFIELDS];
-	size_t *lines = NULL;
 	int nf, total;
 
 	memset(out, 0, sizeof(*out));
@@ -210,22 +215,22 @@ baseline_csv_parse(const char *file, const char *data, size_t len,
 			if (strcmp(out->rows[i].country, f[0].data) == 0 &&
 			    strcmp(out->rows[i].indicator, f[1].data) == 0 &&
 			    bperiod_equal(&out->rows[i].period, &b.period)) {
-				csv_error(&c, line, "duplicate of line %zu", lines[i]);
+				csv_error(&c, line, "duplicate of line %zu", out->lines[i]);
 				goto next;
 			}
 		}
 		if ((nr = realloc(out->rows, (out->n + 1) * sizeof(*nr))) == NULL)
 			goto oom;
 		out->rows = nr;
-		if ((nl = realloc(lines, (out->n + 1) * sizeof(*nl))) == NULL)
+		if ((nl = realloc(out->lines, (out->n + 1) * sizeof(*nl))) == NULL)
 			goto oom;
-		lines = nl;
+		out->lines = nl;
 		b.origin = RULES_IMPORTED;
 		b.country = csv_keep(out, &f[0]);
 		b.indicator = csv_keep(out, &f[1]);
 		b.source = f[4].len > 0 ? csv_keep(out, &f[4]) : NULL;
 		out->rows[out->n] = b;
-		lines[out->n] = line;
+		out->lines[out->n] = line;
 		out->n++;
 		if (b.country == NULL || b.indicator == NULL || (f[4].len > 0 && b.source == NULL))
 			goto oom;
@@ -235,12 +240,10 @@ next:
 done:
 	for (int i = 0; i < NFIELDS; i++)
 		buf_free(&f[i]);
-	free(lines);
 	return c.problems;
 oom:
 	for (int i = 0; i < NFIELDS; i++)
 		buf_free(&f[i]);
-	free(lines);
 	baseline_csv_rows_free(out);
 	return -1;
 }
@@ -254,6 +257,7 @@ baseline_csv_rows_free(struct baseline_csv_rows *rows)
 		free(rows->strings[i]);
 	free(rows->strings);
 	free(rows->rows);
+	free(rows->lines);
 	memset(rows, 0, sizeof(*rows));
 }
 

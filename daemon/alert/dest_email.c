@@ -2,25 +2,18 @@
  * dest_email — alerts as mail (RFC 5322, alert_mail.c) sent over SMTP by
  * the http module's curl transfers; a digest destination gathers the
  * alerts due together into one message. The password, when there is one,
- * is read from its file at each send and wiped after.
+ * is read from its file at each send (secret.c) and wiped after.
  */
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "rightswatch/alert.h"
-#include "rightswatch/buf.h"
 #include "rightswatch/config_types.h"
 #include "rightswatch/http.h"
+#include "rightswatch/secret.h"
 #include "dest.h"
-
-#define DEST_EMAIL_MAX_PASSWORD 1024 /* bytes of an SMTP password file */
 
 static int
 dest_email_start(struct dest *ds, char *why, size_t whylen)
@@ -28,44 +21,6 @@ dest_email_start(struct dest *ds, char *why, size_t whylen)
 	(void)why, (void)whylen;
 	ds->digest = ds->cn->digest > 0;
 	return 0;
-}
-
-/* The SMTP password from its file; refuses a file others can read. */
-static char *
-dest_email_password(const char *path, char *err, size_t errlen)
-{
-	struct buf b = { NULL, 0, 0 };
-	struct stat sb;
-	char chunk[256];
-	ssize_t n;
-	int fd;
-
-	if (path[0] != '/') {
-		/* config_value_path left ${CREDENTIALS_DIRECTORY} unexpanded. */
-		snprintf(err, errlen, "password_file %s: $CREDENTIALS_DIRECTORY is not set in "
-		    "this process (the password is a systemd credential: LoadCredential=)", path);
-		return NULL;
-	}
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 || fstat(fd, &sb) == -1) {
-		snprintf(err, errlen, "password_file %s: %s", path, strerror(errno));
-		if (fd != -1)
-			close(fd);
-		return NULL;
-	}
-	if (sb.st_mode & S_IROTH) {
-		snprintf(err, errlen, "password_file %s is readable by everyone; "
-		    "chmod o-r it", path);
-		close(fd);
-		return NULL;
-	}
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && b.len < DEST_EMAIL_MAX_PASSWORD)
-		buf_append(&b, chunk, (size_t)n);
-	close(fd);
-	while (b.len > 0 && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r'))
-		b.data[--b.len] = '\0';
-	if (b.data == NULL)
-		snprintf(err, errlen, "password_file %s is empty", path);
-	return buf_detach(&b);
 }
 
 static void
@@ -116,7 +71,7 @@ dest_email_deliver(struct dest *ds, const struct dest_msg *m, struct dest_call *
 		return -1;
 	}
 	if (cn->password_file != NULL &&
-	    (password = dest_email_password(cn->password_file, err, errlen)) == NULL) {
+	    (password = secret_read(cn->password_file, err, errlen)) == NULL) {
 		free(payload);
 		return -1;
 	}

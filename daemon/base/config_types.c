@@ -1,9 +1,11 @@
 /*
  * config_types — what the configuration's plain data needs beyond its
  * declarations: the names of its enumerations (the parser's key tables use
- * them too) and the release of a list. No parsing here: that is config.c.
+ * them too), the release of a list, and where a key was written. No
+ * parsing here: that is config.c.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "rightswatch/config_types.h"
 
@@ -39,4 +41,23 @@ config_notify_type_name(enum config_notify_type t)
 	if ((unsigned)t >= NAMES(config_notify_type_names))
 		return "unknown";
 	return config_notify_type_names[t];
+}
+
+int
+config_line(const struct config *cf, const char *kind, const char *name, const char *key)
+{
+	int header = 0;
+
+	for (size_t i = 0; i < cf->nkeylines; i++) {
+		const struct config_keyline *k = &cf->keylines[i];
+
+		if (strcmp(k->kind, kind) != 0 || (name == NULL) != (k->name == NULL) ||
+		    (name != NULL && strcmp(k->name, name) != 0))
+			continue;
+		if (k->key == NULL)
+			header = k->line;
+		else if (key != NULL && strcmp(k->key, key) == 0)
+			return k->line;
+	}
+	return header;
 }

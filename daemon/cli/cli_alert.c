@@ -68,11 +68,11 @@ cli_csv_diag(void *arg, const char *msg)
 }
 
 static int
-cli_baseline_import(struct store *st, const char *path)
+cli_baseline_import(struct store *st, const struct config *cf, const char *path)
 {
 	size_t n = 0, added = 0, updated = 0;
 
-	if (baseline_import_csv(st, path, &n, &added, &updated, cli_csv_diag, NULL) == -1)
+	if (baseline_import_csv(st, cf, path, &n, &added, &updated, cli_csv_diag, NULL) == -1)
 		return 1;
 	printf("%s: %zu rows, %zu added, %zu updated\n", path, n, added, updated);
 	return 0;
@@ -178,7 +178,7 @@ cli_baseline(int argc, char **argv)
 	if (baseline_load(st, cf) == -1)
 		rc = 1;
 	else if (strcmp(verb, "import") == 0)
-		rc = cli_baseline_import(st, argv[optind]);
+		rc = cli_baseline_import(st, cf, argv[optind]);
 	else
 		rc = cli_baseline_list(st, country, indicator, strcmp(verb, "export") == 0);
 	store_close(st);

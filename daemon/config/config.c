@@ -25,6 +25,7 @@
 #include "rightswatch/httpd.h"
 #include "config_int.h"
 #include "rightswatch/log.h"
+#include "rightswatch/suggest.h"
 #include "rightswatch/version.h"
 
 #define CONFIG_MAX_FILE (1024 * 1024) /* bytes of a configuration file */
@@ -83,6 +84,30 @@ config_elem_add(struct config_parse *p, const struct config_section *sk,
 
 /* ---- events from config_ini ---- */
 
+/* Remember where the section and each of its keys were written. */
+static void
+config_keep_lines(struct config_parse *p)
+{
+	const struct config_section *sk = p->sec;
+	struct config *cf = p->cf;
+	struct config_keyline *v;
+	const char *name = sk->named ? config_elem_name(sk, p->obj) : NULL;
+	size_t n = 1;
+
+	for (size_t i = 0; i < sk->nkeys; i++)
+		n += p->key_line[i] != 0;
+	if ((v = realloc(cf->keylines, (cf->nkeylines + n) * sizeof(*v))) == NULL) {
+		p->oom = 1;
+		return;
+	}
+	cf->keylines = v;
+	v[cf->nkeylines++] = (struct config_keyline){ sk->kind, name, NULL, p->sec_line };
+	for (size_t i = 0; i < sk->nkeys; i++)
+		if (p->key_line[i] != 0)
+			v[cf->nkeylines++] = (struct config_keyline){ sk->kind, name,
+			    sk->keys[i].name, p->key_line[i] };
+}
+
 static void
 config_end_section(struct config_parse *p)
 {
@@ -91,6 +116,7 @@ config_end_section(struct config_parse *p)
 
 	if (sk == NULL)
 		return;
+	config_keep_lines(p);
 	for (size_t i = 0; i < sk->nkeys; i++) {
 		if (sk->keys[i].required && p->key_line[i] == 0) {
 			config_err(p, p->sec_line, "%s: missing required key '%s'",
@@ -118,6 +144,7 @@ config_on_section(void *arg, const char *text, int line)
 	p->in_section = 1;
 	p->nkeys = 0;
 	memset(p->key_line, 0, sizeof(p->key_line));
+	memset(p->key_bad, 0, sizeof(p->key_bad));
 	if (text == NULL)
 		return;
 	klen = strcspn(text, " \t");
@@ -128,13 +155,23 @@ config_on_section(void *arg, const char *text, int line)
 		    strncmp(text, config_sections[i].kind, klen) == 0)
 			sk = &config_sections[i];
 	if (sk == NULL) {
-		char kinds[160] = "";
+		char kinds[160] = "", word[64];
+		const char *names[16], *hint;
+		size_t n = 0;
 
-		for (size_t i = 0; i < config_nsections; i++)
+		for (size_t i = 0; i < config_nsections; i++) {
 			snprintf(kinds + strlen(kinds), sizeof(kinds) - strlen(kinds), "%s%s",
 			    i == 0 ? "" : i + 1 == config_nsections ? " or " : ", ",
 			    config_sections[i].kind);
-		config_err(p, line, "unknown section [%s] (expected %s)", text, kinds);
+			if (n < sizeof(names) / sizeof(names[0]))
+				names[n++] = config_sections[i].kind;
+		}
+		snprintf(word, sizeof(word), "%.*s", (int)(klen < 63 ? klen : 63), text);
+		if ((hint = suggest_nearest(word, names, n)) != NULL)
+			config_err(p, line, "unknown section [%s] (did you mean [%s%s%s]?)", text,
+			    hint, *name != '\0' ? " " : "", name);
+		else
+			config_err(p, line, "unknown section [%s] (expected %s)", text, kinds);
 		return;
 	}
 	if (sk->named && *name == '\0') {
@@ -185,18 +222,12 @@ config_on_section(void *arg, const char *text, int line)
 static const char *
 config_suggest(const struct config_section *sk, const char *name)
 {
-	const char *best = NULL;
-	size_t bestd = 3;
+	const char *names[CONFIG_MAX_KEYS];
 
-	for (size_t i = 0; i < sk->nkeys; i++) {
-		size_t d = config_value_distance(name, sk->keys[i].name);
-
-		if (d < bestd) {
-			bestd = d;
-			best = sk->keys[i].name;
-		}
-	}
-	return best;
+	for (size_t i = 0; i < sk->nkeys && i < CONFIG_MAX_KEYS; i++)
+		names[i] = sk->keys[i].name;
+	return suggest_nearest(name, names, sk->nkeys < CONFIG_MAX_KEYS ? sk->nkeys :
+	    CONFIG_MAX_KEYS);
 }
 
 static void
@@ -206,6 +237,7 @@ config_on_key(void *arg, const char *key, const char *value, int line)
 	const struct config_section *sk = p->sec;
 	const char *hint;
 	size_t i;
+	int nerr;
 
 	if (sk == NULL) {
 		if (!p->in_section)
@@ -230,7 +262,9 @@ config_on_key(void *arg, const char *key, const char *value, int line)
 		return;
 	}
 	p->key_line[i] = line;
+	nerr = p->nerr;
 	config_set(p, &sk->keys[i], p->obj, value, line);
+	p->key_bad[i] = p->nerr > nerr;
 }
 
 static void
@@ -401,6 +435,7 @@ config_free(struct config *cf)
 		memcpy(&base, (char *)cf + sk->arr_off, sizeof(base));
 		free(base);
 	}
+	free(cf->keylines);
 	free(cf->path);
 	free(cf->state);
 	free(cf->user_agent);

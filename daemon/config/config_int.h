@@ -75,6 +75,7 @@ struct config_parse {
 	char label[160];                  /* "[source x]", for messages */
 	int sec_line;
 	int key_line[CONFIG_MAX_KEYS];
+	int key_bad[CONFIG_MAX_KEYS];     /* its value was refused (reported) */
 	int nkeys;                        /* key lines in the section, good or bad */
 	int daemon_line;
 };

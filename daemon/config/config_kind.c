@@ -13,6 +13,7 @@
 #include "rightswatch/config.h"
 #include "rightswatch/config_value.h"
 #include "rightswatch/httpd.h"
+#include "rightswatch/suggest.h"
 #include "config_int.h"
 
 /* What a converter makes of a value. */
@@ -161,12 +162,20 @@ conv_unit(struct conv_in *c)
 static enum conv
 conv_enum(struct conv_in *c)
 {
+	const char *hint;
+	size_t n;
+
 	for (int i = 0; c->k->names[i] != NULL; i++)
 		if (strcmp(c->value, c->k->names[i]) == 0) {
 			memcpy(c->field, &i, sizeof(i));
 			return CONV_OK;
 		}
 	config_value_join_names(c->k->names, c->why, sizeof(c->why));
+	for (n = 0; c->k->names[n] != NULL; n++)
+		;
+	if ((hint = suggest_nearest(c->value, c->k->names, n)) != NULL)
+		snprintf(c->why + strlen(c->why), sizeof(c->why) - strlen(c->why),
+		    " (did you mean '%s'?)", hint);
 	return CONV_BAD;
 }
 

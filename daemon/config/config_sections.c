@@ -16,6 +16,7 @@
 #include "rightswatch/notify_exec.h"
 #include "rightswatch/notify_syslog.h"
 #include "rightswatch/rules.h"
+#include "rightswatch/suggest.h"
 #include "rightswatch/taxonomy.h"
 #include "config_int.h"
 
@@ -262,6 +263,9 @@ config_threshold_finish(struct config_parse *p, void *obj, const int *key_line)
 {
 	struct config_threshold *t = obj;
 
+	/* A comparison already refused says nothing of the others. */
+	if (p->key_bad[TH_COMPARE])
+		return;
 	if (t->compare == RULES_VALUE && key_line[TH_ABOVE] == 0)
 		config_err(p, p->sec_line, "%s: compare = value needs 'above'", p->label);
 	if (t->compare != RULES_VALUE && key_line[TH_ABOVE] != 0)
@@ -441,12 +445,57 @@ config_keys_each(config_key_fn *fn, void *arg)
 			fn(config_sections[i].kind, config_sections[i].keys[k].name, arg);
 }
 
-/* An indicator or country name the extractor knows (built-in or configured)? */
-static int
-config_known(const struct taxonomy *tx, const char *name, int country)
+/* Report name at [kind section] key unless tx knows it as an indicator
+ * (country 0) or a country (1), suggesting the nearest known name. */
+static void
+config_check_name(struct config_parse *p, const struct taxonomy *tx, const char *kind,
+    const char *section, const char *key, const char *name, int country)
 {
-	return country ? taxonomy_country_find(tx, name) >= 0 :
-	    taxonomy_indicator_id(tx, name) >= 0;
+	const char **names, *hint;
+	size_t n;
+
+	if (name == NULL || (country ? taxonomy_country_find(tx, name) >= 0 :
+	    taxonomy_indicator_id(tx, name) >= 0))
+		return;
+	names = taxonomy_names(tx, country, &n);
+	hint = suggest_nearest(name, names, n);
+	config_err(p, config_line(p->cf, kind, section, key), "[%s %s] %s: unknown %s '%s'%s%s%s",
+	    kind, section, key, country ? "country" : "indicator", name,
+	    hint != NULL ? " (did you mean '" : country ? " (add a [country] section for it)" :
+	    " (add an [indicator] section to define it)", hint != NULL ? hint : "",
+	    hint != NULL ? "'?)" : "");
+	free(names);
+}
+
+/* Each destination a threshold names must be a [notify] section. */
+static void
+config_check_notify(struct config_parse *p, const struct config_threshold *t)
+{
+	const struct config *cf = p->cf;
+	const char **names;
+
+	if ((names = calloc(cf->nnotifies + 1, sizeof(*names))) == NULL) {
+		p->oom = 1;
+		return;
+	}
+	for (size_t j = 0; j < cf->nnotifies; j++)
+		names[j] = cf->notifies[j].name;
+	for (size_t k = 0; k < t->notify.n; k++) {
+		const char *hint;
+		size_t j;
+
+		for (j = 0; j < cf->nnotifies; j++)
+			if (strcmp(cf->notifies[j].name, t->notify.v[k]) == 0)
+				break;
+		if (j < cf->nnotifies)
+			continue;
+		hint = suggest_nearest(t->notify.v[k], names, cf->nnotifies);
+		config_err(p, config_line(cf, "threshold", t->name, "notify"),
+		    "[threshold %s] notify: no [notify %s] section%s%s%s", t->name,
+		    t->notify.v[k], hint != NULL ? " (did you mean '" : "",
+		    hint != NULL ? hint : "", hint != NULL ? "'?)" : "");
+	}
+	free(names);
 }
 
 void
@@ -465,32 +514,15 @@ config_sections_check(struct config_parse *p)
 	for (size_t i = 0; i < cf->nthresholds; i++) {
 		const struct config_threshold *t = &cf->thresholds[i];
 
-		if (t->indicator != NULL && !config_known(tx, t->indicator, 0))
-			config_err(p, t->line, "[threshold %s]: unknown indicator '%s'",
-			    t->name, t->indicator);
-		if (t->country != NULL && !config_known(tx, t->country, 1))
-			config_err(p, t->line, "[threshold %s]: unknown country '%s'",
-			    t->name, t->country);
-		for (size_t k = 0; k < t->notify.n; k++) {
-			size_t j;
-
-			for (j = 0; j < cf->nnotifies; j++)
-				if (strcmp(cf->notifies[j].name, t->notify.v[k]) == 0)
-					break;
-			if (j == cf->nnotifies)
-				config_err(p, t->line, "[threshold %s]: notify: no [notify %s] section",
-				    t->name, t->notify.v[k]);
-		}
+		config_check_name(p, tx, "threshold", t->name, "indicator", t->indicator, 0);
+		config_check_name(p, tx, "threshold", t->name, "country", t->country, 1);
+		config_check_notify(p, t);
 	}
 	for (size_t i = 0; i < cf->nbaselines_cf; i++) {
 		const struct config_baseline *b = &cf->baselines_cf[i];
 
-		if (b->indicator != NULL && !config_known(tx, b->indicator, 0))
-			config_err(p, b->line, "[baseline %s]: unknown indicator '%s'",
-			    b->name, b->indicator);
-		if (b->country != NULL && !config_known(tx, b->country, 1))
-			config_err(p, b->line, "[baseline %s]: unknown country '%s'",
-			    b->name, b->country);
+		config_check_name(p, tx, "baseline", b->name, "indicator", b->indicator, 0);
+		config_check_name(p, tx, "baseline", b->name, "country", b->country, 1);
 	}
 	taxonomy_free(tx);
 }

@@ -374,30 +374,3 @@ config_value_join_names(const char *const *names, char *out, size_t outlen)
 	}
 }
 
-size_t
-config_value_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[33], prev, tmp;
-
-	if (la > 32 || lb > 32)
-		return 9;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t best = prev + (a[i - 1] != b[j - 1]);
-
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			tmp = row[j];
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	return row[lb] > 9 ? 9 : row[lb];
-}
-

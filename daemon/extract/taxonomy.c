@@ -649,3 +649,18 @@ taxonomy_country_find(const struct taxonomy *tx, const char *name)
 	text_free(&t);
 	return id;
 }
+
+const char **
+taxonomy_names(const struct taxonomy *tx, int countries, size_t *n)
+{
+	size_t count = countries ? tx->ncty : tx->nind;
+	const char **v;
+
+	*n = 0;
+	if ((v = calloc(count + 1, sizeof(*v))) == NULL)
+		return NULL;
+	for (size_t i = 0; i < count; i++)
+		v[i] = countries ? tx->cty[i].name : tx->ind[i].name;
+	*n = count;
+	return v;
+}

@@ -55,6 +55,29 @@ daemon_diag(const char *msg, void *arg)
 }
 
 static void
+daemon_warn(const char *msg, void *arg)
+{
+	(void)arg;
+	log_warnx("%s", msg);
+}
+
+/* Load and verify the configuration as `check` does: NULL when run must
+ * refuse it (every reason logged). */
+static struct config *
+daemon_config(const char *path)
+{
+	struct config *cf;
+
+	if ((cf = config_load(path, daemon_diag, NULL)) == NULL)
+		return NULL;
+	if (config_verify(cf, daemon_diag, daemon_warn, NULL) > 0) {
+		config_free(cf);
+		return NULL;
+	}
+	return cf;
+}
+
+static void
 daemon_grace_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct daemon *d = arg;
@@ -95,7 +118,7 @@ daemon_reload(struct daemon *d)
 
 	service_reloading(d->service);
 	log_info("reloading %s", d->config_path);
-	if ((ncf = config_load(d->config_path, daemon_diag, NULL)) == NULL) {
+	if ((ncf = daemon_config(d->config_path)) == NULL) {
 		log_warnx("reload failed: the running configuration stays");
 	} else {
 		if (strcmp(ncf->state, d->cf->state) != 0)
@@ -206,13 +229,14 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 	memset(&d, 0, sizeof(d));
 	d.config_path = config_path;
 	d.mode = mode;
-	if ((d.cf = config_load(config_path, daemon_diag, NULL)) == NULL) {
+	if ((d.cf = daemon_config(config_path)) == NULL) {
 		log_error("%s: configuration not valid", config_path);
 		return 2;
 	}
 	log_setlevel(d.cf->log_level);
 	signal(SIGPIPE, SIG_IGN);
-	if (store_open(d.cf->state, &d.store, err, sizeof(err)) == -1) {
+	if (store_file_prepare(d.cf->state, err, sizeof(err)) == -1 ||
+	    store_open(d.cf->state, &d.store, err, sizeof(err)) == -1) {
 		log_error("%s", err);
 		daemon_teardown(&d);
 		return 1;
@@ -246,9 +270,10 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 	deliver_set_metrics(d.deliver, d.metrics);
 	deliver_set_idle(d.deliver, daemon_idle, &d);
 	poller_set_alert_hook(d.poller, daemon_alerted, &d);
-	if (baseline_load(d.store, d.cf) == -1 && mode == DAEMON_ONCE) {
+	/* The baselines file was verified: what fails here is the store. */
+	if (baseline_load(d.store, d.cf) == -1) {
 		daemon_teardown(&d);
-		return 2;
+		return 1;
 	}
 	if ((d.sig_term = evsignal_new(d.base, SIGTERM, daemon_signal_cb, &d)) == NULL ||
 	    (d.sig_int = evsignal_new(d.base, SIGINT, daemon_signal_cb, &d)) == NULL ||

@@ -321,6 +321,26 @@ store_open(const char *path, struct store **out, char *err, size_t errlen)
 }
 
 int
+store_probe(const char *path, char *err, size_t errlen)
+{
+	struct store st;
+	int version, r;
+
+	memset(&st, 0, sizeof(st));
+	if (sqlite3_open_v2(path, &st.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+	    NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", path, st.db != NULL ? sqlite3_errmsg(st.db) :
+		    "out of memory");
+		sqlite3_close(st.db);
+		return -1;
+	}
+	if ((r = check_identity(&st, path, &version)) == -1)
+		snprintf(err, errlen, "%s", st.errmsg);
+	sqlite3_close(st.db);
+	return r;
+}
+
+int
 store_open_readonly(const char *path, struct store **out, char *err, size_t errlen)
 {
 	struct stat sb;

@@ -49,6 +49,9 @@ extern const char *const store_sql[S_COUNT];
 	" a.baseline_source, a.ratio, a.observation_id, a.doc_id, a.title," \
 	" a.date, a.url, a.sentence, a.created, a.compare, a.factor, a.limit_value"
 
+/* Is the existing file at path a state file this code can open (ours or
+ * empty, not newer)? Reads its header only. 0, or -1 with err. */
+int store_probe(const char *path, char *err, size_t errlen);
 /* Fill st's error message. */
 void store_set_err(struct store *st, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -21,6 +21,7 @@ typedef void (*baseline_csv_error_fn)(void *arg, const char *msg);
  * baseline_csv_rows_free releases. */
 struct baseline_csv_rows {
 	struct rules_baseline *rows;
+	size_t *lines;    /* the line each row starts on, for messages */
 	size_t n;
 	char **strings;   /* every string the rows point to, owned */
 	size_t nstrings;
@@ -36,6 +37,9 @@ struct baseline_csv_rows {
 int baseline_csv_parse(const char *file, const char *data, size_t len,
     struct baseline_csv_rows *out, baseline_csv_error_fn err, void *arg);
 void baseline_csv_rows_free(struct baseline_csv_rows *rows);
+/* A copy of text kept by rows (released with them), for a row to point to
+ * (a name made canonical); NULL when out of memory. */
+const char *baseline_csv_intern(struct baseline_csv_rows *rows, const char *text);
 
 /* Append the header and one row per baseline (periods in canonical form;
  * fields quoted when they hold a comma, quote, line break or edge space;

@@ -43,6 +43,19 @@ struct config *config_parse(const char *text, size_t len, const char *path,
     const char *env_state, const char *env_creds, config_diag_fn *diag, void *arg);
 void config_free(struct config *cf);
 
+/* What `run` verifies before it starts, beyond the file's syntax
+ * (config_verify.c): there is a source; every threshold has somewhere to
+ * send its alerts; the state file can be opened or created; the baselines
+ * CSV parses and names known indicators and watched countries; password
+ * files can be read and are not readable by everyone. Errors go to diag,
+ * warnings (which do not stop a start: no threshold, no country, a
+ * threshold with no baseline of its kind yet, a password file that cannot
+ * be checked here) to warn, each "FILE[:LINE]: message"; either may be
+ * NULL. Touches nothing. Returns the number of errors: `check` and `run`
+ * refuse exactly when it is not 0. */
+int config_verify(const struct config *cf, config_diag_fn *diag, config_diag_fn *warn,
+    void *arg);
+
 /* "30s", "10m", "1h", "1d" (a bare number is seconds) -> seconds; -1 on error. */
 int64_t config_parse_duration(const char *s);
 /* "512KiB", "8MiB", "1GiB", "100kB", "2MB" (a bare number is bytes) -> bytes; -1 on error. */

@@ -135,8 +135,20 @@ struct config_baseline {
 	char *source;         /* free text, or NULL */
 };
 
+/* Where a key was written: [kind name] (name NULL for [daemon]) at line;
+ * key NULL for the section's header line. kind and key are static
+ * strings; name is the section element's own. */
+struct config_keyline {
+	const char *kind;
+	const char *name;
+	const char *key;
+	int line;
+};
+
 struct config {
 	char *path; /* the file read, as given */
+	struct config_keyline *keylines; /* every section and key read, in file order */
+	size_t nkeylines;
 
 	/* [daemon] */
 	char *state;          /* SQLite file; absolute from config_load */
@@ -163,6 +175,12 @@ struct config {
 	struct config_baseline *baselines_cf;
 	size_t nbaselines_cf;
 };
+
+/* The line of key in [kind name] (name NULL for an unnamed section), or
+ * of the section's header when key is NULL or was not written; 0 when
+ * there is no such section. For messages that name FILE:LINE. */
+int config_line(const struct config *cf, const char *kind, const char *name,
+    const char *key);
 
 /* Free a list's elements and array, and empty it. */
 void config_list_free(struct config_list *l);

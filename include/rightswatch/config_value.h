@@ -35,7 +35,5 @@ char *config_value_path(const char *s, const char *dir, const char *env_state,
 char *config_value_dirname(const char *path);
 /* "a, b or c" from a NULL-terminated array of names, into out. */
 void config_value_join_names(const char *const *names, char *out, size_t outlen);
-/* Edit distance between two short strings (capped at 9). */
-size_t config_value_distance(const char *a, const char *b);
 
 #endif

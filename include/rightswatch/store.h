@@ -32,6 +32,17 @@ int store_open(const char *path, struct store **out, char *err, size_t errlen);
  * no file at path (nothing was created); -1 with a reason in err, also for
  * a file an older rightswatch wrote (only a writer upgrades it). */
 int store_open_readonly(const char *path, struct store **out, char *err, size_t errlen);
+/* Can run open (or create) the state file at path? Nothing is touched:
+ * an existing file must be a regular file we may read and write, in a
+ * directory we may write, and a state file this code can open (ours or
+ * empty, not newer); a missing one needs its directory writable, or the
+ * nearest existing directory above it (store_file_prepare creates the
+ * rest). 0 and *create (0 it exists, 1 it will be created, 2 its
+ * directory too), or -1 with the reason in err (store_file.c). */
+int store_file_check(const char *path, int *create, char *err, size_t errlen);
+/* Create the state file's directory and those above it that are missing
+ * (mode 0750), as run and once do before opening it. 0, or -1 with err. */
+int store_file_prepare(const char *path, char *err, size_t errlen);
 /* Close cleanly (checkpoints the WAL). Accepts NULL. */
 void store_close(struct store *st);
 /* The reason of the last failure (owned by st). */

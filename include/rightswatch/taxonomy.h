@@ -52,6 +52,10 @@ const char *taxonomy_country_name(const struct taxonomy *tx, int id);
 const char *taxonomy_region_name(const struct taxonomy *tx, int id);
 /* The country a region lies in, or -1 (the Sahel spans several). */
 int taxonomy_region_country(const struct taxonomy *tx, int id);
+/* Every indicator name (countries 0) or country name (1), for a
+ * did-you-mean: an array of *n names owned by tx (the caller frees the
+ * array), or NULL when out of memory. */
+const char **taxonomy_names(const struct taxonomy *tx, int countries, size_t *n);
 /* Indicator id by canonical name, or -1. */
 int taxonomy_indicator_id(const struct taxonomy *tx, const char *name);
 /* Country id by canonical name or any of its terms (any case), or -1. */

@@ -84,8 +84,8 @@ wait "$pid"
 ok $? "A: exit status 0"
 
 # ---- B: once, a delivery that cannot start, then others -----------------------
-printf 'not a secret\n' > "$TMP/password"
-chmod 644 "$TMP/password"   # readable by everyone: the courier refuses it
+# A credential of the service, run from a shell without it: check only
+# warns, and the courier cannot read the password when it sends.
 config b "[notify mail]
 type = email
 url = smtp://127.0.0.1:$SMTP_PORT
@@ -93,7 +93,7 @@ starttls = never
 from = rightswatch@example.org
 to = monitors@example.org
 username = rw
-password_file = $TMP/password
+password_file = \${CREDENTIALS_DIRECTORY}/password
 [notify hook]
 type = webhook
 url = http://127.0.0.1:$FAULT_PORT/hook"

@@ -91,6 +91,7 @@ done
 awk '/^\.Sh EXAMPLES/ { ex = 1 } ex && /^\.Bd -literal/ { b = 1; next }
 	b && /^\.Ed/ { exit } b' man/rightswatch.ini.5 > "$TMP/example.ini"
 cp config/baselines.csv "$TMP/"
+(umask 077; echo example-password > "$TMP/smtp-password")
 CREDENTIALS_DIRECTORY=$TMP "$RW_BIN" check -c "$TMP/example.ini" > "$TMP/out" 2> "$TMP/err"
 check "the EXAMPLES configuration of rightswatch.ini(5) passes check" \
 	test $? -eq 0 -a ! -s "$TMP/err"

@@ -429,7 +429,13 @@ test_invalid(void **state)
 	} rows[] = {
 		/* unknown section */
 		{ "[daemons]\ninterval = 1m\n",
-		  "/etc/rw/t.ini:1: unknown section [daemons] (expected daemon, source, indicator, country, notify, threshold or baseline)\n" },
+		  "/etc/rw/t.ini:1: unknown section [daemons] (did you mean [daemon]?)\n" },
+		/* unknown section, nothing near it */
+		{ "[feeds]\nurl = x\n",
+		  "/etc/rw/t.ini:1: unknown section [feeds] (expected daemon, source, indicator, country, notify, threshold or baseline)\n" },
+		/* a misspelt value of a list of names */
+		{ "[threshold t]\nindicator = killed\ncompare = prior_year_totl\n",
+		  "/etc/rw/t.ini:3: compare: expected value, prior_year_total, same_period_prior_year, previous_report or annualized_prior_year (did you mean 'prior_year_total'?): 'prior_year_totl'\n" },
 		/* unknown key */
 		{ "[daemon]\ncolour = blue\n",
 		  "/etc/rw/t.ini:2: unknown key 'colour' in [daemon]\n" },
@@ -541,10 +547,21 @@ test_invalid(void **state)
 		{ "[threshold t]\nindicator = killed\ncompare = value\nfactor = 0\n",
 		  "/etc/rw/t.ini:4: factor: expected a number above 0 and at most 1000000: '0'\n"
 		  "/etc/rw/t.ini:1: [threshold t]: compare = value needs 'above'\n" },
-		/* an unknown indicator and a notify name with no section */
+		/* an unknown indicator and a notify name with no section, at their keys */
 		{ "[threshold t]\nindicator = kidnapings\ncompare = prior_year_total\nnotify = mail\n",
-		  "/etc/rw/t.ini:1: [threshold t]: unknown indicator 'kidnapings'\n"
-		  "/etc/rw/t.ini:1: [threshold t]: notify: no [notify mail] section\n" },
+		  "/etc/rw/t.ini:2: [threshold t] indicator: unknown indicator 'kidnapings' "
+		  "(add an [indicator] section to define it)\n"
+		  "/etc/rw/t.ini:4: [threshold t] notify: no [notify mail] section\n" },
+		/* a typo gets a suggestion: indicator, country, destination */
+		{ "[country Mali]\nterms = Mali\n[notify mail]\ntype = syslog\n"
+		  "[threshold t]\nindicator = abductons\ncountry = Malli\n"
+		  "compare = prior_year_total\nnotify = mial\n",
+		  "/etc/rw/t.ini:6: [threshold t] indicator: unknown indicator 'abductons' "
+		  "(did you mean 'abductions'?)\n"
+		  "/etc/rw/t.ini:7: [threshold t] country: unknown country 'Malli' "
+		  "(did you mean 'Mali'?)\n"
+		  "/etc/rw/t.ini:9: [threshold t] notify: no [notify mial] section "
+		  "(did you mean 'mail'?)\n" },
 		/* a baseline period that is not one */
 		{ "[baseline b]\ncountry = Mali\nindicator = abductions\nperiod = 2020-H3\nvalue = 98\n",
 		  "/etc/rw/t.ini:4: period: expected 2020, 2020-H1, 2020-Q3, 2020-05 or 2020-01-01/2020-06-30: '2020-H3'\n" },
