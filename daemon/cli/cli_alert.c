@@ -1,31 +1,22 @@
 /*
- * cli_alert — the commands around alerts: `baseline list|import|export`
- * and `test-alert` (`alerts` is cli_alerts.c). Each opens the configuration and the state,
+ * cli_alert — `test-alert`: a marked test alert through one destination or
+ * all of them (`alerts` is cli_alerts.c, `baseline` cli_baseline.c). Each opens the configuration and the state,
  * calls the modules, and prints.
  */
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include <event2/event.h>
 
 #include "rightswatch/alert.h"
-#include "rightswatch/baseline.h"
-#include "rightswatch/baseline_csv.h"
-#include "rightswatch/bperiod.h"
-#include "rightswatch/buf.h"
 #include "rightswatch/cli.h"
 #include "rightswatch/config.h"
-#include "rightswatch/daemon.h"
 #include "rightswatch/date.h"
 #include "rightswatch/deliver.h"
 #include "rightswatch/escape.h"
 #include "rightswatch/http.h"
-#include "rightswatch/log.h"
-#include "rightswatch/store.h"
 #include "rightswatch/version.h"
 
 static void
@@ -33,157 +24,6 @@ cli_alert_diag(const char *msg, void *arg)
 {
 	(void)arg;
 	fprintf(stderr, "%s\n", msg);
-}
-
-/* The configuration and its state file; 0, or an exit status. */
-static int
-cli_alert_open(const char *opt_c, struct config **cf, struct store **st)
-{
-	char err[512];
-
-	if ((*cf = config_load(cli_config_path(opt_c), cli_alert_diag, NULL)) == NULL)
-		return 2;
-	if (store_open((*cf)->state, st, err, sizeof(err)) == -1) {
-		fprintf(stderr, "rightswatch: %s\n", err);
-		config_free(*cf);
-		return 1;
-	}
-	return 0;
-}
-
-static void
-cli_baseline_usage(void)
-{
-	fprintf(stderr, "usage: rightswatch baseline list [-c FILE] [--country NAME] "
-	    "[--indicator NAME]\n"
-	    "       rightswatch baseline import [-c FILE] FILE.csv\n"
-	    "       rightswatch baseline export [-c FILE]\n");
-}
-
-static void
-cli_csv_diag(void *arg, const char *msg)
-{
-	(void)arg;
-	fprintf(stderr, "%s\n", msg);
-}
-
-static int
-cli_baseline_import(struct store *st, const struct config *cf, const char *path)
-{
-	size_t n = 0, added = 0, updated = 0;
-
-	if (baseline_import_csv(st, cf, path, &n, &added, &updated, cli_csv_diag, NULL) == -1)
-		return 1;
-	printf("%s: %zu rows, %zu added, %zu updated\n", path, n, added, updated);
-	return 0;
-}
-
-static int
-cli_baseline_list(struct store *st, const char *country, const char *indicator, int csv)
-{
-	struct store_baseline *v = NULL;
-	struct rules_baseline *rb = NULL;
-	struct buf out = { NULL, 0, 0 };
-	size_t n = 0, k = 0;
-	int rc = 1;
-
-	if (store_baseline_list(st, country, indicator, &v, &n) == -1) {
-		fprintf(stderr, "rightswatch: %s\n", store_errmsg(st));
-		return 1;
-	}
-	if (!csv) {
-		printf("%-12s %-26s %-22s %10s %-10s %s\n", "COUNTRY", "INDICATOR", "PERIOD",
-		    "VALUE", "ORIGIN", "SOURCE");
-		for (size_t i = 0; i < n; i++) {
-			char per[BPERIOD_FMT_MAX], src[200];
-
-			cli_period(v[i].period_start, v[i].period_end, per);
-			escape_logs(src, sizeof(src), v[i].source != NULL ? v[i].source : "");
-			printf("%-12s %-26s %-22s %10lld %-10s %s\n", v[i].country, v[i].indicator,
-			    per, (long long)v[i].value, v[i].origin, src);
-		}
-		rc = 0;
-		goto out;
-	}
-	/* export: the imported rows (configured ones live in the INI file) */
-	if ((rb = calloc(n + 1, sizeof(*rb))) == NULL)
-		goto out;
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(v[i].origin, STORE_ORIGIN_IMPORTED) != 0)
-			continue;
-		if (date_parse_ymd(v[i].period_start, &rb[k].period.start) == -1 ||
-		    date_parse_ymd(v[i].period_end, &rb[k].period.end) == -1)
-			continue;
-		rb[k].country = v[i].country;
-		rb[k].indicator = v[i].indicator;
-		rb[k].value = v[i].value;
-		rb[k].source = v[i].source;
-		rb[k].origin = RULES_IMPORTED;
-		k++;
-	}
-	if (baseline_csv_write(&out, rb, k) == -1)
-		goto out;
-	fwrite(out.data, 1, out.len, stdout);
-	rc = 0;
-out:
-	buf_free(&out);
-	free(rb);
-	store_baselines_free(v, n);
-	return rc;
-}
-
-int
-cli_baseline(int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "country", required_argument, NULL, 'C' },
-		{ "indicator", required_argument, NULL, 'I' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *opt_c = NULL, *country = NULL, *indicator = NULL, *verb;
-	struct config *cf;
-	struct store *st;
-	int ch, rc;
-
-	if (argc < 2) {
-		cli_baseline_usage();
-		return 2;
-	}
-	verb = argv[1];
-	optind = 2;
-	while ((ch = getopt_long(argc, argv, "c:", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'c':
-			opt_c = optarg;
-			break;
-		case 'C':
-			country = optarg;
-			break;
-		case 'I':
-			indicator = optarg;
-			break;
-		default:
-			cli_baseline_usage();
-			return 2;
-		}
-	}
-	if (!((strcmp(verb, "import") == 0 && optind + 1 == argc) ||
-	    ((strcmp(verb, "list") == 0 || strcmp(verb, "export") == 0) && optind == argc))) {
-		cli_baseline_usage();
-		return 2;
-	}
-	if ((rc = cli_alert_open(opt_c, &cf, &st)) != 0)
-		return rc;
-	/* The store reflects the configuration, as when the daemon starts. */
-	if (baseline_load(st, cf) == -1)
-		rc = 1;
-	else if (strcmp(verb, "import") == 0)
-		rc = cli_baseline_import(st, cf, argv[optind]);
-	else
-		rc = cli_baseline_list(st, country, indicator, strcmp(verb, "export") == 0);
-	store_close(st);
-	config_free(cf);
-	return rc;
 }
 
 struct cli_test {

@@ -28,10 +28,11 @@ static const struct {
 	    "extract [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] [-c FILE] [FILE|-]...",
 	    "text or HTML to observations as JSON Lines" },
 	{ "baseline", cli_baseline,
-	    "baseline list [--country NAME] [--indicator NAME] [-c FILE]\n"
+	    "baseline list [--country NAME] [--indicator NAME] [--period PERIOD] [--json] [-c FILE]\n"
 	    "baseline import [-c FILE] FILE.csv\n"
-	    "baseline export [-c FILE]",
-	    "list the baselines, import a CSV file, export the imported ones" },
+	    "baseline export [--country NAME] [--indicator NAME] [--period PERIOD] [-c FILE]\n"
+	    "baseline delete [--country NAME] [--indicator NAME] [--period PERIOD] [--all] [-c FILE]",
+	    "list the baselines, import a CSV file, export or delete the imported ones" },
 	{ "alerts", cli_alerts, "alerts [--since YYYY-MM-DD] [--json] [-c FILE]",
 	    "alerts and their deliveries" },
 	{ "test-alert", cli_test_alert, "test-alert [-c FILE] [NAME]",

@@ -264,3 +264,22 @@ store_baseline_list(struct store *st, const char *country,
 	*n = len;
 	return 0;
 }
+
+int
+store_baseline_delete(struct store *st, const char *country, const char *indicator,
+    const char *period_start, const char *period_end, size_t *deleted)
+{
+	sqlite3_stmt *s;
+
+	*deleted = 0;
+	if ((s = store_stmt(st, S_BL_DELETE_IMPORTED)) == NULL)
+		return -1;
+	store_bind_text(s, 1, country);
+	store_bind_text(s, 2, indicator);
+	store_bind_text(s, 3, period_start);
+	store_bind_text(s, 4, period_end);
+	if (store_run(st, s, "deleting baselines") == -1)
+		return -1;
+	*deleted = (size_t)sqlite3_changes(st->db);
+	return 0;
+}

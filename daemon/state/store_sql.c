@@ -104,6 +104,10 @@ const char *const store_sql[S_COUNT] = {
 	    " WHERE o.doc_id = ?1",
 	/* ---- baselines ---- */
 	[S_BL_DELETE_CONFIGURED] = "DELETE FROM baselines WHERE origin = 'configured'",
+	/* Each filter NULL for any. */
+	[S_BL_DELETE_IMPORTED] = "DELETE FROM baselines WHERE origin = 'imported'"
+	    " AND (?1 IS NULL OR country = ?1) AND (?2 IS NULL OR indicator = ?2)"
+	    " AND (?3 IS NULL OR period_start = ?3) AND (?4 IS NULL OR period_end = ?4)",
 	/* created from SQLite's clock: the callers give no "now" here. */
 	[S_BL_INSERT] =
 	    "INSERT INTO baselines (country, indicator, period_start, period_end,"

@@ -32,7 +32,7 @@ int cli_check(int argc, char **argv);      /* cli_check.c */
 int cli_parse_feed(int argc, char **argv); /* cli_feed.c */
 int cli_page_text(int argc, char **argv);  /* cli_page.c */
 int cli_extract(int argc, char **argv);    /* cli_extract.c */
-int cli_baseline(int argc, char **argv);   /* cli_alert.c */
+int cli_baseline(int argc, char **argv);   /* cli_baseline.c */
 int cli_alerts(int argc, char **argv);     /* cli_alerts.c */
 int cli_test_alert(int argc, char **argv); /* cli_alert.c */
 

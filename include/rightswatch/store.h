@@ -216,6 +216,12 @@ int store_baseline_import(struct store *st, const struct store_baseline *v,
  * *out (NULL when *n is 0) is freed with store_baselines_free. */
 int store_baseline_list(struct store *st, const char *country,
     const char *indicator, struct store_baseline **out, size_t *n);
+/* Delete the imported baselines of country, indicator and exact period
+ * (period_start and period_end, YYYY-MM-DD; each filter NULL for any);
+ * configured ones come back with the configuration, reported and derived
+ * ones are figures of releases. *deleted says how many. */
+int store_baseline_delete(struct store *st, const char *country, const char *indicator,
+    const char *period_start, const char *period_end, size_t *deleted);
 /* Free a list from store_baseline_list (its strings too). Accepts NULL. */
 void store_baselines_free(struct store_baseline *v, size_t n);
 
