@@ -4,43 +4,54 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rightswatch/cli.h"
 #include "rightswatch/daemon.h"
 
-/* Parse "[-c FILE]" (and, when json is not NULL, "[--json]" into *json);
- * returns the config path, or NULL after a usage message. */
+/* The long options each command takes besides -c. */
+static const struct option cli_daemon_longopts[] = {
+	{ "json", no_argument, NULL, 'j' },
+	{ "alert-backlog", no_argument, NULL, 'b' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Parse "[-c FILE]" and the long options named in allow ("j" --json,
+ * "b" --alert-backlog) into *json and *opts; returns the config path, or
+ * NULL after a usage message. */
 static const char *
-cli_daemon_opts(int argc, char **argv, int *json)
+cli_daemon_parse(int argc, char **argv, const char *allow, const char *usage, int *json,
+    struct daemon_opts *opts)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *opt_c = NULL;
 	int ch;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "c:h", json != NULL ? longopts : longopts + 1,
-	    NULL)) != -1) {
-		switch (ch) {
-		case 'c':
+	while ((ch = getopt_long(argc, argv, "c:h", cli_daemon_longopts, NULL)) != -1) {
+		if (ch == 'c')
 			opt_c = optarg;
-			break;
-		case 'j':
+		else if (ch == 'j' && strchr(allow, 'j') != NULL)
 			*json = 1;
-			break;
-		default:
+		else if (ch == 'b' && strchr(allow, 'b') != NULL)
+			opts->alert_backlog = 1;
+		else
 			goto usage;
-		}
 	}
 	if (optind != argc)
 		goto usage;
 	return cli_config_path(opt_c);
 usage:
-	fprintf(stderr, "usage: rightswatch %s [-c FILE]%s\n", argv[0],
-	    json != NULL ? " [--json]" : "");
+	fprintf(stderr, "usage: rightswatch %s %s\n", argv[0], usage);
 	return NULL;
+}
+
+static const char *
+cli_daemon_opts(int argc, char **argv, int *json)
+{
+	struct daemon_opts none = { 0, 0 };
+
+	return cli_daemon_parse(argc, argv, json != NULL ? "j" : "",
+	    json != NULL ? "[-c FILE] [--json]" : "[-c FILE]", json, &none);
 }
 
 int
@@ -48,15 +59,18 @@ cli_run(int argc, char **argv)
 {
 	const char *path = cli_daemon_opts(argc, argv, NULL);
 
-	return path == NULL ? 2 : daemon_main(path, DAEMON_RUN);
+	return path == NULL ? 2 : daemon_main(path, DAEMON_RUN, NULL);
 }
 
 int
 cli_once(int argc, char **argv)
 {
-	const char *path = cli_daemon_opts(argc, argv, NULL);
+	struct daemon_opts opts = { 0, 0 };
+	int json = 0;
+	const char *path = cli_daemon_parse(argc, argv, "b", "[-c FILE] [--alert-backlog]",
+	    &json, &opts);
 
-	return path == NULL ? 2 : daemon_main(path, DAEMON_ONCE);
+	return path == NULL ? 2 : daemon_main(path, DAEMON_ONCE, &opts);
 }
 
 int

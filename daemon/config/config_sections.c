@@ -40,7 +40,7 @@ static const struct config_key config_daemon_keys[] = {
 };
 
 enum { SRC_URL, SRC_TYPE, SRC_INTERVAL, SRC_LANG, SRC_FETCH, SRC_CONTENT,
-	SRC_HOSTS, SRC_MAXITEMS, SRC_LINKS, SRC_PATTERN };
+	SRC_HOSTS, SRC_MAXITEMS, SRC_LINKS, SRC_PATTERN, SRC_CATCHUP };
 static const struct config_key config_source_keys[] = {
 	[SRC_URL] = KEYR(struct config_source, "url", CK_URL, url),
 	[SRC_TYPE] = KEYE(struct config_source, "type", type, config_source_type_names),
@@ -52,6 +52,7 @@ static const struct config_key config_source_keys[] = {
 	[SRC_MAXITEMS] = KEYN(struct config_source, "max_items", CK_COUNT, max_items, 1, 100000),
 	[SRC_LINKS] = KEY(struct config_source, "links", CK_XPATH, links),
 	[SRC_PATTERN] = KEY(struct config_source, "link_pattern", CK_URLGLOB, link_pattern),
+	[SRC_CATCHUP] = KEY(struct config_source, "catch_up", CK_BOOL, catch_up),
 };
 
 enum { IND_TERMS, IND_TERMS_FR, IND_REPLACE };
@@ -340,6 +341,7 @@ config_source_init(void *obj)
 	s->lang = CONFIG_LANG_AUTO;
 	s->fetch_pages = CONFIG_FETCH_AUTO;
 	s->max_items = CONFIG_DEFAULT_MAX_ITEMS;
+	s->catch_up = 1;
 }
 
 static void

@@ -219,7 +219,7 @@ daemon_teardown(struct daemon *d)
 }
 
 int
-daemon_main(const char *config_path, enum daemon_mode mode)
+daemon_main(const char *config_path, enum daemon_mode mode, const struct daemon_opts *opts)
 {
 	struct daemon d;
 	struct http_options ho;
@@ -267,6 +267,8 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 		return 1;
 	}
 	poller_set_metrics(d.poller, d.metrics);
+	if (opts != NULL)
+		poller_set_options(d.poller, opts->alert_backlog, opts->force);
 	deliver_set_metrics(d.deliver, d.metrics);
 	deliver_set_idle(d.deliver, daemon_idle, &d);
 	poller_set_alert_hook(d.poller, daemon_alerted, &d);

@@ -174,6 +174,14 @@ poller_reconfigure_gc(struct poller *p)
 	}
 }
 
+/* Report the source as not polled, for why. */
+static void
+poller_skipped(struct poller_source *ps, const char *why)
+{
+	ps->rep.outcome = POLLER_SKIPPED;
+	snprintf(ps->rep.why, sizeof(ps->rep.why), "%s", why);
+}
+
 /* When a source first runs: its stored next-due time, or soon (spread);
  * never when it is gone or quarantined, nor, for `once`, while it must
  * wait (Retry-After, backoff). */
@@ -203,20 +211,24 @@ poller_source_schedule_initial(struct poller_source *ps)
 		log_warnx("source %s: disabled (the server said the feed is gone); remove it or "
 		    "change its url", ps->name);
 		ps->once_done = 1;
+		poller_skipped(ps, "gone (410): disabled");
 	} else if (ps->st.state == POLLSTATE_POISONED) {
 		log_warnx("source %s: quarantined: %d rounds in a row never finished", ps->name,
 		    POLLSTATE_POISON_AFTER);
 		ps->once_done = 1;
-	} else if (p->mode == POLLER_ONCE && !pollstate_accepts(&ps->st, POLLSTATE_EV_ONCE, now)) {
+		poller_skipped(ps, "quarantined");
+	} else if (p->mode == POLLER_ONCE && !p->force &&
+	    !pollstate_accepts(&ps->st, POLLSTATE_EV_ONCE, now)) {
 		char until[32];
 
-		log_info("source %s: not polled now: %s until %s", ps->name,
+		/* Not a failure: waiting is what it should do (--force does not). */
+		snprintf(ps->rep.why, sizeof(ps->rep.why), "%s until %s",
 		    st.retry_until > now ? "the server asked to wait" : "backing off after errors",
 		    date_format_rfc3339(st.retry_until > now ? st.retry_until :
 		    st.last_poll + st.backoff, until));
+		log_info("source %s: not polled now: %s", ps->name, ps->rep.why);
+		ps->rep.outcome = POLLER_SKIPPED;
 		ps->once_done = 1;
-		ps->once_failed = 1;
-		p->failures++;
 	} else {
 		if (p->mode != POLLER_ONCE && r == 0 && st.next_due > now)
 			delay = st.next_due - now;
@@ -313,6 +325,35 @@ poller_set_alert_hook(struct poller *p, poller_alert_fn *fn, void *arg)
 }
 
 void
+poller_set_options(struct poller *p, int alert_backlog, int force)
+{
+	p->alert_backlog = alert_backlog;
+	p->force = force;
+}
+
+const struct poller_report *
+poller_reports(struct poller *p, size_t *n)
+{
+	struct poller_report *v;
+	size_t k = 0;
+
+	*n = 0;
+	if (p->cf == NULL || (v = realloc(p->reports, (p->cf->nsources + 1) * sizeof(*v))) == NULL)
+		return NULL;
+	p->reports = v;
+	/* In the configuration's order (the list is newest first). */
+	for (size_t i = 0; i < p->cf->nsources; i++)
+		for (struct poller_source *ps = p->sources; ps != NULL; ps = ps->next)
+			if (ps->cs == &p->cf->sources[i]) {
+				v[k] = ps->rep;
+				v[k++].name = ps->name;
+				break;
+			}
+	*n = k;
+	return v;
+}
+
+void
 poller_set_metrics(struct poller *p, struct metrics *m)
 {
 	p->metrics = m;
@@ -342,6 +383,7 @@ poller_free(struct poller *p)
 		poller_source_free(ps);
 	}
 	extract_taxonomy_free(p->tx);
+	free(p->reports);
 	free(p);
 }
 
@@ -412,8 +454,9 @@ static void
 poller_source_poll(struct poller_source *ps)
 {
 	struct poller *p = ps->p;
-	struct pollstate_event start = { p->mode == POLLER_ONCE ? POLLSTATE_EV_ONCE :
-	    POLLSTATE_EV_DUE, STORE_HEALTH_OK, -1, -1, 0 };
+	/* --force makes a once run's poll due, whatever the backoff. */
+	struct pollstate_event start = { p->mode == POLLER_ONCE && !p->force ?
+	    POLLSTATE_EV_ONCE : POLLSTATE_EV_DUE, STORE_HEALTH_OK, -1, -1, 0 };
 	struct pollstate_policy pol = { ps->cs->interval, 0.0 };
 	struct http_request req;
 	int64_t now = poller_now();
@@ -432,6 +475,10 @@ poller_source_poll(struct poller_source *ps)
 		return;
 	}
 	memset(&ps->verdict, 0, sizeof(ps->verdict));
+	memset(&ps->rep, 0, sizeof(ps->rep));
+	/* A source never read before reads its history without alerting. */
+	ps->catching_up = ps->cs->catch_up && !p->alert_backlog &&
+	    (r != 0 || ps->row.caught_up == 0);
 	ps->verdict.retry_after = -1;
 	ps->verdict.max_age = -1;
 	ps->page_failed = 0;
@@ -637,6 +684,36 @@ poller_row_update(struct poller_source *ps)
 	row->last_result = strdup(ps->summary);
 }
 
+/* What the round came to, for the summary; a catch-up that read the feed
+ * is over (stored with the row) and says what it read. */
+static void
+poller_round_report(struct poller_source *ps, int64_t now)
+{
+	struct poller_report *rep = &ps->rep;
+
+	switch (ps->st.state) {
+	case POLLSTATE_READING:
+		rep->outcome = POLLER_READ;
+		snprintf(rep->why, sizeof(rep->why), "%s", ps->summary);
+		break;
+	case POLLSTATE_FETCHING:
+		rep->outcome = ps->verdict.ev == POLLSTATE_EV_NOT_MODIFIED ? POLLER_NOT_MODIFIED :
+		    POLLER_FAILED;
+		snprintf(rep->why, sizeof(rep->why), "%s", ps->summary);
+		break;
+	default:
+		break;
+	}
+	if (!ps->catching_up || ps->st.state != POLLSTATE_READING)
+		return;
+	rep->caught_up = 1;
+	ps->row.caught_up = now;
+	log_info("source %s: caught up: %zu release%s, %zu figure%s (its first read raises "
+	    "no alert)", ps->name, rep->new_releases + rep->revised_releases,
+	    rep->new_releases + rep->revised_releases == 1 ? "" : "s", rep->figures,
+	    rep->figures == 1 ? "" : "s");
+}
+
 /* The round is over: apply its verdict (DONE when its releases were
  * read), write the row back, log a change of health once, and schedule
  * the next poll. */
@@ -661,6 +738,7 @@ poller_source_finish(struct poller_source *ps)
 		return;
 	}
 	poller_row_update(ps);
+	poller_round_report(ps, now);
 	if (ps->st.state == POLLSTATE_READING)
 		ev.ev = POLLSTATE_EV_DONE;
 	pol.interval = ps->cs->interval;

@@ -39,6 +39,8 @@ struct poller_source {
 	int page_failed;     /* a release of this round could not be read */
 	int once_done;
 	int once_failed;
+	int catching_up;     /* this round is the source's catch-up: no alerts */
+	struct poller_report rep; /* what this round came to */
 	int warned_max_items;
 	/* What the feed's answer came to, applied when the round ends. */
 	struct pollstate_event verdict;
@@ -63,6 +65,9 @@ struct poller {
 	size_t failures;
 	int stopped;
 	int started;
+	int alert_backlog;   /* no catch-up: a first read alerts on history */
+	int force;           /* once: poll even sources backing off */
+	struct poller_report *reports; /* poller_reports' array */
 	unsigned rng;
 	poller_alert_fn *alert_hook;
 	void *alert_arg;

@@ -32,16 +32,20 @@ struct poller_page {
 	char *item_id;
 	char *url;
 	int64_t published;
+	int backlog;        /* history: stored without alerting */
 };
 
-/* Read one release into the store (release.c); the alert hook runs when
- * it raised alerts. Returns the document id, or 0 on failure. */
+/* Read one release into the store (release.c), without alerting when it
+ * is backlog (a catch-up's); count it in the round's report; the alert
+ * hook runs when it raised alerts. Returns the document id, or 0 on
+ * failure. */
 static int64_t
-poller_document(struct poller *p, const char *url, const char *title, const char *date,
-    const char *lang, const char *text, int64_t published)
+poller_document(struct poller_source *ps, const char *url, const char *title,
+    const char *date, const char *lang, const char *text, int64_t published, int backlog)
 {
+	struct poller *p = ps->p;
+	struct release_result r;
 	struct release_in in;
-	size_t nalerts = 0;
 	int64_t doc_id;
 
 	memset(&in, 0, sizeof(in));
@@ -52,8 +56,15 @@ poller_document(struct poller *p, const char *url, const char *title, const char
 	in.text = text;
 	in.published = published;
 	in.metrics = p->metrics;
-	doc_id = release_store(p->store, p->cf, p->tx, &in, (int64_t)time(NULL), &nalerts);
-	if (nalerts > 0 && p->alert_hook != NULL)
+	in.no_alerts = backlog;
+	doc_id = release_store(p->store, p->cf, p->tx, &in, (int64_t)time(NULL), &r);
+	if (doc_id == 0)
+		return 0;
+	ps->rep.new_releases += r.state == STORE_DOC_NEW;
+	ps->rep.revised_releases += r.state == STORE_DOC_REVISED;
+	ps->rep.figures += r.nfigures;
+	ps->rep.alerts += r.nalerts;
+	if (r.nalerts > 0 && p->alert_hook != NULL)
 		p->alert_hook(p->alert_arg);
 	return doc_id;
 }
@@ -84,6 +95,7 @@ poller_page_done_cb(struct http_response *res, void *arg)
 	if (res->error != HTTP_OK || res->status != HTTP_STATUS_OK) {
 		/* The item stays pending: the next poll tries the page again. */
 		ps->page_failed = 1;
+		ps->rep.unreadable += res->error != HTTP_ERR_CANCELLED;
 		if (res->error != HTTP_ERR_CANCELLED)
 			log_warnx("source %s: release %s: %s", ps->name, esc,
 			    res->error != HTTP_OK ? res->errmsg : "HTTP status not 200");
@@ -94,13 +106,15 @@ poller_page_done_cb(struct http_response *res, void *arg)
 	    res->effective_url != NULL ? res->effective_url : pg->url, ps->cs->content_xpath,
 	    &page, err, sizeof(err)) == -1) {
 		ps->page_failed = 1;
+		ps->rep.unreadable++;
 		log_warnx("source %s: release %s: %s", ps->name, esc, err);
 	} else {
-		doc_id = poller_document(p, pg->url, page->title, page->date, page->lang,
-		    page->text, pg->published);
-		if (doc_id == 0)
+		doc_id = poller_document(ps, pg->url, page->title, page->date, page->lang,
+		    page->text, pg->published, pg->backlog);
+		if (doc_id == 0) {
 			ps->page_failed = 1;
-		else if (store_item_done(p->store, ps->name, pg->item_id, doc_id) == -1)
+			ps->rep.unreadable++;
+		} else if (store_item_done(p->store, ps->name, pg->item_id, doc_id) == -1)
 			log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
 		page_free(page);
 	}
@@ -124,7 +138,8 @@ poller_request(const struct poller *p, struct http_request *req, const char *url
 
 /* Start reading one release page; 0 when started, -1 when not. */
 static int
-poller_fetch_page(struct poller_source *ps, const struct feed_item *it, const char *source_url)
+poller_fetch_page(struct poller_source *ps, const struct feed_item *it, const char *source_url,
+    int backlog)
 {
 	struct poller *p = ps->p;
 	struct poller_page *pg;
@@ -153,6 +168,7 @@ poller_fetch_page(struct poller_source *ps, const struct feed_item *it, const ch
 		return -1;
 	}
 	pg->ps = ps;
+	pg->backlog = backlog;
 	pg->published = it->published != DATE_UNKNOWN ? it->published : it->updated;
 	poller_request(p, &req, it->link, POLLER_ACCEPT_HTML);
 	if (http_get(p->http, &req, poller_page_done_cb, pg) == -1) {
@@ -196,6 +212,7 @@ poller_items(struct poller_source *ps, const struct feed *f, const char *source_
 	const struct config_source *cs = ps->cs;
 	size_t n = f->nitems, nnew = 0, nfeed = 0, *fromfeed;
 	int64_t now = (int64_t)time(NULL);
+	char *backlog;
 
 	if (n > cs->max_items) {
 		if (!ps->warned_max_items)
@@ -208,7 +225,9 @@ poller_items(struct poller_source *ps, const struct feed *f, const char *source_
 	 * releases read from the feed's own text are stored after it, each in
 	 * its own transaction with its figures and alerts, so that what
 	 * release_store commits is on disk when it returns. */
-	if ((fromfeed = calloc(n + 1, sizeof(*fromfeed))) == NULL) {
+	if ((fromfeed = calloc(n + 1, sizeof(*fromfeed))) == NULL ||
+	    (backlog = calloc(n + 1, 1)) == NULL) {
+		free(fromfeed);
 		ps->page_failed = 1;
 		return -1;
 	}
@@ -218,18 +237,23 @@ poller_items(struct poller_source *ps, const struct feed *f, const char *source_
 		const struct feed_item *it = &f->items[i];
 		enum store_item_state state;
 		const char *text;
-		int64_t doc_id = 0;
+		int64_t doc_id = 0, first_seen;
 		int want_page;
 		char hash[65];
 
 		poller_item_hash(it, hash);
-		if (store_item_record(p->store, ps->name, it, hash, now, &state) == -1) {
+		if (store_item_record_seen(p->store, ps->name, it, hash, now, &state,
+		    &first_seen) == -1) {
 			log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
 			continue;
 		}
 		if (state == STORE_ITEM_SAME)
 			continue;
 		nnew++;
+		/* History: everything of the catch-up round, and what it saw but
+		 * could not read then (still pending, first seen by then). */
+		backlog[i] = ps->catching_up || (state == STORE_ITEM_PENDING && ps->cs->catch_up &&
+		    !p->alert_backlog && ps->row.caught_up > 0 && first_seen <= ps->row.caught_up);
 		text = it->content != NULL && *it->content != '\0' ? it->content : it->summary;
 		want_page = it->link != NULL && cs->fetch_pages != CONFIG_FETCH_NEVER &&
 		    (cs->type == CONFIG_TYPE_HTML || cs->fetch_pages == CONFIG_FETCH_ALWAYS ||
@@ -241,7 +265,7 @@ poller_items(struct poller_source *ps, const struct feed *f, const char *source_
 				store_item_done(p->store, ps->name, it->id, doc_id);
 				continue;
 			}
-			poller_fetch_page(ps, it, source_url);
+			poller_fetch_page(ps, it, source_url, backlog[i]);
 			continue;
 		}
 		if (text != NULL && *text != '\0')
@@ -260,9 +284,11 @@ poller_items(struct poller_source *ps, const struct feed *f, const char *source_
 		    it->summary;
 		int64_t doc_id;
 
-		doc_id = poller_document(p, it->link != NULL ? it->link : it->id, it->title, NULL,
-		    it->lang, text, it->published != DATE_UNKNOWN ? it->published : it->updated);
+		doc_id = poller_document(ps, it->link != NULL ? it->link : it->id, it->title, NULL,
+		    it->lang, text, it->published != DATE_UNKNOWN ? it->published : it->updated,
+		    backlog[fromfeed[k]]);
 		if (doc_id == 0) {
+			ps->rep.unreadable++;
 			/* Not stored: the item stays pending and, as for a page that
 			 * failed, the feed's validators are not saved, so the next
 			 * poll reads it again. */
@@ -273,6 +299,7 @@ poller_items(struct poller_source *ps, const struct feed *f, const char *source_
 			log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
 	}
 	free(fromfeed);
+	free(backlog);
 	*new_items = nnew;
 	return 0;
 }

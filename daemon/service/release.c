@@ -57,8 +57,9 @@ release_commit(struct store *st, const struct release_in *in, enum store_doc_sta
 
 int64_t
 release_store(struct store *st, const struct config *cf, const struct extract_taxonomy *tx,
-    const struct release_in *in, int64_t now, size_t *nalerts)
+    const struct release_in *in, int64_t now, struct release_result *out)
 {
+	size_t *nalerts = &out->nalerts;
 	const char *url = in->url, *title = in->title, *date = in->date, *lang = in->lang;
 	const char *text = in->text;
 	int64_t published = in->published;
@@ -72,7 +73,7 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 	int64_t doc_id = 0;
 	int revision = 0;
 
-	*nalerts = 0;
+	memset(out, 0, sizeof(*out));
 	hash_sha256_hex(text, strlen(text), hash);
 	country = extract_release_country(tx, text, strlen(text));
 	memset(&d, 0, sizeof(d));
@@ -100,6 +101,7 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 		store_rollback(st);
 		return 0;
 	}
+	out->state = state;
 	if (state == STORE_DOC_SAME || !release_relevant(cf, country)) {
 		if (state != STORE_DOC_SAME)
 			log_debug("release %s concerns no configured country",
@@ -120,7 +122,7 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 	rel.text = text;
 	rel.doc_id = doc_id;
 	/* Thresholds first: "the last figure reported" must be an earlier one. */
-	if (alerting_evaluate(st, cf, &rel, &res, now, nalerts) == -1 ||
+	if ((!in->no_alerts && alerting_evaluate(st, cf, &rel, &res, now, nalerts) == -1) ||
 	    store_observations_save(st, doc_id, revision, text, &res, EXTRACT_VERSION,
 	    now) == -1) {
 		log_warnx("storing figures of %s: %s", escape_logs(esc, sizeof(esc), url),
@@ -133,6 +135,7 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 		extract_result_free(&res);
 		return 0;
 	}
+	out->nfigures = res.nobs;
 	metrics_observations(in->metrics, res.nobs);
 	metrics_alerts(in->metrics, *nalerts);
 	log_info("%s %s: %zu figure%s (%s)", state == STORE_DOC_REVISED ? "revised release" :

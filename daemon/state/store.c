@@ -513,6 +513,7 @@ read_source(struct store *st, sqlite3_stmt *s, struct store_source *out)
 	out->failures = sqlite3_column_int(s, 12);
 	out->disabled = sqlite3_column_int(s, 13);
 	out->items = sqlite3_column_int64(s, 14);
+	out->caught_up = sqlite3_column_int64(s, 15);
 	if (oom) {
 		store_source_clear(out);
 		store_set_err(st, "out of memory");
@@ -563,6 +564,7 @@ store_source_put(struct store *st, const struct store_source *src)
 	sqlite3_bind_int64(s, 12, src->backoff);
 	sqlite3_bind_int(s, 13, src->failures);
 	sqlite3_bind_int(s, 14, src->disabled != 0);
+	sqlite3_bind_int64(s, 15, src->caught_up);
 	return store_run(st, s, "saving a source");
 }
 
@@ -619,6 +621,16 @@ store_item_record(struct store *st, const char *source,
     const struct feed_item *it, const char *hash, int64_t now,
     enum store_item_state *state)
 {
+	int64_t first_seen;
+
+	return store_item_record_seen(st, source, it, hash, now, state, &first_seen);
+}
+
+int
+store_item_record_seen(struct store *st, const char *source,
+    const struct feed_item *it, const char *hash, int64_t now,
+    enum store_item_state *state, int64_t *first_seen)
+{
 	sqlite3_stmt *s;
 	int rc, found, was_done = 0, changed = 0;
 
@@ -631,9 +643,11 @@ store_item_record(struct store *st, const char *source,
 	store_bind_text(s, 1, source);
 	store_bind_text(s, 2, it->id);
 	rc = sqlite3_step(s);
+	*first_seen = now;
 	if ((found = rc == SQLITE_ROW)) {
 		was_done = sqlite3_column_int(s, 1);
 		changed = !store_same_text((const char *)sqlite3_column_text(s, 0), hash);
+		*first_seen = sqlite3_column_int64(s, 2);
 	} else if (rc != SQLITE_DONE) {
 		store_db_err(st, "reading an item");
 		store_reset(s);

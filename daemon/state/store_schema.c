@@ -191,7 +191,15 @@ static const char step3[] =
 	" limit_value = CASE WHEN ratio > 0 THEN round(value / ratio) END"
 	" WHERE baseline_value IS NULL;";
 
-static const char *const steps[] = { step1, step2, step3 };
+/* Version 4 (issue 12): catch-up. A source's first successful poll reads
+ * its history without alerting; caught_up is when that round ended (0:
+ * not yet). A source that had already been read when this version came
+ * is past its first poll. */
+static const char step4[] =
+	"ALTER TABLE sources ADD COLUMN caught_up INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE sources SET caught_up = last_ok WHERE last_ok > 0;";
+
+static const char *const steps[] = { step1, step2, step3, step4 };
 
 int
 store_schema_version(void)

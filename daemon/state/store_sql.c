@@ -8,7 +8,7 @@
 #define SOURCE_COLUMNS \
 	"name, url, current_url, etag, last_modified, health, last_result," \
 	" last_poll, last_ok, next_due, retry_until, backoff, failures, disabled," \
-	" (SELECT count(*) FROM items i WHERE i.source = s.name)"
+	" (SELECT count(*) FROM items i WHERE i.source = s.name), caught_up"
 
 /* Configured and imported rows, then per exact (country, indicator,
  * period) the highest reported and the highest derived observation of
@@ -52,17 +52,18 @@ const char *const store_sql[S_COUNT] = {
 	[S_SOURCE_PUT] =
 	    "INSERT INTO sources (name, url, current_url, etag, last_modified,"
 	    " health, last_result, last_poll, last_ok, next_due, retry_until,"
-	    " backoff, failures, disabled)"
+	    " backoff, failures, disabled, caught_up)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'new'), ?7, ?8, ?9, ?10,"
-	    " ?11, ?12, ?13, ?14)"
+	    " ?11, ?12, ?13, ?14, ?15)"
 	    " ON CONFLICT (name) DO UPDATE SET url = excluded.url,"
 	    " current_url = excluded.current_url, etag = excluded.etag,"
 	    " last_modified = excluded.last_modified, health = excluded.health,"
 	    " last_result = excluded.last_result, last_poll = excluded.last_poll,"
 	    " last_ok = excluded.last_ok, next_due = excluded.next_due,"
 	    " retry_until = excluded.retry_until, backoff = excluded.backoff,"
-	    " failures = excluded.failures, disabled = excluded.disabled",
-	[S_ITEM_GET] = "SELECT content_hash, done FROM items"
+	    " failures = excluded.failures, disabled = excluded.disabled,"
+	    " caught_up = excluded.caught_up",
+	[S_ITEM_GET] = "SELECT content_hash, done, first_seen FROM items"
 	    " WHERE source = ?1 AND item_id = ?2",
 	[S_ITEM_INSERT] =
 	    "INSERT INTO items (source, item_id, link, title, published, updated,"

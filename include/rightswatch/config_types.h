@@ -54,6 +54,8 @@ struct config_source {
 	size_t max_items;              /* items taken per poll; CONFIG_DEFAULT_MAX_ITEMS */
 	char *links;                   /* type = html: XPath of the release links */
 	char *link_pattern;            /* type = html: URL prefix or glob, or NULL */
+	int catch_up;                  /* 1 (default): the first read stores the history
+	                                  and raises no alert */
 };
 
 struct config_indicator {

@@ -15,10 +15,17 @@ enum daemon_mode {
 	DAEMON_ONCE     /* one whole cycle, then return */
 };
 
-/* Run with the configuration at path. Returns the process exit status:
+/* What `once` (and `run`) may be asked beyond the configuration. */
+struct daemon_opts {
+	int alert_backlog;  /* a source's first read alerts on its history too */
+	int force;          /* once: poll sources backing off or told to wait too */
+};
+
+/* Run with the configuration at path (opts may be NULL: none). Returns the process exit status:
  * run: 0 after a clean stop, 1 on a start-up error, 2 on a configuration error;
  * once: 0 when every source answered, 1 when any failed, 2 on a configuration error. */
-int daemon_main(const char *config_path, enum daemon_mode mode);
+int daemon_main(const char *config_path, enum daemon_mode mode,
+    const struct daemon_opts *opts);
 
 /* Print each source's health, last result, item count and next poll to
  * stdout, as a table or (json) as JSON (status.h). Returns the exit status

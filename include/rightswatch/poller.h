@@ -26,6 +26,28 @@ enum poller_mode {
 	POLLER_ONCE        /* poll every source now (respecting Retry-After and backoff), then stop */
 };
 
+/* What one round of a source came to (for `once`'s summary). */
+enum poller_outcome {
+	POLLER_NOT_POLLED = 0, /* no round yet */
+	POLLER_READ,           /* the feed was read */
+	POLLER_NOT_MODIFIED,   /* 304 */
+	POLLER_FAILED,         /* no usable answer; why says what */
+	POLLER_SKIPPED         /* not polled: why says why (backoff, Retry-After,
+	                          gone, quarantined) */
+};
+
+struct poller_report {
+	const char *name;           /* the source (owned by the poller) */
+	enum poller_outcome outcome;
+	char why[256];              /* failed, skipped: the reason; read: what it read */
+	int caught_up;              /* this round was the source's catch-up */
+	size_t new_releases;
+	size_t revised_releases;
+	size_t unreadable;          /* releases that could not be read (retried next poll) */
+	size_t figures;
+	size_t alerts;
+};
+
 /* Called (on the loop) when a POLLER_ONCE run has finished every source;
  * in POLLER_DAEMON, whenever no transfer is left in flight; and, after
  * poller_stop, when the last transfer in flight has finished. */
@@ -47,6 +69,14 @@ int poller_start(struct poller *p);
  * may be freed once this returns. 0, or -1 (the old configuration stays). */
 int poller_reconfigure(struct poller *p, const struct config *cf, char *err, size_t errlen);
 void poller_set_alert_hook(struct poller *p, poller_alert_fn *fn, void *arg);
+/* alert_backlog: a source's first read raises alerts too (no catch-up);
+ * force (POLLER_ONCE): poll the sources that are backing off or under a
+ * server's Retry-After as well. Before poller_start. */
+void poller_set_options(struct poller *p, int alert_backlog, int force);
+/* The last round of each source, in the order sources were configured
+ * (as far as they still are): *n entries, owned by p, valid until the next
+ * round or poller_reconfigure. */
+const struct poller_report *poller_reports(struct poller *p, size_t *n);
 /* Count polls, fetches and releases in m (borrowed; NULL: none). */
 void poller_set_metrics(struct poller *p, struct metrics *m);
 /* Start nothing new: cancel timers; in-flight work completes. */

@@ -88,6 +88,8 @@ struct store_source {
 	int disabled;         /* 1 after a 410 */
 	int64_t items;        /* items seen from this source (counted on read;
 	                         ignored by store_source_put) */
+	int64_t caught_up;    /* seconds UTC: when its first read round (the
+	                         catch-up, which raises no alert) ended; 0 not yet */
 };
 
 void store_source_clear(struct store_source *s);
@@ -118,6 +120,10 @@ enum store_item_state {
 int store_item_record(struct store *st, const char *source,
     const struct feed_item *it, const char *hash, int64_t now,
     enum store_item_state *state);
+/* The same, and when the item was first seen (now for a new one). */
+int store_item_record_seen(struct store *st, const char *source,
+    const struct feed_item *it, const char *hash, int64_t now,
+    enum store_item_state *state, int64_t *first_seen);
 /* Mark the item processed (its release read and stored as doc_id, or 0
  * when it had nothing to read). */
 int store_item_done(struct store *st, const char *source, const char *item_id,

@@ -52,13 +52,16 @@ stopped_within() {
 
 # mission_sections FEED-URL: the mission's configuration (tests/fixtures/
 # alerts): one source of Mali releases, the country, and the threshold on
-# abductions against the prior year's total.
+# abductions against the prior year's total. The source alerts from its
+# first read (catch_up = no): the tests that use it follow each alert, and
+# catch-up has its own (t_catchup).
 mission_sections() {
 	cat <<INI
 [source releases]
 url = $1
 type = rss
 fetch_pages = always
+catch_up = no
 
 [country Mali]
 terms = Mali, Malian, MINUSMA, Bamako, Gao, Mopti, Ségou, Kidal, Ménaka

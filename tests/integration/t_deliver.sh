@@ -44,6 +44,7 @@ timeout = 10s
 log_level = debug
 [source t]
 url = http://127.0.0.1:$NGINX_PORT/feed.rss
+catch_up = no
 [country Mali]
 terms = Mali, Mopti
 [threshold killings]

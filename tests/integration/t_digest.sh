@@ -13,6 +13,7 @@ cat > "$TMP/rw.ini" <<INI
 state = state.db
 [source t]
 url = http://127.0.0.1:$NGINX_PORT/feed.rss
+catch_up = no
 [country Mali]
 terms = Mali, Mopti
 [threshold killings]

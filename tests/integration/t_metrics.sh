@@ -31,6 +31,7 @@ listen = $1
 [source testfeed]
 url = $base/feed.rss
 type = rss
+catch_up = no
 
 [country Mali]
 terms = Mali, Malian, Bamako, Gao, Mopti

@@ -103,7 +103,7 @@ INI
 }
 config ""
 # feed_source NAME URL: one more feed, its releases read from their pages.
-feed_source() { printf '\n[source %s]\nurl = %s\ntype = rss\nfetch_pages = always\n' "$1" "$2"; }
+feed_source() { printf '\n[source %s]\nurl = %s\ntype = rss\nfetch_pages = always\ncatch_up = no\n' "$1" "$2"; }
 
 # ---- boot ------------------------------------------------------------------------
 
