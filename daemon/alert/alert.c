@@ -90,6 +90,17 @@ alert_put_period(struct buf *b, const struct bperiod *p)
 	return buf_puts(b, bperiod_format(p, tmp));
 }
 
+/* The figure's period, or for a stock the day it is as of. */
+static int
+alert_put_when(struct buf *b, const struct alert *a, const struct bperiod *p)
+{
+	char tmp[11];
+
+	if (a->stock)
+		return buf_printf(b, "as of %s", date_format_ymd(p->start, tmp));
+	return alert_put_period(b, p);
+}
+
 /* "2020 total 87", "2020-H1 200", "previous 400", or "400" (value). */
 static int
 alert_put_against(struct buf *b, const struct alert *a)
@@ -152,7 +163,7 @@ alert_subject(const struct alert *a, const char *prefix)
 	if (a->has_period || a->has_previous) {
 		rc |= buf_puts(&b, " (");
 		if (a->has_period)
-			rc |= alert_put_period(&b, &a->period);
+			rc |= alert_put_when(&b, a, &a->period);
 		if (a->has_period && a->has_previous)
 			rc |= buf_puts(&b, ", ");
 		if (a->has_previous)
@@ -227,7 +238,12 @@ alert_text(const struct alert *a)
 	 * syslog record and the JSON. */
 	rc |= alert_put_figure(&v, a->qualifier, a->value);
 	rc |= alert_line(&b, "Figure:", v.data);
-	if (a->has_period) {
+	if (a->has_period && a->stock) {
+		buf_reset(&v);
+		rc |= alert_put_when(&v, a, &a->period);
+		rc |= buf_puts(&v, " (a stock: the figure has no period of its own)");
+		rc |= alert_line(&b, "Period:", v.data);
+	} else if (a->has_period) {
 		buf_reset(&v);
 		rc |= buf_printf(&v, "%s (%s to %s)", bperiod_format(&a->period, s1),
 		    date_format_ymd(a->period.start, s2),
@@ -241,9 +257,9 @@ alert_text(const struct alert *a)
 	}
 	if (a->has_baseline) {
 		buf_reset(&v);
-		rc |= buf_printf(&v, "%lld for %s (%s", (long long)a->baseline_value,
-		    bperiod_format(&a->baseline_period, s1),
-		    rules_origin_name(a->baseline_origin));
+		rc |= buf_printf(&v, "%lld %s", (long long)a->baseline_value, a->stock ? "" : "for ");
+		rc |= alert_put_when(&v, a, &a->baseline_period);
+		rc |= buf_printf(&v, " (%s", rules_origin_name(a->baseline_origin));
 		if (a->baseline_source != NULL && *a->baseline_source != '\0') {
 			rc |= buf_puts(&v, ": ");
 			rc |= alert_put_clean(&v, a->baseline_source);
@@ -362,6 +378,8 @@ alert_syslog(const struct alert *a)
 	rc |= syslog_int(&b, "value", a->value);
 	rc |= syslog_value(&b, "qualifier", rules_qualifier_name(a->qualifier));
 	rc |= syslog_value(&b, "approximate", a->approximate ? "1" : "0");
+	if (a->stock)
+		rc |= syslog_value(&b, "stock", "1");
 	if (a->has_period) {
 		rc |= syslog_value(&b, "period", bperiod_format(&a->period, s1));
 		rc |= syslog_value(&b, "period_start", date_format_ymd(a->period.start, s2));
@@ -457,7 +475,7 @@ alert_json(const struct alert *a)
 		baseline = json_null();
 	/* "o" steals each reference, also when json_pack fails. */
 	return json_pack("{s:b, s:s, s:o, s:o, s:s, s:o, s:o, s:I, s:s, s:b,"
-	    " s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	    " s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 	    "test", a->is_test,
 	    "kind", a->has_previous ? "update" : "new",
 	    "rule", json_clean(a->rule),
@@ -469,6 +487,7 @@ alert_json(const struct alert *a)
 	    "qualifier", rules_qualifier_name(a->qualifier),
 	    "approximate", a->approximate,
 	    "period", json_period(&a->period, a->has_period),
+	    "stock", json_boolean(a->stock),
 	    "compare", a->compare_unknown ? json_null() :
 	    json_string(rules_compare_name(a->compare)),
 	    "factor", a->compare_unknown ? json_null() : json_num(a->factor),

@@ -42,8 +42,14 @@ alert_record_from_decision(const struct rules_decision *d, struct store_alert *o
 	out->approximate = d->approximate;
 	out->is_update = d->kind == RULES_UPDATE;
 	out->previous_value = d->has_previous ? d->previous_value : -1;
-	if (o->has_period)
+	if (o->has_period) {
 		alert_record_days(&o->period, out->period_start, out->period_end);
+	} else if (o->has_asof) {
+		/* A stock: its "period" is the day it is as of. */
+		struct bperiod asof = { o->asof, o->asof };
+
+		alert_record_days(&asof, out->period_start, out->period_end);
+	}
 	out->baseline_value = -1;
 	if (d->baseline != NULL) {
 		out->baseline_value = d->baseline->value;
@@ -54,6 +60,7 @@ alert_record_from_decision(const struct rules_decision *d, struct store_alert *o
 	}
 	out->ratio = d->ratio > 0 ? d->ratio : NAN;
 	out->compare = rules_compare_name(t->compare);
+	out->threshold_period = rules_period_name(t->period);
 	out->factor = t->factor;
 	out->limit = d->limit;
 	out->title = o->title;
@@ -93,6 +100,7 @@ alert_from_record(const struct store_alert *s, struct alert *a)
 	    (enum extract_qualifier)v : EXTRACT_EXACT;
 	a->approximate = s->approximate;
 	a->has_period = alert_record_period(s->period_start, s->period_end, &a->period);
+	a->stock = s->threshold_period != NULL && strcmp(s->threshold_period, "stock") == 0;
 	if (s->baseline_value >= 0 && alert_record_period(s->baseline_period_start,
 	    s->baseline_period_end, &a->baseline_period)) {
 		a->has_baseline = 1;

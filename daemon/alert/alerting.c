@@ -35,6 +35,8 @@ struct alerting_in {
 	struct rules_prev *prev;
 	size_t nprev;
 	char **sentences;            /* owned copies, one per observation */
+	char **stock_sources;        /* owned: the sources of the stocks in bl */
+	size_t nstock;
 	char **fps;                  /* owned fingerprints of prev */
 	struct rules_input in;
 };
@@ -46,6 +48,9 @@ alerting_in_free(struct alerting_in *a)
 		free(a->sentences[i]);
 	for (size_t i = 0; a->fps != NULL && i < a->nprev; i++)
 		free(a->fps[i]);
+	for (size_t i = 0; i < a->nstock; i++)
+		free(a->stock_sources[i]);
+	free(a->stock_sources);
 	free(a->sentences);
 	free(a->fps);
 	free(a->th);
@@ -88,6 +93,7 @@ alerting_thresholds(const struct config *cf, struct alerting_in *a)
 		r->notify = (const char *const *)t->notify.v;
 		r->nnotify = t->notify.n;
 		r->renotify = (enum rules_renotify)t->renotify;
+		r->period = (enum rules_period)t->period;
 	}
 	for (size_t i = 0; i < cf->ncountries; i++)
 		a->countries[i] = cf->countries[i].name;
@@ -95,6 +101,48 @@ alerting_thresholds(const struct config *cf, struct alerting_in *a)
 	a->in.nthresholds = cf->nthresholds;
 	a->in.countries = a->countries;
 	a->in.ncountries = cf->ncountries;
+	return 0;
+}
+
+/* Does a stock threshold compare obs with the stock reported before it? */
+static int
+alerting_stock_needed(const struct alerting_in *a, const struct rules_obs *o)
+{
+	if (o->has_period || !o->has_asof || o->derived || o->country == NULL)
+		return 0;
+	for (size_t t = 0; t < a->in.nthresholds; t++)
+		if (a->th[t].period == RULES_PERIOD_STOCK &&
+		    a->th[t].compare == RULES_PREVIOUS_REPORT &&
+		    strcmp(a->th[t].indicator, o->indicator) == 0)
+			return 1;
+	return 0;
+}
+
+/* The stock reported before o's day, as a baseline at *out (*n counts it). */
+static int
+alerting_stock(struct store *st, struct alerting_in *a, const struct rules_obs *o,
+    struct rules_baseline *out, size_t *n)
+{
+	struct store_stock prev;
+	char day[11];
+	int found;
+
+	if (store_stock_last(st, o->country, o->indicator, date_format_ymd(o->asof, day),
+	    &prev, &found) == -1)
+		return -1;
+	if (!found || date_parse_ymd(prev.date, &out->period.start) == -1) {
+		free(prev.source);
+		return 0;
+	}
+	out->period.end = out->period.start;
+	out->country = o->country;
+	out->indicator = o->indicator;
+	out->value = prev.value;
+	out->origin = RULES_REPORTED;
+	out->stock = 1;
+	out->source = a->stock_sources[a->nstock++] = prev.source;
+	out->observation_id = 1;
+	(*n)++;
 	return 0;
 }
 
@@ -108,7 +156,9 @@ alerting_baselines(struct store *st, struct alerting_in *a)
 
 	if (store_baseline_list(st, NULL, NULL, &a->stored, &a->nstored) == -1)
 		return -1;
-	if ((a->bl = calloc(a->nstored + a->nobs + 1, sizeof(*a->bl))) == NULL)
+	/* Each stock of the release may need the one reported before it. */
+	if ((a->bl = calloc(a->nstored + 2 * a->nobs + 1, sizeof(*a->bl))) == NULL ||
+	    (a->stock_sources = calloc(a->nobs + 1, sizeof(*a->stock_sources))) == NULL)
 		return -1;
 	for (size_t i = 0; i < a->nstored; i++) {
 		const struct store_baseline *s = &a->stored[i];
@@ -129,6 +179,10 @@ alerting_baselines(struct store *st, struct alerting_in *a)
 	for (size_t i = 0; i < a->nobs; i++)
 		if (a->obs[i].has_period && a->obs[i].country != NULL)
 			rules_baseline_from_obs(&a->obs[i], &a->bl[n++]);
+	for (size_t i = 0; i < a->nobs; i++)
+		if (alerting_stock_needed(a, &a->obs[i]) &&
+		    alerting_stock(st, a, &a->obs[i], &a->bl[n], &n) == -1)
+			return -1;
 	a->in.baselines = a->bl;
 	a->in.nbaselines = n;
 	return 0;
@@ -153,11 +207,13 @@ alerting_prev(struct store *st, struct alerting_in *a)
 			int found;
 			char *fp;
 
-			if (!o->has_period || o->derived || o->country == NULL ||
-			    strcmp(th->indicator, o->indicator) != 0)
+			int stock = th->period == RULES_PERIOD_STOCK;
+
+			if (o->derived || o->country == NULL || strcmp(th->indicator, o->indicator) != 0 ||
+			    (stock ? !o->has_asof || o->has_period : !o->has_period))
 				continue;
 			if ((fp = rules_fingerprint(th->name, o->country, o->indicator,
-			    &o->period)) == NULL)
+			    stock ? NULL : &o->period)) == NULL)
 				return -1;
 			if (store_alert_last(st, fp, &value, &found) == -1) {
 				free(fp);
@@ -203,6 +259,9 @@ alerting_observations(const struct alerting_release *rel, const struct extract_r
 		o->period.end = e->period_end;
 		if (o->has_period && !bperiod_valid(&o->period))
 			o->has_period = 0;
+		/* A figure without a period is a stock as of the release's day. */
+		o->has_asof = !o->has_period && rel->date != NULL &&
+		    date_parse_ymd(rel->date, &o->asof) == 0;
 		o->derived = e->derived;
 		/* after every stored figure, in the order of the text */
 		o->observation_id = INT64_MAX / 2 + (int64_t)i;
@@ -401,7 +460,8 @@ alerting_missing(struct store *st, const struct config *cf, alerting_missing_fn 
 		struct alerting_missing row;
 		size_t i;
 
-		if (th->compare == RULES_VALUE) /* needs no baseline */
+		/* A value threshold needs no baseline; a stock one finds its own. */
+		if (th->compare == RULES_VALUE || th->period == RULES_PERIOD_STOCK)
 			continue;
 		for (i = 0; i < n; i++)
 			if (!a.obs[i].derived && strcmp(a.obs[i].indicator, th->indicator) == 0 &&

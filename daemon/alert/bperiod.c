@@ -106,27 +106,46 @@ bperiod_format_range(const struct bperiod *p, char *out)
 	return out;
 }
 
+enum bperiod_unit
+bperiod_unit(const struct bperiod *p)
+{
+	int y = p->start.y, m1 = p->start.m, m2 = p->end.m;
+
+	if (p->start.d != 1 || p->end.y != y || m1 > m2 || y < 1 || y > 9999 ||
+	    p->end.d != date_days_in_month(p->end.y, m2))
+		return BPERIOD_OTHER;
+	if (m1 == 1 && m2 == 12)
+		return BPERIOD_YEAR;
+	if (m2 - m1 == 5 && m1 % 6 == 1)
+		return BPERIOD_HALF;
+	if (m2 - m1 == 2 && m1 % 3 == 1)
+		return BPERIOD_QUARTER;
+	return m1 == m2 ? BPERIOD_MONTH : BPERIOD_OTHER;
+}
+
 char *
 bperiod_format(const struct bperiod *p, char *out)
 {
-	int y = p->start.y, m1 = p->start.m, m2 = p->end.m;
-	int whole = p->start.d == 1 && p->end.y == y &&
-	    p->end.d == date_days_in_month(p->end.y, m2) && m1 <= m2;
+	int y = p->start.y, m2 = p->end.m;
 
-	if (whole && y >= 1 && y <= 9999) {
-		if (m1 == 1 && m2 == 12)
-			snprintf(out, BPERIOD_FMT_MAX, "%04d", y);
-		else if (m2 - m1 == 5 && m1 % 6 == 1)
-			snprintf(out, BPERIOD_FMT_MAX, "%04d-H%d", y, m2 / 6);
-		else if (m2 - m1 == 2 && m1 % 3 == 1)
-			snprintf(out, BPERIOD_FMT_MAX, "%04d-Q%d", y, m2 / 3);
-		else if (m1 == m2)
-			snprintf(out, BPERIOD_FMT_MAX, "%04d-%02d", y, m1);
-		else
-			bperiod_format_range(p, out);
-		return out;
+	switch (bperiod_unit(p)) {
+	case BPERIOD_YEAR:
+		snprintf(out, BPERIOD_FMT_MAX, "%04d", y);
+		break;
+	case BPERIOD_HALF:
+		snprintf(out, BPERIOD_FMT_MAX, "%04d-H%d", y, m2 / 6);
+		break;
+	case BPERIOD_QUARTER:
+		snprintf(out, BPERIOD_FMT_MAX, "%04d-Q%d", y, m2 / 3);
+		break;
+	case BPERIOD_MONTH:
+		snprintf(out, BPERIOD_FMT_MAX, "%04d-%02d", y, m2);
+		break;
+	default:
+		bperiod_format_range(p, out);
+		break;
 	}
-	return bperiod_format_range(p, out);
+	return out;
 }
 
 int

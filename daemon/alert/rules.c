@@ -10,8 +10,13 @@
  * previous_report crosses when the new figure exceeds factor x the last
  * figure reported for the same period (factor 1.0: any rise); the first
  * report of a period has nothing to rise from and decides nothing.
- * Observations without a period or a country, and derived ones, are never
- * subjects (derived figures serve only as baselines).
+ * A threshold's period selects its subjects: every figure with a period
+ * (any), only those of a whole calendar month, quarter, half or year, or
+ * only the figures without one (stock), each as of its release's day;
+ * a stock is compared with `above` (value) or with the last stock
+ * reported as of an earlier day (previous_report), never with a year.
+ * Observations without a country, and derived ones, are never subjects
+ * (derived figures serve only as baselines).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +33,7 @@ static const char *const compare_names[] = {
 static const char *const severity_names[] = { "info", "warning", "critical" };
 static const char *const origin_names[] = { "configured", "imported", "reported", "derived" };
 static const char *const renotify_names[] = { "on_increase", "never" };
+static const char *const period_names[] = { "any", "month", "quarter", "half", "year", "stock" };
 static const char *const qualifier_names[] = {
 	"exact", "at_least", "more_than", "approx", "at_most"
 };
@@ -56,6 +62,8 @@ const char *rules_severity_name(enum rules_severity s) { return rules_name(sever
 const char *rules_origin_name(enum rules_origin o) { return rules_name(origin_names, NELEM(origin_names), (int)o); }
 const char *rules_renotify_name(enum rules_renotify r) { return rules_name(renotify_names, NELEM(renotify_names), (int)r); }
 const char *rules_qualifier_name(enum extract_qualifier q) { return rules_name(qualifier_names, NELEM(qualifier_names), (int)q); }
+const char *rules_period_name(enum rules_period p) { return rules_name(period_names, NELEM(period_names), (int)p); }
+int rules_period_parse(const char *s) { return rules_lookup(period_names, NELEM(period_names), s); }
 int rules_compare_parse(const char *s) { return rules_lookup(compare_names, NELEM(compare_names), s); }
 int rules_severity_parse(const char *s) { return rules_lookup(severity_names, NELEM(severity_names), s); }
 int rules_origin_parse(const char *s) { return rules_lookup(origin_names, NELEM(origin_names), s); }
@@ -141,12 +149,38 @@ rules_fingerprint(const char *rule, const char *country,
 	rc |= buf_putc(&b, '|');
 	rc |= rules_put_escaped(&b, indicator);
 	rc |= buf_putc(&b, '|');
-	rc |= buf_puts(&b, bperiod_format_range(p, range));
+	rc |= buf_puts(&b, p != NULL ? bperiod_format_range(p, range) : "stock");
 	if (rc != 0) {
 		buf_free(&b);
 		return NULL;
 	}
 	return buf_detach(&b);
+}
+
+static int64_t
+rules_day(const struct date_ymd *d)
+{
+	return date_days_from_civil(d->y, d->m, d->d);
+}
+
+/* The last stock reported before o's, as of an earlier day. */
+static const struct rules_baseline *
+rules_previous_stock(const struct rules_input *in, const struct rules_obs *o)
+{
+	const struct rules_baseline *best = NULL;
+
+	for (size_t i = 0; i < in->nbaselines; i++) {
+		const struct rules_baseline *c = &in->baselines[i];
+
+		if (!c->stock || c->origin != RULES_REPORTED ||
+		    !rules_same_country(c->country, o->country) || c->indicator == NULL ||
+		    strcmp(c->indicator, o->indicator) != 0 ||
+		    rules_day(&c->period.start) >= rules_day(&o->asof))
+			continue;
+		if (best == NULL || rules_day(&c->period.start) > rules_day(&best->period.start))
+			best = c;
+	}
+	return best;
 }
 
 /* The last figure reported for exactly the observation's period before it. */
@@ -158,7 +192,7 @@ rules_previous_report(const struct rules_input *in, const struct rules_obs *o)
 	for (size_t i = 0; i < in->nbaselines; i++) {
 		const struct rules_baseline *c = &in->baselines[i];
 
-		if (c->origin != RULES_REPORTED ||
+		if (c->origin != RULES_REPORTED || c->stock ||
 		    !rules_same_key(c, o->country, o->indicator, &o->period))
 			continue;
 		/* Never the observation itself, nor one stored after it. */
@@ -236,6 +270,25 @@ rules_add_decision(struct rules_result *res, struct rules_decision *d)
 	return 0;
 }
 
+/* Does t compare o, by its period? A stock threshold takes only figures
+ * without a period (as of their release's day); the others only figures
+ * with one, of the length they name. */
+static int
+rules_period_fits(const struct rules_threshold *t, const struct rules_obs *o)
+{
+	static const enum bperiod_unit unit[] = {
+		[RULES_PERIOD_MONTH] = BPERIOD_MONTH, [RULES_PERIOD_QUARTER] = BPERIOD_QUARTER,
+		[RULES_PERIOD_HALF] = BPERIOD_HALF, [RULES_PERIOD_YEAR] = BPERIOD_YEAR,
+	};
+
+	if (t->period == RULES_PERIOD_STOCK)
+		return !o->has_period && o->has_asof;
+	if (!o->has_period)
+		return 0;
+	return t->period == RULES_PERIOD_ANY || ((unsigned)t->period < NELEM(unit) &&
+	    bperiod_unit(&o->period) == unit[t->period]);
+}
+
 /* One threshold against one observation: 1 and *d when it crossed, 0 when
  * not (or not applicable), -1 on out of memory. */
 static int
@@ -247,22 +300,24 @@ rules_one(const struct rules_input *in, const struct rules_threshold *t,
 	double figure = (double)o->value, limit;
 	int crossed;
 
-	if (o->derived || !o->has_period || o->indicator == NULL ||
-	    strcmp(o->indicator, t->indicator) != 0 ||
-	    !rules_country_applies(in, t, o->country))
+	if (o->derived || o->indicator == NULL || strcmp(o->indicator, t->indicator) != 0 ||
+	    !rules_country_applies(in, t, o->country) || !rules_period_fits(t, o))
 		return 0;
 	switch (t->compare) {
 	case RULES_VALUE:
 		limit = (double)t->above;
 		break;
 	case RULES_PREVIOUS_REPORT:
-		if ((b = rules_previous_report(in, o)) == NULL)
+		if ((b = t->period == RULES_PERIOD_STOCK ? rules_previous_stock(in, o) :
+		    rules_previous_report(in, o)) == NULL)
 			return 0;
 		limit = t->factor * (double)b->value;
 		break;
 	case RULES_PRIOR_YEAR_TOTAL:
 	case RULES_ANNUALIZED_PRIOR_YEAR:
 	case RULES_SAME_PERIOD_PRIOR_YEAR:
+		if (t->period == RULES_PERIOD_STOCK)
+			return 0; /* a stock has no period to set against a year */
 		if (t->compare == RULES_SAME_PERIOD_PRIOR_YEAR)
 			want = bperiod_shift_years(&o->period, -1);
 		else if (bperiod_prior_year(&o->period, &want) == -1)
@@ -298,7 +353,8 @@ rules_one(const struct rules_input *in, const struct rules_threshold *t,
 	d->limit = limit;
 	d->ratio = limit > 0 ? figure / limit : 0.0;
 	d->approximate = o->qualifier == EXTRACT_APPROX;
-	d->fingerprint = rules_fingerprint(t->name, o->country, o->indicator, &o->period);
+	d->fingerprint = rules_fingerprint(t->name, o->country, o->indicator,
+	    t->period == RULES_PERIOD_STOCK ? NULL : &o->period);
 	if (d->fingerprint == NULL)
 		return -1;
 	hash_sha256_hex(d->fingerprint, strlen(d->fingerprint), d->fingerprint_sha256);

@@ -72,6 +72,8 @@ static const char *const config_compare_names[] = { "value", "prior_year_total",
 	"same_period_prior_year", "previous_report", "annualized_prior_year", NULL };
 static const char *const config_severity_names[] = { "info", "warning", "critical", NULL };
 static const char *const config_renotify_names[] = { "on_increase", "never", NULL };
+static const char *const config_period_names[] = { "any", "month", "quarter", "half", "year",
+	"stock", NULL };
 
 enum { NT_TYPE, NT_FACILITY, NT_IDENT, NT_TARGET, NT_URL, NT_STARTTLS, NT_FROM, NT_TO,
 	NT_USER, NT_PASSWORD, NT_PREFIX, NT_DIGEST, NT_HEADER, NT_COMMAND, NT_TIMEOUT };
@@ -95,7 +97,7 @@ static const struct config_key config_notify_keys[] = {
 };
 
 enum { TH_INDICATOR, TH_COUNTRY, TH_COMPARE, TH_FACTOR, TH_ABOVE, TH_SEVERITY, TH_NOTIFY,
-	TH_RENOTIFY };
+	TH_RENOTIFY, TH_PERIOD };
 static const struct config_key config_threshold_keys[] = {
 	[TH_INDICATOR] = KEYR(struct config_threshold, "indicator", CK_STRING, indicator),
 	[TH_COUNTRY] = KEY(struct config_threshold, "country", CK_STRING, country),
@@ -107,6 +109,7 @@ static const struct config_key config_threshold_keys[] = {
 	[TH_SEVERITY] = KEYE(struct config_threshold, "severity", severity, config_severity_names),
 	[TH_NOTIFY] = KEY(struct config_threshold, "notify", CK_LIST, notify),
 	[TH_RENOTIFY] = KEYE(struct config_threshold, "renotify", renotify, config_renotify_names),
+	[TH_PERIOD] = KEYE(struct config_threshold, "period", period, config_period_names),
 };
 
 enum { BL_COUNTRY, BL_INDICATOR, BL_PERIOD, BL_VALUE, BL_SOURCE };
@@ -271,6 +274,10 @@ config_threshold_finish(struct config_parse *p, void *obj, const int *key_line)
 		config_err(p, p->sec_line, "%s: compare = value needs 'above'", p->label);
 	if (t->compare != RULES_VALUE && key_line[TH_ABOVE] != 0)
 		config_err(p, key_line[TH_ABOVE], "above: only for compare = value");
+	if (t->period == RULES_PERIOD_STOCK && !p->key_bad[TH_PERIOD] &&
+	    t->compare != RULES_VALUE && t->compare != RULES_PREVIOUS_REPORT)
+		config_err(p, key_line[TH_PERIOD], "period = stock: only with compare = value or "
+		    "previous_report (a stock has no period to set against a year)");
 }
 
 static void

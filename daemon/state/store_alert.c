@@ -94,7 +94,7 @@ read_alert(sqlite3_stmt *s, int c, struct store_alert *a)
 		{ c + 4, &a->country }, { c + 5, &a->indicator }, { c + 7, &a->qualifier },
 		{ c + 16, &a->baseline_origin }, { c + 17, &a->baseline_source },
 		{ c + 21, &a->title }, { c + 22, &a->date }, { c + 23, &a->url },
-		{ c + 24, &a->sentence }, { c + 26, &a->compare },
+		{ c + 24, &a->sentence }, { c + 26, &a->compare }, { c + 29, &a->threshold_period },
 	};
 
 	memset(a, 0, sizeof(*a));
@@ -193,6 +193,7 @@ insert_alert(struct store *st, const struct store_alert *a, int64_t now)
 	store_bind_text(s, 26, a->compare);
 	bind_real(s, 27, a->factor);
 	bind_real(s, 28, a->limit);
+	store_bind_text(s, 29, a->threshold_period);
 	return store_run(st, s, "saving an alert");
 }
 

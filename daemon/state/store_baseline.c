@@ -266,6 +266,37 @@ store_baseline_list(struct store *st, const char *country,
 }
 
 int
+store_stock_last(struct store *st, const char *country, const char *indicator,
+    const char *before, struct store_stock *out, int *found)
+{
+	sqlite3_stmt *s;
+	int rc, r = 0;
+
+	*found = 0;
+	memset(out, 0, sizeof(*out));
+	if ((s = store_stmt(st, S_STOCK_LAST)) == NULL)
+		return -1;
+	store_bind_text(s, 1, country);
+	store_bind_text(s, 2, indicator);
+	store_bind_text(s, 3, before);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int oom = 0;
+
+		out->value = sqlite3_column_int64(s, 0);
+		copy_day(s, 1, out->date);
+		out->source = store_dup_column(s, 2, &oom);
+		if (oom)
+			r = -1, store_set_err(st, "out of memory");
+		else
+			*found = 1;
+	} else if (rc != SQLITE_DONE) {
+		r = store_db_err(st, "reading the last stock");
+	}
+	store_reset(s);
+	return r;
+}
+
+int
 store_baseline_delete(struct store *st, const char *country, const char *indicator,
     const char *period_start, const char *period_end, size_t *deleted)
 {

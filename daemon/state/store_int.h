@@ -25,7 +25,7 @@ enum store_stmt_id {
 	S_ALERT_LAST, S_ALERT_INSERT, S_ALERT_LIST, S_ALERT_DELIVERIES,
 	S_OUTBOX_INSERT, S_OUTBOX_DUE, S_OUTBOX_NEXT, S_OUTBOX_DELIVERED,
 	S_OUTBOX_RETRY, S_OUTBOX_FAILED, S_OUTBOX_PENDING, S_OUTBOX_WINDOW, S_OUTBOX_POSTPONE,
-	S_ACTIVITY,
+	S_ACTIVITY, S_STOCK_LAST,
 	S_COUNT
 };
 
@@ -47,7 +47,8 @@ extern const char *const store_sql[S_COUNT];
 	" a.period_start, a.period_end, a.baseline_value," \
 	" a.baseline_period_start, a.baseline_period_end, a.baseline_origin," \
 	" a.baseline_source, a.ratio, a.observation_id, a.doc_id, a.title," \
-	" a.date, a.url, a.sentence, a.created, a.compare, a.factor, a.limit_value"
+	" a.date, a.url, a.sentence, a.created, a.compare, a.factor, a.limit_value," \
+	" a.threshold_period"
 
 /* Is the existing file at path a state file this code can open (ours or
  * empty, not newer)? Reads its header only. 0, or -1 with err. */

@@ -199,7 +199,14 @@ static const char step4[] =
 	"ALTER TABLE sources ADD COLUMN caught_up INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE sources SET caught_up = last_ok WHERE last_ok > 0;";
 
-static const char *const steps[] = { step1, step2, step3, step4 };
+/* Version 5 (issue 12): periods in thresholds. Which figures the
+ * threshold compared (any, month, quarter, half, year, stock), with the
+ * alert: a stock's alert has the release's day as its period, "as of". */
+static const char step5[] =
+	"ALTER TABLE alerts ADD COLUMN threshold_period TEXT CHECK (threshold_period IN"
+	" ('any', 'month', 'quarter', 'half', 'year', 'stock'));";
+
+static const char *const steps[] = { step1, step2, step3, step4, step5 };
 
 int
 store_schema_version(void)

@@ -133,9 +133,9 @@ const char *const store_sql[S_COUNT] = {
 	    " period_start, period_end, baseline_value, baseline_period_start,"
 	    " baseline_period_end, baseline_origin, baseline_source, ratio,"
 	    " observation_id, doc_id, title, date, url, sentence, created,"
-	    " compare, factor, limit_value)"
+	    " compare, factor, limit_value, threshold_period)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-	    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
+	    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
 	[S_ALERT_LIST] = "SELECT " STORE_ALERT_COLUMNS " FROM alerts a"
 	    " WHERE a.created >= ?1 ORDER BY a.id",
 	[S_ALERT_DELIVERIES] = "SELECT o.alert_id, o.destination, o.state,"
@@ -161,6 +161,15 @@ const char *const store_sql[S_COUNT] = {
 	    " WHERE id = ?1 AND state = 'pending'",
 	[S_ACTIVITY] = "SELECT (SELECT max(first_seen) FROM documents),"
 	    " (SELECT max(created) FROM alerts)",
+	/* The highest stock (a figure without a period) of the latest day
+	 * before ?3 a release reported for ?1 and ?2. */
+	[S_STOCK_LAST] = "SELECT o.value, d.date, CASE WHEN d.title IS NULL OR d.title = ''"
+	    " THEN '<' || d.url || '>' ELSE d.title || ' <' || d.url || '>' END"
+	    " FROM observations o JOIN documents d ON d.id = o.doc_id"
+	    " AND d.latest_revision = o.revision"
+	    " WHERE o.period_start IS NULL AND o.derived = 0 AND o.country = ?1"
+	    " AND o.indicator = ?2 AND d.date < ?3"
+	    " ORDER BY d.date DESC, o.value DESC LIMIT 1",
 	[S_OUTBOX_PENDING] = "SELECT count(*) FROM outbox WHERE state = 'pending'",
 	[S_OUTBOX_WINDOW] = "SELECT max(next_attempt) FROM outbox WHERE destination = ?1"
 	    " AND state = 'pending' AND attempts = 0 AND next_attempt > ?2",

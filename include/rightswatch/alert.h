@@ -44,6 +44,7 @@ struct alert {
 	int approximate;              /* "approximately crossed" */
 	int has_period;
 	struct bperiod period;
+	int stock;                    /* a stock: period is the day it is as of */
 	int has_baseline;             /* 0 for compare = value */
 	int64_t baseline_value;
 	struct bperiod baseline_period;

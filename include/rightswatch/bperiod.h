@@ -27,6 +27,16 @@ int bperiod_valid(const struct bperiod *p);
 int bperiod_equal(const struct bperiod *a, const struct bperiod *b);
 /* Parse one of the five written forms into *out; 0, or -1 (and *out untouched). */
 int bperiod_parse(const char *s, struct bperiod *out);
+/* What a period is: a whole calendar year, half, quarter or month, or
+ * another range of days. */
+enum bperiod_unit {
+	BPERIOD_OTHER = 0,
+	BPERIOD_MONTH,
+	BPERIOD_QUARTER,
+	BPERIOD_HALF,
+	BPERIOD_YEAR
+};
+enum bperiod_unit bperiod_unit(const struct bperiod *p);
 /* Canonical form (the shortest of the five that fits) into out (at least
  * BPERIOD_FMT_MAX bytes). Returns out. */
 char *bperiod_format(const struct bperiod *p, char *out);

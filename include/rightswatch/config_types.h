@@ -124,6 +124,7 @@ struct config_threshold {
 	int severity;         /* enum rules_severity, default warning */
 	struct config_list notify; /* empty: every [notify] section */
 	int renotify;         /* enum rules_renotify, default on_increase */
+	int period;           /* enum rules_period: which figures, default any */
 };
 
 /* [baseline NAME]: a figure for (country, indicator, period). */

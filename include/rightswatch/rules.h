@@ -39,6 +39,17 @@ enum rules_renotify {
 	RULES_NEVER                   /* one alert per fingerprint, ever */
 };
 
+/* Which figures a threshold compares (its `period` key). */
+enum rules_period {
+	RULES_PERIOD_ANY = 0,         /* every figure that has a period */
+	RULES_PERIOD_MONTH,           /* only figures for one whole calendar month */
+	RULES_PERIOD_QUARTER,         /* ... quarter */
+	RULES_PERIOD_HALF,            /* ... half-year */
+	RULES_PERIOD_YEAR,            /* ... year */
+	RULES_PERIOD_STOCK            /* only figures without a period (a stock, "2 million
+	                                 displaced"), as of their release's date */
+};
+
 enum rules_origin {
 	RULES_CONFIGURED = 0,         /* [baseline NAME] in the INI file */
 	RULES_IMPORTED,               /* a baselines CSV file */
@@ -58,6 +69,7 @@ struct rules_threshold {
 	const char *const *notify;    /* destination names; nnotify 0: all */
 	size_t nnotify;
 	enum rules_renotify renotify;
+	enum rules_period period;     /* which figures it compares */
 };
 
 /* One observation (a row of the store's observations table, or one just
@@ -70,6 +82,8 @@ struct rules_obs {
 	int has_period;               /* 0: period unknown, never evaluated */
 	struct bperiod period;
 	int derived;                  /* implied by a comparison: a baseline, never a subject */
+	int has_asof;                 /* no period: a stock as of asof (the release's date) */
+	struct date_ymd asof;
 	int64_t observation_id;       /* store id, 0 when not stored yet */
 	const char *title;            /* release title, URL, date (YYYY-MM-DD), evidence sentence */
 	const char *url;
@@ -88,6 +102,7 @@ struct rules_baseline {
 	enum rules_origin origin;
 	const char *source;           /* free text, or NULL */
 	int64_t observation_id;       /* reported/derived: the observation; 0 otherwise */
+	int stock;                    /* a stock reported as of period.start (= period.end) */
 };
 
 /* A decision already taken: an alert row (fingerprint and its value). The
@@ -161,8 +176,10 @@ const struct rules_baseline *rules_baseline_select(const struct rules_baseline *
 void rules_baseline_from_obs(const struct rules_obs *obs, struct rules_baseline *out);
 
 /* The fingerprint "rule|country|indicator|YYYY-MM-DD/YYYY-MM-DD" ('|' and
- * '\' in names escaped with '\'; a NULL country is empty). Caller frees;
- * NULL on out of memory. */
+ * '\' in names escaped with '\'; a NULL country is empty), or
+ * "rule|country|indicator|stock" for a stock threshold (p NULL): one alert
+ * per country, then updates as the stock rises. Caller frees; NULL on out
+ * of memory. */
 char *rules_fingerprint(const char *rule, const char *country,
     const char *indicator, const struct bperiod *p);
 
@@ -172,6 +189,8 @@ const char *rules_severity_name(enum rules_severity s);
 const char *rules_origin_name(enum rules_origin o);
 const char *rules_renotify_name(enum rules_renotify r);
 const char *rules_qualifier_name(enum extract_qualifier q);
+const char *rules_period_name(enum rules_period p);
+int rules_period_parse(const char *s);
 int rules_compare_parse(const char *s);
 int rules_severity_parse(const char *s);
 int rules_origin_parse(const char *s);

@@ -222,6 +222,17 @@ int store_baseline_import(struct store *st, const struct store_baseline *v,
  * *out (NULL when *n is 0) is freed with store_baselines_free. */
 int store_baseline_list(struct store *st, const char *country,
     const char *indicator, struct store_baseline **out, size_t *n);
+/* A stock (a figure without a period) as of a release's date. */
+struct store_stock {
+	int64_t value;
+	char date[11];    /* YYYY-MM-DD: as of */
+	char *source;     /* "TITLE <URL>" of its release (the caller frees) */
+};
+/* The highest stock of the latest day before `before` (YYYY-MM-DD) that
+ * a release reported for country and indicator: *found 1 and *out, or
+ * *found 0. 0, or -1. */
+int store_stock_last(struct store *st, const char *country, const char *indicator,
+    const char *before, struct store_stock *out, int *found);
 /* Delete the imported baselines of country, indicator and exact period
  * (period_start and period_end, YYYY-MM-DD; each filter NULL for any);
  * configured ones come back with the configuration, reported and derived
@@ -273,6 +284,10 @@ struct store_alert {
 	const char *compare;
 	double factor;
 	double limit;
+	/* Which figures the threshold compared: "any", "month", "quarter",
+	 * "half", "year" or "stock" (then the period fields are the release's
+	 * day: the stock is as of it); NULL for an older alert (any). */
+	const char *threshold_period;
 	int64_t observation_id;  /* 0 none */
 	int64_t doc_id;          /* 0 none */
 	const char *title;             /* the release's title, date (YYYY-MM-DD) */

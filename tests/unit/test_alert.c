@@ -625,6 +625,33 @@ test_from_decision(void **state)
 	assert_int_equal(a.baseline_period.start.y, 2020);
 }
 
+/* A stock's alert says what it is as of, and the stock it rose from. */
+static void
+test_stock(void **state)
+{
+	struct alert a;
+	char *subject, *text;
+
+	(void)state;
+	mission(&a);
+	a.rule = "displaced-rising", a.indicator = "displaced", a.value = 75000;
+	a.compare = RULES_PREVIOUS_REPORT, a.factor = 1.2, a.stock = 1;
+	a.qualifier = EXTRACT_APPROX, a.approximate = 1;
+	a.period = (struct bperiod){ { 2021, 10, 1 }, { 2021, 10, 1 } };
+	a.baseline_value = 60000, a.baseline_origin = RULES_REPORTED;
+	a.baseline_period = (struct bperiod){ { 2021, 8, 6 }, { 2021, 8, 6 } };
+	a.limit = 72000, a.ratio = 75000.0 / 72000;
+	subject = alert_subject(&a, NULL);
+	text = alert_text(&a);
+	assert_string_equal(subject, "[rightswatch] CRITICAL Mali displaced about 75000 "
+	    "(as of 2021-10-01) approximately > 1.2 x previous 60000 (1.0x)");
+	assert_non_null(strstr(text, "\nPeriod:     as of 2021-10-01 (a stock: the figure has "
+	    "no period of its own)\n"));
+	assert_non_null(strstr(text, "\nBaseline:   60000 as of 2021-08-06 (reported: "));
+	free(subject);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -644,6 +671,7 @@ main(void)
 		cmocka_unit_test(test_priority),
 		cmocka_unit_test(test_json_fields),
 		cmocka_unit_test(test_from_decision),
+		cmocka_unit_test(test_stock),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

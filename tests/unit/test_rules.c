@@ -423,6 +423,102 @@ test_fingerprint(void **state)
 	}
 }
 
+/* A threshold's period selects its figures: any figure with a period,
+ * only whole months, quarters, halves or years, or only stocks (figures
+ * without a period, as of their release's day). */
+static void
+test_periods(void **state)
+{
+	static const struct {
+		enum rules_period tp;
+		enum rules_compare compare;
+		const char *period;     /* the figure's, NULL: a stock as of 2021-08-06 */
+		const char *stock_prev; /* a stock reported before, as of this day, or NULL */
+		int64_t prev_value;
+		int ndec;
+		const char *fingerprint_end; /* what the fingerprint ends with */
+	} rows[] = {
+		/* any: every figure that has a period */
+		{ RULES_PERIOD_ANY, RULES_VALUE, "2021-Q1", NULL, 0, 1, "2021-01-01/2021-03-31" },
+		{ RULES_PERIOD_ANY, RULES_VALUE, "2021-01-01/2021-02-14", NULL, 0, 1, "2021-02-14" },
+		/* any: not a stock */
+		{ RULES_PERIOD_ANY, RULES_VALUE, NULL, NULL, 0, 0, NULL },
+		/* quarter: a quarter, not a half, a month or a year */
+		{ RULES_PERIOD_QUARTER, RULES_VALUE, "2021-Q1", NULL, 0, 1, "2021-03-31" },
+		{ RULES_PERIOD_QUARTER, RULES_VALUE, "2021-H1", NULL, 0, 0, NULL },
+		{ RULES_PERIOD_QUARTER, RULES_VALUE, "2021-03", NULL, 0, 0, NULL },
+		{ RULES_PERIOD_QUARTER, RULES_VALUE, "2021", NULL, 0, 0, NULL },
+		/* a quarter's months in another order are not a calendar quarter */
+		{ RULES_PERIOD_QUARTER, RULES_VALUE, "2021-02-01/2021-04-30", NULL, 0, 0, NULL },
+		{ RULES_PERIOD_MONTH, RULES_VALUE, "2021-03", NULL, 0, 1, "2021-03-31" },
+		{ RULES_PERIOD_HALF, RULES_VALUE, "2021-H2", NULL, 0, 1, "2021-12-31" },
+		{ RULES_PERIOD_YEAR, RULES_VALUE, "2020", NULL, 0, 1, "2020-12-31" },
+		{ RULES_PERIOD_YEAR, RULES_VALUE, "2020-H1", NULL, 0, 0, NULL },
+		/* stock: only figures without a period; one fingerprint per country */
+		{ RULES_PERIOD_STOCK, RULES_VALUE, NULL, NULL, 0, 1, "|stock" },
+		{ RULES_PERIOD_STOCK, RULES_VALUE, "2021-Q1", NULL, 0, 0, NULL },
+		/* stock, previous_report: above the stock of an earlier day */
+		{ RULES_PERIOD_STOCK, RULES_PREVIOUS_REPORT, NULL, "2021-05-01", 100, 1, "|stock" },
+		{ RULES_PERIOD_STOCK, RULES_PREVIOUS_REPORT, NULL, "2021-05-01", 500, 0, NULL },
+		/* ... not one of the same day, nor none at all */
+		{ RULES_PERIOD_STOCK, RULES_PREVIOUS_REPORT, NULL, "2021-08-06", 100, 0, NULL },
+		{ RULES_PERIOD_STOCK, RULES_PREVIOUS_REPORT, NULL, NULL, 0, 0, NULL },
+		/* stock against a year: never (check refuses it) */
+		{ RULES_PERIOD_STOCK, RULES_PRIOR_YEAR_TOTAL, NULL, NULL, 0, 0, NULL },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct rules_threshold t = { "wave", "displaced", "Mali", rows[i].compare, 1.0, 100,
+			RULES_WARNING, NULL, 0, RULES_ON_INCREASE, rows[i].tp };
+		struct rules_obs o;
+		struct rules_baseline b[2];
+		struct rules_input in;
+		struct rules_result res;
+
+		memset(&o, 0, sizeof(o));
+		memset(b, 0, sizeof(b));
+		memset(&in, 0, sizeof(in));
+		o.indicator = "displaced", o.country = "Mali", o.value = 400;
+		o.observation_id = 9;
+		if (rows[i].period != NULL) {
+			o.has_period = 1;
+			assert_int_equal(bperiod_parse(rows[i].period, &o.period), 0);
+		} else {
+			o.has_asof = 1;
+			o.asof = (struct date_ymd){ 2021, 8, 6 };
+		}
+		/* a baseline for a prior year, so that only the period decides */
+		b[0].country = "Mali", b[0].indicator = "displaced", b[0].value = 1;
+		b[0].origin = RULES_CONFIGURED;
+		assert_int_equal(bperiod_parse("2020", &b[0].period), 0);
+		in.nbaselines = 1;
+		if (rows[i].stock_prev != NULL) {
+			b[1].country = "Mali", b[1].indicator = "displaced", b[1].stock = 1;
+			b[1].value = rows[i].prev_value, b[1].origin = RULES_REPORTED;
+			assert_int_equal(date_parse_ymd(rows[i].stock_prev, &b[1].period.start), 0);
+			b[1].period.end = b[1].period.start;
+			in.nbaselines = 2;
+		}
+		in.obs = &o, in.nobs = 1, in.baselines = b;
+		in.thresholds = &t, in.nthresholds = 1;
+		assert_int_equal(rules_evaluate(&in, &res), 0);
+		if (res.ndec != (size_t)rows[i].ndec)
+			fail_msg("row %zu: %zu decisions, want %d", i, res.ndec, rows[i].ndec);
+		if (res.ndec == 1) {
+			const char *fp = res.dec[0].fingerprint;
+			size_t lf = strlen(fp), le = strlen(rows[i].fingerprint_end);
+
+			if (lf < le || strcmp(fp + lf - le, rows[i].fingerprint_end) != 0)
+				fail_msg("row %zu: fingerprint %s", i, fp);
+		}
+		rules_result_free(&res);
+	}
+	for (int i = 0; i <= RULES_PERIOD_STOCK; i++)
+		assert_int_equal(rules_period_parse(rules_period_name((enum rules_period)i)), i);
+	assert_int_equal(rules_period_parse("quarterly"), -1);
+}
+
 static void
 test_names(void **state)
 {
@@ -473,6 +569,7 @@ main(void)
 		cmocka_unit_test(test_grouping),
 		cmocka_unit_test(test_fingerprint),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_periods),
 		cmocka_unit_test(test_from_obs),
 	};
 
