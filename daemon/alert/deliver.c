@@ -47,6 +47,7 @@ struct deliver {
 	int more;                     /* the last batch was full: more may be due */
 	size_t busy;
 	size_t failures;
+	size_t delivered;             /* outbox rows delivered */
 	struct logonce *failing;      /* destinations failing, for quiet repeats */
 	int64_t *inflight;            /* outbox ids being sent */
 	size_t ninflight;
@@ -189,6 +190,12 @@ size_t
 deliver_failures(const struct deliver *d)
 {
 	return d->failures;
+}
+
+size_t
+deliver_delivered(const struct deliver *d)
+{
+	return d->delivered;
 }
 
 void
@@ -335,6 +342,8 @@ deliver_done(struct dest_call *call, enum dest_outcome oc, const char *msg)
 		deliver_log(d, job, oc, msg != NULL ? msg : "", backoff);
 	if (job->test_done == NULL && (oc == DEST_RETRY || oc == DEST_PERMANENT))
 		d->failures++;
+	if (job->test_done == NULL && oc == DEST_OK)
+		d->delivered += job->nids;
 	if (job->test_done == NULL && oc != DEST_CANCELLED)
 		metrics_delivery(d->metrics, job->name, job->channel, oc == DEST_OK ?
 		    "delivered" : oc == DEST_RETRY ? "retry" : "failed", job->nids);

@@ -1,6 +1,6 @@
 /*
- * cli_daemon — `run`, `once` and `status`: parse -c (and status's --json),
- * hand over to daemon.c.
+ * cli_daemon — `run` and `status` (and the options `once` shares,
+ * cli_once.c): parse -c and the long options, hand over to daemon.c.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -13,13 +13,11 @@
 static const struct option cli_daemon_longopts[] = {
 	{ "json", no_argument, NULL, 'j' },
 	{ "alert-backlog", no_argument, NULL, 'b' },
+	{ "force", no_argument, NULL, 'f' },
 	{ NULL, 0, NULL, 0 },
 };
 
-/* Parse "[-c FILE]" and the long options named in allow ("j" --json,
- * "b" --alert-backlog) into *json and *opts; returns the config path, or
- * NULL after a usage message. */
-static const char *
+const char *
 cli_daemon_parse(int argc, char **argv, const char *allow, const char *usage, int *json,
     struct daemon_opts *opts)
 {
@@ -34,6 +32,8 @@ cli_daemon_parse(int argc, char **argv, const char *allow, const char *usage, in
 			*json = 1;
 		else if (ch == 'b' && strchr(allow, 'b') != NULL)
 			opts->alert_backlog = 1;
+		else if (ch == 'f' && strchr(allow, 'f') != NULL)
+			opts->force = 1;
 		else
 			goto usage;
 	}
@@ -48,7 +48,7 @@ usage:
 static const char *
 cli_daemon_opts(int argc, char **argv, int *json)
 {
-	struct daemon_opts none = { 0, 0 };
+	struct daemon_opts none = { 0, 0, NULL };
 
 	return cli_daemon_parse(argc, argv, json != NULL ? "j" : "",
 	    json != NULL ? "[-c FILE] [--json]" : "[-c FILE]", json, &none);
@@ -60,17 +60,6 @@ cli_run(int argc, char **argv)
 	const char *path = cli_daemon_opts(argc, argv, NULL);
 
 	return path == NULL ? 2 : daemon_main(path, DAEMON_RUN, NULL);
-}
-
-int
-cli_once(int argc, char **argv)
-{
-	struct daemon_opts opts = { 0, 0 };
-	int json = 0;
-	const char *path = cli_daemon_parse(argc, argv, "b", "[-c FILE] [--alert-backlog]",
-	    &json, &opts);
-
-	return path == NULL ? 2 : daemon_main(path, DAEMON_ONCE, &opts);
 }
 
 int

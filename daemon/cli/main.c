@@ -16,7 +16,8 @@ static const struct {
 	const char *what;
 } main_commands[] = {
 	{ "run", cli_run, "run [-c FILE]", "the daemon, in the foreground" },
-	{ "once", cli_once, "once [--alert-backlog] [-c FILE]", "one whole cycle, then exit" },
+	{ "once", cli_once, "once [--alert-backlog] [--force] [--json] [-c FILE]",
+	    "one whole cycle, then exit, with a summary" },
 	{ "check", cli_check, "check [-c FILE]", "validate the configuration" },
 	{ "status", cli_status, "status [-c FILE] [--json]", "sources' health and schedule" },
 	{ "parse-feed", cli_parse_feed, "parse-feed [--base URL] [FILE|-]",

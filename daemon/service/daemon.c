@@ -191,6 +191,56 @@ daemon_alerted(void *arg)
 	}
 }
 
+void
+daemon_summary_clear(struct daemon_summary *s)
+{
+	if (s == NULL)
+		return;
+	free(s->sources);
+	memset(s, 0, sizeof(*s));
+}
+
+/* The end of a once cycle: its exit status from what each source and the
+ * deliveries came to (every source polled failed: 3; some: 1), and the
+ * summary when one is asked for. */
+static int
+daemon_once_end(struct daemon *d, struct daemon_summary *sum, int status)
+{
+	const struct poller_report *r;
+	size_t n, polled = 0, failed = 0, unread = 0;
+	size_t undelivered = deliver_failures(d->deliver);
+
+	r = poller_reports(d->poller, &n);
+	for (size_t i = 0; i < n; i++) {
+		polled += r[i].outcome == POLLER_READ || r[i].outcome == POLLER_NOT_MODIFIED ||
+		    r[i].outcome == POLLER_FAILED;
+		failed += r[i].outcome == POLLER_FAILED;
+		unread += r[i].unreadable > 0;
+	}
+	if (d->stopping && status == 0)
+		status = 1;
+	if (failed > 0)
+		log_warnx("%zu of %zu sources polled failed", failed, polled);
+	if (undelivered > 0)
+		log_warnx("%zu deliveries failed; the alerts stay queued", undelivered);
+	if (failed > 0 || unread > 0 || undelivered > 0)
+		status = status == 0 ? 1 : status;
+	if (polled > 0 && failed == polled)
+		status = 3;
+	if (sum == NULL)
+		return status;
+	memset(sum, 0, sizeof(*sum));
+	if (n > 0 && (sum->sources = calloc(n, sizeof(*sum->sources))) != NULL) {
+		memcpy(sum->sources, r, n * sizeof(*r));
+		sum->nsources = n;
+	}
+	sum->delivered = deliver_delivered(d->deliver);
+	sum->delivery_failures = undelivered;
+	if (store_outbox_pending_count(d->store, &sum->pending) == -1)
+		sum->pending = -1;
+	return status;
+}
+
 static void
 daemon_teardown(struct daemon *d)
 {
@@ -311,21 +361,8 @@ daemon_main(const char *config_path, enum daemon_mode mode, const struct daemon_
 		log_error("event loop failed");
 		status = 1;
 	}
-	if (mode == DAEMON_ONCE) {
-		size_t failed = poller_failures(d.poller);
-		size_t undelivered = deliver_failures(d.deliver);
-
-		if (d.stopping)
-			status = 1;
-		if (failed > 0) {
-			log_warnx("%zu sources failed", failed);
-			status = 1;
-		}
-		if (undelivered > 0) {
-			log_warnx("%zu deliveries failed; the alerts stay queued", undelivered);
-			status = 1;
-		}
-	}
+	if (mode == DAEMON_ONCE)
+		status = daemon_once_end(&d, opts != NULL ? opts->summary : NULL, status);
 	daemon_teardown(&d);
 	if (mode == DAEMON_RUN)
 		log_info("stopped");

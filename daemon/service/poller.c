@@ -346,7 +346,8 @@ poller_reports(struct poller *p, size_t *n)
 		for (struct poller_source *ps = p->sources; ps != NULL; ps = ps->next)
 			if (ps->cs == &p->cf->sources[i]) {
 				v[k] = ps->rep;
-				v[k++].name = ps->name;
+				snprintf(v[k].name, sizeof(v[k].name), "%s", ps->name);
+				k++;
 				break;
 			}
 	*n = k;

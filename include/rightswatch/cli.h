@@ -25,8 +25,16 @@ typedef struct json_t json_t;
  * NULL o (out of memory on the way) is reported. 0 or -1. */
 int cli_json_print(json_t *o, int pretty);
 
+struct daemon_opts;
+/* Parse "[-c FILE]" and the long options named in allow ("j" --json,
+ * "b" --alert-backlog, "f" --force) into *json and *opts; returns the
+ * configuration's path, or NULL after printing "usage: rightswatch CMD
+ * USAGE" (cli_daemon.c). */
+const char *cli_daemon_parse(int argc, char **argv, const char *allow, const char *usage,
+    int *json, struct daemon_opts *opts);
+
 int cli_run(int argc, char **argv);        /* cli_daemon.c */
-int cli_once(int argc, char **argv);       /* cli_daemon.c */
+int cli_once(int argc, char **argv);       /* cli_once.c */
 int cli_status(int argc, char **argv);     /* cli_daemon.c */
 int cli_check(int argc, char **argv);      /* cli_check.c */
 int cli_parse_feed(int argc, char **argv); /* cli_feed.c */

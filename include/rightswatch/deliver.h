@@ -46,6 +46,8 @@ void deliver_stop(struct deliver *d);
 size_t deliver_busy(const struct deliver *d);
 /* Attempts that did not deliver since deliver_new (for `once`). */
 size_t deliver_failures(const struct deliver *d);
+/* Outbox rows delivered since deliver_new (for `once`). */
+size_t deliver_delivered(const struct deliver *d);
 void deliver_free(struct deliver *d);
 
 /* `test-alert`: send a (test) alert to the destination named dest now,

@@ -37,7 +37,7 @@ enum poller_outcome {
 };
 
 struct poller_report {
-	const char *name;           /* the source (owned by the poller) */
+	char name[160];             /* the source */
 	enum poller_outcome outcome;
 	char why[256];              /* failed, skipped: the reason; read: what it read */
 	int caught_up;              /* this round was the source's catch-up */
