@@ -347,33 +347,78 @@ alerting_record(struct store *st, const struct config *cf, const struct rules_de
 	return rc;
 }
 
-int
-alerting_evaluate(struct store *st, const struct config *cf,
-    const struct alerting_release *rel, const struct extract_result *res, int64_t now,
-    size_t *nalerts)
+static void alerting_missing_once(const struct rules_result *rr, size_t i,
+    alerting_missing_fn *fn, void *arg);
+
+/* The rules' inputs for a release's figures, and their decisions. */
+static int
+alerting_decide(struct store *st, const struct config *cf, const struct alerting_release *rel,
+    const struct extract_result *res, struct alerting_in *a, struct rules_result *rr)
+{
+	memset(a, 0, sizeof(*a));
+	memset(rr, 0, sizeof(*rr));
+	return alerting_thresholds(cf, a) == -1 || alerting_observations(rel, res, a) == -1 ||
+	    alerting_baselines(st, a) == -1 || alerting_prev(st, a) == -1 ||
+	    rules_evaluate(&a->in, rr) == -1 ? -1 : 0;
+}
+
+/* Decide for a release's figures: record each alert (record), or say it
+ * through fn and the baselines lacking through missing. */
+static int
+alerting_run(struct store *st, const struct config *cf, const struct alerting_release *rel,
+    const struct extract_result *res, int64_t now, int record, alerting_try_fn *fn,
+    alerting_missing_fn *missing, void *arg, size_t *nalerts)
 {
 	struct alerting_in a;
-	struct rules_result rr = { NULL, 0, NULL, 0 };
+	struct rules_result rr;
 	int rc = -1;
 
 	*nalerts = 0;
 	if (cf->nthresholds == 0 || res->nobs == 0)
 		return 0;
-	memset(&a, 0, sizeof(a));
-	if (alerting_thresholds(cf, &a) == -1 || alerting_observations(rel, res, &a) == -1 ||
-	    alerting_baselines(st, &a) == -1 || alerting_prev(st, &a) == -1 ||
-	    rules_evaluate(&a.in, &rr) == -1)
+	if (alerting_decide(st, cf, rel, res, &a, &rr) == -1)
 		goto out;
 	for (size_t i = 0; i < rr.ndec; i++) {
-		if (alerting_record(st, cf, &rr.dec[i], rel, now) == -1)
-			goto out;
+		struct alert al;
+
+		if (record) {
+			if (alerting_record(st, cf, &rr.dec[i], rel, now) == -1)
+				goto out;
+		} else {
+			/* What the destinations would receive (the release's own words). */
+			alert_from_decision(&rr.dec[i], &al);
+			al.title = rel->title;
+			al.url = rel->url;
+			al.date = rel->date;
+			fn(&al, arg);
+		}
 		(*nalerts)++;
 	}
+	for (size_t i = 0; missing != NULL && i < rr.nmissing; i++)
+		alerting_missing_once(&rr, i, missing, arg);
 	rc = 0;
 out:
 	rules_result_free(&rr);
 	alerting_in_free(&a);
 	return rc;
+}
+
+int
+alerting_try(struct store *st, const struct config *cf, const struct alerting_release *rel,
+    const struct extract_result *res, alerting_try_fn *fn, alerting_missing_fn *missing,
+    void *arg)
+{
+	size_t n;
+
+	return alerting_run(st, cf, rel, res, 0, 0, fn, missing, arg, &n);
+}
+
+int
+alerting_evaluate(struct store *st, const struct config *cf,
+    const struct alerting_release *rel, const struct extract_result *res, int64_t now,
+    size_t *nalerts)
+{
+	return alerting_run(st, cf, rel, res, now, 1, NULL, NULL, NULL, nalerts);
 }
 
 /* Report m once: the rules may name the same (threshold, country,

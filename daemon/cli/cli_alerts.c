@@ -23,13 +23,6 @@
 
 #define CLI_ALERTS_USAGE "usage: rightswatch alerts [-c FILE] [--since YYYY-MM-DD] [--json]\n"
 
-static void
-cli_alerts_diag(const char *msg, void *arg)
-{
-	(void)arg;
-	fprintf(stderr, "%s\n", msg);
-}
-
 /* The deliveries of a as a JSON array of objects. */
 static json_t *
 cli_alerts_deliveries(const struct store_alert *a)
@@ -54,8 +47,8 @@ cli_alerts_deliveries(const struct store_alert *a)
 
 /* One alert as JSON: what alert_json says of it (what the destinations
  * received), with its id, when it was raised and its deliveries. */
-static json_t *
-cli_alerts_json(const struct store_alert *s)
+json_t *
+cli_alert_json(const struct store_alert *s)
 {
 	struct alert a;
 	json_t *o, *head;
@@ -78,8 +71,8 @@ cli_alerts_json(const struct store_alert *s)
 	return head;
 }
 
-static void
-cli_alerts_line(const struct store_alert *a)
+void
+cli_alert_line(const struct store_alert *a)
 {
 	char when[32], per[BPERIOD_FMT_MAX], bper[BPERIOD_FMT_MAX], esc[400];
 
@@ -113,7 +106,6 @@ cli_alerts(int argc, char **argv)
 	struct store *st;
 	struct date_ymd since_d;
 	const char *opt_c = NULL, *argv_since = "";
-	char err[512];
 	int64_t since = 0;
 	size_t n = 0;
 	int ch, json = 0, rc = 0;
@@ -144,20 +136,12 @@ cli_alerts(int argc, char **argv)
 		fputs(CLI_ALERTS_USAGE, stderr);
 		return 2;
 	}
-	if ((cf = config_load(cli_config_path(opt_c), cli_alerts_diag, NULL)) == NULL)
+	if ((cf = config_load(cli_config_path(opt_c), cli_diag, NULL)) == NULL)
 		return 2;
 	/* Looking never creates a state file. */
-	switch (store_open_readonly(cf->state, &st, err, sizeof(err))) {
-	case -1:
-		fprintf(stderr, "rightswatch: %s\n", err);
+	if ((rc = cli_state_open(cf, json, "no alert was raised", &st)) != 0) {
 		config_free(cf);
-		return 1;
-	case 1:
-		if (!json)
-			printf("No state file yet (%s): the daemon has not run, no alert was "
-			    "raised.\n", escape_logs(err, sizeof(err), cf->state));
-		config_free(cf);
-		return 0;
+		return rc == 1 ? 0 : 1;
 	}
 	if (store_alerts_list(st, since, &v, &n) == -1) {
 		fprintf(stderr, "rightswatch: %s\n", store_errmsg(st));
@@ -168,8 +152,8 @@ cli_alerts(int argc, char **argv)
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (!json)
-			cli_alerts_line(&v[i]);
-		else if (cli_json_print(cli_alerts_json(&v[i]), 0) == -1)
+			cli_alert_line(&v[i]);
+		else if (cli_json_print(cli_alert_json(&v[i]), 0) == -1)
 			rc = 1;
 	}
 	store_alerts_free(v, n);

@@ -23,7 +23,6 @@
 #include "rightswatch/escape.h"
 #include "rightswatch/jsonout.h"
 #include "rightswatch/store.h"
-#include "rightswatch/suggest.h"
 #include "rightswatch/taxonomy.h"
 
 #define CLI_BASELINE_FILTERS "[--country NAME] [--indicator NAME] [--period PERIOD]"
@@ -62,32 +61,10 @@ cli_baseline_usage(FILE *fp, const char *verb)
 }
 
 static void
-cli_baseline_diag(const char *msg, void *arg)
-{
-	(void)arg;
-	fprintf(stderr, "%s\n", msg);
-}
-
-static void
 cli_baseline_csv_diag(void *arg, const char *msg)
 {
 	(void)arg;
 	fprintf(stderr, "%s\n", msg);
-}
-
-/* Refuse an unknown filter name, suggesting the nearest known one. */
-static int
-cli_baseline_unknown(struct cli_bl *b, const char *what, const char *name, int country)
-{
-	size_t n = 0;
-	const char **names = taxonomy_names(b->tx, country, &n);
-	const char *hint = suggest_nearest(name, names, n);
-
-	fprintf(stderr, "rightswatch baseline: --%s: unknown %s '%s'%s%s%s\n", what, what, name,
-	    hint != NULL ? " (did you mean '" : "", hint != NULL ? hint : "",
-	    hint != NULL ? "'?)" : "");
-	free(names);
-	return 2;
 }
 
 /* Make the filters canonical; 0, or an exit status. */
@@ -97,11 +74,12 @@ cli_baseline_filters(struct cli_bl *b)
 	struct bperiod p;
 
 	if (b->country != NULL &&
-	    (b->c_country = baseline_country(b->cf, b->tx, b->country)) == NULL)
-		return cli_baseline_unknown(b, "country", b->country, 1);
-	if (b->indicator != NULL &&
-	    (b->c_indicator = baseline_indicator(b->tx, b->indicator)) == NULL)
-		return cli_baseline_unknown(b, "indicator", b->indicator, 0);
+	    cli_canonical(b->cf, b->tx, "baseline", "country", b->country, 1,
+	    &b->c_country) != 0)
+		return 2;
+	if (b->indicator != NULL && cli_canonical(b->cf, b->tx, "baseline", "indicator",
+	    b->indicator, 1, &b->c_indicator) != 0)
+		return 2;
 	if (b->period != NULL) {
 		if (bperiod_parse(b->period, &p) == -1) {
 			fprintf(stderr, "rightswatch baseline: --period: expected 2020, 2020-H1, "
@@ -289,7 +267,7 @@ cli_baseline(int argc, char **argv)
 	memset(&b, 0, sizeof(b));
 	if ((rc = cli_baseline_opts(argc, argv, verb, &b)) != 0)
 		return rc == 1 ? 0 : rc;
-	if ((b.cf = config_load(cli_config_path(b.opt_c), cli_baseline_diag, NULL)) == NULL)
+	if ((b.cf = config_load(cli_config_path(b.opt_c), cli_diag, NULL)) == NULL)
 		return 2;
 	if ((b.tx = taxonomy_new(b.cf->indicators, b.cf->nindicators, b.cf->countries,
 	    b.cf->ncountries)) == NULL) {

@@ -29,8 +29,10 @@ release_relevant(const struct config *cf, const char *country)
 {
 	if (cf->ncountries == 0)
 		return 1;
+	/* The extractor's spelling ("Mali") may differ in case from the
+	 * configured one ("[country mali]"). */
 	for (size_t i = 0; country != NULL && i < cf->ncountries; i++)
-		if (strcmp(cf->countries[i].name, country) == 0)
+		if (strcasecmp(cf->countries[i].name, country) == 0)
 			return 1;
 	return 0;
 }
@@ -55,43 +57,64 @@ release_commit(struct store *st, const struct release_in *in, enum store_doc_sta
 	return 0;
 }
 
+void
+release_read_prepare(const struct config *cf, const struct extract_taxonomy *tx,
+    const struct release_in *in, int64_t now, struct release_read *r)
+{
+	const char *lang = in->lang;
+
+	memset(r, 0, sizeof(*r));
+	r->country = extract_release_country(tx, in->text, strlen(in->text));
+	r->relevant = release_relevant(cf, r->country);
+	/* The page's date, else the feed's, else today. */
+	if (in->date == NULL || date_parse_ymd(in->date, &r->params.release_date) == -1) {
+		int64_t t = in->published != DATE_UNKNOWN ? in->published : now;
+
+		r->params.release_date = date_civil_from_days(t / 86400);
+	}
+	date_format_ymd(r->params.release_date, r->date);
+	r->params.lang = lang != NULL && strncasecmp(lang, "fr", 2) == 0 ? EXTRACT_LANG_FR :
+	    lang != NULL && strncasecmp(lang, "en", 2) == 0 ? EXTRACT_LANG_EN : EXTRACT_LANG_AUTO;
+	r->params.country = r->country;
+}
+
+int
+release_read_figures(const struct extract_taxonomy *tx, const struct release_in *in,
+    const struct release_read *r, struct extract_result *res)
+{
+	res->obs = NULL;
+	res->nobs = 0;
+	if (!r->relevant)
+		return 0;
+	return extract_text(tx, in->text, strlen(in->text), &r->params, res);
+}
+
 int64_t
 release_store(struct store *st, const struct config *cf, const struct extract_taxonomy *tx,
     const struct release_in *in, int64_t now, struct release_result *out)
 {
 	size_t *nalerts = &out->nalerts;
-	const char *url = in->url, *title = in->title, *date = in->date, *lang = in->lang;
-	const char *text = in->text;
-	int64_t published = in->published;
+	const char *url = in->url, *title = in->title, *text = in->text;
 	struct store_document d;
-	struct extract_params params;
+	struct release_read r;
 	struct extract_result res = { NULL, 0 };
 	struct alerting_release rel;
 	enum store_doc_state state;
-	const char *country;
-	char hash[65], esc[160], datebuf[11];
+	char hash[65], esc[160];
 	int64_t doc_id = 0;
 	int revision = 0;
 
 	memset(out, 0, sizeof(*out));
 	hash_sha256_hex(text, strlen(text), hash);
-	country = extract_release_country(tx, text, strlen(text));
+	release_read_prepare(cf, tx, in, now, &r);
 	memset(&d, 0, sizeof(d));
 	d.url = url;
 	d.title = title;
-	d.lang = lang;
+	d.lang = in->lang;
 	d.text = text;
 	d.hash = hash;
-	d.country = country;
-	memset(&params, 0, sizeof(params));
-	if (date != NULL && date_parse_ymd(date, &params.release_date) == 0)
-		d.date = date;
-	else {
-		int64_t t = published != DATE_UNKNOWN ? published : now;
-
-		params.release_date = date_civil_from_days(t / 86400);
-		d.date = date_format_ymd(params.release_date, datebuf);
-	}
+	d.country = r.country;
+	d.date = r.date;
 	/* The document, its figures, and the alerts they raise commit together
 	 * (an alert is never lost nor invented by a crash). */
 	if (store_begin(st) == -1 ||
@@ -102,23 +125,20 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 		return 0;
 	}
 	out->state = state;
-	if (state == STORE_DOC_SAME || !release_relevant(cf, country)) {
+	if (state == STORE_DOC_SAME || !r.relevant) {
 		if (state != STORE_DOC_SAME)
 			log_debug("release %s concerns no configured country",
 			    escape_logs(esc, sizeof(esc), url));
 		return release_commit(st, in, state, doc_id);
 	}
-	params.lang = lang != NULL && strncasecmp(lang, "fr", 2) == 0 ? EXTRACT_LANG_FR :
-	    lang != NULL && strncasecmp(lang, "en", 2) == 0 ? EXTRACT_LANG_EN : EXTRACT_LANG_AUTO;
-	params.country = country;
-	if (extract_text(tx, text, strlen(text), &params, &res) == -1) {
+	if (release_read_figures(tx, in, &r, &res) == -1) {
 		log_warnx("extracting from %s: out of memory", escape_logs(esc, sizeof(esc), url));
 		store_rollback(st);
 		return 0;
 	}
 	rel.title = title;
 	rel.url = url;
-	rel.date = d.date;
+	rel.date = r.date;
 	rel.text = text;
 	rel.doc_id = doc_id;
 	/* Thresholds first: "the last figure reported" must be an earlier one. */
@@ -140,7 +160,7 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 	metrics_alerts(in->metrics, *nalerts);
 	log_info("%s %s: %zu figure%s (%s)", state == STORE_DOC_REVISED ? "revised release" :
 	    "new release", escape_logs(esc, sizeof(esc), title != NULL ? title : url), res.nobs,
-	    res.nobs == 1 ? "" : "s", country != NULL ? country : "no country");
+	    res.nobs == 1 ? "" : "s", r.country != NULL ? r.country : "no country");
 	extract_result_free(&res);
 	if (*nalerts > 0)
 		crashpoint("after_alert_commit");

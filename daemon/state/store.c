@@ -209,7 +209,9 @@ configure(struct store *st, const char *path)
 		wal = sqlite3_column_text(s, 0) != NULL &&
 		    strcmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
 	sqlite3_finalize(s);
-	if (!wal) {
+	/* A database in memory (`try` without a state file) has no journal
+	 * file to speak of, and needs none. */
+	if (!wal && strcmp(path, STORE_MEMORY) != 0) {
 		store_set_err(st, "%s: cannot use the WAL journal: %s", path,
 		    sqlite3_errmsg(st->db));
 		return -1;

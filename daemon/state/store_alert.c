@@ -478,7 +478,7 @@ put_delivery(struct buf *b, sqlite3_stmt *s)
 /* Fill each alert's deliveries summary. Both the alerts and the outbox
  * rows come in alert id order, so one merge pass pairs them. */
 static int
-summarise(struct store *st, int64_t since, struct store_alert *v, size_t n)
+summarise(struct store *st, int64_t since, int64_t doc_id, struct store_alert *v, size_t n)
 {
 	struct buf b = { 0 };
 	sqlite3_stmt *s;
@@ -488,6 +488,7 @@ summarise(struct store *st, int64_t since, struct store_alert *v, size_t n)
 	if ((s = store_stmt(st, S_ALERT_DELIVERIES)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, since);
+	store_bind_i64_or_null(s, 2, doc_id, 0);
 	rc = sqlite3_step(s);
 	for (i = 0; i < n && r == 0; i++) {
 		buf_reset(&b);
@@ -512,8 +513,9 @@ summarise(struct store *st, int64_t since, struct store_alert *v, size_t n)
 	return r;
 }
 
-int
-store_alerts_list(struct store *st, int64_t since, struct store_alert **out,
+/* The alerts raised since, of one release (doc_id) or all (0). */
+static int
+list_alerts(struct store *st, int64_t since, int64_t doc_id, struct store_alert **out,
     size_t *n)
 {
 	struct store_alert *v = NULL, *grown;
@@ -526,6 +528,7 @@ store_alerts_list(struct store *st, int64_t since, struct store_alert **out,
 	if ((s = store_stmt(st, S_ALERT_LIST)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, since);
+	store_bind_i64_or_null(s, 2, doc_id, 0);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (len == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -550,11 +553,23 @@ store_alerts_list(struct store *st, int64_t since, struct store_alert **out,
 		store_alerts_free(v, len);
 		return -1;
 	}
-	if (summarise(st, since, v, len) == -1) {
+	if (summarise(st, since, doc_id, v, len) == -1) {
 		store_alerts_free(v, len);
 		return -1;
 	}
 	*out = v;
 	*n = len;
 	return 0;
+}
+
+int
+store_alerts_list(struct store *st, int64_t since, struct store_alert **out, size_t *n)
+{
+	return list_alerts(st, since, 0, out, n);
+}
+
+int
+store_release_alerts(struct store *st, int64_t doc_id, struct store_alert **out, size_t *n)
+{
+	return list_alerts(st, 0, doc_id, out, n);
 }

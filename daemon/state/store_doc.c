@@ -221,6 +221,18 @@ store_observations_save(struct store *st, int64_t doc_id, int revision,
 }
 
 int
+store_observations_clear(struct store *st, int64_t doc_id, int revision)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_stmt(st, S_OBS_DELETE)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, doc_id);
+	sqlite3_bind_int(s, 2, revision);
+	return store_run(st, s, "clearing figures");
+}
+
+int
 store_observations_count(struct store *st, int64_t doc_id, int64_t *count)
 {
 	sqlite3_stmt *s;

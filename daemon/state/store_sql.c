@@ -40,6 +40,17 @@
 	" ) WHERE nth = 1" \
 	") ORDER BY country, indicator, period_start, period_end, rank"
 
+/* A release as the browse commands show it: its document, the sources
+ * that led to it, and the figures of its latest revision and its alerts
+ * counted. */
+#define RELEASE_COLUMNS \
+	"d.id, d.url, d.title, d.date, d.lang, d.country, d.latest_revision," \
+	" d.first_seen, d.last_seen," \
+	" (SELECT group_concat(DISTINCT i.source) FROM items i WHERE i.doc_id = d.id)," \
+	" (SELECT count(*) FROM observations o WHERE o.doc_id = d.id" \
+	"  AND o.revision = d.latest_revision)," \
+	" (SELECT count(*) FROM alerts a WHERE a.doc_id = d.id)"
+
 const char *const store_sql[S_COUNT] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
@@ -136,11 +147,13 @@ const char *const store_sql[S_COUNT] = {
 	    " compare, factor, limit_value, threshold_period)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
 	    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+	/* ?2: one release's alerts only, or NULL for all. */
 	[S_ALERT_LIST] = "SELECT " STORE_ALERT_COLUMNS " FROM alerts a"
-	    " WHERE a.created >= ?1 ORDER BY a.id",
+	    " WHERE a.created >= ?1 AND (?2 IS NULL OR a.doc_id = ?2) ORDER BY a.id",
 	[S_ALERT_DELIVERIES] = "SELECT o.alert_id, o.destination, o.state,"
 	    " o.attempts, o.last_error, coalesce(o.delivered_at, 0) FROM outbox o"
 	    " JOIN alerts a ON a.id = o.alert_id WHERE a.created >= ?1"
+	    " AND (?2 IS NULL OR a.doc_id = ?2)"
 	    " ORDER BY o.alert_id, o.destination",
 	[S_OUTBOX_INSERT] =
 	    "INSERT INTO outbox (alert_id, destination, state, attempts,"
@@ -170,6 +183,22 @@ const char *const store_sql[S_COUNT] = {
 	    " WHERE o.period_start IS NULL AND o.derived = 0 AND o.country = ?1"
 	    " AND o.indicator = ?2 AND d.date < ?3"
 	    " ORDER BY d.date DESC, o.value DESC LIMIT 1",
+	/* ---- browsing (store_browse.c) ---- */
+	/* Each filter NULL for any: ?1 a source, ?2 a first day, ?3 a country;
+	 * newest first, ?4 at most (negative: all), from ?5. */
+	[S_REL_LIST] = "SELECT " RELEASE_COLUMNS " FROM documents d"
+	    " WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM items i WHERE i.doc_id = d.id"
+	    "  AND i.source = ?1))"
+	    " AND (?2 IS NULL OR d.date >= ?2) AND (?3 IS NULL OR d.country = ?3)"
+	    " ORDER BY d.date DESC, d.id DESC LIMIT ?4 OFFSET ?5",
+	[S_REL_GET] = "SELECT " RELEASE_COLUMNS " FROM documents d WHERE d.id = ?1",
+	[S_REL_TEXT] = "SELECT r.text FROM documents d JOIN revisions r ON r.doc_id = d.id"
+	    " AND r.revision = d.latest_revision WHERE d.id = ?1",
+	[S_FIG_LIST] = "SELECT o.id, o.indicator, o.value, o.qualifier, o.period_start,"
+	    " o.period_end, o.country, o.region, o.derived, o.evidence, o.sentence, o.start,"
+	    " o.\"end\", o.extractor_version FROM observations o JOIN documents d"
+	    " ON d.id = o.doc_id AND d.latest_revision = o.revision WHERE o.doc_id = ?1"
+	    " ORDER BY o.start, o.id",
 	[S_OUTBOX_PENDING] = "SELECT count(*) FROM outbox WHERE state = 'pending'",
 	[S_OUTBOX_WINDOW] = "SELECT max(next_attempt) FROM outbox WHERE destination = ?1"
 	    " AND state = 'pending' AND attempts = 0 AND next_attempt > ?2",

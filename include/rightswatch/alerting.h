@@ -36,6 +36,19 @@ int alerting_evaluate(struct store *st, const struct config *cf,
     const struct alerting_release *rel, const struct extract_result *res, int64_t now,
     size_t *nalerts);
 
+/* What the thresholds would decide, without recording it (`rightswatch
+ * try`): each alert the release's figures would raise against what st
+ * holds through fn (borrowed for the call), then each threshold that lacks
+ * a baseline for one of them through missing (may be NULL). Only reads
+ * st. Returns 0 or -1. */
+struct alert;
+struct alerting_missing;
+typedef void alerting_try_fn(const struct alert *a, void *arg);
+typedef void alerting_missing_fn(const struct alerting_missing *m, void *arg);
+int alerting_try(struct store *st, const struct config *cf, const struct alerting_release *rel,
+    const struct extract_result *res, alerting_try_fn *fn, alerting_missing_fn *missing,
+    void *arg);
+
 /* A threshold that cannot judge a figure for want of a baseline. Strings
  * are borrowed for the length of the callback. */
 struct alerting_missing {
@@ -46,8 +59,6 @@ struct alerting_missing {
 	                                 0: no figure of its kind is known yet */
 	struct bperiod period;
 };
-typedef void alerting_missing_fn(const struct alerting_missing *m, void *arg);
-
 /* The thresholds that cannot be evaluated for want of a baseline, given
  * the figures known so far (reported in releases, configured, imported):
  * each (threshold, country, period) once through fn, and the thresholds

@@ -21,6 +21,9 @@ struct store;
 struct feed_item;
 struct extract_result;
 
+/* A path for store_open: a state in memory, gone when it is closed. */
+#define STORE_MEMORY ":memory:"
+
 /* Open (creating and migrating) the database at path. Returns 0 and *out
  * (close with store_close), or -1 with a reason in err: a file that is not
  * SQLite or is corrupt, another program's database, or a schema newer than
@@ -165,6 +168,9 @@ int store_document_save(struct store *st, const struct store_document *d,
 int store_observations_save(struct store *st, int64_t doc_id, int revision,
     const char *text, const struct extract_result *res, const char *extractor_version,
     int64_t now);
+/* Delete the observations of one revision of a document (to read it
+ * again: `reextract`). */
+int store_observations_clear(struct store *st, int64_t doc_id, int revision);
 /* Number of observations stored for a document's latest revision. */
 int store_observations_count(struct store *st, int64_t doc_id, int64_t *count);
 
@@ -371,6 +377,73 @@ int store_outbox_pending_count(struct store *st, int64_t *n);
 /* When the newest release was first seen and the newest alert raised
  * (Unix seconds; 0 when there is none). */
 int store_activity(struct store *st, int64_t *last_release, int64_t *last_alert);
+
+/* ---- browsing what is known (store_browse.c; store_alert.c) ----
+ * The same queries serve the command line and the dashboard. Strings of a
+ * returned struct live in its mem (free with the matching function). */
+
+/* A release: its document, the sources that led to it, its latest
+ * revision's figures and its alerts counted. */
+struct store_release {
+	int64_t id;                /* the document's number (`show ID`) */
+	const char *url;
+	const char *title;         /* each string NULL when unknown */
+	const char *date;          /* YYYY-MM-DD */
+	const char *lang;
+	const char *country;       /* the release's country */
+	const char *sources;       /* the sources that led to it, comma-separated */
+	int revision;              /* latest revision, from 1 */
+	int64_t first_seen, last_seen; /* seconds UTC */
+	int64_t figures;           /* of the latest revision */
+	int64_t alerts;
+	char *mem;
+};
+
+/* What store_releases_list selects: each NULL (0) for any. */
+struct store_release_filter {
+	const char *source;        /* led to by this source */
+	const char *since;         /* dated on or after this day, YYYY-MM-DD */
+	const char *country;       /* about this country (the extractor's spelling) */
+	size_t limit;              /* at most this many, 0 all */
+	size_t offset;             /* from this one on (pages) */
+};
+
+/* One figure of a release's latest revision. */
+struct store_figure {
+	int64_t id;
+	const char *indicator;
+	int64_t value;
+	const char *qualifier;
+	int has_period;
+	char period_start[11], period_end[11]; /* "" without a period */
+	const char *country, *region;          /* or NULL */
+	int derived;
+	const char *evidence, *sentence;       /* or NULL */
+	int64_t start, end;                    /* byte offsets of the evidence in the text */
+	const char *extractor_version;
+	char *mem;
+};
+
+/* Releases newest first (by date), as f selects (NULL: all). *out (NULL
+ * when *n is 0): store_releases_free. */
+int store_releases_list(struct store *st, const struct store_release_filter *f,
+    struct store_release **out, size_t *n);
+/* Release id: 0 and *out (store_release_clear), 1 when there is none. */
+int store_release_get(struct store *st, int64_t id, struct store_release *out);
+/* The text of release id's latest revision: 0 and *text (the caller
+ * frees), 1 when there is none. */
+int store_release_text(struct store *st, int64_t id, char **text);
+/* The figures of release doc_id's latest revision, in the order of the
+ * text. *out (NULL when *n is 0): store_figures_free. */
+int store_figures_list(struct store *st, int64_t doc_id, struct store_figure **out,
+    size_t *n);
+/* The alerts raised from release doc_id, with their deliveries, as
+ * store_alerts_list gives them (store_alert.c). */
+int store_release_alerts(struct store *st, int64_t doc_id, struct store_alert **out,
+    size_t *n);
+void store_release_clear(struct store_release *r);
+void store_releases_free(struct store_release *v, size_t n);
+void store_figures_free(struct store_figure *v, size_t n);
 
 /* Transactions for callers that group several calls. They nest: an inner
  * begin is a savepoint, so a store call that opens its own transaction
