@@ -308,6 +308,9 @@ alerting_record(struct store *st, const struct config *cf, const struct rules_de
 	sa.title = rel->title;
 	sa.date = rel->date;
 	sa.url = rel->url;
+	/* A silenced alert is recorded, and held back from its destinations. */
+	if (store_silence_match(st, sa.rule, sa.country, now, &sa.silence_id) == -1)
+		return -1;
 	if (d->threshold->nnotify > 0) {
 		dest = d->threshold->notify;
 		ndest = d->threshold->nnotify;
@@ -322,7 +325,7 @@ alerting_record(struct store *st, const struct config *cf, const struct rules_de
 	rc = store_alert_add(st, &sa, dest, ndest, now, &alert_id);
 	/* A digest destination sends at the end of its window: the first alert
 	 * opens one, later ones join it. */
-	for (size_t i = 0; rc == 0 && i < ndest; i++) {
+	for (size_t i = 0; rc == 0 && sa.silence_id == 0 && i < ndest; i++) {
 		const struct config_notify *cn = alerting_notify(cf, dest[i]);
 		int64_t when;
 		int open;
@@ -334,15 +337,17 @@ alerting_record(struct store *st, const struct config *cf, const struct rules_de
 	}
 	free(all);
 	if (rc == 0) {
-		char rule[160], country[160], indicator[160];
+		char rule[160], country[160], indicator[160], held[48] = "";
 
+		if (sa.silence_id != 0)
+			snprintf(held, sizeof(held), " silenced_by=%lld", (long long)sa.silence_id);
 		log_info("alert raised: rule=%s country=%s indicator=%s value=%lld"
-		    " period_start=%s period_end=%s kind=%s crossed=%s",
+		    " period_start=%s period_end=%s kind=%s crossed=%s%s",
 		    escape_kv(rule, sizeof(rule), d->threshold->name),
 		    escape_kv(country, sizeof(country), d->obs->country),
 		    escape_kv(indicator, sizeof(indicator), d->obs->indicator),
 		    (long long)d->obs->value, sa.period_start, sa.period_end,
-		    sa.is_update ? "update" : "new", d->approximate ? "approximately" : "yes");
+		    sa.is_update ? "update" : "new", d->approximate ? "approximately" : "yes", held);
 	}
 	return rc;
 }

@@ -62,7 +62,11 @@ cli_alert_json(const struct store_alert *s)
 	if ((head = json_pack("{s:I, s:o}", "id", (json_int_t)s->id,
 	    "created", jsonout_time(s->created))) == NULL ||
 	    json_object_update(head, o) == -1 ||
-	    json_object_set_new(head, "deliveries", cli_alerts_deliveries(s)) == -1) {
+	    json_object_set_new(head, "deliveries", cli_alerts_deliveries(s)) == -1 ||
+	    json_object_set_new(head, "silenced", s->silence_id == 0 ? json_null() :
+	    json_pack("{s:I, s:o, s:o}", "id", (json_int_t)s->silence_id,
+	    "until", jsonout_time(s->silence_until), "reason",
+	    jsonout_text(s->silence_reason))) == -1) {
 		json_decref(head);
 		json_decref(o);
 		return NULL;
@@ -89,6 +93,12 @@ cli_alert_line(const struct store_alert *a)
 	if (a->is_update && a->previous_value >= 0)
 		printf(", up from %lld", (long long)a->previous_value);
 	printf("\n    %s\n", escape_logs(esc, sizeof(esc), a->url != NULL ? a->url : "-"));
+	if (a->silence_id != 0) {
+		printf("    silenced (#%lld until %s: %s): not delivered\n", (long long)a->silence_id,
+		    date_format_rfc3339(a->silence_until, when), escape_logs(esc, sizeof(esc),
+		    a->silence_reason != NULL ? a->silence_reason : ""));
+		return;
+	}
 	printf("    deliveries: %s\n", escape_logs(esc, sizeof(esc),
 	    a->deliveries != NULL && *a->deliveries != '\0' ? a->deliveries : "none"));
 }

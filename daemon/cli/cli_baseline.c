@@ -28,10 +28,7 @@
 #define CLI_BASELINE_FILTERS "[--country NAME] [--indicator NAME] [--period PERIOD]"
 
 /* The verbs, with their usage. */
-static const struct {
-	const char *verb;
-	const char *usage;
-} cli_baseline_verbs[] = {
+static const struct cli_verb cli_baseline_verbs[] = {
 	{ "list", "baseline list [-c FILE] " CLI_BASELINE_FILTERS " [--json]" },
 	{ "import", "baseline import [-c FILE] FILE.csv" },
 	{ "export", "baseline export [-c FILE] " CLI_BASELINE_FILTERS },
@@ -54,10 +51,8 @@ struct cli_bl {
 static void
 cli_baseline_usage(FILE *fp, const char *verb)
 {
-	for (size_t i = 0; i < CLI_NVERBS; i++)
-		if (verb == NULL || strcmp(verb, cli_baseline_verbs[i].verb) == 0)
-			fprintf(fp, "%s rightswatch %s\n", i == 0 || verb != NULL ? "usage:" : "      ",
-			    cli_baseline_verbs[i].usage);
+	cli_verbs_usage(fp, verb, cli_baseline_verbs, sizeof(cli_baseline_verbs) /
+	    sizeof(cli_baseline_verbs[0]));
 }
 
 static void

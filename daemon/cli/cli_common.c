@@ -89,3 +89,15 @@ cli_diag(const char *msg, void *arg)
 	(void)arg;
 	fprintf(stderr, "%s\n", msg);
 }
+
+void
+cli_verbs_usage(FILE *fp, const char *verb, const struct cli_verb *v, size_t n)
+{
+	int first = 1;
+
+	for (size_t i = 0; i < n; i++)
+		if (verb == NULL || strcmp(verb, v[i].verb) == 0) {
+			fprintf(fp, "%s rightswatch %s\n", first ? "usage:" : "      ", v[i].usage);
+			first = 0;
+		}
+}

@@ -45,6 +45,11 @@ static const struct {
 	    "read stored releases again after a configuration change" },
 	{ "try", cli_try, "try [--date YYYY-MM-DD] [--json] [-c FILE] FILE",
 	    "which thresholds a release file would cross, recording nothing" },
+	{ "silence", cli_silence,
+	    "silence add --threshold NAME [--country NAME] --until DATE --reason TEXT [--json] [-c FILE]\n"
+	    "silence list [--all] [--json] [-c FILE]\n"
+	    "silence remove [-c FILE] ID",
+	    "hold back a threshold's alerts for a while, list or end such silences" },
 	{ "test-alert", cli_test_alert, "test-alert [-c FILE] [NAME]",
 	    "a marked test alert to one or all destinations" },
 };

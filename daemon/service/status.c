@@ -84,6 +84,33 @@ status_sources(struct store *st, const struct config *cf, struct status *out)
 	return 0;
 }
 
+/* The silences active at now. */
+static int
+status_silences(struct store *st, int64_t now, struct status *out)
+{
+	struct store_silence *v = NULL;
+	size_t n = 0;
+	int rc = 0;
+
+	if (store_silences_list(st, now, 0, &v, &n) == -1)
+		return -1;
+	if (n > 0 && (out->silences = calloc(n, sizeof(*out->silences))) == NULL)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		struct status_silence *s = &out->silences[i];
+
+		out->nsilences++;
+		s->id = v[i].id;
+		s->until = v[i].until;
+		if ((s->threshold = strdup(v[i].threshold)) == NULL ||
+		    (s->reason = strdup(v[i].reason)) == NULL ||
+		    (v[i].country != NULL && (s->country = strdup(v[i].country)) == NULL))
+			rc = -1;
+	}
+	store_silences_free(v, n);
+	return rc;
+}
+
 int
 status_gather(struct store *st, const struct config *cf, int64_t now, unsigned what,
     struct status *out)
@@ -114,6 +141,8 @@ status_gather(struct store *st, const struct config *cf, int64_t now, unsigned w
 	if ((what & STATUS_OUTBOX) &&
 	    store_outbox_pending_count(st, &out->outbox_pending) == -1)
 		out->outbox_pending = -1;
+	if ((what & STATUS_SILENCES) && status_silences(st, now, out) == -1)
+		goto fail;
 	return 0;
 fail:
 	status_clear(out);
@@ -136,6 +165,12 @@ status_clear(struct status *s)
 		free(s->missing[i].country);
 	}
 	free(s->missing);
+	for (size_t i = 0; i < s->nsilences; i++) {
+		free(s->silences[i].threshold);
+		free(s->silences[i].country);
+		free(s->silences[i].reason);
+	}
+	free(s->silences);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -237,6 +272,17 @@ status_print(FILE *fp, const struct status *s)
 		fprintf(fp, "  none\n");
 	if (s->outbox_pending >= 0)
 		fprintf(fp, "\nAlerts waiting for delivery: %lld\n", (long long)s->outbox_pending);
+	fprintf(fp, "\nActive silences:%s\n", s->nsilences == 0 ? " none" : "");
+	for (size_t i = 0; i < s->nsilences; i++) {
+		const struct status_silence *x = &s->silences[i];
+		char thr[160];
+
+		status_when(x->until, s->now, when, sizeof(when));
+		fprintf(fp, "  #%lld %s%s%s until %s: %s\n", (long long)x->id,
+		    escape_logs(thr, sizeof(thr), x->threshold), x->country != NULL ? " for " : "",
+		    x->country != NULL ? x->country : "", when,
+		    escape_logs(esc, sizeof(esc), x->reason));
+	}
 }
 
 static json_t *
@@ -283,7 +329,7 @@ status_json_missing(const struct status_missing *m)
 char *
 status_json(const struct status *s)
 {
-	json_t *o = NULL, *srcs = NULL, *miss = NULL;
+	json_t *o = NULL, *srcs = NULL, *miss = NULL, *sil = NULL;
 	char *text = NULL, *nl;
 	size_t len;
 
@@ -296,8 +342,17 @@ status_json(const struct status *s)
 	    json_object_set_new(o, "outbox_pending", s->outbox_pending >= 0 ?
 	    json_integer(s->outbox_pending) : json_null()) == -1 ||
 	    json_object_set_new(o, "last_release", jsonout_time(s->last_release)) == -1 ||
-	    json_object_set_new(o, "last_alert", jsonout_time(s->last_alert)) == -1)
+	    json_object_set_new(o, "last_alert", jsonout_time(s->last_alert)) == -1 ||
+	    json_object_set_new(o, "silences", sil = json_array()) == -1)
 		goto out;
+	for (size_t i = 0; i < s->nsilences; i++)
+		if (json_array_append_new(sil, json_pack("{s:I, s:o, s:o, s:o, s:o}",
+		    "id", (json_int_t)s->silences[i].id,
+		    "threshold", jsonout_text(s->silences[i].threshold),
+		    "country", jsonout_text(s->silences[i].country),
+		    "until", jsonout_time(s->silences[i].until),
+		    "reason", jsonout_text(s->silences[i].reason))) == -1)
+			goto out;
 	for (size_t i = 0; i < s->nsources; i++)
 		if (json_array_append_new(srcs, status_json_source(s, &s->sources[i])) == -1)
 			goto out;

@@ -95,6 +95,7 @@ read_alert(sqlite3_stmt *s, int c, struct store_alert *a)
 		{ c + 16, &a->baseline_origin }, { c + 17, &a->baseline_source },
 		{ c + 21, &a->title }, { c + 22, &a->date }, { c + 23, &a->url },
 		{ c + 24, &a->sentence }, { c + 26, &a->compare }, { c + 29, &a->threshold_period },
+		{ c + 31, &a->silence_reason },
 	};
 
 	memset(a, 0, sizeof(*a));
@@ -118,6 +119,8 @@ read_alert(sqlite3_stmt *s, int c, struct store_alert *a)
 	a->created = sqlite3_column_int64(s, c + 25);
 	a->factor = optional_real(s, c + 27);
 	a->limit = optional_real(s, c + 28);
+	a->silence_id = sqlite3_column_int64(s, c + 30);
+	a->silence_until = sqlite3_column_int64(s, c + 32);
 	return 0;
 }
 
@@ -194,6 +197,7 @@ insert_alert(struct store *st, const struct store_alert *a, int64_t now)
 	bind_real(s, 27, a->factor);
 	bind_real(s, 28, a->limit);
 	store_bind_text(s, 29, a->threshold_period);
+	store_bind_i64_or_null(s, 30, a->silence_id, 0);
 	return store_run(st, s, "saving an alert");
 }
 
@@ -238,7 +242,8 @@ store_alert_add(struct store *st, struct store_alert *a,
 	if (insert_alert(st, a, now) == -1)
 		return store_abort_tx(st);
 	id = sqlite3_last_insert_rowid(st->db);
-	for (size_t i = 0; i < n; i++)
+	/* A silenced alert is recorded, never queued. */
+	for (size_t i = 0; a->silence_id == 0 && i < n; i++)
 		if (insert_outbox(st, id, destinations[i], now) == -1)
 			return store_abort_tx(st);
 	if (store_commit(st) == -1)

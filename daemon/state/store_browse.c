@@ -84,10 +84,8 @@ read_figure(sqlite3_stmt *s, struct store_figure *f)
 	return 0;
 }
 
-/* Step s to its end, reading each row with rd into a growing array of
- * elements of size sz; *out, *n (NULL, 0 for none). 0, or -1. */
-static int
-read_all(struct store *st, sqlite3_stmt *s, size_t sz, int (*rd)(sqlite3_stmt *, void *),
+int
+store_rows(struct store *st, sqlite3_stmt *s, size_t sz, int (*rd)(sqlite3_stmt *, void *),
     void (*freefn)(void *, size_t), void **out, size_t *n, const char *what)
 {
 	char *v = NULL, *grown;
@@ -164,7 +162,7 @@ store_releases_list(struct store *st, const struct store_release_filter *f,
 	/* A negative LIMIT is none in SQLite. */
 	sqlite3_bind_int64(s, 4, f != NULL && f->limit > 0 ? (int64_t)f->limit : -1);
 	sqlite3_bind_int64(s, 5, f != NULL ? (int64_t)f->offset : 0);
-	if (read_all(st, s, sizeof(struct store_release), rd_release, free_releases, &v, n,
+	if (store_rows(st, s, sizeof(struct store_release), rd_release, free_releases, &v, n,
 	    "listing releases") == -1)
 		return -1;
 	*out = v;
@@ -220,7 +218,7 @@ store_figures_list(struct store *st, int64_t doc_id, struct store_figure **out, 
 	if ((s = store_stmt(st, S_FIG_LIST)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, doc_id);
-	if (read_all(st, s, sizeof(struct store_figure), rd_figure, free_figures, &v, n,
+	if (store_rows(st, s, sizeof(struct store_figure), rd_figure, free_figures, &v, n,
 	    "listing figures") == -1)
 		return -1;
 	*out = v;

@@ -27,6 +27,7 @@ enum store_stmt_id {
 	S_OUTBOX_RETRY, S_OUTBOX_FAILED, S_OUTBOX_PENDING, S_OUTBOX_WINDOW, S_OUTBOX_POSTPONE,
 	S_ACTIVITY, S_STOCK_LAST,
 	S_REL_LIST, S_REL_GET, S_REL_TEXT, S_FIG_LIST,
+	S_SILENCE_ADD, S_SILENCE_LIST, S_SILENCE_REMOVE, S_SILENCE_MATCH,
 	S_COUNT
 };
 
@@ -49,7 +50,9 @@ extern const char *const store_sql[S_COUNT];
 	" a.baseline_period_start, a.baseline_period_end, a.baseline_origin," \
 	" a.baseline_source, a.ratio, a.observation_id, a.doc_id, a.title," \
 	" a.date, a.url, a.sentence, a.created, a.compare, a.factor, a.limit_value," \
-	" a.threshold_period"
+	" a.threshold_period, a.silence_id," \
+	" (SELECT reason FROM silences WHERE id = a.silence_id)," \
+	" (SELECT until FROM silences WHERE id = a.silence_id)"
 
 /* Is the existing file at path a state file this code can open (ours or
  * empty, not newer)? Reads its header only. 0, or -1 with err. */
@@ -85,6 +88,12 @@ struct store_text_col {
  * pointing into it (NULL for a NULL column). 0, or -1 when out of memory. */
 int store_columns_text(sqlite3_stmt *s, const struct store_text_col *cols, size_t n,
     char **mem);
+/* Step s to its end, reading each row with rd into a growing array of
+ * elements of size sz (freefn releases a partial one); *out, *n (NULL, 0
+ * for none). Leaves s reset. 0, or -1 (reason from what). */
+int store_rows(struct store *st, sqlite3_stmt *s, size_t sz,
+    int (*rd)(sqlite3_stmt *, void *), void (*freefn)(void *, size_t), void **out,
+    size_t *n, const char *what);
 /* Equal strings, NULL equal only to NULL. */
 int store_same_text(const char *a, const char *b);
 

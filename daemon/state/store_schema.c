@@ -206,7 +206,24 @@ static const char step5[] =
 	"ALTER TABLE alerts ADD COLUMN threshold_period TEXT CHECK (threshold_period IN"
 	" ('any', 'month', 'quarter', 'half', 'year', 'stock'));";
 
-static const char *const steps[] = { step1, step2, step3, step4, step5 };
+/* Version 6 (issue 12): silences. A silence holds back the alerts of a
+ * threshold (for one country, or any) until a time: they are recorded and
+ * listed, with the silence that held them, and never queued for delivery.
+ * A removed silence is kept (removed > 0) for the alerts that name it. */
+static const char step6[] =
+	"CREATE TABLE silences ("
+	" id INTEGER PRIMARY KEY,"
+	" threshold TEXT NOT NULL,"    /* [threshold NAME] */
+	" country TEXT,"               /* NULL: any country */
+	" until INTEGER NOT NULL,"     /* seconds UTC: silent before this */
+	" reason TEXT NOT NULL,"
+	" created INTEGER NOT NULL,"
+	" removed INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE INDEX silences_threshold ON silences(threshold, until);"
+	"ALTER TABLE alerts ADD COLUMN silence_id INTEGER REFERENCES silences(id);";
+
+static const char *const steps[] = { step1, step2, step3, step4, step5, step6 };
 
 int
 store_schema_version(void)

@@ -144,9 +144,10 @@ const char *const store_sql[S_COUNT] = {
 	    " period_start, period_end, baseline_value, baseline_period_start,"
 	    " baseline_period_end, baseline_origin, baseline_source, ratio,"
 	    " observation_id, doc_id, title, date, url, sentence, created,"
-	    " compare, factor, limit_value, threshold_period)"
+	    " compare, factor, limit_value, threshold_period, silence_id)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-	    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+	    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,"
+	    " ?30)",
 	/* ?2: one release's alerts only, or NULL for all. */
 	[S_ALERT_LIST] = "SELECT " STORE_ALERT_COLUMNS " FROM alerts a"
 	    " WHERE a.created >= ?1 AND (?2 IS NULL OR a.doc_id = ?2) ORDER BY a.id",
@@ -199,6 +200,18 @@ const char *const store_sql[S_COUNT] = {
 	    " o.\"end\", o.extractor_version FROM observations o JOIN documents d"
 	    " ON d.id = o.doc_id AND d.latest_revision = o.revision WHERE o.doc_id = ?1"
 	    " ORDER BY o.start, o.id",
+	/* ---- silences (store_silence.c) ---- */
+	[S_SILENCE_ADD] = "INSERT INTO silences (threshold, country, until, reason, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* ?1: the time; ?2 1: the expired and removed ones too. */
+	[S_SILENCE_LIST] = "SELECT id, threshold, country, until, reason, created, removed"
+	    " FROM silences WHERE ?2 = 1 OR (removed = 0 AND until > ?1) ORDER BY id",
+	[S_SILENCE_REMOVE] = "UPDATE silences SET removed = ?2 WHERE id = ?1 AND removed = 0",
+	/* The silence holding back threshold ?1's alerts for country ?2 at ?3:
+	 * one for that country (any case) or for any; the latest to end. */
+	[S_SILENCE_MATCH] = "SELECT id FROM silences WHERE threshold = ?1 AND removed = 0"
+	    " AND until > ?3 AND (country IS NULL OR country = ?2 COLLATE NOCASE)"
+	    " ORDER BY until DESC, id LIMIT 1",
 	[S_OUTBOX_PENDING] = "SELECT count(*) FROM outbox WHERE state = 'pending'",
 	[S_OUTBOX_WINDOW] = "SELECT max(next_attempt) FROM outbox WHERE destination = ?1"
 	    " AND state = 'pending' AND attempts = 0 AND next_attempt > ?2",

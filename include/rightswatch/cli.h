@@ -8,6 +8,7 @@
 #define RW_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Default configuration file; $RIGHTSWATCH_CONFIG overrides it, -c overrides both. */
 #define CLI_DEFAULT_CONFIG "/etc/rightswatch/rightswatch.ini"
@@ -16,6 +17,14 @@
 const char *cli_config_path(const char *opt_c);
 
 typedef struct json_t json_t;
+
+/* A command's verbs and their usage lines ("baseline list ..."). */
+struct cli_verb {
+	const char *verb;
+	const char *usage;
+};
+/* "usage: rightswatch USAGE" for verb (NULL: every verb) to fp. */
+void cli_verbs_usage(FILE *fp, const char *verb, const struct cli_verb *v, size_t n);
 
 /* A message of the configuration's parser, one line on stderr (the
  * config_diag_fn of every command). */
@@ -83,5 +92,6 @@ int cli_releases(int argc, char **argv);   /* cli_browse.c */
 int cli_show(int argc, char **argv);       /* cli_browse.c */
 int cli_reextract(int argc, char **argv);  /* cli_replay.c */
 int cli_try(int argc, char **argv);        /* cli_replay.c */
+int cli_silence(int argc, char **argv);    /* cli_silence.c */
 
 #endif

@@ -40,6 +40,15 @@ struct status_missing {
 	struct bperiod period;
 };
 
+/* An active silence (owned). */
+struct status_silence {
+	int64_t id;
+	char *threshold;
+	char *country;       /* or NULL: any */
+	int64_t until;       /* seconds UTC */
+	char *reason;
+};
+
 /* Everything is owned by the struct: release with status_clear. */
 struct status {
 	int64_t now;                  /* seconds UTC, when gathered */
@@ -51,6 +60,8 @@ struct status {
 	struct status_missing *missing; /* the thresholds lacking a baseline */
 	size_t nmissing;
 	int64_t outbox_pending;       /* -1 unknown */
+	struct status_silence *silences; /* the silences active now */
+	size_t nsilences;
 	int64_t last_release;         /* the newest release first seen, seconds UTC; 0 none */
 	int64_t last_alert;           /* the newest alert raised, seconds UTC; 0 none */
 };
@@ -62,7 +73,8 @@ struct status {
 #define STATUS_MISSING  0x2 /* thresholds, missing, nmissing */
 #define STATUS_ACTIVITY 0x4 /* last_release, last_alert */
 #define STATUS_OUTBOX   0x8 /* outbox_pending */
-#define STATUS_ALL      0xf
+#define STATUS_SILENCES 0x10 /* silences, nsilences */
+#define STATUS_ALL      0x1f
 
 /* Fill *out with what (STATUS_*) for cf's sources from st at time now;
  * the rest stays zero (outbox_pending -1). st NULL means there is no state

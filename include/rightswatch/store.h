@@ -294,6 +294,11 @@ struct store_alert {
 	 * "half", "year" or "stock" (then the period fields are the release's
 	 * day: the stock is as of it); NULL for an older alert (any). */
 	const char *threshold_period;
+	/* The silence that held it back (not delivered), or 0; from the store
+	 * also that silence's reason and end (seconds UTC). */
+	int64_t silence_id;
+	const char *silence_reason;
+	int64_t silence_until;
 	int64_t observation_id;  /* 0 none */
 	int64_t doc_id;          /* 0 none */
 	const char *title;             /* the release's title, date (YYYY-MM-DD) */
@@ -324,7 +329,8 @@ void store_alerts_free(struct store_alert *v, size_t n);
 int store_alert_last(struct store *st, const char *fingerprint,
     int64_t *value, int *found);
 /* Record alert a (created = now) and one pending outbox row per distinct
- * destination (due at now), in one transaction: inside the caller's when
+ * destination (due at now; none when a->silence_id names the silence that
+ * holds it back), in one transaction: inside the caller's when
  * one is open (store_begin), so the alert commits or rolls back with the
  * observation that caused it. Sets a->id, a->created and *alert_id (which
  * may be NULL). Required: fingerprint, rule, severity, indicator,
@@ -444,6 +450,37 @@ int store_release_alerts(struct store *st, int64_t doc_id, struct store_alert **
 void store_release_clear(struct store_release *r);
 void store_releases_free(struct store_release *v, size_t n);
 void store_figures_free(struct store_figure *v, size_t n);
+
+/* ---- silences (store_silence.c) ---- */
+
+/* A threshold's alerts held back: for one country (any case) or any
+ * (NULL), before until. As input the store only reads the strings; as
+ * output they live in mem (store_silences_free). */
+struct store_silence {
+	int64_t id;
+	const char *threshold;
+	const char *country;
+	int64_t until;      /* seconds UTC */
+	const char *reason;
+	int64_t created;
+	int64_t removed;    /* seconds UTC, 0 not removed */
+	char *mem;
+};
+
+/* Add s (created = now); *id its number. */
+int store_silence_add(struct store *st, const struct store_silence *s, int64_t now,
+    int64_t *id);
+/* The silences active at now (all: the expired and removed too), by
+ * number. *out (NULL when *n is 0): store_silences_free. */
+int store_silences_list(struct store *st, int64_t now, int all, struct store_silence **out,
+    size_t *n);
+void store_silences_free(struct store_silence *v, size_t n);
+/* Remove silence id at now: 0, or 1 when there is no such active silence. */
+int store_silence_remove(struct store *st, int64_t id, int64_t now);
+/* The silence holding back threshold's alerts for country at now: *id, 0
+ * when none. */
+int store_silence_match(struct store *st, const char *threshold, const char *country,
+    int64_t now, int64_t *id);
 
 /* Transactions for callers that group several calls. They nest: an inner
  * begin is a savepoint, so a store call that opens its own transaction

@@ -29,11 +29,11 @@ done
 "$RW_BIN" --help > "$TMP/help"
 check "rightswatch --help exits 0" test $? -eq 0
 sed -n 's/^  rightswatch //p' "$TMP/help" > "$TMP/synopses"
-check "rightswatch --help lists the fourteen commands" \
-	test "$(awk '{print $1}' "$TMP/synopses" | sort -u | wc -l)" -eq 14
+check "rightswatch --help lists the fifteen commands" \
+	test "$(awk '{print $1}' "$TMP/synopses" | sort -u | wc -l)" -eq 15
 
 help_cmd() { # a synopsis line -> its command
-	awk '{ print ($1 == "baseline" ? $1 " " $2 : $1) }' <<< "$1"
+	awk '{ print ($1 == "baseline" || $1 == "silence" ? $1 " " $2 : $1) }' <<< "$1"
 }
 help_opts() { # a synopsis line -> its options, one a line, sorted
 	grep -oE '\[--?[a-z][a-z-]*' <<< "$1" | tr -d '[' | sort -u

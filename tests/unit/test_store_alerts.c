@@ -492,10 +492,84 @@ test_alert_last(void **state)
 	store_close(st);
 }
 
+/* A silence holds back one threshold's alerts for a country (any case)
+ * or any, before its end, until removed; a silenced alert is recorded
+ * with no delivery queued. */
+static void
+test_silences(void **state)
+{
+	const char *path = unit_path(dir, "silence.db");
+	struct store *st = unit_store_open(path);
+	struct store_silence in = { 0, "mali-abductions", "Mali", 1000, "known spike", 0, 0,
+		NULL };
+	struct store_silence any = { 0, "wave", NULL, 2000, "noisy", 0, 0, NULL };
+	static const struct {
+		const char *threshold, *country;
+		int64_t now;
+		int64_t want;   /* the silence expected, 0 none */
+	} rows[] = {
+		{ "mali-abductions", "Mali", 500, 1 },   /* its threshold and country */
+		{ "mali-abductions", "MALI", 500, 1 },   /* the country in any case */
+		{ "mali-abductions", "Niger", 500, 0 },  /* another country */
+		{ "mali-killings", "Mali", 500, 0 },     /* another threshold */
+		{ "mali-abductions", "Mali", 1000, 0 },  /* over at its end */
+		{ "wave", "Niger", 1500, 2 },            /* a silence for any country */
+		{ "wave", NULL, 1500, 2 },
+	};
+	struct store_silence *v = NULL;
+	struct store_alert a;
+	const char *const dests[] = { "mail" };
+	int64_t id;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(store_silence_add(st, &in, 100, &id), 0);
+	assert_int_equal(id, 1);
+	assert_int_equal(store_silence_add(st, &any, 100, &id), 0);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		assert_int_equal(store_silence_match(st, rows[i].threshold, rows[i].country,
+		    rows[i].now, &id), 0);
+		if (id != rows[i].want)
+			fail_msg("row %zu: silence %lld", i, (long long)id);
+	}
+	/* listed while active, all of them with --all */
+	assert_int_equal(store_silences_list(st, 1500, 0, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].threshold, "wave");
+	assert_null(v[0].country);
+	store_silences_free(v, n);
+	/* a silenced alert: recorded, nothing queued */
+	a = alert("mali-abductions|Mali|abductions|2021-01-01/2021-06-30", 435);
+	a.silence_id = 1;
+	assert_int_equal(store_alert_add(st, &a, dests, 1, 200, &id), 0);
+	assert_string_equal(unit_sql_peek(path, "SELECT count(*) FROM outbox"), "0");
+	/* removed: no longer matched, still listed with --all, and named by its alert */
+	assert_int_equal(store_silence_remove(st, 1, 300), 0);
+	assert_int_equal(store_silence_remove(st, 1, 300), 1);
+	assert_int_equal(store_silence_match(st, "mali-abductions", "Mali", 500, &id), 0);
+	assert_int_equal(id, 0);
+	assert_int_equal(store_silences_list(st, 500, 1, &v, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].removed, 300);
+	store_silences_free(v, n);
+	{
+		struct store_alert *al = NULL;
+
+		assert_int_equal(store_alerts_list(st, 0, &al, &n), 0);
+		assert_int_equal(n, 1);
+		assert_int_equal(al[0].silence_id, 1);
+		assert_string_equal(al[0].silence_reason, "known spike");
+		assert_int_equal(al[0].silence_until, 1000);
+		store_alerts_free(al, n);
+	}
+	store_close(st);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_silences),
 		cmocka_unit_test(test_alert_in_transaction),
 		cmocka_unit_test(test_outbox_transitions),
 		cmocka_unit_test(test_alert_fields),
