@@ -2,16 +2,21 @@
 # The whole story on one machine, without the internet (`make demo`):
 # nginx serves a small feed of Mali releases on 127.0.0.1, a local SMTP
 # server (aiosmtpd) and a private rsyslogd (UDP) stand in for the mail
-# relay and the central log collector, and rightswatch runs two cycles:
-# the first release gives the 2020 total, the second (the feed has grown)
-# reports more abductions in the first half of 2021 than in all of 2020.
-# The alert is shown as the SMTP server received it and as the syslog
-# record reads. Everything runs from a temporary directory, which is
-# removed with every process the demo started, whatever happens.
+# relay and the central log collector, and the daemon itself
+# (`rightswatch run`) watches the feed with the shipped configuration
+# (config/rightswatch.ini: its countries and thresholds, and
+# config/baselines.csv), the demo's source and destinations in place of
+# the real ones. Its first poll catches up on the release already
+# published (the 2020 total: 98 abductions) without alerting; then a
+# release of 6 August 2021 is published (435 abductions in the first half
+# of 2021), the daemon's next poll reads it, the headline prior-year
+# threshold is crossed, and the alert arrives by mail and at the syslog
+# collector while we watch. Everything runs from a temporary directory,
+# which is removed with every process the demo started, whatever happens.
 #
 # It lives under tests/ because it is made of the tests' parts: the
 # fixtures of tests/fixtures/alerts, the servers of tests/servers and the
-# helpers of tests/integration/lib.sh.
+# helpers of tests/integration/lib.sh (t_demo runs it in `make check`).
 #
 # usage: tests/demo.sh [BINARY]   (default build/rightswatch)
 set -u
@@ -57,7 +62,13 @@ say "Starting a local web site, SMTP server and syslog collector (127.0.0.1 only
 site=$TMP/site
 mkdir -p "$site/feeds"
 cp -r "$fix/releases" "$site/releases"
-cp "$fix/feed-1.rss" "$site/feeds/mali.rss"
+# publish N: the feed becomes fixture feed-N.rss, without its <ttl> (an
+# RSS ttl of an hour would rightly keep the daemon from polling sooner).
+publish() {
+	grep -v '<ttl>' "$fix/feed-$1.rss" > "$site/feeds/mali.rss"
+	chmod a+r "$site/feeds/mali.rss"
+}
+publish 1
 nginx_start "$site" || die "nginx did not start"
 echo "nginx        http://127.0.0.1:$NGINX_PORT/feeds/mali.rss"
 
@@ -90,28 +101,24 @@ echo "rsyslogd     udp://127.0.0.1:$udp_port (a private instance with its own co
 
 # ---- the configuration ------------------------------------------------------------
 
-cat > "$TMP/demo.ini" <<INI
-; rightswatch demo: one local feed, the mission's threshold, mail and syslog.
-[daemon]
-state = demo.db
-user_agent = rightswatch-demo (+https://example.invalid/demo)
-interval = 1h
-log_level = info
+# The shipped configuration, its real sources and destinations taken out
+# (this machine has no internet), its state and baselines file pointed at
+# the demo's and the shipped ones.
+awk '
+	/^\[(source|notify) / { skip = 1; next }
+	/^\[/ { skip = 0 }
+	!skip
+' "$root/config/rightswatch.ini" |
+	sed -e "s|^state = .*|state = demo.db|" \
+	    -e "s|^baselines = .*|baselines = $root/config/baselines.csv|" > "$TMP/demo.ini"
+cat >> "$TMP/demo.ini" <<INI
 
-[source mali-releases]
+; ---- the demo's source and destinations (all on 127.0.0.1) ----
+[source demo-mali-releases]
 url = http://127.0.0.1:$NGINX_PORT/feeds/mali.rss
 type = rss
 fetch_pages = always
-
-[country Mali]
-terms = Mali, Malian, MINUSMA, Bamako, Gao, Mopti, Ségou, Kidal, Ménaka
-
-; Abductions in part of a year above the whole of the previous year.
-[threshold mali-abductions-prior-year]
-indicator = abductions
-country = Mali
-compare = prior_year_total
-severity = critical
+interval = 5s
 
 [notify mail]
 type = email
@@ -119,44 +126,51 @@ url = smtp://127.0.0.1:$smtp_port
 starttls = never
 from = rightswatch@demo.example.org
 to = monitors@demo.example.org
-subject_prefix = [rightswatch]
 
 [notify collector]
 type = syslog
 target = udp://127.0.0.1:$udp_port
 facility = local3
-ident = rightswatch
 INI
-say "The demo configuration"
-grep -v '^;' "$TMP/demo.ini" | sed '/^$/d; s/^/  /'
-"$bin" check -c "$TMP/demo.ini" || die "the demo configuration does not pass check"
+say "The configuration: config/rightswatch.ini and config/baselines.csv as shipped, with"
+echo "the demo's source and destinations in place of the real ones. Its thresholds:"
+grep -A4 '^\[threshold ' "$TMP/demo.ini" | grep -E '^\[threshold|^compare|^factor|^above|^period' |
+	paste -sd ' ' | sed 's/ \[threshold/\n[threshold/g' | sed 's/^/  /'
+echo
+echo "The demo's additions:"
+sed -n '/^; ---- the demo/,$p' "$TMP/demo.ini" | sed '/^$/d; s/^/  /'
+"$bin" check -c "$TMP/demo.ini" 2>&1 | sed 's/^/  check: /'
+[ "${PIPESTATUS[0]}" -eq 0 ] || die "the demo configuration does not pass check"
 
-# ---- two cycles ---------------------------------------------------------------------
+# ---- the daemon --------------------------------------------------------------------
 
-cycle() { # N: one `rightswatch once`, its log indented
-	local st
-	"$bin" once -c "$TMP/demo.ini" > "$TMP/once$1.log" 2>&1
-	st=$?
-	sed 's/^/  | /' "$TMP/once$1.log"
-	echo "  (rightswatch once exited $st)"
-	[ "$st" -eq 0 ] || die "the cycle failed"
+say "rightswatch run: the daemon, polling the feed every 5 seconds"
+echo "The feed holds one release, of 15 April 2021: the 2020 total (98 abductions)."
+( cd "$TMP" && exec "$bin" run -c demo.ini ) > "$TMP/run.log" 2>&1 &
+daemon=$!
+_pids+=($daemon)
+show_log() { # show the daemon's log lines from line $1 on
+	sed -n "$1,\$p" "$TMP/run.log" | sed 's/^/  | /'
 }
+for i in $(seq 1 150); do grep -q "caught up" "$TMP/run.log" && break; sleep 0.1; done
+grep -q "caught up" "$TMP/run.log" || { show_log 1; die "the first poll did not happen"; }
+sleep 0.5
+show_log 1
+seen=$(wc -l < "$TMP/run.log")
 
-say "Cycle 1: the feed holds one release (the 2020 total, and the first quarter of 2021)"
-cycle 1
-echo "  figures stored:"
-sqlite3 -batch -noheader -separator ' ' "$TMP/demo.db" \
-	"select '   ', indicator, value, period_start, '..', period_end from observations order by id"
-echo "  alerts raised: $(sqlite3 -batch -noheader "$TMP/demo.db" 'select count(*) from alerts')"
-
-say "The feed grows: a release of 6 August 2021 is published"
-cp "$fix/feed-2.rss" "$site/feeds/mali.rss"
-chmod a+r "$site/feeds/mali.rss"
+say "A release of 6 August 2021 is published"
+publish 2
 grep -o 'In just the first six months[^<]*' "$site/releases/mali-abductions-h1.html" | sed 's/^/  "/; s/$/"/'
-
-say "Cycle 2"
-cycle 2
-for i in $(seq 1 50); do [ -s "$TMP/syslog.log" ] && break; sleep 0.1; done
+echo "  (the daemon's next poll is due within a few seconds)"
+for i in $(seq 1 300); do
+	[ -n "$(ls "$TMP"/mail/*.eml 2>/dev/null)" ] && [ -s "$TMP/syslog.log" ] && break
+	sleep 0.1
+done
+sleep 0.5
+show_log $((seen + 1))
+kill -TERM "$daemon"
+wait "$daemon" 2>/dev/null
+show_log $(($(wc -l < "$TMP/run.log")))
 
 say "rightswatch alerts"
 "$bin" alerts -c "$TMP/demo.ini" | sed 's/^/  /'
@@ -182,5 +196,8 @@ PY
 say "The syslog record, as the collector wrote it (RFC 5424)"
 [ -s "$TMP/syslog.log" ] || die "no syslog record arrived"
 fold -s -w 100 "$TMP/syslog.log" | sed 's/^/  /'
+
+say "rightswatch status"
+"$bin" status -c "$TMP/demo.ini" | sed 's/^/  /'
 
 say "Done: stopping nginx, the SMTP server and rsyslogd; removing $TMP"

@@ -57,8 +57,14 @@ daemon_diag(const char *msg, void *arg)
 static void
 daemon_warn(const char *msg, void *arg)
 {
+	const char *w = strstr(msg, " warning: ");
+
 	(void)arg;
-	log_warnx("%s", msg);
+	/* "FILE:LINE: warning: ..." is a warning line already: say it once. */
+	if (w != NULL)
+		log_warnx("%.*s %s", (int)(w - msg), msg, w + strlen(" warning: "));
+	else
+		log_warnx("%s", msg);
 }
 
 /* Load and verify the configuration as `check` does: NULL when run must

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 pages="man/rightswatch.8 man/rightswatch.ini.5"
-plan 15
+plan 17
 
 for p in $pages; do
 	groff -man -ww -z "$p" > "$TMP/out" 2> "$TMP/err"
@@ -120,3 +120,13 @@ CREDENTIALS_DIRECTORY=$TMP "$RW_BIN" check -c "$TMP/rendered.ini" > "$TMP/out" 2
 check "the rendered EXAMPLES of rightswatch.ini(5), copied as a reader would, pass check" \
 	test $? -eq 0 -a ! -s "$TMP/err" -a "$(grep -c '^\[' "$TMP/rendered.ini")" -ge 5
 sed 's/^/# /' "$TMP/err"
+
+# The README stands alone in a clone: no path leads out of the repository,
+# and every file of the repository it names is there.
+check "README.md names no path outside the repository" not grep -nE '(^|[ `(])\.\./' README.md
+# (A path of the repository starts a word; an installed one, /etc/... or
+# $(PREFIX)/..., and a placeholder in capitals are not the repository's.)
+missing=$(grep -oE '(^|[ `(])(tests|config|man|daemon|include|systemd|bench)/[A-Za-z0-9_./-]+\.(sh|ini|csv|txt|html|rss|c|h|py|5|8|service)' README.md |
+	sed 's/^[ `(]//' | grep -v '[A-Z][A-Z]' | sort -u |
+	while read -r f; do [ -e "$f" ] || printf ' %s' "$f"; done)
+check "every file README.md names exists${missing:+ (missing:$missing)}" test -z "$missing"

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# `make demo` (tests/demo.sh) tells its story: the daemon itself, run with
+# the shipped configuration and baselines against the local demo site,
+# catches up on the history without alerting, then raises the headline
+# prior-year alert for the release published while it runs, and the alert
+# arrives by mail and at the syslog collector; nothing is left running.
+. "$(dirname "$0")/lib.sh"
+plan 7
+
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || bail "python3-aiosmtpd is not installed"
+[ -x /usr/sbin/rsyslogd ] || bail "rsyslog is not installed"
+timeout 120 bash "$RW_ROOT/tests/demo.sh" "$RW_BIN" > "$TMP/demo.out" 2>&1
+ok $? "the demo runs to its end (exit 0)"
+check "the shipped configuration passes check in it" grep -q 'check: .*demo.ini: OK$' "$TMP/demo.out"
+check "the daemon's first poll catches up without alerting" \
+	grep -q 'caught up: 1 release, 2 figures (its first read raises no alert)' "$TMP/demo.out"
+check "the headline prior-year alert arrives by mail" \
+	grep -q '^  Subject: \[rightswatch\] CRITICAL Mali abductions 435 (2021-H1) > 2020 total 98 (4.4x)$' "$TMP/demo.out"
+check "... and at the syslog collector" grep -q 'rule="mali-abductions-prior-year" severity="critical"' "$TMP/demo.out"
+check "the daemon stopped on SIGTERM" grep -q 'rightswatch: info: stopped$' "$TMP/demo.out"
+check "it left no daemon running" \
+	test -z "$(ps -eo args | grep -F "$RW_BIN run -c demo.ini" | grep -v grep)"
+tail -n 5 "$TMP/demo.out" | sed 's/^/# /'
