@@ -17,5 +17,11 @@ int utf8_valid(const char *s, size_t n);
 /* How many of s's n bytes to keep so that at most max remain and no
  * sequence is cut (a continuation byte is never the first one left out). */
 size_t utf8_cut(const char *s, size_t n, size_t max);
+/* utf8_len for bytes that arrive in pieces: the length (1 to 4) of the
+ * valid sequence at s (n > 0 bytes there), 0 when it is invalid, -1 when
+ * s ends inside a sequence that is valid so far (more bytes will say). */
+int utf8_seq(const char *s, size_t n);
+/* Code point cp (at most U+10FFFF) as UTF-8 into out (4 bytes); its length. */
+size_t utf8_put(unsigned cp, char *out);
 
 #endif
