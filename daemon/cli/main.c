@@ -19,7 +19,7 @@ static const struct {
 	{ "once", cli_once, "once [-c FILE]", "one whole cycle, then exit" },
 	{ "check", cli_check, "check [-c FILE]", "validate the configuration" },
 	{ "status", cli_status, "status [-c FILE] [--json]", "sources' health and schedule" },
-	{ "parse-feed", cli_parse_feed, "parse-feed [--base URL] [FILE|-]",
+	{ "parse-feed", cli_parse_feed, "parse-feed [--base URL] [--charset NAME] [FILE|-]",
 	    "a feed as JSON Lines" },
 	{ "page-text", cli_page_text,
 	    "page-text [--base URL] [--charset NAME] [--content-xpath XPATH] [FILE|-]",

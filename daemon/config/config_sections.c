@@ -13,6 +13,7 @@
 #include "rightswatch/alert.h"
 #include "rightswatch/bperiod.h"
 #include "rightswatch/config.h"
+#include "rightswatch/feed.h"
 #include "rightswatch/notify_exec.h"
 #include "rightswatch/notify_syslog.h"
 #include "rightswatch/rules.h"
@@ -48,7 +49,7 @@ static const struct config_key config_source_keys[] = {
 	[SRC_FETCH] = KEYE(struct config_source, "fetch_pages", fetch_pages, config_fetch_names),
 	[SRC_CONTENT] = KEY(struct config_source, "content_xpath", CK_XPATH, content_xpath),
 	[SRC_HOSTS] = KEY(struct config_source, "page_hosts", CK_HOSTS, page_hosts),
-	[SRC_MAXITEMS] = KEYN(struct config_source, "max_items", CK_COUNT, max_items, 1, 100000),
+	[SRC_MAXITEMS] = KEYN(struct config_source, "max_items", CK_COUNT, max_items, 1, FEED_MAX_ITEMS),
 	[SRC_LINKS] = KEY(struct config_source, "links", CK_XPATH, links),
 	[SRC_PATTERN] = KEY(struct config_source, "link_pattern", CK_URLGLOB, link_pattern),
 };
