@@ -20,8 +20,10 @@
 
 #include "html_walk.h"
 #include "page_doc.h"
+#include "rightswatch/feed.h"
 #include "rightswatch/url.h"
 #include "rightswatch/utf8.h"
+#include "tagguard.h"
 
 #define PAGE_DOC_PRESCAN 4096 /* bytes searched for a <meta> charset */
 #define PAGE_DOC_SNIFF   8192 /* bytes inspected for binary data */
@@ -336,6 +338,7 @@ htmlDocPtr
 page_doc_parse(const char *data, size_t len, const char *charset, char *err,
     size_t errlen)
 {
+	struct tagguard g = { .html = 1, .max_attrs = FEED_MAX_ATTRS };
 	struct buf u = { 0 };
 	htmlDocPtr doc;
 
@@ -344,6 +347,14 @@ page_doc_parse(const char *data, size_t len, const char *charset, char *err,
 	if (page_doc_decode(data, len, charset, &u) == -1) {
 		buf_free(&u);
 		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	/* libxml2 2.9 checks an element's attributes for duplicates in
+	 * quadratic time: a page with thousands on one element is refused
+	 * before it parses (tagguard.h). */
+	if (tagguard_scan(&g, u.data != NULL ? u.data : "", u.len) == -1) {
+		buf_free(&u);
+		snprintf(err, errlen, "rejected: %s", g.why);
 		return NULL;
 	}
 	xmlInitParser();
