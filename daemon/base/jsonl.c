@@ -117,9 +117,19 @@ jsonl_str(struct buf *o, const char *s, size_t n)
 	size_t start = o->len;
 	int rc;
 
-	/* room for the common case at once: no escapes */
-	if (buf_reserve(o, n + 2) == -1 || buf_putc(o, '"') == -1)
+	/* room for the common case at once, and the common case done at
+	 * once: nothing to escape */
+	if (buf_reserve(o, n + 2) == -1)
 		return -1;
+	o->data[o->len] = '"';
+	if (jsonl_plain_run((const unsigned char *)s, 0, n) == n) {
+		memcpy(o->data + o->len + 1, s, n);
+		o->len += n + 2;
+		o->data[o->len - 1] = '"';
+		o->data[o->len] = '\0';
+		return 0;
+	}
+	o->len++;
 	rc = jsonl_body(o, (const unsigned char *)s, n, 1);
 	if (rc == 1) {
 		o->len = start + 1;

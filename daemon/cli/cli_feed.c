@@ -78,12 +78,9 @@ cli_feed_flush(struct cli_feed_out *o)
 	return o->failed ? -1 : 0;
 }
 
-/* ,"key": and a string or null. */
-static int
-cli_feed_str(struct buf *b, const char *key, const char *s)
-{
-	return buf_puts(b, key) | jsonl_strz(b, s);
-}
+/* ,"key": (a literal) and a string or null. */
+#define cli_feed_str(b, key, s) (buf_append((b), (key), sizeof(key) - 1) | jsonl_strz((b), (s)))
+#define cli_feed_lit(b, lit) buf_append((b), (lit), sizeof(lit) - 1)
 
 /* One item as a JSON line (feed_item_fn). */
 static int
@@ -94,13 +91,13 @@ cli_feed_item(void *arg, const struct feed_item *it)
 	int rc;
 
 	rc = cli_feed_str(b, "{\"id\":", it->id) | cli_feed_str(b, ",\"link\":", it->link) |
-	    cli_feed_str(b, ",\"title\":", it->title) | buf_puts(b, ",\"published\":") |
-	    cli_feed_date(b, it->published) | buf_puts(b, ",\"updated\":") |
+	    cli_feed_str(b, ",\"title\":", it->title) | cli_feed_lit(b, ",\"published\":") |
+	    cli_feed_date(b, it->published) | cli_feed_lit(b, ",\"updated\":") |
 	    cli_feed_date(b, it->updated) | cli_feed_str(b, ",\"summary\":", it->summary) |
-	    cli_feed_str(b, ",\"content\":", it->content) | buf_puts(b, ",\"categories\":[");
+	    cli_feed_str(b, ",\"content\":", it->content) | cli_feed_lit(b, ",\"categories\":[");
 	for (size_t i = 0; i < it->ncategories; i++)
 		rc |= (i > 0 ? buf_putc(b, ',') : 0) | jsonl_strz(b, it->categories[i]);
-	rc |= cli_feed_str(b, "],\"lang\":", it->lang) | buf_puts(b, "}\n");
+	rc |= cli_feed_str(b, "],\"lang\":", it->lang) | cli_feed_lit(b, "}\n");
 	if (rc != 0) {
 		o->failed = 1;
 		return -1;

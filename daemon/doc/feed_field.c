@@ -12,6 +12,7 @@
  * publication, the latest update date its update; an item is emitted at
  * its end tag with its id and language.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,18 @@ fs_hex(unsigned char c)
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
 }
 
+/* A character curl leaves as it is in a path or query: letters, digits,
+ * and -._~/?=&+,;:@!$*()' */
+static int
+fs_url_char(unsigned char c)
+{
+	static const uint32_t ok[8] = {
+		0, 0xafffffd2U, 0x87ffffffU, 0x47fffffeU, 0, 0, 0, 0,
+	};
+
+	return (ok[c >> 5] >> (c & 31)) & 1;
+}
+
 /* Is ref an absolute http(s) URL that curl would give back unchanged but
  * for its fragment? (Most links are, and curl's parser would be the
  * item's largest cost.) *len: the bytes to keep. Lower-case scheme and
@@ -84,8 +97,7 @@ fs_link_plain(const char *ref, size_t *len)
 		}
 		if (*p == '?' && (p[1] == '\0' || p[1] == '#'))
 			return 0; /* curl drops an empty query */
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~/?=&+,;:@!$*()'", *p) != NULL))
+		if (!fs_url_char(*p))
 			return 0;
 	}
 	*len = (size_t)((const char *)p - ref);

@@ -24,6 +24,7 @@
 
 #define FEED_SAX_DEFAULTS 16  /* attribute defaults a DTD may declare */
 #define FEED_SAX_SLICE    (256 * 1024) /* bytes handed to libxml2 at once */
+#define FS_NAME_SLOT(p)   ((unsigned)((uintptr_t)(p) >> 3) % FS_NAME_SLOTS)
 
 #define NS_ATOM    "http://www.w3.org/2005/Atom"
 #define NS_RDF     "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -81,9 +82,10 @@ fs_ns_of(struct feed_sax *x, const xmlChar *uri)
 static enum fs_name
 fs_name_of(const struct feed_sax *x, const xmlChar *name)
 {
-	for (int i = 1; i < N_NNAMES; i++)
-		if (x->names[i] == name)
-			return (enum fs_name)i;
+	/* the names are interned: a small table keyed by their addresses */
+	for (unsigned h = FS_NAME_SLOT(name); x->name_at[h] != NULL; h = (h + 1) % FS_NAME_SLOTS)
+		if (x->name_at[h] == name)
+			return (enum fs_name)x->name_id[h];
 	return N_OTHER;
 }
 
@@ -303,9 +305,17 @@ feed_sax_new(struct feed_emit *e, const char *base)
 	/* and libxml2 must not guess otherwise from the first bytes (four
 	 * NULs and a '<' would make it UCS-4) */
 	xmlSwitchEncoding(x->ctxt, XML_CHAR_ENCODING_UTF8);
-	for (int i = 1; i < N_NNAMES; i++)
-		if ((x->names[i] = xmlDictLookup(x->ctxt->dict, (const xmlChar *)fs_names[i], -1)) == NULL)
+	for (int i = 1; i < N_NNAMES; i++) {
+		const xmlChar *p = xmlDictLookup(x->ctxt->dict, (const xmlChar *)fs_names[i], -1);
+		unsigned h;
+
+		if (p == NULL)
 			goto fail;
+		for (h = FS_NAME_SLOT(p); x->name_at[h] != NULL; h = (h + 1) % FS_NAME_SLOTS)
+			;
+		x->name_at[h] = p;
+		x->name_id[h] = (unsigned char)i;
+	}
 	for (int i = 0; i < A_N; i++)
 		if ((x->attrs[i] = xmlDictLookup(x->ctxt->dict, (const xmlChar *)fs_attr_names[i], -1)) == NULL)
 			goto fail;

@@ -47,7 +47,11 @@ struct feed_sax {
 	struct feed_emit *emit;
 	xmlParserCtxtPtr ctxt;
 	struct tagguard guard;
-	const xmlChar *names[N_NNAMES], *attrs[A_N];
+	/* the local names of fs_names, by address (see fs_name_of) */
+#define FS_NAME_SLOTS 64
+	const xmlChar *name_at[FS_NAME_SLOTS];
+	unsigned char name_id[FS_NAME_SLOTS];
+	const xmlChar *attrs[A_N];
 	const xmlChar *ns_ptr[8];   /* namespace URIs seen, and what they are */
 	unsigned char ns_id[8];
 	unsigned ns_next;

@@ -78,9 +78,15 @@ html_text_role(const char *name, size_t len)
 		else
 			hi = mid;
 	}
-	for (; lo < nelems && html_elems[lo].name[0] == low[0]; lo++)
-		if (strlen(html_elems[lo].name) == len && memcmp(html_elems[lo].name, low, len) == 0)
+	for (; lo < nelems && html_elems[lo].name[0] == low[0]; lo++) {
+		const char *e = html_elems[lo].name;
+		size_t k = 1;
+
+		while (k < len && e[k] != '\0' && e[k] == low[k])
+			k++;
+		if (k == len && e[k] == '\0')
 			return html_elems[lo].role;
+	}
 	return HTML_UNKNOWN;
 }
 

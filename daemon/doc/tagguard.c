@@ -412,6 +412,40 @@ g_open(struct tagguard *g, unsigned char c, size_t i)
 	return i;
 }
 
+/* XML, just after '<': most tags are an end tag or a start tag without
+ * attributes, whole in this piece; take those at once. Returns where to
+ * go on (the state is G_LT unless a tag was taken). */
+static size_t
+g_xml_fast(struct tagguard *g, const char *s, size_t i, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const char *gt;
+	size_t j;
+
+	if (i >= n)
+		return i;
+	if (u[i] == '/') {
+		if ((gt = memchr(s + i, '>', n - i)) == NULL)
+			return i;
+		g_end_done(g);
+		g->st = G_TEXT;
+		return (size_t)(gt - s) + 1;
+	}
+	if (g_cls[u[i]] != C_CH || u[i] == '!' || u[i] == '?')
+		return i;
+	for (j = i + 1; j < n && g_cls[u[j]] == C_CH; j++)
+		;
+	if (j == n || u[j] != '>' || j - i + 2 > g->max_tag)
+		return i;
+	g->attrs = g->tag_ns = 0;
+	g->taglen = j - i + 2;
+	g->slash = 0;
+	g->st = G_TEXT;
+	if (g_start_done(g, j, 0) == -1)
+		return n; /* refused: g->why says why */
+	return j + 1;
+}
+
 int
 tagguard_scan(struct tagguard *g, const char *s, size_t n)
 {
@@ -432,6 +466,8 @@ tagguard_scan(struct tagguard *g, const char *s, size_t n)
 			}
 			i = (size_t)(p - s) + 1;
 			g->st = G_LT;
+			if (!g->html)
+				i = g_xml_fast(g, s, i, n);
 			break;
 		case G_LT:
 		case G_BANG:
@@ -477,6 +513,8 @@ tagguard_scan(struct tagguard *g, const char *s, size_t n)
 			if ((i = g_tag(g, s, i, n)) == (size_t)-1)
 				return -1;
 		}
+		if (g->why[0] != '\0')
+			return -1;
 	}
 	g->offset += n;
 	return 0;

@@ -333,13 +333,21 @@ test_html_to_text(void **state)
 		{ "tail &eacute", 100, "tail &eacute" },                           /* cut reference kept */
 		{ "w <", 100, "w <" },                                             /* cut tag kept */
 	};
+	static const char nul[] = "<a\0\0\0>x</b\0r>y<p\0>z";
+	char *s;
+
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		char *s = feed_html_to_text(rows[i].in, strlen(rows[i].in), rows[i].max);
+		s = feed_html_to_text(rows[i].in, strlen(rows[i].in), rows[i].max);
 		assert_non_null(s);
 		check_str(rows[i].in, s, rows[i].want);
 		free(s);
 	}
+	/* NUL bytes inside tag names (the fuzzer's): no element, no overread */
+	s = feed_html_to_text(nul, sizeof(nul) - 1, 100);
+	assert_non_null(s);
+	assert_string_equal(s, "xyz");
+	free(s);
 }
 
 int
