@@ -17,7 +17,8 @@
 #include "rightswatch/url.h"
 #include "feed_int.h"
 
-#define FEED_HEAD_MAX (64 * 1024) /* bytes held while the prolog says nothing yet */
+#define FEED_HEAD_MAX (64 * 1024)  /* bytes held while the prolog says nothing yet */
+#define FEED_SLICE    (256 * 1024) /* bytes parsed between two looks at the budget */
 
 enum feed_state { FS_HEAD, FS_XML, FS_JSON, FS_FAILED };
 
@@ -192,6 +193,22 @@ feed_over_budget(struct feed_stream *s)
 	return feed_cpu_ns() - s->start_ns > ms * 1000000;
 }
 
+static int feed_after(struct feed_stream *s, int rc);
+
+/* Bytes of an XML document to the decoder and the parser, in slices so
+ * that the budget is looked at within a large push too. 0 or -1. */
+static int
+feed_xml_push(struct feed_stream *s, const char *data, size_t len, int last)
+{
+	while (len > FEED_SLICE) {
+		if (feed_after(s, feed_input_push(&s->in, data, FEED_SLICE, 0, feed_to_sax, s)) == -1)
+			return -1;
+		data += FEED_SLICE;
+		len -= FEED_SLICE;
+	}
+	return feed_input_push(&s->in, data, len, last, feed_to_sax, s);
+}
+
 /* The format is known to be XML: start the decoder and the SAX reader,
  * and pass them the bytes held so far. */
 static int
@@ -205,8 +222,7 @@ feed_start_xml(struct feed_stream *s, int last)
 	feed_input_open(&s->in, s->head.data, s->head.len, s->charset, &skip);
 	s->in_open = 1;
 	s->st = FS_XML;
-	rc = feed_input_push(&s->in, s->head.data + skip, s->head.len - skip, last,
-	    feed_to_sax, s);
+	rc = feed_xml_push(s, s->head.data + skip, s->head.len - skip, last);
 	buf_free(&s->head);
 	return rc;
 }
@@ -286,7 +302,7 @@ feed_stream_push(struct feed_stream *s, const char *data, size_t len)
 			return feed_fail(s, "out of memory");
 		break;
 	case FS_XML:
-		rc = feed_input_push(&s->in, data, len, 0, feed_to_sax, s);
+		rc = feed_xml_push(s, data, len, 0);
 		break;
 	default:
 		break;
@@ -306,7 +322,7 @@ feed_stream_finish(struct feed_stream *s, struct feed **out, char *err,
 	if (s->st == FS_HEAD)
 		rc = feed_after(s, feed_head(s, 1));
 	if (rc == 0 && s->st == FS_XML)
-		rc = feed_after(s, feed_input_push(&s->in, "", 0, 1, feed_to_sax, s));
+		rc = feed_after(s, feed_xml_push(s, "", 0, 1));
 	if (rc == 0 && s->st == FS_JSON) {
 		if (feed_json_parse(s->head.data, s->head.len, s->base, &s->emit, s->err,
 		    sizeof(s->err)) == -1)

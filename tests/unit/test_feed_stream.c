@@ -195,17 +195,25 @@ test_caps(void **state)
 	feed_stream_free(s);
 	free(doc);
 
-	/* CPU budget: a millisecond is not enough for 8 MB */
+	/* CPU budget: a millisecond is not enough for 8 MB, in chunks or in
+	 * one push (which is parsed in slices, the budget looked at between) */
 	lim.max_items = 0;
 	lim.budget_ms = 1;
 	doc = many_items(2000, 4000, "", &len);
-	s = feed_stream_new(NULL, NULL, &lim, NULL, NULL);
-	for (size_t i = 0; i < len; i += 65536)
-		if (feed_stream_push(s, doc + i, len - i < 65536 ? len - i : 65536) == -1)
+	for (size_t chunk = 65536; chunk <= len; chunk = len) {
+		struct collect c = { 0 };
+
+		s = feed_stream_new(NULL, NULL, &lim, collect_item, &c);
+		for (size_t i = 0; i < len; i += chunk)
+			if (feed_stream_push(s, doc + i, len - i < chunk ? len - i : chunk) == -1)
+				break;
+		assert_int_equal(feed_stream_finish(s, &f, err, sizeof(err)), -1);
+		assert_non_null(strstr(err, "budget"));
+		assert_true(c.n < 2000); /* stopped before the end */
+		feed_stream_free(s);
+		if (chunk == len)
 			break;
-	assert_int_equal(feed_stream_finish(s, &f, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "budget"));
-	feed_stream_free(s);
+	}
 	free(doc);
 
 	/* a channel language that comes after more than FEED_HOLD_BYTES of
