@@ -170,8 +170,10 @@ fs_capture(struct feed_sax *x, enum fs_field f, enum fs_mode m, struct feed_text
 	x->field = f;
 	x->mode = m;
 	x->cap = m == M_IGNORE ? NULL : t;
-	if (m == M_TITLE)
+	if (m == M_TITLE) {
 		buf_reset(&x->raw);
+		x->raw_full = 0;
+	}
 	else if (m == M_HTML)
 		html_text_init(&x->ht, t);
 }
@@ -189,10 +191,13 @@ feed_field_chars(void *ctx, const xmlChar *ch, int len)
 		html_text_feed(&x->ht, (const char *)ch, n);
 		break;
 	case M_TITLE:
-		room = FEED_MAX_FIELD - x->raw.len;
-		if (x->raw.len < FEED_MAX_FIELD &&
-		    buf_append(&x->raw, ch, utf8_cut((const char *)ch, n, room)) == -1)
+		/* as written, up to the cap (cut on a character, then no more) */
+		if (x->raw_full)
+			break;
+		room = utf8_cut((const char *)ch, n, FEED_MAX_FIELD - x->raw.len);
+		if (buf_append(&x->raw, ch, room) == -1)
 			x->oom = 1;
+		x->raw_full = room < n;
 		break;
 	default:
 		feed_text_add(x->cap, (const char *)ch, n);

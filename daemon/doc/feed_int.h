@@ -8,9 +8,10 @@
  *   feed_date.c   the date forms feeds write
  *   feed_item.c   items: copies, ids, the emitter (cap, duplicates, order)
  *   feed_input.c  bytes in any charset to UTF-8, in pieces
- *   feed_sax.c    SAX events to items (RSS, RDF, Atom)
+ *   feed_field.c  elements to fields and items (RSS, RDF, Atom; feed_sax.h)
+ *   feed_sax.c    the tagguard, libxml2's push parser and its SAX events
  *   feed_json.c   JSON Feed
- *   feed.c        the stream: sniffing, tagguard, libxml2's push parser
+ *   feed.c        the stream: sniffing, the decoder, the budget
  */
 #ifndef RW_FEED_INT_H
 #define RW_FEED_INT_H

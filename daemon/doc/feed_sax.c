@@ -90,17 +90,21 @@ fs_name_of(const struct feed_sax *x, const xmlChar *name)
 }
 
 /* An attribute value (not NUL-terminated in libxml2's buffer) as a string
- * in buf. Without entity substitution libxml2 passes '&' as "&#38;". */
+ * in buf, or NULL when it does not fit whole (a cut link would be a wrong
+ * one). Without entity substitution libxml2 passes '&' as "&#38;". */
 static const char *
 fs_attr_value(const xmlChar *v, const xmlChar *end, char *buf, size_t buflen)
 {
 	size_t n = 0;
+	const xmlChar *p;
 
-	for (const xmlChar *p = v; p < end && n + 1 < buflen; p++) {
+	for (p = v; p < end && n + 1 < buflen; p++) {
 		if (*p == '&' && end - p >= 5 && memcmp(p, "&#38;", 5) == 0)
 			p += 4;
 		buf[n++] = (char)*p;
 	}
+	if (p < end)
+		return NULL;
 	buf[n] = '\0';
 	return buf;
 }
@@ -112,16 +116,18 @@ fs_read_attrs(struct feed_sax *x, int n, const xmlChar **a, struct fs_attrs *out
 	out->used = 0;
 	for (int i = 0; i < n; i++, a += 5) {
 		for (int k = 0; k < A_N; k++) {
-			size_t room = sizeof(out->mem) - out->used;
-			int xmlns = a[2] != NULL && strcmp((const char *)a[2], NS_XML) == 0;
+			int xmlns;
 
-			if (a[0] != x->attrs[k] || room < 2)
+			if (a[0] != x->attrs[k])
 				continue;
 			/* xml:base and xml:lang; rdf:about; the others bare */
+			xmlns = a[2] != NULL && strcmp((const char *)a[2], NS_XML) == 0;
 			if ((k <= A_LANG) != xmlns || (k == A_ABOUT) != (a[2] != NULL && !xmlns))
 				continue;
-			out->v[k] = fs_attr_value(a[3], a[4], out->mem + out->used, room);
-			out->used += strlen(out->v[k]) + 1;
+			out->v[k] = fs_attr_value(a[3], a[4], out->mem + out->used,
+			    sizeof(out->mem) - out->used);
+			if (out->v[k] != NULL)
+				out->used += strlen(out->v[k]) + 1;
 		}
 	}
 }

@@ -67,6 +67,7 @@ struct feed_sax {
 	struct feed_text *cap;
 	struct feed_text scratch;   /* plain text that is parsed or resolved */
 	struct buf raw;             /* a title as written, until it ends */
+	int raw_full;               /* ... and it reached FEED_MAX_FIELD */
 	struct html_text ht;
 	char **catv;                /* category pointers of the emitted item */
 	size_t catv_cap;
@@ -79,7 +80,7 @@ struct feed_sax {
 struct fs_attrs {
 	const char *v[A_N];
 	int xml[A_N];        /* in the xml: namespace (base, lang) */
-	char mem[4096];
+	char mem[16384];
 	size_t used;
 };
 
