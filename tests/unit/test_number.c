@@ -1,8 +1,7 @@
-/* Unit tests: text, number, period — the extractor's first stages. */
+/* Unit tests: text and number — the extractor's first stages (periods: test_period.c). */
 #include "unit.h"
 
 #include "rightswatch/number.h"
-#include "rightswatch/period.h"
 #include "rightswatch/text.h"
 
 /* One row: a phrase, its language, and how its first number reads. */
@@ -280,50 +279,6 @@ test_dateline(void **state)
 	text_free(&t);
 }
 
-static void
-test_periods(void **state)
-{
-	static const struct {
-		const char *in;
-		const char *ps, *pe; /* the first phrase's period */
-	} rows[] = {
-		{ "between 1 April and 30 June 2021", "2021-04-01", "2021-06-30" },
-		{ "from January to June", "2021-01-01", "2021-06-30" },
-		{ "in the first six months of this year", "2021-01-01", "2021-06-30" },
-		{ "the first half of 2020", "2020-01-01", "2020-06-30" },
-		{ "in the first quarter", "2021-01-01", "2021-03-31" },
-		{ "since the beginning of the year", "2021-01-01", "2021-08-06" },
-		{ "since January", "2021-01-01", "2021-08-06" },
-		{ "in all of 2019", "2019-01-01", "2019-12-31" },
-		{ "last year", "2020-01-01", "2020-12-31" },
-		{ "over the past week", "2021-07-30", "2021-08-06" },
-		{ "entre le 1er avril et le 30 juin 2021", "2021-04-01", "2021-06-30" },
-		{ "du 13 au 20 d\xc3\xa9" "cembre 2020", "2020-12-13", "2020-12-20" },
-		{ "au premier semestre 2021", "2021-01-01", "2021-06-30" },
-		{ "depuis le d\xc3\xa9" "but de l'ann\xc3\xa9" "e", "2021-01-01", "2021-08-06" },
-		{ "l'ann\xc3\xa9" "e derni\xc3\xa8" "re", "2020-01-01", "2020-12-31" },
-		{ "le mois dernier", "2021-07-01", "2021-07-31" },
-		{ "en octobre", "2020-10-01", "2020-10-31" },  /* after the release: the year before */
-	};
-	struct date_ymd rel = { 2021, 8, 6 };
-
-	(void)state;
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		struct text t;
-		struct period_mention pm[4];
-		char a[16], b[16];
-		size_t k;
-
-		assert_int_equal(text_fold(rows[i].in, strlen(rows[i].in), 0, &t), 0);
-		k = period_scan(t.f, t.len, 0, t.len, rel, pm, 4);
-		if (k == 0 || strcmp(date_format_ymd(pm[0].ps, a), rows[i].ps) != 0 ||
-		    strcmp(date_format_ymd(pm[0].pe, b), rows[i].pe) != 0)
-			fail_msg("row %zu \"%s\": got %zu, %s..%s", i, rows[i].in, k,
-			    k ? a : "-", k ? b : "-");
-		text_free(&t);
-	}
-}
-
 int
 main(void)
 {
@@ -333,7 +288,6 @@ main(void)
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_dateline),
 		cmocka_unit_test(test_fold_grows),
-		cmocka_unit_test(test_periods),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
