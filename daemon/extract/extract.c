@@ -76,9 +76,6 @@ extract_result_free(struct extract_result *res)
 }
 
 
-/* The role of a figure in "(from 125 to 266)", "(de 125 à 266)". */
-enum span_role { SPAN_NONE, SPAN_FROM, SPAN_TO };
-
 static size_t
 find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
     struct mention_term *out, size_t max)
@@ -273,177 +270,6 @@ span_role(const struct work *w, size_t lo, size_t k)
 	return SPAN_NONE;
 }
 
-/* A comparison's period followed by "during which", "au cours duquel",
- * "qui comptait": the figures after it belong to it. */
-static int
-ref_linked(const char *f, size_t pos, size_t hi)
-{
-	static const char *const links[] = {
-		"au cours duquel", "au cours de laquelle", "durant lequel", "pendant lequel",
-		"lors duquel", "qui comptait", "qui avait", "ou", "during which", "when",
-		"which saw", "which had", "with", NULL
-	};
-
-	while (pos < hi && (f[pos] == ' ' || f[pos] == ','))
-		pos++;
-	for (size_t k = 0; links[k] != NULL; k++)
-		if (text_word_at(f, hi, pos, links[k]))
-			return 1;
-	return 0;
-}
-
-/* A stock rather than an event: "are internally displaced", "sont déplacées",
- * "already ... have been displaced"; only an "as of" date applies to it. */
-static int
-is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, size_t ns, size_t ne)
-{
-	static const char *const before[] = { "already", "currently", "deja", "actuellement", "now", "today", NULL };
-	static const char *const after[] = {
-		"are", "is", "remain", "remained", "sont", "restent", "demeurent", "currently",
-		"actuellement", "still", "toujours", NULL
-	};
-	const char *f = w->t->f;
-	size_t a = ns > lo + 40 ? ns - 40 : lo;
-
-	if (strcmp(ind, "displaced") != 0 && strcmp(ind, "refugees") != 0)
-		return 0;
-	for (size_t i = a; i < ns; i++)
-		if (i == lo || !text_isalnum((unsigned char)f[i - 1]))
-			for (size_t k = 0; before[k] != NULL; k++)
-				if (text_word_at(f, ns, i, before[k]))
-					return 1;
-	for (size_t i = ne, cnt = 0; i < hi && cnt < 6; ) {
-		size_t e;
-
-		while (i < hi && !text_isalnum((unsigned char)f[i]))
-			i++;
-		if (i >= hi)
-			break;
-		e = text_word_end(f, hi, i);
-		for (size_t k = 0; after[k] != NULL; k++)
-			if (text_word_eq(after[k], f + i, e - i))
-				return 1;
-		i = e;
-		cnt++;
-	}
-	return 0;
-}
-
-
-/* A quotation's end or a verb of speech: a date after it is when it was said. */
-static int
-speech_between(const char *f, size_t a, size_t b)
-{
-	static const char *const verbs[] = {
-		"said", "says", "told", "stated", "announced", "declared", "added", "dit",
-		"declare", "ajoute", "souligne", "indique", "annonce", "precise", NULL
-	};
-
-	for (size_t i = a; i < b; i++) {
-		if (f[i] == '"')
-			return 1;
-		if (i == a || !text_isalnum((unsigned char)f[i - 1]))
-			for (size_t k = 0; verbs[k] != NULL; k++)
-				if (text_word_at(f, b, i, verbs[k]))
-					return 1;
-	}
-	return 0;
-}
-
-/* Whether f[a, b) joins another clause: a conjunction or a finite verb. */
-static int
-clause_joined(const char *f, size_t a, size_t b)
-{
-	static const char *const words[] = {
-		"and", "et", "but", "mais", "while", "alors", "whereas", "tandis", "who", "qui",
-		"which", "that", "que", "were", "was", "are", "is", "ont", "sont", "a", "ete",
-		"had", "has", "have", "avaient", "etaient", "when", "lorsque", "quand", NULL
-	};
-
-	for (size_t i = a; i < b; i++)
-		if (text_isalpha((unsigned char)f[i]) && (i == a || !text_isalnum((unsigned char)f[i - 1])))
-			for (size_t k = 0; words[k] != NULL; k++)
-				if (text_word_at(f, b, i, words[k]))
-					return 1;
-	return 0;
-}
-
-/* The main period of a figure at [ns, ne) whose evidence ends at ee and
- * whose comparison begins at cue: a period right after it, else the nearest
- * before it (a comparison's only when linked: "au cours duquel"), else one
- * after it that opens no later figure's clause. -1 when none. */
-static int
-own_period(const struct work *w, size_t ns, size_t ee, size_t cue, size_t hi)
-{
-	const char *f = w->t->f;
-	int best = -1;
-
-	for (size_t p = 0; p < w->nper; p++) {
-		const struct period_mention *pm = &w->per[p];
-		int clean = 1;
-
-		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start > ee + 64 ||
-		    pm->start >= cue)
-			continue;
-		for (size_t i = ee; i < pm->start; i++)
-			if (f[i] == ',' || f[i] == ';' || f[i] == '(' || f[i] == ')')
-				clean = 0;
-		/* Farther than a few words only within the figure's own noun phrase
-		 * ("66 attacks against health workers recorded since March"). */
-		if (pm->start > ee + 24 && clause_joined(f, ee, pm->start))
-			clean = 0;
-		if (clean && !extract_figure_between(w, ee, pm->start))
-			return (int)p;
-	}
-	for (size_t p = 0; p < w->nper; p++) {
-		const struct period_mention *pm = &w->per[p];
-
-		if (pm->kind != PERIOD_ABSOLUTE || pm->end > ns)
-			continue;
-		if (!pm->ref || ref_linked(f, pm->end, hi))
-			best = (int)p;
-	}
-	if (best >= 0)
-		return best;
-	for (size_t p = 0; p < w->nper; p++) {
-		const struct period_mention *pm = &w->per[p];
-
-		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start >= cue)
-			continue;
-		if (!extract_figure_between(w, pm->end, hi) && !speech_between(f, ee, pm->start))
-			return (int)p;
-		break;
-	}
-	return -1;
-}
-
-/* The comparison's reference for "from A": the first after the figure, else
- * the last before it, else the one carried from an earlier sentence. */
-static const struct period_mention *
-ref_period(const struct work *w, size_t ns)
-{
-	const struct period_mention *last = NULL;
-
-	for (size_t p = 0; p < w->nper; p++) {
-		if (!w->per[p].ref)
-			continue;
-		if (w->per[p].start > ns)
-			return &w->per[p];
-		last = &w->per[p];
-	}
-	if (last != NULL)
-		return last;
-	return w->carry_ref ? &w->cref : NULL;
-}
-
-static void
-set_period(struct extract_obs *o, struct date_ymd a, struct date_ymd b)
-{
-	o->has_period = 1;
-	o->period_start = a;
-	o->period_end = b;
-}
-
 static int
 sentence(struct work *w, const struct text_sentence *s)
 {
@@ -464,17 +290,20 @@ sentence(struct work *w, const struct text_sentence *s)
 	}
 	w->nterms = find_terms(w->tx, f, s->start, s->end, w->terms, SENT_MAX_TERMS);
 	w->nnums = number_scan(f, w->t->len, s->start, s->end, w->fr, w->nums, SENT_MAX_NUMS);
-	w->nper = period_scan(f, w->t->len, s->start, s->end, w->p->release_date, w->per, SENT_MAX_PERIODS);
+	w->nper = period_scan_ctx(f, w->t->len, s->start, s->end, &w->pctx, w->per, SENT_MAX_PERIODS);
 	if (s->end <= w->title_end) {
 		/* The title: its period is the release's; its figures repeat the body's. */
 		for (size_t p = 0; p < w->nper && w->doc == 0; p++) {
 			const struct period_mention *pm = &w->per[p];
+			struct extract_obs t;
 
-			if (pm->ref || pm->kind != PERIOD_ABSOLUTE)
+			if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->type == PERIOD_T_VAGUE)
 				continue;
 			w->doc = pm->open ? 3 : 1;
 			w->ds = pm->ps;
 			w->de = pm->pe;
+			extract_period_how(w, pm, EXTRACT_PERIOD_RELEASE, &t);
+			w->doc_how = t.how;
 		}
 		return 0;
 	}
@@ -540,59 +369,8 @@ sentence(struct work *w, const struct text_sentence *s)
 		o.indicator = taxonomy_indicator_name(w->tx, m.indicator);
 		o.value = n->value;
 		o.qualifier = m.qualifier;
-		{
-			size_t ee = m.end > n->end ? m.end : n->end;
-			enum span_role role = span_role(w, s->start, k);
-			int mp = role == SPAN_TO ? -1 : own_period(w, n->start, ee, cue, s->end);
-			const struct period_mention *rp;
-
-			if (role == SPAN_TO) {
-				for (size_t p = 0; p < w->nper; p++)
-					if (!w->per[p].ref && w->per[p].kind == PERIOD_ABSOLUTE && !w->per[p].open) {
-						mp = (int)p;
-						break;
-					}
-			}
-			if (mp >= 0 && w->per[mp].open) {
-				o.period_end = w->per[mp].pe;
-			} else if (mp >= 0) {
-				set_period(&o, w->per[mp].ps, w->per[mp].pe);
-			} else if (w->carry) {
-				set_period(&o, w->cs, w->ce);
-			} else if (w->doc == 1) {
-				set_period(&o, w->ds, w->de);
-			}
-			fromref = role == SPAN_FROM || (mp >= 0 && w->per[mp].ref);
-			if (role == SPAN_FROM && (rp = ref_period(w, n->start)) != NULL) {
-				struct date_ymd a, b;
-
-				if (period_resolve(rp, o.period_start, o.period_end, &a, &b) == 0 &&
-				    (rp->kind == PERIOD_ABSOLUTE || o.has_period))
-					set_period(&o, a, b);
-			}
-			/* A stock keeps only a period stated for it ("displaced in 2021"), not
-			 * "today", a carried one or the release's. */
-			if ((mp < 0 || (w->per[mp].ps.y == w->p->release_date.y &&
-			    w->per[mp].ps.m == w->p->release_date.m && w->per[mp].ps.d == w->p->release_date.d)) &&
-			    is_stock(w, o.indicator, s->start, s->end, n->start, n->end)) {
-				int open = -1;
-
-				for (size_t p = 0; p < w->nper; p++)
-					if (w->per[p].open)
-						open = (int)p;
-				o.has_period = 0;
-				o.period_end = (struct date_ymd){ 0, 0, 0 };
-				if (open >= 0)
-					o.period_end = w->per[open].pe;
-				else if (w->doc == 3)
-					o.period_end = w->de;
-			}
-			if (w->doc == 0 && !extract_obs_end_only(&o)) {
-				w->doc = o.has_period ? 1 : 2;
-				w->ds = o.period_start;
-				w->de = o.period_end;
-			}
-		}
+		extract_period_of(w, s, n->start, n->end, m.end > n->end ? m.end : n->end, cue,
+		    span_role(w, s->start, k), &o, &fromref);
 		if (o.has_period && !mainset) {
 			mainset = 1;
 			sps = o.period_start;
@@ -621,30 +399,26 @@ sentence(struct work *w, const struct text_sentence *s)
 		if (extract_derive(w, &ms, s, k, m.end, &o, wend, used) == -1)
 			return -1;
 	}
-	/* The period this sentence gave its figures (or, with none, the first
-	 * it states) carries to the rest of its paragraph; so does the last
-	 * comparison reference. */
-	if (fig >= 0) {
-		w->carry = w->obs[fig].has_period;
-		w->cs = w->obs[fig].period_start;
-		w->ce = w->obs[fig].period_end;
-	} else {
-		for (size_t p = 0; p < w->nper; p++)
-			if (!w->per[p].ref && w->per[p].kind == PERIOD_ABSOLUTE && !w->per[p].open) {
-				w->carry = 1;
-				w->cs = w->per[p].ps;
-				w->ce = w->per[p].pe;
-				break;
-			}
-	}
-	for (size_t p = 0; p < w->nper; p++)
-		if (w->per[p].ref) {
-			w->carry_ref = 1;
-			w->cref = w->per[p];
-		}
 	(void)sps;
 	(void)spe;
+	extract_period_after(w, s, fig);
 	return 0;
+}
+
+/* A heading or a table caption: a paragraph of one short line that does
+ * not end a sentence ("Q3 2024", "Killings, January - March"). */
+static int
+is_heading(const struct text *t, const struct text_sentence *sv, size_t ns, size_t i)
+{
+	size_t e = sv[i].end;
+
+	if (!sv[i].first || (i + 1 < ns && sv[i + 1].para == sv[i].para) || e - sv[i].start > 200 ||
+	    memchr(t->f + sv[i].start, '\n', e - sv[i].start) != NULL)
+		return 0;
+	while (e > sv[i].start && t->f[e - 1] == ' ')
+		e--;
+	return e > sv[i].start && t->f[e - 1] != '.' && t->f[e - 1] != '!' && t->f[e - 1] != '?' &&
+	    t->f[e - 1] != ';' && t->f[e - 1] != ',';
 }
 
 int
@@ -657,8 +431,7 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 	struct work *w;
 	int rc = -1;
 
-	res->obs = NULL;
-	res->nobs = 0;
+	memset(res, 0, sizeof(*res));
 	if ((w = calloc(1, sizeof(*w))) == NULL)
 		return -1;
 	if (text_fold(text, len, 0, &t) == -1) {
@@ -684,11 +457,21 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 	w->para = (size_t)-1;
 	w->gkind = -1;
 	w->title_end = title_end(&t, sv, ns);
-	for (size_t i = 0; i < ns; i++)
+	w->pctx.release = params->release_date;
+	extract_report(w, sv, ns);
+	for (size_t i = 0; i < ns; i++) {
+		w->heading = sv[i].end > w->title_end && is_heading(&t, sv, ns, i);
 		if (sentence(w, &sv[i]) == -1)
 			goto done;
+	}
 	res->obs = w->obs;
 	res->nobs = w->nobs;
+	if ((res->has_report = w->pctx.has_report) != 0) {
+		res->report_start = w->pctx.rs;
+		res->report_end = w->pctx.re;
+		res->report_expr_start = t.map[w->report_start];
+		res->report_expr_end = t.map[w->report_end];
+	}
 	w->obs = NULL;
 	rc = 0;
 done:

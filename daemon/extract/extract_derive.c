@@ -71,20 +71,24 @@ extract_derive(struct work *w, struct mention_sent *ms, const struct text_senten
 		d.value = hit.value;
 		d.qualifier = EXTRACT_APPROX;
 		d.has_period = 0;
-		for (size_t p = 0; p < w->nper; p++) {
-			const struct period_mention *pm = &w->per[p];
+		extract_period_how(w, NULL, EXTRACT_PERIOD_NONE, &d);
+		{
+			const struct period_mention *pm = extract_period_reference(w, hit.start, wend);
 
-			if (pm->start < hit.start || pm->start >= wend)
-				continue;
-			if (pm->kind == PERIOD_ABSOLUTE || o.has_period)
+			if (pm != NULL && (pm->kind == PERIOD_ABSOLUTE || o.has_period))
 				d.has_period = period_resolve(pm, o.period_start, o.period_end,
 				    &d.period_start, &d.period_end) == 0;
-			break;
+			if (pm != NULL) {
+				extract_period_how(w, pm, EXTRACT_PERIOD_REFERENCE, &d);
+				d.how.ps = d.period_start;
+				d.how.pe = d.period_end;
+			}
 		}
 		if (!d.has_period && o.has_period && year_on_year(f, s->start, s->end)) {
 			d.has_period = 1;
 			d.period_start = year_before(o.period_start);
 			d.period_end = year_before(o.period_end);
+			d.how.source = EXTRACT_PERIOD_REFERENCE;
 		}
 		if (!d.has_period)
 			d.period_end = (struct date_ymd){ 0, 0, 0 };

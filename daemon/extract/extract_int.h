@@ -45,7 +45,45 @@ struct work {
 	struct date_ymd ds, de;
 	size_t title_end; /* folded end of the title paragraph, or 0 */
 	int gkind;        /* the kind a generic head was last named, or -1 */
+	/* what periods are resolved against: the publication date, the
+	 * reporting period (its expression at folded report_start..end) and
+	 * the previous date */
+	struct period_context pctx;
+	size_t report_start, report_end;
+	int heading; /* 1: the sentence being read is a heading or caption */
+	int head;    /* 1: the last heading's period hs..he applies */
+	struct date_ymd hs, he;
+	/* how the carried, heading and main periods were read */
+	struct extract_period_how carry_how, head_how, doc_how;
 };
+
+/* The role of a figure in "(from 125 to 266)", "(de 125 à 266)". */
+enum span_role { SPAN_NONE, SPAN_FROM, SPAN_TO };
+
+/* extract_period.c */
+/* Find the release's reporting period once, before its sentences are
+ * read: a "covering the period" phrase, else the title's, else the first
+ * of a month or more in the lead paragraphs; into w->pctx. */
+void extract_report(struct work *w, const struct text_sentence *sv, size_t ns);
+/* The period of observation o, the figure at folded [ns, ne) of sentence
+ * s whose evidence ends at ee and whose comparison begins at cue, in the
+ * role role; *fromref set when it is a comparison's reference. */
+void extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size_t ne, size_t ee,
+    size_t cue, enum span_role role, struct extract_obs *o, int *fromref);
+/* The period a comparison in folded [from, to) refers to: the first
+ * marked as a reference ("deux fois plus en six mois que pendant toute
+ * l'année 2020"), else the first there; NULL when none. */
+const struct period_mention *extract_period_reference(const struct work *w, size_t from, size_t to);
+/* After sentence s, whose last figure not dated by a comparison is
+ * observation fig (or -1): the period that carries to the rest of its
+ * paragraph (that figure's, else the reporting period's expression, else
+ * the first that dates no act of speech), the last comparison reference, a
+ * heading's period for the paragraphs under it, and the last date, which
+ * anchors "the day before" in the next sentences. */
+void extract_period_after(struct work *w, const struct text_sentence *s, long fig);
+/* Record in o how its period was read from pm (NULL: no expression). */
+void extract_period_how(const struct work *w, const struct period_mention *pm, int source,
+    struct extract_obs *o);
 
 /* Append o to w's observations (silently dropped past EXTRACT_MAX_OBS);
  * 0, or -1 when out of memory. */

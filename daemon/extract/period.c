@@ -60,11 +60,33 @@ has_year(const char *f, size_t a, size_t b)
 	return 0;
 }
 
-/* Whether a duration at f[i] measures a change just before it ("une
- * hausse de 50 % en un an", "doubled in six months"): it is then the span
- * of the comparison, not the period of a figure. */
+/* Whether a comparison's reference follows f[e] in its clause ("deux fois
+ * plus en six mois que pendant toute l'année 2020"). */
 static int
-after_change(const struct pc *c, size_t i)
+reference_follows(const struct pc *c, size_t e)
+{
+	for (size_t j = e, n = 0; j < c->hi && n < 4; n++) {
+		size_t we;
+
+		while (j < c->hi && (c->f[j] == ' ' || c->f[j] == '\''))
+			j++;
+		if (j >= c->hi || !text_isalpha((unsigned char)c->f[j]))
+			return 0;
+		we = text_word_end(c->f, c->hi, j);
+		if ((we - j == 3 && memcmp(c->f + j, "que", 3) == 0) || (we - j == 2 && memcmp(c->f + j, "qu", 2) == 0) ||
+		    (we - j == 4 && memcmp(c->f + j, "than", 4) == 0))
+			return 1;
+		j = we;
+	}
+	return 0;
+}
+
+/* Whether a duration at f[i, e) measures a change just before it ("une
+ * hausse de 50 % en un an", "doubled in six months"): it is then the span
+ * of the comparison, not the period of a figure; unless the comparison's
+ * reference follows it, when the duration is the figure's own. */
+static int
+after_change(const struct pc *c, size_t i, size_t e)
 {
 	static const char *const words[] = {
 		"cent", "percent", "fois", "times", "fold", "doubled", "double", "tripled", "triple",
@@ -72,6 +94,8 @@ after_change(const struct pc *c, size_t i)
 	};
 	size_t lo = i > c->lo + 24 ? i - 24 : c->lo;
 
+	if (reference_follows(c, e))
+		return 0;
 	for (size_t j = lo; j < i; j++) {
 		if (c->f[j] == '%')
 			return 1;
@@ -222,7 +246,7 @@ period_scan_ctx(const char *f, size_t len, size_t start, size_t end,
 		pm.end = e;
 		if ((pm.type == PERIOD_T_DATE || pm.type == PERIOD_T_RANGE) && pm.anchor == PERIOD_A_NONE)
 			pm.anchor = date_anchor(&c, &pm);
-		if (pm.type == PERIOD_T_BACK && after_change(&c, i) && pm.ps.d == pm.pe.d) {
+		if (pm.type == PERIOD_T_BACK && after_change(&c, i, e) && pm.ps.d == pm.pe.d) {
 			/* "50 % en un an": the base lies that long before the figure's period */
 			pm.shift = -((pm.pe.y - pm.ps.y) * 12 + pm.pe.m - pm.ps.m);
 			pm.kind = PERIOD_SAME;
@@ -231,7 +255,7 @@ period_scan_ctx(const char *f, size_t len, size_t start, size_t end,
 			pm.anchor = PERIOD_A_PREVIOUS;
 		}
 		pm.ref = pm.ref || pm.kind != PERIOD_ABSOLUTE || period_is_ref(&c, i) ||
-		    (pm.type == PERIOD_T_BACK && after_change(&c, i));
+		    (pm.type == PERIOD_T_BACK && after_change(&c, i, e));
 		if (n > 0 && out[n - 1].ref && !pm.ref) {
 			/* "the previous quarter (January - March 2024)" restates the reference */
 			size_t g = out[n - 1].end;

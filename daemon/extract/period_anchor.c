@@ -7,6 +7,7 @@
  * "two days later", "since then"). Vague times ("in recent days") are
  * recognised so that they give no period rather than a guessed one.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "rightswatch/number.h"
@@ -111,7 +112,17 @@ period_relative(const struct pc *c, size_t i, struct period_mention *pm)
 		return we;
 	}
 	/* times too vague to resolve: recognised so that none is guessed */
+	if ((e = period_kw(c, i, "earlier this year")) || (e = period_kw(c, i, "plus tot cette annee"))) {
+		period_set(pm, (struct date_ymd){ r.y, 1, 1 }, r, PERIOD_T_OPEN, PERIOD_A_PUBLICATION, PERIOD_G_YEAR);
+		return e;
+	}
+	if ((e = period_kw(c, i, "earlier this month")) || (e = period_kw(c, i, "plus tot ce mois"))) {
+		period_set(pm, (struct date_ymd){ r.y, r.m, 1 }, r, PERIOD_T_OPEN, PERIOD_A_PUBLICATION, PERIOD_G_MONTH);
+		return e;
+	}
 	if ((e = period_kw(c, i, "recent days/weeks/months")) || (e = period_kw(c, i, "past/last few/several days/weeks/months")) ||
+	    (e = period_kw(c, i, "past/last days/weeks/months")) || (e = period_kw(c, i, "earlier/previously")) ||
+	    (e = period_kw(c, i, "precedemment/auparavant/recemment")) ||
 	    (e = period_kw(c, i, "ces derniers jours/mois")) || (e = period_kw(c, i, "ces dernieres semaines")) ||
 	    (e = period_kw(c, i, "les derniers jours/mois")) || (e = period_kw(c, i, "les dernieres semaines"))) {
 		pm->type = PERIOD_T_VAGUE;
@@ -144,11 +155,14 @@ unit_at(const struct pc *c, size_t k, size_t *e, int *hours)
 	return 0;
 }
 
-/* n units back from d, to d. */
+/* n units back from the publication, to it; or the reporting period when
+ * it ends near the publication and lasts as long ("en six mois" in a note
+ * on the first half of the year is that half). */
 static void
-back_from(struct period_mention *pm, struct date_ymd d, int n, int unit, int hours)
+back_from(const struct pc *c, struct period_mention *pm, int n, int unit, int hours)
 {
-	struct date_ymd s;
+	struct date_ymd s, d = c->rel;
+	long len, rlen;
 
 	if (hours)
 		n = (n + 23) / 24;
@@ -156,6 +170,16 @@ back_from(struct period_mention *pm, struct date_ymd d, int n, int unit, int hou
 	period_set(pm, s, d, PERIOD_T_BACK, PERIOD_A_PUBLICATION,
 	    unit == 1 ? PERIOD_G_DAY : unit == 7 ? PERIOD_G_WEEK : unit == -1 ? PERIOD_G_MONTH :
 	    unit == -12 ? PERIOD_G_YEAR : PERIOD_G_DECADE);
+	if (!c->has_report)
+		return;
+	len = period_days(s, d);
+	rlen = period_days(c->rs, c->re) + 1;
+	if (labs(len - rlen) <= (len / 20 > 3 ? len / 20 : 3) && period_days(c->re, d) >= 0 &&
+	    period_days(c->re, d) <= 10) {
+		pm->ps = c->rs;
+		pm->pe = c->re;
+		pm->anchor = PERIOD_A_REPORTING;
+	}
 }
 
 /* A count at f[k] (a number word or digits), 1 with *e = k when the unit
@@ -195,7 +219,7 @@ period_back(const struct pc *c, size_t i, struct period_mention *pm)
 			return 0;
 		if (n == 1 && k == period_sp(c, e) && unit == 1)
 			return 0; /* "the past day" is yesterday, said otherwise */
-		back_from(pm, c->rel, n, unit, hours);
+		back_from(c, pm, n, unit, hours);
 		if ((k = period_kw(c, ue, "ecoules/ecoulees/passes/passees")) != 0)
 			ue = k;
 		return ue;
@@ -204,11 +228,11 @@ period_back(const struct pc *c, size_t i, struct period_mention *pm)
 		if ((n = count_at(c, e, &k, 0)) < 1 || (k = period_kw(c, k, "derniers/dernieres")) == 0 ||
 		    (unit = unit_at(c, k, &ue, &hours)) == 0)
 			return 0;
-		back_from(pm, c->rel, n, unit, hours);
+		back_from(c, pm, n, unit, hours);
 		return ue;
 	}
 	if ((e = period_kw(c, i, "la/cette derniere decennie")) || (e = period_kw(c, i, "la decennie ecoulee"))) {
-		back_from(pm, c->rel, 1, -120, 0);
+		back_from(c, pm, 1, -120, 0);
 		return e;
 	}
 	return 0;
@@ -279,7 +303,7 @@ period_since(const struct pc *c, size_t i, struct period_mention *pm)
 	k = k ? k : e;
 	memset(&t, 0, sizeof(t));
 	if ((ae = period_decade(c, k, &t)) != 0 && t.grain != PERIOD_G_DECADE) {
-		/* "since mid-March", "depuis fin 2020": from that third */
+		/* "since mid-March", "depuis fin 2020": from that month or year */
 		period_set(pm, t.ps, r, PERIOD_T_OPEN, PERIOD_A_PUBLICATION, t.grain);
 		return ae;
 	}

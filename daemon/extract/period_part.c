@@ -184,39 +184,28 @@ period_part_of_month(const struct pc *c, size_t i, struct period_mention *pm)
 }
 
 /* "early 2023", "mid-July", "late July 2021", "début 2023", "mi-juillet",
- * "fin juillet", "the end of July", "à la fin de l'année": the first,
- * middle or last third of a year (months 1-4, 5-8, 9-12) or of a month
- * (days 1-10, 11-20, 21 to the end). */
+ * "fin juillet", "the end of July", "à la fin de l'année": the year or
+ * month named keeps its full bounds, as named months do (a third of it
+ * would be a guess the release does not make). */
 static size_t
 thirds(const struct pc *c, size_t i, struct period_mention *pm)
 {
 	size_t e, k;
-	int third, y, stated;
+	int y, stated;
 	struct dt d;
 
-	if ((e = period_kw(c, i, "early/debut")) || (e = period_kw(c, i, "the beginning/start of")) ||
-	    (e = period_kw(c, i, "beginning/start of")) || (e = period_kw(c, i, "au debut de/d/du")) ||
-	    (e = period_kw(c, i, "debut de/d/du")))
-		third = 1;
-	else if ((e = period_kw(c, i, "mid/mi/middle")) || (e = period_kw(c, i, "the middle of")) ||
-	    (e = period_kw(c, i, "au milieu de/d/du")))
-		third = 2;
-	else if ((e = period_kw(c, i, "late/fin")) || (e = period_kw(c, i, "the end of")) ||
-	    (e = period_kw(c, i, "end of")) || (e = period_kw(c, i, "a la fin de/d/du")) ||
-	    (e = period_kw(c, i, "fin de/d/du")))
-		third = 3;
-	else
+	if (!(e = period_kw(c, i, "early/debut/mid/mi/middle/late/fin")) &&
+	    !(e = period_kw(c, i, "the beginning/start/middle/end of")) &&
+	    !(e = period_kw(c, i, "beginning/start/middle/end of")) &&
+	    !(e = period_kw(c, i, "au debut/milieu de/d/du")) && !(e = period_kw(c, i, "a la fin de/d/du")))
 		return 0;
+	if ((k = period_kw(c, e, "de/d/du")) != 0 && c->f[i] != 't' && c->f[i] != 'b' && c->f[i] != 'm')
+		e = k; /* "fin de juillet", "début d'année" */
 	if (e < c->hi && c->f[e] == '-')
 		e++;
 	if ((k = period_date_at(c, e, &d, 0)) != 0 && d.prec == 2) {
-		int ml;
-
 		period_fill_year(c, &d);
-		ml = date_days_in_month(d.y, d.m);
-		period_set(pm, (struct date_ymd){ d.y, d.m, third == 1 ? 1 : third == 2 ? 11 : 21 },
-		    (struct date_ymd){ d.y, d.m, third == 1 ? 10 : third == 2 ? 20 : ml },
-		    PERIOD_T_DATE, PERIOD_A_NONE, PERIOD_G_DAY);
+		period_months(c, d.y, d.m, d.m, pm);
 		return k;
 	}
 	if ((k = period_date_at(c, e, &d, 0)) != 0 && d.prec == 1)
@@ -225,14 +214,13 @@ thirds(const struct pc *c, size_t i, struct period_mention *pm)
 		return 0;
 	else if (y == 0)
 		y = c->rel.y;
-	period_set(pm, (struct date_ymd){ y, third * 4 - 3, 1 },
-	    (struct date_ymd){ y, third * 4, date_days_in_month(y, third * 4) },
-	    PERIOD_T_DATE, PERIOD_A_NONE, PERIOD_G_MONTH);
+	period_set(pm, (struct date_ymd){ y, 1, 1 }, (struct date_ymd){ y, 12, 31 }, PERIOD_T_DATE,
+	    PERIOD_A_NONE, PERIOD_G_YEAR);
 	return k;
 }
 
-/* "the 2010s", "les années 1990": the ten years of a decade. Also the
- * thirds of a year or month (thirds). */
+/* "the 2010s", "les années 1990": the ten years of a decade. Also years
+ * and months with a modifier (thirds). */
 size_t
 period_decade(const struct pc *c, size_t i, struct period_mention *pm)
 {

@@ -12,10 +12,12 @@
 #include "rightswatch/text.h"
 #include "period_int.h"
 
-/* A comparison's period before the reporting period, when that is known
- * and not longer than about the unit compared (unit_days): "the previous
- * quarter" of a note on Q2 is Q1. Otherwise it stays relative to the
- * figure's own period (period_resolve). */
+/* A period before the reporting period, when that is known and not
+ * longer than about the unit named (unit_days): "the previous quarter" of
+ * a note on Q2 is Q1, a reference only when a comparison says so ("compared
+ * with the previous quarter"); "in the previous quarter, 356 were killed"
+ * dates the figure. Otherwise it stays relative to the figure's own period
+ * (period_resolve), always as a comparison's reference. */
 static void
 before_report(const struct pc *c, struct period_mention *pm, int unit_days)
 {
@@ -23,7 +25,6 @@ before_report(const struct pc *c, struct period_mention *pm, int unit_days)
 
 	pm->type = PERIOD_T_RELATIVE;
 	pm->anchor = PERIOD_A_PREVIOUS;
-	pm->ref = 1;
 	if (!c->has_report || (pm->kind != PERIOD_SAME && period_days(s, e) + 1 > unit_days + unit_days / 5))
 		return;
 	if (period_resolve(pm, s, e, &pm->ps, &pm->pe) == -1)
@@ -43,18 +44,29 @@ period_comparative(const struct pc *c, size_t i, struct period_mention *pm)
 
 	if ((e = period_kw(c, i, "the same period/quarter/months")) ||
 	    (e = period_kw(c, i, "the same reporting period")) || (e = period_kw(c, i, "la meme periode"))) {
+		int earlier = 0;
+
 		k = period_year_of(c, e, &y, &stated);
-		if (!stated && (k = period_kw(c, e, "a/one year earlier/before")) == 0 &&
-		    (k = period_kw(c, e, "de l annee precedente/derniere")) == 0)
+		if (!stated && ((k = period_kw(c, e, "a/one year earlier/before")) != 0 ||
+		    (k = period_kw(c, e, "de l annee precedente/derniere")) != 0))
+			earlier = 1;
+		else if (!stated)
 			k = e;
+		if (!stated && !earlier && c->has_prev && !period_is_ref(c, i)) {
+			/* "during the same period, 35 were abducted": the period just named */
+			period_set(pm, c->prev_s, c->prev_e, PERIOD_T_RELATIVE, PERIOD_A_PREVIOUS, PERIOD_G_NONE);
+			return k;
+		}
 		pm->kind = PERIOD_SAME;
 		pm->shift = -12;
 		pm->ps.y = stated ? y : 0;
-		if (!stated)
+		if (!stated) {
 			before_report(c, pm, 366);
-		else
+		} else {
 			pm->ref = 1;
-		pm->type = PERIOD_T_RELATIVE;
+			pm->type = PERIOD_T_RELATIVE;
+			pm->anchor = PERIOD_A_PREVIOUS;
+		}
 		return k;
 	}
 	if ((e = period_kw(c, i, "the previous/preceding/last quarter")) || (e = period_kw(c, i, "le/au/du trimestre precedent"))) {

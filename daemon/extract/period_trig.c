@@ -69,6 +69,13 @@ period_is_ref(const struct pc *c, size_t i)
 			if (text_word_eq(cues[k], c->f + s, e - s)) {
 				if (against_noun(c, cues[k], e, i))
 					return 0;
+				/* "as in 2019", "as during"; not "as well as ... since March" */
+				if (strcmp(cues[k], "as") == 0 && period_sp(c, e) != i) {
+					size_t q = period_kw(c, e, "in/during/at/for/of/on");
+
+					if (q == 0 || period_sp(c, q) != i)
+						return 0;
+				}
 				return c->f[s] != 'q' || comparative_before(c, s);
 			}
 	}
@@ -84,7 +91,8 @@ struct trig {
 
 static const struct trig trig_a[] = {
 	{ "a", R_ASOF | R_SUB }, { "as", R_ASOF }, { "at", R_ASOF | R_WEEK },
-	{ "au", R_WEEK | R_COMP | R_SUB }, { "aujourd", R_REL }, { "avant", R_REL }, { NULL, 0 },
+	{ "au", R_WEEK | R_COMP | R_SUB }, { "aujourd", R_REL }, { "auparavant", R_REL },
+	{ "avant", R_REL }, { NULL, 0 },
 };
 static const struct trig trig_b[] = {
 	{ "beginning", R_SUB }, { "between", R_RANGE }, { "by", R_ASOF }, { NULL, 0 },
@@ -100,7 +108,8 @@ static const struct trig trig_d[] = {
 	{ "durant", R_WEEK }, { "during", R_WEEK }, { NULL, 0 },
 };
 static const struct trig trig_e[] = {
-	{ "early", R_SUB }, { "en", R_ASOF | R_BACK }, { "end", R_SUB }, { "entre", R_RANGE }, { NULL, 0 },
+	{ "earlier", R_REL }, { "early", R_SUB }, { "en", R_ASOF | R_BACK }, { "end", R_SUB },
+	{ "entre", R_RANGE }, { NULL, 0 },
 };
 static const struct trig trig_f[] = {
 	{ "final", R_PART | R_SUB }, { "fin", R_SUB }, { "first", R_PART | R_SUB },
@@ -126,15 +135,16 @@ static const struct trig trig_o[] = {
 	{ "on", R_WEEK }, { "over", R_WEEK }, { NULL, 0 },
 };
 static const struct trig trig_p[] = {
-	{ "past", R_WEEK | R_REL | R_BACK }, { "pendant", R_WEEK }, { "premier", R_PART | R_SUB },
-	{ "premiere", R_SUB }, { NULL, 0 },
+	{ "past", R_WEEK | R_REL | R_BACK }, { "pendant", R_WEEK }, { "plus", R_REL },
+	{ "precedemment", R_REL }, { "premier", R_PART | R_SUB }, { "premiere", R_SUB },
+	{ "previously", R_REL }, { NULL, 0 },
 };
 static const struct trig trig_q[] = {
 	{ "q1", R_PART }, { "q2", R_PART }, { "q3", R_PART }, { "q4", R_PART },
 	{ "quatrieme", R_PART }, { NULL, 0 },
 };
 static const struct trig trig_r[] = {
-	{ "recent", R_REL }, { NULL, 0 },
+	{ "recemment", R_REL }, { "recent", R_REL }, { NULL, 0 },
 };
 static const struct trig trig_s[] = {
 	{ "s1", R_PART }, { "s2", R_PART }, { "samedi", R_WEEK }, { "saturday", R_WEEK },
@@ -217,6 +227,7 @@ static const struct gate {
 	{ "by", (const char *const[]){ "the", NULL }, NULL, 0 },
 	{ "that", (const char *const[]){ "day", "same", "very", NULL }, NULL, 0 },
 	{ "so", (const char *const[]){ "far", NULL }, NULL, 0 },
+	{ "plus", (const char *const[]){ "tot", NULL }, NULL, 0 },
 	{ "recent", (const char *const[]){ "days", "weeks", "months", NULL }, NULL, 0 },
 	{ "within", (const char *const[]){ NULL }, NULL, G_DIGIT | G_NUMWORD },
 	{ "end", (const char *const[]){ "of", NULL }, NULL, 0 },

@@ -35,6 +35,28 @@ enum extract_lang {
 	EXTRACT_LANG_FR
 };
 
+/* Where an observation's period came from. */
+enum extract_period_source {
+	EXTRACT_PERIOD_NONE = 0, /* none: no time was stated, or only a vague one */
+	EXTRACT_PERIOD_OWN,      /* an expression of the figure's own sentence */
+	EXTRACT_PERIOD_CARRIED,  /* carried from an earlier sentence of the paragraph */
+	EXTRACT_PERIOD_HEADING,  /* the heading or table caption above the paragraph */
+	EXTRACT_PERIOD_RELEASE,  /* the release's main period (its title, or its first dated figure) */
+	EXTRACT_PERIOD_REFERENCE,/* a comparison's reference ("from 140 in the third quarter") */
+	EXTRACT_PERIOD_STOCK     /* a stock, as of the publication date: no expression */
+};
+
+/* How an observation's period was read, for extract --explain: the time
+ * expression it came from (when there is one), what kind of expression
+ * it is, what it was resolved against, and the interval it gave. */
+struct extract_period_how {
+	int source;             /* enum extract_period_source */
+	size_t start, end;      /* byte offsets of the expression in the text; start == end: none */
+	int type;               /* enum period_type (period.h): date, range, back, relative, open, as-of, vague */
+	int anchor;             /* enum period_anchor (period.h): none, publication, reporting, previous */
+	struct date_ymd ps, pe; /* the expression's interval (ps all zero: only the end is known) */
+};
+
 struct extract_obs {
 	const char *indicator;  /* canonical name; points into the taxonomy (lives as long as it) */
 	int64_t value;
@@ -46,11 +68,19 @@ struct extract_obs {
 	int derived;            /* implied by a comparison */
 	size_t start, end;      /* byte offsets of the evidence in the text */
 	size_t sent_start, sent_end; /* byte offsets of the sentence */
+	struct extract_period_how how; /* how the period was read */
 };
 
 struct extract_result {
 	struct extract_obs *obs;
 	size_t nobs;
+	/* The period the release reports on, found once (a "covering the
+	 * period" phrase, else the title, else the lead paragraphs), which the
+	 * relative expressions ("the previous quarter", "la période
+	 * considérée") are resolved against; has_report 0 when none. */
+	int has_report;
+	struct date_ymd report_start, report_end;
+	size_t report_expr_start, report_expr_end; /* its expression's byte offsets */
 };
 
 /* The taxonomy: built-in indicators and countries, extended or replaced by
@@ -75,6 +105,9 @@ void extract_result_free(struct extract_result *res);
 /* 1 when only the period's end is known ("as of 29 November": a stock at a
  * date): has_period is 0 and period_end holds that date. */
 int extract_obs_end_only(const struct extract_obs *o);
+
+/* "none", "own", "carried", "heading", "release", "reference", "stock". */
+const char *extract_period_source_name(int source);
 
 /* "exact", "at_least", "more_than", "approx", "at_most". */
 const char *extract_qualifier_name(enum extract_qualifier q);

@@ -60,7 +60,7 @@ obs_line(const struct extract_obs *o, int with_region, struct buf *b)
 	buf_printf(b, "%s %lld %s %s %s %s%s", o->indicator, (long long)o->value,
 	    extract_qualifier_name(o->qualifier),
 	    o->has_period ? date_format_ymd(o->period_start, ps) : "-",
-	    o->has_period ? date_format_ymd(o->period_end, pe) : "-", c,
+	    o->has_period || extract_obs_end_only(o) ? date_format_ymd(o->period_end, pe) : "-", c,
 	    o->derived ? " derived" : "");
 	if (with_region && o->region != NULL) {
 		buf_puts(b, " region=");
@@ -217,10 +217,12 @@ obs_differs(const struct extract_obs *o, json_t *w)
 	    strcmp(extract_qualifier_name(o->qualifier), json_string_value(json_object_get(w, "qualifier"))) != 0 ||
 	    o->derived != json_is_true(json_object_get(w, "derived")))
 		return 1;
-	if ((wps == NULL) != !o->has_period || (wpe == NULL) != !o->has_period)
+	/* a stock has only an end: the date it is as of */
+	if ((wps == NULL) != !o->has_period || (wpe == NULL) != !(o->has_period || extract_obs_end_only(o)))
 		return 1;
-	if (o->has_period && (strcmp(wps, date_format_ymd(o->period_start, ps)) != 0 ||
-	    strcmp(wpe, date_format_ymd(o->period_end, pe)) != 0))
+	if (o->has_period && strcmp(wps, date_format_ymd(o->period_start, ps)) != 0)
+		return 1;
+	if (wpe != NULL && strcmp(wpe, date_format_ymd(o->period_end, pe)) != 0)
 		return 1;
 	if ((wc == NULL) != (o->country == NULL) || (wc != NULL && strcmp(wc, o->country) != 0))
 		return 1;

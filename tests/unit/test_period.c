@@ -4,11 +4,13 @@
  * row needs them, the reporting period and the previous expression's
  * day), and how its expression reads: the phrase, its type, its anchor and
  * the interval it resolves to. Rows with no phrase must yield no
- * expression at all.
+ * expression at all. test_dateline does the same for the release's own
+ * date, read from its dateline.
  */
 #include "unit.h"
 
 #include "rightswatch/date.h"
+#include "rightswatch/dateline.h"
 #include "rightswatch/period.h"
 #include "rightswatch/text.h"
 
@@ -69,7 +71,7 @@ static const struct prow prows[] = {
 	{ "Au S1 2021, la situation s'est d\xc3\xa9t\xc3\xa9rior\xc3\xa9" "e.", MON, NULL, NULL, "S1 2021", DATE, NONE, "2021-01-01", "2021-06-30" },
 	{ "The attack of 14/03/2024 killed ten.", MON, NULL, NULL, "14/03/2024", DATE, NONE, "2024-03-14", "2024-03-14" },
 	{ "L'attaque du 2024-03-14 a fait dix morts.", MON, NULL, NULL, "2024-03-14", DATE, NONE, "2024-03-14", "2024-03-14" },
-	/* parts of months, thirds, decades */
+	/* parts of months, modified years and months (full bounds), decades */
 	{ "during the last week of July", MON, NULL, NULL, "the last week of July", DATE, PUB, "2021-07-25", "2021-07-31" },
 	{ "in the last two weeks of June", MON, NULL, NULL, "the last two weeks of June", DATE, PUB, "2021-06-17", "2021-06-30" },
 	{ "the first ten days of May", MON, NULL, NULL, "the first ten days of May", DATE, PUB, "2021-05-01", "2021-05-10" },
@@ -79,14 +81,14 @@ static const struct prow prows[] = {
 	{ "the last quarter of 2023", MON, NULL, NULL, "last quarter of 2023", DATE, NONE, "2023-10-01", "2023-12-31" },
 	{ "in the 2010s", MON, NULL, NULL, "2010s", DATE, NONE, "2010-01-01", "2019-12-31" },
 	{ "dans les ann\xc3\xa9" "es 1990", MON, NULL, NULL, "les ann\xc3\xa9" "es 1990", DATE, NONE, "1990-01-01", "1999-12-31" },
-	{ "in early 2023", MON, NULL, NULL, "early 2023", DATE, NONE, "2023-01-01", "2023-04-30" },
-	{ "by mid-2023", MON, NULL, NULL, "mid-2023", DATE, NONE, "2023-05-01", "2023-08-31" },
-	{ "in late 2023", MON, NULL, NULL, "late 2023", DATE, NONE, "2023-09-01", "2023-12-31" },
-	{ "in mid-July", MON, NULL, NULL, "mid-July", DATE, PUB, "2021-07-11", "2021-07-20" },
-	{ "d\xc3\xa9" "but 2023", MON, NULL, NULL, "d\xc3\xa9" "but 2023", DATE, NONE, "2023-01-01", "2023-04-30" },
-	{ "\xc3\xa0 la mi-juillet", MON, NULL, NULL, "mi-juillet", DATE, PUB, "2021-07-11", "2021-07-20" },
-	{ "fin juillet", MON, NULL, NULL, "fin juillet", DATE, PUB, "2021-07-21", "2021-07-31" },
-	{ "fin 2023", MON, NULL, NULL, "fin 2023", DATE, NONE, "2023-09-01", "2023-12-31" },
+	{ "in early 2023", MON, NULL, NULL, "early 2023", DATE, NONE, "2023-01-01", "2023-12-31" },
+	{ "by mid-2023", MON, NULL, NULL, "mid-2023", DATE, NONE, "2023-01-01", "2023-12-31" },
+	{ "in late 2023", MON, NULL, NULL, "late 2023", DATE, NONE, "2023-01-01", "2023-12-31" },
+	{ "in mid-July", MON, NULL, NULL, "mid-July", DATE, PUB, "2021-07-01", "2021-07-31" },
+	{ "d\xc3\xa9" "but 2023", MON, NULL, NULL, "d\xc3\xa9" "but 2023", DATE, NONE, "2023-01-01", "2023-12-31" },
+	{ "\xc3\xa0 la mi-juillet", MON, NULL, NULL, "mi-juillet", DATE, PUB, "2021-07-01", "2021-07-31" },
+	{ "fin juillet", MON, NULL, NULL, "fin juillet", DATE, PUB, "2021-07-01", "2021-07-31" },
+	{ "fin 2023", MON, NULL, NULL, "fin 2023", DATE, NONE, "2023-01-01", "2023-12-31" },
 	/* relative to the publication */
 	{ "since the beginning of the year", FRI, NULL, NULL, "since the beginning of the year", OPEN, PUB, "2021-01-01", FRI },
 	{ "since January", FRI, NULL, NULL, "since January", OPEN, PUB, "2021-01-01", FRI },
@@ -106,7 +108,7 @@ static const struct prow prows[] = {
 	{ "since its creation in 2013", MON, NULL, NULL, "since its creation in 2013", OPEN, PUB, "2013-01-01", MON },
 	{ "since last week", MON, NULL, NULL, "since last week", OPEN, PUB, "2021-08-02", MON },
 	{ "depuis la semaine derni\xc3\xa8re", MON, NULL, NULL, "depuis la semaine derni\xc3\xa8re", OPEN, PUB, "2021-08-02", MON },
-	{ "since mid-March", MON, NULL, NULL, "since mid-March", OPEN, PUB, "2021-03-11", MON },
+	{ "since mid-March", MON, NULL, NULL, "since mid-March", OPEN, PUB, "2021-03-01", MON },
 	/* durations back from the publication */
 	{ "over the past two weeks", MON, NULL, NULL, "past two weeks", BACK, PUB, "2021-07-26", MON },
 	{ "in the last 5 days", MON, NULL, NULL, "last 5 days", BACK, PUB, "2021-08-04", MON },
@@ -141,7 +143,13 @@ static const struct prow prows[] = {
 	{ "l'ann\xc3\xa9" "e pr\xc3\xa9" "c\xc3\xa9" "dente", "2021-03-01", Y20, NULL, "l'ann\xc3\xa9" "e pr\xc3\xa9" "c\xc3\xa9" "dente", REL, REP, "2019-01-01", "2019-12-31" },
 	{ "in March", "2021-06-30", Y20, NULL, "March", DATE, REP, "2020-03-01", "2020-03-31" }, /* the year reported on */
 	{ "en mai", "2021-06-30", Y20, NULL, "mai", DATE, REP, "2020-05-01", "2020-05-31" },
+	{ "In the previous quarter, 356 people were abducted.", MON, Q2, NULL, "the previous quarter", REL, REP, "2021-01-01", "2021-03-31" },
+	{ "en six mois", "2021-06-30", "2021-01-01 2021-06-30", NULL, "en six mois", BACK, REP, "2021-01-01", "2021-06-30" }, /* as long as the period reported on */
+	{ "over the past two weeks", MON, Q2, NULL, "past two weeks", BACK, PUB, "2021-07-26", MON }, /* not as long: from the publication */
+	{ "compared with the same period last year", MON, Q2, NULL, "the same period last year", REL, PREV, "*", "*" },
 	/* relative to the previous expression */
+	{ "During the same period, 35 people were abducted.", MON, NULL, "2021-07-03", "the same period", REL, PREV, "2021-07-03", "2021-07-03" },
+	{ "Au cours de la m\xc3\xaame p\xc3\xa9riode, 35 personnes ont \xc3\xa9t\xc3\xa9 enlev\xc3\xa9" "es.", MON, NULL, "2021-07-03", "la m\xc3\xaame p\xc3\xa9riode", REL, PREV, "2021-07-03", "2021-07-03" },
 	{ "the day before", MON, NULL, "2015-04-11", "the day before", REL, PREV, "2015-04-10", "2015-04-10" },
 	{ "two days later", MON, NULL, "2021-07-03", "two days later", REL, PREV, "2021-07-05", "2021-07-05" },
 	{ "la veille", MON, NULL, "2021-07-03", "la veille", REL, PREV, "2021-07-02", "2021-07-02" },
@@ -156,7 +164,11 @@ static const struct prow prows[] = {
 	{ "killed to date", MON, NULL, NULL, "to date", ASOF, PUB, "-", MON },
 	{ "en date du 29 juillet", MON, NULL, NULL, "en date du 29 juillet", ASOF, NONE, "-", "2021-07-29" },
 	{ "by the end of June", MON, NULL, NULL, "by the end of June", ASOF, NONE, "-", "2021-06-30" },
+	{ "earlier this year", MON, NULL, NULL, "earlier this year", OPEN, PUB, "2021-01-01", MON },
 	/* vague: recognised, resolved to nothing */
+	{ "the earlier deaths of four men", MON, NULL, NULL, "earlier", VAGUE, PUB, NULL, NULL },
+	{ "in the past days", MON, NULL, NULL, "past days", VAGUE, PUB, NULL, NULL },
+	{ "r\xc3\xa9" "cemment", MON, NULL, NULL, "r\xc3\xa9" "cemment", VAGUE, PUB, NULL, NULL },
 	{ "in recent days", MON, NULL, NULL, "recent days", VAGUE, PUB, NULL, NULL },
 	{ "over the past few days", MON, NULL, NULL, "past few days", VAGUE, PUB, NULL, NULL },
 	{ "ces derniers jours", MON, NULL, NULL, "ces derniers jours", VAGUE, PUB, NULL, NULL },
@@ -264,6 +276,46 @@ test_period_rows(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* The release date a text's dateline gives. */
+static void
+test_dateline(void **state)
+{
+	static const struct {
+		const char *in;
+		const char *date; /* NULL: none */
+		const char *span; /* the date as written */
+	} rows[] = {
+		{ "Title\n\nBAMAKO (6 August 2021) \xe2\x80\x93 Violence is spreading.", "2021-08-06", "6 August 2021" },
+		{ "Title\n\nGENEVA (14 March 2024) - The expert said.", "2024-03-14", "14 March 2024" },
+		{ "Title\n\nNEW YORK, 2 May 2023\n\nThe Secretary-General said.", "2023-05-02", "2 May 2023" },
+		{ "Title\nNew York, 2 May 2023 \xe2\x80\x94 The Council met.", "2023-05-02", "2 May 2023" },
+		{ "DAKAR, Senegal, 3 March 2020 - The office said.", "2020-03-03", "3 March 2020" },
+		{ "Titre\n\nGen\xc3\xa8ve, le 9 f\xc3\xa9vrier 2025 \xe2\x80\x93 Le rapporteur a dit.", "2025-02-09", "9 f\xc3\xa9vrier 2025" },
+		{ "Titre\n\n22 janvier 2013 \xe2\x80\x93 Le HCR a annonc\xc3\xa9 mardi.", "2013-01-22", "22 janvier 2013" },
+		{ "Titre\n\nOUAGADOUGOU (15 novembre 2023) - La mission a publi\xc3\xa9 sa note.", "2023-11-15", "15 novembre 2023" },
+		{ "Titre\n\n\xc3\x89VIAN, le 1er mars 2022 \xe2\x80\x93 La r\xc3\xa9union.", "2022-03-01", "1er mars 2022" },
+		{ "Title\n\nOn 3 May 2021 - armed men attacked the village.", NULL, NULL },   /* a sentence */
+		{ "Mali: 150 enfants tu\xc3\xa9s en 2019\n\nLe rapport.", NULL, NULL },      /* a title's year */
+		{ "Title\n\nBAMAKO (6 August) - No year is written.", NULL, NULL },
+		{ "Title\n\nthe mission said on 6 August 2021 - that", NULL, NULL },            /* no place */
+		{ "Title\n\nGENEVA (6 August 2021) the text goes on", NULL, NULL },             /* no dash */
+		{ "Titre\n\nle 3 octobre 2020, des hommes arm\xc3\xa9s ont attaqu\xc3\xa9.", NULL, NULL },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct date_ymd d;
+		size_t s, e;
+		char day[16];
+		int rc = dateline_find(rows[i].in, strlen(rows[i].in), &d, &s, &e);
+
+		if (rows[i].date == NULL ? rc == 0 : rc != 0 || strcmp(date_format_ymd(d, day), rows[i].date) != 0 ||
+		    e - s != strlen(rows[i].span) || memcmp(rows[i].in + s, rows[i].span, e - s) != 0)
+			fail_msg("row %zu: \"%s\": rc %d, %s [%.*s]", i, rows[i].in, rc, rc == 0 ? date_format_ymd(d, day) : "-",
+			    rc == 0 ? (int)(e - s) : 0, rc == 0 ? rows[i].in + s : "");
+	}
+}
+
 /* Hostile text stays linear: long runs of trigger words and digits. */
 static void
 test_period_hostile(void **state)
@@ -292,6 +344,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_period_rows),
+		cmocka_unit_test(test_dateline),
 		cmocka_unit_test(test_period_hostile),
 	};
 

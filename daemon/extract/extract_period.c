@@ -1,0 +1,561 @@
+/*
+ * extract_period — which period each figure takes (see extract_int.h): the
+ * release's reporting period, found once before the sentences are read; a
+ * time expression of the figure's own sentence (the one right after it,
+ * else the nearest before it, else one after it that opens no later
+ * figure's clause); else the period carried through the paragraph, the
+ * heading's, or the release's main period; a comparison's reference for
+ * "from A to B"; and for a stock only the date it is as of. Each choice is
+ * recorded in the observation (extract_period_how) for extract --explain.
+ */
+#include <string.h>
+
+#include "rightswatch/dateline.h"
+#include "rightswatch/extract.h"
+#include "rightswatch/period.h"
+#include "rightswatch/text.h"
+#include "extract_int.h"
+
+/* A comparison's period followed by "during which", "au cours duquel",
+ * "qui comptait": the figures after it belong to it. */
+static int
+ref_linked(const char *f, size_t pos, size_t hi)
+{
+	static const char *const links[] = {
+		"au cours duquel", "au cours de laquelle", "durant lequel", "pendant lequel",
+		"lors duquel", "qui comptait", "qui avait", "ou", "during which", "when",
+		"which saw", "which had", "with", NULL
+	};
+
+	while (pos < hi && (f[pos] == ' ' || f[pos] == ','))
+		pos++;
+	for (size_t k = 0; links[k] != NULL; k++)
+		if (text_word_at(f, hi, pos, links[k]))
+			return 1;
+	return 0;
+}
+
+/* A stock rather than an event: "are internally displaced", "sont déplacées",
+ * "already ... have been displaced", "the camp hosts 10,000 refugees", "on
+ * compte désormais"; only an "as of" date applies to it. */
+static int
+is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, size_t ns, size_t ne)
+{
+	static const char *const before[] = {
+		"already", "currently", "deja", "actuellement", "now", "today", "desormais", "hosts",
+		"hosting", "shelters", "sheltering", "abrite", "abritant", "accueille", "accueillant",
+		"compte", NULL
+	};
+	static const char *const after[] = {
+		"are", "is", "remain", "remained", "sont", "restent", "demeurent", "currently",
+		"actuellement", "still", "toujours", "deja", "already", "desormais", NULL
+	};
+	const char *f = w->t->f;
+	size_t a = ns > lo + 40 ? ns - 40 : lo;
+
+	if (strcmp(ind, "displaced") != 0 && strcmp(ind, "refugees") != 0)
+		return 0;
+	for (size_t i = a; i < ns; i++)
+		if (i == lo || !text_isalnum((unsigned char)f[i - 1]))
+			for (size_t k = 0; before[k] != NULL; k++)
+				if (text_word_at(f, ns, i, before[k]))
+					return 1;
+	for (size_t i = ne, cnt = 0; i < hi && cnt < 6; ) {
+		size_t e;
+
+		while (i < hi && !text_isalnum((unsigned char)f[i]))
+			i++;
+		if (i >= hi)
+			break;
+		e = text_word_end(f, hi, i);
+		for (size_t k = 0; after[k] != NULL; k++)
+			if (text_word_eq(after[k], f + i, e - i))
+				return 1;
+		i = e;
+		cnt++;
+	}
+	return 0;
+}
+
+
+/* A quotation's end or a verb of speech: a date after it is when it was said. */
+static int
+speech_between(const char *f, size_t a, size_t b)
+{
+	static const char *const verbs[] = {
+		"said", "says", "told", "stated", "announced", "declared", "added", "dit",
+		"declare", "ajoute", "souligne", "indique", "annonce", "precise", NULL
+	};
+
+	for (size_t i = a; i < b; i++) {
+		/* a quotation ends ('."', ',"'); quotes around a word do not */
+		if (f[i] == '"' && i > a && (f[i - 1] == '.' || f[i - 1] == ',' || f[i - 1] == '!' || f[i - 1] == '?'))
+			return 1;
+		if (i == a || !text_isalnum((unsigned char)f[i - 1]))
+			for (size_t k = 0; verbs[k] != NULL; k++)
+				if (text_word_at(f, b, i, verbs[k]))
+					return 1;
+	}
+	return 0;
+}
+
+/* Whether f[a, b) joins another clause: a conjunction or a finite verb of
+ * the text's language (French "a" is a verb, English "a" an article). */
+static int
+clause_joined(const char *f, size_t a, size_t b, int fr)
+{
+	static const char *const en[] = {
+		"and", "but", "while", "whereas", "who", "which", "that", "were", "was", "are", "is",
+		"had", "has", "have", "when", NULL
+	};
+	static const char *const frw[] = {
+		"et", "mais", "alors", "tandis", "qui", "que", "ont", "sont", "a", "ete", "avaient",
+		"etaient", "lorsque", "quand", NULL
+	};
+	const char *const *words = fr ? frw : en;
+
+	for (size_t i = a; i < b; i++)
+		if (text_isalpha((unsigned char)f[i]) && (i == a || !text_isalnum((unsigned char)f[i - 1])))
+			for (size_t k = 0; words[k] != NULL; k++)
+				if (text_word_at(f, b, i, words[k]))
+					return 1;
+	return 0;
+}
+
+/* Whether pm dates an act of speech or publication, not the events: a
+ * verb of speech right before it ("announced on Tuesday that", "a annoncé
+ * mardi que") or after it in its clause ("Yesterday, the mission
+ * published", "Hier, la MINUSMA a publié"). */
+static int
+said_on(const struct work *w, const struct period_mention *pm, size_t lo, size_t hi)
+{
+	static const char *const verbs[] = {
+		"said", "announced", "stated", "told", "declared", "reported", "published", "released",
+		"issued", "warned", "annonce", "declare", "indique", "precise", "publie", "rapporte",
+		"affirme", "dit", "souligne", NULL
+	};
+	const char *f = w->t->f;
+	size_t b = pm->start, words = 0;
+
+	/* before: the verb, or the verb and "on", "le", "this" ("said on",
+	 * "a annoncé le"); "said that on 3 May" dates what was said */
+	while (b > lo && words < 2) {
+		size_t e;
+
+		while (b > lo && f[b - 1] == ' ')
+			b--;
+		e = b;
+		while (b > lo && text_isalnum((unsigned char)f[b - 1]))
+			b--;
+		for (size_t k = 0; verbs[k] != NULL; k++)
+			if (text_word_eq(verbs[k], f + b, e - b))
+				return 1;
+		if (!(e - b == 2 && (memcmp(f + b, "on", 2) == 0 || memcmp(f + b, "le", 2) == 0)) &&
+		    !(e - b == 4 && memcmp(f + b, "this", 4) == 0))
+			break;
+		words++;
+	}
+	/* after: within its clause, a few words on */
+	for (size_t i = pm->end, n = 0; i < hi && n < 6; n++) {
+		size_t e;
+
+		while (i < hi && (f[i] == ' ' || f[i] == ','))
+			i++;
+		if (i >= hi || !text_isalpha((unsigned char)f[i]))
+			break;
+		e = text_word_end(f, hi, i);
+		for (size_t k = 0; verbs[k] != NULL; k++)
+			if (text_word_eq(verbs[k], f + i, e - i))
+				return 1;
+		i = e;
+	}
+	return 0;
+}
+
+/* Whether pm is no period of the events: the release's dateline, or a
+ * date of speech (said_on). */
+static int
+not_events(const struct work *w, const struct period_mention *pm, size_t lo, size_t hi)
+{
+	return dateline_at(w->t->f, w->t->len, pm->start, pm->end) || said_on(w, pm, lo, hi);
+}
+
+/* The main period of a figure at [ns, ne) of the sentence from lo, whose
+ * evidence ends at ee and whose comparison begins at cue: a period right
+ * after it, else the nearest before it (a comparison's only when linked:
+ * "au cours duquel"; not a date of speech), else one after it that opens
+ * no later figure's clause. -1 when none. */
+static int
+own_period(const struct work *w, size_t lo, size_t ns, size_t ee, size_t cue, size_t hi)
+{
+	const char *f = w->t->f;
+	int best = -1;
+
+	for (size_t p = 0; p < w->nper; p++) {
+		const struct period_mention *pm = &w->per[p];
+		int clean = 1;
+
+		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start > ee + 64 ||
+		    pm->start >= cue)
+			continue;
+		for (size_t i = ee; i < pm->start; i++)
+			if (f[i] == ',' || f[i] == ';' || f[i] == '(' || f[i] == ')')
+				clean = 0;
+		/* Farther than a few words only within the figure's own noun phrase
+		 * ("66 attacks against health workers recorded since March"). */
+		if (pm->start > ee + 24 && clause_joined(f, ee, pm->start, w->fr))
+			clean = 0;
+		if (clean && !extract_figure_between(w, ee, pm->start))
+			return (int)p;
+	}
+	for (size_t p = 0; p < w->nper; p++) {
+		const struct period_mention *pm = &w->per[p];
+
+		if (pm->kind != PERIOD_ABSOLUTE || pm->end > ns || not_events(w, pm, lo, ns))
+			continue;
+		if (!pm->ref || ref_linked(f, pm->end, hi))
+			best = (int)p;
+	}
+	if (best >= 0)
+		return best;
+	for (size_t p = 0; p < w->nper; p++) {
+		const struct period_mention *pm = &w->per[p];
+
+		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start >= cue)
+			continue;
+		if (!extract_figure_between(w, pm->end, hi) && !speech_between(f, ee, pm->start))
+			return (int)p;
+		break;
+	}
+	return -1;
+}
+
+/* The comparison's reference for "from A": the first after the figure, else
+ * the last before it, else the one carried from an earlier sentence. */
+static const struct period_mention *
+ref_period(const struct work *w, size_t ns)
+{
+	const struct period_mention *last = NULL;
+
+	for (size_t p = 0; p < w->nper; p++) {
+		if (!w->per[p].ref)
+			continue;
+		if (w->per[p].start > ns)
+			return &w->per[p];
+		last = &w->per[p];
+	}
+	if (last != NULL)
+		return last;
+	return w->carry_ref ? &w->cref : NULL;
+}
+
+static void
+set_period(struct extract_obs *o, struct date_ymd a, struct date_ymd b)
+{
+	o->has_period = 1;
+	o->period_start = a;
+	o->period_end = b;
+}
+
+void
+extract_period_how(const struct work *w, const struct period_mention *pm, int source,
+    struct extract_obs *o)
+{
+	memset(&o->how, 0, sizeof(o->how));
+	o->how.source = source;
+	if (pm == NULL)
+		return;
+	o->how.start = w->t->map[pm->start];
+	o->how.end = w->t->map[pm->end];
+	o->how.type = pm->type;
+	o->how.anchor = pm->anchor;
+	if (pm->kind == PERIOD_ABSOLUTE && pm->type != PERIOD_T_VAGUE) {
+		o->how.ps = pm->open ? (struct date_ymd){ 0, 0, 0 } : pm->ps;
+		o->how.pe = pm->pe;
+	}
+}
+
+/* o takes the period of a kept expression (carried, heading, release). */
+static void
+take(struct extract_obs *o, struct date_ymd a, struct date_ymd b, const struct extract_period_how *how,
+    int source)
+{
+	set_period(o, a, b);
+	o->how = *how;
+	o->how.source = source;
+}
+
+/* A stock's period: the as-of date stated in its sentence, else the
+ * release's as-of date, else the publication date; never a start. */
+static void
+stock_period(const struct work *w, struct extract_obs *o)
+{
+	int open = -1;
+
+	for (size_t p = 0; p < w->nper; p++)
+		if (w->per[p].open)
+			open = (int)p;
+	o->has_period = 0;
+	if (open >= 0) {
+		o->period_end = w->per[open].pe;
+		extract_period_how(w, &w->per[open], EXTRACT_PERIOD_OWN, o);
+	} else if (w->doc == 3) {
+		o->period_end = w->de;
+		o->how = w->doc_how;
+		o->how.source = EXTRACT_PERIOD_RELEASE;
+	} else {
+		o->period_end = w->p->release_date;
+		memset(&o->how, 0, sizeof(o->how));
+		o->how.source = EXTRACT_PERIOD_STOCK;
+		o->how.type = PERIOD_T_ASOF;
+		o->how.anchor = PERIOD_A_PUBLICATION;
+		o->how.pe = w->p->release_date;
+	}
+	o->period_start = (struct date_ymd){ 0, 0, 0 };
+}
+
+void
+extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size_t ne, size_t ee,
+    size_t cue, enum span_role role, struct extract_obs *o, int *fromref)
+{
+	int mp = role == SPAN_TO ? -1 : own_period(w, s->start, ns, ee, cue, s->end);
+	const struct period_mention *rp;
+	struct date_ymd rel = w->p->release_date;
+
+	if (role == SPAN_TO) {
+		for (size_t p = 0; p < w->nper; p++)
+			if (!w->per[p].ref && w->per[p].kind == PERIOD_ABSOLUTE && !w->per[p].open &&
+			    w->per[p].type != PERIOD_T_VAGUE) {
+				mp = (int)p;
+				break;
+			}
+	}
+	if (mp >= 0 && w->per[mp].type == PERIOD_T_VAGUE) {
+		/* "in recent days": a time was said, and it gives no period */
+		extract_period_how(w, &w->per[mp], EXTRACT_PERIOD_NONE, o);
+	} else if (mp >= 0 && w->per[mp].open) {
+		o->period_end = w->per[mp].pe;
+		extract_period_how(w, &w->per[mp], EXTRACT_PERIOD_OWN, o);
+	} else if (mp >= 0) {
+		set_period(o, w->per[mp].ps, w->per[mp].pe);
+		extract_period_how(w, &w->per[mp], w->per[mp].ref ? EXTRACT_PERIOD_REFERENCE : EXTRACT_PERIOD_OWN, o);
+	} else if (w->carry) {
+		take(o, w->cs, w->ce, &w->carry_how, EXTRACT_PERIOD_CARRIED);
+	} else if (w->head) {
+		take(o, w->hs, w->he, &w->head_how, EXTRACT_PERIOD_HEADING);
+	} else if (w->doc == 1) {
+		take(o, w->ds, w->de, &w->doc_how, EXTRACT_PERIOD_RELEASE);
+	}
+	*fromref = role == SPAN_FROM || (mp >= 0 && w->per[mp].ref);
+	if (role == SPAN_FROM && (rp = ref_period(w, ns)) != NULL) {
+		struct date_ymd a, b;
+
+		if (period_resolve(rp, o->period_start, o->period_end, &a, &b) == 0 &&
+		    (rp->kind == PERIOD_ABSOLUTE || o->has_period)) {
+			set_period(o, a, b);
+			extract_period_how(w, rp, EXTRACT_PERIOD_REFERENCE, o);
+			o->how.ps = a;
+			o->how.pe = b;
+		}
+	}
+	/* A stock keeps only a period stated for it ("displaced in 2021"), not
+	 * "today", a carried one or the release's. */
+	if ((mp < 0 || (w->per[mp].ps.y == rel.y && w->per[mp].ps.m == rel.m && w->per[mp].ps.d == rel.d) ||
+	    w->per[mp].open) && is_stock(w, o->indicator, s->start, s->end, ns, ne))
+		stock_period(w, o);
+	if (w->doc == 0 && !extract_obs_end_only(o)) {
+		w->doc = o->has_period ? 1 : 2;
+		w->ds = o->period_start;
+		w->de = o->period_end;
+		w->doc_how = o->how;
+	}
+}
+
+/* Whether pm can be a reporting period: a date or range of at least a week
+ * (a month or longer from the lead), not a comparison's, that begins by
+ * the publication and ends within about a year before it. */
+static int
+report_like(const struct work *w, const struct period_mention *pm, long min_days)
+{
+	struct date_ymd rel = w->p->release_date;
+	int64_t ds = date_days_from_civil(pm->ps.y, pm->ps.m, pm->ps.d);
+	int64_t de = date_days_from_civil(pm->pe.y, pm->pe.m, pm->pe.d);
+	int64_t dr = date_days_from_civil(rel.y, rel.m, rel.d);
+
+	return pm->kind == PERIOD_ABSOLUTE && !pm->ref && !pm->open &&
+	    (pm->type == PERIOD_T_DATE || pm->type == PERIOD_T_RANGE || pm->type == PERIOD_T_OPEN) &&
+	    de - ds + 1 >= min_days && ds <= dr && de >= dr - 400;
+}
+
+/* The first expression of f[a, b) that report_like accepts: set as the
+ * reporting period; 1 when found. */
+static int
+report_in(struct work *w, size_t a, size_t b, long min_days)
+{
+	struct period_mention pm[16];
+	struct period_context ctx;
+	size_t n;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.release = w->p->release_date;
+	n = period_scan_ctx(w->t->f, w->t->len, a, b, &ctx, pm, 16);
+	for (size_t p = 0; p < n; p++)
+		if (report_like(w, &pm[p], min_days)) {
+			w->pctx.has_report = 1;
+			w->pctx.rs = pm[p].ps;
+			w->pctx.re = pm[p].pe;
+			w->report_start = pm[p].start;
+			w->report_end = pm[p].end;
+			return 1;
+		}
+	return 0;
+}
+
+/* Body sentences read for the reporting period: those of the first three
+ * paragraphs that hold prose, within this many bytes of the text. */
+#define LEAD_BYTES 2500
+
+void
+extract_report(struct work *w, const struct text_sentence *sv, size_t ns)
+{
+	const char *f = w->t->f;
+	size_t paras = 0, last = (size_t)-1, pos;
+
+	/* "covering the period from 1 April to 30 June", "période couverte" */
+	for (size_t i = 0; i < ns; i++)
+		if ((pos = period_reporting_cue(f, sv[i].start, sv[i].end)) != 0 && report_in(w, pos, sv[i].end, 7))
+			return;
+	for (size_t i = 0; i < ns && sv[i].end <= w->title_end; i++)
+		if (report_in(w, sv[i].start, sv[i].end, 1))
+			return;
+	for (size_t i = 0; i < ns && sv[i].start < w->title_end + LEAD_BYTES; i++) {
+		if (sv[i].end <= w->title_end)
+			continue;
+		if (sv[i].para != last) {
+			/* a paragraph of prose: one whose sentence ends with a full stop */
+			size_t e = sv[i].end;
+
+			while (e > sv[i].start && f[e - 1] == ' ')
+				e--;
+			if (e > sv[i].start && f[e - 1] == '.') {
+				if (++paras > 3)
+					break;
+				last = sv[i].para;
+			}
+		}
+		if (report_in(w, sv[i].start, sv[i].end, 28))
+			return;
+	}
+}
+
+const struct period_mention *
+extract_period_reference(const struct work *w, size_t from, size_t to)
+{
+	const struct period_mention *first = NULL;
+
+	for (size_t p = 0; p < w->nper; p++) {
+		const struct period_mention *pm = &w->per[p];
+
+		if (pm->start < from || pm->start >= to)
+			continue;
+		if (pm->ref)
+			return pm;
+		if (first == NULL)
+			first = pm;
+	}
+	return first;
+}
+
+/* The period of sentence s that carries when no figure of it took one:
+ * the reporting period's expression ("the mission published its note,
+ * covering the period from ..."), else the first that is neither a
+ * dateline nor a date of speech; its index, or -1. */
+static int
+carry_of(const struct work *w, const struct text_sentence *s)
+{
+	int first = -1;
+
+	for (size_t p = 0; p < w->nper; p++) {
+		const struct period_mention *pm = &w->per[p];
+
+		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->open || pm->type == PERIOD_T_VAGUE)
+			continue;
+		if (w->pctx.has_report && pm->start == w->report_start && pm->end == w->report_end)
+			return (int)p; /* "... published its note, covering the period from ..." */
+		if (first < 0 && !not_events(w, pm, s->start, s->end))
+			first = (int)p;
+	}
+	return first;
+}
+
+void
+extract_period_after(struct work *w, const struct text_sentence *s, long fig)
+{
+	int cp;
+
+	/* The period this sentence gave its figures (or, with none, the one
+	 * it names: carry_of) carries to the rest of its
+	 * paragraph; so does the last comparison reference. */
+	if (fig >= 0) {
+		w->carry = w->obs[fig].has_period;
+		w->cs = w->obs[fig].period_start;
+		w->ce = w->obs[fig].period_end;
+		w->carry_how = w->obs[fig].how;
+	} else if ((cp = carry_of(w, s)) >= 0) {
+		struct extract_obs t;
+
+		w->carry = 1;
+		w->cs = w->per[cp].ps;
+		w->ce = w->per[cp].pe;
+		extract_period_how(w, &w->per[cp], EXTRACT_PERIOD_CARRIED, &t);
+		w->carry_how = t.how;
+	}
+	for (size_t p = 0; p < w->nper; p++)
+		if (w->per[p].ref) {
+			w->carry_ref = 1;
+			w->cref = w->per[p];
+		}
+	if (w->heading) {
+		/* a heading or caption's period applies to the paragraphs under
+		 * it, until the next heading */
+		w->head = 0;
+		for (size_t p = 0; p < w->nper; p++) {
+			const struct period_mention *pm = &w->per[p];
+			struct extract_obs o;
+
+			if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->open || pm->type == PERIOD_T_VAGUE)
+				continue;
+			w->head = 1;
+			w->hs = pm->ps;
+			w->he = pm->pe;
+			extract_period_how(w, pm, EXTRACT_PERIOD_HEADING, &o);
+			w->head_how = o.how;
+			break;
+		}
+	}
+	/* "the day before" in a later sentence counts from the last date */
+	for (size_t p = w->nper; p > 0; p--) {
+		const struct period_mention *pm = &w->per[p - 1];
+
+		if (pm->kind != PERIOD_ABSOLUTE || pm->open || pm->type == PERIOD_T_VAGUE ||
+		    pm->type == PERIOD_T_BACK)
+			continue;
+		w->pctx.has_prev = 1;
+		w->pctx.prev_s = pm->ps;
+		w->pctx.prev_e = pm->pe;
+		break;
+	}
+}
+
+const char *
+extract_period_source_name(int source)
+{
+	static const char *const names[] = {
+		[EXTRACT_PERIOD_NONE] = "none", [EXTRACT_PERIOD_OWN] = "own",
+		[EXTRACT_PERIOD_CARRIED] = "carried", [EXTRACT_PERIOD_HEADING] = "heading",
+		[EXTRACT_PERIOD_RELEASE] = "release", [EXTRACT_PERIOD_REFERENCE] = "reference",
+		[EXTRACT_PERIOD_STOCK] = "stock",
+	};
+
+	return source >= 0 && (size_t)source < sizeof(names) / sizeof(names[0]) ? names[source] : "none";
+}
