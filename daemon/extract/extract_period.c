@@ -318,11 +318,14 @@ void
 extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size_t ne, size_t ee,
     size_t cue, enum span_role role, struct extract_obs *o, int *fromref)
 {
-	int mp = role == SPAN_TO ? -1 : own_period(w, s->start, ns, ee, cue, s->end);
+	int mp = own_period(w, s->start, ns, ee, cue, s->end);
 	const struct period_mention *rp;
 	struct date_ymd rel = w->p->release_date;
 
-	if (role == SPAN_TO) {
+	/* "from 140 in the third quarter to 97 in the fourth": the period
+	 * right after the second figure; else the sentence's first */
+	if (role == SPAN_TO && (mp < 0 || w->per[mp].start < ee)) {
+		mp = -1;
 		for (size_t p = 0; p < w->nper; p++)
 			if (!w->per[p].ref && w->per[p].kind == PERIOD_ABSOLUTE && !w->per[p].open &&
 			    w->per[p].type != PERIOD_T_VAGUE) {
@@ -361,7 +364,8 @@ extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size
 	/* A stock keeps only a period stated for it ("displaced in 2021"), not
 	 * "today", a carried one or the release's. */
 	if ((mp < 0 || (w->per[mp].ps.y == rel.y && w->per[mp].ps.m == rel.m && w->per[mp].ps.d == rel.d) ||
-	    w->per[mp].open) && is_stock(w, o->indicator, s->start, s->end, ns, ne))
+	    w->per[mp].open) && (is_stock(w, o->indicator, s->start, s->end, ns, ne) ||
+	    (mp < 0 && (strcmp(o->indicator, "displaced") == 0 || strcmp(o->indicator, "refugees") == 0))))
 		stock_period(w, o);
 	if (w->doc == 0 && !extract_obs_end_only(o)) {
 		w->doc = o->has_period ? 1 : 2;

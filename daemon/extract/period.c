@@ -275,6 +275,7 @@ period_scan_ctx(const char *f, size_t len, size_t start, size_t end,
 			c.has_prev = 1;
 			c.prev_s = pm.ps;
 			c.prev_e = pm.pe;
+			c.prev_grain = pm.grain;
 		}
 	}
 	return n;

@@ -25,6 +25,7 @@ struct pc {
 	struct date_ymd rs, re;
 	int has_prev;
 	struct date_ymd prev_s, prev_e;
+	int prev_grain; /* the grain of the sentence's previous phrase ("the fourth" after "the third quarter") */
 };
 
 /* A date as read: a year, a month of a year, or a day. */

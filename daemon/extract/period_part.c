@@ -44,6 +44,8 @@ period_part_of_year(const struct pc *c, size_t i, struct period_mention *pm)
 	if ((n = period_ordinal(c, i, &e)) < 0)
 		return coded_part(c, n, e, pm);
 	if (n > 0) {
+		size_t oe = e;
+
 		k = period_sp(c, e);
 		if ((e = period_kw(c, k, "half/semestre")) != 0) {
 			if (n > 2)
@@ -65,6 +67,19 @@ period_part_of_year(const struct pc *c, size_t i, struct period_mention *pm)
 			period_months(c, y, 1, (int)nm, pm);
 			pm->grain = PERIOD_G_MONTH;
 			return k;
+		}
+		/* "from 140 in the third quarter to 97 in the fourth": the unit of
+		 * the phrase before, when no noun follows the ordinal */
+		if ((c->prev_grain == PERIOD_G_QUARTER || (c->prev_grain == PERIOD_G_HALF && n <= 2)) &&
+		    (k >= c->hi || !text_isalpha((unsigned char)c->f[k])) &&
+		    period_kw(c, i, "last/final/dernier") == 0) {
+			if (c->prev_grain == PERIOD_G_QUARTER)
+				period_months(c, c->prev_s.y, (n - 1) * 3 + 1, n * 3, pm);
+			else
+				period_months(c, c->prev_s.y, n == 1 ? 1 : 7, n == 1 ? 6 : 12, pm);
+			pm->grain = c->prev_grain;
+			pm->anchor = PERIOD_A_PREVIOUS;
+			return oe;
 		}
 		return 0;
 	}

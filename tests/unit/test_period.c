@@ -158,6 +158,9 @@ static const struct prow prows[] = {
 	{ "depuis lors", MON, NULL, "2021-07-03", "depuis lors", OPEN, PREV, "2021-07-03", MON },
 	{ "On 3 July, 12 people were killed; the next day, five more died.", MON, NULL, NULL, "the next day", REL, PREV, "2021-07-04", "2021-07-04" },
 	{ "on 3 July and the next day", MON, NULL, NULL, "3 July and the next day", RANGE, PUB, "2021-07-03", "2021-07-04" },
+	{ "(from 140 in the third quarter to 97 in the fourth)", MON, NULL, NULL, "fourth", DATE, PREV, "2021-10-01", "2021-12-31" },
+	{ "(de 140 au troisi\xc3\xa8me trimestre 2020 \xc3\xa0 97 au quatri\xc3\xa8me)", MON, NULL, NULL, "quatri\xc3\xa8me", DATE, PREV, "2020-10-01", "2020-12-31" },
+	{ "in the third quarter, and in the fourth attack", MON, NULL, NULL, "third quarter", DATE, PUB, "2021-07-01", "2021-09-30" }, /* "the fourth attack" is no quarter */
 	/* stocks: only the end */
 	{ "as of 29 July", MON, NULL, NULL, "as of 29 July", ASOF, NONE, "-", "2021-07-29" },
 	{ "412.000 r\xc3\xa9" "fugi\xc3\xa9s \xc3\xa0 ce jour", MON, NULL, NULL, "\xc3\xa0 ce jour", ASOF, PUB, "-", MON },
