@@ -209,6 +209,15 @@ context(const char *f, size_t lo, size_t hi, size_t ns, size_t ne, int64_t value
 		flags |= f[ne] == ':' ? NUMBER_TIME : NUMBER_DOCREF;
 	if (ne < hi && f[ne] == '-' && ne + 1 < hi && isdig(f[ne + 1]) && rawdigits)
 		flags |= NUMBER_DOCREF;
+	if (ne + 1 < hi && f[ne] == '-' && isdig(f[ne + 1]) && value >= 1 && value <= 31 && !(flags & NUMBER_WORDS)) {
+		/* "19-28 November": the first day of a range */
+		size_t k = ne + 1;
+
+		while (k < hi && isdig(f[k]))
+			k++;
+		if (k - ne - 1 <= 2 && number_month(f, hi, skip_sp(f, k, hi), NULL) != 0)
+			flags |= NUMBER_DATE;
+	}
 	if (value >= 1 && value <= 31 && !(flags & NUMBER_WORDS) && day_list(f, j, hi))
 		flags |= NUMBER_DATE; /* "3, 4 et 5 juin" */
 	if (j < hi && f[j] == '-')

@@ -140,7 +140,8 @@ recognise(const struct pc *c, size_t i, int mask, struct period_mention *pm)
 		return e;
 	if ((mask & R_PART) && (e = period_part_of_year(c, i, pm)) != 0)
 		return e;
-	if ((mask & R_SPAN) && (e = period_month_span(c, i, pm)) != 0)
+	if ((mask & R_SPAN) && ((e = period_month_span(c, i, pm)) != 0 ||
+	    (isdig(c->f[i]) && (e = period_day_span(c, i, pm)) != 0)))
 		return e;
 	if ((mask & R_DATE) && (e = period_date_at(c, i, &d, 1)) != 0) {
 		period_fill_year(c, &d);

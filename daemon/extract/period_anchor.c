@@ -77,6 +77,11 @@ period_relative(const struct pc *c, size_t i, struct period_mention *pm)
 		period_set(pm, (struct date_ymd){ r.y, m, 1 }, r, PERIOD_T_OPEN, PERIOD_A_PUBLICATION, PERIOD_G_MONTH);
 		return we;
 	}
+	if ((e = period_kw(c, i, "this quarter")) || (e = period_kw(c, i, "ce trimestre"))) {
+		period_set(pm, (struct date_ymd){ r.y, (r.m - 1) / 3 * 3 + 1, 1 }, r, PERIOD_T_OPEN,
+		    PERIOD_A_PUBLICATION, PERIOD_G_QUARTER);
+		return e;
+	}
 	if ((e = period_kw(c, i, "this week")) || (e = period_kw(c, i, "cette semaine"))) {
 		period_set(pm, monday(r), r, PERIOD_T_OPEN, PERIOD_A_PUBLICATION, PERIOD_G_WEEK);
 		return e;
@@ -230,6 +235,10 @@ period_back(const struct pc *c, size_t i, struct period_mention *pm)
 			return 0;
 		back_from(c, pm, n, unit, hours);
 		return ue;
+	}
+	if ((e = period_kw(c, i, "l annee ecoulee"))) {
+		back_from(c, pm, 1, -12, 0);
+		return e;
 	}
 	if ((e = period_kw(c, i, "la/cette derniere decennie")) || (e = period_kw(c, i, "la decennie ecoulee"))) {
 		back_from(c, pm, 1, -120, 0);

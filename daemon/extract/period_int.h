@@ -111,6 +111,7 @@ size_t period_comparative(const struct pc *c, size_t i, struct period_mention *p
 size_t period_range(const struct pc *c, size_t i, struct period_mention *pm);
 size_t period_as_of(const struct pc *c, size_t i, struct period_mention *pm);
 size_t period_month_span(const struct pc *c, size_t i, struct period_mention *pm);
+size_t period_day_span(const struct pc *c, size_t i, struct period_mention *pm);
 
 /* Set pm to the interval s..e with a type, anchor and grain. */
 void period_set(struct period_mention *pm, struct date_ymd s, struct date_ymd e, int type,

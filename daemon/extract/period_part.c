@@ -61,7 +61,8 @@ period_part_of_year(const struct pc *c, size_t i, struct period_mention *pm)
 			pm->grain = PERIOD_G_QUARTER;
 			return k;
 		}
-		if (n == 1 && (nm = number_word(c->f, c->hi, k, 0, &we)) > 0 && nm <= 12 &&
+		if (n == 1 && ((nm = number_word(c->f, c->hi, k, 0, &we)) > 0 ||
+		    (isdig(c->f[k]) && (nm = period_read_int(c, k, &we, 2)) > 0)) && nm <= 12 &&
 		    (e = period_kw(c, we, "months")) != 0) {
 			k = period_year_of(c, e, &y, &stated);
 			period_months(c, y, 1, (int)nm, pm);

@@ -3,8 +3,8 @@
  * previous quarter", "le mois précédent"), ranges ("between 1 July and 30
  * September", "du 1er juillet au 30 septembre", "from 4 to 22 this month",
  * "du lundi au mercredi"), as-of dates ("as of 29 November", "à ce jour")
- * and spans of months ("January - March 2024"), in English and French (see
- * period_int.h).
+ * and spans of months and days with no word before them ("January - March
+ * 2024", "19-28 November"), in English and French (see period_int.h).
  */
 #include <string.h>
 
@@ -113,6 +113,13 @@ period_comparative(const struct pc *c, size_t i, struct period_mention *pm)
 				pm->shift = (int)n;
 				pm->grain = PERIOD_G_MONTH;
 				before_report(c, pm, 31 * (int)n);
+				return me;
+			}
+			if ((me = period_kw(c, we, "years")) != 0 || (me = period_kw(c, we, "annees precedentes")) != 0) {
+				pm->kind = PERIOD_PREVIOUS;
+				pm->shift = 12 * (int)n;
+				pm->grain = PERIOD_G_YEAR;
+				before_report(c, pm, 366 * (int)n);
 				return me;
 			}
 		}
@@ -321,5 +328,45 @@ period_month_span(const struct pc *c, size_t i, struct period_mention *pm)
 	period_bounds(&a, &s1, &e1);
 	period_bounds(&b, &s2, &e2);
 	period_set(pm, s1, e2, PERIOD_T_RANGE, PERIOD_A_NONE, PERIOD_G_MONTH);
+	return be;
+}
+
+/* "19-28 November 2020", "9 to 10 June", "1 April - 30 June 2021", "3 au
+ * 5 mai": a range of days with no word before it. */
+size_t
+period_day_span(const struct pc *c, size_t i, struct period_mention *pm)
+{
+	struct dt a, b;
+	size_t e, k, be;
+	int v;
+	struct date_ymd s1, e1, s2, e2;
+
+	if ((e = period_date_at(c, i, &a, 0)) == 0 || a.prec != 3) {
+		if ((v = period_read_day(c, i, &e)) <= 0)
+			return 0;
+		memset(&a, 0, sizeof(a));
+		a.d = v;
+		a.prec = 3;
+	}
+	k = period_sp(c, e);
+	if (k < c->hi && c->f[k] == '-')
+		k++;
+	else if ((k = period_kw(c, e, "to/through/until/au/a")) == 0)
+		return 0;
+	if ((be = period_date_at(c, k, &b, 0)) == 0 || b.prec != 3)
+		return 0;
+	if (a.m == 0)
+		a.m = b.m;
+	if (b.y == 0)
+		period_fill_year(c, &b);
+	if (a.y == 0)
+		a.y = a.m > b.m || (a.m == b.m && a.d > b.d) ? b.y - 1 : b.y;
+	if (!date_valid(a.y, a.m, a.d) || !date_valid(b.y, b.m, b.d))
+		return 0;
+	period_bounds(&a, &s1, &e1);
+	period_bounds(&b, &s2, &e2);
+	if (period_days(s1, e2) < 0)
+		return 0;
+	period_set(pm, s1, e2, PERIOD_T_RANGE, PERIOD_A_NONE, PERIOD_G_DAY);
 	return be;
 }

@@ -122,7 +122,7 @@ static const struct trig trig_j[] = {
 	{ "jeudi", R_WEEK }, { NULL, 0 },
 };
 static const struct trig trig_l[] = {
-	{ "l", R_REL | R_REP }, { "la", R_COMP | R_REL | R_SUB | R_BACK | R_ANCH | R_REP },
+	{ "l", R_REL | R_REP | R_BACK }, { "la", R_COMP | R_REL | R_SUB | R_BACK | R_ANCH | R_REP },
 	{ "last", R_WEEK | R_REL | R_PART | R_SUB | R_BACK }, { "late", R_SUB },
 	{ "le", R_WEEK | R_COMP | R_REL | R_SUB | R_ANCH | R_REP }, { "les", R_COMP | R_REL | R_SUB | R_BACK },
 	{ "lundi", R_WEEK }, { NULL, 0 },
@@ -211,6 +211,7 @@ static const struct gate {
 	    NULL }, weekdays,
 	    G_DIGIT | G_MONTH },
 	{ "l", (const char *const[]){ "annee", "an", NULL }, NULL, 0 },
+	{ "ce", (const char *const[]){ "week", "weekend", "matin", "soir", "mois", "jour", "trimestre", NULL }, NULL, 0 },
 	{ "a", (const char *const[]){ "la", "ce", "l", NULL }, NULL, 0 },
 	{ "at", (const char *const[]){ "the", "this", "last", NULL }, NULL, 0 },
 	{ "as", (const char *const[]){ "of", "at", NULL }, NULL, 0 },
@@ -313,7 +314,7 @@ period_trigger(const struct pc *c, size_t i, size_t we)
 	int mask = 0;
 
 	if (isdig(c->f[i])) {
-		mask = R_DATE;
+		mask = R_DATE | R_SPAN;
 		if (text_isalpha((unsigned char)c->f[we - 1]))
 			mask |= R_PART; /* "1er trimestre", "2e semestre" */
 		if (we < c->hi && (c->f[we] == '-' || c->f[we] == '/' || c->f[we] == '.' || c->f[we] == ' '))

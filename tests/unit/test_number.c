@@ -93,6 +93,8 @@ static const struct nrow nrows[] = {
 	{ FR, "quatre cent vingt (420)", "quatre cent vingt (420)", 420, COUNT, 0, 1 }, /* words confirmed */
 	/* not counts: each keeps its role */
 	{ EN, "on 6 August", "6", 6, NUMBER_ROLE_DATE, -1, 1 },
+	{ EN, "from 19-28 November", "19", 19, NUMBER_ROLE_DATE, -1, 2 },          /* a range of days */
+	{ FR, "du 3-5 mai", "3", 3, NUMBER_ROLE_DATE, -1, 2 },
 	{ EN, "an 11-day visit", "11", 11, NUMBER_ROLE_DURATION, -1, 1 },
 	{ EN, "two and a half years in prison", "two and a half", 3, NUMBER_ROLE_DURATION, -1, 1 },
 	{ EN, "resolution 2100", "2100", 2100, NUMBER_ROLE_DOCREF, -1, 1 },
