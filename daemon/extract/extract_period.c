@@ -12,6 +12,8 @@
 
 #include "rightswatch/dateline.h"
 #include "rightswatch/extract.h"
+#include "rightswatch/mention.h"
+#include "rightswatch/number.h"
 #include "rightswatch/period.h"
 #include "rightswatch/text.h"
 #include "extract_int.h"
@@ -172,6 +174,61 @@ said_on(const struct work *w, const struct period_mention *pm, size_t lo, size_t
 	return 0;
 }
 
+/* Whether pm belongs to a figure between ee and it that is a part or a
+ * comparison's base and that pm follows at once: "compared to 22,000
+ * recorded on 7 February", "dont 267 000 au cours des trois derniers
+ * mois" (but "96 rapes, including 21 gang rapes, between 1 January and 31
+ * March" dates both, and so does a list: "405 killed, 235 injured and 266
+ * abducted between January and March"). */
+static int
+owned_between(const struct work *w, size_t lo, size_t ee, const struct period_mention *pm)
+{
+	static const char *const base[] = { "to", "with", "than", "que", "qu", "contre", "against", "versus", NULL };
+	const char *f = w->t->f;
+
+	for (size_t j = 0; j < w->nnums; j++) {
+		const struct number *n = &w->nums[j];
+		size_t qs, b, e;
+		int clean = 1, cue;
+
+		if ((n->flags & NUMBER_NOT_COUNT) || n->start < ee || n->end > pm->start || pm->start - n->end > 64)
+			continue;
+		(void)mention_qualifier(f, lo, n->start, &qs);
+		b = qs;
+		while (b > lo && f[b - 1] == ' ')
+			b--;
+		e = b;
+		while (b > lo && text_isalnum((unsigned char)f[b - 1]))
+			b--;
+		cue = extract_is_subcount(f, lo, n->start);
+		for (size_t k = 0; base[k] != NULL && !cue; k++)
+			cue = text_word_eq(base[k], f + b, e - b);
+		for (size_t i = n->end; i < pm->start && clean; i++)
+			clean = f[i] != ',' && f[i] != ';' && f[i] != '(' && f[i] != ')';
+		if (cue && clean)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the figure at ns belongs to another event than the sentences
+ * before it ("Another attack ... killed one person", "une autre attaque",
+ * "in a separate incident"): then it takes no period carried from them. */
+static int
+another_event(const char *f, size_t lo, size_t ns)
+{
+	static const char *const cues[] = {
+		"another", "separate", "separately", "autre", "distincte", "distinct", NULL
+	};
+
+	for (size_t i = lo; i < ns; i++)
+		if (text_isalpha((unsigned char)f[i]) && (i == lo || !text_isalnum((unsigned char)f[i - 1])))
+			for (size_t k = 0; cues[k] != NULL; k++)
+				if (text_word_at(f, ns, i, cues[k]))
+					return 1;
+	return 0;
+}
+
 /* Whether pm is no period of the events: the release's dateline, or a
  * date of speech (said_on). */
 static int
@@ -184,13 +241,16 @@ not_events(const struct work *w, const struct period_mention *pm, size_t lo, siz
  * evidence ends at ee and whose comparison begins at cue: a period right
  * after it, else the nearest before it (a comparison's only when linked:
  * "au cours duquel"; not a date of speech), else one after it that opens
- * no later figure's clause. -1 when none. */
+ * no later figure's clause nor belongs to a part or base between
+ * (owned_between). -1 when none;
+ * *near set when the period came right after the figure. */
 static int
-own_period(const struct work *w, size_t lo, size_t ns, size_t ee, size_t cue, size_t hi)
+own_period(const struct work *w, size_t lo, size_t ns, size_t ee, size_t cue, size_t hi, int *near)
 {
 	const char *f = w->t->f;
 	int best = -1;
 
+	*near = 0;
 	for (size_t p = 0; p < w->nper; p++) {
 		const struct period_mention *pm = &w->per[p];
 		int clean = 1;
@@ -205,8 +265,10 @@ own_period(const struct work *w, size_t lo, size_t ns, size_t ee, size_t cue, si
 		 * ("66 attacks against health workers recorded since March"). */
 		if (pm->start > ee + 24 && clause_joined(f, ee, pm->start, w->fr))
 			clean = 0;
-		if (clean && !extract_figure_between(w, ee, pm->start))
+		if (clean && !extract_figure_between(w, ee, pm->start)) {
+			*near = 1;
 			return (int)p;
+		}
 	}
 	for (size_t p = 0; p < w->nper; p++) {
 		const struct period_mention *pm = &w->per[p];
@@ -223,7 +285,8 @@ own_period(const struct work *w, size_t lo, size_t ns, size_t ee, size_t cue, si
 
 		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start >= cue)
 			continue;
-		if (!extract_figure_between(w, pm->end, hi) && !speech_between(f, ee, pm->start))
+		if (!extract_figure_between(w, pm->end, hi) && !owned_between(w, lo, ee, pm) &&
+		    !speech_between(f, ee, pm->start))
 			return (int)p;
 		break;
 	}
@@ -318,7 +381,8 @@ void
 extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size_t ne, size_t ee,
     size_t cue, enum span_role role, struct extract_obs *o, int *fromref)
 {
-	int mp = own_period(w, s->start, ns, ee, cue, s->end);
+	int near;
+	int mp = own_period(w, s->start, ns, ee, cue, s->end, &near);
 	const struct period_mention *rp;
 	struct date_ymd rel = w->p->release_date;
 
@@ -342,6 +406,9 @@ extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size
 	} else if (mp >= 0) {
 		set_period(o, w->per[mp].ps, w->per[mp].pe);
 		extract_period_how(w, &w->per[mp], w->per[mp].ref ? EXTRACT_PERIOD_REFERENCE : EXTRACT_PERIOD_OWN, o);
+	} else if (another_event(w->t->f, s->start, ns)) {
+		/* "Another attack killed three people": not the period of the
+		 * sentences before, nor the release's */
 	} else if (w->carry) {
 		take(o, w->cs, w->ce, &w->carry_how, EXTRACT_PERIOD_CARRIED);
 	} else if (w->head) {
@@ -362,9 +429,10 @@ extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size
 		}
 	}
 	/* A stock keeps only a period stated for it ("displaced in 2021"), not
-	 * "today", a carried one or the release's. */
+	 * "today", a carried one, the release's, or another clause's ("the
+	 * camp, attacked on 10 September, hosts 10,000 refugees"). */
 	if ((mp < 0 || (w->per[mp].ps.y == rel.y && w->per[mp].ps.m == rel.m && w->per[mp].ps.d == rel.d) ||
-	    w->per[mp].open) && (is_stock(w, o->indicator, s->start, s->end, ns, ne) ||
+	    w->per[mp].open || !near) && (is_stock(w, o->indicator, s->start, s->end, ns, ne) ||
 	    (mp < 0 && (strcmp(o->indicator, "displaced") == 0 || strcmp(o->indicator, "refugees") == 0))))
 		stock_period(w, o);
 	if (w->doc == 0 && !extract_obs_end_only(o)) {
