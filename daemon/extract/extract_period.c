@@ -484,8 +484,10 @@ report_in(struct work *w, size_t a, size_t b, long min_days)
 }
 
 /* Body sentences read for the reporting period: those of the first three
- * paragraphs that hold prose, within this many bytes of the text. */
+ * paragraphs that hold prose, within this many bytes of the text; and
+ * those looked at for a "covering the period" phrase. */
 #define LEAD_BYTES 2500
+#define CUE_BYTES 8000
 
 void
 extract_report(struct work *w, const struct text_sentence *sv, size_t ns)
@@ -493,8 +495,9 @@ extract_report(struct work *w, const struct text_sentence *sv, size_t ns)
 	const char *f = w->t->f;
 	size_t paras = 0, last = (size_t)-1, pos;
 
-	/* "covering the period from 1 April to 30 June", "période couverte" */
-	for (size_t i = 0; i < ns; i++)
+	/* "covering the period from 1 April to 30 June", "période couverte",
+	 * said where a release says what it covers: near its top */
+	for (size_t i = 0; i < ns && sv[i].start < w->title_end + CUE_BYTES; i++)
 		if ((pos = period_reporting_cue(f, sv[i].start, sv[i].end)) != 0 && report_in(w, pos, sv[i].end, 7))
 			return;
 	for (size_t i = 0; i < ns && sv[i].end <= w->title_end; i++)

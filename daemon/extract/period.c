@@ -335,10 +335,12 @@ period_reporting_cue(const char *f, size_t start, size_t end)
 	};
 
 	for (size_t i = start; i < end; i++) {
-		if (i > start && text_isalnum((unsigned char)f[i - 1]))
+		if (!text_isalpha((unsigned char)f[i]))
 			continue;
-		if (f[i] != 'c' && f[i] != 'r' && f[i] != 'p')
+		if (f[i] != 'c' && f[i] != 'r' && f[i] != 'p') {
+			i = text_word_end(f, end, i);
 			continue;
+		}
 		for (size_t k = 0; cues[k] != NULL; k++) {
 			size_t n = strlen(cues[k]);
 

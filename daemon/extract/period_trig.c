@@ -306,6 +306,25 @@ gate(const struct pc *c, size_t i, size_t we, int mask)
 	return in_words(g->next, c->f, k, ke) || in_words(g->next2, c->f, k, ke) ? mask : 0;
 }
 
+/* Whether a unit of time follows the word ending at we ("two days
+ * later"): only then may a count begin a phrase counted from the
+ * previous date. */
+static int
+unit_next(const struct pc *c, size_t we)
+{
+	static const char *const units[] = {
+		"day", "days", "week", "weeks", "month", "months", "year", "years", "jour", "jours",
+		"semaine", "semaines", "mois", "an", "ans", "annee", "annees", NULL
+	};
+	size_t k = period_sp(c, we), ke;
+
+	/* most words fail on their first letter */
+	if (k >= c->hi || strchr("dwmyjsa", c->f[k]) == NULL)
+		return 0;
+	ke = text_word_end(c->f, c->hi, k);
+	return in_words(units, c->f, k, ke);
+}
+
 int
 period_trigger(const struct pc *c, size_t i, size_t we)
 {
@@ -321,7 +340,7 @@ period_trigger(const struct pc *c, size_t i, size_t we)
 			mask |= R_NUM; /* "2016-11", "14/03/2024", "2016 Q3" */
 		if (c->f[we - 1] == 's')
 			mask |= R_SUB; /* "the 2010s" */
-		if (c->has_prev)
+		if (c->has_prev && unit_next(c, we))
 			mask |= R_ANCH; /* "two days later" */
 		return mask;
 	}
@@ -334,7 +353,7 @@ period_trigger(const struct pc *c, size_t i, size_t we)
 				break;
 			}
 	/* "two days later": a count starts a phrase counted from the previous one */
-	if (mask == 0 && c->has_prev && (number_word(c->f, c->hi, i, 0, &wend) > 0 ||
+	if (mask == 0 && c->has_prev && unit_next(c, we) && (number_word(c->f, c->hi, i, 0, &wend) > 0 ||
 	    number_word(c->f, c->hi, i, 1, &wend) > 0))
 		mask = R_ANCH;
 	return mask;
