@@ -443,11 +443,13 @@ extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size
 	}
 }
 
-/* Whether pm can be a reporting period: a date or range of at least a week
- * (a month or longer from the lead), not a comparison's, that begins by
- * the publication and ends within about a year before it. */
+/* Whether pm can be a reporting period: a date or range, or an open
+ * interval ("since January"; from the lead only when it began within
+ * about a year, not "since 2012"; open_too: any), of at least min_days,
+ * not a comparison's, that begins by the publication and ends within
+ * about a year before it. */
 static int
-report_like(const struct work *w, const struct period_mention *pm, long min_days)
+report_like(const struct work *w, const struct period_mention *pm, long min_days, int open_too)
 {
 	struct date_ymd rel = w->p->release_date;
 	int64_t ds = date_days_from_civil(pm->ps.y, pm->ps.m, pm->ps.d);
@@ -455,14 +457,15 @@ report_like(const struct work *w, const struct period_mention *pm, long min_days
 	int64_t dr = date_days_from_civil(rel.y, rel.m, rel.d);
 
 	return pm->kind == PERIOD_ABSOLUTE && !pm->ref && !pm->open &&
-	    (pm->type == PERIOD_T_DATE || pm->type == PERIOD_T_RANGE || pm->type == PERIOD_T_OPEN) &&
+	    (pm->type == PERIOD_T_DATE || pm->type == PERIOD_T_RANGE ||
+	    (pm->type == PERIOD_T_OPEN && (open_too || ds >= dr - 400))) &&
 	    de - ds + 1 >= min_days && ds <= dr && de >= dr - 400;
 }
 
 /* The first expression of f[a, b) that report_like accepts: set as the
  * reporting period; 1 when found. */
 static int
-report_in(struct work *w, size_t a, size_t b, long min_days)
+report_in(struct work *w, size_t a, size_t b, long min_days, int open_too)
 {
 	struct period_mention pm[16];
 	struct period_context ctx;
@@ -472,7 +475,7 @@ report_in(struct work *w, size_t a, size_t b, long min_days)
 	ctx.release = w->p->release_date;
 	n = period_scan_ctx(w->t->f, w->t->len, a, b, &ctx, pm, 16);
 	for (size_t p = 0; p < n; p++)
-		if (report_like(w, &pm[p], min_days)) {
+		if (report_like(w, &pm[p], min_days, open_too)) {
 			w->pctx.has_report = 1;
 			w->pctx.rs = pm[p].ps;
 			w->pctx.re = pm[p].pe;
@@ -498,10 +501,10 @@ extract_report(struct work *w, const struct text_sentence *sv, size_t ns)
 	/* "covering the period from 1 April to 30 June", "période couverte",
 	 * said where a release says what it covers: near its top */
 	for (size_t i = 0; i < ns && sv[i].start < w->title_end + CUE_BYTES; i++)
-		if ((pos = period_reporting_cue(f, sv[i].start, sv[i].end)) != 0 && report_in(w, pos, sv[i].end, 7))
+		if ((pos = period_reporting_cue(f, sv[i].start, sv[i].end)) != 0 && report_in(w, pos, sv[i].end, 7, 1))
 			return;
 	for (size_t i = 0; i < ns && sv[i].end <= w->title_end; i++)
-		if (report_in(w, sv[i].start, sv[i].end, 1))
+		if (report_in(w, sv[i].start, sv[i].end, 1, 1))
 			return;
 	for (size_t i = 0; i < ns && sv[i].start < w->title_end + LEAD_BYTES; i++) {
 		if (sv[i].end <= w->title_end)
@@ -518,7 +521,7 @@ extract_report(struct work *w, const struct text_sentence *sv, size_t ns)
 				last = sv[i].para;
 			}
 		}
-		if (report_in(w, sv[i].start, sv[i].end, 28))
+		if (report_in(w, sv[i].start, sv[i].end, 28, 0))
 			return;
 	}
 }
@@ -590,9 +593,10 @@ extract_period_after(struct work *w, const struct text_sentence *s, long fig)
 			w->carry_ref = 1;
 			w->cref = w->per[p];
 		}
-	if (w->heading) {
+	if (w->heading && !(w->nobs > 0 && w->obs[w->nobs - 1].sent_start == w->t->map[s->start])) {
 		/* a heading or caption's period applies to the paragraphs under
-		 * it, until the next heading */
+		 * it, until the next heading; a line that gave figures is no
+		 * heading ("- 12 killed in Gao on 3 May", a list's item) */
 		w->head = 0;
 		for (size_t p = 0; p < w->nper; p++) {
 			const struct period_mention *pm = &w->per[p];

@@ -125,9 +125,17 @@ period_relative(const struct pc *c, size_t i, struct period_mention *pm)
 		period_set(pm, (struct date_ymd){ r.y, r.m, 1 }, r, PERIOD_T_OPEN, PERIOD_A_PUBLICATION, PERIOD_G_MONTH);
 		return e;
 	}
+	/* "earlier" alone; "earlier in March", "earlier on 3 May" leave the
+	 * time to the words after */
+	if (((e = period_kw(c, i, "earlier/previously")) || (e = period_kw(c, i, "precedemment/auparavant"))) &&
+	    !period_kw(c, e, "in/on/this/that/last/during/today/yesterday/en/le/ce/cette/cet/au/dans") &&
+	    !period_kw(c, e, "since/depuis")) {
+		pm->type = PERIOD_T_VAGUE;
+		pm->anchor = PERIOD_A_PUBLICATION;
+		return e;
+	}
 	if ((e = period_kw(c, i, "recent days/weeks/months")) || (e = period_kw(c, i, "past/last few/several days/weeks/months")) ||
-	    (e = period_kw(c, i, "past/last days/weeks/months")) || (e = period_kw(c, i, "earlier/previously")) ||
-	    (e = period_kw(c, i, "precedemment/auparavant/recemment")) ||
+	    (e = period_kw(c, i, "past/last days/weeks/months")) || (e = period_kw(c, i, "recemment")) ||
 	    (e = period_kw(c, i, "ces derniers jours/mois")) || (e = period_kw(c, i, "ces dernieres semaines")) ||
 	    (e = period_kw(c, i, "les derniers jours/mois")) || (e = period_kw(c, i, "les dernieres semaines"))) {
 		pm->type = PERIOD_T_VAGUE;

@@ -113,11 +113,19 @@ period_read_year(const struct pc *c, size_t i, size_t *e)
 void
 period_fill_year(const struct pc *c, struct dt *d)
 {
+	int y0;
+
 	if (d->y != 0)
 		return;
+	y0 = c->rel.y;
+	if (d->m > c->rel.m || (d->m == c->rel.m && d->d > c->rel.d))
+		y0--;
+	d->y = y0;
 	if (c->has_report && d->m != 0) {
-		/* "in May" in a note on 2020 published in 2021 is May 2020 */
-		for (int y = c->rs.y; y <= c->re.y; y++) {
+		/* "in May" in a note on 2020 published in 2021 is May 2020: the
+		 * latest year that puts it inside the reporting period, when the
+		 * publication's does not */
+		for (int y = y0; y >= c->rs.y && y >= y0 - 2; y--) {
 			struct dt t = *d;
 			struct date_ymd s, e;
 
@@ -129,9 +137,6 @@ period_fill_year(const struct pc *c, struct dt *d)
 			}
 		}
 	}
-	d->y = c->rel.y;
-	if (d->m > c->rel.m || (d->m == c->rel.m && d->d > c->rel.d))
-		d->y--;
 }
 
 /* A day number with its ordinal suffix: "1", "1st", "1er". */

@@ -69,13 +69,11 @@ period_is_ref(const struct pc *c, size_t i)
 			if (text_word_eq(cues[k], c->f + s, e - s)) {
 				if (against_noun(c, cues[k], e, i))
 					return 0;
-				/* "as in 2019", "as during"; not "as well as ... since March" */
-				if (strcmp(cues[k], "as") == 0 && period_sp(c, e) != i) {
-					size_t q = period_kw(c, e, "in/during/at/for/of/on");
-
-					if (q == 0 || period_sp(c, q) != i)
-						return 0;
-				}
+				/* "as in 2019", "as in all of 2020", "as during"; not "as
+				 * well as thousands of displaced persons since March" */
+				if (strcmp(cues[k], "as") == 0 && period_sp(c, e) != i &&
+				    (period_kw(c, e, "in/during/at/for/of/on/over/throughout") == 0 || i - e > 20))
+					return 0;
 				return c->f[s] != 'q' || comparative_before(c, s);
 			}
 	}

@@ -182,6 +182,8 @@ static const struct prow prows[] = {
 	{ "earlier this year", MON, NULL, NULL, "earlier this year", OPEN, PUB, "2021-01-01", MON },
 	/* vague: recognised, resolved to nothing */
 	{ "the earlier deaths of four men", MON, NULL, NULL, "earlier", VAGUE, PUB, NULL, NULL },
+	{ "12 people were killed earlier in March", MON, NULL, NULL, "March", DATE, PUB, "2021-03-01", "2021-03-31" },
+	{ "12 personnes ont \xc3\xa9t\xc3\xa9 tu\xc3\xa9" "es auparavant en mars", MON, NULL, NULL, "mars", DATE, PUB, "2021-03-01", "2021-03-31" },
 	{ "in the past days", MON, NULL, NULL, "past days", VAGUE, PUB, NULL, NULL },
 	{ "r\xc3\xa9" "cemment", MON, NULL, NULL, "r\xc3\xa9" "cemment", VAGUE, PUB, NULL, NULL },
 	{ "in recent days", MON, NULL, NULL, "recent days", VAGUE, PUB, NULL, NULL },
