@@ -221,6 +221,9 @@ another_event(const char *f, size_t lo, size_t ns)
 		"another", "separate", "separately", "autre", "distincte", "distinct", NULL
 	};
 
+	/* the cue opens the figure's clause: a bounded look back */
+	if (ns > lo + 300)
+		lo = ns - 300;
 	for (size_t i = lo; i < ns; i++)
 		if (text_isalpha((unsigned char)f[i]) && (i == lo || !text_isalnum((unsigned char)f[i - 1])))
 			for (size_t k = 0; cues[k] != NULL; k++)
