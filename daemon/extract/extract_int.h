@@ -53,6 +53,10 @@ struct work {
 	int heading; /* 1: the sentence being read is a heading or caption */
 	int head;    /* 1: the last heading's period hs..he applies */
 	struct date_ymd hs, he;
+	/* a table's column heads ("Q3 2024 Q4 2024"): the i-th figure of a
+	 * line under them takes the i-th */
+	size_t ncols;
+	struct { struct date_ymd s, e; struct extract_period_how how; } cols[4];
 	/* how the carried, heading and main periods were read */
 	struct extract_period_how carry_how, head_how, doc_how;
 };

@@ -211,6 +211,19 @@ owned_between(const struct work *w, size_t lo, size_t ee, const struct period_me
 	return 0;
 }
 
+/* The place of the figure at ns among the counts of its line: under
+ * column heads, its column. */
+static size_t
+column(const struct work *w, const struct text_sentence *s, size_t ns)
+{
+	size_t c = 0;
+
+	for (size_t j = 0; j < w->nnums && w->nums[j].start < ns; j++)
+		if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && w->nums[j].start >= s->start)
+			c++;
+	return c;
+}
+
 /* Whether the figure at ns belongs to another event than the sentences
  * before it ("Another attack ... killed one person", "une autre attaque",
  * "in a separate incident"): then it takes no period carried from them. */
@@ -414,6 +427,10 @@ extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size
 		 * sentences before, nor the release's */
 	} else if (w->carry) {
 		take(o, w->cs, w->ce, &w->carry_how, EXTRACT_PERIOD_CARRIED);
+	} else if (w->head && w->ncols > 1 && column(w, s, ns) < w->ncols) {
+		size_t c = column(w, s, ns);
+
+		take(o, w->cols[c].s, w->cols[c].e, &w->cols[c].how, EXTRACT_PERIOD_HEADING);
 	} else if (w->head) {
 		take(o, w->hs, w->he, &w->head_how, EXTRACT_PERIOD_HEADING);
 	} else if (w->doc == 1) {
@@ -600,19 +617,31 @@ extract_period_after(struct work *w, const struct text_sentence *s, long fig)
 		/* a heading or caption's period applies to the paragraphs under
 		 * it, until the next heading; a line that gave figures is no
 		 * heading ("- 12 killed in Gao on 3 May", a list's item) */
+		int grain = -1;
+
 		w->head = 0;
+		w->ncols = 0;
 		for (size_t p = 0; p < w->nper; p++) {
 			const struct period_mention *pm = &w->per[p];
 			struct extract_obs o;
 
 			if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->open || pm->type == PERIOD_T_VAGUE)
 				continue;
-			w->head = 1;
-			w->hs = pm->ps;
-			w->he = pm->pe;
 			extract_period_how(w, pm, EXTRACT_PERIOD_HEADING, &o);
-			w->head_how = o.how;
-			break;
+			if (!w->head) {
+				w->head = 1;
+				w->hs = pm->ps;
+				w->he = pm->pe;
+				w->head_how = o.how;
+			}
+			/* column heads: periods of one grain side by side */
+			if (w->ncols < sizeof(w->cols) / sizeof(w->cols[0]) && (grain < 0 || pm->grain == grain)) {
+				grain = pm->grain;
+				w->cols[w->ncols].s = pm->ps;
+				w->cols[w->ncols].e = pm->pe;
+				w->cols[w->ncols].how = o.how;
+				w->ncols++;
+			}
 		}
 	}
 	/* "the day before" in a later sentence counts from the last date */
