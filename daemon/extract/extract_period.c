@@ -133,8 +133,9 @@ said_on(const struct work *w, const struct period_mention *pm, size_t lo, size_t
 {
 	static const char *const verbs[] = {
 		"said", "announced", "stated", "told", "declared", "reported", "published", "released",
-		"issued", "warned", "annonce", "declare", "indique", "precise", "publie", "rapporte",
-		"affirme", "dit", "souligne", NULL
+		"issued", "warned", "expressed", "condemned", "urged", "called", "welcomed", "deplored",
+		"denounced", "annonce", "declare", "indique", "precise", "publie", "rapporte", "affirme",
+		"dit", "souligne", "exprime", "condamne", "appele", "denonce", "deplore", "salue", NULL
 	};
 	const char *f = w->t->f;
 	size_t b = pm->start, words = 0;
