@@ -465,6 +465,7 @@ sentence(struct work *w, const struct text_sentence *s)
 	w->nterms = find_terms(w->tx, f, s->start, s->end, w->terms, SENT_MAX_TERMS);
 	w->nnums = number_scan(f, w->t->len, s->start, s->end, w->fr, w->nums, SENT_MAX_NUMS);
 	w->nper = period_scan(f, w->t->len, s->start, s->end, w->p->release_date, w->per, SENT_MAX_PERIODS);
+	w->ncl = clause_split(f, s->start, s->end, w->cl, SENT_MAX_CLAUSES);
 	if (s->end <= w->title_end) {
 		/* The title: its period is the release's; its figures repeat the body's. */
 		for (size_t p = 0; p < w->nper && w->doc == 0; p++) {
@@ -489,6 +490,11 @@ sentence(struct work *w, const struct text_sentence *s)
 	ms.generic_kind = w->gkind;
 	ms.per = w->per;
 	ms.nper = w->nper;
+	ms.cl = w->cl;
+	ms.ncl = w->ncl;
+	ms.displaced = taxonomy_indicator_id(w->tx, "displaced");
+	ms.violations = taxonomy_indicator_id(w->tx, "violations");
+	ms.attacks = taxonomy_indicator_id(w->tx, "attacks");
 	memset(used, 0, sizeof(used));
 	for (size_t k = 0; k < w->nnums; k++) {
 		const struct number *n = &w->nums[k];
@@ -501,6 +507,7 @@ sentence(struct work *w, const struct text_sentence *s)
 			continue; /* a date between two parts of a list keeps the first */
 		if (!mention_attach(&ms, k, &m) &&
 		    !mention_follow(&ms, k, att != (size_t)-1 ? &prev : NULL, att, &m) &&
+		    !mention_apposed(&ms, k, att != (size_t)-1 ? &prev : NULL, att, &m) &&
 		    !mention_lead(&ms, k, &m)) {
 			att = (size_t)-1;
 			continue;
@@ -518,6 +525,8 @@ sentence(struct work *w, const struct text_sentence *s)
 		nested = 0;
 		att = k;
 		prev = m;
+		if (extract_incidents_beside_victims(w, s, k, &m))
+			continue;
 		if (m.named)
 			ms.generic_kind = w->gkind = m.indicator;
 		/* The comparison window: up to the next figure that is not a sub-count. */

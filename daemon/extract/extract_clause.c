@@ -113,3 +113,57 @@ extract_is_subcount(const char *f, size_t lo, size_t pos)
 	}
 	return 0;
 }
+
+/* Whether the word ending at e (spaces before it skipped) is in l. */
+static int
+word_ends(const char *f, size_t lo, size_t e, const char *const *l)
+{
+	size_t b;
+
+	while (e > lo && f[e - 1] == ' ')
+		e--;
+	b = e;
+	while (b > lo && text_isalnum((unsigned char)f[b - 1]))
+		b--;
+	for (size_t k = 0; l[k] != NULL; k++)
+		if (b < e && text_word_eq(l[k], f + b, e - b))
+			return 1;
+	return 0;
+}
+
+int
+extract_incidents_beside_victims(const struct work *w, const struct text_sentence *s, size_t k,
+    const struct mention *m)
+{
+	static const char *const incidents[] = { "incidents", "incident", NULL };
+	static const char *const victims[] = {
+		"victims", "victim", "victimes", "victime", "people", "persons", "personnes", NULL
+	};
+	const char *f = w->t->f;
+	const char *ind = taxonomy_indicator_name(w->tx, m->indicator);
+	size_t lo, hi;
+	int a;
+
+	if (ind == NULL || strcmp(ind, "attacks") == 0 || strcmp(ind, "violations") == 0 ||
+	    !word_ends(f, s->start, m->end, incidents))
+		return 0;
+	/* the item: the apposition holding the figure, else its clause */
+	if ((a = clause_apposition_of(w->cl, w->ncl, w->nums[k].start)) < 0)
+		a = clause_of(w->cl, w->ncl, w->nums[k].start);
+	if (a < 0)
+		return 0;
+	lo = w->cl[a].start;
+	hi = w->cl[a].end;
+	for (size_t j = 0; j < w->nnums; j++) {
+		size_t e = w->nums[j].end;
+
+		if (j == k || w->nums[j].start < lo || w->nums[j].start >= hi ||
+		    (w->nums[j].flags & NUMBER_NOT_COUNT))
+			continue;
+		while (e < hi && f[e] == ' ')
+			e++;
+		if (word_ends(f, lo, text_word_end(f, hi, e), victims))
+			return 1;
+	}
+	return 0;
+}

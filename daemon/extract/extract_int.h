@@ -18,6 +18,7 @@
 #define SENT_MAX_NUMS    256
 #define SENT_MAX_TERMS   1024
 #define SENT_MAX_PERIODS 64
+#define SENT_MAX_CLAUSES 128
 #define EXTRACT_MAX_OBS  100000
 
 /* The state of one extract_text call. */
@@ -31,7 +32,8 @@ struct work {
 	struct mention_term terms[SENT_MAX_TERMS];
 	struct number nums[SENT_MAX_NUMS];
 	struct period_mention per[SENT_MAX_PERIODS];
-	size_t nterms, nnums, nper;
+	struct clause_span cl[SENT_MAX_CLAUSES];
+	size_t nterms, nnums, nper, ncl;
 	struct extract_obs *obs;
 	size_t nobs, cap;
 	/* the period carried through the paragraph, and its comparison reference */
@@ -66,6 +68,12 @@ int extract_is_subcount(const char *f, size_t lo, size_t pos);
 
 /* Whether figure k is itself introduced as a part of an earlier figure. */
 int extract_part_of_part(const struct work *w, const struct text_sentence *s, size_t k);
+
+/* An incident count of a kind that counts people, beside the count of its
+ * victims in the same item ("enlevements (cinq incidents, 12 victimes)"):
+ * the two are different units, and only the victims are that kind's figure. */
+int extract_incidents_beside_victims(const struct work *w, const struct text_sentence *s, size_t k,
+    const struct mention *m);
 
 /* Set o's country and region from the places named in the figure at pos's clause. */
 void extract_place(struct work *w, size_t pos, struct extract_obs *o);

@@ -14,7 +14,8 @@
 static const char *const glue[] = {
 	"and", "et", "or", "ou", "including", "among", "them", "whom", "of", "as", "were",
 	"was", "well", "ainsi", "que", "y", "compris", "notamment", "dont", "in", "au", "en",
-	"aux", "also", "plus", "another", "other", "tout", "comme", "de", "meme", "on", "le", "between", "entre", NULL
+	"aux", "also", "plus", "another", "other", "tout", "comme", "de", "meme", "on", "le", "between", "entre", "parmi", "lesquels", "lesquelles", "eux", "elles", "notably",
+	"mostly", "particular", "particulier", NULL
 };
 
 /* End of the people noun right after number k (two words at most, place
@@ -172,4 +173,30 @@ mention_lead(const struct mention_sent *s, size_t k, struct mention *m)
 		}
 	}
 	return 0;
+}
+
+int
+mention_apposed(const struct mention_sent *s, size_t k, const struct mention *prev, size_t pk,
+    struct mention *m)
+{
+	const struct number *num = &s->nums[k];
+	int a = clause_apposition_of(s->cl, s->ncl, num->start);
+	size_t qs, i, e;
+
+	/* people are no part of a count of events ("920 incidents (including 243 children)") */
+	if (prev == NULL || a < 0 || prev->indicator == s->attacks || (e = people_after(s, k)) == 0)
+		return 0;
+	(void)mention_qualifier(s->f, s->lo, num->start, &qs);
+	i = s->cl[a].start;
+	/* the next part of the same breakdown: "one woman and two boys" */
+	if (s->nums[pk].start >= i && s->nums[pk].start < s->cl[a].end && prev->end <= qs)
+		i = prev->end;
+	else if (s->nums[pk].start >= i)
+		return 0;
+	while (i < qs && (s->f[i] == '(' || s->f[i] == '-' || s->f[i] == ' ' || s->f[i] == ','))
+		i++;
+	if (!is_glue(s, i, qs))
+		return 0;
+	part_of(s, k, prev->indicator, e, m);
+	return 1;
 }

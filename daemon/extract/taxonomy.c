@@ -51,7 +51,8 @@ static const struct {
 	  "arrested|detained|arrests|detentions|arrests and detentions|"
 	  "arrestations arbitraires|arrestation arbitraire|détentions arbitraires|"
 	  "détention arbitraire|arrestations et détentions arbitraires|arrêtés|arrêtées|"
-	  "arrêté|détenu|détenus|détenues|arbitrairement arrêtés|arbitrairement détenus|arrestations" },
+	  "arrêté|détenu|détenus|détenues|arbitrairement arrêtés|arbitrairement détenus|arrestations|"
+	  "detention of|arrest of|détention de|arrestation de|interpellés|interpellées" },
 	{ "enforced_disappearances",
 	  "enforced disappearances|enforced disappearance|forcibly disappeared|disappeared|"
 	  "disappearances|disparitions forcées|disparition forcée|disparus|disparues|"
@@ -64,7 +65,9 @@ static const struct {
 	  "displaced|internally displaced|internally displaced persons|internally displaced people|"
 	  "idps|idp|fled their homes|forced to flee|forced to flee their homes|displacement|"
 	  "déplacés|déplacées|déplacés internes|personnes déplacées|personnes déplacées internes|ont fui|ont fui leurs foyers|"
-	  "contraints de fuir|fled|from their homes|de leurs foyers|déplacement" },
+	  "contraints de fuir|fled|from their homes|de leurs foyers|déplacement|"
+	  "took refuge|taken refuge|sought refuge|found refuge|taking refuge|"
+	  "se sont réfugiés|se sont réfugiées|s'est réfugiée|ont trouvé refuge|trouvé refuge" },
 	{ "refugees",
 	  "refugees|refugee|réfugiés|réfugiées|réfugié" },
 	{ "attacks",
@@ -92,11 +95,13 @@ static const char people_terms[] =
 	"journalists|members|others|contractors|police officers|policemen|gendarmes|"
 	"detainees|prisoners|farmers|herders|worshippers|displaced persons|minors|"
 	"infants|babies|elderly|patients|health workers|staff|personnel|nationals|citizens|"
+	"passengers|travellers|employees|traders|relatives|family members|officers|guards|"
 	"civils|civil|personnes|personne|individus|enfants|enfant|femmes|femme|hommes|homme|"
 	"filles|fille|garçons|garçon|soldats|soldat|militaires|casques bleus|combattants|"
 	"villageois|habitants|manifestants|migrants|élèves|enseignants|"
 	"travailleurs|journalistes|membres|autres|policiers|détenus|prisonniers|"
-	"agriculteurs|éleveurs|fidèles|mineurs|patients|agents|ressortissants|citoyens";
+	"agriculteurs|éleveurs|fidèles|mineurs|patients|agents|ressortissants|citoyens|"
+	"passagers|voyageurs|employés|commerçants|proches|parents|gardes|officiers";
 
 static const struct {
 	const char *term;

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "rightswatch/clause.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/number.h"
 #include "rightswatch/period.h"
@@ -31,6 +32,9 @@ struct mention_sent {
 	int generic_kind;  /* the kind a generic head was last given, or -1 */
 	const struct period_mention *per; /* the sentence's temporal phrases */
 	size_t nper;
+	const struct clause_span *cl; /* its clauses and appositions (clause.h) */
+	size_t ncl;
+	int displaced, violations, attacks; /* the taxonomy's ids of these indicators, or -1 */
 };
 
 struct mention {
@@ -48,6 +52,14 @@ int mention_attach(const struct mention_sent *s, size_t k, struct mention *m);
  * contractors". prev is the mention of number pk, the last attached before
  * k with only dates and the like between them, else NULL. Returns 1 and fills m, or 0. */
 int mention_follow(const struct mention_sent *s, size_t k, const struct mention *prev,
+    size_t pk, struct mention *m);
+
+/* A breakdown in an apposition after a figure that attached: "Twelve
+ * people - among them three children - were killed", "40 villagers,
+ * including nine children, were injured", "(dont deux femmes)": the part
+ * counts what the figure counts. prev is the mention of number pk, the
+ * last attached. Returns 1 and fills m, or 0. */
+int mention_apposed(const struct mention_sent *s, size_t k, const struct mention *prev,
     size_t pk, struct mention *m);
 
 /* A part of a list whose count comes after: "147 men, nine women and 12
