@@ -79,8 +79,8 @@ extract_result_free(struct extract_result *res)
 /* The role of a figure in "(from 125 to 266)", "(de 125 à 266)". */
 enum span_role { SPAN_NONE, SPAN_FROM, SPAN_TO };
 
-static size_t
-find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
+size_t
+extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
     struct mention_term *out, size_t max)
 {
 	size_t i = lo, n = 0;
@@ -139,7 +139,7 @@ static int
 country_of(const struct taxonomy *tx, const char *f, size_t lo, size_t hi)
 {
 	struct mention_term terms[256];
-	size_t n = find_terms(tx, f, lo, hi, terms, 256);
+	size_t n = extract_find_terms(tx, f, lo, hi, terms, 256);
 	int best = -1, bestn = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -444,192 +444,94 @@ set_period(struct extract_obs *o, struct date_ymd a, struct date_ymd b)
 	o->period_end = b;
 }
 
-static int
-sentence(struct work *w, const struct text_sentence *s)
+void
+extract_title_period(struct work *w)
 {
-	const char *f = w->t->f;
-	struct mention_sent ms;
-	int mainset = 0;
-	long fig = -1; /* the sentence's last figure not dated by a comparison, whose period carries */
-	struct date_ymd sps = { 0, 0, 0 }, spe = { 0, 0, 0 };
-	unsigned char used[SENT_MAX_NUMS]; /* figures already given as a reference */
-	struct mention prev;               /* the last attached figure's, number att */
-	size_t att = (size_t)-1;
-	int nested = 0; /* the last figure was a part of a part */
+	for (size_t p = 0; p < w->nper && w->doc == 0; p++) {
+		const struct period_mention *pm = &w->per[p];
 
-	if (s->para != w->para || s->first) {
-		w->para = s->para;
-		w->carry = 0;
-		w->carry_ref = 0;
+		if (pm->ref || pm->kind != PERIOD_ABSOLUTE)
+			continue;
+		w->doc = pm->open ? 3 : 1;
+		w->ds = pm->ps;
+		w->de = pm->pe;
 	}
-	w->nterms = find_terms(w->tx, f, s->start, s->end, w->terms, SENT_MAX_TERMS);
-	w->nnums = number_scan(f, w->t->len, s->start, s->end, w->fr, w->nums, SENT_MAX_NUMS);
-	w->nper = period_scan(f, w->t->len, s->start, s->end, w->p->release_date, w->per, SENT_MAX_PERIODS);
-	w->ncl = clause_split(f, s->start, s->end, w->cl, SENT_MAX_CLAUSES);
-	if (s->end <= w->title_end) {
-		/* The title: its period is the release's; its figures repeat the body's. */
-		for (size_t p = 0; p < w->nper && w->doc == 0; p++) {
-			const struct period_mention *pm = &w->per[p];
+}
 
-			if (pm->ref || pm->kind != PERIOD_ABSOLUTE)
-				continue;
-			w->doc = pm->open ? 3 : 1;
-			w->ds = pm->ps;
-			w->de = pm->pe;
-		}
-		return 0;
-	}
-	ms.f = f;
-	ms.lo = s->start;
-	ms.hi = s->end;
-	ms.fr = w->fr;
-	ms.terms = w->terms;
-	ms.nterms = w->nterms;
-	ms.nums = w->nums;
-	ms.nnums = w->nnums;
-	ms.generic_kind = w->gkind;
-	ms.per = w->per;
-	ms.nper = w->nper;
-	ms.cl = w->cl;
-	ms.ncl = w->ncl;
-	ms.displaced = taxonomy_indicator_id(w->tx, "displaced");
-	ms.violations = taxonomy_indicator_id(w->tx, "violations");
-	ms.attacks = taxonomy_indicator_id(w->tx, "attacks");
-	memset(used, 0, sizeof(used));
-	for (size_t k = 0; k < w->nnums; k++) {
-		const struct number *n = &w->nums[k];
-		struct mention m, tmp;
-		struct extract_obs o;
-		size_t wend, cue = s->end;
-		int fromref = 0;
+int
+extract_figure_period(struct work *w, const struct text_sentence *s, size_t k, size_t ee,
+    size_t cue, struct extract_obs *o, struct period_pick *pick)
+{
+	const struct number *n = &w->nums[k];
+	enum span_role role = span_role(w, s->start, k);
+	int mp = role == SPAN_TO ? -1 : own_period(w, n->start, ee, cue, s->end);
+	const struct period_mention *rp;
 
-		if (used[k] || (n->flags & NUMBER_NOT_COUNT))
-			continue; /* a date between two parts of a list keeps the first */
-		if (!mention_attach(&ms, k, &m) &&
-		    !mention_follow(&ms, k, att != (size_t)-1 ? &prev : NULL, att, &m) &&
-		    !mention_apposed(&ms, k, att != (size_t)-1 ? &prev : NULL, att, &m) &&
-		    !mention_lead(&ms, k, &m)) {
-			att = (size_t)-1;
-			continue;
-		}
-		/* A breakdown of a figure that is itself a part ("270 abuses,
-		 * including the execution of 134 people, of whom 16 women"): the
-		 * parts of a part are not counted. */
-		if ((extract_is_subcount(f, s->start, n->start) && att != (size_t)-1 && extract_part_of_part(w, s, att)) ||
-		    (nested && att != (size_t)-1 && !extract_is_subcount(f, s->start, n->start) &&
-		    mention_follow(&ms, k, &prev, att, &tmp))) {
-			nested = 1;
-			att = k;
-			continue;
-		}
-		nested = 0;
-		att = k;
-		prev = m;
-		if (extract_incidents_beside_victims(w, s, k, &m))
-			continue;
-		if (m.named)
-			ms.generic_kind = w->gkind = m.indicator;
-		/* The comparison window: up to the next figure that is not a sub-count. */
-		for (size_t j = k + 1; j < w->nnums; j++)
-			if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !extract_is_subcount(f, s->start, w->nums[j].start) &&
-			    !compare_fraction(f, w->nums[j].end, s->end)) {
-				cue = w->nums[j].start;
+	pick->src = PERIOD_SRC_NONE;
+	if (role == SPAN_TO) {
+		for (size_t p = 0; p < w->nper; p++)
+			if (!w->per[p].ref && w->per[p].kind == PERIOD_ABSOLUTE && !w->per[p].open) {
+				mp = (int)p;
 				break;
 			}
-		wend = cue;
-		cue = s->end;
-		{
-			struct compare_hit h0;
-			size_t ce = m.end > n->end ? m.end : n->end;
-
-			if (compare_find(f, ce, wend, n->value, w->nums, w->nnums, &h0))
-				cue = h0.start;
-		}
-		memset(&o, 0, sizeof(o));
-		o.indicator = taxonomy_indicator_name(w->tx, m.indicator);
-		o.value = n->value;
-		o.qualifier = m.qualifier;
-		{
-			size_t ee = m.end > n->end ? m.end : n->end;
-			enum span_role role = span_role(w, s->start, k);
-			int mp = role == SPAN_TO ? -1 : own_period(w, n->start, ee, cue, s->end);
-			const struct period_mention *rp;
-
-			if (role == SPAN_TO) {
-				for (size_t p = 0; p < w->nper; p++)
-					if (!w->per[p].ref && w->per[p].kind == PERIOD_ABSOLUTE && !w->per[p].open) {
-						mp = (int)p;
-						break;
-					}
-			}
-			if (mp >= 0 && w->per[mp].open) {
-				o.period_end = w->per[mp].pe;
-			} else if (mp >= 0) {
-				set_period(&o, w->per[mp].ps, w->per[mp].pe);
-			} else if (w->carry) {
-				set_period(&o, w->cs, w->ce);
-			} else if (w->doc == 1) {
-				set_period(&o, w->ds, w->de);
-			}
-			fromref = role == SPAN_FROM || (mp >= 0 && w->per[mp].ref);
-			if (role == SPAN_FROM && (rp = ref_period(w, n->start)) != NULL) {
-				struct date_ymd a, b;
-
-				if (period_resolve(rp, o.period_start, o.period_end, &a, &b) == 0 &&
-				    (rp->kind == PERIOD_ABSOLUTE || o.has_period))
-					set_period(&o, a, b);
-			}
-			/* A stock keeps only a period stated for it ("displaced in 2021"), not
-			 * "today", a carried one or the release's. */
-			if ((mp < 0 || (w->per[mp].ps.y == w->p->release_date.y &&
-			    w->per[mp].ps.m == w->p->release_date.m && w->per[mp].ps.d == w->p->release_date.d)) &&
-			    is_stock(w, o.indicator, s->start, s->end, n->start, n->end)) {
-				int open = -1;
-
-				for (size_t p = 0; p < w->nper; p++)
-					if (w->per[p].open)
-						open = (int)p;
-				o.has_period = 0;
-				o.period_end = (struct date_ymd){ 0, 0, 0 };
-				if (open >= 0)
-					o.period_end = w->per[open].pe;
-				else if (w->doc == 3)
-					o.period_end = w->de;
-			}
-			if (w->doc == 0 && !extract_obs_end_only(&o)) {
-				w->doc = o.has_period ? 1 : 2;
-				w->ds = o.period_start;
-				w->de = o.period_end;
-			}
-		}
-		if (o.has_period && !mainset) {
-			mainset = 1;
-			sps = o.period_start;
-			spe = o.period_end;
-		}
-		extract_place(w, n->start, &o);
-		o.start = w->t->map[m.start];
-		o.end = w->t->map[m.end];
-		o.sent_start = w->t->map[s->start];
-		o.sent_end = w->t->map[s->end];
-		if (extract_push(w, &o) == -1)
-			return -1;
-		if (!fromref && !extract_obs_end_only(&o) && (o.has_period || !w->carry))
-			fig = (long)w->nobs - 1;
-		if (extract_is_subcount(f, s->start, n->start))
-			continue;
-		{
-			size_t a = n->end;
-
-			while (a < s->end && f[a] == ' ')
-				a++;
-			if (a < s->end && f[a] == ')')
-				continue; /* "(from 125 to 266)": the comparison is the clause's */
-		}
-		/* Derived figures, one per comparison in the window. */
-		if (extract_derive(w, &ms, s, k, m.end, &o, wend, used) == -1)
-			return -1;
 	}
+	pick->mp = mp;
+	if (mp >= 0 && w->per[mp].open) {
+		o->period_end = w->per[mp].pe;
+		pick->src = PERIOD_SRC_STATED;
+	} else if (mp >= 0) {
+		set_period(o, w->per[mp].ps, w->per[mp].pe);
+		pick->src = PERIOD_SRC_STATED;
+	} else if (w->carry) {
+		set_period(o, w->cs, w->ce);
+		pick->src = PERIOD_SRC_CARRIED;
+	} else if (w->doc == 1) {
+		set_period(o, w->ds, w->de);
+		pick->src = PERIOD_SRC_RELEASE;
+	}
+	if (role == SPAN_FROM && (rp = ref_period(w, n->start)) != NULL) {
+		struct date_ymd a, b;
+
+		if (period_resolve(rp, o->period_start, o->period_end, &a, &b) == 0 &&
+		    (rp->kind == PERIOD_ABSOLUTE || o->has_period)) {
+			set_period(o, a, b);
+			pick->src = PERIOD_SRC_REFERENCE;
+			pick->mp = -1;
+			for (size_t p = 0; p < w->nper; p++)
+				if (rp == &w->per[p])
+					pick->mp = (int)p;
+		}
+	}
+	/* A stock keeps only a period stated for it ("displaced in 2021"), not
+	 * "today", a carried one or the release's. */
+	if ((mp < 0 || (w->per[mp].ps.y == w->p->release_date.y &&
+	    w->per[mp].ps.m == w->p->release_date.m && w->per[mp].ps.d == w->p->release_date.d)) &&
+	    is_stock(w, o->indicator, s->start, s->end, n->start, n->end)) {
+		int open = -1;
+
+		for (size_t p = 0; p < w->nper; p++)
+			if (w->per[p].open)
+				open = (int)p;
+		o->has_period = 0;
+		o->period_end = (struct date_ymd){ 0, 0, 0 };
+		if (open >= 0)
+			o->period_end = w->per[open].pe;
+		else if (w->doc == 3)
+			o->period_end = w->de;
+		pick->src = PERIOD_SRC_STOCK;
+		pick->mp = open;
+	}
+	if (w->doc == 0 && !extract_obs_end_only(o)) {
+		w->doc = o->has_period ? 1 : 2;
+		w->ds = o->period_start;
+		w->de = o->period_end;
+	}
+	return role == SPAN_FROM || (mp >= 0 && w->per[mp].ref);
+}
+
+void
+extract_carry(struct work *w, long fig)
+{
 	/* The period this sentence gave its figures (or, with none, the first
 	 * it states) carries to the rest of its paragraph; so does the last
 	 * comparison reference. */
@@ -651,9 +553,6 @@ sentence(struct work *w, const struct text_sentence *s)
 			w->carry_ref = 1;
 			w->cref = w->per[p];
 		}
-	(void)sps;
-	(void)spe;
-	return 0;
 }
 
 int
@@ -694,7 +593,7 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 	w->gkind = -1;
 	w->title_end = title_end(&t, sv, ns);
 	for (size_t i = 0; i < ns; i++)
-		if (sentence(w, &sv[i]) == -1)
+		if (extract_sentence(w, &sv[i]) == -1)
 			goto done;
 	res->obs = w->obs;
 	res->nobs = w->nobs;

@@ -49,6 +49,42 @@ struct work {
 	int gkind;        /* the kind a generic head was last named, or -1 */
 };
 
+/* Where a figure's period came from, for explanations. */
+enum period_src {
+	PERIOD_SRC_NONE = 0,  /* no period: unknown */
+	PERIOD_SRC_STATED,    /* a temporal expression of its own */
+	PERIOD_SRC_CARRIED,   /* carried from an earlier sentence of the paragraph */
+	PERIOD_SRC_RELEASE,   /* the release's main period */
+	PERIOD_SRC_REFERENCE, /* the reference of a comparison ("from A to B") */
+	PERIOD_SRC_STOCK      /* a stock: only the date it is as of */
+};
+
+struct period_pick {
+	int src; /* enum period_src */
+	int mp;  /* the temporal expression used (index into w->per), or -1 */
+};
+
+/* The taxonomy terms of f[lo, hi), at most max in out; how many. */
+size_t extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
+    struct mention_term *out, size_t max);
+
+/* One sentence: its terms, numbers, periods and clauses, then each
+ * figure's observation (extract_sentence.c). 0, or -1 when out of memory. */
+int extract_sentence(struct work *w, const struct text_sentence *s);
+
+/* The title's period, which becomes the release's when none is known yet. */
+void extract_title_period(struct work *w);
+
+/* Set the period of o, the figure k of s whose evidence ends at ee and
+ * whose comparison begins at cue; *pick says where it came from. Returns 1
+ * when the period is a comparison's reference (which does not carry). */
+int extract_figure_period(struct work *w, const struct text_sentence *s, size_t k, size_t ee,
+    size_t cue, struct extract_obs *o, struct period_pick *pick);
+
+/* Carry the period of observation fig (or the sentence's first, when -1)
+ * and the last comparison reference to the paragraph's next sentences. */
+void extract_carry(struct work *w, long fig);
+
 /* Append o to w's observations (silently dropped past EXTRACT_MAX_OBS);
  * 0, or -1 when out of memory. */
 int extract_push(struct work *w, const struct extract_obs *o);

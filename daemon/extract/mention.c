@@ -543,6 +543,8 @@ people_verb(const struct mention_sent *s, size_t k, size_t t, struct mention *m)
 		if (g2 < 0 || g2 > 3 || has_number_between(s, from, vm->start))
 			return 0;
 		if (vm->kind == TAXONOMY_INDICATOR) {
+			m->rule = from > s->terms[t].end ? "number + people + complement + verb" :
+			    "number + people + verb";
 			m->indicator = vm->id;
 			m->start = num->start;
 			m->end = vm->end;
@@ -579,6 +581,8 @@ indicator_after(const struct mention_sent *s, size_t k, size_t t, const struct m
 	else if (vm != NULL && vm->kind == TAXONOMY_INDICATOR && g2 >= 0 && g2 <= 3 &&
 	    has_passive(s, tm->end, vm->start))
 		tm = vm;
+	m->rule = vb != NULL ? "verb + number + noun" : tm != &s->terms[t] ? "number + noun + verb" :
+	    "number + noun";
 	m->indicator = tm->id;
 	m->start = s->nums[k].start;
 	m->end = tm->end > s->nums[k].end ? tm->end : s->nums[k].end;
@@ -613,8 +617,12 @@ attach_forward(const struct mention_sent *s, size_t k, const struct mention_term
 		if (tm->kind == TAXONOMY_GENERIC) {
 			int id = generic_verb(s, t);
 
-			if (id < 0)
+			m->rule = "number + generic head + verb";
+			if (id < 0) {
 				id = mention_generic_kind(s, t, num->start, &m->named);
+				m->rule = m->named ? "number + generic head, kind named in the sentence" :
+				    "number + generic head";
+			}
 			if (id < 0)
 				return 0;
 			m->indicator = id;

@@ -61,6 +61,7 @@ pronoun_count(const struct mention_sent *s, size_t qs, size_t k, struct mention 
 		t--;
 	if (t == 0)
 		return 0;
+	m->rule = "pronoun 'en' + verb + number";
 	m->indicator = s->terms[t - 1].id;
 	m->start = s->nums[k].start;
 	m->end = s->nums[k].end;
@@ -266,6 +267,7 @@ attach_span(const struct mention_sent *s, size_t k, size_t lim, struct mention *
 		g = -1;
 	if (g < 0 || g > 5 || id < 0)
 		return 0;
+	m->rule = "noun + figures given apart (a change, a pair)";
 	m->indicator = id;
 	m->start = s->nums[k].start;
 	m->end = s->nums[k].end;
@@ -304,6 +306,7 @@ caused_flight(const struct mention_sent *s, size_t k, size_t qs, struct mention 
 		i++;
 	for (size_t p = 0; flee[p] != NULL; p++)
 		if (s->f[i] == flee[p][0] && text_word_at(s->f, s->hi, i, flee[p])) {
+			m->rule = "caused flight: verb + number + people + leaving";
 			m->indicator = s->displaced;
 			m->start = s->nums[k].start;
 			m->end = i + strlen(flee[p]);
@@ -343,6 +346,7 @@ affected_count(const struct mention_sent *s, size_t k, size_t qs, struct mention
 	g = mention_gap_words(s, tm->end, b, 0, 0);
 	if ((tm->kind != TAXONOMY_GENERIC && tm->kind != TAXONOMY_INDICATOR) || g < 0 || g > 1)
 		return 0;
+	m->rule = "abuse + affecting + number";
 	m->indicator = s->violations;
 	m->start = s->nums[k].start;
 	m->end = s->nums[k].end;
@@ -439,6 +443,7 @@ attach_after_term(const struct mention_sent *s, size_t k, size_t qs, size_t t, s
 				end = num->end;
 		}
 		if (fine) {
+			m->rule = "term + number";
 			m->indicator = tm->id;
 			m->start = tm->start;
 			m->end = end;

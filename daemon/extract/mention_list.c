@@ -99,7 +99,8 @@ inverted(const struct mention_sent *s, size_t t, size_t a, size_t b)
 }
 
 static void
-part_of(const struct mention_sent *s, size_t k, int indicator, size_t end, struct mention *m)
+part_of(const struct mention_sent *s, size_t k, int indicator, size_t end, const char *rule,
+    struct mention *m)
 {
 	size_t qs;
 
@@ -110,6 +111,7 @@ part_of(const struct mention_sent *s, size_t k, int indicator, size_t end, struc
 	m->indicator = indicator;
 	m->start = s->nums[k].start;
 	m->end = end;
+	m->rule = rule;
 }
 
 int
@@ -151,7 +153,7 @@ mention_follow(const struct mention_sent *s, size_t k, const struct mention *pre
 		return 0;
 	if (a > qs || id < 0 || !is_glue(s, a, qs))
 		return 0;
-	part_of(s, k, id, e, m);
+	part_of(s, k, id, e, "part of a list after its count", m);
 	return 1;
 }
 
@@ -168,7 +170,7 @@ mention_lead(const struct mention_sent *s, size_t k, struct mention *m)
 		if (qs < e || !is_glue(s, e, qs))
 			return 0;
 		if (mention_attach(s, j + 1, &next)) {
-			part_of(s, k, next.indicator, people_after(s, k), m);
+			part_of(s, k, next.indicator, people_after(s, k), "part of a list before its verb", m);
 			return 1;
 		}
 	}
@@ -197,6 +199,6 @@ mention_apposed(const struct mention_sent *s, size_t k, const struct mention *pr
 		i++;
 	if (!is_glue(s, i, qs))
 		return 0;
-	part_of(s, k, prev->indicator, e, m);
+	part_of(s, k, prev->indicator, e, "breakdown in an apposition", m);
 	return 1;
 }

@@ -59,10 +59,41 @@ struct extract_result {
 struct extract_taxonomy *extract_taxonomy_new(const struct config *cf);
 void extract_taxonomy_free(struct extract_taxonomy *tx);
 
+/* What the extractor made of one number of the text, for an analyst asking
+ * why a figure was (or was not) found: `rightswatch extract --explain`.
+ * Strings are static or point into the taxonomy; offsets are the text's. */
+struct extract_note {
+	size_t start, end;         /* the number as written */
+	int64_t value;
+	const char *reading;       /* "count", "percent", "date", "year", "age", "duration",
+	                            * "document number", "phone number", "money", "ordinal",
+	                            * "time", "multiplier" */
+	const char *indicator;     /* what it counts, or NULL */
+	const char *rule;          /* how it was attached ("number + noun", ...), or NULL */
+	const char *dropped;       /* why it yields nothing, or NULL */
+	enum extract_qualifier qualifier;
+	long obs;                  /* index of its observation in the result, or -1 */
+	size_t clause_start, clause_end; /* its clause, or the apposition it sits in */
+	const char *clause_kind;   /* "clause", "apposition" or "title" */
+	const char *period_source; /* "stated", "carried", "release", "reference", "stock", "none" */
+	size_t period_start, period_end; /* the temporal expression used (equal: none) */
+	/* Filled by the period stage once it types its expressions; NULL until then. */
+	const char *period_type;   /* date, range, duration back, relative unit, open interval */
+	const char *period_anchor; /* publication date, reporting period, previous expression */
+};
+
+struct extract_notes {
+	struct extract_note *v; /* owned; free with extract_notes_free */
+	size_t n, cap;
+};
+
+void extract_notes_free(struct extract_notes *notes);
+
 struct extract_params {
 	struct date_ymd release_date; /* periods are resolved against it */
 	enum extract_lang lang;       /* AUTO: detected from the text */
 	const char *country;          /* the release's country when known, or NULL */
+	struct extract_notes *notes;  /* when not NULL, a note per number is appended */
 };
 
 /* Extract from text (len bytes, any bytes; invalid UTF-8 is tolerated).

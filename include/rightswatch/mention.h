@@ -42,6 +42,7 @@ struct mention {
 	size_t start, end; /* evidence, folded offsets */
 	enum extract_qualifier qualifier;
 	int named;         /* 1: a generic head whose kind the sentence named */
+	const char *rule;  /* how it attached (a static phrase, for explanations) */
 };
 
 /* Attach number k of s. Returns 1 and fills m, or 0 when it counts nothing. */
