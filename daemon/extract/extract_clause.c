@@ -45,49 +45,117 @@ extract_part_of_part(const struct work *w, const struct text_sentence *s, size_t
 	return 0;
 }
 
-/* Country and region of a figure at pos: the nearest named in the sentence. */
-void
-extract_place(struct work *w, size_t pos, struct extract_obs *o)
+/* Whether place term i names the nationality of people rather than where
+ * things happened: a demonym before a people noun ("two Chadian
+ * peacekeepers", "soldats maliens"), or "from X" after one ("ten
+ * peacekeepers from Chad"). */
+static int
+nationality(const struct work *w, size_t i)
+{
+	const struct mention_term *tm = &w->terms[i];
+	const char *f = w->t->f;
+	size_t b = tm->start;
+
+	if (i + 1 < w->nterms && w->terms[i + 1].kind == TAXONOMY_PEOPLE) {
+		size_t j = tm->end;
+
+		while (j < w->terms[i + 1].start && f[j] == ' ')
+			j++;
+		if (j == w->terms[i + 1].start)
+			return 1;
+	}
+	if (i > 0 && w->terms[i - 1].kind == TAXONOMY_PEOPLE) {
+		size_t j = w->terms[i - 1].end;
+
+		while (j < b && f[j] == ' ')
+			j++;
+		if (j == b)
+			return 1; /* "soldats maliens", "casques bleus tchadiens" */
+		if (text_word_at(f, b, j, "from")) {
+			j += 4;
+			while (j < b && f[j] == ' ')
+				j++;
+			return j == b;
+		}
+	}
+	return 0;
+}
+
+/* The place terms of clause c (main clause index) nearest pos: *cty and
+ * *reg set to term indexes, or left -1. For a refugee, a nationality is
+ * the place (the country of origin). */
+static void
+clause_places(const struct work *w, int c, size_t pos, int refugees, long *cty, long *reg)
 {
 	size_t bestd = (size_t)-1, bestr = (size_t)-1;
-	int c = -1, r = -1;
 
 	for (size_t i = 0; i < w->nterms; i++) {
 		const struct mention_term *tm = &w->terms[i];
-		size_t d = tm->start > pos ? tm->start - pos : pos - tm->end;
+		size_t d;
 
+		if ((tm->kind != TAXONOMY_COUNTRY && tm->kind != TAXONOMY_REGION) ||
+		    clause_of(w->cl, w->ncl, tm->start) != c || (!refugees && nationality(w, i)))
+			continue;
+		d = tm->start > pos ? tm->start - pos : pos - tm->end;
 		if (tm->kind == TAXONOMY_COUNTRY && d < bestd) {
 			bestd = d;
-			c = tm->id;
+			*cty = (long)i;
 		} else if (tm->kind == TAXONOMY_REGION && d < bestr) {
 			bestr = d;
-			r = tm->id;
+			*reg = (long)i;
 		}
 	}
-	{
-		/* "120 civilians in Burkina Faso and 45 civilians in Niger": a country
-		 * right after an earlier figure is that figure's; one after this
-		 * figure, before the next, is this one's. */
-		long before = -1, after = -1;
+}
 
-		for (size_t i = 0; i < w->nterms; i++) {
-			const struct mention_term *tm = &w->terms[i];
+/* "120 civilians in Burkina Faso and 45 civilians in Niger": within a
+ * clause, a country right after an earlier figure is that figure's, and
+ * one after this figure, before the next, is this one's. */
+static long
+country_after(const struct work *w, int c, size_t pos, long cty)
+{
+	long before = -1, after = -1;
 
-			if (tm->kind != TAXONOMY_COUNTRY)
-				continue;
-			if (tm->end <= pos && !extract_figure_between(w, tm->end, pos))
-				before = (long)i;
-			else if (tm->start > pos && after < 0 && !extract_figure_between(w, pos + 1, tm->start))
-				after = (long)i;
-		}
-		if (before >= 0 && after >= 0 && extract_figure_between(w, 0, w->terms[before].start) &&
-		    w->terms[after].start - pos < 64)
-			c = w->terms[after].id;
+	for (size_t i = 0; i < w->nterms; i++) {
+		const struct mention_term *tm = &w->terms[i];
+
+		if (tm->kind != TAXONOMY_COUNTRY || clause_of(w->cl, w->ncl, tm->start) != c)
+			continue;
+		if (tm->end <= pos && !extract_figure_between(w, tm->end, pos))
+			before = (long)i;
+		else if (tm->start > pos && after < 0 && !extract_figure_between(w, pos + 1, tm->start))
+			after = (long)i;
 	}
-	if (c < 0 && r >= 0)
-		c = taxonomy_region_country(w->tx, r);
-	o->country = c >= 0 ? taxonomy_country_name(w->tx, c) : w->country_name;
-	o->region = r >= 0 ? taxonomy_region_name(w->tx, r) : NULL;
+	if (before >= 0 && after >= 0 && extract_figure_between(w, 0, w->terms[before].start) &&
+	    w->terms[after].start - pos < 64)
+		return after;
+	return cty;
+}
+
+/* Country and region of a figure at pos: those named in its own clause,
+ * nearest first; else in the nearest clause before it that names one
+ * ("In Niger, 15 civilians were killed, and 40 others were injured"); a
+ * place named in a later clause is that clause's. */
+void
+extract_place(struct work *w, size_t pos, struct extract_obs *o)
+{
+	int refugees = o->indicator != NULL && strcmp(o->indicator, "refugees") == 0;
+	int c = clause_of(w->cl, w->ncl, pos);
+	long cty = -1, reg = -1;
+	int ci = -1, ri = -1;
+
+	for (int k = c; k >= 0 && cty < 0 && reg < 0; k--) {
+		clause_places(w, k, pos, refugees, &cty, &reg);
+		if (k == c && cty >= 0)
+			cty = country_after(w, c, pos, cty);
+	}
+	if (cty >= 0)
+		ci = w->terms[cty].id;
+	if (reg >= 0)
+		ri = w->terms[reg].id;
+	if (ci < 0 && ri >= 0)
+		ci = taxonomy_region_country(w->tx, ri);
+	o->country = ci >= 0 ? taxonomy_country_name(w->tx, ci) : w->country_name;
+	o->region = ri >= 0 ? taxonomy_region_name(w->tx, ri) : NULL;
 }
 
 int

@@ -457,7 +457,8 @@ static const char *const complement_end[] = {
 
 /* Past the "of" complement of a people noun ending at i ("members of a
  * local vigilante group", "membres d'une milice d'autodefense"): at most
- * five words, up to a verb, an indicator term or punctuation; i when none. */
+ * five words, up to a verb, an indicator term or punctuation; or past
+ * "from" and a country; i when none. */
 static size_t
 of_complement_end(const struct mention_sent *s, size_t i)
 {
@@ -467,6 +468,15 @@ of_complement_end(const struct mention_sent *s, size_t i)
 	while (j < s->hi && s->f[j] == ' ')
 		j++;
 	e = text_word_end(s->f, s->hi, j);
+	if (mention_is_word(s->f, j, e, "from")) {
+		/* "ten peacekeepers from Chad were killed" */
+		while (e < s->hi && s->f[e] == ' ')
+			e++;
+		while (t < s->nterms && s->terms[t].start < e)
+			t++;
+		return t < s->nterms && s->terms[t].start == e && s->terms[t].kind == TAXONOMY_COUNTRY ?
+		    s->terms[t].end : i;
+	}
 	if (!(mention_is_word(s->f, j, e, "of") || mention_is_word(s->f, j, e, "de") ||
 	    mention_is_word(s->f, j, e, "d") || mention_is_word(s->f, j, e, "du") ||
 	    mention_is_word(s->f, j, e, "des")))

@@ -136,10 +136,12 @@ mention_follow(const struct mention_sent *s, size_t k, const struct mention *pre
 	id = s->terms[t - 1].kind == TAXONOMY_GENERIC ?
 	    mention_generic_kind(s, t - 1, s->terms[t - 1].start, &named) : s->terms[t - 1].id;
 	if (prev != NULL || (k > 0 && s->nums[k - 1].start >= a)) {
-		/* "killed 168 people, 147 men": the part follows an attached count. */
+		/* "killed 168 people, 147 men": the part follows an attached count,
+		 * in its clause ("one was killed, and seven were injured" are two). */
 		size_t pe;
 
-		if (prev == NULL)
+		if (prev == NULL || clause_of(s->cl, s->ncl, s->nums[pk].start) !=
+		    clause_of(s->cl, s->ncl, num->start))
 			return 0;
 		pe = people_after(s, pk);
 		a = s->nums[pk].end;
