@@ -165,6 +165,76 @@ ends_with(const char *f, size_t lo, size_t pos, const char *const *pats)
 	return 0;
 }
 
+/* "three-fold", "threefold", "5-fold", "fivefold" at i: the factor in
+ * thousandths and *e past it, or 0. */
+static int64_t
+fold_at(const char *f, size_t i, size_t to, const struct number *n, size_t *e)
+{
+	size_t we = text_word_end(f, to, i), p;
+	int64_t v;
+
+	if (n != NULL && n->start == i) {
+		/* "three-fold", "5-fold", "5 fold": the number, then "fold" */
+		p = n->end;
+		if (p < to && (f[p] == '-' || f[p] == ' '))
+			p++;
+		if (!text_word_at(f, to, p, "fold"))
+			return 0;
+		*e = p + 4;
+		return n->milli;
+	}
+	/* "threefold": a number word glued to "fold" */
+	if (we - i <= 4 || memcmp(f + we - 4, "fold", 4) != 0)
+		return 0;
+	{
+		char w[32];
+		size_t wl = we - 4 - i, ne;
+
+		if (wl >= sizeof(w))
+			return 0;
+		memcpy(w, f + i, wl);
+		w[wl] = '\0';
+		if ((v = number_word(w, wl, 0, 0, &ne)) <= 0 || ne != wl)
+			return 0;
+	}
+	*e = we;
+	return v * 1000;
+}
+
+/* "multiplié par 12", "multipliés par trois": the factor in thousandths and
+ * *e past it, or 0. */
+static int64_t
+multiplied_at(const char *f, size_t i, size_t to, const struct number *nums, size_t nnums,
+    size_t *e)
+{
+	static const char *const pats[] = {
+		"multiplie par", "multiplies par", "multipliee par", "multipliees par",
+		"multiplied by", NULL
+	};
+	size_t p;
+
+	if (f[i] != 'm' || (p = any(f, i, to, pats)) == 0)
+		return 0;
+	p = sp(f, p, to);
+	for (size_t k = 0; k < nnums; k++)
+		if (nums[k].start == p && !(nums[k].flags & (NUMBER_PERCENT | NUMBER_DATE | NUMBER_YEAR))) {
+			*e = nums[k].end;
+			return nums[k].milli;
+		}
+	return 0;
+}
+
+int
+compare_factor(const char *f, size_t lo, size_t pos)
+{
+	static const char *const pats[] = {
+		"multiplie par", "multiplies par", "multipliee par", "multipliees par",
+		"multiplied by", NULL
+	};
+
+	return ends_with(f, lo, pos, pats);
+}
+
 int
 compare_find(const char *f, size_t from, size_t to, int64_t value,
     const struct number *nums, size_t nnums, struct compare_hit *hit)
@@ -234,6 +304,19 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 				} else {
 					break;
 				}
+				hit->end = e;
+				return hit->value >= 0;
+			}
+		}
+		{
+			const struct number *n = first < nnums && nums[first].start == i ? &nums[first] : NULL;
+			int64_t x = fold_at(f, i, to, n, &e);
+
+			if (x == 0)
+				x = multiplied_at(f, i, to, nums, nnums, &e);
+			if (x > 0) {
+				hit->value = compare_divide(value, x, 1000);
+				hit->start = i;
 				hit->end = e;
 				return hit->value >= 0;
 			}

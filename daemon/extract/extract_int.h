@@ -89,12 +89,14 @@ void extract_carry(struct work *w, long fig);
  * 0, or -1 when out of memory. */
 int extract_push(struct work *w, const struct extract_obs *o);
 
-/* The figures implied by comparisons after figure k of sentence s, whose
- * observation is base and whose mention ends at mend, up to wend: each
+/* The figures implied by comparisons of figure k of sentence s, whose
+ * observation is base and whose mention is m: the change between its noun
+ * and it ("doubled to 90"), then each comparison after it up to wend; each
  * appended as a derived observation (or, when the reference figure is
  * stated, as that figure, marked in used). 0, or -1 when out of memory. */
 int extract_derive(struct work *w, struct mention_sent *ms, const struct text_sentence *s,
-    size_t k, size_t mend, const struct extract_obs *base, size_t wend, unsigned char *used);
+    size_t k, const struct mention *m, const struct extract_obs *base, size_t wend,
+    unsigned char *used);
 
 /* Whether a counted figure of the sentence lies in f[a, b). */
 int extract_figure_between(const struct work *w, size_t a, size_t b);

@@ -181,6 +181,16 @@ attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k,
 	return 1;
 }
 
+/* Whether pos lies in a temporal phrase ("over 2018"). */
+static int
+in_period(const struct work *w, size_t pos)
+{
+	for (size_t p = 0; p < w->nper; p++)
+		if (pos >= w->per[p].start && pos < w->per[p].end)
+			return 1;
+	return 0;
+}
+
 /* The comparison window of figure k: up to the next figure that is not a
  * sub-count (*wend); where its comparison starts, else the sentence's end. */
 static size_t
@@ -195,7 +205,8 @@ compare_cue(const struct work *w, const struct text_sentence *s, size_t k, const
 	*wend = s->end;
 	for (size_t j = k + 1; j < w->nnums; j++)
 		if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !extract_is_subcount(f, s->start, w->nums[j].start) &&
-		    !compare_fraction(f, w->nums[j].end, s->end)) {
+		    !compare_fraction(f, w->nums[j].end, s->end) &&
+		    !compare_factor(f, s->start, w->nums[j].start) && !in_period(w, w->nums[j].start)) {
 			*wend = w->nums[j].start;
 			break;
 		}
@@ -283,7 +294,7 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 		st->fig = (long)w->nobs - 1;
 	if (no_derive(w, s, k))
 		return 0;
-	return extract_derive(w, &st->ms, s, k, m.end, &o, wend, st->used);
+	return extract_derive(w, &st->ms, s, k, &m, &o, wend, st->used);
 }
 
 int

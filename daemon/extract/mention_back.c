@@ -26,7 +26,10 @@
 static const char *const reach[] = {
 	"reached", "rose", "risen", "increased", "climbed", "stood", "stands", "totalled",
 	"totaled", "numbered", "amounted", "to", "at", "now", "atteint", "ont", "a",
-	"desormais", "deja", "s", "eleve", "elevent", "elevait", "passe", "already", NULL
+	"desormais", "deja", "s", "eleve", "elevent", "elevait", "passe", "already",
+	"doubled", "tripled", "quadrupled", "double", "triple", "pour", "atteindre",
+	"atteignant", "reaching", "jumped", "fell", "dropped", "declined", "decreased", "almost",
+	"nearly", "presque", "quasiment", "pratiquement", NULL
 };
 
 /* "Quant aux enlèvements, la mission en a dénombré 328": the pronoun "en"
@@ -433,7 +436,10 @@ attach_after_term(const struct mention_sent *s, size_t k, size_t qs, size_t t, s
 			if (!fine) {
 				size_t we = text_word_end(s->f, s->hi, after);
 
-				fine = is_stop(s->f, after, we);
+				/* a stop word, a temporal phrase ("doubled to 80 last year")
+				 * or a comparison ("to 64,000 compared with ...") */
+				fine = is_stop(s->f, after, we) || mention_period_at(s, after, s->hi) != 0 ||
+				    is_word(s->f, after, we, "compared") || is_word(s->f, after, we, "comparativement");
 			}
 			/* "attacked 23 schools", "the arrest of 45 traders" */
 			if (!fine && (of || (adv && verb_like(s, tm))) &&
