@@ -76,17 +76,31 @@ paren_end(const char *f, size_t i, size_t hi)
 	return hi;
 }
 
+/* Quantifiers that make a breakdown a clause of its own ("dont beaucoup
+ * étaient déjà déplacées", "many of whom had fled"): it runs past its verb. */
+static const char *const vague[] = {
+	"beaucoup", "plusieurs", "certains", "certaines", "la plupart", "nombre", "many",
+	"most", "some", "several", "all", "tous", "toutes", NULL
+};
+
 /* The end of a breakdown whose cue ends at i: the next comma or stop, a
  * verb or a relative pronoun, or the sentence's end. */
 static size_t
 cue_end(const char *f, size_t lo, size_t i, size_t hi)
 {
+	size_t j = i;
+	int verbs = 1;
+
+	while (j < hi && f[j] == ' ')
+		j++;
+	if (j < hi && phrase_at(f, hi, j, vague) != 0)
+		verbs = 0;
 	for (; i < hi; i++) {
 		char c = f[i];
 
 		if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || is_dash(f, lo, hi, i))
 			return i;
-		if (word_start(f, lo, i) && phrase_at(f, hi, i, enders) != 0)
+		if (verbs && word_start(f, lo, i) && phrase_at(f, hi, i, enders) != 0)
 			return i;
 	}
 	return hi;

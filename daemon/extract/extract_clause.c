@@ -235,3 +235,24 @@ extract_incidents_beside_victims(const struct work *w, const struct text_sentenc
 	}
 	return 0;
 }
+
+int
+extract_projection(const struct work *w, size_t pos)
+{
+	static const char *const cues[] = {
+		"planning", "contingency", "allows for", "scenario", "projected", "projection",
+		"projections", "planification", "contingence", "scenario", "hypothese", "previsions",
+		NULL
+	};
+	const char *f = w->t->f;
+	int c = clause_of(w->cl, w->ncl, pos);
+
+	if (c < 0)
+		return 0;
+	for (size_t i = w->cl[c].start; i < w->cl[c].end; i++)
+		if (text_isalpha((unsigned char)f[i]) && (i == 0 || !text_isalnum((unsigned char)f[i - 1])))
+			for (size_t k = 0; cues[k] != NULL; k++)
+				if (f[i] == cues[k][0] && text_word_at(f, w->cl[c].end, i, cues[k]))
+					return 1;
+	return 0;
+}

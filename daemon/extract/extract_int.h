@@ -113,6 +113,11 @@ int extract_part_of_part(const struct work *w, const struct text_sentence *s, si
 int extract_incidents_beside_victims(const struct work *w, const struct text_sentence *s, size_t k,
     const struct mention *m);
 
+/* Whether the figure at pos stands in a clause of planning or projection
+ * ("a planning basis that allows for 300,000", "le plan de contingence
+ * prévoit"): a figure that may come, not one observed. */
+int extract_projection(const struct work *w, size_t pos);
+
 /* Set o's country and region from the places named in the figure at pos's clause. */
 void extract_place(struct work *w, size_t pos, struct extract_obs *o);
 

@@ -137,6 +137,7 @@ sent_init(struct work *w, const struct text_sentence *s, struct sent *st)
 	ms->cl = w->cl;
 	ms->ncl = w->ncl;
 	ms->displaced = taxonomy_indicator_id(w->tx, "displaced");
+	ms->refugees = taxonomy_indicator_id(w->tx, "refugees");
 	ms->violations = taxonomy_indicator_id(w->tx, "violations");
 	ms->attacks = taxonomy_indicator_id(w->tx, "attacks");
 }
@@ -274,8 +275,18 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 		note_drop(w, ni, "the stated reference of a comparison, counted with it");
 		return 0;
 	}
-	if ((n->flags & NUMBER_NOT_COUNT) || !attach(w, s, st, k, ni, &m))
+	if (mention_attack_times(&st->ms, k, &m)) {
+		if (ni >= 0) {
+			note(w, ni)->dropped = NULL;
+			note(w, ni)->reading = "count";
+		}
+	} else if ((n->flags & NUMBER_NOT_COUNT) || !attach(w, s, st, k, ni, &m)) {
 		return 0;
+	}
+	if (extract_projection(w, n->start)) {
+		note_drop(w, ni, "a projection (a planning figure), not an observation");
+		return 0;
+	}
 	cue = compare_cue(w, s, k, &m, &wend);
 	memset(&o, 0, sizeof(o));
 	o.indicator = taxonomy_indicator_name(w->tx, m.indicator);

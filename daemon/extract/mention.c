@@ -32,7 +32,8 @@ static const char *const auxes[] = {
 	"reportedly", "allegedly", "also", "later", "subsequently", "then", "all",
 	"ont", "sont", "ete", "a", "avaient", "etaient", "auraient", "seraient", "y",
 	"egalement", "aussi", "tous", "toutes", "still", "now", "since", "may", "might",
-	"could", "would", "pourraient", "pourrait", "peuvent", "avoir", NULL
+	"could", "would", "pourraient", "pourrait", "peuvent", "avoir", "deja", "already",
+	"estimated", "believed", "reported", "known", "feared", "thought", "to", NULL
 };
 
 /* Words that follow a count but measure something else ("attacked 3 times"). */
@@ -555,6 +556,11 @@ people_verb(const struct mention_sent *s, size_t k, size_t t, struct mention *m)
 		if (vm->kind == TAXONOMY_INDICATOR) {
 			m->rule = from > s->terms[t].end ? "number + people + complement + verb" :
 			    "number + people + verb";
+			/* "ont fui vers les pays voisins", "fled to neighbouring countries" */
+			if (vm->id == s->displaced && v + 1 < s->nterms && s->terms[v + 1].id == s->refugees &&
+			    s->terms[v + 1].kind == TAXONOMY_INDICATOR &&
+			    mention_gap_words(s, vm->end, s->terms[v + 1].start, 0, 0) == 0)
+				vm = &s->terms[v + 1];
 			m->indicator = vm->id;
 			m->start = num->start;
 			m->end = vm->end;

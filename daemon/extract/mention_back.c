@@ -29,7 +29,8 @@ static const char *const reach[] = {
 	"desormais", "deja", "s", "eleve", "elevent", "elevait", "passe", "already",
 	"doubled", "tripled", "quadrupled", "double", "triple", "pour", "atteindre",
 	"atteignant", "reaching", "jumped", "fell", "dropped", "declined", "decreased", "almost",
-	"nearly", "presque", "quasiment", "pratiquement", NULL
+	"nearly", "presque", "quasiment", "pratiquement", "estimated", "estime", "estimes",
+	"estimee", "estimees", "evalue", "evalues", "nationwide", "countrywide", "overall", NULL
 };
 
 /* "Quant aux enlèvements, la mission en a dénombré 328": the pronoun "en"
@@ -356,6 +357,27 @@ affected_count(const struct mention_sent *s, size_t k, size_t qs, struct mention
 	return 1;
 }
 
+/* End of a place named at i, with its preposition ("in Bangui", "au
+ * Niger", "dans la région de Gao"), ending by b; 0 when none. */
+static size_t
+place_at(const struct mention_sent *s, size_t i, size_t b)
+{
+	static const char *const preps[] = { "in", "at", "en", "au", "dans", "a", NULL };
+	size_t j = i, t = 0;
+
+	if (in_list(preps, s->f, i, text_word_end(s->f, b, i))) {
+		j = text_word_end(s->f, b, i);
+		while (j < b && s->f[j] == ' ')
+			j++;
+	}
+	while (t < s->nterms && s->terms[t].start < j)
+		t++;
+	if (t < s->nterms && s->terms[t].start == j && s->terms[t].end <= b &&
+	    (s->terms[t].kind == TAXONOMY_COUNTRY || s->terms[t].kind == TAXONOMY_REGION))
+		return s->terms[t].end;
+	return 0;
+}
+
 /* The indicator term t - 1 before the figure: "the abduction of 20 people",
  * "killing at least 38 soldiers", "abductions reached 135". */
 static int
@@ -366,7 +388,8 @@ attach_after_term(const struct mention_sent *s, size_t k, size_t qs, size_t t, s
 		"of", "on", "de", "d", "des", "du", "some", "another", "a", "un", "total", NULL
 	};
 	static const char *const reach_fill[] = {
-		"to", "at", "now", "ont", "a", "desormais", "deja", "s", "already", "has", "have", NULL
+		"to", "at", "now", "ont", "a", "desormais", "deja", "s", "already", "has", "have", "is",
+		"are", "was", "were", "est", "sont", NULL
 	};
 	const struct mention_term *tm = &s->terms[t - 1];
 	size_t i = tm->end;
@@ -378,6 +401,11 @@ attach_after_term(const struct mention_sent *s, size_t k, size_t qs, size_t t, s
 
 		if (pe != 0) {
 			/* "the killing on 1 November of 49 soldiers" */
+			i = pe;
+			continue;
+		}
+		if ((pe = place_at(s, i, qs)) != 0) {
+			/* "killed in Bangui since 5 December has reached 500" */
 			i = pe;
 			continue;
 		}
@@ -471,7 +499,32 @@ mention_attach_back(const struct mention_sent *s, size_t k, size_t qs, struct me
 		return 1;
 	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= s->nums[k].start; t--)
 		;
+	/* places between are passed over by attach_after_term: "killed in Bamako ... 300" */
+	while (t > 0 && (s->terms[t - 1].kind == TAXONOMY_COUNTRY || s->terms[t - 1].kind == TAXONOMY_REGION))
+		t--;
 	if (t > 0 && s->terms[t - 1].kind == TAXONOMY_INDICATOR)
 		return attach_after_term(s, k, qs, t, m);
 	return 0;
+}
+
+int
+mention_attack_times(const struct mention_sent *s, size_t k, struct mention *m)
+{
+	const struct number *num = &s->nums[k];
+	size_t qs, t;
+
+	memset(m, 0, sizeof(*m));
+	if (!(num->flags & NUMBER_TIMES) || s->attacks < 0)
+		return 0;
+	m->qualifier = mention_qualifier(s->f, s->lo, num->start, &qs);
+	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= qs; t--)
+		;
+	if (t == 0 || s->terms[t - 1].id != s->attacks || s->terms[t - 1].kind != TAXONOMY_INDICATOR ||
+	    !verb_like(s, &s->terms[t - 1]) || mention_gap_words(s, s->terms[t - 1].end, qs, 0, 0) != 0)
+		return 0;
+	m->rule = "attacked + number + times";
+	m->indicator = s->attacks;
+	m->start = s->terms[t - 1].start;
+	m->end = text_word_end(s->f, s->hi, num->end + (num->end < s->hi && s->f[num->end] == ' '));
+	return 1;
 }

@@ -67,9 +67,17 @@ static const struct {
 	  "déplacés|déplacées|déplacés internes|personnes déplacées|personnes déplacées internes|ont fui|ont fui leurs foyers|"
 	  "contraints de fuir|fled|from their homes|de leurs foyers|déplacement|"
 	  "took refuge|taken refuge|sought refuge|found refuge|taking refuge|"
+	  "contraintes de fuir|contraint de fuir|contrainte de fuir|forcés de fuir|forcées de fuir|"
+	  "obligés de fuir|obligées de fuir|"
 	  "se sont réfugiés|se sont réfugiées|s'est réfugiée|ont trouvé refuge|trouvé refuge" },
 	{ "refugees",
-	  "refugees|refugee|réfugiés|réfugiées|réfugié" },
+	  "refugees|refugee|réfugiés|réfugiées|réfugié|"
+	  "fled across the border|fled across the borders|fled across borders|crossed the border|"
+	  "crossed the borders|crossed into|crossing into|fled to neighbouring countries|"
+	  "fled into neighbouring countries|to neighbouring countries|into neighbouring countries|"
+	  "franchi la frontière|franchi les frontières|traversé la frontière|"
+	  "traversé les frontières|passé la frontière|vers les pays voisins|dans les pays voisins|"
+	  "vers les pays limitrophes|dans les pays limitrophes" },
 	{ "attacks",
 	  "attacks|attack|attacked|raids|ambushes|ambush|"
 	  "attaques|attaque|attaqués|attentats|attentat|embuscades|embuscade" },
@@ -80,6 +88,7 @@ static const struct {
 	  "violations et atteintes|atteintes aux droits de l'homme|abus|"
 	  "violations et abus|violations des droits de l'homme et atteintes|affected by violence|"
 	  "individually affected by violence|touchés par la violence|victims of violence|"
+	  "civilian casualties|victimes civiles|"
 	  "victimes de violences|victimes de violence|victimes des violences" },
 	{ "torture",
 	  "torture|tortured|ill-treatment|ill treatment|ill-treated|"

@@ -34,7 +34,7 @@ struct mention_sent {
 	size_t nper;
 	const struct clause_span *cl; /* its clauses and appositions (clause.h) */
 	size_t ncl;
-	int displaced, violations, attacks; /* the taxonomy's ids of these indicators, or -1 */
+	int displaced, refugees, violations, attacks; /* the taxonomy's ids of these, or -1 */
 };
 
 struct mention {
@@ -62,6 +62,11 @@ int mention_follow(const struct mention_sent *s, size_t k, const struct mention 
  * last attached. Returns 1 and fills m, or 0. */
 int mention_apposed(const struct mention_sent *s, size_t k, const struct mention *prev,
     size_t pk, struct mention *m);
+
+/* "attacked more than 60 times", "attaqué à trois reprises" is not: the
+ * multiplier number k after an attack verb counts attacks. Returns 1 and
+ * fills m, or 0. */
+int mention_attack_times(const struct mention_sent *s, size_t k, struct mention *m);
 
 /* A part of a list whose count comes after: "147 men, nine women and 12
  * children were killed". Returns 1 and fills m, or 0. */
