@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rightswatch/compare.h"
+#include "rightswatch/mention.h"
 #include "rightswatch/text.h"
 
 int64_t
@@ -165,6 +166,51 @@ ends_with(const char *f, size_t lo, size_t pos, const char *const *pats)
 	return 0;
 }
 
+/* Nouns of a change that may take an adjective before their "of"/"de":
+ * "une hausse exponentielle de près de 324 %", "a sharp increase of". */
+static const char *const more_nouns[] = {
+	"increase", "rise", "jump", "hausse", "augmentation", "progression", "bond", NULL
+};
+static const char *const less_nouns[] = {
+	"decrease", "drop", "decline", "fall", "reduction", "baisse", "diminution", "recul", NULL
+};
+
+/* Whether a change of the given direction (more: 1) ends just before the
+ * number at pos, past its qualifier: "increase of", "hausse de", "en hausse
+ * de", "hausse exponentielle de près de". */
+static int
+change_before(const char *f, size_t lo, size_t pos, int more)
+{
+	size_t qs, e, b;
+
+	(void)mention_qualifier(f, lo, pos, &qs);
+	if (ends_with(f, lo, qs, more ? more_before : less_before))
+		return 1;
+	/* NOUN [ADJECTIVE] of|de|by */
+	e = qs;
+	for (int n = 0; n < 3; n++) {
+		while (e > lo && (f[e - 1] == ' ' || f[e - 1] == '\''))
+			e--;
+		b = e;
+		while (b > lo && text_isalnum((unsigned char)f[b - 1]))
+			b--;
+		if (b == e)
+			return 0;
+		if (n == 0 && !(text_word_eq("of", f + b, e - b) || text_word_eq("de", f + b, e - b) ||
+		    text_word_eq("by", f + b, e - b) || text_word_eq("d", f + b, e - b)))
+			return 0;
+		if (n > 0) {
+			const char *const *l = more ? more_nouns : less_nouns;
+
+			for (size_t k = 0; l[k] != NULL; k++)
+				if (text_word_eq(l[k], f + b, e - b))
+					return 1;
+		}
+		e = b;
+	}
+	return 0;
+}
+
 /* "three-fold", "threefold", "5-fold", "fivefold" at i: the factor in
  * thousandths and *e past it, or 0. */
 static int64_t
@@ -294,10 +340,10 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 				if ((e = any(f, pe, to, share_after)) != 0) {
 					hit->value = compare_divide(value, p, 100000);
 				} else if ((e = any(f, pe, to, more_after)) != 0 ||
-				    (ends_with(f, from, n->start, more_before) && (e = pe))) {
+				    (change_before(f, from, n->start, 1) && (e = pe))) {
 					hit->value = compare_divide(value, 100000 + p, 100000);
 				} else if ((e = any(f, pe, to, less_after)) != 0 ||
-				    (ends_with(f, from, n->start, less_before) && (e = pe))) {
+				    (change_before(f, from, n->start, 0) && (e = pe))) {
 					if (p >= 100000)
 						break;
 					hit->value = compare_divide(value, 100000 - p, 100000);

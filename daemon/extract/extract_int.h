@@ -47,7 +47,22 @@ struct work {
 	struct date_ymd ds, de;
 	size_t title_end; /* folded end of the title paragraph, or 0 */
 	int gkind;        /* the kind a generic head was last named, or -1 */
+	/* comparisons stated apart from their figure (extract_compare.c) */
+	struct pending_cmp {
+		int indicator;            /* the indicator it names */
+		int64_t probe;            /* the figure it implies for EXTRACT_PROBE */
+		int has_pm;               /* its reference period, in pm */
+		struct period_mention pm;
+		size_t start, end;        /* the comparison's words, original offsets */
+		int left;                 /* sentences it may still wait */
+	} pend[4];
+	size_t npend;
+	size_t last_first, last_end;  /* the observations of the last sentence with figures */
+	int last_age;                 /* sentences since it, 0: the previous one */
 };
+
+/* The figure a comparison is probed with to learn its ratio. */
+#define EXTRACT_PROBE 1000000000LL
 
 /* Where a figure's period came from, for explanations. */
 enum period_src {
@@ -97,6 +112,18 @@ int extract_push(struct work *w, const struct extract_obs *o);
 int extract_derive(struct work *w, struct mention_sent *ms, const struct text_sentence *s,
     size_t k, const struct mention *m, const struct extract_obs *base, size_t wend,
     unsigned char *used);
+
+/* After sentence s: a comparison it states with no figure of its own
+ * applies to the figures of the sentence before when it opens with an
+ * anaphor ("Ces données représentent une augmentation de 11 %"), else waits
+ * for the next figure of the indicator it names ("le nombre de personnes
+ * tuées a connu une hausse de 324 %"). nfig: its figures; first: its first
+ * observation. 0, or -1 when out of memory. */
+int extract_compare_after(struct work *w, const struct text_sentence *s, size_t nfig, size_t first);
+
+/* A waiting comparison naming o's indicator, applied to o (observation
+ * index i). 0, or -1 when out of memory. */
+int extract_compare_waiting(struct work *w, size_t i);
 
 /* Whether a counted figure of the sentence lies in f[a, b). */
 int extract_figure_between(const struct work *w, size_t a, size_t b);

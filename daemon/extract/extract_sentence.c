@@ -20,6 +20,7 @@ struct sent {
 	size_t att;
 	int nested;                        /* the last figure was a part of a part */
 	long fig;                          /* the last figure whose period carries, or -1 */
+	size_t nfig;                       /* figures observed */
 };
 
 void
@@ -267,7 +268,7 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 	struct mention m;
 	struct extract_obs o;
 	struct period_pick pick;
-	size_t wend, cue;
+	size_t wend, cue, oi;
 	long ni = note_new(w, s, k, 0);
 	int fromref;
 
@@ -300,12 +301,15 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 	o.sent_end = w->t->map[s->end];
 	if (extract_push(w, &o) == -1)
 		return -1;
+	oi = w->nobs - 1;
+	st->nfig++;
 	note_figure(w, ni, &m, &pick);
 	if (!fromref && !extract_obs_end_only(&o) && (o.has_period || !w->carry))
-		st->fig = (long)w->nobs - 1;
-	if (no_derive(w, s, k))
-		return 0;
-	return extract_derive(w, &st->ms, s, k, &m, &o, wend, st->used);
+		st->fig = (long)oi;
+	if (!no_derive(w, s, k) && extract_derive(w, &st->ms, s, k, &m, &o, wend, st->used) == -1)
+		return -1;
+	/* no comparison of its own: one stated before, in a sentence of its own */
+	return w->nobs == oi + 1 ? extract_compare_waiting(w, oi) : 0;
 }
 
 int
@@ -313,6 +317,7 @@ extract_sentence(struct work *w, const struct text_sentence *s)
 {
 	const char *f = w->t->f;
 	struct sent st;
+	size_t first;
 
 	if (s->para != w->para || s->first) {
 		w->para = s->para;
@@ -328,9 +333,10 @@ extract_sentence(struct work *w, const struct text_sentence *s)
 		return 0;
 	}
 	sent_init(w, s, &st);
+	first = w->nobs;
 	for (size_t k = 0; k < w->nnums; k++)
 		if (figure(w, s, &st, k) == -1)
 			return -1;
 	extract_carry(w, st.fig);
-	return 0;
+	return extract_compare_after(w, s, st.nfig, first);
 }

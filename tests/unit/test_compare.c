@@ -57,6 +57,8 @@ static const struct {
 	{ "une baisse de 20 % par rapport a 2019", 1, 400, 500 },
 	{ "deux fois plus qu'en 2019", 1, 328, 164 },
 	{ "un tiers de plus", 1, 374, 281 },
+	{ "une hausse exponentielle de pres de 324 %", 1, 543, 128 },
+	{ "a sharp increase of 50 percent", 0, 300, 200 },
 	{ "dans 12 villages", 1, 50, -1 },
 };
 
