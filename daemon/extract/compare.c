@@ -12,6 +12,7 @@
 #include "rightswatch/compare.h"
 #include "rightswatch/mention.h"
 #include "rightswatch/text.h"
+#include "mention_int.h"
 
 int64_t
 compare_divide(int64_t value, int64_t num, int64_t den)
@@ -189,23 +190,13 @@ change_before(const char *f, size_t lo, size_t pos, int more)
 	/* NOUN [ADJECTIVE] of|de|by */
 	e = qs;
 	for (int n = 0; n < 3; n++) {
-		while (e > lo && (f[e - 1] == ' ' || f[e - 1] == '\''))
-			e--;
-		b = e;
-		while (b > lo && text_isalnum((unsigned char)f[b - 1]))
-			b--;
-		if (b == e)
+		if ((b = mention_word_before(f, lo, e, &e)) == (size_t)-1)
 			return 0;
 		if (n == 0 && !(text_word_eq("of", f + b, e - b) || text_word_eq("de", f + b, e - b) ||
 		    text_word_eq("by", f + b, e - b) || text_word_eq("d", f + b, e - b)))
 			return 0;
-		if (n > 0) {
-			const char *const *l = more ? more_nouns : less_nouns;
-
-			for (size_t k = 0; l[k] != NULL; k++)
-				if (text_word_eq(l[k], f + b, e - b))
-					return 1;
-		}
+		if (n > 0 && mention_in_list(more ? more_nouns : less_nouns, f, b, e))
+			return 1;
 		e = b;
 	}
 	return 0;
