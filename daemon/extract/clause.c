@@ -18,6 +18,19 @@ static const char *const cues[] = {
 	"en particulier", "pour la plupart", NULL
 };
 
+/* Whether c is the first letter of a cue: most words are passed without a
+ * look at the list. */
+static int
+cue_first(char c)
+{
+	switch (c) {
+	case 'i': case 'a': case 'o': case 'm': case 'd': case 'p': case 'n': case 'y': case 'e':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* Words that end a breakdown opened without a comma: a verb or a relative. */
 static const char *const enders[] = {
 	"who", "which", "that", "were", "was", "are", "is", "have", "has", "had", "qui", "que",
@@ -123,7 +136,7 @@ push(struct clause_span *out, size_t n, size_t max, size_t a, size_t b, int kind
 static size_t
 appositions(const char *f, size_t lo, size_t hi, struct clause_span *out, size_t n, size_t max)
 {
-	size_t i = lo, e;
+	size_t i = lo, e, a;
 
 	while (i < hi) {
 		if (f[i] == '(') {
@@ -136,9 +149,13 @@ appositions(const char *f, size_t lo, size_t hi, struct clause_span *out, size_t
 			e = e < hi ? e + 1 : hi;
 			n = push(out, n, max, i, e, CLAUSE_APPOSITION);
 			i = e;
-		} else if (word_start(f, lo, i) && (e = phrase_at(f, hi, i, cues)) != 0) {
-			size_t a = i;
-
+		} else if (text_isalnum((unsigned char)f[i])) {
+			/* a word: a cue, or passed whole */
+			if (!cue_first(f[i]) || !word_start(f, lo, i) || (e = phrase_at(f, hi, i, cues)) == 0) {
+				i = text_word_end(f, hi, i);
+				continue;
+			}
+			a = i;
 			while (a > lo && f[a - 1] == ' ')
 				a--;
 			if (a > lo && f[a - 1] == ',')
@@ -205,7 +222,8 @@ boundary_at(const char *f, size_t lo, size_t hi, size_t i)
 			return i + 1;
 		return 0;
 	}
-	if (word_start(f, lo, i) && i > lo && phrase_at(f, hi, i, bare_joins) != 0)
+	if ((f[i] == 'w' || f[i] == 't' || f[i] == 'a') && i > lo && word_start(f, lo, i) &&
+	    phrase_at(f, hi, i, bare_joins) != 0)
 		return i;
 	return 0;
 }
@@ -230,6 +248,8 @@ clause_split(const char *f, size_t lo, size_t hi, struct clause_span *out, size_
 			n = push(out, n, max, start, b, CLAUSE_MAIN);
 			start = b;
 		}
+		if (text_isalnum((unsigned char)f[i]))
+			i = text_word_end(f, hi, i) - 1; /* the rest of the word opens nothing */
 	}
 	n = push(out, n, max, start, hi, CLAUSE_MAIN);
 	for (size_t k = 0; k < na && n < max; k++) {

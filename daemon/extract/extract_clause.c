@@ -236,23 +236,56 @@ extract_incidents_beside_victims(const struct work *w, const struct text_sentenc
 	return 0;
 }
 
-int
-extract_projection(const struct work *w, size_t pos)
+static int
+projection(const struct work *w, int c)
 {
 	static const char *const cues[] = {
 		"planning", "contingency", "allows for", "scenario", "projected", "projection",
-		"projections", "planification", "contingence", "scenario", "hypothese", "previsions",
-		NULL
+		"planification", "contingence", "hypothese", "previsions", NULL
+	};
+	/* the stems memmem looks for first */
+	static const char *const stems[] = {
+		"plan", "conting", "allows", "scenar", "project", "hypoth", "prevision", NULL
 	};
 	const char *f = w->t->f;
+
+	/* memmem finds the rare stem fast; the cue and its boundaries are checked after */
+	int any = 0;
+
+	for (size_t k = 0; stems[k] != NULL && !any; k++)
+		any = memmem(f + w->cl[c].start, w->cl[c].end - w->cl[c].start, stems[k],
+		    strlen(stems[k])) != NULL;
+	if (!any)
+		return 0;
+	for (size_t k = 0; cues[k] != NULL; k++) {
+		size_t a = w->cl[c].start, n = strlen(cues[k]);
+		const char *p;
+
+		while (a < w->cl[c].end && (p = memmem(f + a, w->cl[c].end - a, cues[k], n)) != NULL) {
+			size_t i = (size_t)(p - f);
+
+			if ((i == 0 || !text_isalnum((unsigned char)f[i - 1])) &&
+			    text_word_at(f, w->cl[c].end, i, cues[k]))
+				return 1;
+			/* "projections": a plural is the cue too */
+			if ((i == 0 || !text_isalnum((unsigned char)f[i - 1])) && i + n < w->cl[c].end &&
+			    f[i + n] == 's' && text_word_at(f, w->cl[c].end, i, cues[k]) == 0 &&
+			    (i + n + 1 == w->cl[c].end || !text_isalnum((unsigned char)f[i + n + 1])))
+				return 1;
+			a = i + 1;
+		}
+	}
+	return 0;
+}
+
+int
+extract_projection(struct work *w, size_t pos)
+{
 	int c = clause_of(w->cl, w->ncl, pos);
 
 	if (c < 0)
 		return 0;
-	for (size_t i = w->cl[c].start; i < w->cl[c].end; i++)
-		if (text_isalpha((unsigned char)f[i]) && (i == 0 || !text_isalnum((unsigned char)f[i - 1])))
-			for (size_t k = 0; cues[k] != NULL; k++)
-				if (f[i] == cues[k][0] && text_word_at(f, w->cl[c].end, i, cues[k]))
-					return 1;
-	return 0;
+	if (w->proj[c] < 0)
+		w->proj[c] = (signed char)projection(w, c);
+	return w->proj[c];
 }

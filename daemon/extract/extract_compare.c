@@ -153,22 +153,44 @@ antecedent(const struct work *w, int ind)
 	    w->obs[first].indicator != taxonomy_indicator_name(w->tx, ind) ? -1 : first;
 }
 
+/* Whether sentence s may state a comparison: a rate or a multiplier, or a
+ * word of one ("doubled", "twice", "fivefold", "multiplié"). Most sentences
+ * state none, and compare_find is not asked of them. */
+static int
+may_compare(const struct work *w, const struct text_sentence *s)
+{
+	static const char *const words[] = { "doubl", "tripl", "quadrupl", "twice", "fold", "multipli", NULL };
+	const char *f = w->t->f;
+
+	for (size_t k = 0; k < w->nnums; k++)
+		if (w->nums[k].flags & (NUMBER_PERCENT | NUMBER_TIMES))
+			return 1;
+	if (w->nnums == 0)
+		return 0;
+	for (size_t k = 0; words[k] != NULL; k++)
+		if (memmem(f + s->start, s->end - s->start, words[k], strlen(words[k])) != NULL)
+			return 1;
+	return 0;
+}
+
 int
 extract_compare_after(struct work *w, const struct text_sentence *s, size_t nfig, size_t first)
 {
 	const char *f = w->t->f;
 	struct compare_hit hit;
 	size_t from = s->start;
-	int back = nfig == 0 && w->last_age <= 1 && anaphoric(w, s);
+	int back = -1; /* whether it opens with an anaphor: asked once, when needed */
 
 	for (size_t p = 0; p < w->npend; p++)
 		w->pend[p].left--;
-	while (nfig == 0 && from < s->end &&
+	while (nfig == 0 && from < s->end && may_compare(w, s) &&
 	    compare_find(f, from, s->end, EXTRACT_PROBE, w->nums, w->nnums, &hit)) {
 		int ind = named_indicator(w, hit.start, hit.end);
 		const struct period_mention *pm = reference(w, hit.start, s->end);
 		long base;
 
+		if (back < 0)
+			back = w->last_age <= 1 && anaphoric(w, s);
 		if (back && (base = antecedent(w, ind)) >= 0) {
 			if (push_implied(w, (size_t)base, hit.value, pm, w->t->map[hit.start],
 			    w->t->map[hit.end]) == -1)

@@ -33,6 +33,7 @@ struct work {
 	struct number nums[SENT_MAX_NUMS];
 	struct period_mention per[SENT_MAX_PERIODS];
 	struct clause_span cl[SENT_MAX_CLAUSES];
+	signed char proj[SENT_MAX_CLAUSES]; /* clause of projection: 1, 0, or -1 not asked yet */
 	size_t nterms, nnums, nper, ncl;
 	struct extract_obs *obs;
 	size_t nobs, cap;
@@ -143,7 +144,7 @@ int extract_incidents_beside_victims(const struct work *w, const struct text_sen
 /* Whether the figure at pos stands in a clause of planning or projection
  * ("a planning basis that allows for 300,000", "le plan de contingence
  * prévoit"): a figure that may come, not one observed. */
-int extract_projection(const struct work *w, size_t pos);
+int extract_projection(struct work *w, size_t pos);
 
 /* Set o's country and region from the places named in the figure at pos's clause. */
 void extract_place(struct work *w, size_t pos, struct extract_obs *o);

@@ -328,6 +328,7 @@ extract_sentence(struct work *w, const struct text_sentence *s)
 	w->nnums = number_scan(f, w->t->len, s->start, s->end, w->fr, w->nums, SENT_MAX_NUMS);
 	w->nper = period_scan(f, w->t->len, s->start, s->end, w->p->release_date, w->per, SENT_MAX_PERIODS);
 	w->ncl = clause_split(f, s->start, s->end, w->cl, SENT_MAX_CLAUSES);
+	memset(w->proj, -1, w->ncl);
 	if (s->end <= w->title_end) {
 		title(w, s);
 		return 0;
