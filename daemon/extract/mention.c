@@ -605,6 +605,34 @@ indicator_after(const struct mention_sent *s, size_t k, size_t t, const struct m
 	return 1;
 }
 
+/* Whether f[a, b) is a copula and its article: "are", "sont des", "were
+ * all", "étaient des": the number is what the noun after it names. */
+static int
+copula_gap(const struct mention_sent *s, size_t a, size_t b)
+{
+	static const char *const words[] = {
+		"are", "were", "sont", "etaient", "des", "les", "all", "now", "desormais", "deja",
+		"already", "autres", "others", NULL
+	};
+	int copula = 0;
+
+	for (size_t i = a; i < b;) {
+		if (text_isalpha((unsigned char)s->f[i])) {
+			size_t e = text_word_end(s->f, b, i);
+
+			if (!mention_in_list(words, s->f, i, e))
+				return 0;
+			copula |= mention_is_aux(s->f, i, e);
+			i = e;
+		} else if (s->f[i] == ' ') {
+			i++;
+		} else {
+			return 0;
+		}
+	}
+	return copula;
+}
+
 /* Forward: number [adjectives, places] term; -1 when the words after the
  * number rule out the backward look as well. */
 static int
@@ -621,6 +649,8 @@ attach_forward(const struct mention_sent *s, size_t k, const struct mention_term
 		const struct mention_term *tm = &s->terms[t];
 		int g = mention_gap_words(s, ne, tm->start, 0, 0);
 
+		if (g < 0 && tm->kind == TAXONOMY_INDICATOR && copula_gap(s, ne, tm->start))
+			return indicator_after(s, k, t, vb, m); /* "132 000 sont des réfugiés" */
 		if (g < 0 || g > 3 || has_number_between(s, num->end, tm->start))
 			return 0;
 		if (tm->kind == TAXONOMY_COUNTRY || tm->kind == TAXONOMY_REGION) {

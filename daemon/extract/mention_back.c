@@ -30,7 +30,9 @@ static const char *const reach[] = {
 	"doubled", "tripled", "quadrupled", "double", "triple", "pour", "atteindre",
 	"atteignant", "reaching", "jumped", "fell", "dropped", "declined", "decreased", "almost",
 	"nearly", "presque", "quasiment", "pratiquement", "estimated", "estime", "estimes",
-	"estimee", "estimees", "evalue", "evalues", "nationwide", "countrywide", "overall", NULL
+	"estimee", "estimees", "evalue", "evalues", "nationwide", "countrywide", "overall",
+	"revise", "revises", "revisee", "revisees", "revised", "upwards", "upward", "hausse",
+	"la", NULL
 };
 
 /* "Quant aux enlèvements, la mission en a dénombré 328": the pronoun "en"
@@ -259,6 +261,10 @@ attach_span(const struct mention_sent *s, size_t k, size_t lim, struct mention *
 
 	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= lim; t--)
 		;
+	/* "réfugiés maliens (20 000)": a demonym or place after the noun */
+	while (t > 0 && (s->terms[t - 1].kind == TAXONOMY_COUNTRY || s->terms[t - 1].kind == TAXONOMY_REGION) &&
+	    t > 1 && mention_gap_words(s, s->terms[t - 2].end, s->terms[t - 1].start, 0, 0) == 0)
+		lim = s->terms[--t - 1].end;
 	if (t == 0 || (s->terms[t - 1].kind != TAXONOMY_INDICATOR &&
 	    s->terms[t - 1].kind != TAXONOMY_GENERIC))
 		return 0;
@@ -326,6 +332,30 @@ static const char *const reach_victims[] = {
 	"visant", "vise", "touchant", "touche", "concernant", "impliquant", NULL
 };
 
+/* Words in f[a, b) with nothing but spaces, apostrophes and hyphens
+ * between ("et du droit international humanitaire"), or -1. */
+static int
+plain_words(const struct mention_sent *s, size_t a, size_t b)
+{
+	int n = 0;
+
+	for (size_t i = a; i < b;) {
+		unsigned char c = (unsigned char)s->f[i];
+
+		if (c >= '0' && c <= '9')
+			return -1;
+		if (text_isalpha(c)) {
+			i = text_word_end(s->f, b, i);
+			n++;
+		} else if (c == ' ' || c == '\'' || c == '-') {
+			i++;
+		} else {
+			return -1;
+		}
+	}
+	return n;
+}
+
 /* "95 incidents affecting 512 civilians", "des atteintes visant au moins
  * 1 204 personnes": people an abuse or incident reached count violations. */
 static int
@@ -347,8 +377,8 @@ affected_count(const struct mention_sent *s, size_t k, size_t qs, struct mention
 	if (t == 0)
 		return 0;
 	tm = &s->terms[t - 1];
-	g = mention_gap_words(s, tm->end, b, 0, 0);
-	if ((tm->kind != TAXONOMY_GENERIC && tm->kind != TAXONOMY_INDICATOR) || g < 0 || g > 1)
+	g = plain_words(s, tm->end, b);
+	if ((tm->kind != TAXONOMY_GENERIC && tm->kind != TAXONOMY_INDICATOR) || g < 0 || g > 6)
 		return 0;
 	m->rule = "abuse + affecting + number";
 	m->indicator = s->violations;
@@ -357,7 +387,7 @@ affected_count(const struct mention_sent *s, size_t k, size_t qs, struct mention
 	return 1;
 }
 
-/* End of a place named at i, with its preposition ("in Bangui", "au
+/* End of a place named at i, with its preposition ("in Bamako", "au
  * Niger", "dans la région de Gao"), ending by b; 0 when none. */
 static size_t
 place_at(const struct mention_sent *s, size_t i, size_t b)
@@ -378,6 +408,16 @@ place_at(const struct mention_sent *s, size_t i, size_t b)
 	return 0;
 }
 
+/* End of a people term starting at i and ending by b, or 0. */
+static size_t
+people_at(const struct mention_sent *s, size_t i, size_t b)
+{
+	for (size_t t = 0; t < s->nterms; t++)
+		if (s->terms[t].start == i)
+			return s->terms[t].kind == TAXONOMY_PEOPLE && s->terms[t].end <= b ? s->terms[t].end : 0;
+	return 0;
+}
+
 /* The indicator term t - 1 before the figure: "the abduction of 20 people",
  * "killing at least 38 soldiers", "abductions reached 135". */
 static int
@@ -389,7 +429,7 @@ attach_after_term(const struct mention_sent *s, size_t k, size_t qs, size_t t, s
 	};
 	static const char *const reach_fill[] = {
 		"to", "at", "now", "ont", "a", "desormais", "deja", "s", "already", "has", "have", "is",
-		"are", "was", "were", "est", "sont", NULL
+		"are", "was", "were", "est", "sont", "ete", "been", NULL
 	};
 	const struct mention_term *tm = &s->terms[t - 1];
 	size_t i = tm->end;
@@ -404,8 +444,8 @@ attach_after_term(const struct mention_sent *s, size_t k, size_t qs, size_t t, s
 			i = pe;
 			continue;
 		}
-		if ((pe = place_at(s, i, qs)) != 0) {
-			/* "killed in Bangui since 5 December has reached 500" */
+		if ((pe = place_at(s, i, qs)) != 0 || (i == tm->end + 1 && (pe = people_at(s, i, qs)) != 0)) {
+			/* "killed in Bamako since 5 December has reached 500", "displaced people was" */
 			i = pe;
 			continue;
 		}
@@ -501,6 +541,10 @@ mention_attach_back(const struct mention_sent *s, size_t k, size_t qs, struct me
 		;
 	/* places between are passed over by attach_after_term: "killed in Bamako ... 300" */
 	while (t > 0 && (s->terms[t - 1].kind == TAXONOMY_COUNTRY || s->terms[t - 1].kind == TAXONOMY_REGION))
+		t--;
+	/* "displaced people was revised to 45,000": the people the term qualifies */
+	if (t > 1 && s->terms[t - 1].kind == TAXONOMY_PEOPLE && s->terms[t - 2].kind == TAXONOMY_INDICATOR &&
+	    mention_gap_words(s, s->terms[t - 2].end, s->terms[t - 1].start, 0, 0) == 0)
 		t--;
 	if (t > 0 && s->terms[t - 1].kind == TAXONOMY_INDICATOR)
 		return attach_after_term(s, k, qs, t, m);

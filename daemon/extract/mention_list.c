@@ -179,6 +179,30 @@ mention_lead(const struct mention_sent *s, size_t k, struct mention *m)
 	return 0;
 }
 
+/* Words that open a temporal phrase or a place after a bare part. */
+static const char *const preps[] = {
+	"in", "at", "during", "over", "since", "between", "au", "aux", "en", "dans", "a",
+	"depuis", "entre", "pendant", "durant", "lors", NULL
+};
+
+/* Whether number k is followed, up to the end of its apposition, by a
+ * temporal phrase, a place or nothing: "dont 267 000 au cours des trois
+ * derniers mois". */
+static int
+bare_part(const struct mention_sent *s, size_t k, size_t end)
+{
+	size_t i = s->nums[k].end, e;
+
+	while (i < end && (s->f[i] == ' ' || s->f[i] == ','))
+		i++;
+	if (i >= end || s->f[i] == ')' || s->f[i] == '-' || s->f[i] == '.')
+		return 1;
+	/* a temporal phrase or a place: a preposition opens it ("in the past
+	 * month", "au cours du dernier mois", "dans la région de Gao") */
+	e = text_word_end(s->f, end, i);
+	return mention_period_at(s, i, end) != 0 || mention_in_list(preps, s->f, i, e);
+}
+
 int
 mention_apposed(const struct mention_sent *s, size_t k, const struct mention *prev, size_t pk,
     struct mention *m)
@@ -188,8 +212,13 @@ mention_apposed(const struct mention_sent *s, size_t k, const struct mention *pr
 	size_t qs, i, e;
 
 	/* people are no part of a count of events ("920 incidents (including 243 children)") */
-	if (prev == NULL || a < 0 || prev->indicator == s->attacks || (e = people_after(s, k)) == 0)
+	if (prev == NULL || a < 0 || prev->indicator == s->attacks)
 		return 0;
+	/* "dont 267 000 au cours des trois derniers mois": a bare part, dated */
+	if ((e = people_after(s, k)) == 0 && !bare_part(s, k, s->cl[a].end))
+		return 0;
+	if (e == 0)
+		e = num->end;
 	(void)mention_qualifier(s->f, s->lo, num->start, &qs);
 	i = s->cl[a].start;
 	/* the next part of the same breakdown: "one woman and two boys" */

@@ -68,7 +68,9 @@ static const struct {
 	  "contraints de fuir|fled|from their homes|de leurs foyers|déplacement|"
 	  "took refuge|taken refuge|sought refuge|found refuge|taking refuge|"
 	  "contraintes de fuir|contraint de fuir|contrainte de fuir|forcés de fuir|forcées de fuir|"
-	  "obligés de fuir|obligées de fuir|"
+	  "obligés de fuir|obligées de fuir|déplacés à l'intérieur du pays|"
+	  "personnes déplacées à l'intérieur du pays|personnes déplacées à l'intérieur de leur pays|"
+	  "déplacées à l'intérieur du pays|displaced within the country|"
 	  "se sont réfugiés|se sont réfugiées|s'est réfugiée|ont trouvé refuge|trouvé refuge" },
 	{ "refugees",
 	  "refugees|refugee|réfugiés|réfugiées|réfugié|"
