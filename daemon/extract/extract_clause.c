@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract_int.h"
+#include "mention_int.h"
 
 /* Whether a counted figure lies in f[a, b). */
 int
@@ -288,4 +289,42 @@ extract_projection(struct work *w, size_t pos)
 	if (w->proj[c] < 0)
 		w->proj[c] = (signed char)projection(w, c);
 	return w->proj[c];
+}
+
+int
+extract_aid_recipients(const struct work *w, const struct text_sentence *s, size_t k)
+{
+	static const char *const to[] = {
+		"to", "for", "a", "aux", "pour", "additional", "another", "more", "autres", "other",
+		"an", "the", "les", NULL
+	};
+	static const char *const neutral[] = {
+		"additional", "another", "more", "autres", "other", "an", "the", "les", NULL
+	};
+	static const char *const aid[] = {
+		"aid", "assistance", "distribution", "ration", "rations", "food", "water", "shelter",
+		"support", "reach", "assist", "assisting", "aide", "distributions", "vivres", "soutien",
+		"abris", "nourriture", "eau", "atteindre", "assister", "fournir", "provide", "providing",
+		NULL
+	};
+	const char *f = w->t->f;
+	size_t qs, e = w->nums[k].start, b;
+	int c = clause_of(w->cl, w->ncl, w->nums[k].start), prep = 0;
+
+	(void)mention_qualifier(f, s->start, e, &qs);
+	e = qs;
+	/* "to 5,000 refugees", "for an additional 8,000", "aux 3 000 déplacés" */
+	for (int n = 0; n < 4 && (b = mention_word_before(f, s->start, e, &e)) != (size_t)-1; n++) {
+		if (!mention_in_list(to, f, b, e))
+			break;
+		prep |= !mention_in_list(neutral, f, b, e);
+		e = b;
+	}
+	if (!prep || c < 0)
+		return 0;
+	for (size_t i = w->cl[c].start; i < e; i++)
+		if (text_isalpha((unsigned char)f[i]) && (i == 0 || !text_isalnum((unsigned char)f[i - 1])) &&
+		    mention_in_list(aid, f, i, text_word_end(f, e, i)))
+			return 1;
+	return 0;
 }

@@ -146,6 +146,10 @@ int extract_incidents_beside_victims(const struct work *w, const struct text_sen
  * prévoit"): a figure that may come, not one observed. */
 int extract_projection(struct work *w, size_t pos);
 
+/* Whether figure k of s counts people receiving aid: "food for an
+ * additional 8,000 refugees", "distribution to 5,000 refugees". */
+int extract_aid_recipients(const struct work *w, const struct text_sentence *s, size_t k);
+
 /* Set o's country and region from the places named in the figure at pos's clause. */
 void extract_place(struct work *w, size_t pos, struct extract_obs *o);
 

@@ -154,7 +154,8 @@ attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k,
 	struct mention tmp;
 
 	if (!mention_attach(&st->ms, k, m) && !mention_follow(&st->ms, k, prev, st->att, m) &&
-	    !mention_apposed(&st->ms, k, prev, st->att, m) && !mention_lead(&st->ms, k, m)) {
+	    !mention_apposed(&st->ms, k, prev, st->att, m) && !mention_versus(&st->ms, k, prev, st->att, m) &&
+	    !mention_lead(&st->ms, k, m)) {
 		st->att = (size_t)-1;
 		note_drop(w, ni, "no indicator term within its clause");
 		return 0;
@@ -286,6 +287,10 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 	}
 	if (extract_projection(w, n->start)) {
 		note_drop(w, ni, "a projection (a planning figure), not an observation");
+		return 0;
+	}
+	if (extract_aid_recipients(w, s, k)) {
+		note_drop(w, ni, "people receiving aid, not an indicator count");
 		return 0;
 	}
 	cue = compare_cue(w, s, k, &m, &wend);

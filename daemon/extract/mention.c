@@ -681,6 +681,36 @@ attach_forward(const struct mention_sent *s, size_t k, const struct mention_term
 	return 0;
 }
 
+/* Whether the noun phrase after number k names attackers: "two armed
+ * assailants attacked", "50 hommes armés": they are not counted. */
+static int
+perpetrators(const struct mention_sent *s, size_t k)
+{
+	static const char *const words[] = {
+		"assailants", "assailant", "attackers", "attacker", "gunmen", "gunman", "raiders",
+		"perpetrators", "assaillants", "assaillant", "agresseurs", "auteurs", NULL
+	};
+	size_t i = s->nums[k].end, pb = 0, pe = 0; /* pb, pe: the word before */
+
+	for (int n = 0; n < 4 && i < s->hi; n++) {
+		size_t e;
+
+		while (i < s->hi && (s->f[i] == ' ' || s->f[i] == '-'))
+			i++;
+		e = text_word_end(s->f, s->hi, i);
+		if (e == i || mention_is_stop(s->f, i, e))
+			return 0; /* "nine girls by armed men": the attackers are another phrase's */
+		if (mention_in_list(words, s->f, i, e) ||
+		    (n > 0 && mention_is_word(s->f, i, e, "men") && mention_is_word(s->f, pb, pe, "armed")) ||
+		    (n > 0 && mention_is_word(s->f, i, e, "armes") && mention_is_word(s->f, pb, pe, "hommes")))
+			return 1;
+		pb = i;
+		pe = e;
+		i = e;
+	}
+	return 0;
+}
+
 int
 mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 {
@@ -688,6 +718,8 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 	size_t qs;
 
 	memset(m, 0, sizeof(*m));
+	if (perpetrators(s, k))
+		return 0;
 	m->qualifier = mention_qualifier(s->f, s->lo, num->start, &qs);
 	if (num->flags & NUMBER_APPROX)
 		m->qualifier = EXTRACT_APPROX;

@@ -233,3 +233,35 @@ mention_apposed(const struct mention_sent *s, size_t k, const struct mention *pr
 	part_of(s, k, prev->indicator, e, "breakdown in an apposition", m);
 	return 1;
 }
+
+int
+mention_versus(const struct mention_sent *s, size_t k, const struct mention *prev, size_t pk,
+    struct mention *m)
+{
+	static const char *const versus[] = {
+		"compared to", "compared with", "against", "versus", "vs", "contre",
+		"par rapport aux", "par rapport a", "par rapport au", "comparativement a", NULL
+	};
+	size_t qs, e;
+
+	(void)pk;
+	if (prev == NULL)
+		return 0;
+	(void)mention_qualifier(s->f, s->lo, s->nums[k].start, &qs);
+	e = qs;
+	while (e > s->lo && s->f[e - 1] == ' ')
+		e--;
+	for (size_t v = 0; versus[v] != NULL; v++) {
+		size_t n = strlen(versus[v]);
+
+		if (e >= s->lo + n && memcmp(s->f + e - n, versus[v], n) == 0 &&
+		    (e - n == s->lo || !text_isalnum((unsigned char)s->f[e - n - 1]))) {
+			size_t pe = people_after(s, k);
+
+			part_of(s, k, prev->indicator, pe != 0 ? pe : s->nums[k].end,
+			    "the same count in another period ('compared to N', 'contre N')", m);
+			return 1;
+		}
+	}
+	return 0;
+}

@@ -63,6 +63,13 @@ int mention_follow(const struct mention_sent *s, size_t k, const struct mention 
 int mention_apposed(const struct mention_sent *s, size_t k, const struct mention *prev,
     size_t pk, struct mention *m);
 
+/* The same count in another period, after the figure that attached:
+ * "44,000 ... compared to 22,000 recorded on 7 February", "38 femmes ...,
+ * contre 31 au mois de septembre". prev is the mention of number pk, the
+ * last attached. Returns 1 and fills m, or 0. */
+int mention_versus(const struct mention_sent *s, size_t k, const struct mention *prev,
+    size_t pk, struct mention *m);
+
 /* "attacked more than 60 times", "attaqué à trois reprises" is not: the
  * multiplier number k after an attack verb counts attacks. Returns 1 and
  * fills m, or 0. */
