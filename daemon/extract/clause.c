@@ -15,7 +15,8 @@ static const char *const cues[] = {
 	"including", "among them", "among whom", "of whom", "of which", "in particular",
 	"notably", "mostly", "most of them", "dont", "parmi lesquels", "parmi lesquelles",
 	"parmi eux", "parmi elles", "parmi les victimes", "notamment", "y compris",
-	"en particulier", "pour la plupart", NULL
+	"en particulier", "pour la plupart", "principalement", "mainly", "essentiellement",
+	"majoritairement", NULL
 };
 
 /* Whether c is the first letter of a cue: most words are passed without a
@@ -25,6 +26,7 @@ cue_first(char c)
 {
 	switch (c) {
 	case 'i': case 'a': case 'o': case 'm': case 'd': case 'p': case 'n': case 'y': case 'e':
+	case 'g':
 		return 1;
 	default:
 		return 0;

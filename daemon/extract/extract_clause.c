@@ -51,13 +51,22 @@ extract_part_of_part(const struct work *w, const struct text_sentence *s, size_t
  * peacekeepers", "soldats maliens"), or "from X" after one ("ten
  * peacekeepers from Chad"). */
 static int
+is_people(const struct work *w, size_t i)
+{
+	/* the noun "refugees", "réfugiés", not a verb of crossing ("crossed into Niger") */
+	return w->terms[i].kind == TAXONOMY_PEOPLE || (w->terms[i].kind == TAXONOMY_INDICATOR &&
+	    strcmp(taxonomy_indicator_name(w->tx, w->terms[i].id), "refugees") == 0 &&
+	    strncmp(w->t->f + w->terms[i].start, "refug", 5) == 0);
+}
+
+static int
 nationality(const struct work *w, size_t i)
 {
 	const struct mention_term *tm = &w->terms[i];
 	const char *f = w->t->f;
 	size_t b = tm->start;
 
-	if (i + 1 < w->nterms && w->terms[i + 1].kind == TAXONOMY_PEOPLE) {
+	if (i + 1 < w->nterms && is_people(w, i + 1)) {
 		size_t j = tm->end;
 
 		while (j < w->terms[i + 1].start && f[j] == ' ')
@@ -65,15 +74,15 @@ nationality(const struct work *w, size_t i)
 		if (j == w->terms[i + 1].start)
 			return 1;
 	}
-	if (i > 0 && w->terms[i - 1].kind == TAXONOMY_PEOPLE) {
+	if (i > 0 && is_people(w, i - 1)) {
 		size_t j = w->terms[i - 1].end;
 
 		while (j < b && f[j] == ' ')
 			j++;
 		if (j == b)
 			return 1; /* "soldats maliens", "casques bleus tchadiens" */
-		if (text_word_at(f, b, j, "from")) {
-			j += 4;
+		if (text_word_at(f, b, j, "from") || text_word_at(f, b, j, "de")) {
+			j = text_word_end(f, b, j);
 			while (j < b && f[j] == ' ')
 				j++;
 			return j == b;
@@ -83,8 +92,9 @@ nationality(const struct work *w, size_t i)
 }
 
 /* The place terms of clause c (main clause index) nearest pos: *cty and
- * *reg set to term indexes, or left -1. For a refugee, a nationality is
- * the place (the country of origin). */
+ * *reg set to term indexes, or left -1. For a refugee, only a nationality
+ * is the place (the country of origin: "Malian refugees in Niger" are
+ * Mali's); for any other figure, a nationality is no place. */
 static void
 clause_places(const struct work *w, int c, size_t pos, int refugees, long *cty, long *reg)
 {
@@ -94,8 +104,9 @@ clause_places(const struct work *w, int c, size_t pos, int refugees, long *cty, 
 		const struct mention_term *tm = &w->terms[i];
 		size_t d;
 
+		/* a refugee's place is his origin: only a nationality names it */
 		if ((tm->kind != TAXONOMY_COUNTRY && tm->kind != TAXONOMY_REGION) ||
-		    clause_of(w->cl, w->ncl, tm->start) != c || (!refugees && nationality(w, i)))
+		    clause_of(w->cl, w->ncl, tm->start) != c || nationality(w, i) != refugees)
 			continue;
 		d = tm->start > pos ? tm->start - pos : pos - tm->end;
 		if (tm->kind == TAXONOMY_COUNTRY && d < bestd) {

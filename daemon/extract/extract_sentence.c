@@ -141,6 +141,8 @@ sent_init(struct work *w, const struct text_sentence *s, struct sent *st)
 	ms->refugees = taxonomy_indicator_id(w->tx, "refugees");
 	ms->violations = taxonomy_indicator_id(w->tx, "violations");
 	ms->attacks = taxonomy_indicator_id(w->tx, "attacks");
+	ms->tx = w->tx;
+	ms->home = w->country;
 }
 
 /* What number k counts: 1 and m filled, or 0 with the note saying why not. */

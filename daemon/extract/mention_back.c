@@ -527,6 +527,72 @@ attach_after_term(const struct mention_sent *s, size_t k, size_t qs, size_t t, s
 	return 0;
 }
 
+/* Verbs of arriving: where people arrive says whether they crossed a border. */
+static const char *const arrive[] = {
+	"arrived", "arrive", "arriving", "arrives", "arrivees", "arrivent", "arrivee", NULL
+};
+/* Words before the people who arrive: "3,000 more", "16 000 nouveaux". */
+static const char *const arrive_fill[] = {
+	"more", "new", "additional", "other", "autres", "nouveaux", "nouvelles", NULL
+};
+
+/* The country of place term t, or -1. */
+static int
+place_country(const struct mention_sent *s, const struct mention_term *tm)
+{
+	if (tm->kind == TAXONOMY_COUNTRY)
+		return tm->id;
+	return tm->kind == TAXONOMY_REGION ? taxonomy_region_country(s->tx, tm->id) : -1;
+}
+
+/* "3,000 more Nigeriens have arrived in Mali", "16 000 Burkinabés sont
+ * arrivés à Dori": people who arrive in a country not their own (their
+ * nationality, else the release's country) are refugees; in their own,
+ * displaced. Nothing when the place of arrival is not named. */
+static int
+arrival(const struct mention_sent *s, size_t k, struct mention *m)
+{
+	size_t i = s->nums[k].end, t = 0, e, ae;
+	int origin = s->home, dest = -1, c = clause_of(s->cl, s->ncl, s->nums[k].start);
+
+	for (int n = 0; n < 8 && i < s->hi; n++) {
+		while (i < s->hi && s->f[i] == ' ')
+			i++;
+		if ((ae = clause_apposition_at(s->cl, s->ncl, i)) != 0 ||
+		    (i > 0 && (ae = clause_apposition_at(s->cl, s->ncl, i - 1)) != 0)) {
+			i = ae; /* "Burkinabés, principalement des femmes et des enfants, sont arrivés" */
+			continue;
+		}
+		while (t < s->nterms && s->terms[t].start < i)
+			t++;
+		e = text_word_end(s->f, s->hi, i);
+		if (t < s->nterms && s->terms[t].start == i && (s->terms[t].kind == TAXONOMY_PEOPLE ||
+		    s->terms[t].kind == TAXONOMY_COUNTRY)) {
+			if (s->terms[t].kind == TAXONOMY_COUNTRY)
+				origin = s->terms[t].id; /* the nationality */
+			i = s->terms[t].end;
+		} else if (e > i && (in_list(arrive_fill, s->f, i, e) || mention_is_aux(s->f, i, e))) {
+			i = e;
+		} else if (e > i && in_list(arrive, s->f, i, e)) {
+			break;
+		} else {
+			return 0;
+		}
+	}
+	if (i >= s->hi || !in_list(arrive, s->f, i, (e = text_word_end(s->f, s->hi, i))))
+		return 0;
+	for (; t < s->nterms && dest < 0; t++)
+		if (s->terms[t].start >= e && clause_of(s->cl, s->ncl, s->terms[t].start) == c)
+			dest = place_country(s, &s->terms[t]);
+	if (dest < 0 || origin < 0 || (dest != origin ? s->refugees : s->displaced) < 0)
+		return 0;
+	m->rule = dest != origin ? "people arriving in another country" : "people arriving in their own country";
+	m->indicator = dest != origin ? s->refugees : s->displaced;
+	m->start = s->nums[k].start;
+	m->end = e;
+	return 1;
+}
+
 int
 mention_attach_back(const struct mention_sent *s, size_t k, size_t qs, struct mention *m)
 {
@@ -535,7 +601,7 @@ mention_attach_back(const struct mention_sent *s, size_t k, size_t qs, struct me
 	if (span_anchor(s, k, qs, &lim))
 		return attach_span(s, k, lim, m);
 	if (pronoun_count(s, qs, k, m) || caused_flight(s, k, qs, m) ||
-	    affected_count(s, k, qs, m))
+	    affected_count(s, k, qs, m) || arrival(s, k, m))
 		return 1;
 	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= s->nums[k].start; t--)
 		;

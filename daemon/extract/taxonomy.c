@@ -154,6 +154,16 @@ static const struct {
 	{ "Ukraine", "Ukraine|Ukrainian|Ukrainians|ukrainien|ukrainiens|Kyiv|Kiev|Kharkiv|Donetsk|Luhansk|"
 	  "Mariupol|Kherson|Zaporizhzhia|HRMMU" },
 	{ "Haiti", "Haiti|Haitian|Haïti|haïtien|haïtiens|Port-au-Prince|BINUH|Artibonite" },
+	/* neighbours where refugees of the Sahel and central Africa arrive */
+	{ "Mauritania", "Mauritania|Mauritanian|Mauritanie|mauritanien|mauritaniens|Nouakchott" },
+	{ "Algeria", "Algeria|Algerian|Algérie|algérien|algériens|Algiers|Alger" },
+	{ "Senegal", "Senegal|Senegalese|Sénégal|sénégalais|Dakar" },
+	{ "Guinea", "Guinea|Guinean|Guinée|guinéen|guinéens|Conakry" },
+	{ "Côte d'Ivoire", "Côte d'Ivoire|Cote d'Ivoire|Ivory Coast|Ivorian|ivoirien|ivoiriens|Abidjan" },
+	{ "Ghana", "Ghana|Ghanaian|ghanéen|ghanéens|Accra" },
+	{ "Togo", "Togo|Togolese|togolais|Lomé|Lome" },
+	{ "Benin", "Benin|Beninese|Bénin|béninois|Cotonou|Porto-Novo" },
+	{ "Cameroon", "Cameroon|Cameroonian|Cameroun|camerounais|Yaoundé|Yaounde|Douala" },
 	{ "Iraq", "Iraq|Iraqi|Irak|irakien|irakiens|Baghdad|Bagdad|Mosul|UNAMI" },
 	{ "Mozambique", "Mozambique|Mozambican|mozambicain|Cabo Delgado|Maputo" },
 	{ "Cameroon", "Cameroon|Cameroonian|Cameroun|camerounais|Yaoundé|Douala" },

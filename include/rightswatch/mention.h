@@ -16,6 +16,8 @@
 #include "rightswatch/period.h"
 
 /* A taxonomy term found in the sentence. */
+struct taxonomy;
+
 struct mention_term {
 	size_t start, end; /* folded offsets */
 	int kind, id;      /* enum taxonomy_kind and its id */
@@ -35,6 +37,8 @@ struct mention_sent {
 	const struct clause_span *cl; /* its clauses and appositions (clause.h) */
 	size_t ncl;
 	int displaced, refugees, violations, attacks; /* the taxonomy's ids of these, or -1 */
+	const struct taxonomy *tx; /* for the country of a region */
+	int home;          /* the release's country id, or -1 */
 };
 
 struct mention {
