@@ -160,14 +160,18 @@ country_of(const struct taxonomy *tx, const char *f, size_t lo, size_t hi)
 	return best;
 }
 
-/* The title and first paragraph: up to the end of the second paragraph. */
+/* The title and first paragraph: up to the end of the second paragraph,
+ * and at least the first LEAD_MIN bytes, for a release opening with a
+ * document number or a mission's name ("SG/SM/...", "The following
+ * statement was issued today"). */
+#define LEAD_MIN 1200 /* bytes */
 static size_t
 lead_end(const struct text *t)
 {
 	size_t paras = 0;
 
 	for (size_t i = 0; i + 1 < t->len; i++)
-		if (t->f[i] == '\n' && t->f[i + 1] == '\n' && ++paras == 2)
+		if (t->f[i] == '\n' && t->f[i + 1] == '\n' && ++paras >= 2 && i >= LEAD_MIN)
 			return i;
 	return t->len < 4000 ? t->len : 4000;
 }

@@ -157,7 +157,7 @@ extract_place(struct work *w, size_t pos, struct extract_obs *o)
 
 	for (int k = c; k >= 0 && cty < 0 && reg < 0; k--) {
 		clause_places(w, k, pos, refugees, &cty, &reg);
-		if (k == c && cty >= 0)
+		if (k == c && cty >= 0 && !refugees)
 			cty = country_after(w, c, pos, cty);
 	}
 	if (cty >= 0)

@@ -157,7 +157,7 @@ attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k,
 
 	if (!mention_attach(&st->ms, k, m) && !mention_follow(&st->ms, k, prev, st->att, m) &&
 	    !mention_apposed(&st->ms, k, prev, st->att, m) && !mention_versus(&st->ms, k, prev, st->att, m) &&
-	    !mention_lead(&st->ms, k, m)) {
+	    !mention_placed_part(&st->ms, k, prev, st->att, m) && !mention_lead(&st->ms, k, m)) {
 		st->att = (size_t)-1;
 		note_drop(w, ni, "no indicator term within its clause");
 		return 0;

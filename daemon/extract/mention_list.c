@@ -265,3 +265,44 @@ mention_versus(const struct mention_sent *s, size_t k, const struct mention *pre
 	}
 	return 0;
 }
+
+/* End of "in Niger", "au Niger", "en Mauritanie" right after number k, or 0. */
+static size_t
+place_after(const struct mention_sent *s, size_t k)
+{
+	static const char *const in[] = { "in", "au", "aux", "en", "dans", "a", NULL };
+	size_t i = s->nums[k].end, e, t = 0;
+
+	while (i < s->hi && s->f[i] == ' ')
+		i++;
+	e = text_word_end(s->f, s->hi, i);
+	if (e == i || !mention_in_list(in, s->f, i, e))
+		return 0;
+	while (e < s->hi && s->f[e] == ' ')
+		e++;
+	while (t < s->nterms && s->terms[t].start < e)
+		t++;
+	return t < s->nterms && s->terms[t].start == e &&
+	    (s->terms[t].kind == TAXONOMY_COUNTRY || s->terms[t].kind == TAXONOMY_REGION) ?
+	    s->terms[t].end : 0;
+}
+
+int
+mention_placed_part(const struct mention_sent *s, size_t k, const struct mention *prev, size_t pk,
+    struct mention *m)
+{
+	size_t e, qs, b, pe;
+
+	if (prev == NULL || (e = place_after(s, k)) == 0)
+		return 0;
+	(void)mention_qualifier(s->f, s->lo, s->nums[k].start, &qs);
+	b = qs;
+	while (b > s->lo && s->f[b - 1] == ' ')
+		b--;
+	/* the first part after a colon, the next after the part before */
+	if (!(b > s->lo && s->f[b - 1] == ':' && b - 1 >= prev->end) &&
+	    !((pe = place_after(s, pk)) != 0 && pe <= qs && is_glue(s, pe, qs)))
+		return 0;
+	part_of(s, k, prev->indicator, e, "a part by place ('40,000 in Niger')", m);
+	return 1;
+}

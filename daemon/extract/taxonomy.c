@@ -59,7 +59,7 @@ static const struct {
 	  "portés disparus|victimes de disparition forcée|subjected to enforced disappearance|"
 	  "subjected to enforced disappearances|soumis à une disparition forcée" },
 	{ "injured",
-	  "injured|wounded|injuries|injuring|wounding|"
+	  "injured|wounded|injuries|injuring|wounding|injury of|"
 	  "blessés|blessées|blessé|blessée|blessures|blessant" },
 	{ "displaced",
 	  "displaced|internally displaced|internally displaced persons|internally displaced people|"

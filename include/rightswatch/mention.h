@@ -74,6 +74,12 @@ int mention_apposed(const struct mention_sent *s, size_t k, const struct mention
 int mention_versus(const struct mention_sent *s, size_t k, const struct mention *prev,
     size_t pk, struct mention *m);
 
+/* A part of a figure by place, after a colon: "90,000 refugees are in
+ * neighbouring countries: 40,000 in Niger, 30,000 in Mauritania". prev is
+ * the mention of number pk, the last attached. Returns 1 and fills m, or 0. */
+int mention_placed_part(const struct mention_sent *s, size_t k, const struct mention *prev,
+    size_t pk, struct mention *m);
+
 /* "attacked more than 60 times", "attaqué à trois reprises" is not: the
  * multiplier number k after an attack verb counts attacks. Returns 1 and
  * fills m, or 0. */

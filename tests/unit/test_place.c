@@ -71,6 +71,20 @@ test_configured_place(void **state)
 	unit_rmtree(dir);
 }
 
+/* The release's country from a lead that opens with a document number and
+ * a boilerplate line: the first paragraphs are read far enough to find it. */
+static void
+test_release_country(void **state)
+{
+	static const char text[] = "PR/21/123\n\nThe following statement was issued today by the "
+	    "spokesperson of the High Commissioner for Human Rights, as part of a series of "
+	    "statements on the situation of civilians in the region.\n\nThe High Commissioner "
+	    "condemns the attack on a market in the Mopti region of Mali, in which 23 people died.\n";
+
+	(void)state;
+	assert_string_equal(extract_release_country(unit_rows_tx, text, strlen(text)), "Mali");
+}
+
 int
 main(void)
 {
@@ -78,6 +92,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_prestate(test_table, rows),
 		cmocka_unit_test(test_configured_place),
+		cmocka_unit_test(test_release_country),
 	};
 
 	return cmocka_run_group_tests_name("place", tests, unit_rows_setup, unit_rows_teardown);
