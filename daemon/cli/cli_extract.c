@@ -227,7 +227,7 @@ static void
 usage(const char *name)
 {
 	fprintf(stderr, "usage: rightswatch %s [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] "
-	    "[-c FILE] [FILE|-]...\n", name);
+	    "[--explain] [-c FILE] [FILE|-]...\n", name);
 }
 
 /* With no --date: the release date is the page's own (from, when not
@@ -259,6 +259,7 @@ extract_one(const struct extract_taxonomy *tx, const char *path,
     const struct extract_params *given, int date_set, const char *name)
 {
 	struct extract_params params = *given;
+	struct extract_notes notes = { NULL, 0, 0 };
 	struct buf b = { NULL, 0, 0 };
 	struct extract_result res;
 	struct page *page = NULL;
@@ -290,9 +291,14 @@ extract_one(const struct extract_taxonomy *tx, const char *path,
 	}
 	if (!date_set)
 		release_date_note(name, path, text, len, from, &params.release_date);
+	if (given->notes != NULL)
+		params.notes = &notes;
 	if (extract_text(tx, text, len, &params, &res) == -1) {
 		fprintf(stderr, "%s: %s: out of memory\n", name, path);
 		rc = -1;
+	} else if (params.notes != NULL) {
+		rc = cli_explain_print(stdout, text, len, &params, &res, &notes);
+		extract_result_free(&res);
 	} else {
 		struct buf out = { NULL, 0, 0 };
 
@@ -308,6 +314,7 @@ extract_one(const struct extract_taxonomy *tx, const char *path,
 		buf_free(&out);
 		extract_result_free(&res);
 	}
+	extract_notes_free(&notes);
 	page_free(page);
 	buf_free(&b);
 	return rc;
@@ -328,8 +335,10 @@ cli_extract(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "country", required_argument, NULL, 'C' },
 		{ "config", required_argument, NULL, 'c' },
+		{ "explain", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct extract_notes explain = { NULL, 0, 0 }; /* only its address is used: a flag */
 	struct extract_params params;
 	struct extract_taxonomy *tx;
 	struct config *cf = NULL;
@@ -360,6 +369,9 @@ cli_extract(int argc, char **argv)
 			break;
 		case 'c':
 			cfpath = optarg;
+			break;
+		case 'x':
+			params.notes = &explain;
 			break;
 		default:
 			usage(argv[0]);

@@ -76,8 +76,8 @@ extract_result_free(struct extract_result *res)
 }
 
 
-static size_t
-find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
+size_t
+extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
     struct mention_term *out, size_t max)
 {
 	size_t i = lo, n = 0;
@@ -136,7 +136,7 @@ static int
 country_of(const struct taxonomy *tx, const char *f, size_t lo, size_t hi)
 {
 	struct mention_term terms[256];
-	size_t n = find_terms(tx, f, lo, hi, terms, 256);
+	size_t n = extract_find_terms(tx, f, lo, hi, terms, 256);
 	int best = -1, bestn = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -157,14 +157,18 @@ country_of(const struct taxonomy *tx, const char *f, size_t lo, size_t hi)
 	return best;
 }
 
-/* The title and first paragraph: up to the end of the second paragraph. */
+/* The title and first paragraph: up to the end of the second paragraph,
+ * and at least the first LEAD_MIN bytes, for a release opening with a
+ * document number or a mission's name ("SG/SM/...", "The following
+ * statement was issued today"). */
+#define LEAD_MIN 1200 /* bytes */
 static size_t
 lead_end(const struct text *t)
 {
 	size_t paras = 0;
 
 	for (size_t i = 0; i + 1 < t->len; i++)
-		if (t->f[i] == '\n' && t->f[i + 1] == '\n' && ++paras == 2)
+		if (t->f[i] == '\n' && t->f[i + 1] == '\n' && ++paras >= 2 && i >= LEAD_MIN)
 			return i;
 	return t->len < 4000 ? t->len : 4000;
 }
@@ -270,139 +274,33 @@ span_role(const struct work *w, size_t lo, size_t k)
 	return SPAN_NONE;
 }
 
-static int
-sentence(struct work *w, const struct text_sentence *s)
+void
+extract_title_period(struct work *w)
 {
-	const char *f = w->t->f;
-	struct mention_sent ms;
-	int mainset = 0;
-	long fig = -1; /* the sentence's last figure not dated by a comparison, whose period carries */
-	struct date_ymd sps = { 0, 0, 0 }, spe = { 0, 0, 0 };
-	unsigned char used[SENT_MAX_NUMS]; /* figures already given as a reference */
-	struct mention prev;               /* the last attached figure's, number att */
-	size_t att = (size_t)-1;
-	int nested = 0; /* the last figure was a part of a part */
+	/* The title: its period is the release's; its figures repeat the body's. */
+	for (size_t p = 0; p < w->nper && w->doc == 0; p++) {
+		const struct period_mention *pm = &w->per[p];
+		struct extract_obs t;
 
-	if (s->para != w->para || s->first) {
-		w->para = s->para;
-		w->carry = 0;
-		w->carry_ref = 0;
-	}
-	w->nterms = find_terms(w->tx, f, s->start, s->end, w->terms, SENT_MAX_TERMS);
-	w->nnums = number_scan(f, w->t->len, s->start, s->end, w->fr, w->nums, SENT_MAX_NUMS);
-	w->nper = period_scan_ctx(f, w->t->len, s->start, s->end, &w->pctx, w->per, SENT_MAX_PERIODS);
-	if (s->end <= w->title_end) {
-		/* The title: its period is the release's; its figures repeat the body's. */
-		for (size_t p = 0; p < w->nper && w->doc == 0; p++) {
-			const struct period_mention *pm = &w->per[p];
-			struct extract_obs t;
-
-			if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->type == PERIOD_T_VAGUE)
-				continue;
-			w->doc = pm->open ? 3 : 1;
-			w->ds = pm->ps;
-			w->de = pm->pe;
-			extract_period_how(w, pm, EXTRACT_PERIOD_RELEASE, &t);
-			w->doc_how = t.how;
-		}
-		return 0;
-	}
-	ms.f = f;
-	ms.lo = s->start;
-	ms.hi = s->end;
-	ms.fr = w->fr;
-	ms.terms = w->terms;
-	ms.nterms = w->nterms;
-	ms.nums = w->nums;
-	ms.nnums = w->nnums;
-	ms.generic_kind = w->gkind;
-	ms.per = w->per;
-	ms.nper = w->nper;
-	memset(used, 0, sizeof(used));
-	for (size_t k = 0; k < w->nnums; k++) {
-		const struct number *n = &w->nums[k];
-		struct mention m, tmp;
-		struct extract_obs o;
-		size_t wend, cue = s->end;
-		int fromref = 0;
-
-		if (used[k] || (n->flags & NUMBER_NOT_COUNT))
-			continue; /* a date between two parts of a list keeps the first */
-		if (!mention_attach(&ms, k, &m) &&
-		    !mention_follow(&ms, k, att != (size_t)-1 ? &prev : NULL, att, &m) &&
-		    !mention_lead(&ms, k, &m)) {
-			att = (size_t)-1;
+		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->type == PERIOD_T_VAGUE)
 			continue;
-		}
-		/* A breakdown of a figure that is itself a part ("270 abuses,
-		 * including the execution of 134 people, of whom 16 women"): the
-		 * parts of a part are not counted. */
-		if ((extract_is_subcount(f, s->start, n->start) && att != (size_t)-1 && extract_part_of_part(w, s, att)) ||
-		    (nested && att != (size_t)-1 && !extract_is_subcount(f, s->start, n->start) &&
-		    mention_follow(&ms, k, &prev, att, &tmp))) {
-			nested = 1;
-			att = k;
-			continue;
-		}
-		nested = 0;
-		att = k;
-		prev = m;
-		if (m.named)
-			ms.generic_kind = w->gkind = m.indicator;
-		/* The comparison window: up to the next figure that is not a sub-count. */
-		for (size_t j = k + 1; j < w->nnums; j++)
-			if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !extract_is_subcount(f, s->start, w->nums[j].start) &&
-			    !compare_fraction(f, w->nums[j].end, s->end)) {
-				cue = w->nums[j].start;
-				break;
-			}
-		wend = cue;
-		cue = s->end;
-		{
-			struct compare_hit h0;
-			size_t ce = m.end > n->end ? m.end : n->end;
-
-			if (compare_find(f, ce, wend, n->value, w->nums, w->nnums, &h0))
-				cue = h0.start;
-		}
-		memset(&o, 0, sizeof(o));
-		o.indicator = taxonomy_indicator_name(w->tx, m.indicator);
-		o.value = n->value;
-		o.qualifier = m.qualifier;
-		extract_period_of(w, s, n->start, n->end, m.end > n->end ? m.end : n->end, cue,
-		    span_role(w, s->start, k), &o, &fromref);
-		if (o.has_period && !mainset) {
-			mainset = 1;
-			sps = o.period_start;
-			spe = o.period_end;
-		}
-		extract_place(w, n->start, &o);
-		o.start = w->t->map[m.start];
-		o.end = w->t->map[m.end];
-		o.sent_start = w->t->map[s->start];
-		o.sent_end = w->t->map[s->end];
-		if (extract_push(w, &o) == -1)
-			return -1;
-		if (!fromref && !extract_obs_end_only(&o) && (o.has_period || !w->carry))
-			fig = (long)w->nobs - 1;
-		if (extract_is_subcount(f, s->start, n->start))
-			continue;
-		{
-			size_t a = n->end;
-
-			while (a < s->end && f[a] == ' ')
-				a++;
-			if (a < s->end && f[a] == ')')
-				continue; /* "(from 125 to 266)": the comparison is the clause's */
-		}
-		/* Derived figures, one per comparison in the window. */
-		if (extract_derive(w, &ms, s, k, m.end, &o, wend, used) == -1)
-			return -1;
+		w->doc = pm->open ? 3 : 1;
+		w->ds = pm->ps;
+		w->de = pm->pe;
+		extract_period_how(w, pm, EXTRACT_PERIOD_RELEASE, &t);
+		w->doc_how = t.how;
 	}
-	(void)sps;
-	(void)spe;
-	extract_period_after(w, s, fig);
-	return 0;
+}
+
+int
+extract_figure_period(struct work *w, const struct text_sentence *s, size_t k, size_t ee,
+    size_t cue, struct extract_obs *o)
+{
+	int fromref = 0;
+
+	extract_period_of(w, s, w->nums[k].start, w->nums[k].end, ee, cue, span_role(w, s->start, k), o,
+	    &fromref);
+	return fromref;
 }
 
 /* A heading or a table caption: a paragraph of one short line that does
@@ -456,12 +354,13 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 	}
 	w->para = (size_t)-1;
 	w->gkind = -1;
+	w->last_age = 99;
 	w->title_end = title_end(&t, sv, ns);
 	w->pctx.release = params->release_date;
 	extract_report(w, sv, ns);
 	for (size_t i = 0; i < ns; i++) {
 		w->heading = sv[i].end > w->title_end && is_heading(&t, sv, ns, i);
-		if (sentence(w, &sv[i]) == -1)
+		if (extract_sentence(w, &sv[i]) == -1)
 			goto done;
 	}
 	res->obs = w->obs;

@@ -18,6 +18,7 @@
 #define SENT_MAX_NUMS    256
 #define SENT_MAX_TERMS   1024
 #define SENT_MAX_PERIODS 64
+#define SENT_MAX_CLAUSES 128
 #define EXTRACT_MAX_OBS  100000
 
 /* The state of one extract_text call. */
@@ -31,7 +32,9 @@ struct work {
 	struct mention_term terms[SENT_MAX_TERMS];
 	struct number nums[SENT_MAX_NUMS];
 	struct period_mention per[SENT_MAX_PERIODS];
-	size_t nterms, nnums, nper;
+	struct clause_span cl[SENT_MAX_CLAUSES];
+	signed char proj[SENT_MAX_CLAUSES]; /* clause of projection: 1, 0, or -1 not asked yet */
+	size_t nterms, nnums, nper, ncl;
 	struct extract_obs *obs;
 	size_t nobs, cap;
 	/* the period carried through the paragraph, and its comparison reference */
@@ -59,7 +62,40 @@ struct work {
 	struct { struct date_ymd s, e; struct extract_period_how how; } cols[4];
 	/* how the carried, heading and main periods were read */
 	struct extract_period_how carry_how, head_how, doc_how;
+	/* comparisons stated apart from their figure (extract_compare.c) */
+	struct pending_cmp {
+		int indicator;            /* the indicator it names */
+		int64_t probe;            /* the figure it implies for EXTRACT_PROBE */
+		int has_pm;               /* its reference period, in pm */
+		struct period_mention pm;
+		size_t start, end;        /* the comparison's words, original offsets */
+		int left;                 /* sentences it may still wait */
+	} pend[4];
+	size_t npend;
+	size_t last_first, last_end;  /* the observations of the last sentence with figures */
+	int last_age;                 /* sentences since it, 0: the previous one */
 };
+
+/* The figure a comparison is probed with to learn its ratio. */
+#define EXTRACT_PROBE 1000000000LL
+
+/* The taxonomy terms of f[lo, hi), at most max in out; how many. */
+size_t extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
+    struct mention_term *out, size_t max);
+
+/* One sentence: its terms, numbers, periods and clauses, then each
+ * figure's observation (extract_sentence.c). 0, or -1 when out of memory. */
+int extract_sentence(struct work *w, const struct text_sentence *s);
+
+/* The title's period, which becomes the release's when none is known yet. */
+void extract_title_period(struct work *w);
+
+/* extract_period_of for figure k of s (its role in "from A to B" found
+ * here), whose evidence ends at ee and whose comparison begins at cue; o's
+ * period and o->how set. Returns 1 when the period is a comparison's
+ * reference (which does not carry). */
+int extract_figure_period(struct work *w, const struct text_sentence *s, size_t k, size_t ee,
+    size_t cue, struct extract_obs *o);
 
 /* The role of a figure in "(from 125 to 266)", "(de 125 à 266)". */
 enum span_role { SPAN_NONE, SPAN_FROM, SPAN_TO };
@@ -88,17 +124,33 @@ void extract_period_after(struct work *w, const struct text_sentence *s, long fi
 /* Record in o how its period was read from pm (NULL: no expression). */
 void extract_period_how(const struct work *w, const struct period_mention *pm, int source,
     struct extract_obs *o);
+/* Record that d's period, already resolved, is the comparison reference pm's. */
+void extract_period_ref_how(const struct work *w, const struct period_mention *pm, struct extract_obs *d);
 
 /* Append o to w's observations (silently dropped past EXTRACT_MAX_OBS);
  * 0, or -1 when out of memory. */
 int extract_push(struct work *w, const struct extract_obs *o);
 
-/* The figures implied by comparisons after figure k of sentence s, whose
- * observation is base and whose mention ends at mend, up to wend: each
+/* The figures implied by comparisons of figure k of sentence s, whose
+ * observation is base and whose mention is m: the change between its noun
+ * and it ("doubled to 90"), then each comparison after it up to wend; each
  * appended as a derived observation (or, when the reference figure is
  * stated, as that figure, marked in used). 0, or -1 when out of memory. */
 int extract_derive(struct work *w, struct mention_sent *ms, const struct text_sentence *s,
-    size_t k, size_t mend, const struct extract_obs *base, size_t wend, unsigned char *used);
+    size_t k, const struct mention *m, const struct extract_obs *base, size_t wend,
+    unsigned char *used);
+
+/* After sentence s: a comparison it states with no figure of its own
+ * applies to the figures of the sentence before when it opens with an
+ * anaphor ("Ces données représentent une augmentation de 11 %"), else waits
+ * for the next figure of the indicator it names ("le nombre de personnes
+ * tuées a connu une hausse de 324 %"). nfig: its figures; first: its first
+ * observation. 0, or -1 when out of memory. */
+int extract_compare_after(struct work *w, const struct text_sentence *s, size_t nfig, size_t first);
+
+/* A waiting comparison naming o's indicator, applied to o (observation
+ * index i). 0, or -1 when out of memory. */
+int extract_compare_waiting(struct work *w, size_t i);
 
 /* Whether a counted figure of the sentence lies in f[a, b). */
 int extract_figure_between(const struct work *w, size_t a, size_t b);
@@ -108,6 +160,21 @@ int extract_is_subcount(const char *f, size_t lo, size_t pos);
 
 /* Whether figure k is itself introduced as a part of an earlier figure. */
 int extract_part_of_part(const struct work *w, const struct text_sentence *s, size_t k);
+
+/* An incident count of a kind that counts people, beside the count of its
+ * victims in the same item ("enlevements (cinq incidents, 12 victimes)"):
+ * the two are different units, and only the victims are that kind's figure. */
+int extract_incidents_beside_victims(const struct work *w, const struct text_sentence *s, size_t k,
+    const struct mention *m);
+
+/* Whether the figure at pos stands in a clause of planning or projection
+ * ("a planning basis that allows for 300,000", "le plan de contingence
+ * prévoit"): a figure that may come, not one observed. */
+int extract_projection(struct work *w, size_t pos);
+
+/* Whether figure k of s counts people receiving aid: "food for an
+ * additional 8,000 refugees", "distribution to 5,000 refugees". */
+int extract_aid_recipients(const struct work *w, const struct text_sentence *s, size_t k);
 
 /* Set o's country and region from the places named in the figure at pos's clause. */
 void extract_place(struct work *w, size_t pos, struct extract_obs *o);

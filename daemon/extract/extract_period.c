@@ -355,6 +355,18 @@ extract_period_how(const struct work *w, const struct period_mention *pm, int so
 	}
 }
 
+void
+extract_period_ref_how(const struct work *w, const struct period_mention *pm, struct extract_obs *d)
+{
+	extract_period_how(w, pm, EXTRACT_PERIOD_REFERENCE, d);
+	/* a relative reference ("the previous quarter") resolved against the
+	 * figure's own period */
+	if (pm->kind != PERIOD_ABSOLUTE)
+		d->how.anchor = PERIOD_A_PREVIOUS;
+	d->how.ps = d->period_start;
+	d->how.pe = d->period_end;
+}
+
 /* o takes the period of a kept expression (carried, heading, release). */
 static void
 take(struct extract_obs *o, struct date_ymd a, struct date_ymd b, const struct extract_period_how *how,
@@ -663,11 +675,28 @@ const char *
 extract_period_source_name(int source)
 {
 	static const char *const names[] = {
-		[EXTRACT_PERIOD_NONE] = "none", [EXTRACT_PERIOD_OWN] = "own",
+		[EXTRACT_PERIOD_NONE] = "none", [EXTRACT_PERIOD_OWN] = "stated",
 		[EXTRACT_PERIOD_CARRIED] = "carried", [EXTRACT_PERIOD_HEADING] = "heading",
 		[EXTRACT_PERIOD_RELEASE] = "release", [EXTRACT_PERIOD_REFERENCE] = "reference",
 		[EXTRACT_PERIOD_STOCK] = "stock",
 	};
 
 	return source >= 0 && (size_t)source < sizeof(names) / sizeof(names[0]) ? names[source] : "none";
+}
+
+void
+extract_note_period(struct extract_note *n, const struct extract_period_how *how)
+{
+	n->period_source = extract_period_source_name(how->source);
+	n->period_start = how->start;
+	n->period_end = how->end;
+	n->period_type = NULL;
+	n->period_anchor = NULL;
+	/* a type and an anchor when an expression was read, or when the
+	 * period was set without one (a stock as of the publication date, a
+	 * base a year before its figure's) */
+	if (how->end > how->start || how->source != EXTRACT_PERIOD_NONE) {
+		n->period_type = period_type_name(how->type);
+		n->period_anchor = period_anchor_name(how->anchor);
+	}
 }

@@ -32,6 +32,10 @@ long compare_stated(const struct number *nums, size_t nnums, size_t from, size_t
  * fraction ("deux tiers", "two thirds"), part of a comparison, not a figure. */
 int compare_fraction(const char *f, size_t end, size_t to);
 
+/* Whether the number at folded offset pos is the factor of "multiplié par
+ * 12", "multiplied by 3" (words from lo on), part of a comparison, not a figure. */
+int compare_factor(const char *f, size_t lo, size_t pos);
+
 /* value / (num / den), rounded half up; -1 when out of range. */
 int64_t compare_divide(int64_t value, int64_t num, int64_t den);
 

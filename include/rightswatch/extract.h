@@ -89,10 +89,43 @@ struct extract_result {
 struct extract_taxonomy *extract_taxonomy_new(const struct config *cf);
 void extract_taxonomy_free(struct extract_taxonomy *tx);
 
+/* What the extractor made of one number of the text, for an analyst asking
+ * why a figure was (or was not) found: `rightswatch extract --explain`.
+ * Strings are static or point into the taxonomy; offsets are the text's. */
+struct extract_note {
+	size_t start, end;         /* the number as written */
+	int64_t value;
+	const char *reading;       /* "count", "percent", "date", "year", "age", "duration",
+	                            * "document number", "phone number", "money", "ordinal",
+	                            * "time", "multiplier" */
+	const char *indicator;     /* what it counts, or NULL */
+	const char *rule;          /* how it was attached ("number + noun", ...), or NULL */
+	const char *dropped;       /* why it yields nothing, or NULL */
+	enum extract_qualifier qualifier;
+	long obs;                  /* index of its observation in the result, or -1 */
+	size_t clause_start, clause_end; /* its clause, or the apposition it sits in */
+	const char *clause_kind;   /* "clause", "apposition" or "title" */
+	const char *period_source; /* extract_period_source_name: "stated", "carried", "heading",
+	                            * "release", "reference", "stock", "none" */
+	size_t period_start, period_end; /* the temporal expression used (equal: none) */
+	const char *period_type;   /* period_type_name: "date", "range", "back", "relative", "open",
+	                            * "as-of", "vague"; NULL: no period was read */
+	const char *period_anchor; /* period_anchor_name: "none", "publication", "reporting",
+	                            * "previous"; NULL: no period was read */
+};
+
+struct extract_notes {
+	struct extract_note *v; /* owned; free with extract_notes_free */
+	size_t n, cap;
+};
+
+void extract_notes_free(struct extract_notes *notes);
+
 struct extract_params {
 	struct date_ymd release_date; /* periods are resolved against it */
 	enum extract_lang lang;       /* AUTO: detected from the text */
 	const char *country;          /* the release's country when known, or NULL */
+	struct extract_notes *notes;  /* when not NULL, a note per number is appended */
 };
 
 /* Extract from text (len bytes, any bytes; invalid UTF-8 is tolerated).
@@ -106,8 +139,11 @@ void extract_result_free(struct extract_result *res);
  * date): has_period is 0 and period_end holds that date. */
 int extract_obs_end_only(const struct extract_obs *o);
 
-/* "none", "own", "carried", "heading", "release", "reference", "stock". */
+/* "none", "stated", "carried", "heading", "release", "reference", "stock". */
 const char *extract_period_source_name(int source);
+
+/* Fill n's period fields (source, expression, type, anchor) from how. */
+void extract_note_period(struct extract_note *n, const struct extract_period_how *how);
 
 /* "exact", "at_least", "more_than", "approx", "at_most". */
 const char *extract_qualifier_name(enum extract_qualifier q);

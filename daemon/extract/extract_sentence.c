@@ -1,0 +1,335 @@
+/*
+ * extract_sentence — one sentence of the extractor, as named steps: find
+ * its terms, numbers, temporal phrases, clauses and appositions; attach
+ * each number to what it counts (mention*.c) or say why it counts nothing;
+ * give each figure its period (extract.c), place (extract_clause.c) and the
+ * figures its comparisons imply (extract_derive.c). When the caller asked
+ * for them, a note per number records each decision (extract --explain).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rightswatch/compare.h"
+#include "extract_int.h"
+
+/* The figures of one sentence, as they are attached in order. */
+struct sent {
+	struct mention_sent ms;
+	unsigned char used[SENT_MAX_NUMS]; /* figures already given as a reference */
+	struct mention prev;               /* the last attached figure's, number att */
+	size_t att;
+	int nested;                        /* the last figure was a part of a part */
+	long fig;                          /* the last figure whose period carries, or -1 */
+	size_t nfig;                       /* figures observed */
+};
+
+void
+extract_notes_free(struct extract_notes *notes)
+{
+	if (notes == NULL)
+		return;
+	free(notes->v);
+	memset(notes, 0, sizeof(*notes));
+}
+
+/* How a number was read, from the flags number_scan gave it. */
+static const char *
+reading_of(unsigned flags)
+{
+	static const struct {
+		unsigned flag;
+		const char *name;
+	} r[] = {
+		{ NUMBER_PERCENT, "percent" }, { NUMBER_DATE, "date" }, { NUMBER_YEAR, "year" },
+		{ NUMBER_AGE, "age" }, { NUMBER_DURATION, "duration" },
+		{ NUMBER_DOCREF, "document number" }, { NUMBER_PHONE, "phone number" },
+		{ NUMBER_MONEY, "money" }, { NUMBER_ORDINAL, "ordinal" }, { NUMBER_TIME, "time" },
+		{ NUMBER_TIMES, "multiplier" },
+	};
+
+	for (size_t i = 0; i < sizeof(r) / sizeof(r[0]); i++)
+		if (flags & r[i].flag)
+			return r[i].name;
+	return "count";
+}
+
+/* A new note for number k of s, or -1 when none is asked for (or out of
+ * memory: explanations are best effort and never fail an extraction). */
+static long
+note_new(struct work *w, const struct text_sentence *s, size_t k, int title)
+{
+	struct extract_notes *ns = w->p->notes;
+	struct extract_note *n;
+	const struct number *num = &w->nums[k];
+	int c;
+
+	if (ns == NULL)
+		return -1;
+	if (ns->n == ns->cap) {
+		size_t nc = ns->cap * 2 + 16;
+		struct extract_note *nv = realloc(ns->v, nc * sizeof(*nv));
+
+		if (nv == NULL)
+			return -1;
+		ns->v = nv;
+		ns->cap = nc;
+	}
+	n = &ns->v[ns->n];
+	memset(n, 0, sizeof(*n));
+	n->start = w->t->map[num->start];
+	n->end = w->t->map[num->end];
+	n->value = num->value;
+	n->reading = reading_of(num->flags);
+	n->obs = -1;
+	n->period_source = "none";
+	if ((c = clause_apposition_of(w->cl, w->ncl, num->start)) < 0)
+		c = clause_of(w->cl, w->ncl, num->start);
+	n->clause_kind = title ? "title" : c >= 0 ? clause_kind_name(w->cl[c].kind) : "clause";
+	n->clause_start = w->t->map[c >= 0 ? w->cl[c].start : s->start];
+	n->clause_end = w->t->map[c >= 0 ? w->cl[c].end : s->end];
+	if (num->flags & NUMBER_NOT_COUNT)
+		n->dropped = "not a count";
+	return (long)ns->n++;
+}
+
+static struct extract_note *
+note(struct work *w, long i)
+{
+	return i >= 0 ? &w->p->notes->v[i] : NULL;
+}
+
+static void
+note_drop(struct work *w, long i, const char *why)
+{
+	struct extract_note *n = note(w, i);
+
+	if (n != NULL && n->dropped == NULL)
+		n->dropped = why;
+}
+
+/* The title: its period is the release's; its figures repeat the body's. */
+static void
+title(struct work *w, const struct text_sentence *s)
+{
+	extract_title_period(w);
+	for (size_t k = 0; k < w->nnums; k++)
+		note_drop(w, note_new(w, s, k, 1), "in the title, whose figures the body repeats");
+}
+
+static void
+sent_init(struct work *w, const struct text_sentence *s, struct sent *st)
+{
+	struct mention_sent *ms = &st->ms;
+
+	memset(st, 0, sizeof(*st));
+	st->att = (size_t)-1;
+	st->fig = -1;
+	ms->f = w->t->f;
+	ms->lo = s->start;
+	ms->hi = s->end;
+	ms->fr = w->fr;
+	ms->terms = w->terms;
+	ms->nterms = w->nterms;
+	ms->nums = w->nums;
+	ms->nnums = w->nnums;
+	ms->generic_kind = w->gkind;
+	ms->per = w->per;
+	ms->nper = w->nper;
+	ms->cl = w->cl;
+	ms->ncl = w->ncl;
+	ms->displaced = taxonomy_indicator_id(w->tx, "displaced");
+	ms->refugees = taxonomy_indicator_id(w->tx, "refugees");
+	ms->violations = taxonomy_indicator_id(w->tx, "violations");
+	ms->attacks = taxonomy_indicator_id(w->tx, "attacks");
+	ms->tx = w->tx;
+	ms->home = w->country;
+}
+
+/* What number k counts: 1 and m filled, or 0 with the note saying why not. */
+static int
+attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k, long ni,
+    struct mention *m)
+{
+	const char *f = w->t->f;
+	const struct number *n = &w->nums[k];
+	const struct mention *prev = st->att != (size_t)-1 ? &st->prev : NULL;
+	struct mention tmp;
+
+	if (!mention_attach(&st->ms, k, m) && !mention_follow(&st->ms, k, prev, st->att, m) &&
+	    !mention_apposed(&st->ms, k, prev, st->att, m) && !mention_versus(&st->ms, k, prev, st->att, m) &&
+	    !mention_placed_part(&st->ms, k, prev, st->att, m) && !mention_lead(&st->ms, k, m)) {
+		st->att = (size_t)-1;
+		note_drop(w, ni, "no indicator term within its clause");
+		return 0;
+	}
+	/* A breakdown of a figure that is itself a part ("270 abuses,
+	 * including the execution of 134 people, of whom 16 women"): the
+	 * parts of a part are not counted. */
+	if ((extract_is_subcount(f, s->start, n->start) && st->att != (size_t)-1 &&
+	    extract_part_of_part(w, s, st->att)) ||
+	    (st->nested && st->att != (size_t)-1 && !extract_is_subcount(f, s->start, n->start) &&
+	    mention_follow(&st->ms, k, &st->prev, st->att, &tmp))) {
+		st->nested = 1;
+		st->att = k;
+		note_drop(w, ni, "a part of a part (a breakdown of a breakdown)");
+		return 0;
+	}
+	st->nested = 0;
+	st->att = k;
+	st->prev = *m;
+	if (extract_incidents_beside_victims(w, s, k, m)) {
+		note_drop(w, ni, "an incident count beside the count of its victims");
+		return 0;
+	}
+	if (m->named)
+		st->ms.generic_kind = w->gkind = m->indicator;
+	return 1;
+}
+
+/* Whether pos lies in a temporal phrase ("over 2018"). */
+static int
+in_period(const struct work *w, size_t pos)
+{
+	for (size_t p = 0; p < w->nper; p++)
+		if (pos >= w->per[p].start && pos < w->per[p].end)
+			return 1;
+	return 0;
+}
+
+/* The comparison window of figure k: up to the next figure that is not a
+ * sub-count (*wend); where its comparison starts, else the sentence's end. */
+static size_t
+compare_cue(const struct work *w, const struct text_sentence *s, size_t k, const struct mention *m,
+    size_t *wend)
+{
+	const char *f = w->t->f;
+	const struct number *n = &w->nums[k];
+	struct compare_hit h;
+	size_t ce = m->end > n->end ? m->end : n->end;
+
+	*wend = s->end;
+	for (size_t j = k + 1; j < w->nnums; j++)
+		if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !extract_is_subcount(f, s->start, w->nums[j].start) &&
+		    !compare_fraction(f, w->nums[j].end, s->end) &&
+		    !compare_factor(f, s->start, w->nums[j].start) && !in_period(w, w->nums[j].start)) {
+			*wend = w->nums[j].start;
+			break;
+		}
+	return compare_find(f, ce, *wend, n->value, w->nums, w->nnums, &h) ? h.start : s->end;
+}
+
+/* Record where figure ni's observation o came from, and how its period was read. */
+static void
+note_figure(struct work *w, long ni, const struct mention *m, const struct extract_obs *o)
+{
+	struct extract_note *n = note(w, ni);
+
+	if (n == NULL)
+		return;
+	n->indicator = taxonomy_indicator_name(w->tx, m->indicator);
+	n->rule = m->rule;
+	n->qualifier = m->qualifier;
+	n->obs = (long)w->nobs - 1;
+	extract_note_period(n, &o->how);
+}
+
+/* Whether figure k's comparisons are its clause's rather than its own:
+ * a sub-count, or the last figure of "(from 125 to 266)". */
+static int
+no_derive(const struct work *w, const struct text_sentence *s, size_t k)
+{
+	const char *f = w->t->f;
+	size_t a = w->nums[k].end;
+
+	if (extract_is_subcount(f, s->start, w->nums[k].start))
+		return 1;
+	while (a < s->end && f[a] == ' ')
+		a++;
+	return a < s->end && f[a] == ')';
+}
+
+/* Figure k of s: its observation, then the figures its comparisons imply.
+ * 0, or -1 when out of memory. */
+static int
+figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
+{
+	const struct number *n = &w->nums[k];
+	struct mention m;
+	struct extract_obs o;
+	size_t wend, cue, oi;
+	long ni = note_new(w, s, k, 0);
+	int fromref;
+
+	if (st->used[k]) {
+		note_drop(w, ni, "the stated reference of a comparison, counted with it");
+		return 0;
+	}
+	if (mention_attack_times(&st->ms, k, &m)) {
+		if (ni >= 0) {
+			note(w, ni)->dropped = NULL;
+			note(w, ni)->reading = "count";
+		}
+	} else if ((n->flags & NUMBER_NOT_COUNT) || !attach(w, s, st, k, ni, &m)) {
+		return 0;
+	}
+	if (extract_projection(w, n->start)) {
+		note_drop(w, ni, "a projection (a planning figure), not an observation");
+		return 0;
+	}
+	if (extract_aid_recipients(w, s, k)) {
+		note_drop(w, ni, "people receiving aid, not an indicator count");
+		return 0;
+	}
+	cue = compare_cue(w, s, k, &m, &wend);
+	memset(&o, 0, sizeof(o));
+	o.indicator = taxonomy_indicator_name(w->tx, m.indicator);
+	o.value = n->value;
+	o.qualifier = m.qualifier;
+	fromref = extract_figure_period(w, s, k, m.end > n->end ? m.end : n->end, cue, &o);
+	extract_place(w, n->start, &o);
+	o.start = w->t->map[m.start];
+	o.end = w->t->map[m.end];
+	o.sent_start = w->t->map[s->start];
+	o.sent_end = w->t->map[s->end];
+	if (extract_push(w, &o) == -1)
+		return -1;
+	oi = w->nobs - 1;
+	st->nfig++;
+	note_figure(w, ni, &m, &o);
+	if (!fromref && !extract_obs_end_only(&o) && (o.has_period || !w->carry))
+		st->fig = (long)oi;
+	if (!no_derive(w, s, k) && extract_derive(w, &st->ms, s, k, &m, &o, wend, st->used) == -1)
+		return -1;
+	/* no comparison of its own: one stated before, in a sentence of its own */
+	return w->nobs == oi + 1 ? extract_compare_waiting(w, oi) : 0;
+}
+
+int
+extract_sentence(struct work *w, const struct text_sentence *s)
+{
+	const char *f = w->t->f;
+	struct sent st;
+	size_t first;
+
+	if (s->para != w->para || s->first) {
+		w->para = s->para;
+		w->carry = 0;
+		w->carry_ref = 0;
+	}
+	w->nterms = extract_find_terms(w->tx, f, s->start, s->end, w->terms, SENT_MAX_TERMS);
+	w->nnums = number_scan(f, w->t->len, s->start, s->end, w->fr, w->nums, SENT_MAX_NUMS);
+	w->nper = period_scan_ctx(f, w->t->len, s->start, s->end, &w->pctx, w->per, SENT_MAX_PERIODS);
+	w->ncl = clause_split(f, s->start, s->end, w->cl, SENT_MAX_CLAUSES);
+	memset(w->proj, -1, w->ncl);
+	if (s->end <= w->title_end) {
+		title(w, s);
+		return 0;
+	}
+	sent_init(w, s, &st);
+	first = w->nobs;
+	for (size_t k = 0; k < w->nnums; k++)
+		if (figure(w, s, &st, k) == -1)
+			return -1;
+	extract_period_after(w, s, st.fig);
+	return extract_compare_after(w, s, st.nfig, first);
+}
