@@ -208,14 +208,15 @@ period_date_at(const struct pc *c, size_t i, struct dt *d, int strict)
 				d->d = v;
 				d->m = m;
 				d->prec = 3;
+				/* "3 July, 2021" takes its year; "3 July, and" ends at July */
 				k = e;
 				if (k < c->hi && c->f[k] == ',')
 					k++;
 				if ((v = period_read_year(c, k, &e)) > 0) {
 					d->y = v;
-					k = e;
+					return e;
 				}
-				return k;
+				return k > 0 && c->f[k - 1] == ',' ? k - 1 : k;
 			}
 		}
 		if ((v = period_read_year(c, i, &e)) > 0 && (!strict || prev_is_prep(c, i))) {

@@ -5,7 +5,7 @@
 # same for a release the daemon stored (`once` against nginx, then explain
 # by URL and by id, from the text the store kept).
 . "$(dirname "$0")/lib.sh"
-plan 17
+plan 18
 
 seed=$RW_ROOT/../shared/seeds/000_fea450b5e471619b.txt
 line() { grep -F -- "$1" "$TMP/out.txt" | grep -qF -- "$2"; }
@@ -33,6 +33,8 @@ check "a part in an apposition, attached through it" \
 	line 'text="three"' 'clause_kind=apposition clause=14-47 attached=killed rule="breakdown in an apposition"'
 check "each clause keeps its place" line 'text="45"' 'country="Burkina Faso"'
 check "the date is read as a date and dropped" line 'text="3"' 'read=date clause_kind=clause'
+check "a day and month: a date, its year the publication's" \
+	line 'text="Twelve"' 'period="3 July" period_at=72-78 period_type=date period_anchor=publication'
 
 cat > "$TMP/text2.txt" <<'TXT'
 Abductions rose to 300 in the second quarter, a 50 per cent increase on the previous quarter.

@@ -72,6 +72,9 @@ static const struct prow prows[] = {
 	{ "ce trimestre", MON, NULL, NULL, "ce trimestre", OPEN, PUB, "2021-07-01", MON },
 	{ "au cours de l'ann\xc3\xa9" "e \xc3\xa9" "coul\xc3\xa9" "e", MON, NULL, NULL, "l'ann\xc3\xa9" "e \xc3\xa9" "coul\xc3\xa9" "e", BACK, PUB, "2020-08-09", MON },
 	{ "compared with the previous two years", MON, NULL, NULL, "the previous two years", REL, PREV, "*", "*" },
+	{ "were killed near Gao on 3 July, and two more", MON, NULL, NULL, "3 July", DATE, PUB, "2021-07-03", "2021-07-03" }, /* the comma is not the date's */
+	{ "ont \xc3\xa9t\xc3\xa9 tu\xc3\xa9s le 3 juillet, puis", MON, NULL, NULL, "3 juillet", DATE, PUB, "2021-07-03", "2021-07-03" },
+	{ "on 3 July, 2020", MON, NULL, NULL, "3 July, 2020", DATE, NONE, "2020-07-03", "2020-07-03" },
 	{ "a 10-day visit to 5 regions", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
 	{ "5 to 10 people", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
 	/* dates in figures */
