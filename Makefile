@@ -3,6 +3,7 @@
 #   make              build/rightswatch
 #   make sanitize     build/sanitize/rightswatch (ASan + UBSan)
 #   make check        every unit and integration test; SANITIZE=1 uses the sanitizer build
+#   make layercheck   the dependencies between families point one way (tests/layercheck.py)
 #   make run          install missing build dependencies, build, run on config/rightswatch.ini
 #   make deps         install missing Debian packages (build and test) with apt-get
 #   make fuzz         libFuzzer targets (clang) under build/fuzz/
@@ -54,7 +55,7 @@ OBJS      := $(patsubst daemon/%.c,$(OUT)/obj/%.o,$(LIB_SRCS))
 UNIT_BINS := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRCS))
 BIN        = $(OUT)/rightswatch
 
-.PHONY: all sanitize check unit run deps test-deps fuzz bench install clean demo pkgcheck
+.PHONY: all sanitize check layercheck unit run deps test-deps fuzz bench install clean demo pkgcheck
 
 all: pkgcheck $(BIN)
 
@@ -94,10 +95,17 @@ sanitize:
 unit: all $(UNIT_BINS)
 
 # The whole suite; the last line it prints is "N passed, N failed, N skipped".
+# A dependency that points the wrong way (layercheck) stops it before the tests.
 check:
 	@pkg-config --exists $(PKGS) cmocka || $(MAKE) deps
 	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory layercheck
 	@tests/run.sh $(OUT)
+
+# Includes and calls point from a family to the ones below it, never up or
+# in a cycle (the table of families is in tests/layercheck.py; README).
+layercheck: $(OUT)/librw.a
+	@python3 tests/layercheck.py --objects $(OUT)/obj
 
 deps:
 	@tests/deps.sh $(DEB_BUILD) $(DEB_TEST)

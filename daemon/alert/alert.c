@@ -14,37 +14,7 @@
 
 #include "rightswatch/alert.h"
 #include "alert_int.h"
-
-size_t
-alert_utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len;
-	uint32_t cp, min;
-
-	if (n == 0)
-		return 0;
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, cp = s[0] & 0x1f, min = 0x80;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, cp = s[0] & 0x0f, min = 0x800;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, cp = s[0] & 0x07, min = 0x10000;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	/* Overlong forms, UTF-16 surrogates and code points past U+10FFFF. */
-	if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return len;
-}
+#include "rightswatch/utf8.h"
 
 int
 alert_put_clean(struct buf *b, const char *s)
@@ -54,7 +24,7 @@ alert_put_clean(struct buf *b, const char *s)
 	int rc = 0;
 
 	while (i < n) {
-		size_t l = alert_utf8_len(p + i, n - i);
+		size_t l = utf8_len(s + i, n - i);
 
 		if (l == 0) {
 			rc |= buf_puts(b, "\xef\xbf\xbd");
@@ -358,7 +328,7 @@ syslog_value(struct buf *b, const char *key, const char *s)
 		return 0;
 	rc |= buf_printf(b, "%s%s=\"", b->len > 0 ? " " : "", key);
 	while (i < n) {
-		size_t l = alert_utf8_len(p + i, n - i);
+		size_t l = utf8_len(s + i, n - i);
 
 		if (i + (l ? l : 1) > ALERT_SYSLOG_VALUE_MAX) {
 			rc |= buf_puts(b, "...");

@@ -8,8 +8,6 @@
 
 #include "rightswatch/buf.h"
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
-size_t alert_utf8_len(const unsigned char *s, size_t n);
 /* Append s cleaned: invalid UTF-8 as U+FFFD, C0/C1 controls, DEL and
  * U+2028/U+2029 as one space each. NULL appends nothing. 0 or -1. */
 int alert_put_clean(struct buf *b, const char *s);

@@ -14,6 +14,7 @@
 
 #include "rightswatch/alert.h"
 #include "alert_int.h"
+#include "rightswatch/utf8.h"
 
 #define LINE_MAX_HDR 78   /* recommended header line length, RFC 5322 2.1.1 */
 #define QP_LINE_MAX  76   /* RFC 2045 6.7 (5) */
@@ -173,7 +174,7 @@ alert_header_encode(const char *name, const char *value)
 			size_t j = i;
 
 			while (j < clean.len) {
-				size_t l = alert_utf8_len(p + j, clean.len - j);
+				size_t l = utf8_len(clean.data + j, clean.len - j);
 
 				if (l == 0)
 					l = 1; /* cannot happen after cleaning */

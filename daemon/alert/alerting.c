@@ -12,7 +12,7 @@
 #include "rightswatch/alerting.h"
 #include "rightswatch/bperiod.h"
 #include "rightswatch/buf.h"
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/date.h"
 #include "rightswatch/escape.h"
 #include "rightswatch/extract.h"
@@ -235,20 +235,23 @@ alerting_record(struct store *st, const struct config *cf, const struct rules_de
     const struct alerting_release *rel, int64_t now)
 {
 	struct store_alert sa;
-	const char **dest = NULL;
+	const char *const *dest = NULL;
+	const char **all = NULL;   /* every destination, when the threshold names none */
 	size_t ndest = 0;
 	int64_t alert_id = 0;
 	char tmp[11];
 	int rc;
 
+	/* The alert borrows the decision's, the release's and the rules'
+	 * strings: the store only reads them. */
 	memset(&sa, 0, sizeof(sa));
 	sa.fingerprint = d->fingerprint;
-	sa.rule = (char *)(uintptr_t)d->threshold->name;
-	sa.severity = (char *)(uintptr_t)rules_severity_name(d->threshold->severity);
-	sa.country = (char *)(uintptr_t)d->obs->country;
-	sa.indicator = (char *)(uintptr_t)d->obs->indicator;
+	sa.rule = d->threshold->name;
+	sa.severity = rules_severity_name(d->threshold->severity);
+	sa.country = d->obs->country;
+	sa.indicator = d->obs->indicator;
 	sa.value = d->obs->value;
-	sa.qualifier = (char *)(uintptr_t)rules_qualifier_name(d->obs->qualifier);
+	sa.qualifier = rules_qualifier_name(d->obs->qualifier);
 	sa.approximate = d->approximate;
 	sa.is_update = d->kind == RULES_UPDATE;
 	sa.previous_value = d->has_previous ? d->previous_value : -1;
@@ -259,23 +262,24 @@ alerting_record(struct store *st, const struct config *cf, const struct rules_de
 		sa.baseline_value = d->baseline->value;
 		memcpy(sa.baseline_period_start, date_format_ymd(d->baseline->period.start, tmp), 11);
 		memcpy(sa.baseline_period_end, date_format_ymd(d->baseline->period.end, tmp), 11);
-		sa.baseline_origin = (char *)(uintptr_t)rules_origin_name(d->baseline->origin);
-		sa.baseline_source = (char *)(uintptr_t)d->baseline->source;
+		sa.baseline_origin = rules_origin_name(d->baseline->origin);
+		sa.baseline_source = d->baseline->source;
 	}
 	sa.ratio = d->ratio > 0 ? d->ratio : NAN;
 	sa.doc_id = rel->doc_id;
-	sa.title = (char *)(uintptr_t)rel->title;
-	sa.date = (char *)(uintptr_t)rel->date;
-	sa.url = (char *)(uintptr_t)rel->url;
-	sa.sentence = (char *)(uintptr_t)d->obs->sentence;
+	sa.title = rel->title;
+	sa.date = rel->date;
+	sa.url = rel->url;
+	sa.sentence = d->obs->sentence;
 	if (d->threshold->nnotify > 0) {
-		dest = (const char **)(uintptr_t)d->threshold->notify;
+		dest = d->threshold->notify;
 		ndest = d->threshold->nnotify;
 	} else if (cf->nnotifies > 0) {
-		if ((dest = calloc(cf->nnotifies, sizeof(*dest))) == NULL)
+		if ((all = calloc(cf->nnotifies, sizeof(*all))) == NULL)
 			return -1;
 		for (size_t i = 0; i < cf->nnotifies; i++)
-			dest[i] = cf->notifies[i].name;
+			all[i] = cf->notifies[i].name;
+		dest = all;
 		ndest = cf->nnotifies;
 	}
 	rc = store_alert_add(st, &sa, dest, ndest, now, &alert_id);
@@ -291,8 +295,7 @@ alerting_record(struct store *st, const struct config *cf, const struct rules_de
 		if ((rc = store_outbox_digest_window(st, dest[i], now, &when, &open)) == 0)
 			rc = store_outbox_postpone(st, alert_id, dest[i], open ? when : now + cn->digest);
 	}
-	if (d->threshold->nnotify == 0)
-		free(dest);
+	free(all);
 	if (rc == 0) {
 		char rule[160], country[160], indicator[160];
 

@@ -130,10 +130,18 @@ csv_value(const char *s, int64_t *v)
 	return 0;
 }
 
-static char *
-csv_dup(const struct buf *b)
+/* A copy of b kept by the set (the rows borrow it); NULL when out of memory. */
+static const char *
+csv_keep(struct baseline_csv_rows *out, const struct buf *b)
 {
-	return strdup(b->data != NULL ? b->data : "");
+	char **v, *s;
+
+	if ((v = realloc(out->strings, (out->nstrings + 1) * sizeof(*v))) == NULL)
+		return NULL;
+	out->strings = v;
+	if ((s = strdup(b->data != NULL ? b->data : "")) == NULL)
+		return NULL;
+	return v[out->nstrings++] = s;
 }
 
 int
@@ -213,9 +221,9 @@ baseline_csv_parse(const char *file, const char *data, size_t len,
 			goto oom;
 		lines = nl;
 		b.origin = RULES_IMPORTED;
-		b.country = csv_dup(&f[0]);
-		b.indicator = csv_dup(&f[1]);
-		b.source = f[4].len > 0 ? csv_dup(&f[4]) : NULL;
+		b.country = csv_keep(out, &f[0]);
+		b.indicator = csv_keep(out, &f[1]);
+		b.source = f[4].len > 0 ? csv_keep(out, &f[4]) : NULL;
 		out->rows[out->n] = b;
 		lines[out->n] = line;
 		out->n++;
@@ -242,12 +250,9 @@ baseline_csv_rows_free(struct baseline_csv_rows *rows)
 {
 	if (rows == NULL)
 		return;
-	for (size_t i = 0; i < rows->n; i++) {
-		/* The set allocated these strings itself. */
-		free((void *)(uintptr_t)rows->rows[i].country);
-		free((void *)(uintptr_t)rows->rows[i].indicator);
-		free((void *)(uintptr_t)rows->rows[i].source);
-	}
+	for (size_t i = 0; i < rows->nstrings; i++)
+		free(rows->strings[i]);
+	free(rows->strings);
 	free(rows->rows);
 	memset(rows, 0, sizeof(*rows));
 }

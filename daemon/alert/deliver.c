@@ -1,58 +1,46 @@
 /*
- * deliver — the outbox courier (see deliver.h). One job per delivery in
- * flight; a job's completion is the only place an outbox row changes state,
- * so a row is never marked before its destination answered.
+ * deliver — the outbox courier (see deliver.h): it schedules, retries and
+ * records; how an alert travels is each destination's (dest.h, one file
+ * per type behind the ops table below). One job per delivery in flight; a
+ * job's completion is the only place an outbox row changes state, so a row
+ * is never marked before its destination answered.
  */
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <event2/event.h>
 
 #include "rightswatch/alert.h"
 #include "rightswatch/buf.h"
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/crashpoint.h"
 #include "rightswatch/date.h"
 #include "rightswatch/deliver.h"
 #include "rightswatch/escape.h"
-#include "rightswatch/http.h"
 #include "rightswatch/log.h"
 #include "rightswatch/logonce.h"
 #include "rightswatch/metrics.h"
-#include "rightswatch/notify_exec.h"
-#include "rightswatch/notify_syslog.h"
 #include "rightswatch/rules.h"
 #include "rightswatch/store.h"
+#include "dest.h"
 
-/* The structured-data ID of our syslog records: an example enterprise
- * number (RFC 5612 reserves 32473 for documentation). */
-#define DELIVER_SD_ID "rightswatch@32473"
-#define DELIVER_MAX_PASSWORD 1024 /* bytes of an SMTP password file */
-
-enum deliver_outcome { DELIVER_OK = 0, DELIVER_RETRY, DELIVER_PERMANENT, DELIVER_CANCELLED };
-
-struct deliver_dest {
-	const struct config_notify *cn;
-	struct notify_syslog *syslog; /* type = syslog */
-	char **argv;                  /* type = exec */
+/* The destinations, by enum config_notify_type. */
+static const struct dest_ops *const deliver_ops[] = {
+	[CONFIG_NOTIFY_SYSLOG] = &dest_syslog_ops,
+	[CONFIG_NOTIFY_EMAIL] = &dest_email_ops,
+	[CONFIG_NOTIFY_WEBHOOK] = &dest_webhook_ops,
+	[CONFIG_NOTIFY_EXEC] = &dest_exec_ops,
 };
 
 struct deliver {
-	struct event_base *base;
-	struct http *http;
+	struct dest_env env;          /* the event_base and the http client */
 	struct store *store;
 	const struct config *cf;
-	struct deliver_dest *dests;
+	struct dest *dests;
 	size_t ndests;
-	struct notify_exec *exec;
 	struct event *timer;
 	int stopped;
 	int kicking;                  /* inside deliver_kick: it ends the round */
@@ -65,12 +53,13 @@ struct deliver {
 	deliver_idle_fn *idle;
 	void *idle_arg;
 	/* Transports of a replaced configuration, freed once idle. */
-	struct deliver_dest *old;
+	struct dest *old;
 	size_t nold;
 	struct metrics *metrics;
 };
 
 struct deliver_job {
+	struct dest_call call;        /* first: the destination reports through it */
 	struct deliver *d;
 	int64_t *ids;                 /* the outbox rows sent together (one, or an
 	                                 email digest); none for a test alert */
@@ -78,27 +67,26 @@ struct deliver_job {
 	int64_t outbox_id;            /* ids[0], for messages; 0 for a test alert */
 	int attempts;
 	char name[128];               /* the destination, for messages */
-	int smtp;                     /* an email: SMTP replies decide the outcome */
 	const char *channel;          /* the destination's type, for the metrics */
 	deliver_test_fn *test_done;
 	void *test_arg;
 };
 
 static void
-deliver_dests_free(struct deliver_dest *v, size_t n)
+deliver_dests_free(struct dest *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		notify_syslog_free(v[i].syslog);
-		notify_exec_argv_free(v[i].argv);
-	}
+	for (size_t i = 0; i < n; i++)
+		if (v[i].ops != NULL)
+			v[i].ops->cancel(&v[i]);
 	free(v);
 }
 
+/* A transport for each [notify] section of cf; 0, or -1 with err. */
 static int
-deliver_dests_new(struct deliver *d, const struct config *cf, struct deliver_dest **out,
+deliver_dests_new(struct deliver *d, const struct config *cf, struct dest **out,
     char *err, size_t errlen)
 {
-	struct deliver_dest *v;
+	struct dest *v;
 
 	*out = NULL;
 	if ((v = calloc(cf->nnotifies + 1, sizeof(*v))) == NULL) {
@@ -107,29 +95,23 @@ deliver_dests_new(struct deliver *d, const struct config *cf, struct deliver_des
 	}
 	for (size_t i = 0; i < cf->nnotifies; i++) {
 		const struct config_notify *cn = &cf->notifies[i];
-		char why[256];
+		char why[256], where[512];
 
-		v[i].cn = cn;
-		if (cn->type == CONFIG_NOTIFY_SYSLOG) {
-			struct notify_syslog_options o;
-			int fac = notify_syslog_facility(cn->facility != NULL ? cn->facility : "daemon");
-
-			memset(&o, 0, sizeof(o));
-			o.target = cn->target;
-			o.ident = cn->ident;
-			o.facility = fac >= 0 ? fac : 3;
-			o.timeout = cn->timeout;
-			if ((v[i].syslog = notify_syslog_new(d->base, &o, why, sizeof(why))) == NULL) {
-				snprintf(err, errlen, "[notify %s]: %s", cn->name, why);
-				deliver_dests_free(v, i + 1);
-				return -1;
-			}
-		} else if (cn->type == CONFIG_NOTIFY_EXEC &&
-		    notify_exec_split(cn->command, &v[i].argv, why, sizeof(why)) == -1) {
-			snprintf(err, errlen, "[notify %s]: command: %s", cn->name, why);
-			deliver_dests_free(v, i + 1);
+		if ((unsigned)cn->type >= sizeof(deliver_ops) / sizeof(deliver_ops[0])) {
+			snprintf(err, errlen, "[notify %s]: no such type", cn->name);
+			deliver_dests_free(v, i);
 			return -1;
 		}
+		v[i].cn = cn;
+		v[i].env = &d->env;
+		if (deliver_ops[cn->type]->start(&v[i], why, sizeof(why)) == -1) {
+			snprintf(err, errlen, "[notify %s]: %s", cn->name, why);
+			deliver_dests_free(v, i);
+			return -1;
+		}
+		v[i].ops = deliver_ops[cn->type];
+		v[i].ops->describe(&v[i], where, sizeof(where));
+		log_debug("destination %s: %s", cn->name, where);
 	}
 	*out = v;
 	return 0;
@@ -147,11 +129,10 @@ deliver_new(struct event_base *base, struct http *h, struct store *st,
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	d->base = base;
-	d->http = h;
+	d->env.base = base;
+	d->env.http = h;
 	d->store = st;
-	if ((d->exec = notify_exec_new(base)) == NULL ||
-	    (d->failing = logonce_new()) == NULL ||
+	if ((d->failing = logonce_new()) == NULL ||
 	    (d->timer = evtimer_new(base, deliver_timer_cb, d)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		deliver_free(d);
@@ -167,7 +148,7 @@ deliver_new(struct event_base *base, struct http *h, struct store *st,
 int
 deliver_reconfigure(struct deliver *d, const struct config *cf, char *err, size_t errlen)
 {
-	struct deliver_dest *v;
+	struct dest *v;
 
 	if (deliver_dests_new(d, cf, &v, err, errlen) == -1)
 		return -1;
@@ -222,15 +203,13 @@ deliver_free(struct deliver *d)
 {
 	if (d == NULL)
 		return;
-	struct deliver_dest *dests = d->dests, *old = d->old;
+	struct dest *dests = d->dests, *old = d->old;
 
 	d->stopped = 1;
 	d->idle = NULL;
 	/* Cancelling runs the jobs' callbacks (rows stay pending); they must
 	 * not see the arrays being freed. */
 	d->dests = d->old = NULL;
-	notify_exec_free(d->exec);
-	d->exec = NULL;
 	deliver_dests_free(dests, d->ndests);
 	deliver_dests_free(old, d->nold);
 	if (d->timer != NULL)
@@ -240,7 +219,7 @@ deliver_free(struct deliver *d)
 	free(d);
 }
 
-static struct deliver_dest *
+static struct dest *
 deliver_dest(struct deliver *d, const char *name)
 {
 	for (size_t i = 0; i < d->ndests; i++)
@@ -282,7 +261,7 @@ deliver_schedule(struct deliver *d)
  * same way again is logged at debug until the failure changes, and its
  * recovery at info. */
 static void
-deliver_log(struct deliver *d, const struct deliver_job *job, enum deliver_outcome oc,
+deliver_log(struct deliver *d, const struct deliver_job *job, enum dest_outcome oc,
     const char *msg, int64_t backoff)
 {
 	const char *chan = job->channel != NULL ? job->channel : "none";
@@ -293,31 +272,33 @@ deliver_log(struct deliver *d, const struct deliver_job *job, enum deliver_outco
 	escape_kv(dest, sizeof(dest), job->name);
 	escape_kv(why, sizeof(why), msg);
 	switch (oc) {
-	case DELIVER_OK:
+	case DEST_OK:
 		if ((failed = logonce_ok(d->failing, job->name)) > 0)
 			log_info("destination works again: destination=%s failed_attempts=%zu", dest,
 			    failed);
 		log_info("delivered: destination=%s channel=%s alerts=%zu", dest, chan,
 		    job->nids);
 		break;
-	case DELIVER_RETRY:
+	case DEST_RETRY:
 		news = logonce_fail(d->failing, job->name, msg) != 0;
 		(news ? log_warnx : log_debug)("not delivered: destination=%s channel=%s alerts=%zu"
 		    " attempt=%d retry_in=%llds error=%s", dest, chan, job->nids,
 		    job->attempts + 1, (long long)backoff, why);
 		break;
-	case DELIVER_PERMANENT:
+	case DEST_PERMANENT:
 		log_warnx("failed for good: destination=%s channel=%s alerts=%zu error=%s", dest,
 		    chan, job->nids, why);
 		break;
-	case DELIVER_CANCELLED:
+	case DEST_CANCELLED:
 		break;
 	}
 }
 
 static void
-deliver_done(struct deliver_job *job, enum deliver_outcome oc, const char *msg)
+deliver_done(struct dest_call *call, enum dest_outcome oc, const char *msg)
 {
+	/* the call is the job's first member */
+	struct deliver_job *job = (struct deliver_job *)call;
 	struct deliver *d = job->d;
 	int64_t now = (int64_t)time(NULL), backoff;
 	char esc[300];
@@ -329,18 +310,18 @@ deliver_done(struct deliver_job *job, enum deliver_outcome oc, const char *msg)
 	if (backoff > DELIVER_RETRY_MAX)
 		backoff = DELIVER_RETRY_MAX;
 	if (job->test_done != NULL)
-		job->test_done(oc == DELIVER_OK, msg != NULL ? msg : "", job->test_arg);
-	else if (oc == DELIVER_OK)
+		job->test_done(oc == DEST_OK, msg != NULL ? msg : "", job->test_arg);
+	else if (oc == DEST_OK)
 		crashpoint("after_delivery");
 	for (size_t k = 0; k < job->nids; k++) {
 		int64_t id = job->ids[k];
 		int r = 0;
 
-		if (oc == DELIVER_OK)
+		if (oc == DEST_OK)
 			r = store_outbox_delivered(d->store, id, now);
-		else if (oc == DELIVER_RETRY)
+		else if (oc == DEST_RETRY)
 			r = store_outbox_retry(d->store, id, now + backoff, esc);
-		else if (oc == DELIVER_PERMANENT)
+		else if (oc == DEST_PERMANENT)
 			r = store_outbox_failed(d->store, id, esc);
 		if (r == -1)
 			log_warnx("outbox: %s", store_errmsg(d->store));
@@ -352,16 +333,16 @@ deliver_done(struct deliver_job *job, enum deliver_outcome oc, const char *msg)
 	}
 	if (job->test_done == NULL)
 		deliver_log(d, job, oc, msg != NULL ? msg : "", backoff);
-	if (job->test_done == NULL && (oc == DELIVER_RETRY || oc == DELIVER_PERMANENT))
+	if (job->test_done == NULL && (oc == DEST_RETRY || oc == DEST_PERMANENT))
 		d->failures++;
-	if (job->test_done == NULL && oc != DELIVER_CANCELLED)
-		metrics_delivery(d->metrics, job->name, job->channel, oc == DELIVER_OK ?
-		    "delivered" : oc == DELIVER_RETRY ? "retry" : "failed", job->nids);
+	if (job->test_done == NULL && oc != DEST_CANCELLED)
+		metrics_delivery(d->metrics, job->name, job->channel, oc == DEST_OK ?
+		    "delivered" : oc == DEST_RETRY ? "retry" : "failed", job->nids);
 	free(job->ids);
 	d->busy--;
 	free(job);
 	if (d->busy == 0) {
-		struct deliver_dest *old = d->old;
+		struct dest *old = d->old;
 
 		d->old = NULL;
 		deliver_dests_free(old, d->nold);
@@ -370,7 +351,7 @@ deliver_done(struct deliver_job *job, enum deliver_outcome oc, const char *msg)
 		 * has more rows to start: "idle" now would end a once cycle early. */
 		if (d->kicking)
 			return;
-		if (!d->stopped && d->more && oc != DELIVER_CANCELLED) {
+		if (!d->stopped && d->more && oc != DEST_CANCELLED) {
 			deliver_kick(d);
 			return;
 		}
@@ -381,217 +362,20 @@ deliver_done(struct deliver_job *job, enum deliver_outcome oc, const char *msg)
 	}
 }
 
-static void
-deliver_http_cb(struct http_response *res, void *arg)
-{
-	struct deliver_job *job = arg;
-	enum http_outcome oc;
-	char msg[320];
-
-	if (res->error == HTTP_ERR_CANCELLED) {
-		deliver_done(job, DELIVER_CANCELLED, "cancelled");
-		return;
-	}
-	oc = job->smtp ? http_smtp_outcome(res->status, res->error) :
-	    http_post_outcome(res->status, res->error);
-	if (res->error != HTTP_OK)
-		snprintf(msg, sizeof(msg), "%s (reply %ld)", res->errmsg, res->status);
-	else
-		snprintf(msg, sizeof(msg), "reply %ld", res->status);
-	deliver_done(job, oc == HTTP_OUTCOME_SUCCESS ? DELIVER_OK :
-	    oc == HTTP_OUTCOME_RETRY ? DELIVER_RETRY : DELIVER_PERMANENT, msg);
-}
-
-static void
-deliver_syslog_cb(int ok, const char *errmsg, void *arg)
-{
-	deliver_done(arg, ok ? DELIVER_OK : DELIVER_RETRY, ok ? "sent" : errmsg);
-}
-
-static void
-deliver_exec_cb(const struct notify_exec_result *r, void *arg)
-{
-	char msg[600], esc[300];
-
-	if (r->cancelled) {
-		deliver_done(arg, DELIVER_CANCELLED, "cancelled");
-		return;
-	}
-	escape_log(esc, sizeof(esc), r->err != NULL ? r->err : "", r->errlen);
-	snprintf(msg, sizeof(msg), "%s%s%s", r->ok ? "exit 0" : r->errmsg,
-	    r->errlen > 0 ? ": " : "", esc);
-	deliver_done(arg, r->ok ? DELIVER_OK : DELIVER_RETRY, msg);
-}
-
-/* The SMTP password from its file; refuses a file others can read. */
-static char *
-deliver_password(const char *path, char *err, size_t errlen)
-{
-	struct buf b = { NULL, 0, 0 };
-	struct stat sb;
-	char chunk[256];
-	ssize_t n;
-	int fd;
-
-	if (path[0] != '/') {
-		/* config_value_path left ${CREDENTIALS_DIRECTORY} unexpanded. */
-		snprintf(err, errlen, "password_file %s: $CREDENTIALS_DIRECTORY is not set in "
-		    "this process (the password is a systemd credential: LoadCredential=)", path);
-		return NULL;
-	}
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 || fstat(fd, &sb) == -1) {
-		snprintf(err, errlen, "password_file %s: %s", path, strerror(errno));
-		if (fd != -1)
-			close(fd);
-		return NULL;
-	}
-	if (sb.st_mode & S_IROTH) {
-		snprintf(err, errlen, "password_file %s is readable by everyone; "
-		    "chmod o-r it", path);
-		close(fd);
-		return NULL;
-	}
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && b.len < DELIVER_MAX_PASSWORD)
-		buf_append(&b, chunk, (size_t)n);
-	close(fd);
-	while (b.len > 0 && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r'))
-		b.data[--b.len] = '\0';
-	if (b.data == NULL)
-		snprintf(err, errlen, "password_file %s is empty", path);
-	return buf_detach(&b);
-}
-
-/* Start sending a to dd for job. 0 when started; -1 (reason in err) when it
- * could not be, with perm set when retrying cannot help. */
+/* Start sending all[0..nall) to dd for job. 0 when started; -1 (reason in
+ * err) when it could not be, with perm set when retrying cannot help. */
 static int
-deliver_start(struct deliver *d, struct deliver_dest *dd, const struct alert *const *all,
-    size_t nall, struct deliver_job *job, int *perm, char *err, size_t errlen)
+deliver_send(struct dest *dd, const struct alert *const *all, size_t nall,
+    struct deliver_job *job, int *perm, char *err, size_t errlen)
 {
-	const struct alert *a = all[0];
-	const struct config_notify *cn = dd->cn;
-	char *payload = NULL;
-	int rc = -1;
+	struct dest_msg m = { all, nall, job->outbox_id, job->attempts };
 
-	*perm = 0;
-	switch (cn->type) {
-	case CONFIG_NOTIFY_SYSLOG: {
-		struct notify_syslog_param params[6];
-		struct notify_syslog_record r;
-		char value[32], period[BPERIOD_FMT_MAX] = "";
-
-		if ((payload = alert_syslog(a)) == NULL)
-			break;
-		snprintf(value, sizeof(value), "%lld", (long long)a->value);
-		if (a->has_period)
-			bperiod_format(&a->period, period);
-		params[0] = (struct notify_syslog_param){ "rule", a->rule };
-		params[1] = (struct notify_syslog_param){ "severity", rules_severity_name(a->severity) };
-		params[2] = (struct notify_syslog_param){ "country", a->country != NULL ? a->country : "" };
-		params[3] = (struct notify_syslog_param){ "indicator", a->indicator };
-		params[4] = (struct notify_syslog_param){ "value", value };
-		params[5] = (struct notify_syslog_param){ "period", period };
-		memset(&r, 0, sizeof(r));
-		r.severity = alert_syslog_priority(a->severity);
-		r.usec = -1;
-		r.msgid = a->is_test ? "test-alert" : "alert";
-		r.sd_id = DELIVER_SD_ID;
-		r.params = params;
-		r.nparams = 6;
-		r.msg = payload;
-		rc = notify_syslog_send(dd->syslog, &r, deliver_syslog_cb, job);
-		if (rc == -1)
-			snprintf(err, errlen, "syslog: could not queue the record");
-		break;
-	}
-	case CONFIG_NOTIFY_EMAIL: {
-		struct http_smtp_request req;
-		struct alert_mail m;
-		char idl[160], *password = NULL;
-		const char **rcpt;
-
-		memset(&m, 0, sizeof(m));
-		m.from = cn->from;
-		m.to = (const char *const *)cn->to.v;
-		m.nto = cn->to.n;
-		m.subject_prefix = cn->subject_prefix;
-		m.date = (int64_t)time(NULL);
-		snprintf(idl, sizeof(idl), "alert-%lld.%d.%s", (long long)job->outbox_id,
-		    job->attempts, cn->name);
-		m.id_left = idl;
-		if ((payload = alert_rfc5322_digest(all, nall, &m, err, errlen)) == NULL) {
-			*perm = 1;
-			return -1;
-		}
-		if (cn->password_file != NULL &&
-		    (password = deliver_password(cn->password_file, err, errlen)) == NULL)
-			break;
-		if ((rcpt = calloc(cn->to.n + 1, sizeof(*rcpt))) == NULL) {
-			free(password);
-			break;
-		}
-		for (size_t i = 0; i < cn->to.n; i++)
-			rcpt[i] = cn->to.v[i];
-		memset(&req, 0, sizeof(req));
-		req.url = cn->url;
-		req.starttls = cn->starttls == CONFIG_STARTTLS_TRY ? HTTP_STARTTLS_TRY :
-		    cn->starttls == CONFIG_STARTTLS_NEVER ? HTTP_STARTTLS_NEVER :
-		    HTTP_STARTTLS_REQUIRED;
-		req.username = cn->username;
-		req.password = password;
-		req.mail_from = cn->from;
-		req.rcpt = rcpt;
-		req.msg = payload;
-		req.len = strlen(payload);
-		req.timeout = cn->timeout;
-		job->smtp = 1;
-		rc = http_smtp_send(d->http, &req, deliver_http_cb, job);
-		if (rc == -1)
-			snprintf(err, errlen, "email: could not start the transfer");
-		if (password != NULL) {
-			explicit_bzero(password, strlen(password));
-			free(password);
-		}
-		free(rcpt);
-		break;
-	}
-	case CONFIG_NOTIFY_WEBHOOK: {
-		struct http_post_request req;
-		const char *headers[2] = { cn->header, NULL };
-
-		if ((payload = alert_json_text(a)) == NULL)
-			break;
-		memset(&req, 0, sizeof(req));
-		req.url = cn->url;
-		req.body = payload;
-		req.len = strlen(payload);
-		req.content_type = "application/json";
-		req.headers = headers;
-		req.timeout = cn->timeout;
-		rc = http_post(d->http, &req, deliver_http_cb, job);
-		if (rc == -1)
-			snprintf(err, errlen, "webhook: could not start the transfer");
-		break;
-	}
-	case CONFIG_NOTIFY_EXEC: {
-		struct notify_exec_request req;
-
-		if ((payload = alert_json_text(a)) == NULL)
-			break;
-		memset(&req, 0, sizeof(req));
-		req.argv = (const char *const *)dd->argv;
-		req.payload = payload;
-		req.len = strlen(payload);
-		req.timeout = cn->timeout;
-		rc = notify_exec_run(d->exec, &req, deliver_exec_cb, job);
-		if (rc == -1)
-			snprintf(err, errlen, "exec: could not start the command");
-		break;
-	}
-	}
-	if (rc == -1 && err[0] == '\0')
+	err[0] = '\0';
+	if (dd->ops->deliver(dd, &m, &job->call, perm, err, errlen) == 0)
+		return 0;
+	if (err[0] == '\0')
 		snprintf(err, errlen, "out of memory");
-	free(payload);
-	return rc;
+	return -1;
 }
 
 /* A stored alert as the formatters see it; strings borrowed from s. */
@@ -644,7 +428,7 @@ deliver_alert(const struct deliver *d, const struct store_alert *s, struct alert
 /* Send v[first] — and, to an email digest destination, every other due
  * row for it — as one job. 0, or -1 when out of memory. */
 static int
-deliver_group(struct deliver *d, struct deliver_dest *dd, struct store_delivery *v,
+deliver_group(struct deliver *d, struct dest *dd, struct store_delivery *v,
     size_t n, size_t first)
 {
 	const struct alert **all = NULL;
@@ -653,7 +437,7 @@ deliver_group(struct deliver *d, struct deliver_dest *dd, struct store_delivery 
 	int64_t *ni;
 	size_t k = 0;
 	char err[256] = "";
-	int perm, digest = dd->cn->type == CONFIG_NOTIFY_EMAIL && dd->cn->digest > 0;
+	int perm;
 
 	if ((job = calloc(1, sizeof(*job))) == NULL ||
 	    (job->ids = calloc(n, sizeof(*job->ids))) == NULL ||
@@ -669,7 +453,7 @@ deliver_group(struct deliver *d, struct deliver_dest *dd, struct store_delivery 
 	}
 	d->inflight = ni;
 	for (size_t i = first; i < n; i++) {
-		if (i != first && (!digest || strcmp(v[i].destination, v[first].destination) != 0 ||
+		if (i != first && (!dd->digest || strcmp(v[i].destination, v[first].destination) != 0 ||
 		    deliver_inflight(d, v[i].outbox_id)))
 			continue;
 		deliver_alert(d, &v[i].alert, &alerts[k]);
@@ -680,14 +464,15 @@ deliver_group(struct deliver *d, struct deliver_dest *dd, struct store_delivery 
 			job->attempts = v[i].attempts;
 	}
 	job->nids = k;
+	job->call.done = deliver_done;
 	job->d = d;
 	job->outbox_id = v[first].outbox_id;
 	snprintf(job->name, sizeof(job->name), "%s", v[first].destination);
-	job->channel = config_notify_type_name(dd->cn->type);
+	job->channel = dd->ops->type;
 	d->busy++;
-	if (deliver_start(d, dd, all, k, job, &perm, err, sizeof(err)) == -1)
+	if (deliver_send(dd, all, k, job, &perm, err, sizeof(err)) == -1)
 		/* Nothing was started: record the outcome now. */
-		deliver_done(job, perm ? DELIVER_PERMANENT : DELIVER_RETRY, err);
+		deliver_done(&job->call, perm ? DEST_PERMANENT : DEST_RETRY, err);
 	free(alerts);
 	free(all);
 	return 0;
@@ -715,7 +500,7 @@ deliver_kick(struct deliver *d)
 		}
 		for (size_t i = 0; i < n; i++) {
 			struct store_delivery *sd = &v[i];
-			struct deliver_dest *dd;
+			struct dest *dd;
 
 			if (deliver_inflight(d, sd->outbox_id))
 				continue;
@@ -756,7 +541,7 @@ int
 deliver_test(struct deliver *d, const char *dest, const struct alert *a,
     deliver_test_fn *done, void *arg, char *err, size_t errlen)
 {
-	struct deliver_dest *dd;
+	struct dest *dd;
 	struct deliver_job *job;
 	int perm;
 
@@ -768,12 +553,12 @@ deliver_test(struct deliver *d, const char *dest, const struct alert *a,
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	job->call.done = deliver_done;
 	job->d = d;
 	job->test_done = done;
 	job->test_arg = arg;
 	snprintf(job->name, sizeof(job->name), "%s", dest);
-	err[0] = '\0';
-	if (deliver_start(d, dd, &a, 1, job, &perm, err, errlen) == -1) {
+	if (deliver_send(dd, &a, 1, job, &perm, err, errlen) == -1) {
 		free(job);
 		return -1;
 	}

@@ -19,6 +19,7 @@
 #include "rightswatch/buf.h"
 #include "rightswatch/date.h"
 #include "rightswatch/notify_syslog.h"
+#include "rightswatch/utf8.h"
 
 static void
 seterr(char *err, size_t errlen, const char *msg)
@@ -122,37 +123,6 @@ notify_syslog_severity(const char *name)
 	return lookup(tab, sizeof(tab) / sizeof(tab[0]), name);
 }
 
-/* Length of the valid UTF-8 sequence at p (up to e), 0 when invalid
- * (overlong forms, surrogates and code points above U+10FFFF included). */
-static size_t
-utf8_len(const unsigned char *p, const unsigned char *e)
-{
-	size_t n, i;
-	unsigned cp;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		n = 2, cp = p[0] & 0x1f;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		n = 3, cp = p[0] & 0x0f;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		n = 4, cp = p[0] & 0x07;
-	else
-		return 0;
-	if ((size_t)(e - p) < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (p[i] & 0x3f);
-	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return n;
-}
-
 /* Escape s: control characters and invalid UTF-8 as \xNN; in an SD-PARAM
  * value (sd set) also '"', '\' and ']' with a backslash. */
 static int
@@ -161,7 +131,7 @@ escape(struct buf *out, const char *s, int sd)
 	const unsigned char *p = (const unsigned char *)s, *e = p + strlen(s);
 
 	while (p < e) {
-		size_t n = utf8_len(p, e);
+		size_t n = utf8_len((const char *)p, (size_t)(e - p));
 
 		/* C1 controls are U+0080..U+009F: 0xc2 0x80..0x9f in UTF-8. */
 		if (n == 0 || p[0] < 0x20 || p[0] == 0x7f || (n == 2 && p[0] == 0xc2 && p[1] < 0xa0)) {

@@ -1,7 +1,9 @@
 /*
  * buf — a growable byte buffer. Growth doubles, so appends are amortised
- * O(1); every size computation is checked for overflow.
+ * O(1); every size computation is checked for overflow. buf_read_file
+ * reads a file (or standard input) whole into one, up to a limit.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -107,4 +109,42 @@ buf_detach(struct buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 	return p;
+}
+
+int
+buf_read_file(const char *path, size_t max, struct buf *b, char *err, size_t errlen)
+{
+	FILE *fp = stdin;
+	size_t n;
+	int rc = 0;
+
+	if (strcmp(path, "-") != 0 && (fp = fopen(path, "rb")) == NULL) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		if (buf_reserve(b, 65536) == -1) {
+			snprintf(err, errlen, "out of memory");
+			rc = -1;
+			break;
+		}
+		n = fread(b->data + b->len, 1, b->cap - b->len - 1, fp);
+		b->len += n;
+		b->data[b->len] = '\0';
+		if (b->len > max) {
+			snprintf(err, errlen, "input larger than %zu bytes", max);
+			rc = -1;
+			break;
+		}
+		if (n == 0) {
+			if (ferror(fp)) {
+				snprintf(err, errlen, "read error");
+				rc = -1;
+			}
+			break;
+		}
+	}
+	if (fp != stdin)
+		fclose(fp);
+	return rc;
 }

@@ -6,36 +6,7 @@
 #include <string.h>
 
 #include "rightswatch/escape.h"
-
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t
-escape_utf8_len(const unsigned char *s, size_t n)
-{
-	size_t need;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		need = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		need = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		need = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (n < need)
-		return 0;
-	for (size_t i = 1; i < need; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((need == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (need == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return need;
-}
+#include "rightswatch/utf8.h"
 
 /* escape_log's work; with quote, a double quote becomes \" too. */
 static char *
@@ -54,7 +25,7 @@ escape_into(char *out, size_t outlen, const char *s, size_t len, int quote)
 		char tmp[5];
 		size_t tl;
 
-		k = escape_utf8_len(p + i, len - i);
+		k = utf8_len(s + i, len - i);
 		if (k == 1 && p[i] >= 0x20 && p[i] != 0x7f && p[i] != '\\' &&
 		    !(quote && p[i] == '"')) {
 			tmp[0] = (char)p[i];

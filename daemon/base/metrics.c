@@ -238,7 +238,8 @@ metrics_put_value(struct buf *out, const char *s)
 
 /* {name="value",...}; nothing when n is 0. */
 static int
-metrics_put_labels(struct buf *out, const char *const *names, char *const *vals, size_t n)
+metrics_put_labels(struct buf *out, const char *const *names, const char *const *vals,
+    size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		if (buf_printf(out, "%s%s=\"", k == 0 ? "{" : ",", names[k]) == -1 ||
@@ -267,7 +268,8 @@ metrics_render_family(const struct metrics *m, enum metrics_family_id f, struct 
 		    (fam != NULL && fam->n > 0 ? fam->v[0].value : 0));
 	for (size_t i = 0; fam != NULL && i < fam->n; i++)
 		if (buf_puts(out, d->name) == -1 ||
-		    metrics_put_labels(out, d->labels, fam->v[i].labels, d->nlabels) == -1 ||
+		    metrics_put_labels(out, d->labels,
+		    (const char *const *)fam->v[i].labels, d->nlabels) == -1 ||
 		    buf_printf(out, " %llu\n", (unsigned long long)fam->v[i].value) == -1)
 			return -1;
 	return 0;
@@ -310,8 +312,7 @@ metrics_render_gauges(const struct metrics_gauges *g, struct buf *out)
 	    "gauge") == -1)
 		return -1;
 	for (size_t i = 0; i < g->nhealth; i++) {
-		/* the label helper takes the values as a writable array */
-		char *v = (char *)(uintptr_t)g->health[i].health;
+		const char *v = g->health[i].health;
 
 		if (buf_puts(out, "rightswatch_sources") == -1 ||
 		    metrics_put_labels(out, health_label, &v, 1) == -1 ||

@@ -13,6 +13,7 @@
 #include <event2/event.h>
 
 #include "rightswatch/alert.h"
+#include "rightswatch/baseline.h"
 #include "rightswatch/baseline_csv.h"
 #include "rightswatch/bperiod.h"
 #include "rightswatch/buf.h"
@@ -55,7 +56,7 @@ cli_baseline_import(struct store *st, const char *path)
 {
 	size_t n = 0, added = 0, updated = 0;
 
-	if (daemon_import_csv(st, path, &n, &added, &updated, cli_csv_diag, NULL) == -1)
+	if (baseline_import_csv(st, path, &n, &added, &updated, cli_csv_diag, NULL) == -1)
 		return 1;
 	printf("%s: %zu rows, %zu added, %zu updated\n", path, n, added, updated);
 	return 0;
@@ -170,7 +171,7 @@ cli_baseline(int argc, char **argv)
 	if ((rc = cli_state_open(opt_c, &cf, &st)) != 0)
 		return rc;
 	/* The store reflects the configuration, as when the daemon starts. */
-	if (daemon_baselines(st, cf) == -1)
+	if (baseline_load(st, cf) == -1)
 		rc = 1;
 	else if (strcmp(verb, "import") == 0)
 		rc = cli_baseline_import(st, argv[optind]);
@@ -335,9 +336,7 @@ cli_test_alert(int argc, char **argv)
 		if (only != NULL && strcmp(only, name) != 0)
 			continue;
 		tried++;
-		printf("%s (%s): ", name, cf->notifies[i].type == CONFIG_NOTIFY_SYSLOG ? "syslog" :
-		    cf->notifies[i].type == CONFIG_NOTIFY_EMAIL ? "email" :
-		    cf->notifies[i].type == CONFIG_NOTIFY_WEBHOOK ? "webhook" : "exec");
+		printf("%s (%s): ", name, config_notify_type_name(cf->notifies[i].type));
 		fflush(stdout);
 		if (deliver_test(d, name, &a, cli_test_done, &t, err, sizeof(err)) == -1) {
 			printf("FAILED: %s\n", err);

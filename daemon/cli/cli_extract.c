@@ -268,7 +268,7 @@ extract_one(const struct extract_taxonomy *tx, const char *path,
 	char err[256];
 	int rc = 0;
 
-	if (cli_read_input(path, PAGE_MAX_INPUT, &b, err, sizeof(err)) == -1) {
+	if (buf_read_file(path, PAGE_MAX_INPUT, &b, err, sizeof(err)) == -1) {
 		fprintf(stderr, "%s: %s: %s\n", name, path, err);
 		buf_free(&b);
 		return -1;

@@ -102,7 +102,7 @@ cli_parse_feed(int argc, char **argv)
 	}
 	if (optind < argc)
 		path = argv[optind];
-	if (cli_read_input(path, CLI_FEED_MAX_INPUT, &in, err, sizeof(err)) == -1) {
+	if (buf_read_file(path, CLI_FEED_MAX_INPUT, &in, err, sizeof(err)) == -1) {
 		fprintf(stderr, "parse-feed: %s: %s\n", path, err);
 		goto out;
 	}

@@ -59,7 +59,7 @@ cli_page_text(int argc, char **argv)
 	}
 	if (optind < argc)
 		path = argv[optind];
-	if (cli_read_input(path, PAGE_MAX_INPUT, &in, err, sizeof(err)) == -1 ||
+	if (buf_read_file(path, PAGE_MAX_INPUT, &in, err, sizeof(err)) == -1 ||
 	    page_extract(in.data ? in.data : "", in.len, charset, base, xpath, &p,
 	    err, sizeof(err)) == -1) {
 		fprintf(stderr, "%s: %s: %s\n", argv[0], path, err);

@@ -21,33 +21,13 @@
 #include "rightswatch/config.h"
 #include "config_ini.h"
 #include "rightswatch/config_value.h"
+#include "rightswatch/http.h"
+#include "rightswatch/httpd.h"
 #include "config_int.h"
 #include "rightswatch/log.h"
 #include "rightswatch/version.h"
 
 #define CONFIG_MAX_FILE (1024 * 1024) /* bytes of a configuration file */
-
-void
-config_err(struct config_parse *p, int line, const char *fmt, ...)
-{
-	struct buf b = { 0 };
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	p->nerr++;
-	if (p->diag == NULL)
-		return;
-	if ((line > 0 ? buf_printf(&b, "%s:%d: %s", p->cf->path, line, msg) :
-	    buf_printf(&b, "%s: %s", p->cf->path, msg)) == -1) {
-		p->oom = 1;
-		return;
-	}
-	p->diag(b.data, p->arg);
-	buf_free(&b);
-}
 
 /* ---- arrays of named sections ---- */
 
@@ -99,161 +79,6 @@ config_elem_add(struct config_parse *p, const struct config_section *sk,
 	if (sk->init != NULL)
 		sk->init(elem);
 	return elem;
-}
-
-/* ---- keys ---- */
-
-void
-config_list_free(struct config_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
-}
-
-/* Convert value per k into the field at obj + k->off. */
-static void
-config_set(struct config_parse *p, const struct config_key *k, void *obj,
-    const char *value, int line)
-{
-	char *field = (char *)obj + k->off, *s = NULL;
-	char why[256] = "";
-	long long ll;
-	int64_t v;
-	int iv;
-	size_t nv;
-
-	switch (k->kind) {
-	case CK_STRING:
-	case CK_URL:
-	case CK_URLGLOB:
-	case CK_XPATH:
-		if (*value == '\0')
-			goto empty;
-		if ((k->kind == CK_URL && config_value_url(value, 0, why, sizeof(why)) == -1) ||
-		    (k->kind == CK_URLGLOB && config_value_url(value, 1, why, sizeof(why)) == -1) ||
-		    (k->kind == CK_XPATH && config_value_xpath(value, why, sizeof(why)) == -1))
-			goto bad;
-		if ((s = strdup(value)) == NULL)
-			goto oom;
-		break;
-	case CK_LISTEN: {
-		char addr[64];
-		int port, loopback;
-
-		if (config_value_listen(value, addr, sizeof(addr), &port, &loopback, why,
-		    sizeof(why)) == -1)
-			goto bad;
-		if ((s = strdup(value)) == NULL)
-			goto oom;
-		break;
-	}
-	case CK_PATH:
-	case CK_STATE:
-	case CK_SECRET:
-		if (*value == '\0')
-			goto empty;
-		s = config_value_path(value, k->kind == CK_STATE && p->env_state != NULL ?
-		    p->env_state : p->dir, p->env_state, p->env_creds, k->kind == CK_SECRET,
-		    why, sizeof(why));
-		if (s == NULL)
-			goto bad;
-		break;
-	case CK_INT:
-	case CK_COUNT:
-		if (config_value_int(value, k->min, k->max, &ll) == -1) {
-			snprintf(why, sizeof(why), "expected a whole number from %lld to %lld",
-			    k->min, k->max);
-			goto bad;
-		}
-		if (k->kind == CK_INT) {
-			iv = (int)ll;
-			memcpy(field, &iv, sizeof(iv));
-		} else {
-			nv = (size_t)ll;
-			memcpy(field, &nv, sizeof(nv));
-		}
-		return;
-	case CK_INT64:
-		if (config_value_int(value, k->min, k->max, &ll) == -1) {
-			snprintf(why, sizeof(why), "expected a whole number from %lld to %lld",
-			    k->min, k->max);
-			goto bad;
-		}
-		v = (int64_t)ll;
-		memcpy(field, &v, sizeof(v));
-		return;
-	case CK_REAL: {
-		char *end;
-		double d;
-
-		errno = 0;
-		d = strtod(value, &end);
-		if (end == value || *end != '\0' || errno != 0 || !(d > 0) ||
-		    d > (double)k->max) {
-			snprintf(why, sizeof(why), "expected a number above 0 and at most %lld",
-			    k->max);
-			goto bad;
-		}
-		memcpy(field, &d, sizeof(d));
-		return;
-	}
-	case CK_DURATION:
-		if ((v = config_parse_duration(value)) == -1) {
-			snprintf(why, sizeof(why), "bad duration (use e.g. 30s, 10m, 1h, 1d)");
-			goto bad;
-		}
-		memcpy(field, &v, sizeof(v));
-		return;
-	case CK_SIZE:
-		if ((v = config_parse_size(value)) == -1) {
-			snprintf(why, sizeof(why), "bad size (use e.g. 512KiB, 8MiB, 1GiB, 100kB)");
-			goto bad;
-		}
-		memcpy(field, &v, sizeof(v));
-		return;
-	case CK_ENUM:
-		for (iv = 0; k->names[iv] != NULL; iv++)
-			if (strcmp(value, k->names[iv]) == 0) {
-				memcpy(field, &iv, sizeof(iv));
-				return;
-			}
-		config_value_join_names(k->names, why, sizeof(why));
-		goto bad;
-	case CK_BOOL:
-		if ((iv = config_value_bool(value)) == -1) {
-			snprintf(why, sizeof(why), "expected yes, no, true or false");
-			goto bad;
-		}
-		memcpy(field, &iv, sizeof(iv));
-		return;
-	case CK_LIST:
-	case CK_HOSTS: {
-		struct config_list l = { NULL, 0 };
-
-		if (config_value_list(value, k->kind == CK_HOSTS, &l.v, &l.n, why, sizeof(why)) == -1) {
-			if (l.v == NULL && why[0] == '\0')
-				goto oom;
-			goto bad;
-		}
-		config_list_free((struct config_list *)(void *)field);
-		memcpy(field, &l, sizeof(l));
-		return;
-	}
-	}
-	free(*(char **)(void *)field);
-	memcpy(field, &s, sizeof(s));
-	return;
-empty:
-	config_err(p, line, "%s: empty value", k->name);
-	return;
-bad:
-	config_err(p, line, "%s: %s: '%s'", k->name, why, value);
-	return;
-oom:
-	p->oom = 1;
 }
 
 /* ---- events from config_ini ---- */
@@ -424,10 +249,10 @@ static int
 config_defaults(struct config *cf)
 {
 	cf->interval = CONFIG_DEFAULT_INTERVAL;
-	cf->max_parallel = CONFIG_DEFAULT_PARALLEL;
-	cf->per_host = CONFIG_DEFAULT_PER_HOST;
-	cf->timeout = CONFIG_DEFAULT_TIMEOUT;
-	cf->max_body = CONFIG_DEFAULT_MAX_BODY;
+	cf->max_parallel = HTTP_DEFAULT_PARALLEL;
+	cf->per_host = HTTP_DEFAULT_PER_HOST;
+	cf->timeout = HTTP_DEFAULT_TIMEOUT;
+	cf->max_body = HTTP_DEFAULT_MAX_BODY;
 	cf->log_level = LOG_LEVEL_INFO;
 	cf->user_agent = strdup(CONFIG_DEFAULT_USER_AGENT);
 	return cf->user_agent == NULL ? -1 : 0;
@@ -506,20 +331,6 @@ config_parse(const char *text, size_t len, const char *path, const char *env_sta
 	cf = config_parse_in(text, len, path, dir, env_state, env_creds, diag, arg);
 	free(dir);
 	return cf;
-}
-
-static void
-config_diag_path(config_diag_fn *diag, void *arg, const char *path, const char *msg,
-    int errnum)
-{
-	struct buf b = { 0 };
-
-	if (diag == NULL)
-		return;
-	if (buf_printf(&b, "%s: %s%s%s", path, msg, errnum ? ": " : "",
-	    errnum ? strerror(errnum) : "") == 0)
-		diag(b.data, arg);
-	buf_free(&b);
 }
 
 struct config *

@@ -29,7 +29,7 @@ enum config_kind {
 	CK_HOSTS,    /* struct config_list of host or host:port */
 	CK_REAL,     /* double within (0, max] */
 	CK_INT64,    /* int64_t within [min, max] */
-	CK_LISTEN    /* char *, [ADDRESS:]PORT (config_value_listen) */
+	CK_LISTEN    /* char *, [ADDRESS:]PORT (httpd_parse_listen) */
 };
 
 struct config_key {
@@ -79,16 +79,25 @@ struct config_parse {
 	int daemon_line;
 };
 
-/* Report one problem at line (0: none) of the file being parsed. */
+/* Report one problem at line (0: none) of the file being parsed
+ * (config_diag.c). */
 void config_err(struct config_parse *p, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void config_list_free(struct config_list *l);
+/* Report "path: msg" (": strerror(errnum)" when errnum is not 0) to diag
+ * (may be NULL), outside any parse (config_diag.c). */
+void config_diag_path(config_diag_fn *diag, void *arg, const char *path, const char *msg,
+    int errnum);
 
 #define KEY(s, n, k, f) { n, k, offsetof(s, f), NULL, 0, 0, 0 }
 #define KEYR(s, n, k, f) { n, k, offsetof(s, f), NULL, 0, 0, 1 }
 #define KEYE(s, n, f, names) { n, CK_ENUM, offsetof(s, f), names, 0, 0, 0 }
 #define KEYN(s, n, k, f, lo, hi) { n, k, offsetof(s, f), NULL, lo, hi, 0 }
 #define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Convert value per k's kind into its field at obj + k->off; a value
+ * refused is reported at line (config_kind.c). */
+void config_set(struct config_parse *p, const struct config_key *k, void *obj,
+    const char *value, int line);
 
 /* The section kinds, in the order their names are listed in messages. */
 extern const struct config_section config_sections[];

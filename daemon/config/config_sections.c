@@ -21,9 +21,6 @@
 
 /* ---- section and key tables ---- */
 
-static const char *const config_type_names[] = { "auto", "rss", "atom", "json", "html", NULL };
-static const char *const config_lang_names[] = { "auto", "en", "fr", NULL };
-static const char *const config_fetch_names[] = { "auto", "always", "never", NULL };
 /* in enum log_level order */
 static const char *const config_level_names[] = { "error", "warning", "info", "debug", NULL };
 
@@ -45,7 +42,7 @@ enum { SRC_URL, SRC_TYPE, SRC_INTERVAL, SRC_LANG, SRC_FETCH, SRC_CONTENT,
 	SRC_HOSTS, SRC_MAXITEMS, SRC_LINKS, SRC_PATTERN };
 static const struct config_key config_source_keys[] = {
 	[SRC_URL] = KEYR(struct config_source, "url", CK_URL, url),
-	[SRC_TYPE] = KEYE(struct config_source, "type", type, config_type_names),
+	[SRC_TYPE] = KEYE(struct config_source, "type", type, config_source_type_names),
 	[SRC_INTERVAL] = KEY(struct config_source, "interval", CK_DURATION, interval),
 	[SRC_LANG] = KEYE(struct config_source, "lang", lang, config_lang_names),
 	[SRC_FETCH] = KEYE(struct config_source, "fetch_pages", fetch_pages, config_fetch_names),
@@ -67,10 +64,8 @@ static const struct config_key config_country_keys[] = {
 	KEYR(struct config_country, "terms", CK_LIST, terms),
 };
 
-/* In the order of enum config_notify_type / config_starttls, and of rules.h's
- * enums (test_config checks that rules.c spells them the same). */
-static const char *const config_notify_names[] = { "syslog", "email", "webhook", "exec", NULL };
-static const char *const config_starttls_names[] = { "required", "try", "never", NULL };
+/* In the order of rules.h's enums (test_config checks that rules.c spells
+ * them the same); the other names are config_types.c's. */
 static const char *const config_compare_names[] = { "value", "prior_year_total",
 	"same_period_prior_year", "previous_report", "annualized_prior_year", NULL };
 static const char *const config_severity_names[] = { "info", "warning", "critical", NULL };
@@ -80,7 +75,7 @@ enum { NT_TYPE, NT_FACILITY, NT_IDENT, NT_TARGET, NT_URL, NT_STARTTLS, NT_FROM, 
 	NT_USER, NT_PASSWORD, NT_PREFIX, NT_DIGEST, NT_HEADER, NT_COMMAND, NT_TIMEOUT };
 static const struct config_key config_notify_keys[] = {
 	[NT_TYPE] = { "type", CK_ENUM, offsetof(struct config_notify, type),
-	    config_notify_names, 0, 0, 1 },
+	    config_notify_type_names, 0, 0, 1 },
 	[NT_FACILITY] = KEY(struct config_notify, "facility", CK_STRING, facility),
 	[NT_IDENT] = KEY(struct config_notify, "ident", CK_STRING, ident),
 	[NT_TARGET] = KEY(struct config_notify, "target", CK_STRING, target),
@@ -175,7 +170,7 @@ config_notify_finish(struct config_parse *p, void *obj, const int *key_line)
 	for (int k = 0; k < (int)NKEYS(config_notify_keys); k++)
 		if (key_line[k] != 0 && !config_notify_key_ok(n->type, k))
 			config_err(p, key_line[k], "%s: '%s' does not apply to type = %s",
-			    p->label, config_notify_keys[k].name, config_notify_names[n->type]);
+			    p->label, config_notify_keys[k].name, config_notify_type_names[n->type]);
 	switch (n->type) {
 	case CONFIG_NOTIFY_SYSLOG: {
 		struct notify_syslog_target t;
@@ -462,7 +457,8 @@ config_sections_check(struct config_parse *p)
 
 	if (cf->nthresholds == 0 && cf->nbaselines_cf == 0)
 		return;
-	if ((tx = taxonomy_new(cf)) == NULL) {
+	if ((tx = taxonomy_new(cf->indicators, cf->nindicators, cf->countries,
+	    cf->ncountries)) == NULL) {
 		p->oom = 1;
 		return;
 	}
@@ -497,20 +493,4 @@ config_sections_check(struct config_parse *p)
 			    b->name, b->country);
 	}
 	taxonomy_free(tx);
-}
-
-const char *
-config_source_type_name(enum config_source_type t)
-{
-	if ((unsigned)t >= NKEYS(config_type_names) - 1)
-		return "unknown";
-	return config_type_names[t];
-}
-
-const char *
-config_notify_type_name(enum config_notify_type t)
-{
-	if ((unsigned)t >= NKEYS(config_notify_names) - 1)
-		return "unknown";
-	return config_notify_names[t];
 }

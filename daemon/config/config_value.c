@@ -10,9 +10,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
@@ -404,64 +401,3 @@ config_value_distance(const char *a, const char *b)
 	return row[lb] > 9 ? 9 : row[lb];
 }
 
-int
-config_value_listen(const char *s, char *addr, size_t addrlen, int *port, int *loopback,
-    char *why, size_t whylen)
-{
-	char host[INET6_ADDRSTRLEN + 1];
-	struct in_addr a4;
-	struct in6_addr a6;
-	const char *colon, *ps = s;
-	long long p;
-	size_t hl = 0;
-	int v6 = 0;
-
-	if (s[0] == '[') {
-		const char *close = strchr(s, ']');
-
-		if (close == NULL || close[1] != ':') {
-			snprintf(why, whylen, "expected [IPV6]:PORT");
-			return -1;
-		}
-		hl = (size_t)(close - s - 1);
-		if (hl >= sizeof(host)) {
-			snprintf(why, whylen, "not an IPv6 address");
-			return -1;
-		}
-		memcpy(host, s + 1, hl);
-		ps = close + 2;
-		v6 = 1;
-	} else if ((colon = strrchr(s, ':')) != NULL) {
-		hl = (size_t)(colon - s);
-		if (hl >= sizeof(host) || memchr(s, ':', hl) != NULL) {
-			snprintf(why, whylen, "write an IPv6 address as [ADDRESS]:PORT");
-			return -1;
-		}
-		memcpy(host, s, hl);
-		ps = colon + 1;
-	}
-	host[hl] = '\0';
-	if (config_value_int(ps, 1, 65535, &p) == -1) {
-		snprintf(why, whylen, "expected [ADDRESS:]PORT with a port from 1 to 65535");
-		return -1;
-	}
-	if (hl == 0 && ps != s) {
-		snprintf(why, whylen, "no address before the port");
-		return -1;
-	}
-	if (!v6 && (hl == 0 || strcasecmp(host, "localhost") == 0))
-		snprintf(host, sizeof(host), "127.0.0.1");
-	if (v6 ? inet_pton(AF_INET6, host, &a6) != 1 : inet_pton(AF_INET, host, &a4) != 1) {
-		snprintf(why, whylen, "'%s' is not a numeric %s address (nor localhost)", host,
-		    v6 ? "IPv6" : "IPv4");
-		return -1;
-	}
-	if (strlen(host) >= addrlen) {
-		snprintf(why, whylen, "address too long");
-		return -1;
-	}
-	memcpy(addr, host, strlen(host) + 1);
-	*port = (int)p;
-	*loopback = v6 ? IN6_IS_ADDR_LOOPBACK(&a6) : (ntohl(a4.s_addr) >> 24) == 127;
-	return 0;
-}

@@ -1,18 +1,15 @@
 /*
- * feed — the parser's front: sniffing a body, choosing the format parser
- * (feed_xml.c for RSS/RDF/Atom, feed_json.c for JSON Feed), the items'
- * ids, and the plain-text builder every field goes through.
- *
- * Owns struct feed and its items: feed_free releases them all.
+ * feed — the parser's front: sniffing a body and choosing the format
+ * parser (feed_xml.c for RSS/RDF/Atom, feed_json.c for JSON Feed). The
+ * parsers build items with feed_item.c and text with feed_text.c, below
+ * them all.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "rightswatch/date.h"
 #include "rightswatch/feed.h"
 #include "feed_int.h"
-#include "rightswatch/hash.h"
 
 static int
 feed_isspace(unsigned char c)
@@ -130,175 +127,4 @@ feed_parse(const char *data, size_t len, const char *base_url,
 	}
 	*out = f;
 	return 0;
-}
-
-static void
-feed_item_clear(struct feed_item *it)
-{
-	free(it->id);
-	free(it->link);
-	free(it->title);
-	free(it->summary);
-	free(it->content);
-	for (size_t i = 0; i < it->ncategories; i++)
-		free(it->categories[i]);
-	free(it->categories);
-	free(it->lang);
-}
-
-void
-feed_free(struct feed *f)
-{
-	if (f == NULL)
-		return;
-	for (size_t i = 0; i < f->nitems; i++)
-		feed_item_clear(&f->items[i]);
-	free(f->items);
-	free(f->title);
-	free(f->lang);
-	free(f);
-}
-
-struct feed_item *
-feed_item_add(struct feed *f)
-{
-	struct feed_item *it;
-
-	/* Room for 16, then doubling whenever the count reaches a power of
-	 * two: a feed of n items costs O(n) copies in all. */
-	if (f->nitems == 0 || (f->nitems >= 16 && (f->nitems & (f->nitems - 1)) == 0)) {
-		size_t cap = f->nitems == 0 ? 16 : f->nitems * 2;
-		if ((it = realloc(f->items, cap * sizeof(*it))) == NULL)
-			return NULL;
-		f->items = it;
-	}
-	it = &f->items[f->nitems++];
-	memset(it, 0, sizeof(*it));
-	it->published = DATE_UNKNOWN;
-	it->updated = DATE_UNKNOWN;
-	return it;
-}
-
-int
-feed_item_set_id(struct feed_item *it, const char *guid, const char *date_raw)
-{
-	struct hash_sha256 c;
-	uint8_t d[32];
-	char hex[65];
-
-	if (guid != NULL && *guid != '\0')
-		it->id = strdup(guid);
-	else if (it->link != NULL)
-		it->id = strdup(it->link);
-	else {
-		hash_sha256_init(&c);
-		if (it->title != NULL)
-			hash_sha256_update(&c, it->title, strlen(it->title));
-		hash_sha256_update(&c, "\n", 1);
-		if (date_raw != NULL)
-			hash_sha256_update(&c, date_raw, strlen(date_raw));
-		hash_sha256_final(&c, d);
-		hash_hex(d, hex);
-		if ((it->id = malloc(7 + 65)) != NULL) {
-			memcpy(it->id, "sha256:", 7);
-			memcpy(it->id + 7, hex, 65);
-		}
-	}
-	return it->id != NULL ? 0 : -1;
-}
-
-int
-feed_item_add_category(struct feed_item *it, const char *cat, size_t n)
-{
-	struct feed_text t = { .max = FEED_MAX_FIELD };
-	char **v;
-	char *s;
-	int oom = 0;
-
-	feed_text_add(&t, cat, n);
-	if ((s = feed_text_take(&t, &oom)) == NULL)
-		return oom ? -1 : 0;
-	if ((v = realloc(it->categories, (it->ncategories + 1) * sizeof(*v))) == NULL) {
-		free(s);
-		return -1;
-	}
-	it->categories = v;
-	v[it->ncategories++] = s;
-	return 0;
-}
-
-size_t
-feed_utf8_cut(const char *s, size_t n, size_t max)
-{
-	if (n <= max)
-		return n;
-	/* Back off continuation bytes (10xxxxxx) to the start of a sequence. */
-	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
-		max--;
-	return max;
-}
-
-/* Append n bytes (no whitespace among them) after any pending separator. */
-static void
-feed_text_word(struct feed_text *t, const char *s, size_t n)
-{
-	static const char *const sep[] = { "", " ", "\n", "\n\n" };
-	size_t seplen = 0, keep;
-
-	if (t->b.len > 0)
-		seplen = strlen(sep[t->pending]);
-	if (t->b.len + seplen >= t->max) {
-		t->full = 1;
-		return;
-	}
-	keep = feed_utf8_cut(s, n, t->max - t->b.len - seplen);
-	if (buf_reserve(&t->b, seplen + keep) == -1) {
-		t->oom = t->full = 1;
-		return;
-	}
-	buf_append(&t->b, sep[t->b.len > 0 ? t->pending : 0], seplen);
-	buf_append(&t->b, s, keep);
-	t->pending = 0;
-	if (keep < n)
-		t->full = 1;
-}
-
-void
-feed_text_add(struct feed_text *t, const char *s, size_t n)
-{
-	size_t i = 0, j;
-
-	while (i < n && !t->full) {
-		if (feed_isspace((unsigned char)s[i])) {
-			if (t->pending < 1)
-				t->pending = 1;
-			i++;
-			continue;
-		}
-		for (j = i; j < n && !feed_isspace((unsigned char)s[j]); j++)
-			;
-		feed_text_word(t, s + i, j - i);
-		i = j;
-	}
-}
-
-void
-feed_text_break(struct feed_text *t, int level)
-{
-	if (t->pending < level)
-		t->pending = level;
-}
-
-char *
-feed_text_take(struct feed_text *t, int *oom)
-{
-	char *s = NULL;
-
-	if (t->oom)
-		*oom = 1;
-	else if (t->b.len > 0 && (s = buf_detach(&t->b)) == NULL)
-		*oom = 1;
-	buf_free(&t->b);
-	t->pending = t->full = t->oom = 0;
-	return s;
 }

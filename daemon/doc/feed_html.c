@@ -13,6 +13,7 @@
 
 #include "rightswatch/feed.h"
 #include "feed_int.h"
+#include "html_walk.h"
 
 enum feed_html_role { FH_INLINE, FH_SKIP, FH_BLOCK, FH_LINE };
 
@@ -55,56 +56,56 @@ feed_html_role(const xmlNode *n)
 	return e != NULL ? e->role : FH_INLINE;
 }
 
-static void
-feed_html_close(struct feed_text *t, const xmlNode *n)
+static int
+feed_html_open(const xmlNode *n, void *arg)
 {
-	enum feed_html_role r;
+	struct feed_text *t = arg;
+	enum feed_html_role r = feed_html_role(n);
 
-	if (n->type != XML_ELEMENT_NODE)
-		return;
-	r = feed_html_role(n);
+	if (r == FH_SKIP) {
+		feed_text_break(t, 1);
+		return 0;
+	}
+	if (r == FH_BLOCK)
+		feed_text_break(t, 3);
+	else if (r == FH_LINE)
+		feed_text_break(t, 2);
+	return 1;
+}
+
+static void
+feed_html_close(const xmlNode *n, void *arg)
+{
+	struct feed_text *t = arg;
+	enum feed_html_role r = feed_html_role(n);
+
 	if (r == FH_BLOCK)
 		feed_text_break(t, 3);
 	else if (r == FH_LINE)
 		feed_text_break(t, 2);
 }
 
+static int
+feed_html_text(const char *s, void *arg)
+{
+	feed_text_add(arg, s, strlen(s));
+	return 0;
+}
+
+static int
+feed_html_full(void *arg)
+{
+	return ((struct feed_text *)arg)->full;
+}
+
 void
 feed_tree_text(struct feed_text *t, const xmlNode *root)
 {
-	const xmlNode *n = root->children;
+	static const struct html_walk_ops ops = {
+		feed_html_open, feed_html_close, feed_html_text, feed_html_full
+	};
 
-	/* Iterative walk through parent links: depth costs no stack. */
-	while (n != NULL && !t->full) {
-		int descend = 0;
-
-		if (n->type == XML_ELEMENT_NODE) {
-			enum feed_html_role r = feed_html_role(n);
-			if (r == FH_BLOCK)
-				feed_text_break(t, 3);
-			else if (r == FH_LINE)
-				feed_text_break(t, 2);
-			descend = r != FH_SKIP && n->children != NULL;
-			if (r == FH_SKIP)
-				feed_text_break(t, 1);
-		} else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
-		    n->content != NULL)
-			feed_text_add(t, (const char *)n->content, strlen((const char *)n->content));
-		if (descend) {
-			n = n->children;
-			continue;
-		}
-		if (n->type == XML_ELEMENT_NODE && feed_html_role(n) != FH_SKIP)
-			feed_html_close(t, n);
-		while (n != root && n->next == NULL) {
-			n = n->parent;
-			if (n != root)
-				feed_html_close(t, n);
-		}
-		if (n == root)
-			break;
-		n = n->next;
-	}
+	html_walk(root, 0, &ops, t);
 }
 
 char *

@@ -35,9 +35,6 @@ char *feed_text_take(struct feed_text *t, int *oom);
  * Appends to t. */
 void feed_tree_text(struct feed_text *t, const xmlNode *node);
 
-/* The number of bytes of s (n bytes) to keep so that at most max remain
- * and no UTF-8 sequence is cut. */
-size_t feed_utf8_cut(const char *s, size_t n, size_t max);
 
 /* Append a zeroed item to f. NULL when out of memory. */
 struct feed_item *feed_item_add(struct feed *f);

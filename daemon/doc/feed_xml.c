@@ -22,6 +22,7 @@
 #include "rightswatch/feed.h"
 #include "feed_int.h"
 #include "rightswatch/url.h"
+#include "rightswatch/utf8.h"
 
 #define NS_ATOM    "http://www.w3.org/2005/Atom"
 #define NS_RDF     "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -132,7 +133,7 @@ fx_raw(struct fx *x, const xmlNode *root, struct buf *b)
 			size_t len = strlen((const char *)n->content), keep;
 			if (b->len >= FEED_MAX_FIELD)
 				return;
-			keep = feed_utf8_cut((const char *)n->content, len, FEED_MAX_FIELD - b->len);
+			keep = utf8_cut((const char *)n->content, len, FEED_MAX_FIELD - b->len);
 			if (buf_append(b, n->content, keep) == -1) {
 				x->oom = 1;
 				return;

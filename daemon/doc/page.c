@@ -24,6 +24,7 @@
 #include "page_date.h"
 #include "page_doc.h"
 #include "rightswatch/url.h"
+#include "rightswatch/utf8.h"
 
 #define PAGE_MAX_TITLE   2048 /* bytes of title kept */
 #define PAGE_DATELINE    2000 /* bytes at the top of the text searched for a date */
@@ -78,7 +79,7 @@ page_clean(char **s)
 	struct buf b = { 0 };
 	size_t n;
 
-	if (*s == NULL || page_doc_utf8_valid(*s, (n = strlen(*s))))
+	if (*s == NULL || utf8_valid(*s, (n = strlen(*s))))
 		return 0;
 	if (page_doc_decode(*s, n, "UTF-8", &b) == -1 || buf_append(&b, "", 0) == -1) {
 		buf_free(&b);
@@ -247,40 +248,78 @@ page_find(const xmlNode *root, const char *name, unsigned flags)
 	return NULL;
 }
 
-/* The element whose <p> children hold the most text: each text node counts
- * for the parent of its nearest <p>, the score kept in the node's
- * application pointer (_private) for the length of this call. */
-static const xmlNode *
-page_densest(xmlNode *root)
+/* Text counted for an element that holds <p> children. */
+struct page_score {
+	const xmlNode *node;
+	size_t score;
+};
+
+static int
+page_score_cmp(const void *a, const void *b)
 {
-	xmlNode *n = root, *best = NULL;
-	uintptr_t best_score = 0;
+	uintptr_t x = (uintptr_t)((const struct page_score *)a)->node;
+	uintptr_t y = (uintptr_t)((const struct page_score *)b)->node;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The element whose <p> children hold the most text (the first in
+ * document order of those with the most): each text node counts for the
+ * parent of its nearest <p>. The counts go to a side table, sorted by
+ * node, so the tree is only read. NULL when none, or out of memory. */
+static const xmlNode *
+page_densest(const xmlNode *root)
+{
+	struct page_score *v = NULL, *grown, key = { NULL, 0 };
+	const xmlNode *n = root, *best = NULL;
+	size_t nv = 0, cap = 0, best_score = 0, k;
 
 	while (n != NULL) {
 		int descend = n->type == XML_ELEMENT_NODE &&
 		    (n == root || !page_doc_dropped(n, 0));
 
 		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			xmlNode *a = n->parent;
+			const xmlNode *a = n->parent;
 
-			for (int k = 0; a != NULL && k < PAGE_P_ANCESTORS; k++, a = a->parent)
+			for (int i = 0; a != NULL && i < PAGE_P_ANCESTORS; i++, a = a->parent)
 				if (page_doc_is(a, "p") || a == root)
 					break;
-			if (a != NULL && a != root && page_doc_is(a, "p") && a->parent != NULL)
-				a->parent->_private = (void *)((uintptr_t)a->parent->_private +
-				    strlen((const char *)n->content));
+			if (a != NULL && a != root && page_doc_is(a, "p") && a->parent != NULL) {
+				if (nv == cap) {
+					cap = cap * 2 + 16;
+					if ((grown = realloc(v, cap * sizeof(*v))) == NULL) {
+						free(v);
+						return NULL;
+					}
+					v = grown;
+				}
+				v[nv].node = a->parent;
+				v[nv++].score = strlen((const char *)n->content);
+			}
 		}
-		n = (xmlNode *)(uintptr_t)page_doc_next(n, root, descend);
+		n = page_doc_next(n, root, descend);
 	}
-	for (n = root; n != NULL; n = (xmlNode *)(uintptr_t)page_doc_next(n, root, 1)) {
-		if (n->type != XML_ELEMENT_NODE || n->_private == NULL)
-			continue;
-		if ((uintptr_t)n->_private > best_score) {
-			best_score = (uintptr_t)n->_private;
+	if (nv == 0)
+		return NULL;
+	/* One entry per element, its counts summed. */
+	qsort(v, nv, sizeof(*v), page_score_cmp);
+	for (size_t i = k = 0; i < nv; i++) {
+		if (k > 0 && v[k - 1].node == v[i].node)
+			v[k - 1].score += v[i].score;
+		else
+			v[k++] = v[i];
+	}
+	for (n = root; n != NULL; n = page_doc_next(n, root, 1)) {
+		const struct page_score *e;
+
+		key.node = n;
+		if ((e = bsearch(&key, v, k, sizeof(*v), page_score_cmp)) != NULL &&
+		    e->score > best_score) {
+			best_score = e->score;
 			best = n;
 		}
-		n->_private = NULL;
 	}
+	free(v);
 	return best;
 }
 
@@ -388,7 +427,7 @@ page_fill(xmlDocPtr doc, const char *base_url, const char *content_xpath,
 	cand[1] = page_find(body, "main", 0);
 	cand[2] = page_find(body, "article", 0);
 	cand[3] = page_find(body, NULL, 0);
-	cand[4] = page_densest((xmlNode *)(uintptr_t)body);
+	cand[4] = page_densest(body);
 	cand[5] = body;
 	for (size_t i = 0; i < sizeof(cand) / sizeof(cand[0]) && mainn == NULL; i++) {
 		if (cand[i] == NULL)

@@ -18,8 +18,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "html_walk.h"
 #include "page_doc.h"
 #include "rightswatch/url.h"
+#include "rightswatch/utf8.h"
 
 #define PAGE_DOC_PRESCAN 4096 /* bytes searched for a <meta> charset */
 #define PAGE_DOC_SNIFF   8192 /* bytes inspected for binary data */
@@ -95,60 +97,6 @@ page_doc_in(const char *name, const char *const *set, size_t n)
 	return bsearch(name, set, n, sizeof(*set), page_doc_cmp) != NULL;
 }
 
-int
-page_doc_utf8_valid(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned c = p[i];
-		size_t n, k;
-		unsigned cp;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			n = 1, cp = c & 0x1f;
-		else if (c >= 0xe0 && c <= 0xef)
-			n = 2, cp = c & 0x0f;
-		else if (c >= 0xf0 && c <= 0xf4)
-			n = 3, cp = c & 0x07;
-		else
-			return 0;
-		if (len - i <= n)
-			return 0;
-		for (k = 1; k <= n; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i + k] & 0x3f);
-		}
-		/* overlong forms, surrogates, beyond U+10FFFF */
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-			return 0;
-		i += n + 1;
-	}
-	return 1;
-}
-
-/* Length of the valid UTF-8 sequence at s (at most len bytes), or 0. */
-static size_t
-page_doc_utf8_seq(const char *s, size_t len)
-{
-	unsigned c = (unsigned char)s[0];
-	size_t n;
-
-	if (c < 0x80)
-		return 1;
-	n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-	if (n > len || !page_doc_utf8_valid(s, n))
-		return 0;
-	return n;
-}
-
 /* Append s as UTF-8, each invalid byte as U+FFFD and NUL bytes dropped. */
 static int
 page_doc_sanitize(const char *s, size_t len, struct buf *out)
@@ -156,7 +104,7 @@ page_doc_sanitize(const char *s, size_t len, struct buf *out)
 	size_t i = 0;
 
 	while (i < len) {
-		size_t n = page_doc_utf8_seq(s + i, len - i);
+		size_t n = utf8_len(s + i, len - i);
 
 		if (n == 0) {
 			if (buf_append(out, page_doc_repl, 3) == -1)
@@ -252,13 +200,20 @@ static int
 page_doc_iconv(const char *data, size_t len, const char *name, struct buf *out)
 {
 	iconv_t cd;
-	/* iconv takes char ** for its input but never writes through it */
-	char *in = (char *)(uintptr_t)data;
+	char *copy, *in;
 	size_t inleft = len, unit = strncmp(name, "UTF-16", 6) == 0 ? 2 : 1;
 	int rc = 0;
 
 	if ((cd = iconv_open("UTF-8", name)) == (iconv_t)-1)
 		return page_doc_sanitize(data, len, out);
+	/* iconv takes its input as char **: it gets a copy of its own rather
+	 * than the caller's const bytes. */
+	if ((copy = malloc(len + 1)) == NULL) {
+		iconv_close(cd);
+		return -1;
+	}
+	memcpy(copy, data, len);
+	in = copy;
 	for (;;) {
 		char *o;
 		size_t oleft, r;
@@ -289,6 +244,7 @@ page_doc_iconv(const char *data, size_t len, const char *name, struct buf *out)
 		inleft -= unit;
 	}
 	iconv_close(cd);
+	free(copy);
 	return rc;
 }
 
@@ -319,7 +275,7 @@ page_doc_decode(const char *data, size_t len, const char *charset,
 	/* Undeclared, or declared UTF-8 by a page whose bytes say otherwise:
 	 * the likeliest truth is a legacy Western encoding. */
 	if (name == NULL || (from_meta && strcmp(name, "UTF-8") == 0))
-		name = page_doc_utf8_valid(data, len) ? "UTF-8" : "WINDOWS-1252";
+		name = utf8_valid(data, len) ? "UTF-8" : "WINDOWS-1252";
 	if (strcmp(name, "UTF-8") == 0) {
 		if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 			skip = 3;
@@ -491,6 +447,8 @@ page_doc_dropped(const xmlNode *n, unsigned flags)
 
 struct page_doc_out {
 	struct buf *b;
+	const xmlNode *root; /* entered even when it would be dropped */
+	unsigned flags;
 	size_t start; /* where this text began in b */
 	size_t max;   /* bytes this text may take */
 	int space;    /* a space is due before the next word */
@@ -520,17 +478,16 @@ page_doc_word(struct page_doc_out *o, const char *s, size_t n)
 	room = o->max - used;
 	if (n > room) {
 		/* cut on a character boundary so the text stays valid UTF-8 */
-		n = room;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
+		n = utf8_cut(s, n, room);
 		o->full = 1;
 	}
 	return buf_append(o->b, s, n);
 }
 
 static int
-page_doc_chars(struct page_doc_out *o, const char *s)
+page_doc_chars(const char *s, void *arg)
 {
+	struct page_doc_out *o = arg;
 	size_t i = 0, j;
 
 	while (s[i] != '\0' && !o->full) {
@@ -564,50 +521,42 @@ page_doc_edge(struct page_doc_out *o, const xmlNode *n, unsigned flags)
 		o->space = 1;
 }
 
+static int
+page_doc_open(const xmlNode *n, void *arg)
+{
+	struct page_doc_out *o = arg;
+
+	if (n != o->root && page_doc_dropped(n, o->flags))
+		return 0;
+	page_doc_edge(o, n, o->flags);
+	return 1;
+}
+
+static void
+page_doc_close(const xmlNode *n, void *arg)
+{
+	struct page_doc_out *o = arg;
+
+	page_doc_edge(o, n, o->flags);
+}
+
+static int
+page_doc_full(void *arg)
+{
+	return ((struct page_doc_out *)arg)->full;
+}
+
 int
 page_doc_text(const xmlNode *root, unsigned flags, size_t max, struct buf *out)
 {
-	struct page_doc_out o = { out, out->len, max, 0, 0, 0 };
-	const xmlNode *n = root;
+	static const struct html_walk_ops ops = {
+		page_doc_open, page_doc_close, page_doc_chars, page_doc_full
+	};
+	struct page_doc_out o = { out, root, flags, out->len, max, 0, 0, 0 };
 
 	if (buf_append(out, "", 0) == -1)
 		return -1;
-	/* Pre-order walk by sibling and parent links: no recursion, so any
-	 * nesting depth the parser produced is fine. */
-	while (n != NULL && !o.full) {
-		int entered = 0;
-
-		if (n->type == XML_ELEMENT_NODE) {
-			if (n == root || !page_doc_dropped(n, flags)) {
-				entered = 1;
-				page_doc_edge(&o, n, flags);
-			}
-		} else if ((n->type == XML_TEXT_NODE ||
-		    n->type == XML_CDATA_SECTION_NODE) && n->content != NULL) {
-			if (page_doc_chars(&o, (const char *)n->content) == -1)
-				return -1;
-		}
-		if (entered && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		if (entered)
-			page_doc_edge(&o, n, flags);
-		while (n != NULL) {
-			if (n == root) {
-				n = NULL;
-				break;
-			}
-			if (n->next != NULL) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-			if (n != NULL && n->type == XML_ELEMENT_NODE)
-				page_doc_edge(&o, n, flags);
-		}
-	}
-	return 0;
+	return html_walk(root, 1, &ops, &o);
 }
 
 char *

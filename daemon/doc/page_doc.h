@@ -71,7 +71,4 @@ xmlXPathObjectPtr page_doc_xpath(xmlDocPtr doc, const char *expr, char *err,
  * descend is set, else to its next sibling or an ancestor's; NULL at the end. */
 const xmlNode *page_doc_next(const xmlNode *n, const xmlNode *root, int descend);
 
-/* 1 when s (len bytes) is valid UTF-8, else 0. */
-int page_doc_utf8_valid(const char *s, size_t len);
-
 #endif

@@ -79,19 +79,6 @@ line_date(const char *f, size_t len, size_t ls, size_t le, struct date_ymd *d, s
 	return 0;
 }
 
-/* Whether the original's first letter of the line is a capital (a place
- * name), or the line begins with a digit. */
-static int
-capital(const struct text *t, size_t ls)
-{
-	const unsigned char *o = (const unsigned char *)t->orig + t->map[ls];
-	size_t left = t->olen - t->map[ls];
-
-	/* A-Z, a digit, or a capital of Latin-1 ("É": C3 80..9E) */
-	return (o[0] >= 'A' && o[0] <= 'Z') || (o[0] >= '0' && o[0] <= '9') ||
-	    (o[0] == 0xc3 && left > 1 && o[1] >= 0x80 && o[1] <= 0x9e);
-}
-
 int
 dateline_find(const char *text, size_t len, struct date_ymd *d, size_t *start, size_t *end)
 {
@@ -109,7 +96,7 @@ dateline_find(const char *text, size_t len, struct date_ymd *d, size_t *start, s
 			le++;
 		if (le > ls) {
 			lines++;
-			if (capital(&t, ls) && line_date(t.f, t.len, ls, le, d, &ds, &de) == 0) {
+			if (text_capital_at(&t, ls) && line_date(t.f, t.len, ls, le, d, &ds, &de) == 0) {
 				*start = t.map[ds];
 				*end = t.map[de];
 				rc = 0;

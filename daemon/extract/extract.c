@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rightswatch/compare.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/mention.h"
 #include "rightswatch/number.h"
@@ -31,7 +32,8 @@ extract_taxonomy_new(const struct config *cf)
 
 	if (t == NULL)
 		return NULL;
-	if ((t->tx = taxonomy_new(cf)) == NULL) {
+	if ((t->tx = cf == NULL ? taxonomy_new(NULL, 0, NULL, 0) :
+	    taxonomy_new(cf->indicators, cf->nindicators, cf->countries, cf->ncountries)) == NULL) {
 		free(t);
 		return NULL;
 	}
@@ -45,12 +47,6 @@ extract_taxonomy_free(struct extract_taxonomy *t)
 		return;
 	taxonomy_free(t->tx);
 	free(t);
-}
-
-int
-extract_obs_end_only(const struct extract_obs *o)
-{
-	return !o->has_period && o->period_end.y != 0;
 }
 
 const char *
@@ -75,35 +71,6 @@ extract_result_free(struct extract_result *res)
 	res->nobs = 0;
 }
 
-
-size_t
-extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
-    struct mention_term *out, size_t max)
-{
-	size_t i = lo, n = 0;
-
-	while (i < hi) {
-		struct taxonomy_match m;
-
-		if (!text_isalpha((unsigned char)f[i]) || (i > lo && text_isalnum((unsigned char)f[i - 1]))) {
-			i++;
-			continue;
-		}
-		if (taxonomy_match(tx, f, hi, i, &m)) {
-			if (n < max) {
-				out[n].start = i;
-				out[n].end = m.end;
-				out[n].kind = m.kind;
-				out[n].id = m.id;
-				n++;
-			}
-			i = m.end;
-			continue;
-		}
-		i = text_word_end(f, hi, i);
-	}
-	return n;
-}
 
 /* French or English, from the commonest function words. */
 static int
@@ -202,105 +169,6 @@ title_end(const struct text *t, const struct text_sentence *sv, size_t ns)
 	if (e > sv[0].start && (t->f[e - 1] == '.' || t->f[e - 1] == '!' || t->f[e - 1] == '?'))
 		return 0;
 	return sv[0].end;
-}
-
-int
-extract_push(struct work *w, const struct extract_obs *o)
-{
-	if (w->nobs >= EXTRACT_MAX_OBS)
-		return 0;
-	if (w->nobs == w->cap) {
-		size_t nc = w->cap * 2 + 16;
-		struct extract_obs *nv = realloc(w->obs, nc * sizeof(*nv));
-
-		if (nv == NULL)
-			return -1;
-		w->obs = nv;
-		w->cap = nc;
-	}
-	w->obs[w->nobs++] = *o;
-	return 0;
-}
-
-static int
-word_before_is(const char *f, size_t lo, size_t pos, const char *const *words, size_t *wstart)
-{
-	size_t e = pos, b;
-
-	while (e > lo && (f[e - 1] == ' ' || f[e - 1] == '\''))
-		e--;
-	b = e;
-	while (b > lo && text_isalnum((unsigned char)f[b - 1]))
-		b--;
-	if (b == e)
-		return 0;
-	for (size_t k = 0; words[k] != NULL; k++)
-		if (text_word_eq(words[k], f + b, e - b)) {
-			if (wstart != NULL)
-				*wstart = b;
-			return 1;
-		}
-	return 0;
-}
-
-static enum span_role
-span_role(const struct work *w, size_t lo, size_t k)
-{
-	static const char *const from[] = { "from", "de", "du", NULL };
-	static const char *const to[] = { "to", "a", "au", NULL };
-	const char *f = w->t->f;
-	const struct number *n = &w->nums[k];
-	size_t qs, b;
-
-	(void)mention_qualifier(f, lo, n->start, &qs);
-	if (word_before_is(f, lo, qs, from, NULL) && k + 1 < w->nnums &&
-	    !(w->nums[k + 1].flags & NUMBER_NOT_COUNT)) {
-		size_t j = n->end;
-
-		while (j < w->nums[k + 1].start && (f[j] == ' ' || f[j] == '\''))
-			j++;
-		if (text_word_at(f, w->nums[k + 1].start, j, "to") || text_word_at(f, w->nums[k + 1].start, j, "a") ||
-		    text_word_at(f, w->nums[k + 1].start, j, "au")) {
-			j = text_word_end(f, w->t->len, j);
-			while (j < w->nums[k + 1].start && f[j] == ' ')
-				j++;
-			if (j == w->nums[k + 1].start)
-				return SPAN_FROM;
-		}
-	}
-	if (k > 0 && word_before_is(f, lo, qs, to, &b) && !(w->nums[k - 1].flags & NUMBER_NOT_COUNT) &&
-	    span_role(w, lo, k - 1) == SPAN_FROM)
-		return SPAN_TO;
-	return SPAN_NONE;
-}
-
-void
-extract_title_period(struct work *w)
-{
-	/* The title: its period is the release's; its figures repeat the body's. */
-	for (size_t p = 0; p < w->nper && w->doc == 0; p++) {
-		const struct period_mention *pm = &w->per[p];
-		struct extract_obs t;
-
-		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->type == PERIOD_T_VAGUE)
-			continue;
-		w->doc = pm->open ? 3 : 1;
-		w->ds = pm->ps;
-		w->de = pm->pe;
-		extract_period_how(w, pm, EXTRACT_PERIOD_RELEASE, &t);
-		w->doc_how = t.how;
-	}
-}
-
-int
-extract_figure_period(struct work *w, const struct text_sentence *s, size_t k, size_t ee,
-    size_t cue, struct extract_obs *o)
-{
-	int fromref = 0;
-
-	extract_period_of(w, s, w->nums[k].start, w->nums[k].end, ee, cue, span_role(w, s->start, k), o,
-	    &fromref);
-	return fromref;
 }
 
 /* A heading or a table caption: a paragraph of one short line that does

@@ -79,7 +79,7 @@ struct work {
 /* The figure a comparison is probed with to learn its ratio. */
 #define EXTRACT_PROBE 1000000000LL
 
-/* The taxonomy terms of f[lo, hi), at most max in out; how many. */
+/* The taxonomy terms of f[lo, hi), at most max in out; how many (extract_work.c). */
 size_t extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
     struct mention_term *out, size_t max);
 
@@ -87,20 +87,12 @@ size_t extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, s
  * figure's observation (extract_sentence.c). 0, or -1 when out of memory. */
 int extract_sentence(struct work *w, const struct text_sentence *s);
 
-/* The title's period, which becomes the release's when none is known yet. */
-void extract_title_period(struct work *w);
-
-/* extract_period_of for figure k of s (its role in "from A to B" found
- * here), whose evidence ends at ee and whose comparison begins at cue; o's
- * period and o->how set. Returns 1 when the period is a comparison's
- * reference (which does not carry). */
-int extract_figure_period(struct work *w, const struct text_sentence *s, size_t k, size_t ee,
-    size_t cue, struct extract_obs *o);
-
 /* The role of a figure in "(from 125 to 266)", "(de 125 à 266)". */
 enum span_role { SPAN_NONE, SPAN_FROM, SPAN_TO };
 
 /* extract_period.c */
+/* The title's period, which becomes the release's when none is known yet. */
+void extract_title_period(struct work *w);
 /* Find the release's reporting period once, before its sentences are
  * read: a "covering the period" phrase, else the title's, else the first
  * of a month or more in the lead paragraphs; into w->pctx. */

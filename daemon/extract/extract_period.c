@@ -338,6 +338,24 @@ set_period(struct extract_obs *o, struct date_ymd a, struct date_ymd b)
 }
 
 void
+extract_title_period(struct work *w)
+{
+	/* The title: its period is the release's; its figures repeat the body's. */
+	for (size_t p = 0; p < w->nper && w->doc == 0; p++) {
+		const struct period_mention *pm = &w->per[p];
+		struct extract_obs t;
+
+		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->type == PERIOD_T_VAGUE)
+			continue;
+		w->doc = pm->open ? 3 : 1;
+		w->ds = pm->ps;
+		w->de = pm->pe;
+		extract_period_how(w, pm, EXTRACT_PERIOD_RELEASE, &t);
+		w->doc_how = t.how;
+	}
+}
+
+void
 extract_period_how(const struct work *w, const struct period_mention *pm, int source,
     struct extract_obs *o)
 {

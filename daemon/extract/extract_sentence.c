@@ -186,6 +186,58 @@ attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k,
 	return 1;
 }
 
+static int
+word_before_is(const char *f, size_t lo, size_t pos, const char *const *words, size_t *wstart)
+{
+	size_t e = pos, b;
+
+	while (e > lo && (f[e - 1] == ' ' || f[e - 1] == '\''))
+		e--;
+	b = e;
+	while (b > lo && text_isalnum((unsigned char)f[b - 1]))
+		b--;
+	if (b == e)
+		return 0;
+	for (size_t k = 0; words[k] != NULL; k++)
+		if (text_word_eq(words[k], f + b, e - b)) {
+			if (wstart != NULL)
+				*wstart = b;
+			return 1;
+		}
+	return 0;
+}
+
+static enum span_role
+span_role(const struct work *w, size_t lo, size_t k)
+{
+	static const char *const from[] = { "from", "de", "du", NULL };
+	static const char *const to[] = { "to", "a", "au", NULL };
+	const char *f = w->t->f;
+	const struct number *n = &w->nums[k];
+	size_t qs, b;
+
+	(void)mention_qualifier(f, lo, n->start, &qs);
+	if (word_before_is(f, lo, qs, from, NULL) && k + 1 < w->nnums &&
+	    !(w->nums[k + 1].flags & NUMBER_NOT_COUNT)) {
+		size_t j = n->end;
+
+		while (j < w->nums[k + 1].start && (f[j] == ' ' || f[j] == '\''))
+			j++;
+		if (text_word_at(f, w->nums[k + 1].start, j, "to") || text_word_at(f, w->nums[k + 1].start, j, "a") ||
+		    text_word_at(f, w->nums[k + 1].start, j, "au")) {
+			j = text_word_end(f, w->t->len, j);
+			while (j < w->nums[k + 1].start && f[j] == ' ')
+				j++;
+			if (j == w->nums[k + 1].start)
+				return SPAN_FROM;
+		}
+	}
+	if (k > 0 && word_before_is(f, lo, qs, to, &b) && !(w->nums[k - 1].flags & NUMBER_NOT_COUNT) &&
+	    span_role(w, lo, k - 1) == SPAN_FROM)
+		return SPAN_TO;
+	return SPAN_NONE;
+}
+
 /* Whether pos lies in a temporal phrase ("over 2018"). */
 static int
 in_period(const struct work *w, size_t pos)
@@ -285,7 +337,8 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 	o.indicator = taxonomy_indicator_name(w->tx, m.indicator);
 	o.value = n->value;
 	o.qualifier = m.qualifier;
-	fromref = extract_figure_period(w, s, k, m.end > n->end ? m.end : n->end, cue, &o);
+	extract_period_of(w, s, n->start, n->end, m.end > n->end ? m.end : n->end, cue,
+	    span_role(w, s->start, k), &o, &fromref);
 	extract_place(w, n->start, &o);
 	o.start = w->t->map[m.start];
 	o.end = w->t->map[m.end];

@@ -1,5 +1,6 @@
 /*
- * mention_int — what mention.c and mention_list.c share (private).
+ * mention_int — what mention.c, mention_back.c, mention_list.c and
+ * mention_word.c share (private).
  */
 #ifndef RW_MENTION_INT_H
 #define RW_MENTION_INT_H
@@ -20,7 +21,7 @@ size_t mention_period_at(const struct mention_sent *s, size_t i, size_t b);
  * is set when the sentence named it. -1 when none. */
 int mention_generic_kind(const struct mention_sent *s, size_t t, size_t pos, int *named);
 
-/* Word tests on folded text f[s, e) (mention.c). */
+/* Word tests on folded text f[s, e) (mention_word.c). */
 int mention_is_aux(const char *f, size_t s, size_t e);
 int mention_is_stop(const char *f, size_t s, size_t e);
 int mention_is_word(const char *f, size_t s, size_t e, const char *w);

@@ -293,37 +293,6 @@ period_scan(const char *f, size_t len, size_t start, size_t end,
 	return period_scan_ctx(f, len, start, end, &ctx, out, max);
 }
 
-int
-period_resolve(const struct period_mention *m, struct date_ymd ps, struct date_ymd pe,
-    struct date_ymd *os, struct date_ymd *oe)
-{
-	int shift;
-
-	switch (m->kind) {
-	case PERIOD_ABSOLUTE:
-		*os = m->ps;
-		*oe = m->pe;
-		return 0;
-	case PERIOD_SAME:
-		shift = m->ps.y != 0 ? (m->ps.y - ps.y) * 12 : m->shift;
-		*os = date_add_months(ps, shift);
-		*oe = date_add_months(pe, shift);
-		if (pe.d == date_days_in_month(pe.y, pe.m))
-			oe->d = date_days_in_month(oe->y, oe->m);
-		return 0;
-	case PERIOD_PREVIOUS:
-		*oe = period_add_days(ps, -1);
-		*os = date_add_months(ps, -m->shift);
-		return 0;
-	case PERIOD_PREVIOUS_WEEK:
-		*oe = period_add_days(ps, -1);
-		*os = period_add_days(ps, -7);
-		return 0;
-	default:
-		return -1;
-	}
-}
-
 size_t
 period_reporting_cue(const char *f, size_t start, size_t end)
 {

@@ -1,7 +1,8 @@
 /*
  * period_date — the primitives of the period recogniser (see period_int.h):
  * keywords with alternatives, integers, years, days, dates and months at a
- * position of a folded sentence, and the days a date covers.
+ * position of a folded sentence, the days a date covers, and resolving a
+ * relative expression against a period (period_resolve, period.h).
  */
 #include <string.h>
 
@@ -530,4 +531,35 @@ period_day_list(const struct pc *c, size_t i, struct dt *first, struct dt *last)
 	*first = *last;
 	first->d = d0;
 	return d0 < last->d ? e : 0;
+}
+
+int
+period_resolve(const struct period_mention *m, struct date_ymd ps, struct date_ymd pe,
+    struct date_ymd *os, struct date_ymd *oe)
+{
+	int shift;
+
+	switch (m->kind) {
+	case PERIOD_ABSOLUTE:
+		*os = m->ps;
+		*oe = m->pe;
+		return 0;
+	case PERIOD_SAME:
+		shift = m->ps.y != 0 ? (m->ps.y - ps.y) * 12 : m->shift;
+		*os = date_add_months(ps, shift);
+		*oe = date_add_months(pe, shift);
+		if (pe.d == date_days_in_month(pe.y, pe.m))
+			oe->d = date_days_in_month(oe->y, oe->m);
+		return 0;
+	case PERIOD_PREVIOUS:
+		*oe = period_add_days(ps, -1);
+		*os = date_add_months(ps, -m->shift);
+		return 0;
+	case PERIOD_PREVIOUS_WEEK:
+		*oe = period_add_days(ps, -1);
+		*os = period_add_days(ps, -7);
+		return 0;
+	default:
+		return -1;
+	}
 }

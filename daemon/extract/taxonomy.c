@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/taxonomy.h"
 #include "rightswatch/text.h"
 
@@ -405,18 +405,17 @@ build_index(struct taxonomy *tx)
 }
 
 static int
-indicator_replaced(const struct config *cf, const char *name)
+indicator_replaced(const struct config_indicator *ind, size_t nind, const char *name)
 {
-	if (cf == NULL)
-		return 0;
-	for (size_t i = 0; i < cf->nindicators; i++)
-		if (strcasecmp(cf->indicators[i].name, name) == 0 && cf->indicators[i].replace)
+	for (size_t i = 0; i < nind; i++)
+		if (strcasecmp(ind[i].name, name) == 0 && ind[i].replace)
 			return 1;
 	return 0;
 }
 
 struct taxonomy *
-taxonomy_new(const struct config *cf)
+taxonomy_new(const struct config_indicator *ind, size_t nind,
+    const struct config_country *cty, size_t ncty)
 {
 	struct taxonomy *tx = calloc(1, sizeof(*tx));
 	size_t i;
@@ -428,7 +427,7 @@ taxonomy_new(const struct config *cf)
 
 		if (id < 0)
 			goto fail;
-		if (!indicator_replaced(cf, builtin_indicators[i].name) &&
+		if (!indicator_replaced(ind, nind, builtin_indicators[i].name) &&
 		    add_list(tx, builtin_indicators[i].terms, TAXONOMY_INDICATOR, id) == -1)
 			goto fail;
 	}
@@ -455,8 +454,8 @@ taxonomy_new(const struct config *cf)
 		if (id < 0 || add_list(tx, builtin_regions[i].terms, TAXONOMY_REGION, id) == -1)
 			goto fail;
 	}
-	for (i = 0; cf != NULL && i < cf->nindicators; i++) {
-		const struct config_indicator *ci = &cf->indicators[i];
+	for (i = 0; i < nind; i++) {
+		const struct config_indicator *ci = &ind[i];
 		int id = find_named(tx->ind, tx->nind, ci->name);
 
 		if (id < 0 && (id = add_named(&tx->ind, &tx->nind, &tx->capind, ci->name, -1)) < 0)
@@ -465,8 +464,8 @@ taxonomy_new(const struct config *cf)
 		    add_config_list(tx, &ci->terms_fr, TAXONOMY_INDICATOR, id) == -1)
 			goto fail;
 	}
-	for (i = 0; cf != NULL && i < cf->ncountries; i++) {
-		const struct config_country *cc = &cf->countries[i];
+	for (i = 0; i < ncty; i++) {
+		const struct config_country *cc = &cty[i];
 		int id = find_named(tx->cty, tx->ncty, cc->name);
 
 		if (id < 0 && (id = add_named(&tx->cty, &tx->ncty, &tx->capcty, cc->name, -1)) < 0)

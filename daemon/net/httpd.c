@@ -1,15 +1,17 @@
 /*
- * httpd — /metrics, /healthz and /status on libevent's evhttp, on the
- * daemon's loop. Each answer is computed when asked, from the counters
- * (metrics.c) and from the store (status.c): a request runs between two
- * callbacks of the poller, so what it reads is consistent. Requests are
- * bounded in time, header size and body size; only GET and HEAD are served.
+ * httpd — a table of paths served on libevent's evhttp, on the daemon's
+ * loop. Each answer is computed when asked, by the route's handler: a
+ * request runs between two callbacks of the rest of the daemon, so what a
+ * handler reads is consistent. Only GET and HEAD are served.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <strings.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
 
 #include <event2/buffer.h>
 #include <event2/event.h>
@@ -17,29 +19,109 @@
 #include <event2/keyvalq_struct.h>
 
 #include "rightswatch/buf.h"
-#include "rightswatch/config.h"
-#include "rightswatch/config_value.h"
 #include "rightswatch/httpd.h"
 #include "rightswatch/log.h"
-#include "rightswatch/metrics.h"
-#include "rightswatch/status.h"
-#include "rightswatch/store.h"
 
 struct httpd {
 	struct evhttp *http;
-	struct store *store;
-	const struct config *cf;
-	const struct metrics *metrics;
-	int failing; /* the store could not be read for /metrics: warned once */
+	const struct httpd_route *routes;
+	size_t nroutes;
+	void *arg;
+	char paths[128]; /* "/a, /b or /c", for the 404 answer */
 };
 
-/* Every health a source can have, so each gauge exists from the start. */
-static const char *const httpd_healths[] = {
-	STORE_HEALTH_NEW, STORE_HEALTH_OK, STORE_HEALTH_FAILING, STORE_HEALTH_THROTTLED,
-	STORE_HEALTH_BLOCKED, STORE_HEALTH_NOT_A_FEED, STORE_HEALTH_EMPTY, STORE_HEALTH_GONE,
-	STORE_HEALTH_INVALID,
-};
-#define HTTPD_NHEALTH (sizeof(httpd_healths) / sizeof(httpd_healths[0]))
+/* A port: decimal digits only (no sign, no blanks), 1 to 65535. */
+static int
+httpd_port(const char *s, long *out)
+{
+	char *end;
+	long v;
+
+	if (strspn(s, "0123456789") != strlen(s))
+		return -1;
+	v = strtol(s, &end, 10);
+	if (end == s || v < 1 || v > 65535)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+httpd_parse_listen(const char *s, char *addr, size_t addrlen, int *port, int *loopback,
+    char *why, size_t whylen)
+{
+	char host[INET6_ADDRSTRLEN + 1];
+	struct in_addr a4;
+	struct in6_addr a6;
+	const char *colon, *ps = s;
+	long p;
+	size_t hl = 0;
+	int v6 = 0;
+
+	if (s[0] == '[') {
+		const char *close = strchr(s, ']');
+
+		if (close == NULL || close[1] != ':') {
+			snprintf(why, whylen, "expected [IPV6]:PORT");
+			return -1;
+		}
+		hl = (size_t)(close - s - 1);
+		if (hl >= sizeof(host)) {
+			snprintf(why, whylen, "not an IPv6 address");
+			return -1;
+		}
+		memcpy(host, s + 1, hl);
+		ps = close + 2;
+		v6 = 1;
+	} else if ((colon = strrchr(s, ':')) != NULL) {
+		hl = (size_t)(colon - s);
+		if (hl >= sizeof(host) || memchr(s, ':', hl) != NULL) {
+			snprintf(why, whylen, "write an IPv6 address as [ADDRESS]:PORT");
+			return -1;
+		}
+		memcpy(host, s, hl);
+		ps = colon + 1;
+	}
+	host[hl] = '\0';
+	if (httpd_port(ps, &p) == -1) {
+		snprintf(why, whylen, "expected [ADDRESS:]PORT with a port from 1 to 65535");
+		return -1;
+	}
+	if (hl == 0 && ps != s) {
+		snprintf(why, whylen, "no address before the port");
+		return -1;
+	}
+	if (!v6 && (hl == 0 || strcasecmp(host, "localhost") == 0))
+		snprintf(host, sizeof(host), "127.0.0.1");
+	if (v6 ? inet_pton(AF_INET6, host, &a6) != 1 : inet_pton(AF_INET, host, &a4) != 1) {
+		snprintf(why, whylen, "'%s' is not a numeric %s address (nor localhost)", host,
+		    v6 ? "IPv6" : "IPv4");
+		return -1;
+	}
+	if (strlen(host) >= addrlen) {
+		snprintf(why, whylen, "address too long");
+		return -1;
+	}
+	memcpy(addr, host, strlen(host) + 1);
+	*port = (int)p;
+	*loopback = v6 ? IN6_IS_ADDR_LOOPBACK(&a6) : (ntohl(a4.s_addr) >> 24) == 127;
+	return 0;
+}
+
+/* The routes' paths joined: "/a, /b and /c" (last is "and" or "or"). */
+static void
+httpd_join_paths(const struct httpd_route *routes, size_t n, const char *last, char *out,
+    size_t outlen)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < n && len < outlen; i++) {
+		snprintf(out + len, outlen - len, "%s%s", i == 0 ? "" : i + 1 == n ? last : ", ",
+		    routes[i].path);
+		len = strlen(out);
+	}
+}
 
 static void
 httpd_reply(struct evhttp_request *req, int code, const char *reason, const char *type,
@@ -62,87 +144,7 @@ httpd_reply(struct evhttp_request *req, int code, const char *reason, const char
 	evhttp_send_reply(req, code, reason, NULL);
 }
 
-static void
-httpd_text(struct evhttp_request *req, int code, const char *reason, const char *text)
-{
-	httpd_reply(req, code, reason, "text/plain; charset=utf-8", text, strlen(text));
-}
-
-static void
-httpd_metrics(struct httpd *h, struct evhttp_request *req)
-{
-	struct metrics_health health[HTTPD_NHEALTH];
-	struct metrics_gauges g = { -1, health, HTTPD_NHEALTH };
-	struct status s;
-	struct buf out = { NULL, 0, 0 };
-	int gathered;
-
-	for (size_t i = 0; i < HTTPD_NHEALTH; i++) {
-		health[i].health = httpd_healths[i];
-		health[i].sources = 0;
-	}
-	/* Without the store, the counters are still worth serving. */
-	gathered = status_gather(h->store, h->cf, (int64_t)time(NULL), &s) == 0;
-	if (!gathered) {
-		if (!h->failing)
-			log_warnx("/metrics: serving the counters only: %s", store_errmsg(h->store));
-		h->failing = 1;
-		g.nhealth = 0;
-	} else {
-		if (h->failing)
-			log_info("/metrics: the database can be read again");
-		h->failing = 0;
-		g.outbox_pending = s.outbox_pending;
-		for (size_t k = 0; k < s.nsources; k++)
-			for (size_t i = 0; i < HTTPD_NHEALTH; i++)
-				if (s.sources[k].health != NULL &&
-				    strcmp(s.sources[k].health, httpd_healths[i]) == 0)
-					health[i].sources++;
-		status_clear(&s);
-	}
-	if (metrics_render(h->metrics, &g, &out) == -1) {
-		httpd_text(req, 500, "Internal Server Error", "out of memory\n");
-	} else
-		httpd_reply(req, 200, "OK", "text/plain; version=0.0.4; charset=utf-8", out.data,
-		    out.len);
-	buf_free(&out);
-}
-
-static void
-httpd_healthz(struct httpd *h, struct evhttp_request *req)
-{
-	char msg[600];
-
-	/* Being answered at all shows the loop runs; the probe shows the
-	 * database takes writes. */
-	if (store_writable(h->store) == 0) {
-		httpd_text(req, 200, "OK", "ok\n");
-		return;
-	}
-	snprintf(msg, sizeof(msg), "database not writable: %s\n", store_errmsg(h->store));
-	httpd_text(req, 503, "Service Unavailable", msg);
-}
-
-static void
-httpd_status(struct httpd *h, struct evhttp_request *req)
-{
-	struct status s;
-	char *json;
-
-	if (status_gather(h->store, h->cf, (int64_t)time(NULL), &s) == -1) {
-		char msg[600];
-
-		snprintf(msg, sizeof(msg), "status: %s\n", store_errmsg(h->store));
-		httpd_text(req, 503, "Service Unavailable", msg);
-		return;
-	}
-	if ((json = status_json(&s)) == NULL)
-		httpd_text(req, 500, "Internal Server Error", "out of memory\n");
-	else
-		httpd_reply(req, 200, "OK", "application/json", json, strlen(json));
-	free(json);
-	status_clear(&s);
-}
+#define HTTPD_TEXT "text/plain; charset=utf-8"
 
 static void
 httpd_request_cb(struct evhttp_request *req, void *arg)
@@ -151,28 +153,38 @@ httpd_request_cb(struct evhttp_request *req, void *arg)
 	const struct evhttp_uri *uri = evhttp_request_get_evhttp_uri(req);
 	const char *path = uri != NULL ? evhttp_uri_get_path(uri) : NULL;
 	enum evhttp_cmd_type cmd = evhttp_request_get_command(req);
+	struct httpd_answer ans = { 200, "OK", HTTPD_TEXT, { NULL, 0, 0 } };
+	char msg[192];
+	size_t i;
 
-	if (cmd != EVHTTP_REQ_GET && cmd != EVHTTP_REQ_HEAD)
-		httpd_text(req, 405, "Method Not Allowed", "only GET and HEAD\n");
-	else if (path != NULL && strcmp(path, "/metrics") == 0)
-		httpd_metrics(h, req);
-	else if (path != NULL && strcmp(path, "/healthz") == 0)
-		httpd_healthz(h, req);
-	else if (path != NULL && strcmp(path, "/status") == 0)
-		httpd_status(h, req);
-	else
-		httpd_text(req, 404, "Not Found", "not found: try /metrics, /healthz or /status\n");
+	if (cmd != EVHTTP_REQ_GET && cmd != EVHTTP_REQ_HEAD) {
+		snprintf(msg, sizeof(msg), "only GET and HEAD\n");
+		httpd_reply(req, 405, "Method Not Allowed", HTTPD_TEXT, msg, strlen(msg));
+		return;
+	}
+	for (i = 0; path != NULL && i < h->nroutes; i++)
+		if (strcmp(path, h->routes[i].path) == 0)
+			break;
+	if (path == NULL || i == h->nroutes) {
+		snprintf(msg, sizeof(msg), "not found: try %s\n", h->paths);
+		httpd_reply(req, 404, "Not Found", HTTPD_TEXT, msg, strlen(msg));
+		return;
+	}
+	h->routes[i].fn(&ans, h->arg);
+	httpd_reply(req, ans.code, ans.reason, ans.type, ans.body.data != NULL ? ans.body.data : "",
+	    ans.body.len);
+	buf_free(&ans.body);
 }
 
 struct httpd *
-httpd_new(struct event_base *base, const char *listen, struct store *st,
-    const struct config *cf, const struct metrics *m, char *err, size_t errlen)
+httpd_new(struct event_base *base, const char *listen, const struct httpd_route *routes,
+    size_t nroutes, void *arg, char *err, size_t errlen)
 {
 	struct httpd *h;
-	char addr[64], why[256];
+	char addr[64], why[256], paths[128];
 	int port, loopback;
 
-	if (config_value_listen(listen, addr, sizeof(addr), &port, &loopback, why,
+	if (httpd_parse_listen(listen, addr, sizeof(addr), &port, &loopback, why,
 	    sizeof(why)) == -1) {
 		snprintf(err, errlen, "listen = %s: %s", listen, why);
 		return NULL;
@@ -182,9 +194,10 @@ httpd_new(struct event_base *base, const char *listen, struct store *st,
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	h->store = st;
-	h->cf = cf;
-	h->metrics = m;
+	h->routes = routes;
+	h->nroutes = nroutes;
+	h->arg = arg;
+	httpd_join_paths(routes, nroutes, " or ", h->paths, sizeof(h->paths));
 	/* Every method reaches the callback, which answers 405 to all but
 	 * GET and HEAD (evhttp itself would answer 501). */
 	evhttp_set_allowed_methods(h->http, EVHTTP_REQ_GET | EVHTTP_REQ_POST |
@@ -200,18 +213,12 @@ httpd_new(struct event_base *base, const char *listen, struct store *st,
 		httpd_free(h);
 		return NULL;
 	}
+	httpd_join_paths(routes, nroutes, " and ", paths, sizeof(paths));
 	if (!loopback)
-		log_warnx("listen = %s: serving /metrics, /healthz and /status beyond this "
-		    "machine (%s is not a loopback address)", listen, addr);
-	log_info("listening on %s port %d for /metrics, /healthz and /status", addr, port);
+		log_warnx("listen = %s: serving %s beyond this machine (%s is not a loopback "
+		    "address)", listen, paths, addr);
+	log_info("listening on %s port %d for %s", addr, port, paths);
 	return h;
-}
-
-void
-httpd_set_config(struct httpd *h, const struct config *cf)
-{
-	if (h != NULL)
-		h->cf = cf;
 }
 
 void

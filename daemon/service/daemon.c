@@ -12,25 +12,22 @@
 
 #include <event2/event.h>
 
-#include "rightswatch/baseline_csv.h"
+#include "rightswatch/baseline.h"
 #include "rightswatch/buf.h"
-#include "rightswatch/cli.h"
 #include "rightswatch/config.h"
 #include "rightswatch/deliver.h"
 #include "rightswatch/daemon.h"
 #include "rightswatch/date.h"
 #include "rightswatch/http.h"
-#include "rightswatch/httpd.h"
 #include "rightswatch/log.h"
 #include "rightswatch/metrics.h"
+#include "rightswatch/monitor.h"
 #include "rightswatch/poller.h"
 #include "rightswatch/rules.h"
 #include "rightswatch/service.h"
 #include "rightswatch/status.h"
 #include "rightswatch/store.h"
 #include "rightswatch/bperiod.h"
-
-#define DAEMON_MAX_CSV (64 * 1024 * 1024) /* bytes of a baselines file */
 
 struct daemon {
 	const char *config_path;
@@ -43,7 +40,7 @@ struct daemon {
 	struct deliver *deliver;
 	struct service *service; /* run: systemd's notify protocol */
 	struct metrics *metrics; /* with a listener only */
-	struct httpd *httpd;
+	struct monitor *monitor;
 	int delivering;       /* once: the polling is done, the outbox is being emptied */
 	struct event *sig_hup, *sig_term, *sig_int, *grace;
 	int stopping;
@@ -91,108 +88,6 @@ daemon_stop(struct daemon *d, const char *why)
 }
 
 static void
-daemon_baseline_diag(void *arg, const char *msg)
-{
-	(void)arg;
-	log_warnx("%s", msg);
-}
-
-int
-daemon_import_csv(struct store *st, const char *path, size_t *nrows, size_t *added,
-    size_t *updated, void (*diag)(void *arg, const char *msg), void *arg)
-{
-	struct baseline_csv_rows csv = { NULL, 0 };
-	struct buf text = { NULL, 0, 0 };
-	struct store_baseline *v = NULL;
-	char err[256], msg[512];
-	int bad, rc = -1;
-
-	if (cli_read_input(path, DAEMON_MAX_CSV, &text, err, sizeof(err)) == -1) {
-		snprintf(msg, sizeof(msg), "%s: %s", path, err);
-		diag(arg, msg);
-		goto out;
-	}
-	bad = baseline_csv_parse(path, text.data != NULL ? text.data : "", text.len, &csv,
-	    diag, arg);
-	if (bad != 0) {
-		snprintf(msg, sizeof(msg), "%s: nothing imported (%s)", path,
-		    bad < 0 ? "out of memory" : "fix the lines above");
-		diag(arg, msg);
-		goto out;
-	}
-	if ((v = calloc(csv.n + 1, sizeof(*v))) == NULL)
-		goto out;
-	for (size_t i = 0; i < csv.n; i++) {
-		const struct rules_baseline *r = &csv.rows[i];
-
-		/* the store only reads its input */
-		v[i].country = (char *)(uintptr_t)r->country;
-		v[i].indicator = (char *)(uintptr_t)r->indicator;
-		date_format_ymd(r->period.start, v[i].period_start);
-		date_format_ymd(r->period.end, v[i].period_end);
-		v[i].value = r->value;
-		v[i].source = (char *)(uintptr_t)r->source;
-	}
-	if (store_baseline_import(st, v, csv.n, added, updated) == -1) {
-		snprintf(msg, sizeof(msg), "%s: %s", path, store_errmsg(st));
-		diag(arg, msg);
-		goto out;
-	}
-	if (nrows != NULL)
-		*nrows = csv.n;
-	rc = 0;
-out:
-	free(v);
-	baseline_csv_rows_free(&csv);
-	buf_free(&text);
-	return rc;
-}
-
-/* Load the configuration's baselines into the store: its [baseline]
- * sections replace the configured ones; the [daemon] baselines file is
- * imported. Returns 0, or -1 after logging why (nothing changed then). */
-int
-daemon_baselines(struct store *st, const struct config *cf)
-{
-	struct store_baseline *v = NULL;
-	size_t added = 0, updated = 0;
-	int rc = -1;
-
-	if ((v = calloc(cf->nbaselines_cf + 1, sizeof(*v))) == NULL)
-		goto out;
-	for (size_t i = 0; i < cf->nbaselines_cf; i++) {
-		const struct config_baseline *b = &cf->baselines_cf[i];
-		struct bperiod p;
-
-		if (bperiod_parse(b->period, &p) == -1)
-			goto out;
-		v[i].country = b->country;
-		v[i].indicator = b->indicator;
-		date_format_ymd(p.start, v[i].period_start);
-		date_format_ymd(p.end, v[i].period_end);
-		v[i].value = b->value;
-		v[i].source = b->source;
-	}
-	if (store_baselines_replace_configured(st, v, cf->nbaselines_cf) == -1) {
-		log_error("configured baselines: %s", store_errmsg(st));
-		goto out;
-	}
-	if (cf->baselines == NULL) {
-		rc = 0;
-		goto out;
-	}
-	if (daemon_import_csv(st, cf->baselines, NULL, &added, &updated, daemon_baseline_diag,
-	    NULL) == -1)
-		goto out;
-	if (added + updated > 0)
-		log_info("%s: %zu baselines added, %zu updated", cf->baselines, added, updated);
-	rc = 0;
-out:
-	free(v);
-	return rc;
-}
-
-static void
 daemon_reload(struct daemon *d)
 {
 	struct config *ncf;
@@ -217,11 +112,11 @@ daemon_reload(struct daemon *d)
 			deliver_reconfigure(d->deliver, d->cf, err, sizeof(err));
 			config_free(ncf);
 		} else {
-			httpd_set_config(d->httpd, ncf);
+			monitor_set_config(d->monitor, ncf);
 			config_free(d->cf);
 			d->cf = ncf;
 			log_setlevel(ncf->log_level);
-			daemon_baselines(d->store, ncf);
+			baseline_load(d->store, ncf);
 			log_info("configuration reloaded: %zu sources", ncf->nsources);
 		}
 	}
@@ -280,7 +175,7 @@ daemon_teardown(struct daemon *d)
 	 * callbacks; the courier then cancels its commands and syslog sends. */
 	if (d->deliver != NULL)
 		deliver_set_idle(d->deliver, NULL, NULL);
-	httpd_free(d->httpd);
+	monitor_free(d->monitor);
 	http_free(d->http);
 	deliver_free(d->deliver);
 	poller_free(d->poller);
@@ -341,7 +236,7 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 		return 1;
 	}
 	if (mode == DAEMON_RUN && d.cf->listen != NULL &&
-	    ((d.metrics = metrics_new()) == NULL || (d.httpd = httpd_new(d.base, d.cf->listen,
+	    ((d.metrics = metrics_new()) == NULL || (d.monitor = monitor_new(d.base, d.cf->listen,
 	    d.store, d.cf, d.metrics, err, sizeof(err))) == NULL)) {
 		log_error("cannot start: %s", d.metrics == NULL ? "out of memory" : err);
 		daemon_teardown(&d);
@@ -351,7 +246,7 @@ daemon_main(const char *config_path, enum daemon_mode mode)
 	deliver_set_metrics(d.deliver, d.metrics);
 	deliver_set_idle(d.deliver, daemon_idle, &d);
 	poller_set_alert_hook(d.poller, daemon_alerted, &d);
-	if (daemon_baselines(d.store, d.cf) == -1 && mode == DAEMON_ONCE) {
+	if (baseline_load(d.store, d.cf) == -1 && mode == DAEMON_ONCE) {
 		daemon_teardown(&d);
 		return 2;
 	}
@@ -425,7 +320,7 @@ daemon_status(const char *config_path, int json)
 		config_free(cf);
 		return 1;
 	}
-	if (status_gather(st, cf, (int64_t)time(NULL), &s) == -1) {
+	if (status_gather(st, cf, (int64_t)time(NULL), STATUS_ALL, &s) == -1) {
 		log_error("%s", store_errmsg(st));
 		store_close(st);
 		config_free(cf);

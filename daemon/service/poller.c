@@ -1,13 +1,14 @@
 /*
- * poller — the per-source state machine of the daemon:
+ * poller — drives each source through its state machine (pollstate.c, the
+ * one table of transitions) on the daemon's loop: a timer's DUE (or `once`)
+ * starts a round, which reads the source's stored row once; the feed's
+ * answer is judged into an event (pollstate_judge, then the body); a feed
+ * that parsed goes to poller_items.c, which reads its new releases; the
+ * round's end applies the verdict, writes the row back and sets the timer.
  *
- *   IDLE --due/once--> FEED --response--> (judge, parse, record items)
- *        --release pages to read--> PAGES --all answered--> IDLE (scheduled)
- *
- * Transitions happen only in poller_source_poll, poller_feed_done,
- * poller_page_done (poller_items.c) and poller_source_finish. Scheduling uses libevent
- * timers (monotonic); the stored next-due times are wall-clock seconds so a
- * restart resumes the schedule instead of polling everything at once.
+ * Scheduling uses libevent timers (monotonic); the stored next-due times
+ * are wall-clock seconds so a restart resumes the schedule instead of
+ * polling everything at once.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -20,7 +21,7 @@
 #include <event2/event.h>
 
 #include "rightswatch/crashpoint.h"
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/date.h"
 #include "rightswatch/escape.h"
 #include "rightswatch/extract.h"
@@ -32,16 +33,23 @@
 #include "rightswatch/poller.h"
 #include "poller_int.h"
 
+#include "rightswatch/pollstate.h"
+#include "rightswatch/store.h"
+
 /* Sources polled at start-up are spread over this many seconds. */
 #define POLLER_START_SPREAD 5
-#include "rightswatch/sched.h"
-#include "rightswatch/store.h"
 
 static void poller_source_poll(struct poller_source *ps);
 static void poller_check_idle(struct poller *p);
 static void poller_feed_done_cb(struct http_response *res, void *arg);
 
-int64_t
+static void poller_source_finish(struct poller_source *ps);
+static void poller_verdict(struct poller_source *ps, enum pollstate_ev ev,
+    enum store_health health, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Wall-clock seconds, the unit of stored times. */
+static int64_t
 poller_now(void)
 {
 	return (int64_t)time(NULL);
@@ -63,7 +71,7 @@ poller_timer_cb(evutil_socket_t fd, short what, void *arg)
 	struct poller_source *ps = arg;
 
 	(void)fd, (void)what;
-	if (!ps->p->stopped && ps->cs != NULL && ps->state == PS_IDLE)
+	if (!ps->p->stopped && ps->cs != NULL && !pollstate_in_round(&ps->st))
 		poller_source_poll(ps);
 }
 
@@ -115,6 +123,7 @@ poller_source_free(struct poller_source *ps)
 	if (ps->timer != NULL)
 		event_free(ps->timer);
 	poller_source_forget(ps);
+	store_source_clear(&ps->row);
 	free(ps->polled_url);
 	free(ps->name);
 	free(ps);
@@ -137,6 +146,7 @@ poller_new(struct event_base *base, struct http *h, struct store *st,
 	p->mode = mode;
 	p->idle = idle;
 	p->idle_arg = arg;
+	p->round_done = poller_source_finish;
 	p->rng = (unsigned)time(NULL) ^ 0x9e3779b9u;
 	if (p->rng == 0)
 		p->rng = 1;
@@ -155,7 +165,7 @@ poller_reconfigure_gc(struct poller *p)
 
 	for (pp = &p->sources; *pp != NULL;) {
 		ps = *pp;
-		if (ps->cs == NULL && ps->state == PS_IDLE && ps->pages == 0) {
+		if (ps->cs == NULL && !pollstate_in_round(&ps->st) && ps->pages == 0) {
 			*pp = ps->next;
 			log_info("source %s removed", ps->name);
 			poller_source_free(ps);
@@ -164,7 +174,9 @@ poller_reconfigure_gc(struct poller *p)
 	}
 }
 
-/* When a source first runs: its stored next-due time, or soon (spread). */
+/* When a source first runs: its stored next-due time, or soon (spread);
+ * never when it is gone or quarantined, nor, for `once`, while it must
+ * wait (Retry-After, backoff). */
 static void
 poller_source_schedule_initial(struct poller_source *ps)
 {
@@ -180,42 +192,39 @@ poller_source_schedule_initial(struct poller_source *ps)
 		/* Items refer to their source's row: store it before the first poll. */
 		st.name = strdup(ps->name);
 		st.url = strdup(ps->cs->url);
-		st.health = strdup(STORE_HEALTH_NEW);
-		if (st.name == NULL || st.url == NULL || st.health == NULL ||
+		st.health = STORE_HEALTH_NEW;
+		if (st.name == NULL || st.url == NULL ||
 		    store_source_put(p->store, &st) == -1)
 			log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
-		store_source_clear(&st);
 	}
-	if (r == 0 && st.disabled) {
+	pollstate_from_row(&ps->st, &st);
+	if (ps->st.state == POLLSTATE_GONE) {
 		/* A 410 is an answer: the source is gone, not failing. */
 		log_warnx("source %s: disabled (the server said the feed is gone); remove it or "
 		    "change its url", ps->name);
 		ps->once_done = 1;
-		store_source_clear(&st);
-		return;
-	}
-	if (p->mode == POLLER_ONCE) {
-		if (r == 0 && !sched_once_may_poll(&st, now)) {
-			char until[32];
+	} else if (ps->st.state == POLLSTATE_POISONED) {
+		log_warnx("source %s: quarantined: %d rounds in a row never finished", ps->name,
+		    POLLSTATE_POISON_AFTER);
+		ps->once_done = 1;
+	} else if (p->mode == POLLER_ONCE && !pollstate_accepts(&ps->st, POLLSTATE_EV_ONCE, now)) {
+		char until[32];
 
-			log_info("source %s: not polled now: %s until %s", ps->name,
-			    st.retry_until > now ? "the server asked to wait" : "backing off after errors",
-			    date_format_rfc3339(st.retry_until > now ? st.retry_until :
-			    st.last_poll + st.backoff, until));
-			ps->once_done = 1;
-			ps->once_failed = 1;
-			p->failures++;
-			store_source_clear(&st);
-			return;
-		}
-	} else if (r == 0 && st.next_due > now) {
-		delay = st.next_due - now;
+		log_info("source %s: not polled now: %s until %s", ps->name,
+		    st.retry_until > now ? "the server asked to wait" : "backing off after errors",
+		    date_format_rfc3339(st.retry_until > now ? st.retry_until :
+		    st.last_poll + st.backoff, until));
+		ps->once_done = 1;
+		ps->once_failed = 1;
+		p->failures++;
 	} else {
-		delay = (int64_t)((poller_jitter(p) + 1.0) * POLLER_START_SPREAD / 2);
+		if (p->mode != POLLER_ONCE && r == 0 && st.next_due > now)
+			delay = st.next_due - now;
+		else
+			delay = (int64_t)((poller_jitter(p) + 1.0) * POLLER_START_SPREAD / 2);
+		poller_schedule(ps, delay);
 	}
-	if (r == 0)
-		store_source_clear(&st);
-	poller_schedule(ps, delay);
+	store_source_clear(&st);
 }
 
 int
@@ -384,233 +393,303 @@ poller_is_challenge(const char *body, size_t len)
 	return 0;
 }
 
-void
-poller_outcome(struct poller_source *ps, const char *health, const char *fmt, ...)
+/* Set the round's verdict on the feed's answer and its one-line summary. */
+static void
+poller_verdict(struct poller_source *ps, enum pollstate_ev ev, enum store_health health,
+    const char *fmt, ...)
 {
 	va_list ap;
 
-	snprintf(ps->health, sizeof(ps->health), "%s", health);
+	ps->verdict.ev = ev;
+	ps->verdict.health = health;
 	va_start(ap, fmt);
 	vsnprintf(ps->summary, sizeof(ps->summary), fmt, ap);
 	va_end(ap);
-	ps->out.health = ps->health;
-	ps->out.summary = ps->summary;
 }
 
+/* Start a round: the stored row is read once here and kept until its end. */
 static void
 poller_source_poll(struct poller_source *ps)
 {
 	struct poller *p = ps->p;
-	const struct config *cf = p->cf;
-	struct store_source st;
+	struct pollstate_event start = { p->mode == POLLER_ONCE ? POLLSTATE_EV_ONCE :
+	    POLLSTATE_EV_DUE, STORE_HEALTH_OK, -1, -1, 0 };
+	struct pollstate_policy pol = { ps->cs->interval, 0.0 };
 	struct http_request req;
+	int64_t now = poller_now();
 	int r;
 
-	memset(&req, 0, sizeof(req));
-	memset(&ps->out, 0, sizeof(ps->out));
-	ps->out.retry_after = -1;
-	ps->out.max_age = -1;
-	ps->page_failed = 0;
-	r = store_source_get(p->store, ps->name, &st);
-	if (r == -1) {
+	store_source_clear(&ps->row);
+	r = store_source_get(p->store, ps->name, &ps->row);
+	if (r == -1)
 		log_warnx("source %s: reading its state: %s", ps->name, store_errmsg(p->store));
-		memset(&st, 0, sizeof(st));
+	if (r == 0)
+		pollstate_from_row(&ps->st, &ps->row);
+	if (!pollstate_apply(&ps->st, &start, &pol, now, NULL)) {
+		/* gone or quarantined since it was scheduled */
+		ps->once_done = 1;
+		poller_check_idle(p);
+		return;
 	}
+	memset(&ps->verdict, 0, sizeof(ps->verdict));
+	ps->verdict.retry_after = -1;
+	ps->verdict.max_age = -1;
+	ps->page_failed = 0;
+	poller_request(p, &req, ps->cs->url, ps->cs->type == CONFIG_TYPE_HTML ?
+	    POLLER_ACCEPT_HTML : POLLER_ACCEPT_FEED);
 	/* Validators belong to the URL they came from: a changed url forgets them. */
-	if (r == 0 && st.url != NULL && strcmp(st.url, ps->cs->url) == 0) {
-		req.url = st.current_url != NULL ? st.current_url : ps->cs->url;
-		req.etag = st.etag;
-		req.last_modified = st.last_modified;
-	} else
-		req.url = ps->cs->url;
-	req.timeout = cf->timeout;
-	req.max_body = cf->max_body;
-	req.accept = ps->cs->type == CONFIG_TYPE_HTML ? "text/html,application/xhtml+xml" :
-	    "application/rss+xml, application/atom+xml, application/feed+json, "
-	    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
+	if (r == 0 && ps->row.url != NULL && strcmp(ps->row.url, ps->cs->url) == 0) {
+		if (ps->row.current_url != NULL)
+			req.url = ps->row.current_url;
+		req.etag = ps->row.etag;
+		req.last_modified = ps->row.last_modified;
+	}
 	free(ps->polled_url);
 	ps->polled_url = strdup(ps->cs->url);
-	ps->state = PS_FEED;
 	log_debug("source %s: polling", ps->name);
 	metrics_poll(p->metrics, ps->name);
 	if (http_get(p->http, &req, poller_feed_done_cb, ps) == -1) {
-		poller_outcome(ps, STORE_HEALTH_FAILING, "could not start the transfer");
-		ps->out.transport_error = 1;
-		store_source_clear(&st);
+		poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_FAILING,
+		    "could not start the transfer");
 		poller_source_finish(ps);
 		return;
 	}
 	p->busy++;
-	store_source_clear(&st);
 }
 
-/* Judge a feed's answer by status and content; parse and record it. */
+/* A feed that parsed: READING while poller_items.c records its items and
+ * reads its new releases; the round's summary. */
+static void
+poller_read_items(struct poller_source *ps, const struct feed *f, const char *url, long status)
+{
+	struct pollstate_policy pol = { ps->cs->interval, 0.0 };
+	size_t nnew = 0;
+
+	ps->verdict.ev = POLLSTATE_EV_READ;
+	ps->verdict.ttl = f->ttl;
+	pollstate_apply(&ps->st, &ps->verdict, &pol, poller_now(), NULL);
+	if (poller_items(ps, f, url, &nnew) == -1)
+		snprintf(ps->summary, sizeof(ps->summary), "%ld, %zu items, out of memory", status,
+		    f->nitems);
+	else
+		snprintf(ps->summary, sizeof(ps->summary), "%ld, %zu items, %zu new", status,
+		    f->nitems, nnew);
+}
+
+/* The body of a 200: a feed (or listing page) to read, or what it is
+ * instead (empty, a bot wall's challenge, an HTML page, unparsable). */
+static void
+poller_read_body(struct poller_source *ps, const struct http_response *res, const char *url)
+{
+	const struct config_source *cs = ps->cs;
+	struct feed *f = NULL;
+	char err[256], charset[64];
+	long st = res->status;
+
+	if (feed_sniff(res->body, res->len) == FEED_SNIFF_EMPTY) {
+		poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_EMPTY,
+		    "%ld with an empty body", st);
+	} else if (cs->type == CONFIG_TYPE_HTML) {
+		if (res->len < 32768 && poller_is_challenge(res->body, res->len))
+			poller_verdict(ps, POLLSTATE_EV_WALL, STORE_HEALTH_BLOCKED,
+			    "%ld, a challenge page", st);
+		else if (page_listing(res->body, res->len,
+		    http_charset(res->content_type, charset, sizeof(charset)) == 0 ? charset : NULL,
+		    url, cs->links, cs->link_pattern, &f, err, sizeof(err)) == -1)
+			poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_INVALID, "listing: %s",
+			    err);
+		else
+			poller_read_items(ps, f, url, st);
+	} else if (feed_sniff(res->body, res->len) == FEED_SNIFF_HTML) {
+		if (poller_is_challenge(res->body, res->len))
+			poller_verdict(ps, POLLSTATE_EV_WALL, STORE_HEALTH_BLOCKED,
+			    "%ld, an HTML page", st);
+		else
+			poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_NOT_A_FEED,
+			    "%ld, an HTML page", st);
+	} else if (feed_parse(res->body, res->len, url, &f, err, sizeof(err)) == -1) {
+		poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_INVALID, "%s", err);
+	} else
+		poller_read_items(ps, f, url, st);
+	feed_free(f);
+}
+
+/* Judge a feed's answer (its status by pollstate's table, then its body),
+ * and keep what the round's end needs. */
 static void
 poller_feed_done_cb(struct http_response *res, void *arg)
 {
 	struct poller_source *ps = arg;
 	struct poller *p = ps->p;
 	const struct config_source *cs = ps->cs;
-	struct feed *f = NULL;
-	struct store_source st;
-	char err[256], esc[300], charset[64];
+	struct pollstate_answer ans;
+	enum store_health health;
+	enum pollstate_ev ev;
+	char esc[300];
 	const char *url;
 	int64_t now = poller_now();
-	int r, same_url;
+	int same_url;
 
 	crashpoint_hang("hang_after_poll");
 	p->busy--;
 	poller_count(p, "feed", res);
-	ps->out.status = res->status;
-	ps->out.retry_after = http_retry_after(res->retry_after, now);
-	ps->out.max_age = http_max_age(res->cache_control);
 	if (res->error == HTTP_ERR_CANCELLED || cs == NULL) {
-		ps->state = PS_IDLE;
+		struct pollstate_event cancel = { POLLSTATE_EV_CANCELLED, STORE_HEALTH_OK, -1, -1, 0 };
+		struct pollstate_policy pol = { 0, 0.0 };
+
+		pollstate_apply(&ps->st, &cancel, &pol, now, NULL);
+		store_source_clear(&ps->row);
 		ps->once_done = 1;
 		if (cs == NULL)
 			poller_reconfigure_gc(p);
 		poller_check_idle(p);
 		return;
 	}
-	r = store_source_get(p->store, ps->name, &st);
-	if (r != 0)
-		memset(&st, 0, sizeof(st));
 	url = res->effective_url != NULL ? res->effective_url : cs->url;
-	if (res->error != HTTP_OK) {
-		ps->out.transport_error = 1;
-		poller_outcome(ps, STORE_HEALTH_FAILING, "%s", res->errmsg);
-	} else if (res->first_status == 301 || res->first_status == 308) {
-		if (st.current_url == NULL || res->effective_url == NULL ||
-		    strcmp(st.current_url, res->effective_url) != 0)
-			log_info("source %s: moved permanently to %s", ps->name,
-			    escape_logs(esc, sizeof(esc), res->effective_url));
-	}
-	if (res->error != HTTP_OK) {
-		/* judged above */
-	} else if (res->status == 304) {
-		poller_outcome(ps, STORE_HEALTH_OK, "304 not modified");
-	} else if (res->status == 410) {
-		poller_outcome(ps, STORE_HEALTH_GONE, "410 gone: source disabled");
-	} else if ((res->status == 429 || res->status == 503) && ps->out.retry_after >= 0) {
-		poller_outcome(ps, STORE_HEALTH_THROTTLED, "%ld, retry after %lld s", res->status,
-		    (long long)ps->out.retry_after);
-	} else if (res->status == 403 || ((res->status == 503 || res->status == 429) &&
-	    poller_is_challenge(res->body, res->len))) {
-		poller_outcome(ps, STORE_HEALTH_BLOCKED, "%ld, a challenge page", res->status);
-	} else if (res->status != 200) {
-		poller_outcome(ps, STORE_HEALTH_FAILING, "HTTP status %ld", res->status);
-	} else if (feed_sniff(res->body, res->len) == FEED_SNIFF_EMPTY) {
-		poller_outcome(ps, STORE_HEALTH_EMPTY, "200 with an empty body");
-	} else if (cs->type == CONFIG_TYPE_HTML) {
-		if (poller_is_challenge(res->body, res->len) && res->len < 32768) {
-			poller_outcome(ps, STORE_HEALTH_BLOCKED, "200, a challenge page");
-		} else if (page_listing(res->body, res->len,
-		    http_charset(res->content_type, charset, sizeof(charset)) == 0 ? charset : NULL,
-		    url, cs->links, cs->link_pattern, &f, err, sizeof(err)) == -1) {
-			poller_outcome(ps, STORE_HEALTH_INVALID, "listing: %s", err);
-		} else
-			poller_items(ps, f, url);
-	} else if (feed_sniff(res->body, res->len) == FEED_SNIFF_HTML) {
-		poller_outcome(ps, poller_is_challenge(res->body, res->len) ?
-		    STORE_HEALTH_BLOCKED : STORE_HEALTH_NOT_A_FEED, "200, an HTML page");
-	} else if (feed_parse(res->body, res->len, url, &f, err, sizeof(err)) == -1) {
-		poller_outcome(ps, STORE_HEALTH_INVALID, "%s", err);
-	} else {
-		ps->out.ttl = f->ttl;
-		poller_items(ps, f, url);
+	ans.transport_error = res->error != HTTP_OK;
+	ans.status = res->status;
+	ans.retry_after = http_retry_after(res->retry_after, now);
+	/* Whether an error page is a bot wall's challenge (a 200's body is
+	 * looked at when it is read). */
+	ans.challenge = !ans.transport_error && res->status >= 400 &&
+	    poller_is_challenge(res->body, res->len);
+	ps->verdict.retry_after = ans.retry_after;
+	ps->verdict.max_age = http_max_age(res->cache_control);
+	if (!ans.transport_error && (res->first_status == 301 || res->first_status == 308) &&
+	    (ps->row.current_url == NULL || res->effective_url == NULL ||
+	    strcmp(ps->row.current_url, res->effective_url) != 0))
+		log_info("source %s: moved permanently to %s", ps->name,
+		    escape_logs(esc, sizeof(esc), res->effective_url));
+	switch ((ev = pollstate_judge(&ans, &health))) {
+	case POLLSTATE_EV_READ:
+		poller_read_body(ps, res, url);
+		break;
+	case POLLSTATE_EV_NOT_MODIFIED:
+		poller_verdict(ps, ev, health, "%ld not modified", res->status);
+		break;
+	case POLLSTATE_EV_GONE:
+		poller_verdict(ps, ev, health, "%ld gone: source disabled", res->status);
+		break;
+	case POLLSTATE_EV_RETRY_AFTER:
+		poller_verdict(ps, ev, health, "%ld, retry after %lld s", res->status,
+		    (long long)ans.retry_after);
+		break;
+	case POLLSTATE_EV_WALL:
+		poller_verdict(ps, ev, health, "%ld, a challenge page", res->status);
+		break;
+	default:
+		if (ans.transport_error)
+			poller_verdict(ps, ev, health, "%s", res->errmsg);
+		else
+			poller_verdict(ps, ev, health, "HTTP status %ld", res->status);
+		break;
 	}
 	poller_source_forget(ps);
 	/* A reload that changed the source's url while this answer was on its
 	 * way: its validators and redirect belong to the old url. */
 	same_url = ps->polled_url != NULL && strcmp(ps->polled_url, cs->url) == 0;
-	if (same_url && res->error == HTTP_OK && res->status == 200 &&
-	    strcmp(ps->health, STORE_HEALTH_OK) == 0) {
+	if (same_url && ps->st.state == POLLSTATE_READING) {
 		ps->etag = res->etag != NULL ? strdup(res->etag) : NULL;
 		ps->last_modified = res->last_modified != NULL ? strdup(res->last_modified) : NULL;
 	}
-	if (same_url && res->error == HTTP_OK &&
+	if (same_url && !ans.transport_error &&
 	    (res->first_status == 301 || res->first_status == 308) && res->effective_url != NULL)
 		ps->moved_to = strdup(res->effective_url);
-	store_source_clear(&st);
-	feed_free(f);
-	ps->state = PS_PAGES;
 	if (ps->pages == 0)
 		poller_source_finish(ps);
 }
 
-/* The round is over: apply the outcome to the stored state, log a change of
- * health once, and schedule the next poll. */
-void
-poller_source_finish(struct poller_source *ps)
+/* Bring the stored row up to this round: the configured url (a changed
+ * one forgets the old one's validators and redirect), the redirect, and
+ * the validators when the whole round was read. */
+static void
+poller_row_update(struct poller_source *ps)
 {
-	struct poller *p = ps->p;
-	struct store_source st;
-	int64_t now = poller_now();
-	int changed, r, failed;
-	char esc[300];
+	struct store_source *row = &ps->row;
 
-	ps->state = PS_IDLE;
-	if (ps->cs == NULL) {
-		poller_reconfigure_gc(p);
-		poller_check_idle(p);
-		return;
-	}
-	if ((r = store_source_get(p->store, ps->name, &st)) == -1)
-		log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
-	if (r != 0)
-		memset(&st, 0, sizeof(st));
-	if (st.name == NULL)
-		st.name = strdup(ps->name);
-	/* A changed url forgets the old one's validators and redirect. */
-	if (st.url == NULL || strcmp(st.url, ps->cs->url) != 0) {
-		free(st.url);
-		free(st.etag);
-		free(st.last_modified);
-		free(st.current_url);
-		st.etag = st.last_modified = st.current_url = NULL;
-		st.url = strdup(ps->cs->url);
+	if (row->name == NULL)
+		row->name = strdup(ps->name);
+	if (row->url == NULL || strcmp(row->url, ps->cs->url) != 0) {
+		free(row->url);
+		free(row->etag);
+		free(row->last_modified);
+		free(row->current_url);
+		row->etag = row->last_modified = row->current_url = NULL;
+		row->url = strdup(ps->cs->url);
 	}
 	if (ps->moved_to != NULL) {
-		free(st.current_url);
-		st.current_url = ps->moved_to;
+		free(row->current_url);
+		row->current_url = ps->moved_to;
 		ps->moved_to = NULL;
 	}
 	/* Validators are saved only when the whole round was read: after a
 	 * release that could not be read, the next poll must see the feed
 	 * again (not a 304) to retry it. */
-	if (ps->out.status == 200 && !ps->out.transport_error && !ps->page_failed &&
-	    strcmp(ps->health, STORE_HEALTH_OK) == 0) {
-		free(st.etag);
-		free(st.last_modified);
-		st.etag = ps->etag;
-		st.last_modified = ps->last_modified;
+	if (ps->st.state == POLLSTATE_READING && !ps->page_failed) {
+		free(row->etag);
+		free(row->last_modified);
+		row->etag = ps->etag;
+		row->last_modified = ps->last_modified;
 		ps->etag = ps->last_modified = NULL;
 	}
 	poller_source_forget(ps);
-	changed = sched_apply(&st, &ps->out, ps->cs->interval, poller_jitter(p), now);
-	failed = strcmp(st.health != NULL ? st.health : "", STORE_HEALTH_OK) != 0;
+	free(row->last_result);
+	row->last_result = strdup(ps->summary);
+}
+
+/* The round is over: apply its verdict (DONE when its releases were
+ * read), write the row back, log a change of health once, and schedule
+ * the next poll. */
+static void
+poller_source_finish(struct poller_source *ps)
+{
+	struct poller *p = ps->p;
+	struct pollstate_event ev = ps->verdict;
+	struct pollstate_policy pol;
+	int64_t now = poller_now();
+	int changed = 0, failed;
+	char esc[300];
+
+	if (ps->cs == NULL) {
+		ev.ev = POLLSTATE_EV_CANCELLED;
+		pol.interval = 0;
+		pol.jitter = 0.0;
+		pollstate_apply(&ps->st, &ev, &pol, now, NULL);
+		store_source_clear(&ps->row);
+		poller_reconfigure_gc(p);
+		poller_check_idle(p);
+		return;
+	}
+	poller_row_update(ps);
+	if (ps->st.state == POLLSTATE_READING)
+		ev.ev = POLLSTATE_EV_DONE;
+	pol.interval = ps->cs->interval;
+	pol.jitter = poller_jitter(p);
+	pollstate_apply(&ps->st, &ev, &pol, now, &changed);
+	pollstate_to_row(&ps->st, &ps->row);
+	failed = ps->st.health != STORE_HEALTH_OK;
 	/* The summary may hold a server's or a parser's words. */
 	escape_logs(esc, sizeof(esc), ps->summary);
-	if (changed == 1 && failed)
-		log_warnx("source %s: %s: %s", ps->name, st.health, esc);
-	else if (changed == 1)
-		log_info("source %s: %s (%s)", ps->name, st.health, esc);
+	if (changed && failed)
+		log_warnx("source %s: %s: %s", ps->name, store_health_name(ps->st.health), esc);
+	else if (changed)
+		log_info("source %s: %s (%s)", ps->name, store_health_name(ps->st.health), esc);
 	else
-		log_debug("source %s: %s (%s)", ps->name, st.health != NULL ? st.health : "?", esc);
+		log_debug("source %s: %s (%s)", ps->name, store_health_name(ps->st.health), esc);
 	if (ps->page_failed && !failed)
 		log_info("source %s: some releases could not be read; they are retried at the "
 		    "next poll", ps->name);
-	if (store_source_put(p->store, &st) == -1)
+	if (store_source_put(p->store, &ps->row) == -1)
 		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
+	store_source_clear(&ps->row);
 	if (p->mode == POLLER_ONCE) {
 		ps->once_done = 1;
 		if (failed || ps->page_failed) {
 			ps->once_failed = 1;
 			p->failures++;
 		}
-	} else if (!p->stopped && !st.disabled) {
-		poller_schedule(ps, st.next_due - now);
+	} else if (!p->stopped && pollstate_accepts(&ps->st, POLLSTATE_EV_DUE, now)) {
+		poller_schedule(ps, ps->st.next_due - now);
 	}
-	store_source_clear(&st);
 	poller_check_idle(p);
 }

@@ -1,7 +1,8 @@
 /*
  * poller_int.h — the poller's private state, shared by poller.c (the
  * per-source state machine and its schedule) and poller_items.c (a parsed
- * feed's items and the release pages they lead to). Not for other modules.
+ * feed's items and the release pages they lead to), which poller.c calls
+ * and which calls back only through round_done. Not for other modules.
  */
 #ifndef RW_POLLER_INT_H
 #define RW_POLLER_INT_H
@@ -10,16 +11,21 @@
 #include <stdint.h>
 
 #include "rightswatch/poller.h"
-#include "rightswatch/sched.h"
+#include "rightswatch/pollstate.h"
+#include "rightswatch/store.h"
 
 struct feed;
+struct http_request;
 struct http_response;
 
 /* A feed item whose content is at least this long carries the full text
  * (fetch_pages = auto then reads it from the feed instead of the page). */
 #define POLLER_FULL_TEXT 1500 /* bytes */
 
-enum poller_state { PS_IDLE = 0, PS_FEED, PS_PAGES };
+/* What the poller asks for: a release page or an HTML listing, a feed. */
+#define POLLER_ACCEPT_HTML "text/html,application/xhtml+xml"
+#define POLLER_ACCEPT_FEED "application/rss+xml, application/atom+xml, " \
+	"application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
 
 struct poller_source {
 	struct poller *p;
@@ -27,15 +33,15 @@ struct poller_source {
 	char *name;
 	const struct config_source *cs; /* NULL once removed by a reload */
 	struct event *timer;
-	enum poller_state state;
+	struct pollstate st;     /* where the source stands (pollstate.h) */
+	struct store_source row; /* its stored row, read once when a round starts */
 	size_t pages;        /* release pages in flight */
 	int page_failed;     /* a release of this round could not be read */
 	int once_done;
 	int once_failed;
 	int warned_max_items;
-	/* The feed's answer, kept until the round's pages are read. */
-	struct sched_outcome out;
-	char health[32];
+	/* What the feed's answer came to, applied when the round ends. */
+	struct pollstate_event verdict;
 	char summary[256];
 	char *etag;          /* validators of this round's answer, saved when it was read in full */
 	char *last_modified;
@@ -61,20 +67,24 @@ struct poller {
 	poller_alert_fn *alert_hook;
 	void *alert_arg;
 	struct metrics *metrics;
+	/* poller.c's end of a round, which poller_items.c calls when the last
+	 * release page of a round is answered */
+	void (*round_done)(struct poller_source *ps);
 };
 
-/* Wall-clock seconds, the unit of stored times. */
-int64_t poller_now(void);
-/* Set the round's health and one-line summary. */
-void poller_outcome(struct poller_source *ps, const char *health, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-/* The round is over: save the outcome, schedule the next poll. */
-void poller_source_finish(struct poller_source *ps);
 /* Count a fetch that ended (a cancelled one did not) in the metrics; kind
  * is "feed" or "page". */
 void poller_count(struct poller *p, const char *kind, const struct http_response *res);
+/* The GET of url accepting accept, with the configuration's timeout and
+ * body cap (poller_items.c). */
+void poller_request(const struct poller *p, struct http_request *req, const char *url,
+    const char *accept);
 /* Record the items of a parsed feed; start reading the releases that are
- * new (poller_source_finish runs when the last page is answered). */
-void poller_items(struct poller_source *ps, const struct feed *f, const char *source_url);
+ * new (p->round_done runs when the last page is answered, never from
+ * inside this call). 0 and the number of new or changed items in
+ * *new_items, or -1 when out of memory (the round then counts as
+ * incomplete: ps->page_failed). */
+int poller_items(struct poller_source *ps, const struct feed *f, const char *source_url,
+    size_t *new_items);
 
 #endif

@@ -9,9 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "rightswatch/buf.h"
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/date.h"
 #include "rightswatch/escape.h"
 #include "rightswatch/feed.h"
@@ -51,7 +52,7 @@ poller_document(struct poller *p, const char *url, const char *title, const char
 	in.text = text;
 	in.published = published;
 	in.metrics = p->metrics;
-	doc_id = release_store(p->store, p->cf, p->tx, &in, poller_now(), &nalerts);
+	doc_id = release_store(p->store, p->cf, p->tx, &in, (int64_t)time(NULL), &nalerts);
 	if (nalerts > 0 && p->alert_hook != NULL)
 		p->alert_hook(p->alert_arg);
 	return doc_id;
@@ -80,7 +81,7 @@ poller_page_done_cb(struct http_response *res, void *arg)
 	ps->pages--;
 	poller_count(p, "page", res);
 	escape_logs(esc, sizeof(esc), pg->url);
-	if (res->error != HTTP_OK || res->status != 200) {
+	if (res->error != HTTP_OK || res->status != HTTP_STATUS_OK) {
 		/* The item stays pending: the next poll tries the page again. */
 		ps->page_failed = 1;
 		if (res->error != HTTP_ERR_CANCELLED)
@@ -107,7 +108,18 @@ poller_page_done_cb(struct http_response *res, void *arg)
 	free(pg->url);
 	free(pg);
 	if (ps->pages == 0)
-		poller_source_finish(ps);
+		p->round_done(ps);
+}
+
+void
+poller_request(const struct poller *p, struct http_request *req, const char *url,
+    const char *accept)
+{
+	memset(req, 0, sizeof(*req));
+	req->url = url;
+	req->timeout = p->cf->timeout;
+	req->max_body = p->cf->max_body;
+	req->accept = accept;
 }
 
 /* Start reading one release page; 0 when started, -1 when not. */
@@ -142,11 +154,7 @@ poller_fetch_page(struct poller_source *ps, const struct feed_item *it, const ch
 	}
 	pg->ps = ps;
 	pg->published = it->published != DATE_UNKNOWN ? it->published : it->updated;
-	memset(&req, 0, sizeof(req));
-	req.url = it->link;
-	req.timeout = p->cf->timeout;
-	req.max_body = p->cf->max_body;
-	req.accept = "text/html,application/xhtml+xml";
+	poller_request(p, &req, it->link, POLLER_ACCEPT_HTML);
 	if (http_get(p->http, &req, poller_page_done_cb, pg) == -1) {
 		free(pg->item_id);
 		free(pg->url);
@@ -180,13 +188,14 @@ poller_item_hash(const struct feed_item *it, char out[65])
 }
 
 /* Record the items of a parsed feed; start reading the releases that are new. */
-void
-poller_items(struct poller_source *ps, const struct feed *f, const char *source_url)
+int
+poller_items(struct poller_source *ps, const struct feed *f, const char *source_url,
+    size_t *new_items)
 {
 	struct poller *p = ps->p;
 	const struct config_source *cs = ps->cs;
 	size_t n = f->nitems, nnew = 0, nfeed = 0, *fromfeed;
-	int64_t now = poller_now();
+	int64_t now = (int64_t)time(NULL);
 
 	if (n > cs->max_items) {
 		if (!ps->warned_max_items)
@@ -201,8 +210,7 @@ poller_items(struct poller_source *ps, const struct feed *f, const char *source_
 	 * release_store commits is on disk when it returns. */
 	if ((fromfeed = calloc(n + 1, sizeof(*fromfeed))) == NULL) {
 		ps->page_failed = 1;
-		poller_outcome(ps, STORE_HEALTH_OK, "%ld, %zu items, out of memory", 200L, f->nitems);
-		return;
+		return -1;
 	}
 	if (store_begin(p->store) == -1)
 		log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
@@ -265,5 +273,6 @@ poller_items(struct poller_source *ps, const struct feed *f, const char *source_
 			log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
 	}
 	free(fromfeed);
-	poller_outcome(ps, STORE_HEALTH_OK, "%ld, %zu items, %zu new", 200L, f->nitems, nnew);
+	*new_items = nnew;
+	return 0;
 }

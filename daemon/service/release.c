@@ -11,7 +11,7 @@
 #include <strings.h>
 
 #include "rightswatch/alerting.h"
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/crashpoint.h"
 #include "rightswatch/date.h"
 #include "rightswatch/dateline.h"

@@ -11,7 +11,7 @@
 
 #include <event2/event.h>
 
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/log.h"
 #include "rightswatch/sd_notify.h"
 #include "rightswatch/service.h"
@@ -28,24 +28,26 @@ struct service {
 	char sent[SERVICE_STATUS_MAX]; /* the last STATUS= line sent */
 };
 
-/* Gather the STATUS= facts (what `rightswatch status` shows, status.c);
- * on a database error keep what was sent. */
+/* Gather the STATUS= facts (the sources' health, the activity and the
+ * outbox from status.c; not the thresholds' baselines, which only
+ * `status` and /status show); on a database error keep what was sent. */
 static int
 service_status_line(struct service *sv, char *out, size_t outlen)
 {
 	struct sd_notify_status ns;
 	struct status s;
 
-	if (status_gather(sv->store, sv->cf, (int64_t)time(NULL), &s) == -1)
+	if (status_gather(sv->store, sv->cf, (int64_t)time(NULL),
+	    STATUS_SOURCES | STATUS_ACTIVITY | STATUS_OUTBOX, &s) == -1)
 		return -1;
 	memset(&ns, 0, sizeof(ns));
 	ns.sources = s.nsources;
 	for (size_t i = 0; i < s.nsources; i++) {
-		const char *h = s.sources[i].health;
+		enum store_health h = s.sources[i].health;
 
-		if (h == NULL || strcmp(h, STORE_HEALTH_NEW) == 0)
+		if (h == STORE_HEALTH_NEW)
 			ns.fresh++;
-		else if (strcmp(h, STORE_HEALTH_OK) == 0)
+		else if (h == STORE_HEALTH_OK)
 			ns.ok++;
 	}
 	ns.last_release = s.last_release;

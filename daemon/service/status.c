@@ -11,7 +11,7 @@
 #include <jansson.h>
 
 #include "rightswatch/alerting.h"
-#include "rightswatch/config.h"
+#include "rightswatch/config_types.h"
 #include "rightswatch/date.h"
 #include "rightswatch/escape.h"
 #include "rightswatch/status.h"
@@ -41,33 +41,27 @@ status_missing_cb(const char *line, void *arg)
 		l->s->nmissing++;
 }
 
-int
-status_gather(struct store *st, const struct config *cf, int64_t now, struct status *out)
+/* Each configured source as the store knows it. */
+static int
+status_sources(struct store *st, const struct config *cf, struct status *out)
 {
-	struct status_lines lines = { out, 0 };
-
-	memset(out, 0, sizeof(*out));
-	out->now = now;
-	out->outbox_pending = -1;
-	out->thresholds = cf->nthresholds > 0;
 	if ((out->sources = calloc(cf->nsources + 1, sizeof(*out->sources))) == NULL)
-		goto fail;
+		return -1;
 	for (size_t i = 0; i < cf->nsources; i++) {
 		struct status_source *ss = &out->sources[out->nsources];
 		struct store_source s;
 		int r = store_source_get(st, cf->sources[i].name, &s);
 
 		if (r == -1)
-			goto fail;
+			return -1;
 		if ((ss->name = strdup(cf->sources[i].name)) == NULL) {
 			if (r == 0)
 				store_source_clear(&s);
-			goto fail;
+			return -1;
 		}
 		out->nsources++;
 		if (r == 1) {
-			if ((ss->health = strdup(STORE_HEALTH_NEW)) == NULL)
-				goto fail;
+			ss->health = STORE_HEALTH_NEW;
 			continue;
 		}
 		ss->polled = 1;
@@ -75,19 +69,37 @@ status_gather(struct store *st, const struct config *cf, int64_t now, struct sta
 		ss->items = s.items;
 		ss->last_poll = s.last_poll;
 		ss->next_due = s.next_due;
-		/* Take the strings over from the store's row. */
 		ss->health = s.health;
+		/* Take the string over from the store's row. */
 		ss->last_result = s.last_result;
-		s.health = s.last_result = NULL;
+		s.last_result = NULL;
 		store_source_clear(&s);
 	}
-	if (out->thresholds) {
-		if (alerting_missing(st, cf, status_missing_cb, &lines) == -1 || lines.oom)
+	return 0;
+}
+
+int
+status_gather(struct store *st, const struct config *cf, int64_t now, unsigned what,
+    struct status *out)
+{
+	struct status_lines lines = { out, 0 };
+
+	memset(out, 0, sizeof(*out));
+	out->now = now;
+	out->outbox_pending = -1;
+	if ((what & STATUS_SOURCES) && status_sources(st, cf, out) == -1)
+		goto fail;
+	if (what & STATUS_MISSING) {
+		out->thresholds = cf->nthresholds > 0;
+		if (out->thresholds &&
+		    (alerting_missing(st, cf, status_missing_cb, &lines) == -1 || lines.oom))
 			goto fail;
 	}
-	if (store_activity(st, &out->last_release, &out->last_alert) == -1)
+	if ((what & STATUS_ACTIVITY) &&
+	    store_activity(st, &out->last_release, &out->last_alert) == -1)
 		goto fail;
-	if (store_outbox_pending_count(st, &out->outbox_pending) == -1)
+	if ((what & STATUS_OUTBOX) &&
+	    store_outbox_pending_count(st, &out->outbox_pending) == -1)
 		out->outbox_pending = -1;
 	return 0;
 fail:
@@ -102,7 +114,6 @@ status_clear(struct status *s)
 		return;
 	for (size_t i = 0; i < s->nsources; i++) {
 		free(s->sources[i].name);
-		free(s->sources[i].health);
 		free(s->sources[i].last_result);
 	}
 	free(s->sources);
@@ -162,7 +173,8 @@ status_print(FILE *fp, const struct status *s)
 		char last[32], next[32], res[200];
 
 		if (!ss->polled) {
-			fprintf(fp, "%-24s %-11s %7d %-10s %-10s %s\n", ss->name, STORE_HEALTH_NEW,
+			fprintf(fp, "%-24s %-11s %7d %-10s %-10s %s\n", ss->name,
+			    store_health_name(STORE_HEALTH_NEW),
 			    0, "-", "now", "never polled");
 			continue;
 		}
@@ -174,7 +186,7 @@ status_print(FILE *fp, const struct status *s)
 			    sizeof(next));
 		escape_logs(res, sizeof(res), ss->last_result != NULL ? ss->last_result : "");
 		fprintf(fp, "%-24s %-11s %7lld %-10s %-10s %s\n", ss->name,
-		    ss->health != NULL ? ss->health : "?", (long long)ss->items, last, next, res);
+		    store_health_name(ss->health), (long long)ss->items, last, next, res);
 	}
 	status_when(s->last_release, s->now, when, sizeof(when));
 	fprintf(fp, "\nLast release seen: %s\n", when);
@@ -224,7 +236,7 @@ status_json_source(const struct status *s, const struct status_source *ss)
 		return NULL;
 	/* json_object_set_new steals each value, NULL included (then it fails). */
 	if (json_object_set_new(o, "name", status_json_text(ss->name)) == -1 ||
-	    json_object_set_new(o, "health", status_json_text(ss->health)) == -1 ||
+	    json_object_set_new(o, "health", status_json_text(store_health_name(ss->health))) == -1 ||
 	    json_object_set_new(o, "items", json_integer(ss->items)) == -1 ||
 	    json_object_set_new(o, "last_poll", status_json_time(ss->last_poll)) == -1 ||
 	    json_object_set_new(o, "next_poll", ss->disabled ? json_null() :

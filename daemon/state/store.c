@@ -117,6 +117,36 @@ store_dup_column(sqlite3_stmt *s, int i, int *oom)
 	return r;
 }
 
+int
+store_columns_text(sqlite3_stmt *s, const struct store_text_col *cols, size_t n, char **mem)
+{
+	size_t total = 0, off = 0;
+
+	*mem = NULL;
+	for (size_t k = 0; k < n; k++) {
+		*cols[k].field = NULL;
+		if (sqlite3_column_text(s, cols[k].col) != NULL)
+			total += (size_t)sqlite3_column_bytes(s, cols[k].col) + 1;
+	}
+	if (total == 0)
+		return 0;
+	if ((*mem = malloc(total)) == NULL)
+		return -1;
+	for (size_t k = 0; k < n; k++) {
+		const unsigned char *t = sqlite3_column_text(s, cols[k].col);
+		size_t len;
+
+		if (t == NULL)
+			continue;
+		len = (size_t)sqlite3_column_bytes(s, cols[k].col);
+		memcpy(*mem + off, t, len);
+		(*mem)[off + len] = '\0';
+		*cols[k].field = *mem + off;
+		off += len + 1;
+	}
+	return 0;
+}
+
 /* ---- opening and migrating ---- */
 
 /* One integer from a statement without parameters (a PRAGMA or a count). */
@@ -361,6 +391,29 @@ store_abort_tx(struct store *st)
 
 /* ---- sources ---- */
 
+/* In enum store_health order. */
+static const char *const store_health_names[STORE_HEALTH_COUNT] = {
+	"new", "ok", "failing", "throttled", "blocked", "not a feed", "empty", "gone", "invalid",
+	"poisoned",
+};
+
+const char *
+store_health_name(enum store_health h)
+{
+	return (unsigned)h < STORE_HEALTH_COUNT ? store_health_names[h] : "unknown";
+}
+
+int
+store_health_parse(const char *name, enum store_health *out)
+{
+	for (size_t i = 0; name != NULL && i < STORE_HEALTH_COUNT; i++)
+		if (strcmp(name, store_health_names[i]) == 0) {
+			*out = (enum store_health)i;
+			return 0;
+		}
+	return -1;
+}
+
 void
 store_source_clear(struct store_source *s)
 {
@@ -371,7 +424,6 @@ store_source_clear(struct store_source *s)
 	free(s->current_url);
 	free(s->etag);
 	free(s->last_modified);
-	free(s->health);
 	free(s->last_result);
 	memset(s, 0, sizeof(*s));
 }
@@ -388,7 +440,10 @@ read_source(struct store *st, sqlite3_stmt *s, struct store_source *out)
 	out->current_url = store_dup_column(s, 2, &oom);
 	out->etag = store_dup_column(s, 3, &oom);
 	out->last_modified = store_dup_column(s, 4, &oom);
-	out->health = store_dup_column(s, 5, &oom);
+	/* A name this version does not know (a newer one wrote it) reads as
+	 * "new": the next poll judges the source afresh. */
+	if (store_health_parse((const char *)sqlite3_column_text(s, 5), &out->health) == -1)
+		out->health = STORE_HEALTH_NEW;
 	out->last_result = store_dup_column(s, 6, &oom);
 	out->last_poll = sqlite3_column_int64(s, 7);
 	out->last_ok = sqlite3_column_int64(s, 8);
@@ -439,7 +494,7 @@ store_source_put(struct store *st, const struct store_source *src)
 	store_bind_text(s, 3, src->current_url);
 	store_bind_text(s, 4, src->etag);
 	store_bind_text(s, 5, src->last_modified);
-	store_bind_text(s, 6, src->health);
+	store_bind_text(s, 6, store_health_name(src->health));
 	store_bind_text(s, 7, src->last_result);
 	sqlite3_bind_int64(s, 8, src->last_poll);
 	sqlite3_bind_int64(s, 9, src->last_ok);

@@ -20,18 +20,7 @@ store_alert_clear(struct store_alert *a)
 {
 	if (a == NULL)
 		return;
-	free(a->fingerprint);
-	free(a->rule);
-	free(a->severity);
-	free(a->country);
-	free(a->indicator);
-	free(a->qualifier);
-	free(a->baseline_origin);
-	free(a->baseline_source);
-	free(a->title);
-	free(a->date);
-	free(a->url);
-	free(a->sentence);
+	free(a->mem);
 	free(a->deliveries);
 	memset(a, 0, sizeof(*a));
 }
@@ -79,17 +68,19 @@ copy_day(sqlite3_stmt *s, int i, char out[11])
 static int
 read_alert(sqlite3_stmt *s, int c, struct store_alert *a)
 {
-	int oom = 0;
+	const struct store_text_col text[] = {
+		{ c + 1, &a->fingerprint }, { c + 2, &a->rule }, { c + 3, &a->severity },
+		{ c + 4, &a->country }, { c + 5, &a->indicator }, { c + 7, &a->qualifier },
+		{ c + 16, &a->baseline_origin }, { c + 17, &a->baseline_source },
+		{ c + 21, &a->title }, { c + 22, &a->date }, { c + 23, &a->url },
+		{ c + 24, &a->sentence },
+	};
 
 	memset(a, 0, sizeof(*a));
+	if (store_columns_text(s, text, sizeof(text) / sizeof(text[0]), &a->mem) == -1)
+		return -1;
 	a->id = sqlite3_column_int64(s, c + 0);
-	a->fingerprint = store_dup_column(s, c + 1, &oom);
-	a->rule = store_dup_column(s, c + 2, &oom);
-	a->severity = store_dup_column(s, c + 3, &oom);
-	a->country = store_dup_column(s, c + 4, &oom);
-	a->indicator = store_dup_column(s, c + 5, &oom);
 	a->value = sqlite3_column_int64(s, c + 6);
-	a->qualifier = store_dup_column(s, c + 7, &oom);
 	a->approximate = sqlite3_column_int(s, c + 8);
 	a->is_update = sqlite3_column_int(s, c + 9);
 	a->previous_value = sqlite3_column_type(s, c + 10) == SQLITE_NULL ? -1 :
@@ -100,21 +91,11 @@ read_alert(sqlite3_stmt *s, int c, struct store_alert *a)
 	    sqlite3_column_int64(s, c + 13);
 	copy_day(s, c + 14, a->baseline_period_start);
 	copy_day(s, c + 15, a->baseline_period_end);
-	a->baseline_origin = store_dup_column(s, c + 16, &oom);
-	a->baseline_source = store_dup_column(s, c + 17, &oom);
 	a->ratio = sqlite3_column_type(s, c + 18) == SQLITE_NULL ? NAN :
 	    sqlite3_column_double(s, c + 18);
 	a->observation_id = sqlite3_column_int64(s, c + 19);
 	a->doc_id = sqlite3_column_int64(s, c + 20);
-	a->title = store_dup_column(s, c + 21, &oom);
-	a->date = store_dup_column(s, c + 22, &oom);
-	a->url = store_dup_column(s, c + 23, &oom);
-	a->sentence = store_dup_column(s, c + 24, &oom);
 	a->created = sqlite3_column_int64(s, c + 25);
-	if (oom) {
-		store_alert_clear(a);
-		return -1;
-	}
 	return 0;
 }
 

@@ -186,11 +186,8 @@ store_baselines_free(struct store_baseline *v, size_t n)
 {
 	if (v == NULL)
 		return;
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].country);
-		free(v[i].indicator);
-		free(v[i].source);
-	}
+	for (size_t i = 0; i < n; i++)
+		free(v[i].mem);
 	free(v);
 }
 
@@ -206,18 +203,20 @@ copy_day(sqlite3_stmt *s, int i, char out[11])
 static int
 read_row(sqlite3_stmt *s, struct store_baseline *b)
 {
-	int oom = 0, rank = sqlite3_column_int(s, 5);
+	const struct store_text_col text[] = {
+		{ 0, &b->country }, { 1, &b->indicator }, { 6, &b->source },
+	};
+	int rank = sqlite3_column_int(s, 5);
 
 	memset(b, 0, sizeof(*b));
-	b->country = store_dup_column(s, 0, &oom);
-	b->indicator = store_dup_column(s, 1, &oom);
+	if (store_columns_text(s, text, sizeof(text) / sizeof(text[0]), &b->mem) == -1)
+		return -1;
 	copy_day(s, 2, b->period_start);
 	copy_day(s, 3, b->period_end);
 	b->value = sqlite3_column_int64(s, 4);
 	b->origin = origins[rank >= 0 && rank < 4 ? rank : 0];
-	b->source = store_dup_column(s, 6, &oom);
 	b->doc_id = sqlite3_column_int64(s, 7);
-	return oom ? -1 : 0;
+	return 0;
 }
 
 int

@@ -68,6 +68,17 @@ int store_run(struct store *st, sqlite3_stmt *s, const char *what);
 int store_abort_tx(struct store *st);
 /* A copy of text column i (NULL stays NULL; sets *oom when out of memory). */
 char *store_dup_column(sqlite3_stmt *s, int i, int *oom);
+/* A text column to copy (store_columns_text): its index, and the field
+ * that will point to the copy. */
+struct store_text_col {
+	int col;
+	const char **field;
+};
+/* Copy the text columns cols[0..n) of the row under s into one block:
+ * *mem (the caller frees it, NULL when every column is NULL), each field
+ * pointing into it (NULL for a NULL column). 0, or -1 when out of memory. */
+int store_columns_text(sqlite3_stmt *s, const struct store_text_col *cols, size_t n,
+    char **mem);
 /* Equal strings, NULL equal only to NULL. */
 int store_same_text(const char *a, const char *b);
 

@@ -16,11 +16,14 @@
 /* Called once per problem with "FILE:LINE: message" (no newline). */
 typedef void (*baseline_csv_error_fn)(void *arg, const char *msg);
 
-/* The rows read: each with origin RULES_IMPORTED; the strings (country,
- * indicator, source) belong to the set. */
+/* The rows read: each with origin RULES_IMPORTED. Their strings
+ * (country, indicator, source) are borrowed from the set's own, which
+ * baseline_csv_rows_free releases. */
 struct baseline_csv_rows {
 	struct rules_baseline *rows;
 	size_t n;
+	char **strings;   /* every string the rows point to, owned */
+	size_t nstrings;
 };
 
 /* Parse len bytes of CSV named file (for messages). A bad row is reported

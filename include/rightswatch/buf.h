@@ -26,5 +26,9 @@ void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 /* Return the contents (caller frees; never NULL unless out of memory) and empty b. */
 char *buf_detach(struct buf *b);
+/* Append all of the file at path ("-": standard input) to b, at most max
+ * bytes in b. Returns 0, or -1 with a one-line reason in err (what was
+ * read stays in b). */
+int buf_read_file(const char *path, size_t max, struct buf *b, char *err, size_t errlen);
 
 #endif

@@ -13,7 +13,6 @@
 /* Default configuration file; $RIGHTSWATCH_CONFIG overrides it, -c overrides both. */
 #define CLI_DEFAULT_CONFIG "/etc/rightswatch/rightswatch.ini"
 
-struct buf;
 struct config;
 struct store;
 struct extract_notes;
@@ -27,9 +26,6 @@ const char *cli_config_path(const char *opt_c);
  * status (2: configuration error, 1: the store cannot be opened) with the
  * reason on standard error. */
 int cli_state_open(const char *opt_c, struct config **cf, struct store **st);
-/* Read all of path ("-": standard input), at most max bytes, into b.
- * Returns 0, or -1 with a one-line reason in err. */
-int cli_read_input(const char *path, size_t max, struct buf *b, char *err, size_t errlen);
 
 int cli_run(int argc, char **argv);        /* cli_daemon.c */
 int cli_once(int argc, char **argv);       /* cli_daemon.c */

@@ -14,162 +14,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rightswatch/config_types.h"
 #include "rightswatch/version.h"
 
-enum config_source_type {
-	CONFIG_TYPE_AUTO = 0,
-	CONFIG_TYPE_RSS,
-	CONFIG_TYPE_ATOM,
-	CONFIG_TYPE_JSON,
-	CONFIG_TYPE_HTML
-};
-
-enum config_fetch_pages {
-	CONFIG_FETCH_AUTO = 0, /* fetch the linked page when the feed has no full text */
-	CONFIG_FETCH_ALWAYS,
-	CONFIG_FETCH_NEVER
-};
-
-enum config_lang {
-	CONFIG_LANG_AUTO = 0,
-	CONFIG_LANG_EN,
-	CONFIG_LANG_FR
-};
-
-/* A comma-separated list value, each element trimmed and non-empty. */
-struct config_list {
-	char **v;
-	size_t n;
-};
-
-struct config_source {
-	char *name;       /* from [source NAME] */
-	int line;         /* line of the section header, for messages */
-	char *url;        /* http or https */
-	enum config_source_type type;
-	int64_t interval; /* seconds; defaults to [daemon] interval */
-	enum config_lang lang;
-	enum config_fetch_pages fetch_pages;
-	char *content_xpath;           /* NULL: automatic main-text detection */
-	struct config_list page_hosts; /* extra hosts release pages may come from */
-	size_t max_items;              /* items taken per poll; CONFIG_DEFAULT_MAX_ITEMS */
-	char *links;                   /* type = html: XPath of the release links */
-	char *link_pattern;            /* type = html: URL prefix or glob, or NULL */
-};
-
-struct config_indicator {
-	char *name; /* canonical name: built-in (DESIGN.md) or new */
-	int line;
-	struct config_list terms;    /* English terms */
-	struct config_list terms_fr; /* French terms */
-	int replace;                 /* 1: replace the built-in terms; 0: add to them */
-};
-
-struct config_country {
-	char *name; /* as written in [country NAME] */
-	int line;
-	struct config_list terms; /* names, demonyms, places, missions */
-};
-
-enum config_notify_type {
-	CONFIG_NOTIFY_SYSLOG = 0,
-	CONFIG_NOTIFY_EMAIL,
-	CONFIG_NOTIFY_WEBHOOK,
-	CONFIG_NOTIFY_EXEC
-};
-
-enum config_starttls {
-	CONFIG_STARTTLS_REQUIRED = 0,
-	CONFIG_STARTTLS_TRY,
-	CONFIG_STARTTLS_NEVER
-};
-
-/* [notify NAME]: a destination for alerts. Keys apply by type. */
-struct config_notify {
-	char *name;
-	int line;
-	enum config_notify_type type;
-	/* syslog */
-	char *facility;       /* default "daemon" */
-	char *ident;          /* default "rightswatch" */
-	char *target;         /* "local" (default), "udp://HOST:PORT", "tcp://HOST:PORT" */
-	/* email and webhook */
-	char *url;            /* smtp:// or smtps:// (email), http(s) (webhook) */
-	/* email */
-	enum config_starttls starttls;
-	char *from;
-	struct config_list to;
-	char *username;
-	char *password_file;  /* absolute after path resolution */
-	char *subject_prefix; /* default "[rightswatch]" */
-	int64_t digest;       /* seconds: gather the alerts of a window into one mail; 0 none */
-	/* webhook */
-	char *header;         /* one extra "Name: value" header line, or NULL */
-	/* exec */
-	char *command;        /* argv split from the value, no shell */
-	int64_t timeout;      /* seconds (exec and webhook), default CONFIG_DEFAULT_NOTIFY_TIMEOUT */
-};
-
-/* [threshold NAME]: when a figure raises an alert. Names of enums are
- * those of rules.h (rules_compare_parse and friends). */
-struct config_threshold {
-	char *name;
-	int line;
-	char *indicator;
-	char *country;        /* NULL: any configured country */
-	int compare;          /* enum rules_compare */
-	double factor;        /* default 1.0 */
-	int64_t above;        /* compare = value */
-	int severity;         /* enum rules_severity, default warning */
-	struct config_list notify; /* empty: every [notify] section */
-	int renotify;         /* enum rules_renotify, default on_increase */
-};
-
-/* [baseline NAME]: a figure for (country, indicator, period). */
-struct config_baseline {
-	char *name;
-	int line;
-	char *country;
-	char *indicator;
-	char *period;         /* as written: 2020, 2020-H1, 2020-Q3, 2020-05, A/B */
-	int64_t value;
-	char *source;         /* free text, or NULL */
-};
-
-struct config {
-	char *path; /* the file read, as given */
-
-	/* [daemon] */
-	char *state;          /* SQLite file; absolute from config_load */
-	char *user_agent;     /* sent on every request */
-	int64_t interval;     /* seconds, default poll interval */
-	int max_parallel;     /* concurrent transfers in total */
-	int per_host;         /* concurrent transfers per host */
-	int64_t timeout;      /* seconds, whole transfer */
-	int64_t max_body;     /* bytes, decoded body cap */
-	int log_level;        /* enum log_level */
-	char *baselines;      /* CSV file of baselines to import, or NULL (no default) */
-	char *listen;         /* [ADDRESS:]PORT of the HTTP listener (httpd.h), or NULL: none */
-
-	struct config_source *sources;
-	size_t nsources;
-	struct config_indicator *indicators;
-	size_t nindicators;
-	struct config_country *countries;
-	size_t ncountries;
-	struct config_notify *notifies;
-	size_t nnotifies;
-	struct config_threshold *thresholds;
-	size_t nthresholds;
-	struct config_baseline *baselines_cf;
-	size_t nbaselines_cf;
-};
-
+/* Defaults of the keys; those of the network keys (timeout, max_body,
+ * max_parallel, per_host) are the http module's own (HTTP_DEFAULT_*). */
 #define CONFIG_DEFAULT_INTERVAL   (15 * 60)          /* seconds */
-#define CONFIG_DEFAULT_TIMEOUT    60                 /* seconds */
-#define CONFIG_DEFAULT_MAX_BODY   (8 * 1024 * 1024)  /* bytes */
-#define CONFIG_DEFAULT_PARALLEL   8
-#define CONFIG_DEFAULT_PER_HOST   2
 #define CONFIG_DEFAULT_MAX_ITEMS  50
 #define CONFIG_DEFAULT_NOTIFY_TIMEOUT 30              /* seconds */
 #define CONFIG_MAX_LINE           4096               /* bytes per physical line */
@@ -197,10 +47,6 @@ void config_free(struct config *cf);
 int64_t config_parse_duration(const char *s);
 /* "512KiB", "8MiB", "1GiB", "100kB", "2MB" (a bare number is bytes) -> bytes; -1 on error. */
 int64_t config_parse_size(const char *s);
-
-const char *config_source_type_name(enum config_source_type t);
-/* "syslog", "email", "webhook" or "exec". */
-const char *config_notify_type_name(enum config_notify_type t);
 
 /* Receives one key the parser accepts: the section kind ("daemon",
  * "source", ...) and the key's name, both static strings. */

@@ -18,13 +18,6 @@ int config_value_bool(const char *s);
 int config_value_url(const char *s, int glob, char *why, size_t whylen);
 /* Does s compile as an XPath 1.0 expression (libxml2)? 0, or -1 with why. */
 int config_value_xpath(const char *s, char *why, size_t whylen);
-/* [daemon] listen: "PORT", "localhost:PORT", "A.B.C.D:PORT" or "[V6]:PORT"
- * (numeric addresses only: nothing is resolved). The address to bind goes
- * to addr (127.0.0.1 for a bare port or localhost), the port (1-65535) to
- * *port, and *loopback says whether addr is a loopback address. 0, or -1
- * with why. */
-int config_value_listen(const char *s, char *addr, size_t addrlen, int *port,
-    int *loopback, char *why, size_t whylen);
 /* Comma-separated list: elements trimmed, none empty; hosts: each a host or
  * host:port. On success *v (caller frees each and the array) and *n; on
  * -1 nothing is allocated and why says what is wrong (why empty: out of memory). */

@@ -20,19 +20,6 @@ enum daemon_mode {
  * once: 0 when every source answered, 1 when any failed, 2 on a configuration error. */
 int daemon_main(const char *config_path, enum daemon_mode mode);
 
-struct store;
-struct config;
-
-/* Load cf's baselines into st: [baseline] sections replace the configured
- * ones, the [daemon] baselines CSV is imported. 0, or -1 after logging why. */
-int daemon_baselines(struct store *st, const struct config *cf);
-
-/* Import the baselines CSV file at path (all or nothing): every problem
- * goes to diag as one line; the counts to *nrows, *added, *updated (each
- * may be NULL). 0, or -1. */
-int daemon_import_csv(struct store *st, const char *path, size_t *nrows, size_t *added,
-    size_t *updated, void (*diag)(void *arg, const char *msg), void *arg);
-
 /* Print each source's health, last result, item count and next poll to
  * stdout, as a table or (json) as JSON (status.h). Returns the exit status
  * (0, 1 on a database error, 2 on a configuration error). */

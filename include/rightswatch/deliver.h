@@ -1,11 +1,10 @@
 /*
  * deliver — the outbox's courier: takes the deliveries that are due from
- * the store, formats each alert for its destination (alert.h) and sends it
- * through the destination's transport on the event loop — syslog
- * (notify_syslog.h), email and webhook (http.h), exec (notify_exec.h) —
- * then records the outcome: delivered, to be retried with exponential
- * backoff, or failed for good. Delivery is at least once: a row stays
- * pending until it is marked delivered.
+ * the store, hands each to its destination (daemon/alert/dest.h: one file
+ * per type, syslog, email, webhook, exec, behind one ops table), and
+ * records the outcome: delivered, to be retried with exponential backoff,
+ * or failed for good. Delivery is at least once: a row stays pending until
+ * it is marked delivered.
  *
  * Borrows the event_base, the http client, the store and the configuration;
  * owns its transports and its timer.

@@ -32,6 +32,7 @@
 struct event_base;
 struct http;
 
+#define HTTP_STATUS_OK         200  /* the one status whose body is read as content */
 #define HTTP_MAX_REDIRECTS     5
 #define HTTP_CONNECT_TIMEOUT   15   /* seconds */
 #define HTTP_LOW_SPEED_LIMIT   64   /* bytes per second ... */

@@ -1,35 +1,61 @@
 /*
- * httpd — the daemon's own small HTTP listener ([daemon] listen), on
- * libevent's evhttp and the daemon's event loop: GET or HEAD of /metrics
- * (metrics.h, Prometheus text), /healthz (200 when the loop answers and
- * the database can be written, 503 with the reason otherwise) and /status
- * (status.h, JSON). Any other method gets 405, any other path 404.
+ * httpd — a small HTTP listener on libevent's evhttp and the daemon's
+ * event loop, serving a fixed table of paths: GET or HEAD of a path in the
+ * table runs its handler, which fills the answer; any other method gets
+ * 405, any other path 404. Requests are bounded in time, header size and
+ * body size. What the paths mean (/metrics, /healthz, /status) is the
+ * service's (monitor.h); this module knows only HTTP.
  *
- * Borrows the event_base, the store, the configuration and the metrics;
- * owns the listening socket and its connections. Free before the base.
+ * Borrows the event_base and the route table; owns the listening socket
+ * and its connections. Free before the base.
  */
 #ifndef RW_HTTPD_H
 #define RW_HTTPD_H
 
 #include <stddef.h>
 
-struct config;
+#include "rightswatch/buf.h"
+
 struct event_base;
-struct metrics;
-struct store;
 struct httpd;
 
 #define HTTPD_TIMEOUT      10    /* seconds a client has to send its request */
 #define HTTPD_MAX_HEADERS  8192  /* bytes of request line and headers */
 #define HTTPD_MAX_BODY     1024  /* bytes of request body (none is expected) */
 
-/* Listen on listen ("[ADDRESS:]PORT", config_value_listen) serving st, cf
- * and m. A non-loopback address is logged as a warning. Returns NULL with
- * a reason in err (a bad value, an address in use, out of memory). */
-struct httpd *httpd_new(struct event_base *base, const char *listen, struct store *st,
-    const struct config *cf, const struct metrics *m, char *err, size_t errlen);
-/* Serve cf from now on (after a reload; the old one may then be freed). */
-void httpd_set_config(struct httpd *h, const struct config *cf);
+/* A handler's answer. httpd sets code 200, reason "OK", type text/plain
+ * (UTF-8) and an empty body before the call; the handler changes what it
+ * needs. The body is httpd's (sent, then freed); type and reason are
+ * borrowed and must be static strings. */
+struct httpd_answer {
+	int code;
+	const char *reason;
+	const char *type;
+	struct buf body;
+};
+
+typedef void httpd_handler_fn(struct httpd_answer *ans, void *arg);
+
+struct httpd_route {
+	const char *path;   /* exact, e.g. "/metrics" */
+	httpd_handler_fn *fn;
+};
+
+/* "[ADDRESS:]PORT": "PORT", "localhost:PORT", "A.B.C.D:PORT" or
+ * "[V6]:PORT" (numeric addresses only: nothing is resolved). The address
+ * to bind goes to addr (127.0.0.1 for a bare port or localhost), the port
+ * (1-65535) to *port, and *loopback says whether addr is a loopback
+ * address. 0, or -1 with why. The configuration checks [daemon] listen
+ * with it. */
+int httpd_parse_listen(const char *s, char *addr, size_t addrlen, int *port,
+    int *loopback, char *why, size_t whylen);
+
+/* Listen on listen (httpd_parse_listen) and serve routes[0..nroutes)
+ * (borrowed: the table must outlive the listener), each handler called
+ * with arg. A non-loopback address is logged as a warning. Returns NULL
+ * with a reason in err (a bad value, an address in use, out of memory). */
+struct httpd *httpd_new(struct event_base *base, const char *listen,
+    const struct httpd_route *routes, size_t nroutes, void *arg, char *err, size_t errlen);
 /* Close the listener and its connections. Accepts NULL. */
 void httpd_free(struct httpd *h);
 

@@ -1,7 +1,7 @@
 /*
  * metrics — the daemon's counters, gauges and fetch-latency histogram, and
  * their rendering in the Prometheus text exposition format (version 0.0.4)
- * for the /metrics endpoint (httpd.h).
+ * for the /metrics endpoint (monitor.h).
  *
  * Pure: the shell modules count events through the metrics_* hooks (each
  * accepts a NULL struct metrics and then does nothing, so a module without

@@ -13,12 +13,14 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "rightswatch/store.h"
+
 struct config;
 struct store;
 
 struct status_source {
 	char *name;
-	char *health;        /* a STORE_HEALTH_* text, or NULL when unknown */
+	enum store_health health;
 	int polled;          /* 0: the store knows nothing of it yet */
 	int disabled;        /* after a 410 */
 	int64_t items;
@@ -40,9 +42,19 @@ struct status {
 	int64_t last_alert;           /* the newest alert raised, seconds UTC; 0 none */
 };
 
-/* Fill *out for cf's sources from st at time now. 0, or -1 (reason in
+/* What status_gather reads: the systemd STATUS= line and /metrics need
+ * less than `status`, and the thresholds' baselines cost a query per
+ * threshold. */
+#define STATUS_SOURCES  0x1 /* sources, nsources */
+#define STATUS_MISSING  0x2 /* thresholds, missing, nmissing */
+#define STATUS_ACTIVITY 0x4 /* last_release, last_alert */
+#define STATUS_OUTBOX   0x8 /* outbox_pending */
+#define STATUS_ALL      0xf
+
+/* Fill *out with what (STATUS_*) for cf's sources from st at time now;
+ * the rest stays zero (outbox_pending -1). 0, or -1 (reason in
  * store_errmsg, or out of memory: out is then cleared). */
-int status_gather(struct store *st, const struct config *cf, int64_t now,
+int status_gather(struct store *st, const struct config *cf, int64_t now, unsigned what,
     struct status *out);
 /* Free what s holds and zero it. Accepts NULL. */
 void status_clear(struct status *s);

@@ -31,16 +31,26 @@ void store_close(struct store *st);
 /* The reason of the last failure (owned by st). */
 const char *store_errmsg(const struct store *st);
 
-/* Health of a source, as shown by `status` and stored. */
-#define STORE_HEALTH_NEW        "new"        /* never polled */
-#define STORE_HEALTH_OK         "ok"
-#define STORE_HEALTH_FAILING    "failing"    /* transport error or 5xx */
-#define STORE_HEALTH_THROTTLED  "throttled"  /* 429/503 with Retry-After */
-#define STORE_HEALTH_BLOCKED    "blocked"    /* a challenge page (bot wall) */
-#define STORE_HEALTH_NOT_A_FEED "not a feed" /* HTML where a feed was expected */
-#define STORE_HEALTH_EMPTY      "empty"      /* 200 with an empty body */
-#define STORE_HEALTH_GONE       "gone"       /* 410: disabled */
-#define STORE_HEALTH_INVALID    "invalid"    /* a body that does not parse */
+/* Health of a source, as `status` shows it and the store keeps it (by
+ * name: store_health_name). */
+enum store_health {
+	STORE_HEALTH_NEW = 0,      /* "new": never polled */
+	STORE_HEALTH_OK,           /* "ok" */
+	STORE_HEALTH_FAILING,      /* "failing": transport error or an error status */
+	STORE_HEALTH_THROTTLED,    /* "throttled": 429, or 503 with Retry-After */
+	STORE_HEALTH_BLOCKED,      /* "blocked": a challenge page (bot wall) */
+	STORE_HEALTH_NOT_A_FEED,   /* "not a feed": HTML where a feed was expected */
+	STORE_HEALTH_EMPTY,        /* "empty": 200 with an empty body */
+	STORE_HEALTH_GONE,         /* "gone": 410, disabled */
+	STORE_HEALTH_INVALID,      /* "invalid": a body that does not parse */
+	STORE_HEALTH_POISONED,     /* "poisoned": rounds that never finished, quarantined */
+	STORE_HEALTH_COUNT
+};
+
+/* "new", "ok", "failing" ...; "unknown" out of range. Static. */
+const char *store_health_name(enum store_health h);
+/* The health named name -> *out: 0, or -1 when no health has that name. */
+int store_health_parse(const char *name, enum store_health *out);
 
 /* Everything the scheduler remembers about a source across restarts.
  * Strings are owned by the struct: free with store_source_clear. */
@@ -50,7 +60,7 @@ struct store_source {
 	char *current_url;    /* after a permanent redirect, or NULL */
 	char *etag;           /* validators exactly as received, or NULL */
 	char *last_modified;
-	char *health;         /* one of STORE_HEALTH_* */
+	enum store_health health;
 	char *last_result;    /* one line, e.g. "200, 12 items, 2 new" */
 	int64_t last_poll;    /* seconds UTC, 0 never */
 	int64_t last_ok;      /* seconds UTC, 0 never */
@@ -158,22 +168,23 @@ int store_observations_count(struct store *st, int64_t doc_id, int64_t *count);
 #define STORE_ORIGIN_DERIVED    "derived"    /* implied by a comparison */
 
 /* A figure for (country, indicator, period). As input (replace, import) the
- * store only reads it: origin is ignored, source may be NULL. As output
- * (list) the strings are owned by the row (free the array with
- * store_baselines_free), origin points to one of the static STORE_ORIGIN_*
+ * store only reads it, the caller keeping the strings: origin is ignored,
+ * source may be NULL. As output (list) the strings live in the row's mem,
+ * which it owns (free the array with store_baselines_free), origin points to one of the static STORE_ORIGIN_*
  * strings, and source is never NULL for a reported or derived row:
  * "TITLE <URL>" of the release it came from (just "<URL>" without a
  * title). */
 struct store_baseline {
-	char *country;
-	char *indicator;
+	const char *country;
+	const char *indicator;
 	char period_start[11];  /* YYYY-MM-DD, inclusive */
 	char period_end[11];
 	int64_t value;          /* >= 0 */
 	const char *origin;     /* STORE_ORIGIN_* */
-	char *source;           /* free text, or NULL */
+	const char *source;     /* free text, or NULL */
 	int64_t doc_id;         /* reported, derived: the release's document;
 	                           else 0 (ignored as input) */
+	char *mem;              /* output: the block the strings point into; input: NULL */
 };
 
 /* Replace every configured baseline by v[0..n) (the configuration's
@@ -208,40 +219,43 @@ void store_baselines_free(struct store_baseline *v, size_t n);
 /* ---- alerts and their outbox (store_alert.c) ---- */
 
 /* One alert, self-contained (the evidence is copied from the observation
- * and its release). Strings are owned by the struct when it was returned
- * by the store (free with store_alert_clear, or the array functions);
- * as input to store_alert_add the store only reads them. A period field
- * is "" when unknown. */
+ * and its release). When the store returns one, its strings live in mem
+ * and deliveries, which it owns (free with store_alert_clear, or the
+ * array functions); as input to store_alert_add the store only reads the
+ * strings, which the caller keeps. A period field is "" when unknown. */
 struct store_alert {
 	int64_t id;              /* set by store_alert_add */
-	char *fingerprint;       /* rule, country, indicator and period */
-	char *rule;              /* the [threshold NAME] */
-	char *severity;          /* "info", "warning" or "critical" */
-	char *country;           /* or NULL */
-	char *indicator;
+	const char *fingerprint;       /* rule, country, indicator and period */
+	const char *rule;              /* the [threshold NAME] */
+	const char *severity;          /* "info", "warning" or "critical" */
+	const char *country;           /* or NULL */
+	const char *indicator;
 	int64_t value;
-	char *qualifier;         /* "exact", "at_least", ... */
+	const char *qualifier;         /* "exact", "at_least", ... */
 	int approximate;         /* 1: approximately crossed (an approx figure) */
 	int is_update;           /* 1: a higher figure for an alerted fingerprint */
 	int64_t previous_value;  /* what an update rose from, -1 none */
 	char period_start[11], period_end[11];
 	int64_t baseline_value;  /* -1 none (compare = value) */
 	char baseline_period_start[11], baseline_period_end[11];
-	char *baseline_origin;   /* STORE_ORIGIN_* text, or NULL */
-	char *baseline_source;   /* or NULL */
+	const char *baseline_origin;   /* STORE_ORIGIN_* text, or NULL */
+	const char *baseline_source;   /* or NULL */
 	double ratio;            /* value / baseline; NAN none */
 	int64_t observation_id;  /* 0 none */
 	int64_t doc_id;          /* 0 none */
-	char *title;             /* the release's title, date (YYYY-MM-DD) */
-	char *date;
-	char *url;               /* and URL, each or NULL */
-	char *sentence;          /* the evidence, or NULL */
+	const char *title;             /* the release's title, date (YYYY-MM-DD) */
+	const char *date;
+	const char *url;               /* and URL, each or NULL */
+	const char *sentence;          /* the evidence, or NULL */
 	int64_t created;         /* seconds UTC, set by store_alert_add */
 	/* Only from store_alerts_list: the state of each delivery, in
 	 * destination order, e.g. "email:delivered, syslog:pending(3
 	 * attempts: connection refused)"; "" without destinations. The error
 	 * texts come from servers: escape before printing. NULL otherwise. */
 	char *deliveries;
+	/* Returned by the store: the block every string above points into
+	 * (store_alert_clear frees it). As input: NULL, the strings borrowed. */
+	char *mem;
 };
 
 /* Free the strings of a, and zero it. Accepts NULL. */

@@ -15,7 +15,8 @@
 
 #include <stddef.h>
 
-struct config;
+struct config_country;
+struct config_indicator;
 struct taxonomy;
 
 enum taxonomy_kind {
@@ -32,9 +33,12 @@ struct taxonomy_match {
 	int id;
 };
 
-/* Built-in terms plus cf's sections (cf may be NULL). NULL on out of
- * memory; free with taxonomy_free (accepts NULL). */
-struct taxonomy *taxonomy_new(const struct config *cf);
+/* Built-in terms plus a configuration's [indicator] sections ind[0..nind)
+ * and [country] sections cty[0..ncty) (borrowed during the call; either
+ * may be NULL when its count is 0). NULL on out of memory; free with
+ * taxonomy_free (accepts NULL). */
+struct taxonomy *taxonomy_new(const struct config_indicator *ind, size_t nind,
+    const struct config_country *cty, size_t ncty);
 void taxonomy_free(struct taxonomy *tx);
 
 /* The longest term starting at the word at f[i] (folded, len bytes).

@@ -9,6 +9,7 @@
 
 #include "rightswatch/feed.h"
 #include "rightswatch/page.h"
+#include "rightswatch/utf8.h"
 #include "../../daemon/doc/page_doc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -36,7 +37,7 @@ fuzz_valid(const char *s, size_t max)
 	if (s == NULL)
 		return;
 	n = strlen(s);
-	if (n > max || !page_doc_utf8_valid(s, n))
+	if (n > max || !utf8_valid(s, n))
 		abort();
 }
 

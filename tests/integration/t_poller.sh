@@ -133,7 +133,7 @@ INI
 "$RW_BIN" run -c "$TMP/d.ini" > "$TMP/d-run.log" 2>&1 &
 pid=$!
 _pids+=($pid)
-hung_asked() { [ "$(hits "$FAULT_LOG" '^/slow-headers$')" -eq 1 ]; }
+hung_asked() { [ "$(hits "$FAULT_LOG" '^/slow-headers([?]|$)')" -eq 1 ]; }
 wait_for hung_asked
 kill -TERM "$pid"
 check "D: the daemon stops on its own after the grace period" stopped_within 9 "$pid"

@@ -5,6 +5,8 @@
 #include "rightswatch/config.h"
 #include "rightswatch/rules.h"
 #include "rightswatch/config_value.h"
+#include "rightswatch/http.h"
+#include "rightswatch/httpd.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -181,7 +183,7 @@ test_listen(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < N(rows); i++) {
-		int rc = config_value_listen(rows[i].in, addr, sizeof(addr), &port, &loopback,
+		int rc = httpd_parse_listen(rows[i].in, addr, sizeof(addr), &port, &loopback,
 		    why, sizeof(why));
 
 		if (rows[i].addr == NULL) {
@@ -281,7 +283,7 @@ test_valid(void **state)
 	assert_string_equal(cf->state, "/etc/rw/db/rw.db");
 	assert_int_equal(cf->interval, 600);
 	assert_int_equal(cf->max_parallel, 3);
-	assert_int_equal(cf->per_host, CONFIG_DEFAULT_PER_HOST);
+	assert_int_equal(cf->per_host, HTTP_DEFAULT_PER_HOST);
 	assert_int_equal(cf->timeout, 120);
 	assert_int_equal(cf->max_body, 512 * 1024);
 	assert_int_equal(cf->log_level, 3);

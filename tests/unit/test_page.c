@@ -4,6 +4,7 @@
 #include "rightswatch/buf.h"
 #include "rightswatch/feed.h"
 #include "rightswatch/page.h"
+#include "rightswatch/utf8.h"
 #include "../../daemon/doc/page_date.h"
 #include "../../daemon/doc/page_doc.h"
 
@@ -167,9 +168,9 @@ test_extract(void **state)
 		    err, sizeof(err)) != 0)
 			fail_msg("row %zu: %s", i, err);
 		assert_non_null(p->text);
-		assert_true(page_doc_utf8_valid(p->text, strlen(p->text)));
+		assert_true(utf8_valid(p->text, strlen(p->text)));
 		if (p->title != NULL)
-			assert_true(page_doc_utf8_valid(p->title, strlen(p->title)));
+			assert_true(utf8_valid(p->title, strlen(p->title)));
 		assert_str_or_null(i, p->title, r->title, "title");
 		assert_str_or_null(i, p->date, r->date, "date");
 		assert_str_or_null(i, p->lang, r->lang, "lang");
@@ -263,7 +264,7 @@ test_text_cap(void **state)
 	    sizeof(err)), 0);
 	assert_true(strlen(p->text) <= PAGE_MAX_TEXT);
 	assert_true(strlen(p->text) >= PAGE_MAX_TEXT - 4);
-	assert_true(page_doc_utf8_valid(p->text, strlen(p->text)));
+	assert_true(utf8_valid(p->text, strlen(p->text)));
 	page_free(p);
 	buf_free(&b);
 }
@@ -283,7 +284,7 @@ test_deep(void **state)
 	assert_int_equal(page_extract(b.data, b.len, NULL, NULL, NULL, &p, err,
 	    sizeof(err)), 0);
 	assert_non_null(p->text);
-	assert_true(page_doc_utf8_valid(p->text, strlen(p->text)));
+	assert_true(utf8_valid(p->text, strlen(p->text)));
 	page_free(p);
 	buf_free(&b);
 }

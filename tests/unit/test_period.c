@@ -314,6 +314,8 @@ test_dateline(void **state)
 		{ "Titre\n\n22 janvier 2013 \xe2\x80\x93 Le HCR a annonc\xc3\xa9 mardi.", "2013-01-22", "22 janvier 2013" },
 		{ "Titre\n\nOUAGADOUGOU (15 novembre 2023) - La mission a publi\xc3\xa9 sa note.", "2023-11-15", "15 novembre 2023" },
 		{ "Titre\n\n\xc3\x89VIAN, le 1er mars 2022 \xe2\x80\x93 La r\xc3\xa9union.", "2022-03-01", "1er mars 2022" },
+		{ "Title\n\n\xc5\x81\xc3\x93" "D\xc5\xb9" ", 4 June 2022 - The rapporteur met.", "2022-06-04", "4 June 2022" }, /* a capital past Latin-1 */
+		{ "Title\n\n\xc3\xa9" "vian, le 1er mars 2022 \xe2\x80\x93 la r\xc3\xa9union.", NULL, NULL }, /* no capital */
 		{ "Title\n\nOn 3 May 2021 - armed men attacked the village.", NULL, NULL },   /* a sentence */
 		{ "Mali: 150 enfants tu\xc3\xa9s en 2019\n\nLe rapport.", NULL, NULL },      /* a title's year */
 		{ "Title\n\nBAMAKO (6 August) - No year is written.", NULL, NULL },

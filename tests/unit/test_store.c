@@ -128,7 +128,7 @@ test_sources_roundtrip(void **state)
 	in.current_url = (char *)"https://www.ohchr.org/en/press-releases?page=0";
 	in.etag = (char *)"W/\"abc'; DROP TABLE sources; --\"";
 	in.last_modified = (char *)"Fri, 06 Aug 2021 10:00:00 GMT";
-	in.health = (char *)STORE_HEALTH_THROTTLED;
+	in.health = STORE_HEALTH_THROTTLED;
 	in.last_result = (char *)"429, retry after 3600 s";
 	in.last_poll = 1628244000;
 	in.last_ok = 1628240000;
@@ -147,7 +147,7 @@ test_sources_roundtrip(void **state)
 	assert_string_equal(out.current_url, in.current_url);
 	assert_string_equal(out.etag, in.etag);
 	assert_string_equal(out.last_modified, in.last_modified);
-	assert_string_equal(out.health, in.health);
+	assert_int_equal(out.health, in.health);
 	assert_string_equal(out.last_result, in.last_result);
 	assert_int_equal(out.last_poll, in.last_poll);
 	assert_int_equal(out.last_ok, in.last_ok);
@@ -177,7 +177,7 @@ test_sources_roundtrip(void **state)
 	/* a new source gets health "new" */
 	put_source(st, "un-news", "https://news.un.org/feed/a.xml");
 	assert_int_equal(store_source_get(st, "un-news", &out), 0);
-	assert_string_equal(out.health, STORE_HEALTH_NEW);
+	assert_int_equal(out.health, STORE_HEALTH_NEW);
 	store_source_clear(&out);
 
 	/* each: name order; fn's non-zero stops and is returned */

@@ -81,22 +81,22 @@ test_configured(void **state)
 		const char *reason;
 	} bad[] = {
 		/* no country */
-		{ { NULL, (char *)"killed", "2020-01-01", "2020-12-31", 1, NULL, NULL, 0 },
+		{ { NULL, "killed", "2020-01-01", "2020-12-31", 1, NULL, NULL, 0, NULL },
 		  "country and an indicator" },
 		/* an empty indicator */
-		{ { (char *)"Mali", (char *)"", "2020-01-01", "2020-12-31", 1, NULL, NULL, 0 },
+		{ { "Mali", "", "2020-01-01", "2020-12-31", 1, NULL, NULL, 0, NULL },
 		  "country and an indicator" },
 		/* not a calendar day */
-		{ { (char *)"Mali", (char *)"killed", "2020-02-30", "2020-12-31", 1, NULL, NULL, 0 },
+		{ { "Mali", "killed", "2020-02-30", "2020-12-31", 1, NULL, NULL, 0, NULL },
 		  "two calendar days" },
 		/* the end before the start */
-		{ { (char *)"Mali", (char *)"killed", "2021-01-01", "2020-12-31", 1, NULL, NULL, 0 },
+		{ { "Mali", "killed", "2021-01-01", "2020-12-31", 1, NULL, NULL, 0, NULL },
 		  "two calendar days" },
 		/* an empty period */
-		{ { (char *)"Mali", (char *)"killed", "", "", 1, NULL, NULL, 0 },
+		{ { "Mali", "killed", "", "", 1, NULL, NULL, 0, NULL },
 		  "two calendar days" },
 		/* a negative figure */
-		{ { (char *)"Mali", (char *)"killed", "2020-01-01", "2020-12-31", -5, NULL, NULL, 0 },
+		{ { "Mali", "killed", "2020-01-01", "2020-12-31", -5, NULL, NULL, 0, NULL },
 		  "negative" },
 	};
 	const char *before;

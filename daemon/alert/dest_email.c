@@ -1,0 +1,169 @@
+/*
+ * dest_email — alerts as mail (RFC 5322, alert_mail.c) sent over SMTP by
+ * the http module's curl transfers; a digest destination gathers the
+ * alerts due together into one message. The password, when there is one,
+ * is read from its file at each send and wiped after.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "rightswatch/alert.h"
+#include "rightswatch/buf.h"
+#include "rightswatch/config_types.h"
+#include "rightswatch/http.h"
+#include "dest.h"
+
+#define DEST_EMAIL_MAX_PASSWORD 1024 /* bytes of an SMTP password file */
+
+static int
+dest_email_start(struct dest *ds, char *why, size_t whylen)
+{
+	(void)why, (void)whylen;
+	ds->digest = ds->cn->digest > 0;
+	return 0;
+}
+
+/* The SMTP password from its file; refuses a file others can read. */
+static char *
+dest_email_password(const char *path, char *err, size_t errlen)
+{
+	struct buf b = { NULL, 0, 0 };
+	struct stat sb;
+	char chunk[256];
+	ssize_t n;
+	int fd;
+
+	if (path[0] != '/') {
+		/* config_value_path left ${CREDENTIALS_DIRECTORY} unexpanded. */
+		snprintf(err, errlen, "password_file %s: $CREDENTIALS_DIRECTORY is not set in "
+		    "this process (the password is a systemd credential: LoadCredential=)", path);
+		return NULL;
+	}
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 || fstat(fd, &sb) == -1) {
+		snprintf(err, errlen, "password_file %s: %s", path, strerror(errno));
+		if (fd != -1)
+			close(fd);
+		return NULL;
+	}
+	if (sb.st_mode & S_IROTH) {
+		snprintf(err, errlen, "password_file %s is readable by everyone; "
+		    "chmod o-r it", path);
+		close(fd);
+		return NULL;
+	}
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && b.len < DEST_EMAIL_MAX_PASSWORD)
+		buf_append(&b, chunk, (size_t)n);
+	close(fd);
+	while (b.len > 0 && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r'))
+		b.data[--b.len] = '\0';
+	if (b.data == NULL)
+		snprintf(err, errlen, "password_file %s is empty", path);
+	return buf_detach(&b);
+}
+
+static void
+dest_email_cb(struct http_response *res, void *arg)
+{
+	dest_http_done(arg, res, 1);
+}
+
+/* The message for m, or NULL (a reason in err: it cannot be built as
+ * configured). */
+static char *
+dest_email_message(const struct dest *ds, const struct dest_msg *m, char *err, size_t errlen)
+{
+	const struct config_notify *cn = ds->cn;
+	struct alert_mail mail;
+	char idl[160];
+
+	memset(&mail, 0, sizeof(mail));
+	mail.from = cn->from;
+	mail.to = (const char *const *)cn->to.v;
+	mail.nto = cn->to.n;
+	mail.subject_prefix = cn->subject_prefix;
+	mail.date = (int64_t)time(NULL);
+	snprintf(idl, sizeof(idl), "alert-%lld.%d.%s", (long long)m->outbox_id, m->attempts,
+	    cn->name);
+	mail.id_left = idl;
+	return alert_rfc5322_digest(m->alerts, m->nalerts, &mail, err, errlen);
+}
+
+static int
+dest_email_deliver(struct dest *ds, const struct dest_msg *m, struct dest_call *call,
+    int *perm, char *err, size_t errlen)
+{
+	const struct config_notify *cn = ds->cn;
+	static const enum http_starttls starttls[] = {
+		[CONFIG_STARTTLS_REQUIRED] = HTTP_STARTTLS_REQUIRED,
+		[CONFIG_STARTTLS_TRY] = HTTP_STARTTLS_TRY,
+		[CONFIG_STARTTLS_NEVER] = HTTP_STARTTLS_NEVER,
+	};
+	struct http_smtp_request req;
+	char *payload, *password = NULL;
+	const char **rcpt;
+	int rc = -1;
+
+	*perm = 0;
+	if ((payload = dest_email_message(ds, m, err, errlen)) == NULL) {
+		*perm = 1;
+		return -1;
+	}
+	if (cn->password_file != NULL &&
+	    (password = dest_email_password(cn->password_file, err, errlen)) == NULL) {
+		free(payload);
+		return -1;
+	}
+	/* The envelope's recipients, NULL-terminated. */
+	if ((rcpt = calloc(cn->to.n + 1, sizeof(*rcpt))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		free(password);
+		free(payload);
+		return -1;
+	}
+	for (size_t i = 0; i < cn->to.n; i++)
+		rcpt[i] = cn->to.v[i];
+	memset(&req, 0, sizeof(req));
+	req.url = cn->url;
+	req.starttls = (unsigned)cn->starttls < sizeof(starttls) / sizeof(starttls[0]) ?
+	    starttls[cn->starttls] : HTTP_STARTTLS_REQUIRED;
+	req.username = cn->username;
+	req.password = password;
+	req.mail_from = cn->from;
+	req.rcpt = rcpt;
+	req.msg = payload;
+	req.len = strlen(payload);
+	req.timeout = cn->timeout;
+	if ((rc = http_smtp_send(ds->env->http, &req, dest_email_cb, call)) == -1)
+		snprintf(err, errlen, "email: could not start the transfer");
+	if (password != NULL) {
+		explicit_bzero(password, strlen(password));
+		free(password);
+	}
+	free(rcpt);
+	free(payload);
+	return rc;
+}
+
+static void
+dest_email_describe(const struct dest *ds, char *out, size_t outlen)
+{
+	const struct config_notify *cn = ds->cn;
+	size_t len;
+
+	snprintf(out, outlen, "mail%s to ", ds->digest ? " digest" : "");
+	for (size_t i = 0; i < cn->to.n && (len = strlen(out)) < outlen; i++)
+		snprintf(out + len, outlen - len, "%s%s", i > 0 ? ", " : "", cn->to.v[i]);
+	if ((len = strlen(out)) < outlen)
+		snprintf(out + len, outlen - len, " through %s", cn->url);
+}
+
+const struct dest_ops dest_email_ops = {
+	"email", dest_email_start, dest_email_deliver, dest_http_cancel, dest_email_describe,
+};
