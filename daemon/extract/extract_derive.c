@@ -125,7 +125,7 @@ derived_period(const struct work *w, const struct text_sentence *s, const struct
 
 /* The observation the comparison hit implies for figure o: derived, or
  * the reference figure itself when the sentence states it after the
- * comparison ("au cours duquel 441", "(203)"). Returns 1 and fills d, 0
+ * comparison ("au cours duquel 212", "(185)"). Returns 1 and fills d, 0
  * when nothing is to be pushed (the reference is counted already). */
 static int
 implied(struct work *w, struct mention_sent *ms, const struct text_sentence *s,

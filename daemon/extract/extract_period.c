@@ -176,10 +176,10 @@ said_on(const struct work *w, const struct period_mention *pm, size_t lo, size_t
 }
 
 /* Whether pm belongs to a figure between ee and it that is a part or a
- * comparison's base and that pm follows at once: "compared to 22,000
- * recorded on 7 February", "dont 267 000 au cours des trois derniers
- * mois" (but "96 rapes, including 21 gang rapes, between 1 January and 31
- * March" dates both, and so does a list: "405 killed, 235 injured and 266
+ * comparison's base and that pm follows at once: "compared with 5,200
+ * counted on 28 May", "dont 3 100 au cours des dix derniers
+ * jours" (but "96 rapes, including 21 gang rapes, between 1 January and 31
+ * March" dates both, and so does a list: "310 killed, 145 injured and 88
  * abducted between January and March"). */
 static int
 owned_between(const struct work *w, size_t lo, size_t ee, const struct period_mention *pm)

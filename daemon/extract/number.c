@@ -583,7 +583,7 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 			continue;
 		}
 		num.end = e;
-		/* "quatre cent vingt (420)": one number, the digits confirm it. */
+		/* "trois cent douze (312)": one number, the digits confirm it. */
 		k = skip_sp(f, e, end);
 		if (!(num.flags & NUMBER_APPROX) && k < end && f[k] == '(' && k + 1 < end && isdig(f[k + 1])) {
 			struct number d;

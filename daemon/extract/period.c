@@ -19,7 +19,7 @@
 #include "rightswatch/text.h"
 #include "period_int.h"
 
-/* Two phrases joined by "and" ("last Friday and over the weekend") are one. */
+/* Two phrases joined by "and" ("on Thursday and over the weekend") are one. */
 static int
 joined(const struct pc *c, size_t a, size_t b)
 {
@@ -60,8 +60,8 @@ has_year(const char *f, size_t a, size_t b)
 	return 0;
 }
 
-/* Whether a comparison's reference follows f[e] in its clause ("deux fois
- * plus en six mois que pendant toute l'année 2020"). */
+/* Whether a comparison's reference follows f[e] in its clause ("trois fois
+ * plus en un trimestre que pendant toute l'année 2019"). */
 static int
 reference_follows(const struct pc *c, size_t e)
 {

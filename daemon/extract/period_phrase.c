@@ -76,7 +76,7 @@ period_comparative(const struct pc *c, size_t i, struct period_mention *pm)
 		pm->kind = PERIOD_PREVIOUS;
 		pm->shift = 3;
 		pm->grain = PERIOD_G_QUARTER;
-		/* "the previous quarter this year" is one phrase, not two */
+		/* "the preceding quarter of this year" is one phrase, not two */
 		if ((k = period_kw(c, e, "of/in this/the year")) != 0 || (k = period_kw(c, e, "this year")) != 0)
 			e = k;
 		before_report(c, pm, 92);
@@ -264,7 +264,7 @@ period_range(const struct pc *c, size_t i, struct period_mention *pm)
 	return be;
 }
 
-/* "as of 29 November", "à la date du 29 novembre", "by the end of June":
+/* "as of 29 November", "à la date du 15 mars", "by the end of June":
  * a count at a date, whose start is not known; "to date", "à ce jour",
  * "as of today": at the publication date. */
 size_t

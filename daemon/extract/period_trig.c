@@ -70,7 +70,7 @@ period_is_ref(const struct pc *c, size_t i)
 				if (against_noun(c, cues[k], e, i))
 					return 0;
 				/* "as in 2019", "as in all of 2020", "as during"; not "as
-				 * well as thousands of displaced persons since March" */
+				 * well as hundreds of herders since May" */
 				if (strcmp(cues[k], "as") == 0 && period_sp(c, e) != i &&
 				    (period_kw(c, e, "in/during/at/for/of/on/over/throughout") == 0 || i - e > 20))
 					return 0;

@@ -23,8 +23,8 @@ int compare_find(const char *f, size_t from, size_t to, int64_t value,
     const struct number *nums, size_t nnums, struct compare_hit *hit);
 
 /* The index of a number in nums starting in [from, to) that states the
- * implied figure itself (within 2 percent: "au cours duquel 441 violations",
- * "(203)"), or -1. */
+ * implied figure itself (within 2 percent: "au cours duquel 212 violations",
+ * "(185)"), or -1. */
 long compare_stated(const struct number *nums, size_t nnums, size_t from, size_t to,
     int64_t value);
 

@@ -1,7 +1,7 @@
 /*
  * dateline — the date line that opens a release: "BAMAKO (6 August 2021)
  * –", "GENEVA (14 March 2024) –", "NEW YORK, 2 May 2023", "Genève, le 9
- * février 2025 –", "22 janvier 2013 –": a place (or nothing), then a full
+ * février 2025 –", "17 mars 2016 –": a place (or nothing), then a full
  * date with its year, then a dash or the end of the line. It gives the
  * release's date when no other is known, and a date there is never the
  * date of an event. Pure functions.

@@ -37,7 +37,7 @@ enum number_flag {
 	NUMBER_ORDINAL  = 1 << 11, /* "1st", "1er", "2e" */
 	NUMBER_TIME     = 1 << 12, /* "10 a.m.", "14h30", "10:30" */
 	NUMBER_TIMES    = 1 << 13, /* a multiplier: "five times", "deux fois" */
-	NUMBER_PAREN    = 1 << 14, /* words repeated in digits: "quatre cent vingt (420)" */
+	NUMBER_PAREN    = 1 << 14, /* words repeated in digits: "trois cent douze (312)" */
 	NUMBER_MEASURE  = 1 << 15  /* a decimal with no multiplier ("12.5"), a signed
 	                            * value ("-3"), a distance or weight ("40 km") */
 };

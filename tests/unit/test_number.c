@@ -82,7 +82,7 @@ static const struct nrow nrows[] = {
 	{ EN, "half a dozen soldiers", "half a dozen", 6, COUNT, 0, 1 },
 	{ FR, "un million et demi de personnes", "un million et demi", 1500000, COUNT, 0, 1 },
 	{ FR, "deux millions et demi de d\xc3\xa9plac\xc3\xa9s", "deux millions et demi", 2500000, COUNT, 0, 1 },
-	{ FR, "pr\xc3\xa8s d'un demi-million de r\xc3\xa9" "fugi\xc3\xa9s", "un demi-million", 500000, COUNT, 0, 1 },
+	{ FR, "environ un demi-million d'habitants", "un demi-million", 500000, COUNT, 0, 1 },
 	{ FR, "un demi million de r\xc3\xa9" "fugi\xc3\xa9s", "un demi million", 500000, COUNT, 0, 1 },
 	{ FR, "une douzaine de civils", "une douzaine", 12, COUNT, 1, 1 },         /* approximate in French */
 	{ FR, "deux douzaines de maisons", "deux douzaines", 24, COUNT, 0, 1 },
@@ -90,7 +90,7 @@ static const struct nrow nrows[] = {
 	{ FR, "une centaine de bless\xc3\xa9s", "une centaine", 100, COUNT, 1, 1 },
 	{ FR, "un millier de d\xc3\xa9plac\xc3\xa9s", "un millier", 1000, COUNT, 1, 1 },
 	{ FR, "une dizaine de milliers de personnes", "une dizaine de milliers", 10000, COUNT, 1, 1 },
-	{ FR, "quatre cent vingt (420)", "quatre cent vingt (420)", 420, COUNT, 0, 1 }, /* words confirmed */
+	{ FR, "trois cent douze (312)", "trois cent douze (312)", 312, COUNT, 0, 1 }, /* words confirmed */
 	/* not counts: each keeps its role */
 	{ EN, "on 6 August", "6", 6, NUMBER_ROLE_DATE, -1, 1 },
 	{ EN, "from 19-28 November", "19", 19, NUMBER_ROLE_DATE, -1, 2 },          /* a range of days */

@@ -88,7 +88,7 @@ static const struct prow prows[] = {
 	{ "L'attaque du 2024-03-14 a fait dix morts.", MON, NULL, NULL, "2024-03-14", DATE, NONE, "2024-03-14", "2024-03-14" },
 	/* parts of months, modified years and months (full bounds), decades */
 	{ "during the last week of July", MON, NULL, NULL, "the last week of July", DATE, PUB, "2021-07-25", "2021-07-31" },
-	{ "in the last two weeks of June", MON, NULL, NULL, "the last two weeks of June", DATE, PUB, "2021-06-17", "2021-06-30" },
+	{ "in the last two weeks of March", MON, NULL, NULL, "the last two weeks of March", DATE, PUB, "2021-03-18", "2021-03-31" },
 	{ "the first ten days of May", MON, NULL, NULL, "the first ten days of May", DATE, PUB, "2021-05-01", "2021-05-10" },
 	{ "durant la derni\xc3\xa8re semaine de juillet", MON, NULL, NULL, "la derni\xc3\xa8re semaine de juillet", DATE, PUB, "2021-07-25", "2021-07-31" },
 	{ "pendant la seconde quinzaine d'ao\xc3\xbbt", "2021-09-10", NULL, NULL, "la seconde quinzaine d'ao\xc3\xbbt", DATE, PUB, "2021-08-16", "2021-08-31" },
@@ -115,11 +115,11 @@ static const struct prow prows[] = {
 	{ "Five people were killed yesterday.", MON, NULL, NULL, "yesterday", REL, PUB, "2021-08-08", "2021-08-08" },
 	{ "hier soir", MON, NULL, NULL, "hier soir", REL, PUB, "2021-08-08", "2021-08-08" },
 	{ "avant-hier", MON, NULL, NULL, "avant-hier", REL, PUB, "2021-08-07", "2021-08-07" },
-	{ "So far in April, 49 people were killed.", "2020-04-17", NULL, NULL, "So far in April", OPEN, PUB, "2020-04-01", "2020-04-17" },
+	{ "So far in May, the clashes have left nine dead.", "2020-05-21", NULL, NULL, "So far in May", OPEN, PUB, "2020-05-01", "2020-05-21" },
 	{ "since 3 October", MON, NULL, NULL, "since 3 October", OPEN, PUB, "2020-10-03", MON },
 	{ "depuis le 3 octobre", MON, NULL, NULL, "depuis le 3 octobre", OPEN, PUB, "2020-10-03", MON },
 	{ "since the start of the offensive on 11 January", MON, NULL, NULL, "since the start of the offensive on 11 January", OPEN, PUB, "2021-01-11", MON },
-	{ "depuis le d\xc3\xa9" "but des affrontements, le 11 janvier", MON, NULL, NULL, "depuis le d\xc3\xa9" "but des affrontements, le 11 janvier", OPEN, PUB, "2021-01-11", MON },
+	{ "depuis le lancement de l'offensive, le 4 mars", MON, NULL, NULL, "depuis le lancement de l'offensive, le 4 mars", OPEN, PUB, "2021-03-04", MON },
 	{ "since its creation in 2013", MON, NULL, NULL, "since its creation in 2013", OPEN, PUB, "2013-01-01", MON },
 	{ "since last week", MON, NULL, NULL, "since last week", OPEN, PUB, "2021-08-02", MON },
 	{ "depuis la semaine derni\xc3\xa8re", MON, NULL, NULL, "depuis la semaine derni\xc3\xa8re", OPEN, PUB, "2021-08-02", MON },
@@ -184,7 +184,7 @@ static const struct prow prows[] = {
 	{ "by the end of June", MON, NULL, NULL, "by the end of June", ASOF, NONE, "-", "2021-06-30" },
 	{ "earlier this year", MON, NULL, NULL, "earlier this year", OPEN, PUB, "2021-01-01", MON },
 	/* vague: recognised, resolved to nothing */
-	{ "the earlier deaths of four men", MON, NULL, NULL, "earlier", VAGUE, PUB, NULL, NULL },
+	{ "after the earlier kidnapping of two pupils", MON, NULL, NULL, "earlier", VAGUE, PUB, NULL, NULL },
 	{ "12 people were killed earlier in March", MON, NULL, NULL, "March", DATE, PUB, "2021-03-01", "2021-03-31" },
 	{ "12 personnes ont \xc3\xa9t\xc3\xa9 tu\xc3\xa9" "es auparavant en mars", MON, NULL, NULL, "mars", DATE, PUB, "2021-03-01", "2021-03-31" },
 	{ "in the past days", MON, NULL, NULL, "past days", VAGUE, PUB, NULL, NULL },
@@ -311,13 +311,13 @@ test_dateline(void **state)
 		{ "Title\nNew York, 2 May 2023 \xe2\x80\x94 The Council met.", "2023-05-02", "2 May 2023" },
 		{ "DAKAR, Senegal, 3 March 2020 - The office said.", "2020-03-03", "3 March 2020" },
 		{ "Titre\n\nGen\xc3\xa8ve, le 9 f\xc3\xa9vrier 2025 \xe2\x80\x93 Le rapporteur a dit.", "2025-02-09", "9 f\xc3\xa9vrier 2025" },
-		{ "Titre\n\n22 janvier 2013 \xe2\x80\x93 Le HCR a annonc\xc3\xa9 mardi.", "2013-01-22", "22 janvier 2013" },
+		{ "Titre\n\n17 mars 2016 \xe2\x80\x93 L'Unicef a indiqu\xc3\xa9 jeudi.", "2016-03-17", "17 mars 2016" },
 		{ "Titre\n\nOUAGADOUGOU (15 novembre 2023) - La mission a publi\xc3\xa9 sa note.", "2023-11-15", "15 novembre 2023" },
 		{ "Titre\n\n\xc3\x89VIAN, le 1er mars 2022 \xe2\x80\x93 La r\xc3\xa9union.", "2022-03-01", "1er mars 2022" },
 		{ "Title\n\n\xc5\x81\xc3\x93" "D\xc5\xb9" ", 4 June 2022 - The rapporteur met.", "2022-06-04", "4 June 2022" }, /* a capital past Latin-1 */
 		{ "Title\n\n\xc3\xa9" "vian, le 1er mars 2022 \xe2\x80\x93 la r\xc3\xa9union.", NULL, NULL }, /* no capital */
 		{ "Title\n\nOn 3 May 2021 - armed men attacked the village.", NULL, NULL },   /* a sentence */
-		{ "Mali: 150 enfants tu\xc3\xa9s en 2019\n\nLe rapport.", NULL, NULL },      /* a title's year */
+		{ "Niger : 64 \xc3\xa9" "coles ferm\xc3\xa9" "es en 2018\n\nLe rapport.", NULL, NULL },      /* a title's year */
 		{ "Title\n\nBAMAKO (6 August) - No year is written.", NULL, NULL },
 		{ "Title\n\nthe mission said on 6 August 2021 - that", NULL, NULL },            /* no place */
 		{ "Title\n\nGENEVA (6 August 2021) the text goes on", NULL, NULL },             /* no dash */
