@@ -16,7 +16,8 @@ static const char *const cues[] = {
 	"notably", "mostly", "most of them", "dont", "parmi lesquels", "parmi lesquelles",
 	"parmi eux", "parmi elles", "parmi les victimes", "notamment", "y compris",
 	"en particulier", "pour la plupart", "principalement", "mainly", "essentiellement",
-	"majoritairement", NULL
+	"majoritairement", "surtout", "especially", "chiefly", "largely", "above all",
+	"en majorite", "en grande partie", NULL
 };
 
 /* Whether c is the first letter of a cue: most words are passed without a
@@ -26,7 +27,7 @@ cue_first(char c)
 {
 	switch (c) {
 	case 'i': case 'a': case 'o': case 'm': case 'd': case 'p': case 'n': case 'y': case 'e':
-	case 'g':
+	case 'g': case 's': case 'c': case 'l':
 		return 1;
 	default:
 		return 0;

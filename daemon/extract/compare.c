@@ -167,18 +167,23 @@ ends_with(const char *f, size_t lo, size_t pos, const char *const *pats)
 	return 0;
 }
 
-/* Nouns of a change that may take an adjective before their "of"/"de":
- * "une hausse exponentielle de près de 324 %", "a sharp increase of". */
+/* Nouns and verbs of a change that may take an adjective or an adverb
+ * before their "of"/"de"/"by": "une hausse spectaculaire de près de 210 %",
+ * "a sharp increase of", "ont progressé d'environ 60 %", "grew sharply by". */
 static const char *const more_nouns[] = {
-	"increase", "rise", "jump", "hausse", "augmentation", "progression", "bond", NULL
+	"increase", "rise", "jump", "hausse", "augmentation", "progression", "bond", "increased",
+	"rose", "grew", "jumped", "climbed", "augmente", "augmentes", "progresse", "progresses",
+	"grimpe", "bondi", "cru", "accru", "accrue", NULL
 };
 static const char *const less_nouns[] = {
-	"decrease", "drop", "decline", "fall", "reduction", "baisse", "diminution", "recul", NULL
+	"decrease", "drop", "decline", "fall", "reduction", "baisse", "diminution", "recul",
+	"decreased", "fell", "dropped", "declined", "diminue", "diminues", "baisse", "recule",
+	"chute", NULL
 };
 
 /* Whether a change of the given direction (more: 1) ends just before the
  * number at pos, past its qualifier: "increase of", "hausse de", "en hausse
- * de", "hausse exponentielle de près de". */
+ * de", "hausse spectaculaire de près de", "ont progressé d'environ". */
 static int
 change_before(const char *f, size_t lo, size_t pos, int more)
 {

@@ -48,8 +48,8 @@ extract_part_of_part(const struct work *w, const struct text_sentence *s, size_t
 
 /* Whether place term i names the nationality of people rather than where
  * things happened: a demonym before a people noun ("two Chadian
- * peacekeepers", "soldats maliens"), or "from X" after one ("ten
- * peacekeepers from Chad"). */
+ * peacekeepers", "soldats maliens"), or "from X" after one ("four
+ * peacekeepers from Togo"). */
 static int
 is_people(const struct work *w, size_t i)
 {
@@ -245,97 +245,5 @@ extract_incidents_beside_victims(const struct work *w, const struct text_sentenc
 		if (word_ends(f, lo, text_word_end(f, hi, e), victims))
 			return 1;
 	}
-	return 0;
-}
-
-static int
-projection(const struct work *w, int c)
-{
-	static const char *const cues[] = {
-		"planning", "contingency", "allows for", "scenario", "projected", "projection",
-		"planification", "contingence", "hypothese", "previsions", NULL
-	};
-	/* the stems memmem looks for first */
-	static const char *const stems[] = {
-		"plan", "conting", "allows", "scenar", "project", "hypoth", "prevision", NULL
-	};
-	const char *f = w->t->f;
-
-	/* memmem finds the rare stem fast; the cue and its boundaries are checked after */
-	int any = 0;
-
-	for (size_t k = 0; stems[k] != NULL && !any; k++)
-		any = memmem(f + w->cl[c].start, w->cl[c].end - w->cl[c].start, stems[k],
-		    strlen(stems[k])) != NULL;
-	if (!any)
-		return 0;
-	for (size_t k = 0; cues[k] != NULL; k++) {
-		size_t a = w->cl[c].start, n = strlen(cues[k]);
-		const char *p;
-
-		while (a < w->cl[c].end && (p = memmem(f + a, w->cl[c].end - a, cues[k], n)) != NULL) {
-			size_t i = (size_t)(p - f);
-
-			if ((i == 0 || !text_isalnum((unsigned char)f[i - 1])) &&
-			    text_word_at(f, w->cl[c].end, i, cues[k]))
-				return 1;
-			/* "projections": a plural is the cue too */
-			if ((i == 0 || !text_isalnum((unsigned char)f[i - 1])) && i + n < w->cl[c].end &&
-			    f[i + n] == 's' && text_word_at(f, w->cl[c].end, i, cues[k]) == 0 &&
-			    (i + n + 1 == w->cl[c].end || !text_isalnum((unsigned char)f[i + n + 1])))
-				return 1;
-			a = i + 1;
-		}
-	}
-	return 0;
-}
-
-int
-extract_projection(struct work *w, size_t pos)
-{
-	int c = clause_of(w->cl, w->ncl, pos);
-
-	if (c < 0)
-		return 0;
-	if (w->proj[c] < 0)
-		w->proj[c] = (signed char)projection(w, c);
-	return w->proj[c];
-}
-
-int
-extract_aid_recipients(const struct work *w, const struct text_sentence *s, size_t k)
-{
-	static const char *const to[] = {
-		"to", "for", "a", "aux", "pour", "additional", "another", "more", "autres", "other",
-		"an", "the", "les", NULL
-	};
-	static const char *const neutral[] = {
-		"additional", "another", "more", "autres", "other", "an", "the", "les", NULL
-	};
-	static const char *const aid[] = {
-		"aid", "assistance", "distribution", "ration", "rations", "food", "water", "shelter",
-		"support", "reach", "assist", "assisting", "aide", "distributions", "vivres", "soutien",
-		"abris", "nourriture", "eau", "atteindre", "assister", "fournir", "provide", "providing",
-		NULL
-	};
-	const char *f = w->t->f;
-	size_t qs, e = w->nums[k].start, b;
-	int c = clause_of(w->cl, w->ncl, w->nums[k].start), prep = 0;
-
-	(void)mention_qualifier(f, s->start, e, &qs);
-	e = qs;
-	/* "to 5,000 refugees", "for an additional 8,000", "aux 3 000 déplacés" */
-	for (int n = 0; n < 4 && (b = mention_word_before(f, s->start, e, &e)) != (size_t)-1; n++) {
-		if (!mention_in_list(to, f, b, e))
-			break;
-		prep |= !mention_in_list(neutral, f, b, e);
-		e = b;
-	}
-	if (!prep || c < 0)
-		return 0;
-	for (size_t i = w->cl[c].start; i < e; i++)
-		if (text_isalpha((unsigned char)f[i]) && (i == 0 || !text_isalnum((unsigned char)f[i - 1])) &&
-		    mention_in_list(aid, f, i, text_word_end(f, e, i)))
-			return 1;
 	return 0;
 }

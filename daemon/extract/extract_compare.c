@@ -171,7 +171,12 @@ extract_compare_after(struct work *w, const struct text_sentence *s, size_t nfig
 	while (nfig == 0 && from < s->end && may_compare(w, s) &&
 	    compare_find(f, from, s->end, EXTRACT_PROBE, w->nums, w->nnums, &hit)) {
 		int ind = named_indicator(w, hit.start, hit.end);
-		const struct period_mention *pm = extract_period_reference(w, hit.start, s->end);
+		/* a sentence of its own: its reference may open it ("Par rapport au
+		 * premier trimestre, les homicides ont progressé de 60 %") */
+		const struct period_mention *pm = extract_period_reference(w, s->start, s->end);
+
+		if (pm != NULL && !pm->ref)
+			pm = extract_period_reference(w, hit.start, s->end);
 		long base;
 
 		if (back < 0)

@@ -87,7 +87,7 @@ size_t extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, s
  * figure's observation (extract_sentence.c). 0, or -1 when out of memory. */
 int extract_sentence(struct work *w, const struct text_sentence *s);
 
-/* The role of a figure in "(from 125 to 266)", "(de 125 à 266)". */
+/* The role of a figure in "(from 118 to 240)", "(de 118 à 240)". */
 enum span_role { SPAN_NONE, SPAN_FROM, SPAN_TO };
 
 /* extract_period.c */
@@ -103,8 +103,8 @@ void extract_report(struct work *w, const struct text_sentence *sv, size_t ns);
 void extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size_t ne, size_t ee,
     size_t cue, enum span_role role, struct extract_obs *o, int *fromref);
 /* The period a comparison in folded [from, to) refers to: the first
- * marked as a reference ("deux fois plus en six mois que pendant toute
- * l'année 2020"), else the first there; NULL when none. */
+ * marked as a reference ("trois fois plus en un trimestre que pendant toute
+ * l'année 2019"), else the first there; NULL when none. */
 const struct period_mention *extract_period_reference(const struct work *w, size_t from, size_t to);
 /* After sentence s, whose last figure not dated by a comparison is
  * observation fig (or -1): the period that carries to the rest of its
@@ -134,9 +134,9 @@ int extract_derive(struct work *w, struct mention_sent *ms, const struct text_se
 
 /* After sentence s: a comparison it states with no figure of its own
  * applies to the figures of the sentence before when it opens with an
- * anaphor ("Ces données représentent une augmentation de 11 %"), else waits
- * for the next figure of the indicator it names ("le nombre de personnes
- * tuées a connu une hausse de 324 %"). nfig: its figures; first: its first
+ * anaphor ("Ce chiffre marque une hausse de 4 %"), else waits
+ * for the next figure of the indicator it names ("les homicides ont
+ * progressé d'environ 60 %"). nfig: its figures; first: its first
  * observation. 0, or -1 when out of memory. */
 int extract_compare_after(struct work *w, const struct text_sentence *s, size_t nfig, size_t first);
 
@@ -159,14 +159,19 @@ int extract_part_of_part(const struct work *w, const struct text_sentence *s, si
 int extract_incidents_beside_victims(const struct work *w, const struct text_sentence *s, size_t k,
     const struct mention *m);
 
-/* Whether the figure at pos stands in a clause of planning or projection
- * ("a planning basis that allows for 300,000", "le plan de contingence
- * prévoit"): a figure that may come, not one observed. */
+/* Whether the figure at pos stands in a clause of planning or projection,
+ * or in the complement of one ("the response plan assumes that up to
+ * 75,000 people may be displaced", "le plan de contingence prévoit"): a
+ * figure that may come, not one observed (extract_drop.c). */
 int extract_projection(struct work *w, size_t pos);
 
-/* Whether figure k of s counts people receiving aid: "food for an
- * additional 8,000 refugees", "distribution to 5,000 refugees". */
+/* Whether figure k of s counts people receiving aid: "shelter kits to
+ * 2,300 refugees", "cereals for a further 4,500 displaced people". */
 int extract_aid_recipients(const struct work *w, const struct text_sentence *s, size_t k);
+
+/* Whether figure k of s, attached as m, is a rate: "300 people arrive
+ * every day", "90 réfugiés par jour", "a daily average of 150". */
+int extract_rate(const struct work *w, const struct text_sentence *s, size_t k, const struct mention *m);
 
 /* Set o's country and region from the places named in the figure at pos's clause. */
 void extract_place(struct work *w, size_t pos, struct extract_obs *o);

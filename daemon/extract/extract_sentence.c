@@ -175,6 +175,10 @@ attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k,
 		return 0;
 	}
 	st->nested = 0;
+	if (mention_crossed(&st->ms, k, m)) {
+		m->indicator = st->ms.refugees;
+		m->rule = "people who fled across a border";
+	}
 	st->att = k;
 	st->prev = *m;
 	if (extract_incidents_beside_victims(w, s, k, m)) {
@@ -286,7 +290,7 @@ note_figure(struct work *w, long ni, const struct mention *m, const struct extra
 }
 
 /* Whether figure k's comparisons are its clause's rather than its own:
- * a sub-count, or the last figure of "(from 125 to 266)". */
+ * a sub-count, or the last figure of "(from 118 to 240)". */
 static int
 no_derive(const struct work *w, const struct text_sentence *s, size_t k)
 {
@@ -330,6 +334,10 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 	}
 	if (extract_aid_recipients(w, s, k)) {
 		note_drop(w, ni, "people receiving aid, not an indicator count");
+		return 0;
+	}
+	if (extract_rate(w, s, k, &m)) {
+		note_drop(w, ni, "a rate (per day, per week), not a count");
 		return 0;
 	}
 	cue = compare_cue(w, s, k, &m, &wend);

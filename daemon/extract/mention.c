@@ -224,7 +224,7 @@ of_complement_end(const struct mention_sent *s, size_t i)
 		j++;
 	e = text_word_end(s->f, s->hi, j);
 	if (mention_is_word(s->f, j, e, "from")) {
-		/* "ten peacekeepers from Chad were killed" */
+		/* "four peacekeepers from Togo were killed" */
 		while (e < s->hi && s->f[e] == ' ')
 			e++;
 		while (t < s->nterms && s->terms[t].start < e)
@@ -387,10 +387,31 @@ copula_gap(const struct mention_sent *s, size_t a, size_t b)
 	return copula;
 }
 
+/* The indicator of an event noun that governs number k through "of" /
+ * "de": "the killing of 12 abducted people", "la mort d'au moins huit
+ * détenus"; -1 when none. The noun after the number then says who it
+ * befell, not what happened. */
+static int
+event_of_before(const struct mention_sent *s, size_t qs)
+{
+	static const char *const of[] = { "of", "de", "d", "du", "des", NULL };
+	size_t e, b = mention_word_before(s->f, s->lo, qs, &e), t;
+
+	if (b == (size_t)-1 || !mention_in_list(of, s->f, b, e))
+		return -1;
+	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= b; t--)
+		;
+	/* "killing of", "mort de": with "of" after it even an -ing form is a noun */
+	if (t == 0 || s->terms[t - 1].kind != TAXONOMY_INDICATOR ||
+	    mention_gap_words(s, s->terms[t - 1].end, b, 0, 0) != 0)
+		return -1;
+	return s->terms[t - 1].id;
+}
+
 /* Forward: number [adjectives, places] term; -1 when the words after the
  * number rule out the backward look as well. */
 static int
-attach_forward(const struct mention_sent *s, size_t k, const struct mention_term *vb,
+attach_forward(const struct mention_sent *s, size_t k, size_t qs, const struct mention_term *vb,
     struct mention *m)
 {
 	const struct number *num = &s->nums[k];
@@ -404,7 +425,7 @@ attach_forward(const struct mention_sent *s, size_t k, const struct mention_term
 		int g = mention_gap_words(s, ne, tm->start, 0, 0);
 
 		if (g < 0 && tm->kind == TAXONOMY_INDICATOR && copula_gap(s, ne, tm->start))
-			return indicator_after(s, k, t, vb, m); /* "132 000 sont des réfugiés" */
+			return indicator_after(s, k, t, vb, m); /* "56 000 sont des réfugiés" */
 		if (g < 0 || g > 3 || has_number_between(s, num->end, tm->start))
 			return 0;
 		if (tm->kind == TAXONOMY_COUNTRY || tm->kind == TAXONOMY_REGION) {
@@ -412,8 +433,13 @@ attach_forward(const struct mention_sent *s, size_t k, const struct mention_term
 				return 0;
 			continue;
 		}
-		if (tm->kind == TAXONOMY_INDICATOR)
+		if (tm->kind == TAXONOMY_INDICATOR) {
+			int ev = vb == NULL ? event_of_before(s, qs) : -1;
+
+			if (ev >= 0 && ev != tm->id)
+				return 0; /* the event before governs: mention_attach_back */
 			return indicator_after(s, k, t, vb, m);
+		}
 		if (tm->kind == TAXONOMY_GENERIC) {
 			int id = generic_verb(s, t);
 
@@ -477,7 +503,7 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 	m->qualifier = mention_qualifier(s->f, s->lo, num->start, &qs);
 	if (num->flags & NUMBER_APPROX)
 		m->qualifier = EXTRACT_APPROX;
-	if (attach_forward(s, k, verb_before(s, qs), m))
+	if (attach_forward(s, k, qs, verb_before(s, qs), m))
 		return 1;
 	return mention_attach_back(s, k, qs, m);
 }

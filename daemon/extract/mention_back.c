@@ -1,10 +1,11 @@
 /*
  * mention_back — a number attached to a term before it (see mention.h):
- * "the abduction of 20 people", "killing at least 38 soldiers", "abductions
- * reached 135", the pair of a change "(from 125 to 266)", "(140 to 97)",
- * "passés de 604 à 455", a pronoun ("la mission en a dénombré 328"), a
- * flight caused ("forced some 800 villagers to flee") and the people an
- * abuse affected ("51 incidents ayant affecté 76 civils").
+ * "the abduction of 20 people", "killing at least 17 herders", "abductions
+ * reached 135", the pair of a change "(from 118 to 240)", "(140 to 97)",
+ * "passés de 604 à 455", a pronoun ("l'équipe en a recensé 94"), a
+ * flight caused ("forced some 800 villagers to flee"), the people an abuse
+ * affected ("23 incidents qui ont affecté 58 civils"), people arriving
+ * somewhere and people who fled across a border.
  */
 #include <string.h>
 
@@ -32,10 +33,11 @@ static const char *const reach[] = {
 	"nearly", "presque", "quasiment", "pratiquement", "estimated", "estime", "estimes",
 	"estimee", "estimees", "evalue", "evalues", "nationwide", "countrywide", "overall",
 	"revise", "revises", "revisee", "revisees", "revised", "upwards", "upward", "hausse",
-	"la", NULL
+	"la", "revu", "revus", "revue", "revues", "corrige", "corriges", "corrected", "adjusted",
+	"raised", "put", "porte", "portes", "ramene", "ramenes", "downwards", "baisse", NULL
 };
 
-/* "Quant aux enlèvements, la mission en a dénombré 328": the pronoun "en"
+/* "S'agissant des arrestations, l'équipe en a recensé 94": the pronoun "en"
  * stands for the indicator named before it in the sentence. */
 static int
 pronoun_count(const struct mention_sent *s, size_t qs, size_t k, struct mention *m)
@@ -75,7 +77,7 @@ pronoun_count(const struct mention_sent *s, size_t qs, size_t k, struct mention 
 }
 
 /* Whether f[a, b) is a change stated as a rate, between a noun and the
- * figures in parentheses: "increased by an alarming 181 percent",
+ * figures in parentheses: "rose by a worrying 60 percent",
  * "a augmente de 40 pour cent". */
 static int
 change_gap(const struct mention_sent *s, size_t a, size_t b)
@@ -116,9 +118,9 @@ change_gap(const struct mention_sent *s, size_t a, size_t b)
 	return verb;
 }
 
-/* A term that is the predicate of a copula ("le recrutement ... est resté
- * la violation la plus fréquente (52)", "remained the most common
- * violation"): it names the subject's kind, and the figure counts the
+/* A term that is the predicate of a copula ("les arrestations ... sont
+ * restées l'atteinte la plus répandue (64)", "remained the most frequent
+ * abuse"): it names the subject's kind, and the figure counts the
  * subject. */
 static int
 predicate_kind(const struct mention_sent *s, const struct mention_term *tm)
@@ -208,7 +210,7 @@ pair_follows(const struct mention_sent *s, size_t k)
 }
 
 /* Where the noun of a figure given apart from it is looked for: before
- * "(36)", "(140 to 97)", "(from 125 to 266)", "from 604 to 455", "passés de
+ * "(27)", "(140 to 97)", "(from 118 to 240)", "from 604 to 455", "passés de
  * 604 à 455". Returns 1 and sets *lim, or 0 when the figure is not such. */
 static int
 span_anchor(const struct mention_sent *s, size_t k, size_t qs, size_t *lim)
@@ -261,7 +263,7 @@ attach_span(const struct mention_sent *s, size_t k, size_t lim, struct mention *
 
 	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= lim; t--)
 		;
-	/* "réfugiés maliens (20 000)": a demonym or place after the noun */
+	/* "réfugiés nigériens (1 900)": a demonym or place after the noun */
 	while (t > 0 && (s->terms[t - 1].kind == TAXONOMY_COUNTRY || s->terms[t - 1].kind == TAXONOMY_REGION) &&
 	    t > 1 && mention_gap_words(s, s->terms[t - 2].end, s->terms[t - 1].start, 0, 0) == 0)
 		lim = s->terms[--t - 1].end;
@@ -377,8 +379,14 @@ affected_count(const struct mention_sent *s, size_t k, size_t qs, struct mention
 	if (t == 0)
 		return 0;
 	tm = &s->terms[t - 1];
-	g = plain_words(s, tm->end, b);
-	if ((tm->kind != TAXONOMY_GENERIC && tm->kind != TAXONOMY_INDICATOR) || g < 0 || g > 6)
+	/* the abuse's own complements may come between ("atteintes aux droits
+	 * humains commises par des milices locales, ayant affecté"), a comma
+	 * closing them */
+	ae = b;
+	while (ae > tm->end && (s->f[ae - 1] == ' ' || s->f[ae - 1] == ','))
+		ae--;
+	g = plain_words(s, tm->end, ae);
+	if ((tm->kind != TAXONOMY_GENERIC && tm->kind != TAXONOMY_INDICATOR) || g < 0 || g > 12)
 		return 0;
 	m->rule = "abuse + affecting + number";
 	m->indicator = s->violations;
@@ -387,24 +395,60 @@ affected_count(const struct mention_sent *s, size_t k, size_t qs, struct mention
 	return 1;
 }
 
+/* Nouns of places that need no name to be a place: "in the two
+ * provinces", "dans le nord", "across the district". */
+static const char *const place_nouns[] = {
+	"region", "regions", "province", "provinces", "district", "districts", "area", "areas",
+	"zone", "zones", "territory", "territories", "commune", "communes", "cercle", "cercles",
+	"prefecture", "prefectures", "departement", "departements", "locality", "localities",
+	"localite", "localites", "village", "villages", "town", "towns", "city", "ville", "villes",
+	"capital", "capitale", "north", "south", "east", "west", "centre", "center", "nord", "sud",
+	"est", "ouest", "country", "pays", "camp", "camps", "site", "sites", NULL
+};
+
 /* End of a place named at i, with its preposition ("in Bamako", "au
- * Niger", "dans la région de Gao"), ending by b; 0 when none. */
+ * Niger", "dans la région de Gao", "around Kidal", "autour de Kidal", "in
+ * the two provinces"), ending by b; 0 when none. */
 static size_t
 place_at(const struct mention_sent *s, size_t i, size_t b)
 {
-	static const char *const preps[] = { "in", "at", "en", "au", "dans", "a", NULL };
-	size_t j = i, t = 0;
+	static const char *const preps[] = {
+		"in", "at", "around", "near", "across", "throughout", "within", "outside", "en", "au",
+		"aux", "dans", "a", "autour", "pres", "travers", NULL
+	};
+	static const char *const fill[] = {
+		"de", "du", "des", "d", "the", "le", "la", "les", "l", "two", "three", "several",
+		"deux", "trois", "plusieurs", "same", "meme", "whole", "entire", NULL
+	};
+	size_t j = i, t = 0, e = text_word_end(s->f, b, i);
 
-	if (in_list(preps, s->f, i, text_word_end(s->f, b, i))) {
-		j = text_word_end(s->f, b, i);
-		while (j < b && s->f[j] == ' ')
-			j++;
+	if (e == i || !in_list(preps, s->f, i, e)) {
+		/* a place with no preposition */
+		while (t < s->nterms && s->terms[t].start < i)
+			t++;
+		return t < s->nterms && s->terms[t].start == i && s->terms[t].end <= b &&
+		    (s->terms[t].kind == TAXONOMY_COUNTRY || s->terms[t].kind == TAXONOMY_REGION) ?
+		    s->terms[t].end : 0;
 	}
-	while (t < s->nterms && s->terms[t].start < j)
-		t++;
-	if (t < s->nterms && s->terms[t].start == j && s->terms[t].end <= b &&
-	    (s->terms[t].kind == TAXONOMY_COUNTRY || s->terms[t].kind == TAXONOMY_REGION))
-		return s->terms[t].end;
+	j = e;
+	/* "autour de", "près de", "à travers": the preposition's own "de" */
+	for (int n = 0; n < 4; n++) {
+		while (j < b && (s->f[j] == ' ' || s->f[j] == '\''))
+			j++;
+		while (t < s->nterms && s->terms[t].start < j)
+			t++;
+		if (t < s->nterms && s->terms[t].start == j && s->terms[t].end <= b &&
+		    (s->terms[t].kind == TAXONOMY_COUNTRY || s->terms[t].kind == TAXONOMY_REGION))
+			return s->terms[t].end;
+		e = text_word_end(s->f, b, j);
+		if (e == j)
+			return 0;
+		if (in_list(place_nouns, s->f, j, e))
+			return e;
+		if (!in_list(fill, s->f, j, e))
+			return 0;
+		j = e;
+	}
 	return 0;
 }
 
@@ -419,7 +463,7 @@ people_at(const struct mention_sent *s, size_t i, size_t b)
 }
 
 /* The indicator term t - 1 before the figure: "the abduction of 20 people",
- * "killing at least 38 soldiers", "abductions reached 135". */
+ * "killing at least 17 herders", "abductions reached 135". */
 static int
 attach_after_term(const struct mention_sent *s, size_t k, size_t qs, size_t t, struct mention *m)
 {
@@ -440,7 +484,7 @@ attach_after_term(const struct mention_sent *s, size_t k, size_t qs, size_t t, s
 		size_t pe = mention_period_at(s, i, qs);
 
 		if (pe != 0) {
-			/* "the killing on 1 November of 49 soldiers" */
+			/* "the killing on 3 March of 12 herders" */
 			i = pe;
 			continue;
 		}
@@ -529,7 +573,9 @@ attach_after_term(const struct mention_sent *s, size_t k, size_t qs, size_t t, s
 
 /* Verbs of arriving: where people arrive says whether they crossed a border. */
 static const char *const arrive[] = {
-	"arrived", "arrive", "arriving", "arrives", "arrivees", "arrivent", "arrivee", NULL
+	"arrived", "arrive", "arriving", "arrives", "arrivees", "arrivent", "arrivee",
+	"reached", "reach", "reaching", "entered", "entering", "gagne", "gagnes", "gagnee",
+	"gagnees", "rejoint", "rejoints", "rejointes", "entres", "entrees", NULL
 };
 /* Words before the people who arrive: "3,000 more", "16 000 nouveaux". */
 static const char *const arrive_fill[] = {
@@ -545,8 +591,8 @@ place_country(const struct mention_sent *s, const struct mention_term *tm)
 	return tm->kind == TAXONOMY_REGION ? taxonomy_region_country(s->tx, tm->id) : -1;
 }
 
-/* "3,000 more Nigeriens have arrived in Mali", "16 000 Burkinabés sont
- * arrivés à Dori": people who arrive in a country not their own (their
+/* "1,700 more Chadians have reached Cameroon", "2 600 Maliens sont
+ * arrivés à Gao": people who arrive in a country not their own (their
  * nationality, else the release's country) are refugees; in their own,
  * displaced. Nothing when the place of arrival is not named. */
 static int
@@ -560,7 +606,7 @@ arrival(const struct mention_sent *s, size_t k, struct mention *m)
 			i++;
 		if ((ae = clause_apposition_at(s->cl, s->ncl, i)) != 0 ||
 		    (i > 0 && (ae = clause_apposition_at(s->cl, s->ncl, i - 1)) != 0)) {
-			i = ae; /* "Burkinabés, principalement des femmes et des enfants, sont arrivés" */
+			i = ae; /* "Maliens, surtout des enfants, sont arrivés" */
 			continue;
 		}
 		while (t < s->nterms && s->terms[t].start < i)
@@ -591,6 +637,107 @@ arrival(const struct mention_sent *s, size_t k, struct mention *m)
 	m->start = s->nums[k].start;
 	m->end = e;
 	return 1;
+}
+
+/* Words after a verb of flight that say a border was crossed: "across the
+ * border", "over the frontier", "de l'autre côté de la frontière". */
+static const char *const across[] = {
+	"across", "over", "beyond", "through", "travers", "cote", NULL
+};
+static const char *const border_words[] = {
+	"border", "borders", "frontier", "frontiers", "frontiere", "frontieres", NULL
+};
+/* Prepositions of a destination; in French "au", "en", "dans" are one only
+ * after a verb of flight ("ont fui au Niger", not "déplacés au Niger"). */
+static const char *const toward[] = { "to", "into", "towards", "toward", "vers", "jusqu", NULL };
+static const char *const fr_into[] = { "au", "aux", "en", "dans", NULL };
+static const char *const articles[] = {
+	"the", "le", "la", "les", "l", "de", "du", "d", "direction", "neighbouring", "neighboring",
+	"nearby", "voisin", "voisine", "neighbouring", NULL
+};
+
+/* Whether the term ending at e is a verb of flight ("fled", "ont fui",
+ * "se sont enfuis", "escaped"). */
+static int
+flight_verb(const struct mention_sent *s, size_t e)
+{
+	static const char *const stems[] = { "fled", "flee", "escap", "fui", "fuy", NULL };
+
+	for (size_t t = 0; t < s->nterms; t++) {
+		if (s->terms[t].end != e)
+			continue;
+		for (size_t p = 0; stems[p] != NULL; p++)
+			if (memmem(s->f + s->terms[t].start, e - s->terms[t].start, stems[p], strlen(stems[p])) != NULL)
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
+/* The country of the place term at i (articles skipped), or -1; -2 when
+ * no place term is there. */
+static int
+country_at(const struct mention_sent *s, size_t i, size_t hi)
+{
+	for (int n = 0; n < 3 && i < hi; n++) {
+		size_t e;
+
+		while (i < hi && (s->f[i] == ' ' || s->f[i] == '\''))
+			i++;
+		for (size_t t = 0; t < s->nterms; t++)
+			if (s->terms[t].start == i)
+				return s->terms[t].kind == TAXONOMY_COUNTRY || s->terms[t].kind == TAXONOMY_REGION ?
+				    place_country(s, &s->terms[t]) : -2;
+		e = text_word_end(s->f, hi, i);
+		if (e == i || !in_list(articles, s->f, i, e))
+			return -2;
+		i = e;
+	}
+	return -2;
+}
+
+int
+mention_crossed(const struct mention_sent *s, size_t k, const struct mention *m)
+{
+	int c = clause_of(s->cl, s->ncl, s->nums[k].start), origin = s->home, flight;
+	size_t hi = c >= 0 ? s->cl[c].end : s->hi, i = m->end;
+	int crossing = 0; /* an across word, then only articles, was read */
+
+	if (m->indicator != s->displaced || s->refugees < 0)
+		return 0;
+	/* their nationality, between the count and the verb ("Malians fled") */
+	for (size_t t = 0; t < s->nterms; t++)
+		if (s->terms[t].start >= s->nums[k].end && s->terms[t].end <= m->end &&
+		    s->terms[t].kind == TAXONOMY_COUNTRY)
+			origin = s->terms[t].id;
+	flight = flight_verb(s, m->end);
+	for (int n = 0; n < 8 && i < hi; n++) {
+		size_t e;
+		int dest;
+
+		while (i < hi && (s->f[i] == ' ' || s->f[i] == '\''))
+			i++;
+		if (i >= hi || !text_isalpha((unsigned char)s->f[i]))
+			return 0;
+		e = text_word_end(s->f, hi, i);
+		/* "over the border", "de l'autre côté de la frontière": the border
+		 * crossed; not "towards the border town" */
+		if (in_list(border_words, s->f, i, e))
+			return crossing;
+		if (is_word(s->f, i, e, "abroad") || is_word(s->f, i, e, "etranger"))
+			return flight;
+		if (in_list(toward, s->f, i, e) || (flight && s->fr && in_list(fr_into, s->f, i, e))) {
+			dest = country_at(s, e, hi);
+			if (dest != -2)
+				return dest >= 0 && origin >= 0 && dest != origin;
+		}
+		if (in_list(across, s->f, i, e))
+			crossing = 1;
+		else if (!in_list(articles, s->f, i, e))
+			crossing = 0;
+		i = e;
+	}
+	return 0;
 }
 
 int
@@ -629,8 +776,10 @@ mention_attack_times(const struct mention_sent *s, size_t k, struct mention *m)
 	m->qualifier = mention_qualifier(s->f, s->lo, num->start, &qs);
 	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= qs; t--)
 		;
+	/* the verb, then at most its object: "attacked the supply road 14 times" */
 	if (t == 0 || s->terms[t - 1].id != s->attacks || s->terms[t - 1].kind != TAXONOMY_INDICATOR ||
-	    !verb_like(s, &s->terms[t - 1]) || mention_gap_words(s, s->terms[t - 1].end, qs, 0, 0) != 0)
+	    !verb_like(s, &s->terms[t - 1]) || plain_words(s, s->terms[t - 1].end, qs) < 0 ||
+	    plain_words(s, s->terms[t - 1].end, qs) > 4)
 		return 0;
 	m->rule = "attacked + number + times";
 	m->indicator = s->attacks;

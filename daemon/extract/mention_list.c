@@ -41,6 +41,45 @@ people_after(const struct mention_sent *s, size_t k)
 	return 0;
 }
 
+/* End of the noun of a list item right after number k: a people noun
+ * (people_after), else one or two plain words ending in a plural ("two
+ * nurses, five traders", "deux infirmières et trois fillettes") and
+ * followed by what ends an item (a comma, "and", "et", a parenthesis or
+ * dash, the sentence's end); 0 when none. Only where a list is expected:
+ * its other items say what it counts. */
+static size_t
+item_after(const struct mention_sent *s, size_t k)
+{
+	static const char *const ends[] = { "and", "et", "or", "ou", NULL };
+	size_t e = people_after(s, k), i = s->nums[k].end, we = 0;
+
+	if (e != 0)
+		return e;
+	for (int n = 0; n < 2; n++) {
+		while (i < s->hi && s->f[i] == ' ')
+			i++;
+		if (i >= s->hi || !text_isalpha((unsigned char)s->f[i]))
+			break;
+		e = text_word_end(s->f, s->hi, i);
+		if (mention_is_stop(s->f, i, e) || mention_is_aux(s->f, i, e))
+			break;
+		for (size_t t = 0; t < s->nterms; t++)
+			if (s->terms[t].start == i)
+				return 0; /* a term says what it is */
+		we = e;
+		i = e;
+	}
+	if (we == 0 || !(s->f[we - 1] == 's' || s->f[we - 1] == 'x'))
+		return 0;
+	i = we;
+	while (i < s->hi && s->f[i] == ' ')
+		i++;
+	if (i >= s->hi || s->f[i] == ',' || s->f[i] == ')' || s->f[i] == '-' || s->f[i] == '.' ||
+	    s->f[i] == ';' || mention_in_list(ends, s->f, i, text_word_end(s->f, s->hi, i)))
+		return we;
+	return 0;
+}
+
 /* Whether f[a, b) only joins two parts of a list: commas, a few words
  * ("and", "including", "as were", "dont") and place names. */
 static int
@@ -123,7 +162,7 @@ mention_follow(const struct mention_sent *s, size_t k, const struct mention *pre
 	int id, named = 0;
 
 	(void)mention_qualifier(s->f, s->lo, num->start, &qs);
-	if ((e = people_after(s, k)) == 0)
+	if ((e = item_after(s, k)) == 0)
 		return 0;
 	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= qs; t--)
 		;
@@ -143,7 +182,7 @@ mention_follow(const struct mention_sent *s, size_t k, const struct mention *pre
 		if (prev == NULL || clause_of(s->cl, s->ncl, s->nums[pk].start) !=
 		    clause_of(s->cl, s->ncl, num->start))
 			return 0;
-		pe = people_after(s, pk);
+		pe = item_after(s, pk);
 		a = s->nums[pk].end;
 		if (prev->end > a)
 			a = prev->end;
@@ -163,7 +202,7 @@ int
 mention_lead(const struct mention_sent *s, size_t k, struct mention *m)
 {
 	for (size_t j = k; j + 1 < s->nnums; j++) {
-		size_t e = people_after(s, j), qs;
+		size_t e = item_after(s, j), qs;
 		struct mention next;
 
 		if (e == 0 || (s->nums[j + 1].flags & NUMBER_NOT_COUNT))
@@ -172,7 +211,7 @@ mention_lead(const struct mention_sent *s, size_t k, struct mention *m)
 		if (qs < e || !is_glue(s, e, qs))
 			return 0;
 		if (mention_attach(s, j + 1, &next)) {
-			part_of(s, k, next.indicator, people_after(s, k), "part of a list before its verb", m);
+			part_of(s, k, next.indicator, item_after(s, k), "part of a list before its verb", m);
 			return 1;
 		}
 	}
@@ -186,8 +225,8 @@ static const char *const preps[] = {
 };
 
 /* Whether number k is followed, up to the end of its apposition, by a
- * temporal phrase, a place or nothing: "dont 267 000 au cours des trois
- * derniers mois". */
+ * temporal phrase, a place or nothing: "dont 3 100 au cours des dix
+ * derniers jours". */
 static int
 bare_part(const struct mention_sent *s, size_t k, size_t end)
 {
@@ -214,8 +253,8 @@ mention_apposed(const struct mention_sent *s, size_t k, const struct mention *pr
 	/* people are no part of a count of events ("920 incidents (including 243 children)") */
 	if (prev == NULL || a < 0 || prev->indicator == s->attacks)
 		return 0;
-	/* "dont 267 000 au cours des trois derniers mois": a bare part, dated */
-	if ((e = people_after(s, k)) == 0 && !bare_part(s, k, s->cl[a].end))
+	/* "dont 3 100 au cours des dix derniers jours": a bare part, dated */
+	if ((e = item_after(s, k)) == 0 && !bare_part(s, k, s->cl[a].end))
 		return 0;
 	if (e == 0)
 		e = num->end;

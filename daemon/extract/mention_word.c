@@ -32,7 +32,8 @@ static const char *const auxes[] = {
 	"ont", "sont", "ete", "a", "avaient", "etaient", "auraient", "seraient", "y",
 	"egalement", "aussi", "tous", "toutes", "still", "now", "since", "may", "might",
 	"could", "would", "pourraient", "pourrait", "peuvent", "avoir", "deja", "already",
-	"estimated", "believed", "reported", "known", "feared", "thought", "to", NULL
+	"estimated", "believed", "reported", "known", "feared", "thought", "to", "remain",
+	"remains", "remained", "restent", "reste", "demeurent", "demeure", "restaient", NULL
 };
 
 /* Words that follow a count but measure something else ("attacked 3 times"). */

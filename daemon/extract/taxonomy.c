@@ -62,7 +62,7 @@ static const struct {
 	  "injured|wounded|injuries|injuring|wounding|injury of|"
 	  "blessés|blessées|blessé|blessée|blessures|blessant" },
 	{ "displaced",
-	  "displaced|internally displaced|internally displaced persons|internally displaced people|"
+	  "displaced|internally displaced|internally displaced persons|internally displaced people|displaced persons|"
 	  "idps|idp|fled their homes|forced to flee|forced to flee their homes|displacement|"
 	  "déplacés|déplacées|déplacés internes|personnes déplacées|personnes déplacées internes|ont fui|ont fui leurs foyers|"
 	  "contraints de fuir|fled|from their homes|de leurs foyers|déplacement|"
@@ -71,7 +71,12 @@ static const struct {
 	  "obligés de fuir|obligées de fuir|déplacés à l'intérieur du pays|"
 	  "personnes déplacées à l'intérieur du pays|personnes déplacées à l'intérieur de leur pays|"
 	  "déplacées à l'intérieur du pays|displaced within the country|"
-	  "se sont réfugiés|se sont réfugiées|s'est réfugiée|ont trouvé refuge|trouvé refuge" },
+	  "se sont réfugiés|se sont réfugiées|s'est réfugiée|ont trouvé refuge|trouvé refuge|"
+	  "fui|fuient|fuyant|se sont enfuis|se sont enfuies|enfuis|enfuies|quitter leurs foyers|"
+	  "quitté leurs foyers|quitter leurs maisons|quitté leurs maisons|quitter leurs villages|"
+	  "quitté leurs villages|escaped|fleeing|left their homes|uprooted|forcés de quitter|"
+	  "forcées de quitter|contraints de quitter|contraintes de quitter|obligés de quitter|"
+	  "obligées de quitter|ont dû quitter|ont dû fuir|forced to leave|had to flee|had to leave" },
 	{ "refugees",
 	  "refugees|refugee|réfugiés|réfugiées|réfugié|"
 	  "fled across the border|fled across the borders|fled across borders|crossed the border|"
@@ -104,15 +109,28 @@ static const char people_terms[] =
 	"fighters|combatants|militants|villagers|residents|inhabitants|protesters|"
 	"demonstrators|migrants|students|pupils|teachers|workers|aid workers|humanitarian workers|"
 	"journalists|members|others|contractors|police officers|policemen|gendarmes|"
-	"detainees|prisoners|farmers|herders|worshippers|displaced persons|minors|"
+	"detainees|prisoners|farmers|herders|worshippers|minors|"
 	"infants|babies|elderly|patients|health workers|staff|personnel|nationals|citizens|"
 	"passengers|travellers|employees|traders|relatives|family members|officers|guards|"
+	"nurses|nurse|doctors|doctor|drivers|driver|deminers|miners|gold miners|fishermen|"
+	"hunters|merchants|shopkeepers|vendors|chiefs|village chiefs|leaders|community leaders|"
+	"religious leaders|imams|priests|pastors|officials|mayors|councillors|judges|lawyers|"
+	"activists|human rights defenders|defenders|volunteers|youths|young people|young men|"
+	"young women|adolescents|teenagers|elders|suspects|hostages|militiamen|recruits|"
+	"customs officers|rangers|widows|toddlers|grandmothers|"
 	"civils|civil|personnes|personne|individus|enfants|enfant|femmes|femme|hommes|homme|"
 	"filles|fille|garçons|garçon|soldats|soldat|militaires|casques bleus|combattants|"
 	"villageois|habitants|manifestants|migrants|élèves|enseignants|"
 	"travailleurs|journalistes|membres|autres|policiers|détenus|prisonniers|"
 	"agriculteurs|éleveurs|fidèles|mineurs|patients|agents|ressortissants|citoyens|"
-	"passagers|voyageurs|employés|commerçants|proches|parents|gardes|officiers";
+	"passagers|voyageurs|employés|commerçants|proches|parents|gardes|officiers|"
+	"infirmiers|infirmières|médecins|chauffeurs|démineurs|orpailleurs|pêcheurs|chasseurs|"
+	"marchands|vendeurs|chefs|chefs de village|chefs coutumiers|dirigeants|responsables|"
+	"imams|prêtres|pasteurs|religieux|élus|maires|conseillers|juges|magistrats|avocats|"
+	"militants|défenseurs des droits humains|défenseurs|bénévoles|volontaires|jeunes|"
+	"adolescents|notables|suspects|otages|miliciens|recrues|douaniers|soignants|étudiants|"
+	"fonctionnaires|gardiens|fillettes|garçonnets|bébés|nourrissons|veuves|vieillards|"
+	"personnes âgées";
 
 static const struct {
 	const char *term;
@@ -134,7 +152,7 @@ static const struct {
 	  "Kaya|Fada N'Gourma|Ouahigouya|Solenzo" },
 	{ "Niger", "Niger|Nigerien|Nigeriens|nigérien|nigériens|Niamey|Tillabéri|Tillaberi|Tahoua|Diffa|Agadez" },
 	{ "Nigeria", "Nigeria|Nigerian|Nigerians|nigérian|nigérians|Abuja|Borno|Maiduguri|Zamfara|Kaduna|Lagos" },
-	{ "Chad", "Chad|Chadian|Tchad|tchadien|tchadiens|N'Djamena" },
+	{ "Chad", "Chad|Chadian|Chadians|Tchad|tchadien|tchadiens|tchadienne|tchadiennes|N'Djamena" },
 	{ "Sudan", "Sudan|Sudanese|Soudan|soudanais|Khartoum|Darfur|Darfour|El Fasher|El Geneina|UNITAMS" },
 	{ "South Sudan", "South Sudan|South Sudanese|Soudan du Sud|sud-soudanais|Juba|UNMISS|Jonglei|"
 	  "Unity State|Upper Nile|Warrap|Lakes State|Pibor|Malakal|Bentiu" },
@@ -166,7 +184,6 @@ static const struct {
 	{ "Cameroon", "Cameroon|Cameroonian|Cameroun|camerounais|Yaoundé|Yaounde|Douala" },
 	{ "Iraq", "Iraq|Iraqi|Irak|irakien|irakiens|Baghdad|Bagdad|Mosul|UNAMI" },
 	{ "Mozambique", "Mozambique|Mozambican|mozambicain|Cabo Delgado|Maputo" },
-	{ "Cameroon", "Cameroon|Cameroonian|Cameroun|camerounais|Yaoundé|Douala" },
 	{ "Colombia", "Colombia|Colombian|Colombie|colombien|Bogotá|Bogota" },
 	{ "Venezuela", "Venezuela|Venezuelan|vénézuélien|vénézuéliens|Caracas" },
 	{ "Occupied Palestinian Territory", "Occupied Palestinian Territory|occupied Palestinian territory|"

@@ -68,22 +68,28 @@ int mention_apposed(const struct mention_sent *s, size_t k, const struct mention
     size_t pk, struct mention *m);
 
 /* The same count in another period, after the figure that attached:
- * "44,000 ... compared to 22,000 recorded on 7 February", "38 femmes ...,
- * contre 31 au mois de septembre". prev is the mention of number pk, the
- * last attached. Returns 1 and fills m, or 0. */
+ * "9,600 refugees ..., compared with 5,200 in late May", "45 enlèvements
+ * en juin, contre 30 en mai". prev is the mention of number pk, the last
+ * attached. Returns 1 and fills m, or 0. */
 int mention_versus(const struct mention_sent *s, size_t k, const struct mention *prev,
     size_t pk, struct mention *m);
 
-/* A part of a figure by place, after a colon: "90,000 refugees are in
- * neighbouring countries: 40,000 in Niger, 30,000 in Mauritania". prev is
- * the mention of number pk, the last attached. Returns 1 and fills m, or 0. */
+/* A part of a figure by place, after a colon: "61,000 refugees now live
+ * abroad: 25,000 in Mauritania, 21,000 in Niger". prev is the mention of
+ * number pk, the last attached. Returns 1 and fills m, or 0. */
 int mention_placed_part(const struct mention_sent *s, size_t k, const struct mention *prev,
     size_t pk, struct mention *m);
 
-/* "attacked more than 60 times", "attaqué à trois reprises" is not: the
- * multiplier number k after an attack verb counts attacks. Returns 1 and
- * fills m, or 0. */
+/* "attacked the road 14 times", "attaqué à trois reprises" is not: the
+ * multiplier number k after an attack verb (and its object) counts
+ * attacks. Returns 1 and fills m, or 0. */
 int mention_attack_times(const struct mention_sent *s, size_t k, struct mention *m);
+
+/* Whether people number k counts, attached as displaced by m, crossed a
+ * border: "fled over the border", "fled to Chad" (a country not their
+ * own: their nationality's, else the release's), "ont fui au Niger",
+ * "escaped abroad". Then they are refugees. */
+int mention_crossed(const struct mention_sent *s, size_t k, const struct mention *m);
 
 /* A part of a list whose count comes after: "147 men, nine women and 12
  * children were killed". Returns 1 and fills m, or 0. */
