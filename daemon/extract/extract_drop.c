@@ -156,8 +156,8 @@ extract_rate(const struct work *w, const struct text_sentence *s, size_t k, cons
 		}
 	/* within a few words of the figure, no comma between: "150 refugees per
 	 * day", "250 personnes arrivent chaque jour", "90 réfugiés franchissent
-	 * la frontière par jour" (not "390 incidents en octobre, le plus grand
-	 * nombre d'incidents par mois") */
+	 * la frontière par jour" (not "212 attaques en juin, soit
+	 * sept par jour": the rate is the other number's) */
 	for (size_t p = i, n = 0; p < hi && n < 6; p++)
 		if (f[p] == ',' || f[p] == ';' || f[p] == '(')
 			hi = p;
