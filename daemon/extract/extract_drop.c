@@ -140,8 +140,10 @@ extract_rate(const struct work *w, const struct text_sentence *s, size_t k, cons
 		"par mois", "chaque mois", NULL
 	};
 	static const char *const span_words[] = { "in", "on", "for", "within", "one", "the", "en", "un", NULL };
+	/* before the figure: "a daily average of 150", "Chaque jour, près de 250" */
 	static const char *const before[] = {
-		"daily", "weekly", "quotidienne", "quotidiens", "quotidien", "hebdomadaire", NULL
+		"daily", "weekly", "quotidienne", "quotidiens", "quotidien", "hebdomadaire",
+		"every day", "each day", "chaque jour", "chaque semaine", NULL
 	};
 	const char *f = w->t->f;
 	int c = clause_of(w->cl, w->ncl, w->nums[k].start);
