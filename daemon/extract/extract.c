@@ -231,6 +231,7 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 		if (extract_sentence(w, &sv[i]) == -1)
 			goto done;
 	}
+	extract_title_repeats(w);
 	res->obs = w->obs;
 	res->nobs = w->nobs;
 	if ((res->has_report = w->pctx.has_report) != 0) {

@@ -47,6 +47,7 @@ struct work {
 	int doc;
 	struct date_ymd ds, de;
 	size_t title_end; /* folded end of the title paragraph, or 0 */
+	size_t ntitle;    /* observations the title gave (the first ones) */
 	int gkind;        /* the kind a generic head was last named, or -1 */
 	/* what periods are resolved against: the publication date, the
 	 * reporting period (its expression at folded report_start..end) and
@@ -86,6 +87,11 @@ size_t extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, s
 /* One sentence: its terms, numbers, periods and clauses, then each
  * figure's observation (extract_sentence.c). 0, or -1 when out of memory. */
 int extract_sentence(struct work *w, const struct text_sentence *s);
+
+/* Drop the title's observations that the body states again (the same
+ * indicator, value and derivation): the body's has the period and the
+ * place; a title figure the body does not repeat stays. */
+void extract_title_repeats(struct work *w);
 
 /* The role of a figure in "(from 118 to 240)", "(de 118 à 240)". */
 enum span_role { SPAN_NONE, SPAN_FROM, SPAN_TO };

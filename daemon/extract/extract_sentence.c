@@ -21,6 +21,7 @@ struct sent {
 	int nested;                        /* the last figure was a part of a part */
 	long fig;                          /* the last figure whose period carries, or -1 */
 	size_t nfig;                       /* figures observed */
+	int title;                         /* the sentence is the release's title */
 };
 
 void
@@ -107,15 +108,6 @@ note_drop(struct work *w, long i, const char *why)
 		n->dropped = why;
 }
 
-/* The title: its period is the release's; its figures repeat the body's. */
-static void
-title(struct work *w, const struct text_sentence *s)
-{
-	extract_title_period(w);
-	for (size_t k = 0; k < w->nnums; k++)
-		note_drop(w, note_new(w, s, k, 1), "in the title, whose figures the body repeats");
-}
-
 static void
 sent_init(struct work *w, const struct text_sentence *s, struct sent *st)
 {
@@ -179,6 +171,7 @@ attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k,
 		m->indicator = st->ms.refugees;
 		m->rule = "people who fled across a border";
 	}
+	(void)mention_either_or(&st->ms, m);
 	st->att = k;
 	st->prev = *m;
 	if (extract_incidents_beside_victims(w, s, k, m)) {
@@ -313,7 +306,7 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 	struct mention m;
 	struct extract_obs o;
 	size_t wend, cue, oi;
-	long ni = note_new(w, s, k, 0);
+	long ni = note_new(w, s, k, st->title);
 	int fromref;
 
 	if (st->used[k]) {
@@ -382,15 +375,46 @@ extract_sentence(struct work *w, const struct text_sentence *s)
 	w->nper = period_scan_ctx(f, w->t->len, s->start, s->end, &w->pctx, w->per, SENT_MAX_PERIODS);
 	w->ncl = clause_split(f, s->start, s->end, w->cl, SENT_MAX_CLAUSES);
 	memset(w->proj, -1, w->ncl);
-	if (s->end <= w->title_end) {
-		title(w, s);
-		return 0;
-	}
 	sent_init(w, s, &st);
+	/* The title: its period is the release's; its figures are figures too
+	 * (a repeat in the body is the same fact, and the store keeps one) */
+	if ((st.title = s->end <= w->title_end) != 0)
+		extract_title_period(w);
 	first = w->nobs;
 	for (size_t k = 0; k < w->nnums; k++)
 		if (figure(w, s, &st, k) == -1)
 			return -1;
 	extract_period_after(w, s, st.fig);
+	if (st.title)
+		w->ntitle = w->nobs;
 	return extract_compare_after(w, s, st.nfig, first);
+}
+
+void
+extract_title_repeats(struct work *w)
+{
+	struct extract_notes *ns = w->p->notes;
+	size_t kept = 0;
+	long *to; /* old index -> new, -1: dropped */
+
+	if (w->ntitle == 0 || (to = malloc(w->nobs * sizeof(*to))) == NULL)
+		return; /* out of memory: the repeats stay, nothing is lost */
+	for (size_t i = 0; i < w->nobs; i++) {
+		int again = 0;
+
+		for (size_t j = w->ntitle; i < w->ntitle && j < w->nobs && !again; j++)
+			again = strcmp(w->obs[j].indicator, w->obs[i].indicator) == 0 &&
+			    w->obs[j].value == w->obs[i].value && w->obs[j].derived == w->obs[i].derived;
+		to[i] = again ? -1 : (long)kept;
+		if (!again)
+			w->obs[kept++] = w->obs[i];
+	}
+	for (size_t i = 0; ns != NULL && i < ns->n; i++) {
+		if (ns->v[i].obs < 0)
+			continue;
+		if ((ns->v[i].obs = to[ns->v[i].obs]) < 0)
+			ns->v[i].dropped = "in the title, and the body states it again";
+	}
+	w->nobs = kept;
+	free(to);
 }

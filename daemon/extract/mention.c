@@ -274,17 +274,138 @@ generic_verb(const struct mention_sent *s, size_t t)
 	return gap >= 0 && gap <= 3 && has_passive(s, g->end, vm->start) ? vm->id : -1;
 }
 
+/* Past an age given after a people noun ("aged 10 to 15", "under the age
+ * of 17", "âgés de 12 ans", "de moins de 17 ans"): the end of the last
+ * age or duration number and its unit; i when there is none. */
+static size_t
+age_end(const struct mention_sent *s, size_t i)
+{
+	static const char *const lead[] = {
+		"aged", "age", "ages", "agee", "agees", "under", "the", "of", "de", "d", "moins",
+		"plus", "between", "entre", "and", "et", "to", "a", "from", "over", NULL
+	};
+	static const char *const units[] = { "ans", "an", "years", "year", "old", NULL };
+	size_t j = i, end = i, n = 0;
+	int seen = 0;
+
+	for (int w = 0; w < 10 && j < s->hi; w++) {
+		size_t e;
+
+		while (j < s->hi && (s->f[j] == ' ' || s->f[j] == '-' || s->f[j] == '\''))
+			j++;
+		while (n < s->nnums && s->nums[n].start < j)
+			n++;
+		if (n < s->nnums && s->nums[n].start == j) {
+			if (!(s->nums[n].flags & (NUMBER_AGE | NUMBER_DURATION)))
+				break;
+			seen = 1;
+			j = end = s->nums[n].end;
+			continue;
+		}
+		e = text_word_end(s->f, s->hi, j);
+		if (e == j)
+			break;
+		if (seen && mention_in_list(units, s->f, j, e))
+			end = e;
+		else if (!mention_in_list(lead, s->f, j, e))
+			break;
+		j = e;
+	}
+	return seen ? end : i;
+}
+
+/* The indicator a kind term vm reached through "victims of" names:
+ * "12 filles ont été victimes d'exploitation sexuelle"; NULL when vm is
+ * no "victims" followed at once by "of" and an indicator. */
+static const struct mention_term *
+victims_of(const struct mention_sent *s, size_t v)
+{
+	const struct mention_term *vm = &s->terms[v];
+	size_t i = vm->end, e;
+
+	if (vm->kind != TAXONOMY_GENERIC || v + 1 >= s->nterms ||
+	    s->terms[v + 1].kind != TAXONOMY_INDICATOR)
+		return NULL;
+	while (i < s->hi && s->f[i] == ' ')
+		i++;
+	e = text_word_end(s->f, s->hi, i);
+	if (!(mention_is_word(s->f, i, e, "of") || mention_is_word(s->f, i, e, "de") ||
+	    mention_is_word(s->f, i, e, "d")))
+		return NULL;
+	if (e < s->hi && s->f[e] == '\'')
+		e++;
+	while (e < s->hi && s->f[e] == ' ')
+		e++;
+	return s->terms[v + 1].start == e ? &s->terms[v + 1] : NULL;
+}
+
+/* After the indicator term v that people are counted by, the verb of a
+ * passive group that says what befell them ("28 filles déplacées de
+ * moins de 17 ans auraient été victimes d'exploitation sexuelle": the
+ * participle before only describes them); else v itself. */
+static const struct mention_term *
+passive_after(const struct mention_sent *s, size_t v)
+{
+	size_t from = age_end(s, s->terms[v].end);
+
+	for (size_t w = v + 1; w < s->nterms; w++) {
+		const struct mention_term *wm = &s->terms[w], *vo;
+		int g = mention_gap_words(s, from, wm->start, 1, 0);
+
+		if (g < 0 || g > 3 || !has_passive(s, from, wm->start) || has_number_between(s, from, wm->start))
+			return &s->terms[v];
+		if (wm->kind == TAXONOMY_INDICATOR)
+			return wm;
+		if ((vo = victims_of(s, w)) != NULL)
+			return vo;
+		return &s->terms[v];
+	}
+	return &s->terms[v];
+}
+
+int
+mention_either_or(const struct mention_sent *s, struct mention *m)
+{
+	const struct mention_term *vm = NULL;
+	size_t i = m->end, e;
+
+	for (size_t t = 0; t < s->nterms && vm == NULL; t++)
+		if (s->terms[t].end == m->end && s->terms[t].kind == TAXONOMY_INDICATOR)
+			vm = &s->terms[t];
+	if (vm == NULL || s->violations < 0)
+		return 0;
+
+	while (i < s->hi && s->f[i] == ' ')
+		i++;
+	e = text_word_end(s->f, s->hi, i);
+	if (!(mention_is_word(s->f, i, e, "or") || mention_is_word(s->f, i, e, "ou")))
+		return 0;
+	while (e < s->hi && s->f[e] == ' ')
+		e++;
+	for (size_t t = 0; t < s->nterms; t++)
+		if (s->terms[t].start == e) {
+			if (s->terms[t].kind != TAXONOMY_INDICATOR || s->terms[t].id == vm->id)
+				return 0;
+			m->indicator = s->violations;
+			m->end = s->terms[t].end;
+			m->rule = "killed or injured: people harmed either way";
+			return 1;
+		}
+	return 0;
+}
+
 /* People (term t) counted by number k: the verb or noun within the clause
  * that follows them ("50 civilians were killed", "four members of a
- * militia died", "women and girls were raped"). */
+ * militia died", "women and girls were raped", "12 children aged 10 to 15
+ * were abducted", "cinq autres personnes ont été tuées ou blessées"). */
 static int
 people_verb(const struct mention_sent *s, size_t k, size_t t, struct mention *m)
 {
 	const struct number *num = &s->nums[k];
-	size_t from = of_complement_end(s, s->terms[t].end);
+	size_t from = age_end(s, of_complement_end(s, s->terms[t].end));
 
 	for (size_t v = t + 1; v < s->nterms; v++) {
-		const struct mention_term *vm = &s->terms[v];
+		const struct mention_term *vm = &s->terms[v], *vo;
 		int g2;
 
 		if (vm->start < from)
@@ -292,8 +413,10 @@ people_verb(const struct mention_sent *s, size_t k, size_t t, struct mention *m)
 		g2 = mention_gap_words(s, from, vm->start, 1, 0);
 		if (g2 == -2 || in_other_apposition(s, vm->start, num->start))
 			continue; /* inside a parenthesis, dashes or a breakdown */
-		if (g2 == 0 && (vm->kind == TAXONOMY_COUNTRY || vm->kind == TAXONOMY_REGION)) {
-			from = vm->end; /* "casques bleus tchadiens tues" */
+		if (g2 == 0 && (vm->kind == TAXONOMY_COUNTRY || vm->kind == TAXONOMY_REGION ||
+		    vm->kind == TAXONOMY_PEOPLE)) {
+			/* "casques bleus tchadiens tues", "autres personnes" */
+			from = age_end(s, vm->end);
 			continue;
 		}
 		if (g2 < 0 && (vm->kind == TAXONOMY_PEOPLE || vm->kind == TAXONOMY_INDICATOR) &&
@@ -307,6 +430,8 @@ people_verb(const struct mention_sent *s, size_t k, size_t t, struct mention *m)
 		}
 		if (g2 < 0 || g2 > 3 || has_number_between(s, from, vm->start))
 			return 0;
+		if ((vo = victims_of(s, v)) != NULL)
+			vm = vo; /* "ont été victimes de viols" */
 		if (vm->kind == TAXONOMY_INDICATOR) {
 			m->rule = from > s->terms[t].end ? "number + people + complement + verb" :
 			    "number + people + verb";
@@ -315,6 +440,8 @@ people_verb(const struct mention_sent *s, size_t k, size_t t, struct mention *m)
 			    s->terms[v + 1].kind == TAXONOMY_INDICATOR &&
 			    mention_gap_words(s, vm->end, s->terms[v + 1].start, 0, 0) == 0)
 				vm = &s->terms[v + 1];
+			else if (g2 == 0 && vm == &s->terms[v])
+				vm = passive_after(s, v); /* "filles déplacées ... ont été victimes de" */
 			m->indicator = vm->id;
 			m->start = num->start;
 			m->end = vm->end;
@@ -337,19 +464,28 @@ static int
 indicator_after(const struct mention_sent *s, size_t k, size_t t, const struct mention_term *vb,
     struct mention *m)
 {
-	const struct mention_term *tm = &s->terms[t];
-	const struct mention_term *vm = t + 1 < s->nterms ? &s->terms[t + 1] : NULL;
-	int g2 = vm != NULL ? mention_gap_words(s, tm->end, vm->start, 1, 0) : -1;
-	size_t i = tm->end;
+	const struct mention_term *tm = &s->terms[t], *vm, *vo;
+	size_t i = tm->end, v = t + 1, from = tm->end;
+	int g2;
 
 	while (i < s->hi && s->f[i] == ' ')
 		i++;
 	if (mention_in_list(modified, s->f, i, text_word_end(s->f, s->hi, i)))
 		return 0;
+	/* "displaced girls under the age of 17 were": the people it
+	 * describes, and their age, come before the verb */
+	if (v < s->nterms && s->terms[v].kind == TAXONOMY_PEOPLE &&
+	    mention_gap_words(s, from, s->terms[v].start, 0, 0) == 0)
+		from = s->terms[v++].end;
+	from = age_end(s, from);
+	vm = v < s->nterms ? &s->terms[v] : NULL;
+	g2 = vm != NULL ? mention_gap_words(s, from, vm->start, 1, 0) : -1;
+	if (vm != NULL && (vo = victims_of(s, v)) != NULL)
+		vm = vo; /* "were victims of sexual slavery" */
 	if (vb != NULL)
 		tm = vb;
 	else if (vm != NULL && vm->kind == TAXONOMY_INDICATOR && g2 >= 0 && g2 <= 3 &&
-	    has_passive(s, tm->end, vm->start))
+	    has_passive(s, from, vm->start) && !has_number_between(s, from, vm->start))
 		tm = vm;
 	m->rule = vb != NULL ? "verb + number + noun" : tm != &s->terms[t] ? "number + noun + verb" :
 	    "number + noun";

@@ -95,6 +95,30 @@ prev_word(const char *f, size_t lo, size_t i, size_t *ws, size_t *we)
 	return 1;
 }
 
+/* Whether the words before f[i] end with an age that opens a range:
+ * "aged 10" (then "to 15"), "âgés de 12" (then "à 15 ans"). */
+static int
+age_range_start(const char *f, size_t lo, size_t i)
+{
+	static const char *const age[] = { "aged", "age", "ages", "agee", "agees", NULL };
+	size_t ws, we, e = i;
+
+	while (e > lo && f[e - 1] == ' ')
+		e--;
+	ws = e;
+	while (ws > lo && f[ws - 1] >= '0' && f[ws - 1] <= '9')
+		ws--;
+	if (ws == e || !prev_word(f, lo, ws, &ws, &we))
+		return 0;
+	if ((we - ws == 2 && memcmp(f + ws, "de", 2) == 0) || (we - ws == 2 && memcmp(f + ws, "of", 2) == 0))
+		if (!prev_word(f, lo, ws, &ws, &we))
+			return 0;
+	for (size_t k = 0; age[k] != NULL; k++)
+		if (we - ws == strlen(age[k]) && memcmp(f + ws, age[k], we - ws) == 0)
+			return 1;
+	return 0;
+}
+
 static size_t
 skip_sp(const char *f, size_t i, size_t end)
 {
@@ -295,13 +319,16 @@ context(const char *f, size_t lo, size_t hi, size_t ns, size_t ne, int64_t value
 			flags |= NUMBER_MONEY;
 		else if (word_in(f, ws, we, (const char *const[]){ "aged", "age", "ages", "agee", "agees", "ages", NULL }))
 			flags |= NUMBER_AGE;
-		else if (word_is(f, ws, we, "de") && ws > lo) {
+		else if ((word_is(f, ws, we, "de") || word_is(f, ws, we, "of")) && ws > lo) {
 			size_t w2s, w2e;
 
+			/* "âgés de 12", "under the age of 17" */
 			if (prev_word(f, lo, ws, &w2s, &w2e) &&
 			    word_in(f, w2s, w2e, (const char *const[]){ "age", "agee", "agees", "ages", NULL }))
 				flags |= NUMBER_AGE;
-		}
+		} else if (word_in(f, ws, we, (const char *const[]){ "to", "a", "and", "et", NULL }) &&
+		    age_range_start(f, lo, ws))
+			flags |= NUMBER_AGE; /* the end of "aged 10 to 15", "âgés de 12 à 15 ans" */
 		if (rawdigits && value >= 1900 && value <= 2100 && !word_in(f, ws, we, qual_before))
 			flags |= NUMBER_YEAR;
 	} else if (rawdigits && value >= 1900 && value <= 2100) {

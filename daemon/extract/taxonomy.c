@@ -44,7 +44,10 @@ static const struct {
 	  "subjected to sexual violence|subjected to conflict-related sexual violence|"
 	  "sexual assault|sexual assaults|sexually assaulted|"
 	  "viols|viol|violées|violée|violences sexuelles|violence sexuelle|"
-	  "violences sexuelles liées aux conflits|agressions sexuelles|victimes de violences sexuelles" },
+	  "violences sexuelles liées aux conflits|agressions sexuelles|victimes de violences sexuelles|"
+	  "sexual exploitation|sexual slavery|sexual exploitation and abuse|exploitation sexuelle|"
+	  "esclavage sexuel|esclavage sexuels|exploitation et esclavage sexuels|"
+	  "exploitation et d'esclavage sexuels|exploitation et abus sexuels" },
 	{ "arbitrary_detentions",
 	  "arbitrary arrests|arbitrary arrest|arbitrary detentions|arbitrary detention|"
 	  "arbitrary arrests and detentions|arbitrarily arrested|arbitrarily detained|"
@@ -76,7 +79,8 @@ static const struct {
 	  "quitté leurs foyers|quitter leurs maisons|quitté leurs maisons|quitter leurs villages|"
 	  "quitté leurs villages|escaped|fleeing|left their homes|uprooted|forcés de quitter|"
 	  "forcées de quitter|contraints de quitter|contraintes de quitter|obligés de quitter|"
-	  "obligées de quitter|ont dû quitter|ont dû fuir|forced to leave|had to flee|had to leave" },
+	  "obligées de quitter|ont dû quitter|ont dû fuir|forced to leave|had to flee|had to leave|"
+	  "déplacent|déplace|displaces|displacing|uproot|uproots" },
 	{ "refugees",
 	  "refugees|refugee|réfugiés|réfugiées|réfugié|"
 	  "fled across the border|fled across the borders|fled across borders|crossed the border|"
@@ -117,7 +121,7 @@ static const char people_terms[] =
 	"religious leaders|imams|priests|pastors|officials|mayors|councillors|judges|lawyers|"
 	"activists|human rights defenders|defenders|volunteers|youths|young people|young men|"
 	"young women|adolescents|teenagers|elders|suspects|hostages|militiamen|recruits|"
-	"customs officers|rangers|widows|toddlers|grandmothers|"
+	"customs officers|rangers|widows|toddlers|grandmothers|passers-by|bystanders|"
 	"civils|civil|personnes|personne|individus|enfants|enfant|femmes|femme|hommes|homme|"
 	"filles|fille|garçons|garçon|soldats|soldat|militaires|casques bleus|combattants|"
 	"villageois|habitants|manifestants|migrants|élèves|enseignants|"
@@ -130,7 +134,7 @@ static const char people_terms[] =
 	"militants|défenseurs des droits humains|défenseurs|bénévoles|volontaires|jeunes|"
 	"adolescents|notables|suspects|otages|miliciens|recrues|douaniers|soignants|étudiants|"
 	"fonctionnaires|gardiens|fillettes|garçonnets|bébés|nourrissons|veuves|vieillards|"
-	"personnes âgées";
+	"personnes âgées|passants";
 
 static const struct {
 	const char *term;

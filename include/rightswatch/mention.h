@@ -91,6 +91,11 @@ int mention_attack_times(const struct mention_sent *s, size_t k, struct mention 
  * "escaped abroad". Then they are refugees. */
 int mention_crossed(const struct mention_sent *s, size_t k, const struct mention *m);
 
+/* "killed or injured", "tuées ou blessées": when the verb m attached to is
+ * followed by "or" and another indicator, the people were harmed either
+ * way and count violations; m changed and 1, else 0. */
+int mention_either_or(const struct mention_sent *s, struct mention *m);
+
 /* A part of a list whose count comes after: "147 men, nine women and 12
  * children were killed". Returns 1 and fills m, or 0. */
 int mention_lead(const struct mention_sent *s, size_t k, struct mention *m);
