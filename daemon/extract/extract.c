@@ -222,6 +222,7 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 	}
 	w->para = (size_t)-1;
 	w->gkind = -1;
+	w->topic = -1;
 	w->last_age = 99;
 	w->title_end = title_end(&t, sv, ns);
 	w->pctx.release = params->release_date;

@@ -11,6 +11,7 @@
 
 #include "rightswatch/compare.h"
 #include "extract_int.h"
+#include "mention_int.h"
 
 /* The figures of one sentence, as they are attached in order. */
 struct sent {
@@ -124,7 +125,7 @@ sent_init(struct work *w, const struct text_sentence *s, struct sent *st)
 	ms->nterms = w->nterms;
 	ms->nums = w->nums;
 	ms->nnums = w->nnums;
-	ms->generic_kind = w->gkind;
+	ms->generic_kind = w->topic >= 0 && w->topic_para == s->para ? w->topic : w->gkind;
 	ms->per = w->per;
 	ms->nper = w->nper;
 	ms->cl = w->cl;
@@ -358,6 +359,38 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 	return w->nobs == oi + 1 ? extract_compare_waiting(w, oi) : 0;
 }
 
+/* A sentence with no figure that names one kind of indicator, as a noun
+ * ("les cas de violences sexuelles ont légèrement augmenté", "Abductions
+ * continued in the north"): the topic of its paragraph's next sentences. */
+static void
+topic(struct work *w, const struct text_sentence *s)
+{
+	/* a noun: after a determiner or a preposition, or opening the sentence */
+	static const char *const det[] = {
+		"the", "of", "a", "an", "these", "such", "new", "more", "les", "des", "la", "le", "l",
+		"du", "de", "d", "aux", "au", "ces", "nouveaux", "nouvelles", NULL
+	};
+	int id = -1;
+
+	for (size_t t = 0; t < w->nterms; t++) {
+		const struct mention_term *tm = &w->terms[t];
+		size_t we, wb;
+
+		if (tm->kind != TAXONOMY_INDICATOR)
+			continue;
+		wb = mention_word_before(w->t->f, s->start, tm->start, &we);
+		if (wb != (size_t)-1 && !mention_in_list(det, w->t->f, wb, we))
+			continue;
+		if (id >= 0 && id != tm->id)
+			return; /* two kinds: no one topic */
+		id = tm->id;
+	}
+	if (id >= 0) {
+		w->topic = id;
+		w->topic_para = s->para;
+	}
+}
+
 int
 extract_sentence(struct work *w, const struct text_sentence *s)
 {
@@ -387,6 +420,8 @@ extract_sentence(struct work *w, const struct text_sentence *s)
 	extract_period_after(w, s, st.fig);
 	if (st.title)
 		w->ntitle = w->nobs;
+	else if (st.nfig == 0)
+		topic(w, s);
 	return extract_compare_after(w, s, st.nfig, first);
 }
 

@@ -394,6 +394,27 @@ mention_either_or(const struct mention_sent *s, struct mention *m)
 	return 0;
 }
 
+/* Whether f[a, b) is the comma of an apposition and at most two words of
+ * it: "27 femmes, victimes", "27 women, adult victims", "all victims". */
+static int
+called(const struct mention_sent *s, size_t a, size_t b)
+{
+	int comma = 0, words = 0;
+
+	for (size_t i = a; i < b; i++) {
+		if (s->f[i] == ',' && !comma) {
+			comma = 1;
+		} else if (comma && text_isalpha((unsigned char)s->f[i])) {
+			if (++words > 2)
+				return 0;
+			i = text_word_end(s->f, b, i) - 1;
+		} else if (s->f[i] != ' ') {
+			return 0;
+		}
+	}
+	return comma;
+}
+
 /* People (term t) counted by number k: the verb or noun within the clause
  * that follows them ("50 civilians were killed", "four members of a
  * militia died", "women and girls were raped", "12 children aged 10 to 15
@@ -410,6 +431,18 @@ people_verb(const struct mention_sent *s, size_t k, size_t t, struct mention *m)
 
 		if (vm->start < from)
 			continue; /* a place inside the complement */
+		if (vm->kind == TAXONOMY_GENERIC && called(s, from, vm->start)) {
+			/* "38 femmes, victimes adultes": the people are the head's */
+			int id = mention_generic_kind(s, v, num->start, &m->named);
+
+			if (id < 0)
+				return 0;
+			m->rule = "number + people, called by a generic head";
+			m->indicator = id;
+			m->start = num->start;
+			m->end = vm->end;
+			return 1;
+		}
 		g2 = mention_gap_words(s, from, vm->start, 1, 0);
 		if (g2 == -2 || in_other_apposition(s, vm->start, num->start))
 			continue; /* inside a parenthesis, dashes or a breakdown */
