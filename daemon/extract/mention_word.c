@@ -195,6 +195,32 @@ mention_gap_words(const struct mention_sent *s, size_t a, size_t b, int allow_st
 	return depth > 0 ? -2 : n;
 }
 
+/* Whether the figure at pos is the object of "in", "dans": "in 12
+ * cases", "au moins dans quatre cas". */
+static int
+in_cases(const struct mention_sent *s, size_t pos)
+{
+	static const char *const preps[] = { "in", "dans", "en", NULL };
+	size_t qs, e, b;
+
+	b = mention_word_before(s->f, s->lo, pos, &e); /* "at least in 12 cases" */
+	if (b != (size_t)-1 && mention_in_list(preps, s->f, b, e))
+		return 1;
+	(void)mention_qualifier(s->f, s->lo, pos, &qs); /* "dans au moins six cas" */
+	b = mention_word_before(s->f, s->lo, qs, &e);
+	return qs < pos && b != (size_t)-1 && mention_in_list(preps, s->f, b, e);
+}
+
+/* Whether a counted number starts in f[a, b). */
+static int
+count_between(const struct mention_sent *s, size_t a, size_t b)
+{
+	for (size_t k = 0; k < s->nnums; k++)
+		if (s->nums[k].start >= a && s->nums[k].start < b && !(s->nums[k].flags & NUMBER_NOT_COUNT))
+			return 1;
+	return 0;
+}
+
 /* The kind a generic head ("cases") takes: "cases of X", else the nearest
  * indicator term before it in the sentence, else after it, else its default. */
 int
@@ -239,6 +265,19 @@ mention_generic_kind(const struct mention_sent *s, size_t t, size_t pos, int *na
 		*named = 1;
 		return best;
 	}
+	/* "au moins dans quatre cas, enlevé des filles", "in 12 cases soldiers
+	 * killed": a count of cases in an adverbial takes the verb of its
+	 * clause, the next indicator term, no other count between */
+	if (in_cases(s, pos))
+		for (size_t k = t + 1; k < s->nterms; k++) {
+			if (s->terms[k].kind != TAXONOMY_INDICATOR)
+				continue;
+			if (mention_verb_like(s, &s->terms[k]) && !count_between(s, g->end, s->terms[k].start)) {
+				*named = 1;
+				return s->terms[k].id;
+			}
+			break;
+		}
 	/* The kind an earlier sentence gave the release's "incidents". */
 	if (s->generic_kind >= 0)
 		return s->generic_kind;
