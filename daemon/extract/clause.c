@@ -20,17 +20,27 @@ static const char *const cues[] = {
 	"en majorite", "en grande partie", NULL
 };
 
-/* Whether c is the first letter of a cue: most words are passed without a
- * look at the list. */
+/* Whether the word at f[i] may open a cue, from its first two letters:
+ * most words are passed without a look at the list. */
 static int
-cue_first(char c)
+cue_first(const char *f, size_t i, size_t hi)
 {
-	switch (c) {
-	case 'i': case 'a': case 'o': case 'm': case 'd': case 'p': case 'n': case 'y': case 'e':
-	case 'g': case 's': case 'c': case 'l':
-		return 1;
-	default:
-		return 0;
+	char b = i + 1 < hi ? f[i + 1] : ' ';
+
+	switch (f[i]) {
+	case 'i': return b == 'n';                         /* including, in particular */
+	case 'a': return b == 'm' || b == 'b';             /* among, above all */
+	case 'o': return b == 'f';                         /* of whom, of which */
+	case 'n': return b == 'o';                         /* notably, notamment */
+	case 'm': return b == 'o' || b == 'a';             /* mostly, mainly, majoritairement */
+	case 'd': return b == 'o';                         /* dont */
+	case 'p': return b == 'a' || b == 'o' || b == 'r'; /* parmi, pour la plupart, principalement */
+	case 'y': return b == ' ';                         /* y compris */
+	case 'e': return b == 'n' || b == 's';             /* en particulier, essentiellement, especially */
+	case 's': return b == 'u';                         /* surtout */
+	case 'c': return b == 'h';                         /* chiefly */
+	case 'l': return b == 'a';                         /* largely */
+	default: return 0;
 	}
 }
 
@@ -154,7 +164,7 @@ appositions(const char *f, size_t lo, size_t hi, struct clause_span *out, size_t
 			i = e;
 		} else if (text_isalnum((unsigned char)f[i])) {
 			/* a word: a cue, or passed whole */
-			if (!cue_first(f[i]) || !word_start(f, lo, i) || (e = phrase_at(f, hi, i, cues)) == 0) {
+			if (!cue_first(f, i, hi) || !word_start(f, lo, i) || (e = phrase_at(f, hi, i, cues)) == 0) {
 				i = text_word_end(f, hi, i);
 				continue;
 			}

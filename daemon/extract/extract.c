@@ -223,6 +223,10 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 	w->para = (size_t)-1;
 	w->gkind = -1;
 	w->topic = -1;
+	w->ids[0] = taxonomy_indicator_id(w->tx, "displaced");
+	w->ids[1] = taxonomy_indicator_id(w->tx, "refugees");
+	w->ids[2] = taxonomy_indicator_id(w->tx, "violations");
+	w->ids[3] = taxonomy_indicator_id(w->tx, "attacks");
 	w->last_age = 99;
 	w->title_end = title_end(&t, sv, ns);
 	w->pctx.release = params->release_date;

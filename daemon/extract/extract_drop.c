@@ -11,52 +11,50 @@
 #include "extract_int.h"
 #include "mention_int.h"
 
-/* Whether f[a, b) holds one of cues as a word (its plural too:
- * "projections"); stems, rare substrings, are looked for first with
- * memmem so that most clauses cost one pass. */
+/* Whether a and b may be the first two letters of a projection cue. */
 static int
-has_cue(const char *f, size_t a, size_t b, const char *const *stems, const char *const *cues)
+cue_pair(char a, char b)
 {
-	int any = 0;
-
-	for (size_t k = 0; stems[k] != NULL && !any; k++)
-		any = memmem(f + a, b - a, stems[k], strlen(stems[k])) != NULL;
-	if (!any)
-		return 0;
-	for (size_t k = 0; cues[k] != NULL; k++) {
-		size_t i = a, n = strlen(cues[k]);
-		const char *p;
-
-		while (i < b && (p = memmem(f + i, b - i, cues[k], n)) != NULL) {
-			size_t j = (size_t)(p - f);
-
-			if ((j == 0 || !text_isalnum((unsigned char)f[j - 1])) &&
-			    (text_word_at(f, b, j, cues[k]) ||
-			    (j + n < b && f[j + n] == 's' && (j + n + 1 == b || !text_isalnum((unsigned char)f[j + n + 1])))))
-				return 1;
-			i = j + 1;
-		}
+	switch (a) {
+	case 'p': return b == 'l' || b == 'r';
+	case 'c': return b == 'o';
+	case 'a': return b == 'l' || b == 's' || b == 'n';
+	case 's': return b == 'c';
+	case 'r': return b == 'e';
+	case 'f': return b == 'o';
+	case 'h': return b == 'y';
+	case 't': return b == 'a';
+	default: return 0;
 	}
-	return 0;
 }
 
-/* Whether clause c speaks of a plan or a projection. */
+/* Whether clause c speaks of a plan or a projection: one pass over its
+ * words, a cue looked for only after a word whose first letter may open
+ * one (most clauses hold none). */
 static int
 projection(const struct work *w, int c)
 {
 	static const char *const cues[] = {
 		"planning", "contingency", "allows for", "scenario", "projected", "projection",
-		"response plan", "plan de reponse", "assumes", "anticipates", "foresees", "forecast",
-		"planification", "contingence", "hypothese", "previsions", "prevoit", "prevoient",
-		"table sur", "anticipe", NULL
+		"projections", "response plan", "plan de reponse", "assumes", "anticipates",
+		"foresees", "forecast", "planification", "contingence", "hypothese", "hypotheses",
+		"previsions", "prevoit", "prevoient", "table sur", "anticipe", NULL
 	};
 	/* not "plan" alone: "sur le plan général" is "in general" */
-	static const char *const stems[] = {
-		"plan", "conting", "allows", "scenar", "project", "hypoth", "prevision", "assum",
-		"anticip", "forese", "forecast", "prevoi", "table sur", NULL
-	};
+	const char *f = w->t->f;
+	size_t lo = w->cl[c].start, hi = w->cl[c].end;
 
-	return has_cue(w->t->f, w->cl[c].start, w->cl[c].end, stems, cues);
+	for (size_t i = lo; i < hi; i++) {
+		if (i > lo && text_isalnum((unsigned char)f[i - 1]))
+			continue;
+		/* the first two letters of a cue: "pl", "pr", "co", "al", "as", "an",
+		 * "sc", "re", "fo", "hy", "ta" */
+		if (i + 1 < hi && cue_pair(f[i], f[i + 1]))
+			for (size_t k = 0; cues[k] != NULL; k++)
+				if (f[i] == cues[k][0] && f[i + 1] == cues[k][1] && text_word_at(f, hi, i, cues[k]))
+					return 1;
+	}
+	return 0;
 }
 
 /* Whether clause c is the complement of the clause before it ("assumes
@@ -172,7 +170,7 @@ extract_rate(const struct work *w, const struct text_sentence *s, size_t k, cons
 		    f[p] == 'w' || f[p] == 'm') || (p > 0 && text_isalnum((unsigned char)f[p - 1])))
 			continue;
 		for (size_t q = 0; after[q] != NULL; q++) {
-			if (!text_word_at(f, hi, p, after[q]))
+			if (f[p] != after[q][0] || !text_word_at(f, hi, p, after[q]))
 				continue;
 			/* "in a day", "for a week", "on a day of violence": a span, not a rate */
 			wb = mention_word_before(f, s->start, p, &we);
@@ -181,9 +179,10 @@ extract_rate(const struct work *w, const struct text_sentence *s, size_t k, cons
 		}
 	}
 	for (size_t p = lo; p < w->nums[k].start; p++)
-		if (text_isalpha((unsigned char)f[p]) && (p == lo || !text_isalnum((unsigned char)f[p - 1])))
+		if ((f[p] == 'd' || f[p] == 'w' || f[p] == 'e' || f[p] == 'c' || f[p] == 'q' || f[p] == 'h') &&
+		    (p == lo || !text_isalnum((unsigned char)f[p - 1])))
 			for (size_t q = 0; before[q] != NULL; q++)
-				if (text_word_at(f, w->nums[k].start, p, before[q]))
+				if (f[p] == before[q][0] && text_word_at(f, w->nums[k].start, p, before[q]))
 					return 1;
 	return 0;
 }

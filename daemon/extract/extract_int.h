@@ -49,6 +49,7 @@ struct work {
 	size_t title_end; /* folded end of the title paragraph, or 0 */
 	size_t ntitle;    /* observations the title gave (the first ones) */
 	int gkind;        /* the kind a generic head was last named, or -1 */
+	int ids[4];       /* the taxonomy's displaced, refugees, violations, attacks (or -1) */
 	/* the kind a sentence with no figure named as its subject ("les cas de
 	 * violences sexuelles ont augmenté"), for the generic heads of the
 	 * paragraph's next sentences ("38 femmes, victimes adultes"), or -1 */

@@ -130,10 +130,10 @@ sent_init(struct work *w, const struct text_sentence *s, struct sent *st)
 	ms->nper = w->nper;
 	ms->cl = w->cl;
 	ms->ncl = w->ncl;
-	ms->displaced = taxonomy_indicator_id(w->tx, "displaced");
-	ms->refugees = taxonomy_indicator_id(w->tx, "refugees");
-	ms->violations = taxonomy_indicator_id(w->tx, "violations");
-	ms->attacks = taxonomy_indicator_id(w->tx, "attacks");
+	ms->displaced = w->ids[0];
+	ms->refugees = w->ids[1];
+	ms->violations = w->ids[2];
+	ms->attacks = w->ids[3];
 	ms->tx = w->tx;
 	ms->home = w->country;
 }

@@ -317,6 +317,7 @@ period_reporting_cue(const char *f, size_t start, size_t end)
 			    (i + n == end || !text_isalnum((unsigned char)f[i + n])))
 				return i + n;
 		}
+		i = text_word_end(f, end, i); /* a cue begins a word, never inside one */
 	}
 	return 0;
 }

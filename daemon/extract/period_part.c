@@ -210,6 +210,14 @@ thirds(const struct pc *c, size_t i, struct period_mention *pm)
 	int y, stated;
 	struct dt d;
 
+	/* a cheap look first: "the" and "au" open most phrases, few a third */
+	if (c->f[i] == 't' || c->f[i] == 'a') {
+		size_t n = period_sp(c, text_word_end(c->f, c->hi, i));
+
+		if (n >= c->hi || (c->f[n] != 'b' && c->f[n] != 's' && c->f[n] != 'm' && c->f[n] != 'e' &&
+		    c->f[n] != 'd' && c->f[n] != 'l'))
+			return 0;
+	}
 	if (!(e = period_kw(c, i, "early/debut/mid/mi/middle/late/fin")) &&
 	    !(e = period_kw(c, i, "the beginning/start/middle/end of")) &&
 	    !(e = period_kw(c, i, "beginning/start/middle/end of")) &&

@@ -317,8 +317,14 @@ unit_next(const struct pc *c, size_t we)
 	size_t k = period_sp(c, we), ke;
 
 	/* most words fail on their first letter */
-	if (k >= c->hi || strchr("dwmyjsa", c->f[k]) == NULL)
+	if (k >= c->hi)
 		return 0;
+	switch (c->f[k]) {
+	case 'd': case 'w': case 'm': case 'y': case 'j': case 's': case 'a':
+		break;
+	default:
+		return 0;
+	}
 	ke = text_word_end(c->f, c->hi, k);
 	return in_words(units, c->f, k, ke);
 }
