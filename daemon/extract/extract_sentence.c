@@ -138,6 +138,58 @@ sent_init(struct work *w, const struct text_sentence *s, struct sent *st)
 	ms->home = w->country;
 }
 
+/* "However, other sources suggest the number could be as high as 500",
+ * "le bilan pourrait atteindre 60": a figure whose subject is "the
+ * number", "the toll", "ce chiffre", in a sentence that names no
+ * indicator, right after a sentence with figures, counts what that
+ * sentence's first figure counts. 1 and m filled, or 0. */
+static int
+the_number(struct work *w, const struct text_sentence *s, size_t k, struct mention *m)
+{
+	static const char *const heads[] = {
+		"number", "toll", "figure", "total", "tally", "nombre", "bilan", "chiffre", NULL
+	};
+	static const char *const dets[] = { "the", "this", "that", "le", "ce", "cette", NULL };
+	const char *f = w->t->f;
+	size_t qs, e, b;
+	int words = 0, id;
+
+	if (w->last_age != 0 || w->last_first >= w->nobs)
+		return 0;
+	for (size_t t = 0; t < w->nterms; t++)
+		if (w->terms[t].kind == TAXONOMY_INDICATOR || w->terms[t].kind == TAXONOMY_GENERIC)
+			return 0;
+	/* back from the number: a few words of a verb group, then the head */
+	(void)mention_qualifier(f, s->start, w->nums[k].start, &qs);
+	for (e = qs; (b = mention_word_before(f, s->start, e, &e)) != (size_t)-1 && words < 8; e = b, words++) {
+		size_t db, de;
+
+		size_t ne;
+
+		if (!mention_in_list(heads, f, b, e))
+			continue;
+		/* "the number of patrols" counts something else */
+		for (ne = e; ne < qs && f[ne] == ' '; ne++)
+			;
+		if (text_word_at(f, qs, ne, "of") || text_word_at(f, qs, ne, "de") ||
+		    text_word_at(f, qs, ne, "des") || text_word_at(f, qs, ne, "du") ||
+		    text_word_at(f, qs, ne, "d"))
+			return 0;
+		db = mention_word_before(f, s->start, b, &de);
+		if (db == (size_t)-1 || !mention_in_list(dets, f, db, de) ||
+		    (id = taxonomy_indicator_id(w->tx, w->obs[w->last_first].indicator)) < 0)
+			return 0;
+		memset(m, 0, sizeof(*m));
+		m->indicator = id;
+		m->qualifier = mention_qualifier(f, s->start, w->nums[k].start, &qs);
+		m->start = db;
+		m->end = w->nums[k].end;
+		m->rule = "'the number' of the sentence before";
+		return 1;
+	}
+	return 0;
+}
+
 /* What number k counts: 1 and m filled, or 0 with the note saying why not. */
 static int
 attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k, long ni,
@@ -150,7 +202,8 @@ attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k,
 
 	if (!mention_attach(&st->ms, k, m) && !mention_follow(&st->ms, k, prev, st->att, m) &&
 	    !mention_apposed(&st->ms, k, prev, st->att, m) && !mention_versus(&st->ms, k, prev, st->att, m) &&
-	    !mention_placed_part(&st->ms, k, prev, st->att, m) && !mention_lead(&st->ms, k, m)) {
+	    !mention_placed_part(&st->ms, k, prev, st->att, m) && !mention_lead(&st->ms, k, m) &&
+	    !the_number(w, s, k, m)) {
 		st->att = (size_t)-1;
 		note_drop(w, ni, "no indicator term within its clause");
 		return 0;
@@ -342,6 +395,8 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 	extract_period_of(w, s, n->start, n->end, m.end > n->end ? m.end : n->end, cue,
 	    span_role(w, s->start, k), &o, &fromref);
 	extract_place(w, n->start, &o);
+	if (m.left_country > 0 && m.indicator == st->ms.refugees)
+		o.country = taxonomy_country_name(w->tx, m.left_country - 1); /* where they fled from */
 	o.start = w->t->map[m.start];
 	o.end = w->t->map[m.end];
 	o.sent_start = w->t->map[s->start];

@@ -577,6 +577,10 @@ static const char *const arrive[] = {
 	"reached", "reach", "reaching", "entered", "entering", "gagne", "gagnes", "gagnee",
 	"gagnees", "rejoint", "rejoints", "rejointes", "entres", "entrees", NULL
 };
+/* Verbs of leaving a place: the place after them is where people come from. */
+static const char *const leave[] = {
+	"left", "leaving", "quitte", "quittes", "quittees", "quittent", NULL
+};
 /* Words before the people who arrive: "3,000 more", "16 000 nouveaux". */
 static const char *const arrive_fill[] = {
 	"more", "new", "additional", "other", "autres", "nouveaux", "nouvelles", NULL
@@ -595,11 +599,13 @@ place_country(const struct mention_sent *s, const struct mention_term *tm)
  * arrivés à Gao": people who arrive in a country not their own (their
  * nationality, else the release's country) are refugees; in their own,
  * displaced. Nothing when the place of arrival is not named. */
+static int country_at(const struct mention_sent *s, size_t i, size_t hi);
+
 static int
 arrival(const struct mention_sent *s, size_t k, struct mention *m)
 {
 	size_t i = s->nums[k].end, t = 0, e, ae;
-	int origin = s->home, dest = -1, c = clause_of(s->cl, s->ncl, s->nums[k].start);
+	int origin = s->home, dest = -1, c = clause_of(s->cl, s->ncl, s->nums[k].start), left = 0;
 
 	for (int n = 0; n < 8 && i < s->hi; n++) {
 		while (i < s->hi && s->f[i] == ' ')
@@ -619,23 +625,44 @@ arrival(const struct mention_sent *s, size_t k, struct mention *m)
 			i = s->terms[t].end;
 		} else if (e > i && (in_list(arrive_fill, s->f, i, e) || mention_is_aux(s->f, i, e))) {
 			i = e;
-		} else if (e > i && in_list(arrive, s->f, i, e)) {
+		} else if (e > i && (in_list(arrive, s->f, i, e) || in_list(leave, s->f, i, e))) {
 			break;
 		} else {
 			return 0;
 		}
 	}
-	if (i >= s->hi || !in_list(arrive, s->f, i, (e = text_word_end(s->f, s->hi, i))))
+	if (i >= s->hi)
 		return 0;
-	for (; t < s->nterms && dest < 0; t++)
-		if (s->terms[t].start >= e && clause_of(s->cl, s->ncl, s->terms[t].start) == c)
+	e = text_word_end(s->f, s->hi, i);
+	if (in_list(leave, s->f, i, e)) {
+		/* "4,500 people have left central Mali for Burkina Faso": the place
+		 * left is where they come from; none named, nothing is said */
+		int from = country_at(s, e, s->hi);
+
+		if (from < 0)
+			return 0;
+		origin = from;
+		left = from + 1;
+		while (t < s->nterms && s->terms[t].start < e)
+			t++;
+		t++; /* past the place left */
+		dest = origin;
+	} else if (!in_list(arrive, s->f, i, e)) {
+		return 0;
+	}
+	for (int first = 1; t < s->nterms && (dest < 0 || (first && dest == origin)); t++)
+		if (s->terms[t].start >= e && clause_of(s->cl, s->ncl, s->terms[t].start) == c &&
+		    place_country(s, &s->terms[t]) >= 0) {
 			dest = place_country(s, &s->terms[t]);
+			first = 0;
+		}
 	if (dest < 0 || origin < 0 || (dest != origin ? s->refugees : s->displaced) < 0)
 		return 0;
 	m->rule = dest != origin ? "people arriving in another country" : "people arriving in their own country";
 	m->indicator = dest != origin ? s->refugees : s->displaced;
 	m->start = s->nums[k].start;
 	m->end = e;
+	m->left_country = left;
 	return 1;
 }
 

@@ -47,6 +47,8 @@ struct mention {
 	enum extract_qualifier qualifier;
 	int named;         /* 1: a generic head whose kind the sentence named */
 	const char *rule;  /* how it attached (a static phrase, for explanations) */
+	int left_country;  /* 1 + the country the people left ("have left Niger for
+	                    * Chad"), their origin as refugees; 0: none named */
 };
 
 /* Attach number k of s. Returns 1 and fills m, or 0 when it counts nothing. */
