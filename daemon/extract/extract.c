@@ -237,6 +237,7 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 			goto done;
 	}
 	extract_title_repeats(w);
+	extract_lead_period(w);
 	res->obs = w->obs;
 	res->nobs = w->nobs;
 	if ((res->has_report = w->pctx.has_report) != 0) {

@@ -50,6 +50,12 @@ struct work {
 	size_t ntitle;    /* observations the title gave (the first ones) */
 	int gkind;        /* the kind a generic head was last named, or -1 */
 	int ids[4];       /* the taxonomy's displaced, refugees, violations, attacks (or -1) */
+	/* the first period a sentence with no figure gave the events ("Sunday
+	 * afternoon, gunmen attacked the villages"), and how many observations
+	 * came before it: the undated ones among them may take it */
+	int has_lead;
+	size_t lead_nobs;
+	struct extract_obs lead;
 	/* the kind a sentence with no figure named as its subject ("les cas de
 	 * violences sexuelles ont augmenté"), for the generic heads of the
 	 * paragraph's next sentences ("38 femmes, victimes adultes"), or -1 */
@@ -98,6 +104,11 @@ int extract_sentence(struct work *w, const struct text_sentence *s);
  * indicator, value and derivation): the body's has the period and the
  * place; a title figure the body does not repeat stays. */
 void extract_title_repeats(struct work *w);
+
+/* The figures before the first one the text dates, with no time of their
+ * own (not a stock, not a vague time), take its period: a lead that names
+ * the events before the paragraph that dates them. */
+void extract_lead_period(struct work *w);
 
 /* The role of a figure in "(from 118 to 240)", "(de 118 à 240)". */
 enum span_role { SPAN_NONE, SPAN_FROM, SPAN_TO };

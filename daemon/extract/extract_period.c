@@ -17,6 +17,7 @@
 #include "rightswatch/period.h"
 #include "rightswatch/text.h"
 #include "extract_int.h"
+#include "mention_int.h"
 
 /* A comparison's period followed by "during which", "au cours duquel",
  * "qui comptait": the figures after it belong to it. */
@@ -243,6 +244,32 @@ another_event(const char *f, size_t lo, size_t ns)
 			for (size_t k = 0; cues[k] != NULL; k++)
 				if (text_word_at(f, ns, i, cues[k]))
 					return 1;
+	return 0;
+}
+
+/* Whether pm dates another event named right before it: "après une
+ * attaque survenue en mai 2020", "since the offensive of 3 May": people
+ * displaced or sheltering are not dated by it. */
+static int
+event_date(const struct work *w, const struct period_mention *pm, size_t lo)
+{
+	static const char *const events[] = {
+		"attack", "attacks", "attaque", "attaques", "raid", "raids", "offensive", "ambush",
+		"embuscade", "clashes", "affrontements", "incident", "incidents", "violence",
+		"violences", "fighting", "combats", NULL
+	};
+	const char *f = w->t->f;
+	size_t e = pm->start, b;
+
+	/* a day, a month, a range: "since January" after "the fighting" dates
+	 * the displacement that has followed it */
+	if (pm->type != PERIOD_T_DATE && pm->type != PERIOD_T_RANGE)
+		return 0;
+	for (int n = 0; n < 3 && (b = mention_word_before(f, lo, e, &e)) != (size_t)-1; n++) {
+		if (mention_in_list(events, f, b, e))
+			return 1;
+		e = b;
+	}
 	return 0;
 }
 
@@ -486,7 +513,12 @@ extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size
 	    w->per[mp].open || !near) && (is_stock(w, o->indicator, s->start, s->end, ns, ne) ||
 	    (mp < 0 && (strcmp(o->indicator, "displaced") == 0 || strcmp(o->indicator, "refugees") == 0))))
 		stock_period(w, o);
-	if (w->doc == 0 && !extract_obs_end_only(o)) {
+	else if (mp >= 0 && event_date(w, &w->per[mp], s->start) &&
+	    (strcmp(o->indicator, "displaced") == 0 || strcmp(o->indicator, "refugees") == 0))
+		stock_period(w, o); /* "réfugiés ... après une attaque survenue en mai" */
+	/* the release's main period is its body's first figure's (the title's
+	 * figures come first, and most give no period) */
+	if (w->doc == 0 && !extract_obs_end_only(o) && s->end > w->title_end) {
 		w->doc = o->has_period ? 1 : 2;
 		w->ds = o->period_start;
 		w->de = o->period_end;
@@ -617,6 +649,17 @@ carry_of(const struct work *w, const struct text_sentence *s)
 	return first;
 }
 
+/* Whether the sentence just read names an event: an indicator term
+ * ("des assaillants ont attaqué les villages"), not a press conference. */
+static int
+names_event(const struct work *w)
+{
+	for (size_t t = 0; t < w->nterms; t++)
+		if (w->terms[t].kind == TAXONOMY_INDICATOR)
+			return 1;
+	return 0;
+}
+
 void
 extract_period_after(struct work *w, const struct text_sentence *s, long fig)
 {
@@ -638,6 +681,15 @@ extract_period_after(struct work *w, const struct text_sentence *s, long fig)
 		w->ce = w->per[cp].pe;
 		extract_period_how(w, &w->per[cp], EXTRACT_PERIOD_CARRIED, &t);
 		w->carry_how = t.how;
+		if (!w->has_lead && s->end > w->title_end && names_event(w)) {
+			w->has_lead = 1;
+			w->lead_nobs = w->nobs;
+			w->lead.has_period = 1;
+			w->lead.sent_start = w->t->map[s->start];
+			w->lead.period_start = w->cs;
+			w->lead.period_end = w->ce;
+			w->lead.how = t.how;
+		}
 	}
 	for (size_t p = 0; p < w->nper; p++)
 		if (w->per[p].ref) {

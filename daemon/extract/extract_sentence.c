@@ -480,6 +480,64 @@ extract_sentence(struct work *w, const struct text_sentence *s)
 	return extract_compare_after(w, s, st.nfig, first);
 }
 
+/* o, a title figure, takes the period of b. */
+static void
+title_period(struct extract_obs *o, const struct extract_obs *b)
+{
+	o->has_period = 1;
+	o->period_start = b->period_start;
+	o->period_end = b->period_end;
+	o->how = b->how;
+	o->how.source = EXTRACT_PERIOD_CARRIED;
+}
+
+/* The note of observation i says how its period was read, again. */
+static void
+renote(struct work *w, size_t i)
+{
+	struct extract_notes *ns = w->p->notes;
+
+	for (size_t k = 0; ns != NULL && k < ns->n; k++)
+		if (ns->v[k].obs == (long)i)
+			extract_note_period(&ns->v[k], &w->obs[i].how);
+}
+
+void
+extract_lead_period(struct work *w)
+{
+	size_t first = 0;
+
+	/* the first figure the text dates; the undated ones before it (a lead
+	 * that says what happened before saying when: "experts expressed
+	 * outrage at the executions of at least ten people", then "between 2
+	 * and 4 January") take its period */
+	const struct extract_obs *from;
+
+	while (first < w->nobs && !w->obs[first].has_period)
+		first++;
+	/* or a sentence with no figure dates them first ("Dimanche après-midi,
+	 * des assaillants ont attaqué les villages") */
+	if (w->has_lead && w->lead_nobs <= first) {
+		first = w->lead_nobs;
+		from = &w->lead;
+	} else if (first < w->nobs) {
+		from = &w->obs[first];
+	} else {
+		return;
+	}
+	for (size_t i = 0; i < first; i++) {
+		struct extract_obs *o = &w->obs[i];
+
+		if (extract_obs_end_only(o) || o->derived || o->how.end > o->how.start ||
+		    o->how.source != EXTRACT_PERIOD_NONE || o->sent_start == from->sent_start)
+			continue; /* a stock, a vague time, an implied figure; a date
+				   * in its own sentence was not its own for a reason */
+		title_period(o, from);
+		o->how.source = EXTRACT_PERIOD_RELEASE;
+		renote(w, i);
+	}
+}
+
 void
 extract_title_repeats(struct work *w)
 {
@@ -491,6 +549,28 @@ extract_title_repeats(struct work *w)
 		return; /* out of memory: the repeats stay, nothing is lost */
 	for (size_t i = 0; i < w->nobs; i++) {
 		int again = 0;
+
+		/* a title figure with no time takes the period of the body's first
+		 * figure of its kind, else the release's ("alleged executions of at
+		 * least ten people" over a body "between 2 and 4 January") */
+		for (size_t j = w->ntitle; i < w->ntitle && !w->obs[i].has_period &&
+		    !extract_obs_end_only(&w->obs[i]) && j < w->nobs; j++)
+			if (strcmp(w->obs[j].indicator, w->obs[i].indicator) == 0 && w->obs[j].has_period) {
+				title_period(&w->obs[i], &w->obs[j]);
+				renote(w, i);
+				break;
+			}
+		if (i < w->ntitle && !w->obs[i].has_period && !extract_obs_end_only(&w->obs[i]) &&
+		    w->doc == 1) {
+			struct extract_obs r = w->obs[i];
+
+			r.period_start = w->ds;
+			r.period_end = w->de;
+			r.how = w->doc_how;
+			title_period(&w->obs[i], &r);
+			w->obs[i].how.source = EXTRACT_PERIOD_RELEASE;
+			renote(w, i);
+		}
 
 		for (size_t j = w->ntitle; i < w->ntitle && j < w->nobs && !again; j++)
 			again = strcmp(w->obs[j].indicator, w->obs[i].indicator) == 0 &&
