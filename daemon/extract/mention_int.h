@@ -34,6 +34,11 @@ size_t mention_noun_after(const struct mention_sent *s, size_t i);
 /* The word ending at or before e: its start (*we its end), or (size_t)-1. */
 size_t mention_word_before(const char *f, size_t lo, size_t e, size_t *we);
 
+/* People number k counts who arrive in, reach or leave a place
+ * (mention_move.c): refugees in another country than their own,
+ * displaced in their own. Returns 1 and fills m, or 0. */
+int mention_arrival(const struct mention_sent *s, size_t k, struct mention *m);
+
 /* A number attached to a term before it, a pair of a change, a pronoun, a
  * caused flight or the people an abuse affected (mention_back.c); qs is
  * where the number's qualifier begins. Returns 1 and fills m, or 0. */
