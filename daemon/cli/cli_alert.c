@@ -35,22 +35,6 @@ cli_alert_diag(const char *msg, void *arg)
 	fprintf(stderr, "%s\n", msg);
 }
 
-/* The configuration and its state file; 0, or an exit status. */
-static int
-cli_alert_open(const char *opt_c, struct config **cf, struct store **st)
-{
-	char err[512];
-
-	if ((*cf = config_load(cli_config_path(opt_c), cli_alert_diag, NULL)) == NULL)
-		return 2;
-	if (store_open((*cf)->state, st, err, sizeof(err)) == -1) {
-		fprintf(stderr, "rightswatch: %s\n", err);
-		config_free(*cf);
-		return 1;
-	}
-	return 0;
-}
-
 static void
 cli_baseline_usage(void)
 {
@@ -184,7 +168,7 @@ cli_baseline(int argc, char **argv)
 		cli_baseline_usage();
 		return 2;
 	}
-	if ((rc = cli_alert_open(opt_c, &cf, &st)) != 0)
+	if ((rc = cli_state_open(opt_c, &cf, &st)) != 0)
 		return rc;
 	/* The store reflects the configuration, as when the daemon starts. */
 	if (baseline_load(st, cf) == -1)
@@ -236,7 +220,7 @@ cli_alerts(int argc, char **argv)
 		fprintf(stderr, "usage: rightswatch alerts [-c FILE] [--since YYYY-MM-DD]\n");
 		return 2;
 	}
-	if ((rc = cli_alert_open(opt_c, &cf, &st)) != 0)
+	if ((rc = cli_state_open(opt_c, &cf, &st)) != 0)
 		return rc;
 	if (store_alerts_list(st, since, &v, &n) == -1) {
 		fprintf(stderr, "rightswatch: %s\n", store_errmsg(st));

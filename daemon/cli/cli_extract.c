@@ -3,7 +3,8 @@
  * input) to JSON Lines, one observation a line. The shell around
  * extract_text: reads each input, sends HTML through the page-text
  * extractor, picks the release date (--date, else the page's own date,
- * else today), applies a configuration's indicators and countries (-c),
+ * else the text's dateline, else today, and says which on standard
+ * error), applies a configuration's indicators and countries (-c),
  * and prints.
  */
 #include <errno.h>
@@ -18,6 +19,8 @@
 #include "rightswatch/cli.h"
 #include "rightswatch/config.h"
 #include "rightswatch/date.h"
+#include "rightswatch/dateline.h"
+#include "rightswatch/escape.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/feed.h"
 #include "rightswatch/jsonl.h"
@@ -101,20 +104,43 @@ static void
 usage(const char *name)
 {
 	fprintf(stderr, "usage: rightswatch %s [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] "
-	    "[-c FILE] [FILE|-]...\n", name);
+	    "[--explain] [-c FILE] [FILE|-]...\n", name);
+}
+
+/* With no --date: the release date is the page's own (from, when not
+ * NULL), else the text's dateline's, else today's (already in *d); which,
+ * and where it came from, goes to standard error. */
+static void
+release_date_note(const char *name, const char *path, const char *text, size_t len,
+    const char *from, struct date_ymd *d)
+{
+	char day[11], esc[160];
+	size_t s, e;
+
+	if (from != NULL) {
+		fprintf(stderr, "%s: %s: release date %s, from %s\n", name, path, date_format_ymd(*d, day), from);
+	} else if (dateline_find(text, len, d, &s, &e) == 0) {
+		fprintf(stderr, "%s: %s: release date %s, from the dateline \"%s\"\n", name, path,
+		    date_format_ymd(*d, day), escape_log(esc, sizeof(esc), text + s, e - s));
+	} else {
+		fprintf(stderr, "%s: %s: release date %s, today's: the text gives none (use --date)\n", name,
+		    path, date_format_ymd(*d, day));
+	}
 }
 
 /* Extract from one input and print its observations. date_set: --date was
- * given; otherwise the page's own date (HTML), else today, is used. */
+ * given; otherwise the page's own date (HTML), else the dateline's, else
+ * today is used. */
 static int
 extract_one(const struct extract_taxonomy *tx, const char *path,
     const struct extract_params *given, int date_set, const char *name)
 {
 	struct extract_params params = *given;
+	struct extract_notes notes = { NULL, 0, 0 };
 	struct buf b = { NULL, 0, 0 };
 	struct extract_result res;
 	struct page *page = NULL;
-	const char *text;
+	const char *text, *from = NULL;
 	size_t len;
 	char err[256];
 	int rc = 0;
@@ -134,15 +160,22 @@ extract_one(const struct extract_taxonomy *tx, const char *path,
 		}
 		text = page->text;
 		len = strlen(page->text);
-		if (!date_set && page->date != NULL)
-			date_parse_ymd(page->date, &params.release_date);
+		if (!date_set && page->date != NULL && date_parse_ymd(page->date, &params.release_date) == 0)
+			from = "the page's own date";
 		if (params.lang == EXTRACT_LANG_AUTO && page->lang != NULL)
 			params.lang = strcmp(page->lang, "fr") == 0 ? EXTRACT_LANG_FR :
 			    strcmp(page->lang, "en") == 0 ? EXTRACT_LANG_EN : EXTRACT_LANG_AUTO;
 	}
+	if (!date_set)
+		release_date_note(name, path, text, len, from, &params.release_date);
+	if (given->notes != NULL)
+		params.notes = &notes;
 	if (extract_text(tx, text, len, &params, &res) == -1) {
 		fprintf(stderr, "%s: %s: out of memory\n", name, path);
 		rc = -1;
+	} else if (params.notes != NULL) {
+		rc = cli_explain_print(stdout, text, len, &params, &res, &notes);
+		extract_result_free(&res);
 	} else {
 		struct buf out = { NULL, 0, 0 };
 
@@ -158,6 +191,7 @@ extract_one(const struct extract_taxonomy *tx, const char *path,
 		buf_free(&out);
 		extract_result_free(&res);
 	}
+	extract_notes_free(&notes);
 	page_free(page);
 	buf_free(&b);
 	return rc;
@@ -178,8 +212,10 @@ cli_extract(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "country", required_argument, NULL, 'C' },
 		{ "config", required_argument, NULL, 'c' },
+		{ "explain", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct extract_notes explain = { NULL, 0, 0 }; /* only its address is used: a flag */
 	struct extract_params params;
 	struct extract_taxonomy *tx;
 	struct config *cf = NULL;
@@ -210,6 +246,9 @@ cli_extract(int argc, char **argv)
 			break;
 		case 'c':
 			cfpath = optarg;
+			break;
+		case 'x':
+			params.notes = &explain;
 			break;
 		default:
 			usage(argv[0]);

@@ -25,8 +25,11 @@ static const struct {
 	    "page-text [--base URL] [--charset NAME] [--content-xpath XPATH] [FILE|-]",
 	    "a release page as JSON" },
 	{ "extract", cli_extract,
-	    "extract [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] [-c FILE] [FILE|-]...",
-	    "text or HTML to observations as JSON Lines" },
+	    "extract [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] [--explain] [-c FILE] "
+	    "[FILE|-]...",
+	    "text or HTML to observations as JSON Lines (--explain: every number and why)" },
+	{ "explain", cli_explain, "explain [-c FILE] ID|URL",
+	    "how a stored release's numbers were read, attached and dated" },
 	{ "baseline", cli_baseline,
 	    "baseline list [--country NAME] [--indicator NAME] [-c FILE]\n"
 	    "baseline import [-c FILE] FILE.csv\n"

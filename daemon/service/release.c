@@ -14,6 +14,7 @@
 #include "rightswatch/config_types.h"
 #include "rightswatch/crashpoint.h"
 #include "rightswatch/date.h"
+#include "rightswatch/dateline.h"
 #include "rightswatch/escape.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/hash.h"
@@ -64,7 +65,7 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 	int64_t published = in->published;
 	struct store_document d;
 	struct extract_params params;
-	struct extract_result res = { NULL, 0 };
+	struct extract_result res = { .obs = NULL, .nobs = 0 };
 	struct alerting_release rel;
 	enum store_doc_state state;
 	const char *country;
@@ -83,12 +84,16 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 	d.hash = hash;
 	d.country = country;
 	memset(&params, 0, sizeof(params));
+	/* the page's date, else the feed's, else the text's dateline, else now */
 	if (date != NULL && date_parse_ymd(date, &params.release_date) == 0)
 		d.date = date;
 	else {
 		int64_t t = published != DATE_UNKNOWN ? published : now;
+		size_t ds, de;
 
 		params.release_date = date_civil_from_days(t / 86400);
+		if (published == DATE_UNKNOWN)
+			(void)dateline_find(text, strlen(text), &params.release_date, &ds, &de);
 		d.date = date_format_ymd(params.release_date, datebuf);
 	}
 	/* The document, its figures, and the alerts they raise commit together

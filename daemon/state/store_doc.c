@@ -4,6 +4,7 @@
  * read from each revision, with their provenance. Part of the store module
  * (see store.c for the SQL catalogue and the conventions).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "rightswatch/date.h"
@@ -12,6 +13,54 @@
 #include "store_int.h"
 
 /* ---- documents and revisions ---- */
+
+void
+store_doc_text_clear(struct store_doc_text *d)
+{
+	if (d == NULL)
+		return;
+	free(d->url);
+	free(d->title);
+	free(d->date);
+	free(d->lang);
+	free(d->country);
+	free(d->text);
+	memset(d, 0, sizeof(*d));
+}
+
+int
+store_document_get(struct store *st, int64_t id, const char *url, struct store_doc_text *out)
+{
+	sqlite3_stmt *s;
+	int rc, oom = 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((s = store_stmt(st, S_DOC_GET)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, url);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(s, 0);
+		out->url = store_dup_column(s, 1, &oom);
+		out->title = store_dup_column(s, 2, &oom);
+		out->date = store_dup_column(s, 3, &oom);
+		out->lang = store_dup_column(s, 4, &oom);
+		out->country = store_dup_column(s, 5, &oom);
+		out->revision = sqlite3_column_int(s, 6);
+		out->text = store_dup_column(s, 7, &oom);
+		if (out->text == NULL)
+			oom = 1;
+	}
+	store_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_db_err(st, "reading a document");
+	if (oom) {
+		store_doc_text_clear(out);
+		return -1;
+	}
+	return rc == SQLITE_ROW ? 0 : 1;
+}
 
 int
 store_document_find(struct store *st, const char *url, int64_t *doc_id)

@@ -77,6 +77,9 @@ const char *const store_sql[S_COUNT] = {
 	[S_ITEM_COUNT] = "SELECT count(*), coalesce(sum(done = 0), 0) FROM items"
 	    " WHERE source = ?1",
 	[S_DOC_FIND] = "SELECT id FROM documents WHERE url = ?1",
+	[S_DOC_GET] = "SELECT d.id, d.url, d.title, d.date, d.lang, d.country, r.revision, r.text"
+	    " FROM documents d JOIN revisions r ON r.doc_id = d.id"
+	    " AND r.revision = d.latest_revision WHERE d.id = ?1 OR d.url = ?2",
 	[S_DOC_LATEST] = "SELECT d.id, d.latest_revision, r.hash FROM documents d"
 	    " LEFT JOIN revisions r ON r.doc_id = d.id"
 	    " AND r.revision = d.latest_revision WHERE d.url = ?1",

@@ -128,6 +128,20 @@ enum store_doc_state {
 
 /* Is there a document for url already? Returns 0 and *doc_id (0 if none). */
 int store_document_find(struct store *st, const char *url, int64_t *doc_id);
+/* A stored release, as read back (every string owned; store_doc_text_clear). */
+struct store_doc_text {
+	int64_t id;
+	int revision;        /* the latest */
+	char *url, *title, *date, *lang, *country; /* NULL when not stored */
+	char *text;          /* the latest revision's text */
+};
+
+/* The latest revision of the document whose id is id or whose URL is url
+ * (either may be 0 / NULL). Returns 0 and fills out, 1 when there is none,
+ * -1 on a database error or out of memory. */
+int store_document_get(struct store *st, int64_t id, const char *url, struct store_doc_text *out);
+void store_doc_text_clear(struct store_doc_text *d);
+
 /* Save a document (new, or a new revision when the hash changed): NEW with
  * revision 1, SAME (the latest revision's hash; nothing written but
  * last_seen), or REVISED with revision latest + 1 and the metadata updated.

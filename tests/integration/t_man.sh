@@ -29,8 +29,8 @@ done
 "$RW_BIN" --help > "$TMP/help"
 check "rightswatch --help exits 0" test $? -eq 0
 sed -n 's/^  rightswatch //p' "$TMP/help" > "$TMP/synopses"
-check "rightswatch --help lists the ten commands" \
-	test "$(awk '{print $1}' "$TMP/synopses" | sort -u | wc -l)" -eq 10
+check "rightswatch --help lists the eleven commands" \
+	test "$(awk '{print $1}' "$TMP/synopses" | sort -u | wc -l)" -eq 11
 
 help_cmd() { # a synopsis line -> its command
 	awk '{ print ($1 == "baseline" ? $1 " " $2 : $1) }' <<< "$1"

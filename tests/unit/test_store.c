@@ -345,15 +345,15 @@ test_observations(void **state)
 	struct extract_obs obs[] = {
 		/* an exact figure with its period */
 		{ "abductions", 435, EXTRACT_EXACT, 1, { 2021, 1, 1 }, { 2021, 6, 30 },
-		  "Mali", "Sahel", 0, 28, 42, 0, 43 },
+		  "Mali", "Sahel", 0, 28, 42, 0, 43, UNIT_HOW },
 		/* a derived approximate figure */
 		{ "abductions", 87, EXTRACT_APPROX, 1, { 2019, 1, 1 }, { 2019, 12, 31 },
-		  "Mali", NULL, 1, 49, 51, 44, 74 },
+		  "Mali", NULL, 1, 49, 51, 44, 74, UNIT_HOW },
 		/* no period; offsets past the text: evidence and sentence NULL */
 		{ "killed", 5, EXTRACT_AT_LEAST, 0, { 0, 0, 0 }, { 0, 0, 0 },
-		  NULL, NULL, 0, 70, 500, 80, 60 },
+		  NULL, NULL, 0, 70, 500, 80, 60, UNIT_HOW },
 	};
-	struct extract_result res = { obs, 3 };
+	struct extract_result res = { .obs = obs, .nobs = 3 };
 	enum store_doc_state ds;
 	int64_t id, n;
 	int rev;
