@@ -7,8 +7,9 @@
  * (33..126) or "-"; SD-NAME is PRINTUSASCII except '=', ' ', ']' and '"',
  * at most 32; a PARAM-VALUE escapes '"', '\' and ']' with a backslash.
  * Control characters are legal in PARAM-VALUE and MSG, but a collector
- * would mangle them (and a newline would split a record), so they and any
- * invalid UTF-8 byte are written as \xNN.
+ * would mangle them (and a newline would split a record), so they, the C1
+ * and bidirectional controls and the line separators (utf8_is_control),
+ * and any invalid UTF-8 byte are written as \xNN, byte by byte.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -131,15 +132,18 @@ escape(struct buf *out, const char *s, int sd)
 	const unsigned char *p = (const unsigned char *)s, *e = p + strlen(s);
 
 	while (p < e) {
-		size_t n = utf8_len((const char *)p, (size_t)(e - p));
+		size_t n = utf8_unsafe((const char *)p, (size_t)(e - p));
 
-		/* C1 controls are U+0080..U+009F: 0xc2 0x80..0x9f in UTF-8. */
-		if (n == 0 || p[0] < 0x20 || p[0] == 0x7f || (n == 2 && p[0] == 0xc2 && p[1] < 0xa0)) {
-			if (buf_printf(out, "\\x%02X", p[0]) == -1)
-				return -1;
-			p++;
+		/* A control (utf8_is_control: C0, DEL, C1, bidirectional,
+		 * separators) or an invalid byte: each of its bytes as \xNN. */
+		if (n > 0) {
+			for (size_t k = 0; k < n; k++)
+				if (buf_printf(out, "\\x%02X", p[k]) == -1)
+					return -1;
+			p += n;
 			continue;
 		}
+		n = utf8_len((const char *)p, (size_t)(e - p));
 		if (sd && (*p == '"' || *p == '\\' || *p == ']') && buf_putc(out, '\\') == -1)
 			return -1;
 		if (buf_append(out, p, n) == -1)

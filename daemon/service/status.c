@@ -16,6 +16,7 @@
 #include "rightswatch/escape.h"
 #include "rightswatch/status.h"
 #include "rightswatch/store.h"
+#include "rightswatch/utf8.h"
 
 struct status_lines {
 	struct status *s;
@@ -203,19 +204,20 @@ status_print(FILE *fp, const struct status *s)
 		fprintf(fp, "\nAlerts waiting for delivery: %lld\n", (long long)s->outbox_pending);
 }
 
-/* A JSON string of text that may not be UTF-8 (a server's words): as it
- * is when it is, else escaped; null for NULL. */
+/* A JSON string of text that may be a server's words: as it is when it is
+ * valid UTF-8 without controls, else with them escaped (escape_controls,
+ * as the table shows them); null for NULL. */
 static json_t *
 status_json_text(const char *s)
 {
 	char esc[512];
-	json_t *v;
 
 	if (s == NULL)
 		return json_null();
-	if ((v = json_string(s)) != NULL)
-		return v;
-	return json_string(escape_logs(esc, sizeof(esc), s));
+	for (size_t i = 0, n = strlen(s); i < n; i += utf8_len(s + i, n - i))
+		if (utf8_unsafe(s + i, n - i) > 0)
+			return json_string(escape_controls(esc, sizeof(esc), s));
+	return json_string(s);
 }
 
 static json_t *
