@@ -39,7 +39,7 @@ static const struct config_key config_daemon_keys[] = {
 };
 
 enum { SRC_URL, SRC_TYPE, SRC_INTERVAL, SRC_LANG, SRC_FETCH, SRC_CONTENT,
-	SRC_HOSTS, SRC_MAXITEMS, SRC_LINKS, SRC_PATTERN };
+	SRC_HOSTS, SRC_MAXITEMS, SRC_LINKS, SRC_PATTERN, SRC_PRIVATE };
 static const struct config_key config_source_keys[] = {
 	[SRC_URL] = KEYR(struct config_source, "url", CK_URL, url),
 	[SRC_TYPE] = KEYE(struct config_source, "type", type, config_source_type_names),
@@ -51,6 +51,7 @@ static const struct config_key config_source_keys[] = {
 	[SRC_MAXITEMS] = KEYN(struct config_source, "max_items", CK_COUNT, max_items, 1, 100000),
 	[SRC_LINKS] = KEY(struct config_source, "links", CK_XPATH, links),
 	[SRC_PATTERN] = KEY(struct config_source, "link_pattern", CK_URLGLOB, link_pattern),
+	[SRC_PRIVATE] = KEY(struct config_source, "allow_private", CK_BOOL, allow_private),
 };
 
 enum { IND_TERMS, IND_TERMS_FR, IND_REPLACE };

@@ -28,9 +28,11 @@
 #include "rightswatch/feed.h"
 #include "rightswatch/http.h"
 #include "rightswatch/log.h"
+#include "rightswatch/logonce.h"
 #include "rightswatch/metrics.h"
 #include "rightswatch/page.h"
 #include "rightswatch/poller.h"
+#include "rightswatch/url_policy.h"
 #include "poller_int.h"
 
 #include "rightswatch/pollstate.h"
@@ -87,6 +89,29 @@ poller_schedule(struct poller_source *ps, int64_t delay)
 	evtimer_add(ps->timer, &tv);
 }
 
+/* The source's URL policies for cs (url_policy.h); on out of memory the
+ * ones it had stay. 0 or -1. */
+static int
+poller_source_policies(struct poller_source *ps, const struct config_source *cs)
+{
+	struct url_policy *feed, *page;
+
+	feed = url_policy_new(URL_HOP_FEED, cs->url, cs->page_hosts.v, cs->page_hosts.n,
+	    cs->allow_private);
+	page = url_policy_new(URL_HOP_PAGE, cs->url, cs->page_hosts.v, cs->page_hosts.n,
+	    cs->allow_private);
+	if (feed == NULL || page == NULL) {
+		url_policy_free(feed);
+		url_policy_free(page);
+		return -1;
+	}
+	url_policy_free(ps->feed_policy);
+	url_policy_free(ps->page_policy);
+	ps->feed_policy = feed;
+	ps->page_policy = page;
+	return 0;
+}
+
 static struct poller_source *
 poller_source_new(struct poller *p, const struct config_source *cs)
 {
@@ -96,8 +121,10 @@ poller_source_new(struct poller *p, const struct config_source *cs)
 		return NULL;
 	ps->p = p;
 	ps->cs = cs;
-	if ((ps->name = strdup(cs->name)) == NULL ||
+	if ((ps->name = strdup(cs->name)) == NULL || poller_source_policies(ps, cs) == -1 ||
 	    (ps->timer = evtimer_new(p->base, poller_timer_cb, ps)) == NULL) {
+		url_policy_free(ps->feed_policy);
+		url_policy_free(ps->page_policy);
 		free(ps->name);
 		free(ps);
 		return NULL;
@@ -124,6 +151,8 @@ poller_source_free(struct poller_source *ps)
 		event_free(ps->timer);
 	poller_source_forget(ps);
 	store_source_clear(&ps->row);
+	url_policy_free(ps->feed_policy);
+	url_policy_free(ps->page_policy);
 	free(ps->polled_url);
 	free(ps->name);
 	free(ps);
@@ -147,6 +176,11 @@ poller_new(struct event_base *base, struct http *h, struct store *st,
 	p->idle = idle;
 	p->idle_arg = arg;
 	p->round_done = poller_source_finish;
+	if ((p->skips = logonce_new()) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		free(p);
+		return NULL;
+	}
 	p->rng = (unsigned)time(NULL) ^ 0x9e3779b9u;
 	if (p->rng == 0)
 		p->rng = 1;
@@ -266,6 +300,8 @@ poller_reconfigure(struct poller *p, const struct config *cf, char *err, size_t 
 		ps->cs = cs;
 		if (cs == NULL)
 			evtimer_del(ps->timer);
+		else if (poller_source_policies(ps, cs) == -1)
+			log_warnx("source %s: out of memory: its URL policy stays as it was", ps->name);
 	}
 	poller_reconfigure_gc(p);
 	extract_taxonomy_free(p->tx);
@@ -342,6 +378,7 @@ poller_free(struct poller *p)
 		poller_source_free(ps);
 	}
 	extract_taxonomy_free(p->tx);
+	logonce_free(p->skips);
 	free(p);
 }
 
@@ -435,8 +472,10 @@ poller_source_poll(struct poller_source *ps)
 	ps->verdict.retry_after = -1;
 	ps->verdict.max_age = -1;
 	ps->page_failed = 0;
+	ps->skipped = 0;
 	poller_request(p, &req, ps->cs->url, ps->cs->type == CONFIG_TYPE_HTML ?
 	    POLLER_ACCEPT_HTML : POLLER_ACCEPT_FEED);
+	req.policy = ps->feed_policy;
 	/* Validators belong to the URL they came from: a changed url forgets them. */
 	if (r == 0 && ps->row.url != NULL && strcmp(ps->row.url, ps->cs->url) == 0) {
 		if (ps->row.current_url != NULL)
@@ -460,7 +499,7 @@ poller_source_poll(struct poller_source *ps)
 /* A feed that parsed: READING while poller_items.c records its items and
  * reads its new releases; the round's summary. */
 static void
-poller_read_items(struct poller_source *ps, const struct feed *f, const char *url, long status)
+poller_read_items(struct poller_source *ps, const struct feed *f, long status)
 {
 	struct pollstate_policy pol = { ps->cs->interval, 0.0 };
 	size_t nnew = 0;
@@ -468,7 +507,7 @@ poller_read_items(struct poller_source *ps, const struct feed *f, const char *ur
 	ps->verdict.ev = POLLSTATE_EV_READ;
 	ps->verdict.ttl = f->ttl;
 	pollstate_apply(&ps->st, &ps->verdict, &pol, poller_now(), NULL);
-	if (poller_items(ps, f, url, &nnew) == -1)
+	if (poller_items(ps, f, &nnew) == -1)
 		snprintf(ps->summary, sizeof(ps->summary), "%ld, %zu items, out of memory", status,
 		    f->nitems);
 	else
@@ -499,7 +538,7 @@ poller_read_body(struct poller_source *ps, const struct http_response *res, cons
 			poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_INVALID, "listing: %s",
 			    err);
 		else
-			poller_read_items(ps, f, url, st);
+			poller_read_items(ps, f, st);
 	} else if (feed_sniff(res->body, res->len) == FEED_SNIFF_HTML) {
 		if (poller_is_challenge(res->body, res->len))
 			poller_verdict(ps, POLLSTATE_EV_WALL, STORE_HEALTH_BLOCKED,
@@ -510,7 +549,7 @@ poller_read_body(struct poller_source *ps, const struct http_response *res, cons
 	} else if (feed_parse(res->body, res->len, url, &f, err, sizeof(err)) == -1) {
 		poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_INVALID, "%s", err);
 	} else
-		poller_read_items(ps, f, url, st);
+		poller_read_items(ps, f, st);
 	feed_free(f);
 }
 
@@ -545,7 +584,11 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		poller_check_idle(p);
 		return;
 	}
-	url = res->effective_url != NULL ? res->effective_url : cs->url;
+	/* Links resolve against the configured URL, never against where a
+	 * redirect led: the policy's own host is the configured one too. */
+	url = cs->url;
+	memset(&ans, 0, sizeof(ans));
+	ans.refused = res->error == HTTP_ERR_REFUSED;
 	ans.transport_error = res->error != HTTP_OK;
 	ans.status = res->status;
 	ans.retry_after = http_retry_after(res->retry_after, now);
@@ -576,6 +619,9 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		break;
 	case POLLSTATE_EV_WALL:
 		poller_verdict(ps, ev, health, "%ld, a challenge page", res->status);
+		break;
+	case POLLSTATE_EV_REFUSED:
+		poller_verdict(ps, ev, health, "%s", res->errmsg);
 		break;
 	default:
 		if (ans.transport_error)
@@ -637,6 +683,24 @@ poller_row_update(struct poller_source *ps)
 	row->last_result = strdup(ps->summary);
 }
 
+/* One line for the releases of a round the URL policy refused, at
+ * warning when it is news for the source, else at debug. */
+static void
+poller_log_skips(struct poller_source *ps)
+{
+	char line[sizeof(ps->skip_first) + 96];
+
+	if (ps->skipped == 0) {
+		logonce_ok(ps->p->skips, ps->name);
+		return;
+	}
+	snprintf(line, sizeof(line), "%zu release%s not fetched (the URL policy refuses %s); "
+	    "the first: %s", ps->skipped, ps->skipped == 1 ? "" : "s",
+	    ps->skipped == 1 ? "it" : "them", ps->skip_first);
+	(logonce_fail(ps->p->skips, ps->name, line) != 0 ? log_warnx : log_debug)(
+	    "source %s: %s", ps->name, line);
+}
+
 /* The round is over: apply its verdict (DONE when its releases were
  * read), write the row back, log a change of health once, and schedule
  * the next poll. */
@@ -679,6 +743,7 @@ poller_source_finish(struct poller_source *ps)
 	if (ps->page_failed && !failed)
 		log_info("source %s: some releases could not be read; they are retried at the "
 		    "next poll", ps->name);
+	poller_log_skips(ps);
 	if (store_source_put(p->store, &ps->row) == -1)
 		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
 	store_source_clear(&ps->row);

@@ -74,6 +74,7 @@ static const struct rule pollstate_table[POLLSTATE_NSTATES][POLLSTATE_NEVENTS] =
 		[POLLSTATE_EV_READ] = R(READING, KEEP, H_KEEP),
 		[POLLSTATE_EV_NOT_MODIFIED] = R(WAITING, SUCCESS, STORE_HEALTH_OK),
 		[POLLSTATE_EV_FAILED] = R(BACKOFF, FAILURE, H_EVENT),
+		[POLLSTATE_EV_REFUSED] = R(BACKOFF, FAILURE, STORE_HEALTH_REFUSED),
 		[POLLSTATE_EV_WALL] = R(BLOCKED, FAILURE, STORE_HEALTH_BLOCKED),
 		[POLLSTATE_EV_RETRY_AFTER] = R(THROTTLED, THROTTLE, STORE_HEALTH_THROTTLED),
 		[POLLSTATE_EV_GONE] = R(GONE, DISABLE, STORE_HEALTH_GONE),
@@ -322,6 +323,10 @@ pollstate_judge(const struct pollstate_answer *a, enum store_health *health)
 {
 	int ra = a->retry_after >= 0, ch = a->challenge != 0;
 
+	if (a->refused) {
+		*health = STORE_HEALTH_REFUSED;
+		return POLLSTATE_EV_REFUSED;
+	}
 	if (!a->transport_error)
 		for (size_t i = 0; i < sizeof(pollstate_statuses) / sizeof(pollstate_statuses[0]);
 		    i++) {
@@ -376,7 +381,7 @@ static const char *const pollstate_state_names[POLLSTATE_NSTATES] = {
 
 static const char *const pollstate_ev_names[POLLSTATE_NEVENTS] = {
 	"due", "once", "read", "not modified", "done", "failed", "wall", "retry after", "gone",
-	"cancelled", "unfinished", "changed", "reset",
+	"cancelled", "unfinished", "changed", "reset", "refused",
 };
 
 const char *

@@ -394,7 +394,7 @@ store_abort_tx(struct store *st)
 /* In enum store_health order. */
 static const char *const store_health_names[STORE_HEALTH_COUNT] = {
 	"new", "ok", "failing", "throttled", "blocked", "not a feed", "empty", "gone", "invalid",
-	"poisoned",
+	"poisoned", "refused",
 };
 
 const char *

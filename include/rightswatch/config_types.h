@@ -54,6 +54,7 @@ struct config_source {
 	size_t max_items;              /* items taken per poll; CONFIG_DEFAULT_MAX_ITEMS */
 	char *links;                   /* type = html: XPath of the release links */
 	char *link_pattern;            /* type = html: URL prefix or glob, or NULL */
+	int allow_private;             /* hops may go to loopback, RFC 1918, CGNAT, ULA */
 };
 
 struct config_indicator {

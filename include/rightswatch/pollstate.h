@@ -10,6 +10,7 @@
  *   WAITING --due--> FETCHING --read--> READING --done--> WAITING
  *                       |  not modified ------------------> WAITING
  *                       |  failed -------> BACKOFF    --due--> FETCHING
+ *                       |  refused ------> BACKOFF (health "refused")
  *                       |  wall ---------> BLOCKED    --due--> FETCHING
  *                       |  retry after --> THROTTLED  --due--> FETCHING
  *                       |  gone ---------> GONE (never polled again)
@@ -61,6 +62,7 @@ enum pollstate_ev {
 	POLLSTATE_EV_UNFINISHED,   /* a round began and never ended (the daemon died or hung in it) */
 	POLLSTATE_EV_CHANGED,      /* a quarantined source's content changed */
 	POLLSTATE_EV_RESET,        /* the operator reset the source */
+	POLLSTATE_EV_REFUSED,      /* a hop of the feed's request the URL policy refuses */
 	POLLSTATE_NEVENTS
 };
 
@@ -110,6 +112,7 @@ struct pollstate_answer {
 	long status;          /* HTTP status, 0 when none */
 	int64_t retry_after;  /* seconds from now, -1 none */
 	int challenge;        /* 1: the body looks like a bot wall's challenge */
+	int refused;          /* 1: the URL policy refused a hop (no response then) */
 };
 
 /* Judge an answer by its status (one table): READ when the body is to be

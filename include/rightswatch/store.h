@@ -44,6 +44,7 @@ enum store_health {
 	STORE_HEALTH_GONE,         /* "gone": 410, disabled */
 	STORE_HEALTH_INVALID,      /* "invalid": a body that does not parse */
 	STORE_HEALTH_POISONED,     /* "poisoned": rounds that never finished, quarantined */
+	STORE_HEALTH_REFUSED,      /* "refused": a hop the URL policy refuses (url_policy.h) */
 	STORE_HEALTH_COUNT
 };
 

@@ -106,8 +106,8 @@ check "memory stayed bounded (max RSS < 150 MB)" [ "$(tail -n 1 "$TMP/maxrss")" 
 # redirects
 check "a redirect loop stops after 5 redirects" [ "$(hits "$FAULT_LOG" '^/redirect-loop')" -eq 6 ]
 check "a redirect loop: health failing" [ "$(health loop)" = failing ]
-check "a redirect to file: is not followed (failing)" [ "$(health to-file)" = failing ]
-check "a redirect to ftp: is not followed (failing)" [ "$(health to-ftp)" = failing ]
+check "a redirect to file: is not followed (refused)" [ "$(health to-file)" = refused ]
+check "a redirect to ftp: is not followed (refused)" [ "$(health to-ftp)" = refused ]
 
 # a challenge page
 check "403 challenge page: health blocked" [ "$(health challenge)" = blocked ]

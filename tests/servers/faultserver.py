@@ -55,6 +55,8 @@ Built-in paths (query parameters in brackets):
     /big [bytes=N]     N bytes with an honest Content-Length
     /slow-headers [secs=30]       no answer for secs seconds
     /sleep [ms=300]    answer 200 after ms milliseconds
+    /redirect [to=URL&status=302]  that status with Location: URL (any URL, any
+                       host or port: the redirect scripts of the URL policy tests)
     /redirect-loop     302 to itself, forever
     /redirect-chain [n=3]         n redirects (302), then /ok
     /redirect-file     302 to file:///etc/passwd
@@ -340,6 +342,9 @@ class Handler(BaseHTTPRequestHandler):
         elif route == "/sleep":
             time.sleep(qint(q, "ms", 300) / 1000.0)
             self.reply(200, "slept\n", None, head)
+        elif route == "/redirect":
+            status = qint(q, "status", 302)
+            self.reply(status, "", {"Location": q.get("to", ["/ok"])[0]}, head)
         elif route == "/redirect-loop":
             self.reply(302, "", {"Location": "/redirect-loop"}, head)
         elif route == "/redirect-chain":

@@ -72,6 +72,7 @@ test_every_transition(void **state)
 		{ S(FETCHING), E(READ), S(READING) },          /* 200, parsed: read its releases */
 		{ S(FETCHING), E(NOT_MODIFIED), S(WAITING) },  /* 304: an answer */
 		{ S(FETCHING), E(FAILED), S(BACKOFF) },        /* transport, 5xx, bad body */
+		{ S(FETCHING), E(REFUSED), S(BACKOFF) },       /* a hop the URL policy refuses */
 		{ S(FETCHING), E(WALL), S(BLOCKED) },          /* a bot wall */
 		{ S(FETCHING), E(RETRY_AFTER), S(THROTTLED) }, /* 429/503 with Retry-After */
 		{ S(FETCHING), E(GONE), S(GONE) },             /* 410 */
@@ -263,30 +264,32 @@ test_judge(void **state)
 		int challenge;
 		enum pollstate_ev ev;
 		enum store_health health;
+		int refused;
 	} rows[] = {
-		{ 0, 200, -1, 0, E(READ), STORE_HEALTH_OK },           /* read the body */
-		{ 0, 200, -1, 1, E(READ), STORE_HEALTH_OK },           /* ... which says more */
-		{ 0, 304, -1, 0, E(NOT_MODIFIED), STORE_HEALTH_OK },
-		{ 1, 200, -1, 0, E(FAILED), STORE_HEALTH_FAILING },    /* a transport error wins */
-		{ 1, 0, -1, 0, E(FAILED), STORE_HEALTH_FAILING },
-		{ 0, 500, -1, 0, E(FAILED), STORE_HEALTH_FAILING },
-		{ 0, 404, -1, 0, E(FAILED), STORE_HEALTH_FAILING },
-		{ 0, 204, -1, 0, E(FAILED), STORE_HEALTH_FAILING },    /* no content is no feed */
-		{ 0, 403, -1, 0, E(WALL), STORE_HEALTH_BLOCKED },
-		{ 0, 403, -1, 1, E(WALL), STORE_HEALTH_BLOCKED },
-		{ 0, 410, -1, 0, E(GONE), STORE_HEALTH_GONE },
-		{ 0, 429, 3600, 0, E(RETRY_AFTER), STORE_HEALTH_THROTTLED },
-		{ 0, 429, -1, 0, E(FAILED), STORE_HEALTH_THROTTLED },
-		{ 0, 429, -1, 1, E(FAILED), STORE_HEALTH_THROTTLED },  /* throttled, not blocked */
-		{ 0, 503, 10, 0, E(RETRY_AFTER), STORE_HEALTH_THROTTLED },
-		{ 0, 503, 0, 1, E(RETRY_AFTER), STORE_HEALTH_THROTTLED },
-		{ 0, 503, -1, 0, E(FAILED), STORE_HEALTH_FAILING },
-		{ 0, 503, -1, 1, E(WALL), STORE_HEALTH_BLOCKED },      /* a bot wall's 503 */
+		{ 0, 200, -1, 0, E(READ), STORE_HEALTH_OK, 0 },           /* read the body */
+		{ 0, 200, -1, 1, E(READ), STORE_HEALTH_OK, 0 },           /* ... which says more */
+		{ 0, 304, -1, 0, E(NOT_MODIFIED), STORE_HEALTH_OK, 0 },
+		{ 1, 200, -1, 0, E(FAILED), STORE_HEALTH_FAILING, 0 },    /* a transport error wins */
+		{ 1, 0, -1, 0, E(FAILED), STORE_HEALTH_FAILING, 0 },
+		{ 0, 500, -1, 0, E(FAILED), STORE_HEALTH_FAILING, 0 },
+		{ 0, 404, -1, 0, E(FAILED), STORE_HEALTH_FAILING, 0 },
+		{ 0, 204, -1, 0, E(FAILED), STORE_HEALTH_FAILING, 0 },    /* no content is no feed */
+		{ 0, 403, -1, 0, E(WALL), STORE_HEALTH_BLOCKED, 0 },
+		{ 0, 403, -1, 1, E(WALL), STORE_HEALTH_BLOCKED, 0 },
+		{ 0, 410, -1, 0, E(GONE), STORE_HEALTH_GONE, 0 },
+		{ 0, 429, 3600, 0, E(RETRY_AFTER), STORE_HEALTH_THROTTLED, 0 },
+		{ 0, 429, -1, 0, E(FAILED), STORE_HEALTH_THROTTLED, 0 },
+		{ 0, 429, -1, 1, E(FAILED), STORE_HEALTH_THROTTLED, 0 },  /* throttled, not blocked */
+		{ 0, 503, 10, 0, E(RETRY_AFTER), STORE_HEALTH_THROTTLED, 0 },
+		{ 0, 503, 0, 1, E(RETRY_AFTER), STORE_HEALTH_THROTTLED, 0 },
+		{ 0, 503, -1, 0, E(FAILED), STORE_HEALTH_FAILING, 0 },
+		{ 0, 503, -1, 1, E(WALL), STORE_HEALTH_BLOCKED, 0 },      /* a bot wall's 503 */
+		{ 1, 0, -1, 0, E(REFUSED), STORE_HEALTH_REFUSED, 1 },  /* a refused hop */
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		struct pollstate_answer a = { rows[i].transport, rows[i].status,
-			rows[i].retry_after, rows[i].challenge };
+			rows[i].retry_after, rows[i].challenge, rows[i].refused };
 		enum store_health h = STORE_HEALTH_NEW;
 
 		print_message("row %zu\n", i);
