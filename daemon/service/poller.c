@@ -26,6 +26,7 @@
 #include "rightswatch/escape.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/feed.h"
+#include "rightswatch/hash.h"
 #include "rightswatch/http.h"
 #include "rightswatch/log.h"
 #include "rightswatch/logonce.h"
@@ -132,16 +133,6 @@ poller_source_new(struct poller *p, const struct config_source *cs)
 	return ps;
 }
 
-/* Drop what the last round stashed for poller_source_finish. */
-static void
-poller_source_forget(struct poller_source *ps)
-{
-	free(ps->etag);
-	free(ps->last_modified);
-	free(ps->moved_to);
-	ps->etag = ps->last_modified = ps->moved_to = NULL;
-}
-
 static void
 poller_source_free(struct poller_source *ps)
 {
@@ -232,14 +223,24 @@ poller_source_schedule_initial(struct poller_source *ps)
 			log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
 	}
 	pollstate_from_row(&ps->st, &st);
+	if (ps->st.state == POLLSTATE_POISONED)
+		log_warnx("source %s: quarantined (poisoned): %d rounds in a row never finished; "
+		    "its feed is read again only when it changes, or after `rightswatch source "
+		    "reset %s`", ps->name, st.unfinished, ps->name);
+	else if (st.unfinished > 0)
+		log_warnx("source %s: its last round never finished (%d in a row; the daemon "
+		    "stopped or hung in it): backing off", ps->name, st.unfinished);
+	/* What the row says once read as a resting state (failing, poisoned)
+	 * is what `status` shows from now on. */
+	if (r == 0 && st.health != ps->st.health) {
+		st.health = ps->st.health;
+		if (store_source_put(p->store, &st) == -1)
+			log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
+	}
 	if (ps->st.state == POLLSTATE_GONE) {
 		/* A 410 is an answer: the source is gone, not failing. */
 		log_warnx("source %s: disabled (the server said the feed is gone); remove it or "
 		    "change its url", ps->name);
-		ps->once_done = 1;
-	} else if (ps->st.state == POLLSTATE_POISONED) {
-		log_warnx("source %s: quarantined: %d rounds in a row never finished", ps->name,
-		    POLLSTATE_POISON_AFTER);
 		ps->once_done = 1;
 	} else if (p->mode == POLLER_ONCE && !pollstate_accepts(&ps->st, POLLSTATE_EV_ONCE, now)) {
 		char until[32];
@@ -302,6 +303,11 @@ poller_reconfigure(struct poller *p, const struct config *cf, char *err, size_t 
 			evtimer_del(ps->timer);
 		else if (poller_source_policies(ps, cs) == -1)
 			log_warnx("source %s: out of memory: its URL policy stays as it was", ps->name);
+		/* Its stored row may have changed (`rightswatch source reset`). */
+		if (cs != NULL && p->started && !pollstate_in_round(&ps->st)) {
+			evtimer_del(ps->timer);
+			poller_source_schedule_initial(ps);
+		}
 	}
 	poller_reconfigure_gc(p);
 	extract_taxonomy_free(p->tx);
@@ -444,6 +450,34 @@ poller_verdict(struct poller_source *ps, enum pollstate_ev ev, enum store_health
 	va_end(ap);
 }
 
+/* A 200's body is about to be read: a probe of a quarantined source goes
+ * on only when the bytes differ from those of the round that never
+ * finished; the body's hash is stored before the parser sees it. 1 to
+ * read it, 0 when the round's verdict is set already. */
+static int
+poller_body_gate(struct poller_source *ps, const struct http_response *res)
+{
+	struct pollstate_event changed = { POLLSTATE_EV_CHANGED, STORE_HEALTH_NEW, -1, -1, 0 };
+	struct pollstate_policy pol = { ps->cs->interval, 0.0 };
+	char hash[65];
+
+	hash_sha256_hex(res->body != NULL ? res->body : "", res->len, hash);
+	if (ps->st.state == POLLSTATE_PROBING) {
+		if (ps->row.body_hash != NULL && strcmp(ps->row.body_hash, hash) == 0) {
+			poller_verdict(ps, POLLSTATE_EV_NOT_MODIFIED, STORE_HEALTH_POISONED,
+			    "%ld, quarantined: the same bytes as the rounds that never finished",
+			    res->status);
+			return 0;
+		}
+		pollstate_apply(&ps->st, &changed, &pol, poller_now(), NULL);
+		log_info("source %s: its feed changed: out of quarantine", ps->name);
+	}
+	if (store_source_set_hash(ps->p->store, ps->name, hash) == -1)
+		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(ps->p->store));
+	crashpoint("before_feed_parse");
+	return 1;
+}
+
 /* Start a round: the stored row is read once here and kept until its end. */
 static void
 poller_source_poll(struct poller_source *ps)
@@ -453,6 +487,7 @@ poller_source_poll(struct poller_source *ps)
 	    POLLSTATE_EV_DUE, STORE_HEALTH_OK, -1, -1, 0 };
 	struct pollstate_policy pol = { ps->cs->interval, 0.0 };
 	struct http_request req;
+	struct pollstate rest;
 	int64_t now = poller_now();
 	int r;
 
@@ -462,12 +497,14 @@ poller_source_poll(struct poller_source *ps)
 		log_warnx("source %s: reading its state: %s", ps->name, store_errmsg(p->store));
 	if (r == 0)
 		pollstate_from_row(&ps->st, &ps->row);
+	rest = ps->st;
 	if (!pollstate_apply(&ps->st, &start, &pol, now, NULL)) {
-		/* gone or quarantined since it was scheduled */
+		/* gone since it was scheduled */
 		ps->once_done = 1;
 		poller_check_idle(p);
 		return;
 	}
+	poller_precommit(ps, &rest, &pol, now);
 	memset(&ps->verdict, 0, sizeof(ps->verdict));
 	ps->verdict.retry_after = -1;
 	ps->verdict.max_age = -1;
@@ -476,12 +513,15 @@ poller_source_poll(struct poller_source *ps)
 	poller_request(p, &req, ps->cs->url, ps->cs->type == CONFIG_TYPE_HTML ?
 	    POLLER_ACCEPT_HTML : POLLER_ACCEPT_FEED);
 	req.policy = ps->feed_policy;
-	/* Validators belong to the URL they came from: a changed url forgets them. */
+	/* Validators belong to the URL they came from: a changed url forgets
+	 * them. A probe asks for the whole body, to compare its bytes. */
 	if (r == 0 && ps->row.url != NULL && strcmp(ps->row.url, ps->cs->url) == 0) {
 		if (ps->row.current_url != NULL)
 			req.url = ps->row.current_url;
-		req.etag = ps->row.etag;
-		req.last_modified = ps->row.last_modified;
+		if (ps->st.state != POLLSTATE_PROBING) {
+			req.etag = ps->row.etag;
+			req.last_modified = ps->row.last_modified;
+		}
 	}
 	free(ps->polled_url);
 	ps->polled_url = strdup(ps->cs->url);
@@ -577,6 +617,8 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		struct pollstate_policy pol = { 0, 0.0 };
 
 		pollstate_apply(&ps->st, &cancel, &pol, now, NULL);
+		if (cs != NULL)
+			poller_row_restore(ps);
 		store_source_clear(&ps->row);
 		ps->once_done = 1;
 		if (cs == NULL)
@@ -605,7 +647,8 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		    escape_logs(esc, sizeof(esc), res->effective_url));
 	switch ((ev = pollstate_judge(&ans, &health))) {
 	case POLLSTATE_EV_READ:
-		poller_read_body(ps, res, url);
+		if (poller_body_gate(ps, res))
+			poller_read_body(ps, res, url);
 		break;
 	case POLLSTATE_EV_NOT_MODIFIED:
 		poller_verdict(ps, ev, health, "%ld not modified", res->status);
@@ -643,44 +686,6 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		ps->moved_to = strdup(res->effective_url);
 	if (ps->pages == 0)
 		poller_source_finish(ps);
-}
-
-/* Bring the stored row up to this round: the configured url (a changed
- * one forgets the old one's validators and redirect), the redirect, and
- * the validators when the whole round was read. */
-static void
-poller_row_update(struct poller_source *ps)
-{
-	struct store_source *row = &ps->row;
-
-	if (row->name == NULL)
-		row->name = strdup(ps->name);
-	if (row->url == NULL || strcmp(row->url, ps->cs->url) != 0) {
-		free(row->url);
-		free(row->etag);
-		free(row->last_modified);
-		free(row->current_url);
-		row->etag = row->last_modified = row->current_url = NULL;
-		row->url = strdup(ps->cs->url);
-	}
-	if (ps->moved_to != NULL) {
-		free(row->current_url);
-		row->current_url = ps->moved_to;
-		ps->moved_to = NULL;
-	}
-	/* Validators are saved only when the whole round was read: after a
-	 * release that could not be read, the next poll must see the feed
-	 * again (not a 304) to retry it. */
-	if (ps->st.state == POLLSTATE_READING && !ps->page_failed) {
-		free(row->etag);
-		free(row->last_modified);
-		row->etag = ps->etag;
-		row->last_modified = ps->last_modified;
-		ps->etag = ps->last_modified = NULL;
-	}
-	poller_source_forget(ps);
-	free(row->last_result);
-	row->last_result = strdup(ps->summary);
 }
 
 /* One line for the releases of a round the URL policy refused, at

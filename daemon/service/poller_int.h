@@ -79,6 +79,18 @@ struct poller {
 	void (*round_done)(struct poller_source *ps);
 };
 
+/* poller_row.c: drop what the last round stashed for its end (validators,
+ * a redirect). */
+void poller_source_forget(struct poller_source *ps);
+/* Before the round starting from resting state rest fetches anything:
+ * store the row that round leaves if it never ends. */
+void poller_precommit(struct poller_source *ps, const struct pollstate *rest,
+    const struct pollstate_policy *pol, int64_t now);
+/* The round was cancelled: store the row as it was before it. */
+void poller_row_restore(struct poller_source *ps);
+/* The round ended: bring ps->row up to it (url, redirect, validators when
+ * it was read in full, the summary). */
+void poller_row_update(struct poller_source *ps);
 /* Count a fetch that ended (a cancelled one did not) in the metrics; kind
  * is "feed" or "page". */
 void poller_count(struct poller *p, const char *kind, const struct http_response *res);

@@ -425,6 +425,7 @@ store_source_clear(struct store_source *s)
 	free(s->etag);
 	free(s->last_modified);
 	free(s->last_result);
+	free(s->body_hash);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -453,6 +454,8 @@ read_source(struct store *st, sqlite3_stmt *s, struct store_source *out)
 	out->failures = sqlite3_column_int(s, 12);
 	out->disabled = sqlite3_column_int(s, 13);
 	out->items = sqlite3_column_int64(s, 14);
+	out->unfinished = sqlite3_column_int(s, 15);
+	out->body_hash = store_dup_column(s, 16, &oom);
 	if (oom) {
 		store_source_clear(out);
 		store_set_err(st, "out of memory");
@@ -503,7 +506,27 @@ store_source_put(struct store *st, const struct store_source *src)
 	sqlite3_bind_int64(s, 12, src->backoff);
 	sqlite3_bind_int(s, 13, src->failures);
 	sqlite3_bind_int(s, 14, src->disabled != 0);
+	sqlite3_bind_int(s, 15, src->unfinished);
+	store_bind_text(s, 16, src->body_hash);
 	return store_run(st, s, "saving a source");
+}
+
+int
+store_source_set_hash(struct store *st, const char *name, const char *hash)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_stmt(st, S_SOURCE_HASH)) == NULL)
+		return -1;
+	store_bind_text(s, 1, name);
+	store_bind_text(s, 2, hash);
+	if (store_run(st, s, "saving a source's body hash") == -1)
+		return -1;
+	if (sqlite3_changes(st->db) == 0) {
+		store_set_err(st, "saving a source's body hash: no source %s", name);
+		return -1;
+	}
+	return 0;
 }
 
 /* The rows are read completely before fn runs, so fn may call the store

@@ -174,7 +174,15 @@ static const char step2[] =
 	");"
 	"CREATE INDEX outbox_due ON outbox(state, next_attempt);";
 
-static const char *const steps[] = { step1, step2 };
+/* Version 3 (issue 11, no crash loop): a round is counted unfinished
+ * before it starts (unfinished, the rounds in a row that never ended), and
+ * the hash of the feed body being read is stored before it is parsed, so a
+ * quarantined source is parsed again only when its bytes change. */
+static const char step3[] =
+	"ALTER TABLE sources ADD COLUMN unfinished INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE sources ADD COLUMN body_hash TEXT;";
+
+static const char *const steps[] = { step1, step2, step3 };
 
 int
 store_schema_version(void)

@@ -8,7 +8,7 @@
 #define SOURCE_COLUMNS \
 	"name, url, current_url, etag, last_modified, health, last_result," \
 	" last_poll, last_ok, next_due, retry_until, backoff, failures, disabled," \
-	" (SELECT count(*) FROM items i WHERE i.source = s.name)"
+	" (SELECT count(*) FROM items i WHERE i.source = s.name), unfinished, body_hash"
 
 /* Configured and imported rows, then per exact (country, indicator,
  * period) the highest reported and the highest derived observation of
@@ -52,16 +52,18 @@ const char *const store_sql[S_COUNT] = {
 	[S_SOURCE_PUT] =
 	    "INSERT INTO sources (name, url, current_url, etag, last_modified,"
 	    " health, last_result, last_poll, last_ok, next_due, retry_until,"
-	    " backoff, failures, disabled)"
+	    " backoff, failures, disabled, unfinished, body_hash)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'new'), ?7, ?8, ?9, ?10,"
-	    " ?11, ?12, ?13, ?14)"
+	    " ?11, ?12, ?13, ?14, ?15, ?16)"
 	    " ON CONFLICT (name) DO UPDATE SET url = excluded.url,"
 	    " current_url = excluded.current_url, etag = excluded.etag,"
 	    " last_modified = excluded.last_modified, health = excluded.health,"
 	    " last_result = excluded.last_result, last_poll = excluded.last_poll,"
 	    " last_ok = excluded.last_ok, next_due = excluded.next_due,"
 	    " retry_until = excluded.retry_until, backoff = excluded.backoff,"
-	    " failures = excluded.failures, disabled = excluded.disabled",
+	    " failures = excluded.failures, disabled = excluded.disabled,"
+	    " unfinished = excluded.unfinished, body_hash = excluded.body_hash",
+	[S_SOURCE_HASH] = "UPDATE sources SET body_hash = ?2 WHERE name = ?1",
 	[S_ITEM_GET] = "SELECT content_hash, done FROM items"
 	    " WHERE source = ?1 AND item_id = ?2",
 	[S_ITEM_INSERT] =

@@ -69,6 +69,8 @@ struct store_source {
 	int64_t retry_until;  /* server's Retry-After, seconds UTC, 0 none */
 	int64_t backoff;      /* current error backoff, seconds, 0 none */
 	int failures;         /* consecutive failures */
+	int unfinished;       /* consecutive rounds that began and never ended */
+	char *body_hash;      /* SHA-256 (hex) of the feed body last begun to be read, or NULL */
 	int disabled;         /* 1 after a 410 */
 	int64_t items;        /* items seen from this source (counted on read;
 	                         ignored by store_source_put) */
@@ -80,6 +82,10 @@ void store_source_clear(struct store_source *s);
 int store_source_get(struct store *st, const char *name, struct store_source *out);
 /* Insert or update by name. */
 int store_source_put(struct store *st, const struct store_source *s);
+/* Record the hash of the feed body about to be read for the stored
+ * source name (nothing else of its row changes). 0, or -1 (also when no
+ * such source is stored). */
+int store_source_set_hash(struct store *st, const char *name, const char *hash);
 /* Call fn for each stored source, in name order (rows are read first, so fn
  * may use the store). fn returns 0 to go on. Returns 0, -1 on a database
  * error, or the first non-zero value fn returned. */

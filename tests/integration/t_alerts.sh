@@ -392,7 +392,10 @@ check "after the abort: the alert is committed, its delivery pending, no mail" \
 	[ "$(sql "$TMP/e.db" 'select count(*) from alerts')" -eq 1 -a \
 	  "$(sql "$TMP/e.db" "select count(*) from outbox where state = 'pending' and attempts = 0")" -eq 1 -a "$(mails e)" -eq 0 ]
 once e e2
-ok $? "the restart exits 0"
+# The round the abort ended is counted unfinished: its source backs off
+# (issue 11, no crash loop), so once says it did not poll it and exits 1;
+# the outbox is delivered all the same.
+check "the restart exits 1: the source whose round died backs off" [ $? -eq 1 ]
 check "the restart: the mail delivered once, no second alert" \
 	[ "$(mails e)" -eq 1 -a "$(sql "$TMP/e.db" 'select count(*) from alerts')" -eq 1 -a \
 	  "$(sql "$TMP/e.db" "select count(*) from outbox where state = 'delivered'")" -eq 1 ]
