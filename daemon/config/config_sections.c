@@ -36,6 +36,7 @@ static const struct config_key config_daemon_keys[] = {
 	KEYE(struct config, "log_level", log_level, config_level_names),
 	KEY(struct config, "baselines", CK_PATH, baselines),
 	KEY(struct config, "listen", CK_LISTEN, listen),
+	KEYN(struct config, "keep_revisions", CK_INT, keep_revisions, 1, 1000),
 };
 
 enum { SRC_URL, SRC_TYPE, SRC_INTERVAL, SRC_LANG, SRC_FETCH, SRC_CONTENT,

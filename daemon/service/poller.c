@@ -752,6 +752,10 @@ poller_source_finish(struct poller_source *ps)
 	if (store_source_put(p->store, &ps->row) == -1)
 		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
 	store_source_clear(&ps->row);
+	/* The pages of the revisions this round emptied go back to the file
+	 * system. */
+	if (store_reclaim(p->store) == -1)
+		log_warnx("reclaiming space: %s", store_errmsg(p->store));
 	if (p->mode == POLLER_ONCE) {
 		ps->once_done = 1;
 		if (failed || ps->page_failed) {

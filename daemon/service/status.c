@@ -88,6 +88,9 @@ status_gather(struct store *st, const struct config *cf, int64_t now, unsigned w
 	memset(out, 0, sizeof(*out));
 	out->now = now;
 	out->outbox_pending = -1;
+	out->db_bytes = -1;
+	if ((what & STATUS_SIZE) && store_size(st, &out->db_bytes) == -1)
+		out->db_bytes = -1;
 	if ((what & STATUS_SOURCES) && status_sources(st, cf, out) == -1)
 		goto fail;
 	if (what & STATUS_MISSING) {
@@ -193,6 +196,8 @@ status_print(FILE *fp, const struct status *s)
 	fprintf(fp, "\nLast release seen: %s\n", when);
 	status_when(s->last_alert, s->now, when, sizeof(when));
 	fprintf(fp, "Last alert raised: %s\n", when);
+	if (s->db_bytes >= 0)
+		fprintf(fp, "Database size:     %.1f MiB\n", (double)s->db_bytes / (1024.0 * 1024.0));
 	if (!s->thresholds)
 		return;
 	fprintf(fp, "\nThresholds lacking a baseline:\n");
@@ -265,7 +270,9 @@ status_json(const struct status *s)
 	    json_object_set_new(o, "outbox_pending", s->outbox_pending >= 0 ?
 	    json_integer(s->outbox_pending) : json_null()) == -1 ||
 	    json_object_set_new(o, "last_release", status_json_time(s->last_release)) == -1 ||
-	    json_object_set_new(o, "last_alert", status_json_time(s->last_alert)) == -1)
+	    json_object_set_new(o, "last_alert", status_json_time(s->last_alert)) == -1 ||
+	    json_object_set_new(o, "database_bytes", s->db_bytes >= 0 ?
+	    json_integer(s->db_bytes) : json_null()) == -1)
 		goto out;
 	for (size_t i = 0; i < s->nsources; i++)
 		if (json_array_append_new(srcs, status_json_source(s, &s->sources[i])) == -1)

@@ -182,7 +182,16 @@ static const char step3[] =
 	"ALTER TABLE sources ADD COLUMN unfinished INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE sources ADD COLUMN body_hash TEXT;";
 
-static const char *const steps[] = { step1, step2, step3 };
+/* Version 4 (issue 11, bounded state): only the newest revisions keep
+ * their text; a figure a later revision repeats moves to it (keeping its
+ * id) instead of being copied, and remembers the revision it was first
+ * read in. The file reclaims freed pages (auto_vacuum = INCREMENTAL is set
+ * by store.c, outside a transaction, as SQLite requires). */
+static const char step4[] =
+	"ALTER TABLE observations ADD COLUMN first_revision INTEGER;"
+	"UPDATE observations SET first_revision = revision;";
+
+static const char *const steps[] = { step1, step2, step3, step4 };
 
 int
 store_schema_version(void)

@@ -94,14 +94,37 @@ const char *const store_sql[S_COUNT] = {
 	    " last_seen = ?7 WHERE id = ?1",
 	[S_REV_INSERT] = "INSERT INTO revisions (doc_id, revision, hash, text,"
 	    " fetched_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* The newest ?2 revisions keep their text; an older one goes whole
+	 * when no figure refers to it, else only its text goes. */
+	[S_REV_DROP] = "DELETE FROM revisions WHERE doc_id = ?1"
+	    " AND revision <= (SELECT latest_revision FROM documents WHERE id = ?1) - ?2"
+	    " AND NOT EXISTS (SELECT 1 FROM observations o WHERE o.doc_id = ?1"
+	    "  AND o.revision = revisions.revision)",
+	[S_REV_PRUNE] = "UPDATE revisions SET text = '' WHERE doc_id = ?1"
+	    " AND revision <= (SELECT latest_revision FROM documents WHERE id = ?1) - ?2"
+	    " AND text <> ''",
+	/* Replacing a revision's figures: those carried into it from an
+	 * earlier revision go back to the one they were first read in. */
+	[S_OBS_UNCARRY] = "UPDATE observations SET revision = first_revision"
+	    " WHERE doc_id = ?1 AND revision = ?2 AND first_revision < ?2",
 	[S_OBS_DELETE] = "DELETE FROM observations WHERE doc_id = ?1 AND revision = ?2",
 	[S_OBS_INSERT] =
 	    "INSERT INTO observations (doc_id, revision, indicator, value,"
 	    " qualifier, period_start, period_end, country, region, derived,"
-	    " evidence, sentence, start, \"end\", extractor_version, created)"
+	    " evidence, sentence, start, \"end\", extractor_version, created,"
+	    " first_revision)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15, ?16)",
-	[S_OBS_COUNT] = "SELECT count(*) FROM observations o"
+	    " ?14, ?15, ?16, ?2)",
+	/* The same figure in an earlier revision moves to this one (the
+	 * binds are S_OBS_INSERT's). */
+	[S_OBS_CARRY] =
+	    "UPDATE observations SET revision = ?2, sentence = ?12, start = ?13,"
+	    " \"end\" = ?14, extractor_version = ?15 WHERE id = (SELECT id FROM"
+	    " observations WHERE doc_id = ?1 AND revision < ?2 AND indicator = ?3"
+	    " AND value = ?4 AND qualifier = ?5 AND period_start IS ?6"
+	    " AND period_end IS ?7 AND country IS ?8 AND region IS ?9 AND derived = ?10"
+	    " AND evidence IS ?11 ORDER BY revision DESC, id LIMIT 1)",
+		[S_OBS_COUNT] = "SELECT count(*) FROM observations o"
 	    " JOIN documents d ON d.id = o.doc_id AND d.latest_revision = o.revision"
 	    " WHERE o.doc_id = ?1",
 	/* ---- baselines ---- */

@@ -40,6 +40,7 @@ struct status {
 	int64_t outbox_pending;       /* -1 unknown */
 	int64_t last_release;         /* the newest release first seen, seconds UTC; 0 none */
 	int64_t last_alert;           /* the newest alert raised, seconds UTC; 0 none */
+	int64_t db_bytes;             /* the database file's size, -1 unknown */
 };
 
 /* What status_gather reads: the systemd STATUS= line and /metrics need
@@ -49,10 +50,11 @@ struct status {
 #define STATUS_MISSING  0x2 /* thresholds, missing, nmissing */
 #define STATUS_ACTIVITY 0x4 /* last_release, last_alert */
 #define STATUS_OUTBOX   0x8 /* outbox_pending */
-#define STATUS_ALL      0xf
+#define STATUS_SIZE     0x10 /* db_bytes */
+#define STATUS_ALL      0x1f
 
 /* Fill *out with what (STATUS_*) for cf's sources from st at time now;
- * the rest stays zero (outbox_pending -1). 0, or -1 (reason in
+ * the rest stays zero (outbox_pending and db_bytes -1). 0, or -1 (reason in
  * store_errmsg, or out of memory: out is then cleared). */
 int status_gather(struct store *st, const struct config *cf, int64_t now, unsigned what,
     struct status *out);

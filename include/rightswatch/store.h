@@ -125,6 +125,8 @@ struct store_document {
 	const char *text;
 	const char *hash;  /* of the text */
 	const char *country; /* the release's country, or NULL */
+	int keep_revisions; /* the texts of this many newest revisions are kept,
+	                       older ones dropped (their figures stay); 0: all */
 };
 
 enum store_doc_state {
@@ -135,17 +137,24 @@ enum store_doc_state {
 
 /* Is there a document for url already? Returns 0 and *doc_id (0 if none). */
 int store_document_find(struct store *st, const char *url, int64_t *doc_id);
-/* Save a document (new, or a new revision when the hash changed): NEW with
- * revision 1, SAME (the latest revision's hash; nothing written but
- * last_seen), or REVISED with revision latest + 1 and the metadata updated.
- * One transaction; *doc_id and *revision name the latest revision. */
+/* Save a document (new, or a new revision when the hash of its main text
+ * changed): NEW with revision 1, SAME (the latest revision's hash; nothing
+ * written but last_seen), or REVISED with revision latest + 1 and the
+ * metadata updated; of the revisions older than the newest keep_revisions,
+ * those no figure refers to are deleted, the others' text emptied. One
+ * transaction; *doc_id and *revision name the
+ * latest revision. */
 int store_document_save(struct store *st, const struct store_document *d,
     int64_t now, int64_t *doc_id, int *revision, enum store_doc_state *state);
 
 /* Record the observations of one revision of a document (replacing any for
  * the same revision), with the text they came from for the sentences, in
  * one transaction. Evidence is text[start, end) and the sentence
- * text[sent_start, sent_end), each NULL when outside strlen(text). */
+ * text[sent_start, sent_end), each NULL when outside strlen(text). A
+ * figure the document's earlier revisions hold already (same indicator,
+ * value, qualifier, period, place and evidence) moves to this revision,
+ * keeping its id (an alert's reference stays), rather than being copied:
+ * every distinct figure is kept forever, a repeated one once. */
 int store_observations_save(struct store *st, int64_t doc_id, int revision,
     const char *text, const struct extract_result *res, const char *extractor_version,
     int64_t now);
@@ -314,6 +323,13 @@ int store_outbox_pending_count(struct store *st, int64_t *n);
 /* When the newest release was first seen and the newest alert raised
  * (Unix seconds; 0 when there is none). */
 int store_activity(struct store *st, int64_t *last_release, int64_t *last_alert);
+
+/* The database file's size in bytes (its pages), into *bytes. */
+int store_size(struct store *st, int64_t *bytes);
+/* Give the pages freed since (emptied revisions) back to the file system
+ * (incremental vacuum; the file shrinks at the next checkpoint). Outside a
+ * transaction. 0 or -1. */
+int store_reclaim(struct store *st);
 
 /* Transactions for callers that group several calls. They nest: an inner
  * begin is a savepoint, so a store call that opens its own transaction

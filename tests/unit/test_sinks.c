@@ -140,7 +140,7 @@ test_status_sinks(void **state)
 	for (size_t i = 0; i < NROWS; i++) {
 		char name[] = "src", *result = strdup(rows[i].in), *miss[] = { strdup(rows[i].in) };
 		struct status_source src = { name, STORE_HEALTH_FAILING, 1, 0, 3, 100, 200, result };
-		struct status s = { 1000, &src, 1, 1, miss, 1, 0, 0, 0 };
+		struct status s = { 1000, &src, 1, 1, miss, 1, 0, 0, 0, -1 };
 		json_t *j, *v;
 		char *text = NULL, *json;
 		size_t len = 0;

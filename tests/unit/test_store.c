@@ -279,7 +279,7 @@ test_documents(void **state)
 	struct store_document d = {
 		"https://www.ohchr.org/en/press-releases/2021/08/mali-abductions",
 		"Mali: abductions rise", "2021-08-06", "en",
-		"GENEVA (6 August 2021) - 435 abductions.", "hash-a", "Mali"
+		"GENEVA (6 August 2021) - 435 abductions.", "hash-a", "Mali", 0
 	};
 	enum store_doc_state ds;
 	int64_t id, id2, found;
@@ -350,7 +350,7 @@ test_observations(void **state)
 	    "Some 87 were recorded in 2019.";
 	struct store_document d = {
 		"https://www.ohchr.org/en/press-releases/2021/08/x", "T", "2021-08-06",
-		"en", text, "h", "Mali"
+		"en", text, "h", "Mali", 0
 	};
 	struct extract_obs obs[] = {
 		/* an exact figure with its period */
@@ -424,6 +424,70 @@ test_observations(void **state)
 	store_close(st);
 	assert_string_equal(unit_sql_peek(path,
 	    "SELECT count(*) FROM observations WHERE revision = 1"), "3");
+}
+
+/* A release whose text changes each time: every revision is stored, only
+ * the newest keep_revisions keep their text; a figure each revision repeats
+ * is one row, moved forward (its id kept); the figures that changed stay;
+ * the freed pages go back. */
+static void
+test_bounded_revisions(void **state)
+{
+	const char *path = unit_path(dir, "bounded.db");
+	struct store *st = unit_store_open(path);
+	char text[4096], hash[16];
+	struct store_document d = { "https://example.org/r", "T", "2021-08-06", "en", text,
+		hash, "Mali", 2 };
+	struct extract_obs obs[] = {
+		/* the same figure in every revision */
+		{ "killed", 12, EXTRACT_EXACT, 1, { 2021, 7, 1 }, { 2021, 7, 31 },
+		  "Mali", NULL, 0, 0, 10, 0, 10 },
+		/* a figure that changes in each */
+		{ "abductions", 0, EXTRACT_EXACT, 1, { 2021, 1, 1 }, { 2021, 6, 30 },
+		  "Mali", NULL, 0, 11, 14, 11, 14 },
+	};
+	struct extract_result res = { obs, 2 };
+	enum store_doc_state ds;
+	int64_t id = 0, bytes;
+	int rev;
+	char first_id[32];
+
+	(void)state;
+	for (int i = 1; i <= 6; i++) {
+		/* "12 killed." stays, the second figure and the rest change */
+		memset(text, 'a' + i, sizeof(text) - 1);
+		text[sizeof(text) - 1] = '\0';
+		memcpy(text, "12 killed.", 10);
+		snprintf(hash, sizeof(hash), "%d", 100 + i);
+		memcpy(text + 11, hash, 3);
+		snprintf(hash, sizeof(hash), "h%d", i);
+		obs[1].value = 100 + i;
+		assert_int_equal(store_begin(st), 0);
+		assert_int_equal(store_document_save(st, &d, i, &id, &rev, &ds), 0);
+		assert_int_equal(rev, i);
+		assert_int_equal(store_observations_save(st, id, rev, text, &res,
+		    EXTRACT_VERSION, i), 0);
+		assert_int_equal(store_commit(st), 0);
+		if (i == 1)
+			snprintf(first_id, sizeof(first_id), "%s", unit_sql_peek(path,
+			    "SELECT id FROM observations WHERE value = 12"));
+	}
+	assert_int_equal(store_reclaim(st), 0);
+	assert_int_equal(store_size(st, &bytes), 0);
+	assert_true(bytes > 0);
+	store_close(st);
+	assert_string_equal(unit_sql_peek(path, "SELECT count(*) FROM revisions"), "6");
+	assert_string_equal(unit_sql_peek(path,
+	    "SELECT group_concat(revision) FROM revisions WHERE text <> ''"), "5,6");
+	assert_string_equal(unit_sql_peek(path,
+	    "SELECT count(*) || ',' || min(revision) || ',' || min(first_revision) || ',' || min(id)"
+	    " FROM observations WHERE value = 12"), "1,6,1,1");
+	assert_string_equal(unit_sql_peek(path, "SELECT id FROM observations WHERE value = 12"),
+	    first_id);
+	assert_string_equal(unit_sql_peek(path,
+	    "SELECT count(*) FROM observations WHERE indicator = 'abductions'"), "6");
+	assert_string_equal(unit_sql_peek(path, "PRAGMA auto_vacuum"), "2");
+	assert_string_equal(unit_sql_peek(path, "PRAGMA freelist_count"), "0");
 }
 
 static void
@@ -522,7 +586,7 @@ test_transactions(void **state)
 	put_source(st, "gone", "https://example.org/g.xml");
 	{
 		struct store_document d = { "https://example.org/r", NULL, NULL,
-		    NULL, "t", "h", NULL };
+		    NULL, "t", "h", NULL, 0 };
 		enum store_doc_state ds;
 		int64_t id;
 		int rev;
@@ -550,6 +614,7 @@ main(void)
 		cmocka_unit_test(test_item_states),
 		cmocka_unit_test(test_documents),
 		cmocka_unit_test(test_observations),
+		cmocka_unit_test(test_bounded_revisions),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_transactions),
 	};
