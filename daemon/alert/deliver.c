@@ -276,8 +276,10 @@ deliver_log(struct deliver *d, const struct deliver_job *job, enum dest_outcome 
 		if ((failed = logonce_ok(d->failing, job->name)) > 0)
 			log_info("destination works again: destination=%s failed_attempts=%zu", dest,
 			    failed);
-		log_info("delivered: destination=%s channel=%s alerts=%zu", dest, chan,
-		    job->nids);
+		/* What the destination answered: a reply code, a command's
+		 * output (escaped, cut). */
+		log_info("delivered: destination=%s channel=%s alerts=%zu result=%s", dest, chan,
+		    job->nids, why);
 		break;
 	case DEST_RETRY:
 		news = logonce_fail(d->failing, job->name, msg) != 0;
