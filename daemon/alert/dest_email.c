@@ -30,7 +30,8 @@ dest_email_start(struct dest *ds, char *why, size_t whylen)
 	return 0;
 }
 
-/* The SMTP password from its file; refuses a file others can read. */
+/* The SMTP password from its file; refuses a file its group or others
+ * can read. */
 static char *
 dest_email_password(const char *path, char *err, size_t errlen)
 {
@@ -52,9 +53,11 @@ dest_email_password(const char *path, char *err, size_t errlen)
 			close(fd);
 		return NULL;
 	}
-	if (sb.st_mode & S_IROTH) {
-		snprintf(err, errlen, "password_file %s is readable by everyone; "
-		    "chmod o-r it", path);
+	/* As ssh with a key: a secret its group or others may read is no
+	 * secret; refused. */
+	if (sb.st_mode & (S_IRGRP | S_IROTH)) {
+		snprintf(err, errlen, "password_file %s can be read by its group or by others; "
+		    "chmod 600 it", path);
 		close(fd);
 		return NULL;
 	}

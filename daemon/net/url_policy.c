@@ -227,6 +227,16 @@ policy_localhost(const char *host)
 	    (n > 10 && strcasecmp(host + n - 10, ".localhost") == 0);
 }
 
+int
+url_policy_loopback(const char *host)
+{
+	char why[64];
+
+	return host != NULL && (policy_localhost(host) ||
+	    (url_policy_classify(host, why, sizeof(why)) == URL_ADDR_PRIVATE &&
+	    strcmp(why, "loopback") == 0));
+}
+
 struct url_policy *
 url_policy_new(enum url_hop hop, const char *source_url, char *const *page_hosts,
     size_t npage_hosts, int allow_private)

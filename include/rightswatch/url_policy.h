@@ -68,6 +68,10 @@ enum url_addr url_policy_classify(const char *host, char *why, size_t whylen);
 enum url_addr url_policy_classify_sockaddr(const struct sockaddr *sa, char *why,
     size_t whylen);
 
+/* Is host this machine: a loopback address in any form, or the name
+ * localhost (or a name under .localhost)? 1 or 0. */
+int url_policy_loopback(const char *host);
+
 /* A policy for hop of the source at source_url with its page_hosts (all
  * copied); allow_private as configured (the source's own private URL
  * allows private addresses by itself). NULL when out of memory or

@@ -192,6 +192,23 @@ test_address(void **state)
 	}
 }
 
+static void
+test_loopback(void **state)
+{
+	static const struct {
+		const char *host;
+		int want;
+	} rows[] = {
+		{ "127.0.0.1", 1 }, { "127.1", 1 }, { "[::1]", 1 }, { "localhost", 1 },
+		{ "mail.localhost", 1 }, { "[::ffff:127.0.0.1]", 1 },
+		{ "10.0.0.25", 0 }, { "mail.example.org", 0 }, { "localhost.example.org", 0 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		if (url_policy_loopback(rows[i].host) != rows[i].want)
+			fail_msg("row %zu (%s)", i, rows[i].host);
+}
+
 int
 main(void)
 {
@@ -199,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_classify),
 		cmocka_unit_test(test_policy),
 		cmocka_unit_test(test_address),
+		cmocka_unit_test(test_loopback),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
