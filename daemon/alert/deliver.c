@@ -333,6 +333,11 @@ deliver_done(struct dest_call *call, enum dest_outcome oc, const char *msg)
 				break;
 			}
 	}
+	/* What status and /metrics say of the destination (test-alert runs
+	 * without the store). */
+	if (oc != DEST_CANCELLED && d->store != NULL && store_destination_result(d->store,
+	    job->name, now, oc == DEST_OK ? NULL : esc) == -1)
+		log_warnx("outbox: %s", store_errmsg(d->store));
 	if (job->test_done == NULL)
 		deliver_log(d, job, oc, msg != NULL ? msg : "", backoff);
 	if (job->test_done == NULL && (oc == DEST_RETRY || oc == DEST_PERMANENT))

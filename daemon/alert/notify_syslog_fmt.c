@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "rightswatch/buf.h"
 #include "rightswatch/date.h"
@@ -157,6 +158,25 @@ int
 notify_syslog_escape_msg(struct buf *out, const char *msg)
 {
 	return escape(out, msg ? msg : "", 0);
+}
+
+int
+notify_syslog_format_local(struct buf *out, int facility, const char *ident, long pid,
+    const struct notify_syslog_record *r)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	time_t t = r->time != 0 ? (time_t)r->time : time(NULL);
+	struct tm tm;
+
+	if (facility < 0 || facility > 23 || r->severity < 0 || r->severity > 7 ||
+	    localtime_r(&t, &tm) == NULL)
+		return -1;
+	/* The month by table: strftime's %b would follow the locale. */
+	if (buf_printf(out, "<%d>%.3s %2d %02d:%02d:%02d %s[%ld]: ", facility * 8 + r->severity,
+	    months + 3 * tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+	    ident != NULL ? ident : "rightswatch", pid) == -1)
+		return -1;
+	return escape(out, r->msg != NULL ? r->msg : "", 0);
 }
 
 /* A header field: "-" when empty, else PRINTUSASCII (others to '_'), cut at max. */

@@ -191,7 +191,18 @@ static const char step4[] =
 	"ALTER TABLE observations ADD COLUMN first_revision INTEGER;"
 	"UPDATE observations SET first_revision = revision;";
 
-static const char *const steps[] = { step1, step2, step3, step4 };
+/* Version 5 (issue 11, true delivery states): each destination's last
+ * success and last failure with its reason, for status and metrics (an
+ * outbox row forgets its error once delivered). */
+static const char step5[] =
+	"CREATE TABLE destinations ("
+	" name TEXT PRIMARY KEY NOT NULL,"  /* the [notify NAME] */
+	" last_ok INTEGER NOT NULL DEFAULT 0,"
+	" last_error TEXT,"
+	" last_error_at INTEGER NOT NULL DEFAULT 0"
+	");";
+
+static const char *const steps[] = { step1, step2, step3, step4, step5 };
 
 int
 store_schema_version(void)

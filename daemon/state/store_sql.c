@@ -183,6 +183,15 @@ const char *const store_sql[S_COUNT] = {
 	[S_OUTBOX_PENDING] = "SELECT count(*) FROM outbox WHERE state = 'pending'",
 	[S_OUTBOX_WINDOW] = "SELECT max(next_attempt) FROM outbox WHERE destination = ?1"
 	    " AND state = 'pending' AND attempts = 0 AND next_attempt > ?2",
-	[S_OUTBOX_POSTPONE] = "UPDATE outbox SET next_attempt = ?3"
+	/* ---- destinations ---- */
+	[S_DEST_OK] = "INSERT INTO destinations (name, last_ok) VALUES (?1, ?2)"
+	    " ON CONFLICT (name) DO UPDATE SET last_ok = excluded.last_ok",
+	[S_DEST_ERROR] = "INSERT INTO destinations (name, last_error, last_error_at)"
+	    " VALUES (?1, ?3, ?2) ON CONFLICT (name) DO UPDATE SET"
+	    " last_error = excluded.last_error, last_error_at = excluded.last_error_at",
+	[S_DEST_GET] = "SELECT (SELECT count(*) FROM outbox WHERE destination = ?1"
+	    " AND state = 'pending'), d.last_ok, d.last_error, d.last_error_at"
+	    " FROM (SELECT 1) LEFT JOIN destinations d ON d.name = ?1",
+		[S_OUTBOX_POSTPONE] = "UPDATE outbox SET next_attempt = ?3"
 	    " WHERE alert_id = ?1 AND destination = ?2 AND state = 'pending'",
 };

@@ -320,6 +320,22 @@ int store_outbox_postpone(struct store *st, int64_t alert_id, const char *destin
     int64_t when);
 /* The number of pending deliveries. */
 int store_outbox_pending_count(struct store *st, int64_t *n);
+/* How a destination fares: deliveries waiting for it, its last success
+ * and its last failure. Strings owned (store_destination_clear). */
+struct store_destination {
+	int64_t pending;
+	int64_t last_ok;        /* seconds UTC, 0 never */
+	int64_t last_error_at;  /* seconds UTC, 0 never */
+	char *last_error;       /* a server's words (escape them), or NULL */
+};
+/* An attempt to destination ended at now: delivered (error NULL) or not,
+ * and why (a test alert's attempts count too). */
+int store_destination_result(struct store *st, const char *destination, int64_t now,
+    const char *error);
+/* How destination fares (all zero when it never had an attempt). */
+int store_destination_get(struct store *st, const char *destination,
+    struct store_destination *out);
+void store_destination_clear(struct store_destination *d);
 /* When the newest release was first seen and the newest alert raised
  * (Unix seconds; 0 when there is none). */
 int store_activity(struct store *st, int64_t *last_release, int64_t *last_alert);

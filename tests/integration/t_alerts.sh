@@ -13,7 +13,7 @@
 #      (and after a send, before it was marked): delivered after restart
 #   F  CR/LF and "Bcc:" in feed and release titles never reach a header
 #
-# target = local (syslog(3) through /dev/log) is tested only when this
+# target = local (a datagram to /dev/log) is tested only when this
 # machine has no /dev/log: rsyslogd then owns it for the test's duration.
 . "$(dirname "$0")/lib.sh"
 plan 65

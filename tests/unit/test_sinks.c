@@ -139,8 +139,10 @@ test_status_sinks(void **state)
 	(void)state;
 	for (size_t i = 0; i < NROWS; i++) {
 		char name[] = "src", *result = strdup(rows[i].in), *miss[] = { strdup(rows[i].in) };
+		char dname[] = "mail";
 		struct status_source src = { name, STORE_HEALTH_FAILING, 1, 0, 3, 100, 200, result };
-		struct status s = { 1000, &src, 1, 1, miss, 1, 0, 0, 0, -1 };
+		struct status_dest dst = { dname, "email", 2, 0, 900, strdup(rows[i].in) };
+		struct status s = { 1000, &src, 1, 1, miss, 1, 0, 0, 0, -1, &dst, 1 };
 		json_t *j, *v;
 		char *text = NULL, *json;
 		size_t len = 0;
@@ -159,10 +161,14 @@ test_status_sinks(void **state)
 		assert_clean("status json", i, json_string_value(v), 0);
 		v = json_array_get(json_object_get(j, "thresholds_lacking_baseline"), 0);
 		assert_clean("status json", i, json_string_value(v), 0);
+		v = json_object_get(json_array_get(json_object_get(j, "destinations"), 0),
+		    "last_error");
+		assert_clean("status json", i, json_string_value(v), 0);
 		json_decref(j);
 		free(json);
 		free(result);
 		free(miss[0]);
+		free(dst.last_error);
 	}
 }
 

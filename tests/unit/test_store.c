@@ -71,7 +71,7 @@ test_open_migrate_reopen(void **state)
 	    "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
 	    " WHERE type = 'table' ORDER BY name)"));
 	assert_string_equal(tables,
-	    "alerts,baselines,documents,items,observations,outbox,revisions,sources");
+	    "alerts,baselines,destinations,documents,items,observations,outbox,revisions,sources");
 
 	/* reopening migrates nothing and changes nothing */
 	st = unit_store_open(path);
