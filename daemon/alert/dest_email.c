@@ -84,7 +84,7 @@ dest_email_message(const struct dest *ds, const struct dest_msg *m, char *err, s
 {
 	const struct config_notify *cn = ds->cn;
 	struct alert_mail mail;
-	char idl[160];
+	char idl[200];
 
 	memset(&mail, 0, sizeof(mail));
 	mail.from = cn->from;
@@ -92,8 +92,9 @@ dest_email_message(const struct dest *ds, const struct dest_msg *m, char *err, s
 	mail.nto = cn->to.n;
 	mail.subject_prefix = cn->subject_prefix;
 	mail.date = (int64_t)time(NULL);
-	snprintf(idl, sizeof(idl), "alert-%lld.%d.%s", (long long)m->outbox_id, m->attempts,
-	    cn->name);
+	/* One Message-ID for every attempt: a retry after a dropped connection
+	 * is the same message to the receiver, not a new one. */
+	snprintf(idl, sizeof(idl), "alert-%s.%s", m->id, cn->name);
 	mail.id_left = idl;
 	return alert_rfc5322_digest(m->alerts, m->nalerts, &mail, err, errlen);
 }

@@ -64,7 +64,7 @@ dest_exec_cb(const struct notify_exec_result *r, void *arg)
 }
 
 /* The variables the command gets besides PATH and LANG. */
-#define DEST_EXEC_NVARS 9
+#define DEST_EXEC_NVARS 10
 
 static void
 dest_exec_vars_free(char **v)
@@ -91,6 +91,7 @@ dest_exec_vars(const struct dest *ds, const struct dest_msg *m, char **v)
 	rc |= asprintf(&v[6], "RW_URL=%s", a->url != NULL ? a->url : "") == -1;
 	rc |= asprintf(&v[7], "RW_TEST=%d", a->is_test ? 1 : 0) == -1;
 	rc |= asprintf(&v[8], "RW_ALERTS=%zu", m->nalerts) == -1;
+	rc |= asprintf(&v[9], "RW_DELIVERY_ID=%s", m->id) == -1;
 	if (rc) {
 		/* asprintf leaves a failed pointer undefined */
 		for (size_t i = 0; i < DEST_EXEC_NVARS; i++)

@@ -516,6 +516,23 @@ store_alerts_list(struct store *st, int64_t since, struct store_alert **out,
 	return 0;
 }
 
+int
+store_instance(struct store *st, char out[STORE_INSTANCE_LEN + 1])
+{
+	sqlite3_stmt *s;
+	const unsigned char *v;
+	int r = 0;
+
+	if ((s = store_stmt(st, S_INSTANCE)) == NULL)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW && (v = sqlite3_column_text(s, 0)) != NULL)
+		snprintf(out, STORE_INSTANCE_LEN + 1, "%s", (const char *)v);
+	else
+		r = store_db_err(st, "reading the instance id");
+	store_reset(s);
+	return r;
+}
+
 /* ---- destinations ---- */
 
 int

@@ -202,7 +202,18 @@ static const char step5[] =
 	" last_error_at INTEGER NOT NULL DEFAULT 0"
 	");";
 
-static const char *const steps[] = { step1, step2, step3, step4, step5 };
+/* Version 6 (issue 11, stable ids): facts about the database itself; its
+ * instance id, random, makes the ids of deliveries (instance-outbox id)
+ * unique across databases, so a receiver that saw one never takes another
+ * database's delivery for a duplicate, nor a retry for a new one. */
+static const char step6[] =
+	"CREATE TABLE meta ("
+	" key TEXT PRIMARY KEY NOT NULL,"
+	" value TEXT NOT NULL"
+	");"
+	"INSERT INTO meta (key, value) VALUES ('instance', lower(hex(randomblob(8))));";
+
+static const char *const steps[] = { step1, step2, step3, step4, step5, step6 };
 
 int
 store_schema_version(void)

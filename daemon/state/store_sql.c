@@ -183,6 +183,7 @@ const char *const store_sql[S_COUNT] = {
 	[S_OUTBOX_PENDING] = "SELECT count(*) FROM outbox WHERE state = 'pending'",
 	[S_OUTBOX_WINDOW] = "SELECT max(next_attempt) FROM outbox WHERE destination = ?1"
 	    " AND state = 'pending' AND attempts = 0 AND next_attempt > ?2",
+	[S_INSTANCE] = "SELECT value FROM meta WHERE key = 'instance'",
 	/* ---- destinations ---- */
 	[S_DEST_OK] = "INSERT INTO destinations (name, last_ok) VALUES (?1, ?2)"
 	    " ON CONFLICT (name) DO UPDATE SET last_ok = excluded.last_ok",

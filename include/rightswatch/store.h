@@ -320,6 +320,11 @@ int store_outbox_postpone(struct store *st, int64_t alert_id, const char *destin
     int64_t when);
 /* The number of pending deliveries. */
 int store_outbox_pending_count(struct store *st, int64_t *n);
+/* The database's instance id (16 hex digits, random, made when it was
+ * created or migrated to version 6) into out. */
+#define STORE_INSTANCE_LEN 16
+int store_instance(struct store *st, char out[STORE_INSTANCE_LEN + 1]);
+
 /* How a destination fares: deliveries waiting for it, its last success
  * and its last failure. Strings owned (store_destination_clear). */
 struct store_destination {

@@ -70,6 +70,16 @@ compare = prior_year_total
 severity = critical
 INI
 }
+# mission_site N: nginx serving the mission's releases and feed-N.rss
+# (tests/fixtures/alerts) from $TMP/site; sets MISSION_FEED to its URL.
+mission_site() {
+	local fix=$RW_ROOT/tests/fixtures/alerts
+	mkdir -p "$TMP/site"
+	cp -r "$fix/releases" "$TMP/site/releases"
+	cp "$fix/feed-$1.rss" "$TMP/site/feed.rss"
+	nginx_start "$TMP/site" || return 1
+	MISSION_FEED=http://127.0.0.1:$NGINX_PORT/feed.rss
+}
 # The 2020 total as an operator configures it.
 MISSION_BASELINE='
 [baseline mali-2020]

@@ -6,29 +6,24 @@
 # where an empty directory, or one holding our own rsyslogd's socket, is
 # bound over /dev: the machine's own /dev/log is never touched.
 . "$(dirname "$0")/lib.sh"
-plan 10
+plan 11
 
 if ! command -v unshare >/dev/null || ! unshare -m true 2>/dev/null; then
-	for i in $(seq 1 10); do
+	for i in $(seq 1 11); do
 		skip "unshare -m is not available here (it needs root or user namespaces)"
 	done
 	exit 0
 fi
 [ -x /usr/sbin/rsyslogd ] || bail "rsyslog is not installed"
 
-fix=$RW_ROOT/tests/fixtures/alerts
-site=$TMP/site
-mkdir -p "$site"
-cp -r "$fix/releases" "$site/releases"
-cp "$fix/feed-2.rss" "$site/feed.rss"
-nginx_start "$site" || bail "nginx did not start"
+mission_site 2 || bail "nginx did not start"
 db=$TMP/state.db
 cat > "$TMP/rw.ini" <<INI
 [daemon]
 state = state.db
 interval = 1h
 
-$(mission_sections "http://127.0.0.1:$NGINX_PORT/feed.rss")
+$(mission_sections "$MISSION_FEED")
 $MISSION_BASELINE
 
 [notify local]
@@ -82,8 +77,10 @@ check "the outbox row is delivered, after two attempts" \
 wait_for test -s "$TMP/records"
 check "the collector got exactly one record (local4.crit)" \
 	test "$(wc -l < "$TMP/records"),$(cut -d'|' -f1 "$TMP/records")" = "1,162"
+check "the record carries the delivery's id (instance and outbox row)" \
+	grep -q "delivery_id=\"$(sql "$db" "select value from meta")-1\"\$" "$TMP/records"
 check "status shows it delivered, the last error still told" \
-	sh -c "'$RW_BIN' status -c '$TMP/rw.ini' | grep -E '^local +syslog +0 +now +now: /dev/log: No such file'"
+	sh -c "'$RW_BIN' status -c '$TMP/rw.ini' | grep -E '^local +syslog +0 +now +(now|[0-9]+s ago): /dev/log: No such file'"
 check "status --json: the destination, its queue and times" python3 - "$RW_BIN" "$TMP/rw.ini" <<'PY'
 import json, subprocess, sys
 s = json.loads(subprocess.run([sys.argv[1], "status", "--json", "-c", sys.argv[2]],

@@ -52,7 +52,7 @@ check "it has PATH, LANG and the alert's RW_* variables" \
 	       grep -q '^RW_DESTINATION=cmd$' '$TMP/env.out' && grep -q '^RW_TEST=1$' '$TMP/env.out'"
 # (PWD is the shell's own doing: sh sets it when it starts.)
 check "nothing else: PATH, LANG and RW_* only" \
-	test "$(grep -cvE '^(PATH|LANG|RW_[A-Z]+|PWD)=' "$TMP/env.out")" = 0
+	test "$(grep -cvE '^(PATH|LANG|RW_[A-Z_]+|PWD)=' "$TMP/env.out")" = 0
 check "its output is reported with the outcome" grep -q "sent: exit 0: hook output: done" "$TMP/cmd.out"
 
 start=$(date +%s)

@@ -25,7 +25,8 @@ before any answer, so a client that has its response can read the line:
     {"t": 1700000000.123, "mono": 12345.678, "method": "GET",
      "path": "/ok?x=1", "route": "/ok", "n": 1,
      "if_none_match": "\\"ok-v1\\"" | null, "if_modified_since": ... | null,
-     "accept_encoding": ..., "user_agent": ..., "host": ..., "body": ...}
+     "accept_encoding": ..., "user_agent": ..., "host": ...,
+     "idempotency_key": ... | null, "body": ...}
 "t" is wall-clock seconds, "mono" the server's monotonic clock, "n" the
 count of requests to that route so far (1-based), "body" the request body
 of a POST/PUT (text, cut at 64 KiB) or null.
@@ -236,7 +237,8 @@ class Handler(BaseHTTPRequestHandler):
             "if_modified_since": self.headers.get("If-Modified-Since"),
             "accept_encoding": self.headers.get("Accept-Encoding"),
             "user_agent": self.headers.get("User-Agent"),
-            "host": self.headers.get("Host"), "body": body})
+            "host": self.headers.get("Host"),
+            "idempotency_key": self.headers.get("Idempotency-Key"), "body": body})
         head = method == "HEAD"
         try:
             script = self.state.script_routes()

@@ -56,7 +56,7 @@ test_open_migrate_reopen(void **state)
 	const char *path = unit_path(dir, "open.db");
 	struct store *st;
 	struct stat sb;
-	char tables[1024], wal[300];
+	char tables[1024], wal[300], inst[STORE_INSTANCE_LEN + 1], other[STORE_INSTANCE_LEN + 1];
 
 	(void)state;
 	st = unit_store_open(path);
@@ -71,10 +71,20 @@ test_open_migrate_reopen(void **state)
 	    "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
 	    " WHERE type = 'table' ORDER BY name)"));
 	assert_string_equal(tables,
-	    "alerts,baselines,destinations,documents,items,observations,outbox,revisions,sources");
+	    "alerts,baselines,destinations,documents,items,meta,observations,outbox,revisions,"
+	    "sources");
 
-	/* reopening migrates nothing and changes nothing */
+	/* reopening migrates nothing and changes nothing, the instance id
+	 * included (16 hex digits, another in another database) */
 	st = unit_store_open(path);
+	assert_int_equal(store_instance(st, inst), 0);
+	assert_int_equal(strspn(inst, "0123456789abcdef"), STORE_INSTANCE_LEN);
+	store_close(st);
+	assert_string_equal(unit_sql_peek(path, "SELECT value FROM meta WHERE key = 'instance'"),
+	    inst);
+	st = unit_store_open(unit_path(dir, "other.db"));
+	assert_int_equal(store_instance(st, other), 0);
+	assert_string_not_equal(inst, other);
 	store_close(st);
 	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), schema_version_text());
 	assert_string_equal(unit_sql_peek(path,
