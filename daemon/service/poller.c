@@ -657,8 +657,15 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		poller_verdict(ps, ev, health, "%ld gone: source disabled", res->status);
 		break;
 	case POLLSTATE_EV_RETRY_AFTER:
-		poller_verdict(ps, ev, health, "%ld, retry after %lld s", res->status,
-		    (long long)ans.retry_after);
+		/* What the schedule will honour, said as such: a server's
+		 * absurd wait is capped (POLLSTATE_MAX_RETRY). */
+		if (ans.retry_after > POLLSTATE_MAX_RETRY)
+			poller_verdict(ps, ev, health, "%ld, retry after %lld s (the server asked "
+			    "%lld s; capped at %d days)", res->status, (long long)POLLSTATE_MAX_RETRY,
+			    (long long)ans.retry_after, POLLSTATE_MAX_RETRY / 86400);
+		else
+			poller_verdict(ps, ev, health, "%ld, retry after %lld s", res->status,
+			    (long long)ans.retry_after);
 		break;
 	case POLLSTATE_EV_WALL:
 		poller_verdict(ps, ev, health, "%ld, a challenge page", res->status);

@@ -4,7 +4,7 @@
 # spellings, or a name that resolves to loopback, gets no request through,
 # and no connection: a canary listener counts the connections it accepts.
 . "$(dirname "$0")/lib.sh"
-plan 20
+plan 21
 
 canary_start || bail "canary did not start"
 fault_start || bail "fault server did not start"
@@ -20,15 +20,16 @@ cat > "$site/pages.rss" <<RSS
 <link>http://127.0.0.1:NGINX/moved-page.html</link></item>
 <item><title>Mali: a link to the metadata service</title><guid>p2</guid>
 <link>http://169.254.169.254/latest/meta-data/</link></item>
+<item><title>Mali: a link to a host not in page_hosts</title><guid>p4</guid>
+<link>http://news.example.org/mali</link></item>
 <item><title>Mali: a plain release</title><guid>p3</guid>
 <link>http://127.0.0.1:NGINX/release.html</link></item>
 </channel></rss>
 RSS
-cat > "$site/release.html" <<'HTML'
-<html><head><title>A release</title></head><body><main>
-<p>GENEVA (6 August 2021) - At least 12 civilians were killed in Mopti, Mali.</p>
-</main></body></html>
-HTML
+# (with a stray NUL byte: dropped, not fatal)
+printf '%s\0%s\n' '<html><head><title>A release</title></head><body><main>
+<p>GENEVA (6 August 2021) - At least 12 civilians' ' were killed in Mopti, Mali.</p>
+</main></body></html>' > "$site/release.html"
 # A feed with a relative link, reached through a redirect to another path:
 # the link resolves against the configured URL (/a/), not where it led (/b/).
 cat > "$site/b/feed.rss" <<'RSS'
@@ -97,11 +98,13 @@ check "a release page nginx redirects to another port: not fetched, not retried"
 	test "$(sql "$db" "select done || ',' || coalesce(doc_id, 0) from items where item_id='p1'")" = "1,0"
 check "the metadata link of a feed is not fetched" \
 	test "$(sql "$db" "select done || ',' || coalesce(doc_id, 0) from items where item_id='p2'")" = "1,0"
-check "the plain release of the same feed is read" \
+check "the plain release of the same feed is read (its stray NUL byte dropped)" \
 	test "$(sql "$db" "select count(*) from items where item_id='p3' and doc_id is not null")" = 1
 check "one line for the source's refused releases, not one per item" \
 	sh -c "test \$(grep -c 'source nginx-pages: .*not fetched' '$TMP/once.err') = 1 &&
-	       grep -q 'source nginx-pages: 2 releases not fetched' '$TMP/once.err'"
+	       grep -q 'source nginx-pages: 3 releases not fetched' '$TMP/once.err'"
+check "a link to a host not in page_hosts is not fetched either" \
+	test "$(sql "$db" "select done || ',' || coalesce(doc_id, 0) from items where item_id='p4'")" = "1,0"
 check "the refusal is logged once per source" \
 	test "$(grep -c 'source to-canary: refused' "$TMP/once.err")" = 1
 check "a relative link resolves against the configured URL, not the redirect's" \
