@@ -499,6 +499,9 @@ test_poisoned(void **state)
 	assert_int_equal(s.state, S(POISONED));
 	assert_int_equal(s.health, STORE_HEALTH_POISONED);
 	assert_int_equal(changed, 1);
+	/* once probes it only after the backoff, as it polls any failing source */
+	assert_false(pollstate_accepts(&s, E(ONCE), now));
+	assert_true(pollstate_accepts(&s, E(ONCE), now + s.backoff));
 	/* quarantined: the timer probes it, after the interval, and the
 	 * same bytes leave it quarantined */
 	assert_int_equal(pollstate_apply(&s, &due, &policy, now + 5, NULL), 1);
