@@ -30,7 +30,8 @@ dest_email_start(struct dest *ds, char *why, size_t whylen)
 	return 0;
 }
 
-/* The SMTP password from its file; refuses a file others can read. */
+/* The SMTP password from its file; refuses a file its group or others
+ * can read. */
 static char *
 dest_email_password(const char *path, char *err, size_t errlen)
 {
@@ -52,9 +53,11 @@ dest_email_password(const char *path, char *err, size_t errlen)
 			close(fd);
 		return NULL;
 	}
-	if (sb.st_mode & S_IROTH) {
-		snprintf(err, errlen, "password_file %s is readable by everyone; "
-		    "chmod o-r it", path);
+	/* As ssh with a key: a secret its group or others may read is no
+	 * secret; refused. */
+	if (sb.st_mode & (S_IRGRP | S_IROTH)) {
+		snprintf(err, errlen, "password_file %s can be read by its group or by others; "
+		    "chmod 600 it", path);
 		close(fd);
 		return NULL;
 	}
@@ -81,7 +84,7 @@ dest_email_message(const struct dest *ds, const struct dest_msg *m, char *err, s
 {
 	const struct config_notify *cn = ds->cn;
 	struct alert_mail mail;
-	char idl[160];
+	char idl[200];
 
 	memset(&mail, 0, sizeof(mail));
 	mail.from = cn->from;
@@ -89,8 +92,9 @@ dest_email_message(const struct dest *ds, const struct dest_msg *m, char *err, s
 	mail.nto = cn->to.n;
 	mail.subject_prefix = cn->subject_prefix;
 	mail.date = (int64_t)time(NULL);
-	snprintf(idl, sizeof(idl), "alert-%lld.%d.%s", (long long)m->outbox_id, m->attempts,
-	    cn->name);
+	/* One Message-ID for every attempt: a retry after a dropped connection
+	 * is the same message to the receiver, not a new one. */
+	snprintf(idl, sizeof(idl), "alert-%s.%s", m->id, cn->name);
 	mail.id_left = idl;
 	return alert_rfc5322_digest(m->alerts, m->nalerts, &mail, err, errlen);
 }

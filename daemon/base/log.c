@@ -2,6 +2,9 @@
  * log — leveled messages on stderr, each line prefixed by a syslog-style
  * priority ("<4>") when stderr is journald's stream (JOURNAL_STREAM is set),
  * so `journalctl -p warning` works without a syslog dependency here.
+ * Whatever a caller formats, the line that leaves holds no control
+ * character and no invalid UTF-8 (escape_controls): untrusted text a
+ * caller forgot to escape can neither split nor reorder it.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -10,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "rightswatch/escape.h"
 #include "rightswatch/log.h"
 
 static const char *log_progname = "rightswatch";
@@ -69,13 +73,14 @@ log_level_name(int level)
 static void
 log_vemit(int level, const char *suffix, const char *fmt, va_list ap)
 {
-	char msg[2048];
+	char raw[2048], msg[4096];
 
 	if (level > log_current)
 		return;
 	if (log_journal < 0)
 		log_journal = getenv("JOURNAL_STREAM") != NULL;
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	escape_controls(msg, sizeof(msg), raw);
 	if (log_journal)
 		fprintf(stderr, "<%d>", log_levels[level].prio);
 	fprintf(stderr, "%s: %s: %s%s%s\n", log_progname, log_levels[level].name,

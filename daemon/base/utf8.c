@@ -1,12 +1,13 @@
 /*
- * utf8 — strict UTF-8 decoding (RFC 3629 section 4) and encoding, see utf8.h.
+ * utf8 — strict UTF-8 decoding (RFC 3629 section 4), and which characters
+ * are controls that no sink shows raw; see utf8.h.
  */
 #include <stdint.h>
 
 #include "rightswatch/utf8.h"
 
 size_t
-utf8_len(const char *s, size_t n)
+utf8_decode(const char *s, size_t n, uint32_t *out)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t len;
@@ -14,8 +15,10 @@ utf8_len(const char *s, size_t n)
 
 	if (n == 0)
 		return 0;
-	if (p[0] < 0x80)
+	if (p[0] < 0x80) {
+		*out = p[0];
 		return 1;
+	}
 	if (p[0] >= 0xc2 && p[0] <= 0xdf)
 		len = 2, cp = p[0] & 0x1f, min = 0x80;
 	else if (p[0] >= 0xe0 && p[0] <= 0xef)
@@ -34,7 +37,51 @@ utf8_len(const char *s, size_t n)
 	/* Overlong forms, UTF-16 surrogates and code points past U+10FFFF. */
 	if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
 		return 0;
+	*out = cp;
 	return len;
+}
+
+size_t
+utf8_len(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	return utf8_decode(s, n, &cp);
+}
+
+int
+utf8_is_control(uint32_t cp)
+{
+	/* Ranges, in order; each one a kind of character that moves the
+	 * cursor, reorders what follows or breaks a line. */
+	static const struct {
+		uint32_t lo, hi;
+	} controls[] = {
+		{ 0x0000, 0x001f }, /* C0 */
+		{ 0x007f, 0x009f }, /* DEL and C1 */
+		{ 0x061c, 0x061c }, /* ARABIC LETTER MARK */
+		{ 0x200e, 0x200f }, /* LEFT-TO-RIGHT and RIGHT-TO-LEFT MARK */
+		{ 0x2028, 0x202e }, /* LINE and PARAGRAPH SEPARATOR, the embeddings and overrides */
+		{ 0x2066, 0x2069 }, /* the isolates */
+	};
+
+	for (size_t i = 0; i < sizeof(controls) / sizeof(controls[0]); i++)
+		if (cp >= controls[i].lo && cp <= controls[i].hi)
+			return 1;
+	return 0;
+}
+
+size_t
+utf8_unsafe(const char *s, size_t n)
+{
+	uint32_t cp;
+	size_t len;
+
+	if (n == 0)
+		return 0;
+	if ((len = utf8_decode(s, n, &cp)) == 0)
+		return 1;
+	return utf8_is_control(cp) ? len : 0;
 }
 
 int

@@ -19,6 +19,8 @@ static const struct {
 	{ "once", cli_once, "once [-c FILE]", "one whole cycle, then exit" },
 	{ "check", cli_check, "check [-c FILE]", "validate the configuration" },
 	{ "status", cli_status, "status [-c FILE] [--json]", "sources' health and schedule" },
+	{ "source", cli_source, "source reset [-c FILE] NAME",
+	    "a quarantined (poisoned) source polled again" },
 	{ "parse-feed", cli_parse_feed, "parse-feed [--base URL] [--charset NAME] [FILE|-]",
 	    "a feed as JSON Lines" },
 	{ "page-text", cli_page_text,

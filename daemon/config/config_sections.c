@@ -18,6 +18,8 @@
 #include "rightswatch/notify_syslog.h"
 #include "rightswatch/rules.h"
 #include "rightswatch/taxonomy.h"
+#include "rightswatch/url.h"
+#include "rightswatch/url_policy.h"
 #include "config_int.h"
 
 /* ---- section and key tables ---- */
@@ -37,10 +39,11 @@ static const struct config_key config_daemon_keys[] = {
 	KEYE(struct config, "log_level", log_level, config_level_names),
 	KEY(struct config, "baselines", CK_PATH, baselines),
 	KEY(struct config, "listen", CK_LISTEN, listen),
+	KEYN(struct config, "keep_revisions", CK_INT, keep_revisions, 1, 1000),
 };
 
 enum { SRC_URL, SRC_TYPE, SRC_INTERVAL, SRC_LANG, SRC_FETCH, SRC_CONTENT,
-	SRC_HOSTS, SRC_MAXITEMS, SRC_LINKS, SRC_PATTERN };
+	SRC_HOSTS, SRC_MAXITEMS, SRC_LINKS, SRC_PATTERN, SRC_PRIVATE };
 static const struct config_key config_source_keys[] = {
 	[SRC_URL] = KEYR(struct config_source, "url", CK_URL, url),
 	[SRC_TYPE] = KEYE(struct config_source, "type", type, config_source_type_names),
@@ -52,6 +55,7 @@ static const struct config_key config_source_keys[] = {
 	[SRC_MAXITEMS] = KEYN(struct config_source, "max_items", CK_COUNT, max_items, 1, FEED_MAX_ITEMS),
 	[SRC_LINKS] = KEY(struct config_source, "links", CK_XPATH, links),
 	[SRC_PATTERN] = KEY(struct config_source, "link_pattern", CK_URLGLOB, link_pattern),
+	[SRC_PRIVATE] = KEY(struct config_source, "allow_private", CK_BOOL, allow_private),
 };
 
 enum { IND_TERMS, IND_TERMS_FR, IND_REPLACE };
@@ -160,6 +164,37 @@ config_has_scheme(const char *url, const char *const *schemes)
 	return 0;
 }
 
+/* A password over smtp:// with starttls = try or never crosses in plain
+ * text when the server offers no STARTTLS, or a man in the middle strips
+ * it. To a loopback address it never leaves the machine (a local relay). */
+static int
+config_notify_plain_password(const struct config_notify *n, char *why, size_t whylen)
+{
+	char scheme[16], host[256];
+	int port;
+
+	if (n->type != CONFIG_NOTIFY_EMAIL || n->password_file == NULL || n->url == NULL ||
+	    strncasecmp(n->url, "smtp://", 7) != 0 || n->starttls == CONFIG_STARTTLS_REQUIRED ||
+	    (url_split(n->url, scheme, sizeof(scheme), host, sizeof(host), &port) == 0 &&
+	    url_policy_loopback(host)))
+		return 0;
+	snprintf(why, whylen, "starttls = %s with a password over smtp://: the password would "
+	    "cross in plain text whenever the server offers no STARTTLS (or a man in the middle "
+	    "removes it); use starttls = required, or smtps://",
+	    config_starttls_names[n->starttls]);
+	return 1;
+}
+
+/* The checks across a destination's keys that say why, as a table: each
+ * returns 1 with the reason when the section is wrong, and the error
+ * names the line of key. */
+static const struct {
+	int (*wrong)(const struct config_notify *n, char *why, size_t whylen);
+	int key;
+} config_notify_rules[] = {
+	{ config_notify_plain_password, NT_STARTTLS },
+};
+
 static void
 config_notify_finish(struct config_parse *p, void *obj, const int *key_line)
 {
@@ -205,6 +240,13 @@ config_notify_finish(struct config_parse *p, void *obj, const int *key_line)
 		if ((key_line[NT_USER] == 0) != (key_line[NT_PASSWORD] == 0))
 			config_err(p, p->sec_line, "%s: username and password_file go together",
 			    p->label);
+		for (size_t r = 0; r < NKEYS(config_notify_rules); r++) {
+			char why[320];
+
+			if (config_notify_rules[r].wrong(n, why, sizeof(why)))
+				config_err(p, key_line[config_notify_rules[r].key] != 0 ?
+				    key_line[config_notify_rules[r].key] : p->sec_line, "%s", why);
+		}
 		break;
 	case CONFIG_NOTIFY_WEBHOOK:
 		if (key_line[NT_URL] == 0)

@@ -83,6 +83,7 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 	d.text = text;
 	d.hash = hash;
 	d.country = country;
+	d.keep_revisions = cf->keep_revisions;
 	memset(&params, 0, sizeof(params));
 	/* the page's date, else the feed's, else the text's dateline, else now */
 	if (date != NULL && date_parse_ymd(date, &params.release_date) == 0)

@@ -16,6 +16,7 @@
 #include "rightswatch/escape.h"
 #include "rightswatch/status.h"
 #include "rightswatch/store.h"
+#include "rightswatch/utf8.h"
 
 struct status_lines {
 	struct status *s;
@@ -78,6 +79,32 @@ status_sources(struct store *st, const struct config *cf, struct status *out)
 	return 0;
 }
 
+/* Each configured destination as the store knows it. */
+static int
+status_dests(struct store *st, const struct config *cf, struct status *out)
+{
+	if ((out->dests = calloc(cf->nnotifies + 1, sizeof(*out->dests))) == NULL)
+		return -1;
+	for (size_t i = 0; i < cf->nnotifies; i++) {
+		struct status_dest *sd = &out->dests[out->ndests];
+		struct store_destination d;
+
+		if (store_destination_get(st, cf->notifies[i].name, &d) == -1)
+			return -1;
+		if ((sd->name = strdup(cf->notifies[i].name)) == NULL) {
+			store_destination_clear(&d);
+			return -1;
+		}
+		out->ndests++;
+		sd->type = config_notify_type_name(cf->notifies[i].type);
+		sd->pending = d.pending;
+		sd->last_ok = d.last_ok;
+		sd->last_error_at = d.last_error_at;
+		sd->last_error = d.last_error;
+	}
+	return 0;
+}
+
 int
 status_gather(struct store *st, const struct config *cf, int64_t now, unsigned what,
     struct status *out)
@@ -87,7 +114,12 @@ status_gather(struct store *st, const struct config *cf, int64_t now, unsigned w
 	memset(out, 0, sizeof(*out));
 	out->now = now;
 	out->outbox_pending = -1;
+	out->db_bytes = -1;
+	if ((what & STATUS_SIZE) && store_size(st, &out->db_bytes) == -1)
+		out->db_bytes = -1;
 	if ((what & STATUS_SOURCES) && status_sources(st, cf, out) == -1)
+		goto fail;
+	if ((what & STATUS_DESTS) && status_dests(st, cf, out) == -1)
 		goto fail;
 	if (what & STATUS_MISSING) {
 		out->thresholds = cf->nthresholds > 0;
@@ -117,6 +149,11 @@ status_clear(struct status *s)
 		free(s->sources[i].last_result);
 	}
 	free(s->sources);
+	for (size_t i = 0; i < s->ndests; i++) {
+		free(s->dests[i].name);
+		free(s->dests[i].last_error);
+	}
+	free(s->dests);
 	for (size_t i = 0; i < s->nmissing; i++)
 		free(s->missing[i]);
 	free(s->missing);
@@ -161,6 +198,27 @@ status_when(int64_t t, int64_t now, char *out, size_t outlen)
 	snprintf(out, outlen, "%s (%s)", date_format_rfc3339(t, iso), rel);
 }
 
+/* The destinations' table: what waits, the last success, the last error. */
+static void
+status_print_dests(FILE *fp, const struct status *s)
+{
+	if (s->ndests == 0)
+		return;
+	fprintf(fp, "\n%-16s %-8s %6s %-10s %s\n", "DESTINATION", "TYPE", "QUEUED",
+	    "DELIVERED", "LAST ERROR");
+	for (size_t i = 0; i < s->ndests; i++) {
+		const struct status_dest *d = &s->dests[i];
+		char ok[32], when[32], err[200];
+
+		status_relative(d->last_ok, s->now, ok, sizeof(ok));
+		status_relative(d->last_error_at, s->now, when, sizeof(when));
+		escape_logs(err, sizeof(err), d->last_error != NULL ? d->last_error : "");
+		fprintf(fp, "%-16s %-8s %6lld %-10s %s%s%s\n", d->name, d->type,
+		    (long long)d->pending, ok, d->last_error_at != 0 ? when : "-",
+		    d->last_error_at != 0 ? ": " : "", d->last_error_at != 0 ? err : "");
+	}
+}
+
 void
 status_print(FILE *fp, const struct status *s)
 {
@@ -192,6 +250,9 @@ status_print(FILE *fp, const struct status *s)
 	fprintf(fp, "\nLast release seen: %s\n", when);
 	status_when(s->last_alert, s->now, when, sizeof(when));
 	fprintf(fp, "Last alert raised: %s\n", when);
+	if (s->db_bytes >= 0)
+		fprintf(fp, "Database size:     %.1f MiB\n", (double)s->db_bytes / (1024.0 * 1024.0));
+	status_print_dests(fp, s);
 	if (!s->thresholds)
 		return;
 	fprintf(fp, "\nThresholds lacking a baseline:\n");
@@ -203,19 +264,20 @@ status_print(FILE *fp, const struct status *s)
 		fprintf(fp, "\nAlerts waiting for delivery: %lld\n", (long long)s->outbox_pending);
 }
 
-/* A JSON string of text that may not be UTF-8 (a server's words): as it
- * is when it is, else escaped; null for NULL. */
+/* A JSON string of text that may be a server's words: as it is when it is
+ * valid UTF-8 without controls, else with them escaped (escape_controls,
+ * as the table shows them); null for NULL. */
 static json_t *
 status_json_text(const char *s)
 {
 	char esc[512];
-	json_t *v;
 
 	if (s == NULL)
 		return json_null();
-	if ((v = json_string(s)) != NULL)
-		return v;
-	return json_string(escape_logs(esc, sizeof(esc), s));
+	for (size_t i = 0, n = strlen(s); i < n; i += utf8_len(s + i, n - i))
+		if (utf8_unsafe(s + i, n - i) > 0)
+			return json_string(escape_controls(esc, sizeof(esc), s));
+	return json_string(s);
 }
 
 static json_t *
@@ -224,6 +286,26 @@ status_json_time(int64_t t)
 	char out[32];
 
 	return t == 0 ? json_null() : json_string(date_format_rfc3339(t, out));
+}
+
+static json_t *
+status_json_dest(const struct status_dest *d)
+{
+	json_t *o;
+
+	if ((o = json_object()) == NULL)
+		return NULL;
+	if (json_object_set_new(o, "name", status_json_text(d->name)) == -1 ||
+	    json_object_set_new(o, "type", status_json_text(d->type)) == -1 ||
+	    json_object_set_new(o, "queued", json_integer(d->pending)) == -1 ||
+	    json_object_set_new(o, "last_delivered", status_json_time(d->last_ok)) == -1 ||
+	    json_object_set_new(o, "last_error_time", status_json_time(d->last_error_at)) == -1 ||
+	    json_object_set_new(o, "last_error", d->last_error_at != 0 ?
+	    status_json_text(d->last_error) : json_null()) == -1) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
 }
 
 static json_t *
@@ -252,7 +334,7 @@ status_json_source(const struct status *s, const struct status_source *ss)
 char *
 status_json(const struct status *s)
 {
-	json_t *o = NULL, *srcs = NULL, *miss = NULL;
+	json_t *o = NULL, *srcs = NULL, *miss = NULL, *dests = NULL;
 	char *text = NULL, *nl;
 	size_t len;
 
@@ -260,16 +342,22 @@ status_json(const struct status *s)
 	    json_object_set_new(o, "time", status_json_time(s->now)) == -1 ||
 	    json_object_set_new(o, "sources", srcs = json_array()) == -1 ||
 	    json_object_set_new(o, "thresholds_lacking_baseline", miss = json_array()) == -1 ||
+	    json_object_set_new(o, "destinations", dests = json_array()) == -1 ||
 	    json_object_set_new(o, "outbox_pending", s->outbox_pending >= 0 ?
 	    json_integer(s->outbox_pending) : json_null()) == -1 ||
 	    json_object_set_new(o, "last_release", status_json_time(s->last_release)) == -1 ||
-	    json_object_set_new(o, "last_alert", status_json_time(s->last_alert)) == -1)
+	    json_object_set_new(o, "last_alert", status_json_time(s->last_alert)) == -1 ||
+	    json_object_set_new(o, "database_bytes", s->db_bytes >= 0 ?
+	    json_integer(s->db_bytes) : json_null()) == -1)
 		goto out;
 	for (size_t i = 0; i < s->nsources; i++)
 		if (json_array_append_new(srcs, status_json_source(s, &s->sources[i])) == -1)
 			goto out;
 	for (size_t i = 0; i < s->nmissing; i++)
 		if (json_array_append_new(miss, status_json_text(s->missing[i])) == -1)
+			goto out;
+	for (size_t i = 0; i < s->ndests; i++)
+		if (json_array_append_new(dests, status_json_dest(&s->dests[i])) == -1)
 			goto out;
 	if ((text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) == NULL)
 		goto out;

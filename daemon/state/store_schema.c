@@ -174,7 +174,46 @@ static const char step2[] =
 	");"
 	"CREATE INDEX outbox_due ON outbox(state, next_attempt);";
 
-static const char *const steps[] = { step1, step2 };
+/* Version 3 (issue 11, no crash loop): a round is counted unfinished
+ * before it starts (unfinished, the rounds in a row that never ended), and
+ * the hash of the feed body being read is stored before it is parsed, so a
+ * quarantined source is parsed again only when its bytes change. */
+static const char step3[] =
+	"ALTER TABLE sources ADD COLUMN unfinished INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE sources ADD COLUMN body_hash TEXT;";
+
+/* Version 4 (issue 11, bounded state): only the newest revisions keep
+ * their text; a figure a later revision repeats moves to it (keeping its
+ * id) instead of being copied, and remembers the revision it was first
+ * read in. The file reclaims freed pages (auto_vacuum = INCREMENTAL is set
+ * by store.c, outside a transaction, as SQLite requires). */
+static const char step4[] =
+	"ALTER TABLE observations ADD COLUMN first_revision INTEGER;"
+	"UPDATE observations SET first_revision = revision;";
+
+/* Version 5 (issue 11, true delivery states): each destination's last
+ * success and last failure with its reason, for status and metrics (an
+ * outbox row forgets its error once delivered). */
+static const char step5[] =
+	"CREATE TABLE destinations ("
+	" name TEXT PRIMARY KEY NOT NULL,"  /* the [notify NAME] */
+	" last_ok INTEGER NOT NULL DEFAULT 0,"
+	" last_error TEXT,"
+	" last_error_at INTEGER NOT NULL DEFAULT 0"
+	");";
+
+/* Version 6 (issue 11, stable ids): facts about the database itself; its
+ * instance id, random, makes the ids of deliveries (instance-outbox id)
+ * unique across databases, so a receiver that saw one never takes another
+ * database's delivery for a duplicate, nor a retry for a new one. */
+static const char step6[] =
+	"CREATE TABLE meta ("
+	" key TEXT PRIMARY KEY NOT NULL,"
+	" value TEXT NOT NULL"
+	");"
+	"INSERT INTO meta (key, value) VALUES ('instance', lower(hex(randomblob(8))));";
+
+static const char *const steps[] = { step1, step2, step3, step4, step5, step6 };
 
 int
 store_schema_version(void)

@@ -30,6 +30,7 @@ int cli_state_open(const char *opt_c, struct config **cf, struct store **st);
 int cli_run(int argc, char **argv);        /* cli_daemon.c */
 int cli_once(int argc, char **argv);       /* cli_daemon.c */
 int cli_status(int argc, char **argv);     /* cli_daemon.c */
+int cli_source(int argc, char **argv);     /* cli_daemon.c */
 int cli_check(int argc, char **argv);      /* cli_check.c */
 int cli_parse_feed(int argc, char **argv); /* cli_feed.c */
 int cli_page_text(int argc, char **argv);  /* cli_page.c */

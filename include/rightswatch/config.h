@@ -22,6 +22,7 @@
 #define CONFIG_DEFAULT_INTERVAL   (15 * 60)          /* seconds */
 #define CONFIG_DEFAULT_MAX_ITEMS  50
 #define CONFIG_DEFAULT_NOTIFY_TIMEOUT 30              /* seconds */
+#define CONFIG_DEFAULT_KEEP_REVISIONS 5
 #define CONFIG_MAX_LINE           4096               /* bytes per physical line */
 /* Without a state key: $STATE_DIRECTORY/rightswatch.db, else this directory. */
 #define CONFIG_DEFAULT_STATE_DIR  "/var/lib/rightswatch"

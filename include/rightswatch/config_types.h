@@ -54,6 +54,7 @@ struct config_source {
 	size_t max_items;              /* items taken per poll; CONFIG_DEFAULT_MAX_ITEMS */
 	char *links;                   /* type = html: XPath of the release links */
 	char *link_pattern;            /* type = html: URL prefix or glob, or NULL */
+	int allow_private;             /* hops may go to loopback, RFC 1918, CGNAT, ULA */
 };
 
 struct config_indicator {
@@ -149,6 +150,7 @@ struct config {
 	int log_level;        /* enum log_level */
 	char *baselines;      /* CSV file of baselines to import, or NULL (no default) */
 	char *listen;         /* [ADDRESS:]PORT of the HTTP listener (httpd.h), or NULL: none */
+	int keep_revisions;   /* texts of a release's newest revisions kept (its figures: all) */
 
 	struct config_source *sources;
 	size_t nsources;

@@ -29,6 +29,16 @@ struct status_source {
 	char *last_result;   /* a server's or parser's words (escape them), or NULL */
 };
 
+/* A configured destination: how it fares (store_destination). */
+struct status_dest {
+	char *name;
+	const char *type;     /* "email" ... (static) */
+	int64_t pending;      /* deliveries waiting */
+	int64_t last_ok;      /* seconds UTC, 0 never */
+	int64_t last_error_at;
+	char *last_error;     /* a server's words (escape them), or NULL */
+};
+
 /* Everything is owned by the struct: release with status_clear. */
 struct status {
 	int64_t now;                  /* seconds UTC, when gathered */
@@ -40,6 +50,9 @@ struct status {
 	int64_t outbox_pending;       /* -1 unknown */
 	int64_t last_release;         /* the newest release first seen, seconds UTC; 0 none */
 	int64_t last_alert;           /* the newest alert raised, seconds UTC; 0 none */
+	int64_t db_bytes;             /* the database file's size, -1 unknown */
+	struct status_dest *dests;    /* in configuration order */
+	size_t ndests;
 };
 
 /* What status_gather reads: the systemd STATUS= line and /metrics need
@@ -49,10 +62,12 @@ struct status {
 #define STATUS_MISSING  0x2 /* thresholds, missing, nmissing */
 #define STATUS_ACTIVITY 0x4 /* last_release, last_alert */
 #define STATUS_OUTBOX   0x8 /* outbox_pending */
-#define STATUS_ALL      0xf
+#define STATUS_SIZE     0x10 /* db_bytes */
+#define STATUS_DESTS    0x20 /* dests, ndests */
+#define STATUS_ALL      0x3f
 
 /* Fill *out with what (STATUS_*) for cf's sources from st at time now;
- * the rest stays zero (outbox_pending -1). 0, or -1 (reason in
+ * the rest stays zero (outbox_pending and db_bytes -1). 0, or -1 (reason in
  * store_errmsg, or out of memory: out is then cleared). */
 int status_gather(struct store *st, const struct config *cf, int64_t now, unsigned what,
     struct status *out);

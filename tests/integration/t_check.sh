@@ -11,7 +11,7 @@ ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); echo "not ok $n - $1"; }
 check() { if eval "$2"; then ok "$1"; else notok "$1"; fi; }
 
-echo "1..8"
+echo "1..10"
 
 "$bin" check -c config/rightswatch.ini >"$tmp/out" 2>"$tmp/err"
 check "shipped config/rightswatch.ini passes (exit 0)" "[ $? -eq 0 ]"
@@ -43,3 +43,21 @@ check "every stderr line is FILE:LINE: message (4 of them)" \
 
 "$bin" check -c "$tmp/missing.ini" >"$tmp/out" 2>"$tmp/err"
 check "a missing file fails (exit 1)" "[ $? -eq 1 ] && grep -q 'missing.ini: cannot open' '$tmp/err'"
+
+# A password over smtp:// that STARTTLS may not protect: check says why.
+cat >"$tmp/mail.ini" <<'INI'
+[notify mail]
+type = email
+url = smtp://mail.example.org:587
+starttls = try
+from = rightswatch@example.org
+to = monitors@example.org
+username = rightswatch
+password_file = /run/credentials/rightswatch.service/smtp-password
+INI
+"$bin" check -c "$tmp/mail.ini" >"$tmp/out" 2>"$tmp/err"
+check "starttls = try with a password over smtp:// fails, saying why at its line" \
+	"[ $? -eq 1 ] && grep -q '^$tmp/mail.ini:4: starttls = try with a password over smtp://: the password would cross in plain text' '$tmp/err'"
+sed -i 's|^url = smtp://mail.example.org:587|url = smtp://127.0.0.1:25|' "$tmp/mail.ini"
+"$bin" check -c "$tmp/mail.ini" >"$tmp/out" 2>"$tmp/err"
+check "... but not to a relay on loopback, where it never leaves the machine" "[ $? -eq 0 ]"

@@ -545,7 +545,18 @@ test_invalid(void **state)
 		{ "[threshold t]\nindicator = kidnapings\ncompare = prior_year_total\nnotify = mail\n",
 		  "/etc/rw/t.ini:1: [threshold t]: unknown indicator 'kidnapings'\n"
 		  "/etc/rw/t.ini:1: [threshold t]: notify: no [notify mail] section\n" },
-		/* a baseline period that is not one */
+		/* a password over smtp:// that STARTTLS may not protect */
+		{ "[notify m]\ntype = email\nurl = smtp://mail.example.org:587\nstarttls = try\n"
+		  "from = a@example.org\nto = b@example.org\nusername = u\npassword_file = /p\n",
+		  "/etc/rw/t.ini:4: starttls = try with a password over smtp://: the password would "
+		  "cross in plain text whenever the server offers no STARTTLS (or a man in the middle "
+		  "removes it); use starttls = required, or smtps://\n" },
+		{ "[notify m]\ntype = email\nurl = smtp://10.0.0.25\nstarttls = never\n"
+		  "from = a@example.org\nto = b@example.org\nusername = u\npassword_file = /p\n",
+		  "/etc/rw/t.ini:4: starttls = never with a password over smtp://: the password would "
+		  "cross in plain text whenever the server offers no STARTTLS (or a man in the middle "
+		  "removes it); use starttls = required, or smtps://\n" },
+				/* a baseline period that is not one */
 		{ "[baseline b]\ncountry = Mali\nindicator = abductions\nperiod = 2020-H3\nvalue = 98\n",
 		  "/etc/rw/t.ini:4: period: expected 2020, 2020-H1, 2020-Q3, 2020-05 or 2020-01-01/2020-06-30: '2020-H3'\n" },
 	};

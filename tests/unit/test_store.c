@@ -40,13 +40,23 @@ put_source(struct store *st, const char *name, const char *url)
 	assert_int_equal(store_source_put(st, &s), 0);
 }
 
+/* The schema version this code writes, as text. */
+static const char *
+schema_version_text(void)
+{
+	static char v[16];
+
+	snprintf(v, sizeof(v), "%d", store_schema_version());
+	return v;
+}
+
 static void
 test_open_migrate_reopen(void **state)
 {
 	const char *path = unit_path(dir, "open.db");
 	struct store *st;
 	struct stat sb;
-	char tables[1024], wal[300];
+	char tables[1024], wal[300], inst[STORE_INSTANCE_LEN + 1], other[STORE_INSTANCE_LEN + 1];
 
 	(void)state;
 	st = unit_store_open(path);
@@ -54,19 +64,29 @@ test_open_migrate_reopen(void **state)
 	/* the checkpoint on close leaves no WAL content behind */
 	snprintf(wal, sizeof(wal), "%s-wal", path);
 	assert_true(stat(wal, &sb) != 0 || sb.st_size == 0);
-	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), "2");
+	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), schema_version_text());
 	assert_string_equal(unit_sql_peek(path, "PRAGMA journal_mode"), "wal");
 	assert_string_equal(unit_sql_peek(path, "PRAGMA application_id"), "1381450068");
 	snprintf(tables, sizeof(tables), "%s", unit_sql_peek(path,
 	    "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
 	    " WHERE type = 'table' ORDER BY name)"));
 	assert_string_equal(tables,
-	    "alerts,baselines,documents,items,observations,outbox,revisions,sources");
+	    "alerts,baselines,destinations,documents,items,meta,observations,outbox,revisions,"
+	    "sources");
 
-	/* reopening migrates nothing and changes nothing */
+	/* reopening migrates nothing and changes nothing, the instance id
+	 * included (16 hex digits, another in another database) */
 	st = unit_store_open(path);
+	assert_int_equal(store_instance(st, inst), 0);
+	assert_int_equal(strspn(inst, "0123456789abcdef"), STORE_INSTANCE_LEN);
 	store_close(st);
-	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), "2");
+	assert_string_equal(unit_sql_peek(path, "SELECT value FROM meta WHERE key = 'instance'"),
+	    inst);
+	st = unit_store_open(unit_path(dir, "other.db"));
+	assert_int_equal(store_instance(st, other), 0);
+	assert_string_not_equal(inst, other);
+	store_close(st);
+	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), schema_version_text());
 	assert_string_equal(unit_sql_peek(path,
 	    "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
 	    " WHERE type = 'table' ORDER BY name)"), tables);
@@ -98,7 +118,7 @@ test_migrate_from_v1(void **state)
 	assert_int_equal(out.failures, 3);
 	store_source_clear(&out);
 	store_close(st);
-	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), "2");
+	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), schema_version_text());
 	assert_string_equal(unit_sql_peek(path, "SELECT count(*) FROM sqlite_master"
 	    " WHERE name IN ('baselines', 'alerts', 'outbox')"), "3");
 }
@@ -269,7 +289,7 @@ test_documents(void **state)
 	struct store_document d = {
 		"https://www.ohchr.org/en/press-releases/2021/08/mali-abductions",
 		"Mali: abductions rise", "2021-08-06", "en",
-		"GENEVA (6 August 2021) - 435 abductions.", "hash-a", "Mali"
+		"GENEVA (6 August 2021) - 435 abductions.", "hash-a", "Mali", 0
 	};
 	enum store_doc_state ds;
 	int64_t id, id2, found;
@@ -340,7 +360,7 @@ test_observations(void **state)
 	    "Some 87 were recorded in 2019.";
 	struct store_document d = {
 		"https://www.ohchr.org/en/press-releases/2021/08/x", "T", "2021-08-06",
-		"en", text, "h", "Mali"
+		"en", text, "h", "Mali", 0
 	};
 	struct extract_obs obs[] = {
 		/* an exact figure with its period */
@@ -414,6 +434,72 @@ test_observations(void **state)
 	store_close(st);
 	assert_string_equal(unit_sql_peek(path,
 	    "SELECT count(*) FROM observations WHERE revision = 1"), "3");
+}
+
+/* A release whose text changes each time: every revision is stored, only
+ * the newest keep_revisions keep their text; a figure each revision repeats
+ * is one row, moved forward (its id kept); the figures that changed stay;
+ * the freed pages go back. */
+static void
+test_bounded_revisions(void **state)
+{
+	const char *path = unit_path(dir, "bounded.db");
+	struct store *st = unit_store_open(path);
+	char text[4096], hash[16];
+	struct store_document d = { "https://example.org/r", "T", "2021-08-06", "en", text,
+		hash, "Mali", 2 };
+	struct extract_obs obs[] = {
+		/* the same figure in every revision */
+		{ .indicator = "killed", .value = 12, .qualifier = EXTRACT_EXACT,
+		  .has_period = 1, .period_start = { 2021, 7, 1 }, .period_end = { 2021, 7, 31 },
+		  .country = "Mali", .start = 0, .end = 10, .sent_start = 0, .sent_end = 10 },
+		/* a figure that changes in each */
+		{ .indicator = "abductions", .value = 0, .qualifier = EXTRACT_EXACT,
+		  .has_period = 1, .period_start = { 2021, 1, 1 }, .period_end = { 2021, 6, 30 },
+		  .country = "Mali", .start = 11, .end = 14, .sent_start = 11, .sent_end = 14 },
+	};
+	struct extract_result res = { .obs = obs, .nobs = 2 };
+	enum store_doc_state ds;
+	int64_t id = 0, bytes;
+	int rev;
+	char first_id[32];
+
+	(void)state;
+	for (int i = 1; i <= 6; i++) {
+		/* "12 killed." stays, the second figure and the rest change */
+		memset(text, 'a' + i, sizeof(text) - 1);
+		text[sizeof(text) - 1] = '\0';
+		memcpy(text, "12 killed.", 10);
+		snprintf(hash, sizeof(hash), "%d", 100 + i);
+		memcpy(text + 11, hash, 3);
+		snprintf(hash, sizeof(hash), "h%d", i);
+		obs[1].value = 100 + i;
+		assert_int_equal(store_begin(st), 0);
+		assert_int_equal(store_document_save(st, &d, i, &id, &rev, &ds), 0);
+		assert_int_equal(rev, i);
+		assert_int_equal(store_observations_save(st, id, rev, text, &res,
+		    EXTRACT_VERSION, i), 0);
+		assert_int_equal(store_commit(st), 0);
+		if (i == 1)
+			snprintf(first_id, sizeof(first_id), "%s", unit_sql_peek(path,
+			    "SELECT id FROM observations WHERE value = 12"));
+	}
+	assert_int_equal(store_reclaim(st), 0);
+	assert_int_equal(store_size(st, &bytes), 0);
+	assert_true(bytes > 0);
+	store_close(st);
+	assert_string_equal(unit_sql_peek(path, "SELECT count(*) FROM revisions"), "6");
+	assert_string_equal(unit_sql_peek(path,
+	    "SELECT group_concat(revision) FROM revisions WHERE text <> ''"), "5,6");
+	assert_string_equal(unit_sql_peek(path,
+	    "SELECT count(*) || ',' || min(revision) || ',' || min(first_revision) || ',' || min(id)"
+	    " FROM observations WHERE value = 12"), "1,6,1,1");
+	assert_string_equal(unit_sql_peek(path, "SELECT id FROM observations WHERE value = 12"),
+	    first_id);
+	assert_string_equal(unit_sql_peek(path,
+	    "SELECT count(*) FROM observations WHERE indicator = 'abductions'"), "6");
+	assert_string_equal(unit_sql_peek(path, "PRAGMA auto_vacuum"), "2");
+	assert_string_equal(unit_sql_peek(path, "PRAGMA freelist_count"), "0");
 }
 
 static void
@@ -512,7 +598,7 @@ test_transactions(void **state)
 	put_source(st, "gone", "https://example.org/g.xml");
 	{
 		struct store_document d = { "https://example.org/r", NULL, NULL,
-		    NULL, "t", "h", NULL };
+		    NULL, "t", "h", NULL, 0 };
 		enum store_doc_state ds;
 		int64_t id;
 		int rev;
@@ -540,6 +626,7 @@ main(void)
 		cmocka_unit_test(test_item_states),
 		cmocka_unit_test(test_documents),
 		cmocka_unit_test(test_observations),
+		cmocka_unit_test(test_bounded_revisions),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_transactions),
 	};
