@@ -78,8 +78,13 @@ $(BIN): $(MAIN_OBJ) $(OUT)/librw.a
 $(OUT)/tests/unit_util.o: tests/unit/unit_util.c tests/unit/unit.h $(HDRS) | $(OUT)/tests
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(OUT)/tests/%: tests/unit/%.c tests/unit/unit.h $(OUT)/tests/unit_util.o $(OUT)/librw.a | $(OUT)/tests
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Itests/unit $(LDFLAGS) -o $@ $< $(OUT)/tests/unit_util.o $(OUT)/librw.a $(LDLIBS_ALL) -lcmocka
+$(OUT)/tests/unit_rows.o: tests/unit/unit_rows.c tests/unit/unit.h $(HDRS) | $(OUT)/tests
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+UNIT_HELPERS = $(OUT)/tests/unit_util.o $(OUT)/tests/unit_rows.o
+
+$(OUT)/tests/%: tests/unit/%.c tests/unit/unit.h $(UNIT_HELPERS) $(OUT)/librw.a | $(OUT)/tests
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Itests/unit $(LDFLAGS) -o $@ $< $(UNIT_HELPERS) $(OUT)/librw.a $(LDLIBS_ALL) -lcmocka
 
 $(OUT)/obj $(OUT)/tests:
 	mkdir -p $@

@@ -13,6 +13,7 @@ for i in range(n):
               '<pubDate>Fri, 06 Aug 2021 10:%02d:00 GMT</pubDate>'
               '<description><![CDATA[<p>At least %d civilians were killed and %d others '
               'were injured in attacks between 1 April and 30 June 2021, the mission said. '
-              'The <b>report</b> documents abuses in several regions.</p>]]></description>'
+              'The <b>report</b> documents abuses in several regions, from January to June, '
+              'and the cases it could not yet verify.</p>]]></description>'
               '<category>Mali</category></item>\n' % (i, i, i, i % 60, i % 500, i % 70))
 out.write('</channel></rss>\n')

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): `make bench`. Prints timings and ratios.
-#  1. parse-feed on a large generated RSS feed, next to sfeed and
-#     python3-feedparser when they are installed;
-#  2. extraction throughput (MB/s of release text, one core);
-#  3. a `once` pass over 1,000 feeds served by a local nginx.
+#  1. parse-feed on a generated 50 MB RSS feed, side by side in the same
+#     run with the peers that are installed (none is required: `make deps`
+#     does not install them): sfeed, xmllint --stream, libxml2's push
+#     parser with empty SAX callbacks (the floor under any libxml2 parser,
+#     built here from bench/saxfloor.c), and feedparser (rss2email's parser,
+#     on a 5 MB feed: it is slow); MB/s, peak memory, ours / peer;
+#  2. the shapes that cost parsers more than their size (bench/genhostile.py)
+#     at 1 MiB and 8 MiB: each must stay linear;
+#  3. extraction throughput (MB/s of release text, one core);
+#  4. a `once` pass over 1,000 feeds served by a local nginx.
 set -u
 bin=${1:-build/rightswatch}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,38 +18,91 @@ tmp=$(mktemp -d /tmp/rw-bench.XXXXXX)
 chmod 755 "$tmp" # nginx workers run unprivileged
 trap 'kill $(cat "$tmp/nginx/nginx.pid" 2>/dev/null) 2>/dev/null; rm -rf "$tmp"' EXIT
 
-secs() { # secs CMD... -> wall seconds of the best of 3 runs
-	local best="" t
+# run CMD... -> "seconds peak-KiB" of the fastest of 3 runs (stdout dropped)
+run() {
+	local best="" mem="" t m
 	for _ in 1 2 3; do
-		/usr/bin/time -f %e -o "$tmp/time" "$@" > /dev/null 2>&1
-		t=$(tail -n 1 "$tmp/time")
-		if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
+		/usr/bin/time -f '%e %M' -o "$tmp/time" "$@" > /dev/null 2>&1
+		read -r t m < <(tail -n 1 "$tmp/time")
+		if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t mem=$m; fi
+	done
+	echo "$best $mem"
+}
+secs() { run "$@" | cut -d' ' -f1; }
+ms() { # ms CMD... -> wall milliseconds of the fastest of 3 runs
+	local best="" t0 t
+	for _ in 1 2 3; do
+		t0=$(date +%s%N)
+		"$@" > /dev/null 2>&1
+		t=$(( ($(date +%s%N) - t0) / 1000000 ))
+		if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
 	done
 	echo "$best"
 }
+mbs() { awk "BEGIN{printf \"%.1f\", $1/($2+1e-9)}"; }
 
-echo "== parse-feed on a large feed"
-python3 "$root/bench/genfeed.py" 10000 > "$tmp/big.rss"  # FEED_MAX_ITEMS: every item is parsed
-size=$(du -m "$tmp/big.rss" | cut -f1)
-t_rw=$(secs "$bin" parse-feed "$tmp/big.rss")
-echo "rightswatch parse-feed: ${t_rw}s for ${size} MB (10,000 items)"
-if command -v sfeed >/dev/null; then
-	t_sf=$(secs sh -c "sfeed < '$tmp/big.rss'")
-	echo "sfeed:                  ${t_sf}s  ratio rightswatch/sfeed = $(awk "BEGIN{printf \"%.2f\", $t_rw/($t_sf+1e-9)}")"
+echo "== parse: one RSS feed of 100,000 items (the item cap), best of 3"
+python3 "$root/bench/genfeed.py" 100000 > "$tmp/big.rss"
+python3 "$root/bench/genfeed.py" 10000 > "$tmp/small.rss"
+mb=$(awk "BEGIN{printf \"%.1f\", $(stat -c %s "$tmp/big.rss")/1e6}")
+mb_small=$(awk "BEGIN{printf \"%.1f\", $(stat -c %s "$tmp/small.rss")/1e6}")
+read -r t_rw m_rw < <(run "$bin" parse-feed "$tmp/big.rss")
+r_rw=$(mbs "$mb" "$t_rw")
+printf '%-44s %7s %8s %9s %12s\n' "parser (same file, same run)" "s" "MB/s" "peak MiB" "ours/peer"
+row() { # name seconds peakKiB megabytes
+	local r; r=$(mbs "$4" "$2")
+	printf '%-44s %7s %8s %9s %12s\n' "$1" "$2" "$r" "$(awk "BEGIN{printf \"%.1f\", $3/1024}")" \
+	    "$(awk "BEGIN{printf \"%.2f\", $r_rw/($r+1e-9)}")"
+}
+printf '%-44s %7s %8s %9s %12s\n' "rightswatch parse-feed ($mb MB)" "$t_rw" "$r_rw" \
+    "$(awk "BEGIN{printf \"%.1f\", $m_rw/1024}")" "-"
+if command -v sfeed > /dev/null; then
+	read -r t m < <(run sh -c "sfeed < '$tmp/big.rss'")
+	row "sfeed" "$t" "$m" "$mb"
 else
-	echo "sfeed: not installed (apt-get install sfeed) — no ratio"
+	echo "sfeed: not installed (apt-get install sfeed): no ratio"
 fi
-# Debian's python3-feedparser belongs to /usr/bin/python3, which another
-# python3 earlier on PATH may not see.
+if command -v xmllint > /dev/null; then
+	read -r t m < <(run xmllint --stream --noout "$tmp/big.rss")
+	row "xmllint --stream --noout (libxml2 reader)" "$t" "$m" "$mb"
+else
+	echo "xmllint: not installed (apt-get install libxml2-utils): no ratio"
+fi
+if cc -O2 -o "$tmp/saxfloor" "$root/bench/saxfloor.c" $(pkg-config --cflags --libs libxml-2.0) 2> /dev/null; then
+	read -r t m < <(run "$tmp/saxfloor" "$tmp/big.rss")
+	row "libxml2 push SAX, empty callbacks" "$t" "$m" "$mb"
+fi
+# Debian's python3-feedparser (rss2email's parser) belongs to /usr/bin/python3,
+# which another python3 earlier on PATH may not see.
 fp_py=""
 for py in python3 /usr/bin/python3; do
-	if "$py" -c 'import feedparser' 2>/dev/null; then fp_py=$py; break; fi
+	if "$py" -c 'import feedparser' 2> /dev/null; then fp_py=$py; break; fi
 done
 if [ -n "$fp_py" ]; then
-	t_fp=$(secs "$fp_py" -c "import feedparser,sys; feedparser.parse(open('$tmp/big.rss','rb').read())")
-	echo "python3-feedparser:     ${t_fp}s  ratio feedparser/rightswatch = $(awk "BEGIN{printf \"%.1f\", $t_fp/($t_rw+1e-9)}")"
+	read -r t m < <(run "$fp_py" -c "import feedparser; feedparser.parse(open('$tmp/small.rss','rb').read())")
+	row "feedparser, rss2email's parser ($mb_small MB)" "$t" "$m" "$mb_small"
 else
-	echo "python3-feedparser: not installed (apt-get install python3-feedparser) — no ratio"
+	echo "feedparser: not installed (apt-get install rss2email): no ratio"
+fi
+
+echo "== shapes that cost more than their size: 1 MiB, then 8 MiB (linear: about 8x)"
+printf '%-22s %-11s %9s %9s  %s\n' "shape" "command" "1 MiB ms" "8 MiB ms" "outcome"
+python3 "$root/bench/genhostile.py" "$tmp/h1" 1048576 > "$tmp/h1.list"
+python3 "$root/bench/genhostile.py" "$tmp/h8" 8388608 > "$tmp/h8.list"
+while read -r name path cmd; do
+	t1=$(ms timeout 120 "$bin" "$cmd" "$path")
+	p8=$(awk -v n="$name" '$1 == n { print $2 }' "$tmp/h8.list")
+	t8=$(ms timeout 120 "$bin" "$cmd" "$p8")
+	outcome=$("$bin" "$cmd" "$p8" 2>&1 > /dev/null | head -n 1 | sed 's/^[^:]*: //; s/^[^ ]*html: //')
+	printf '%-22s %-11s %9s %9s  %s\n' "$name" "$cmd" "$t1" "$t8" "${outcome:-parsed}"
+done < "$tmp/h1.list"
+if command -v xmllint > /dev/null; then
+	# libxml2 alone, for scale: a quarter of the bomb (quadratic: 1/16 the time)
+	python3 -c 'import sys; sys.stdout.write("<r " + " ".join("a%d=\"1\"" % i for i in range(20000)) + "/>")' \
+	    > "$tmp/bomb20k.xml"
+	t0=$(date +%s%N)
+	timeout 60 xmllint --noout "$tmp/bomb20k.xml" > /dev/null 2>&1
+	echo "for scale, xmllint --noout on 20,000 attributes (220 KB): $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 fi
 
 echo "== extraction throughput"
@@ -52,8 +111,8 @@ echo "== extraction throughput"
 mkdir -p "$tmp/releases"
 python3 "$root/bench/gentext.py" 20 | split -C 10000 -d -a 4 - "$tmp/releases/r"
 mb=$(du -cb "$tmp"/releases/r* | tail -n 1 | awk '{printf "%.2f", $1/1048576}')
-t_ex=$(secs sh -c "'$bin' extract --date 2021-08-06 --lang en '$tmp'/releases/r* > /dev/null")
-echo "extract: ${t_ex}s for ${mb} MB in $(ls "$tmp/releases" | wc -l) releases = $(awk "BEGIN{printf \"%.1f\", $mb/($t_ex+1e-9)}") MB/s"
+read -r t_ex m_ex < <(run sh -c "'$bin' extract --date 2021-08-06 --lang en '$tmp'/releases/r* > /dev/null")
+echo "extract: ${t_ex}s for ${mb} MB in $(ls "$tmp/releases" | wc -l) releases = $(awk "BEGIN{printf \"%.1f\", $mb/($t_ex+1e-9)}") MB/s, peak $(awk "BEGIN{printf \"%.1f\", $m_ex/1024}") MiB"
 
 echo "== once over 1,000 feeds on local nginx"
 mkdir -p "$tmp/site" "$tmp/nginx/tmp"

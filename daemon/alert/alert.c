@@ -29,13 +29,9 @@ alert_put_clean(struct buf *b, const char *s)
 		if (l == 0) {
 			rc |= buf_puts(b, "\xef\xbf\xbd");
 			i++;
-		} else if (l == 1 && (p[i] < 0x20 || p[i] == 0x7f)) {
-			rc |= buf_putc(b, ' ');
-			i++;
-		} else if ((l == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0) ||
-		    (l == 3 && p[i] == 0xe2 && p[i + 1] == 0x80 &&
-		    (p[i + 2] == 0xa8 || p[i + 2] == 0xa9))) {
-			/* C1 controls and the Unicode line/paragraph separators. */
+		} else if (utf8_unsafe(s + i, n - i) > 0) {
+			/* Controls, bidirectional ones and the line separators
+			 * (utf8_is_control) become a space. */
 			rc |= buf_putc(b, ' ');
 			i += l;
 		} else {
@@ -315,13 +311,14 @@ syslog_value(struct buf *b, const char *key, const char *s)
 		return 0;
 	rc |= buf_printf(b, "%s%s=\"", b->len > 0 ? " " : "", key);
 	while (i < n) {
-		size_t l = utf8_len(s + i, n - i);
+		size_t l = utf8_len(s + i, n - i), bad = utf8_unsafe(s + i, n - i);
 
 		if (i + (l ? l : 1) > ALERT_SYSLOG_VALUE_MAX) {
 			rc |= buf_puts(b, "...");
 			break;
 		}
-		if (l == 0 || (l == 1 && (p[i] < 0x20 || p[i] == 0x7f))) {
+		if (bad > 0) {
+			/* A control (utf8_is_control) or an invalid byte. */
 			if (p[i] == '\n')
 				rc |= buf_puts(b, "\\n");
 			else if (p[i] == '\r')
@@ -329,8 +326,9 @@ syslog_value(struct buf *b, const char *key, const char *s)
 			else if (p[i] == '\t')
 				rc |= buf_puts(b, "\\t");
 			else
-				rc |= buf_printf(b, "\\x%02X", p[i]);
-			i++;
+				for (size_t k = 0; k < bad; k++)
+					rc |= buf_printf(b, "\\x%02X", p[i + k]);
+			i += bad;
 			continue;
 		}
 		if (p[i] == '"' || p[i] == '\\')

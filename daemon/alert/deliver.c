@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+
+#include <sys/random.h>
 
 #include <event2/event.h>
 
@@ -57,6 +60,7 @@ struct deliver {
 	struct dest *old;
 	size_t nold;
 	struct metrics *metrics;
+	char instance[STORE_INSTANCE_LEN + 1]; /* the database's, for delivery ids */
 };
 
 struct deliver_job {
@@ -65,7 +69,8 @@ struct deliver_job {
 	int64_t *ids;                 /* the outbox rows sent together (one, or an
 	                                 email digest); none for a test alert */
 	size_t nids;
-	int64_t outbox_id;            /* ids[0], for messages; 0 for a test alert */
+	int64_t outbox_id;            /* ids[0]; 0 for a test alert */
+	char id[64];                  /* the delivery's id (dest.h) */
 	int attempts;
 	char name[128];               /* the destination, for messages */
 	const char *channel;          /* the destination's type, for the metrics */
@@ -136,6 +141,11 @@ deliver_new(struct event_base *base, struct http *h, struct store *st,
 	if ((d->failing = logonce_new()) == NULL ||
 	    (d->timer = evtimer_new(base, deliver_timer_cb, d)) == NULL) {
 		snprintf(err, errlen, "out of memory");
+		deliver_free(d);
+		return NULL;
+	}
+	if (st != NULL && store_instance(st, d->instance) == -1) {
+		snprintf(err, errlen, "%s", store_errmsg(st));
 		deliver_free(d);
 		return NULL;
 	}
@@ -283,8 +293,10 @@ deliver_log(struct deliver *d, const struct deliver_job *job, enum dest_outcome 
 		if ((failed = logonce_ok(d->failing, job->name)) > 0)
 			log_info("destination works again: destination=%s failed_attempts=%zu", dest,
 			    failed);
-		log_info("delivered: destination=%s channel=%s alerts=%zu", dest, chan,
-		    job->nids);
+		/* What the destination answered: a reply code, a command's
+		 * output (escaped, cut). */
+		log_info("delivered: destination=%s channel=%s alerts=%zu result=%s", dest, chan,
+		    job->nids, why);
 		break;
 	case DEST_RETRY:
 		news = logonce_fail(d->failing, job->name, msg) != 0;
@@ -338,6 +350,11 @@ deliver_done(struct dest_call *call, enum dest_outcome oc, const char *msg)
 				break;
 			}
 	}
+	/* What status and /metrics say of the destination (test-alert runs
+	 * without the store). */
+	if (oc != DEST_CANCELLED && d->store != NULL && store_destination_result(d->store,
+	    job->name, now, oc == DEST_OK ? NULL : esc) == -1)
+		log_warnx("outbox: %s", store_errmsg(d->store));
 	if (job->test_done == NULL)
 		deliver_log(d, job, oc, msg != NULL ? msg : "", backoff);
 	if (job->test_done == NULL && (oc == DEST_RETRY || oc == DEST_PERMANENT))
@@ -377,7 +394,7 @@ static int
 deliver_send(struct dest *dd, const struct alert *const *all, size_t nall,
     struct deliver_job *job, int *perm, char *err, size_t errlen)
 {
-	struct dest_msg m = { all, nall, job->outbox_id, job->attempts };
+	struct dest_msg m = { all, nall, job->id };
 
 	err[0] = '\0';
 	if (dd->ops->deliver(dd, &m, &job->call, perm, err, errlen) == 0)
@@ -430,6 +447,7 @@ deliver_group(struct deliver *d, struct dest *dd, struct store_delivery *v,
 	job->call.done = deliver_done;
 	job->d = d;
 	job->outbox_id = v[first].outbox_id;
+	snprintf(job->id, sizeof(job->id), "%s-%lld", d->instance, (long long)job->outbox_id);
 	snprintf(job->name, sizeof(job->name), "%s", v[first].destination);
 	job->channel = dd->ops->type;
 	d->busy++;
@@ -500,6 +518,19 @@ deliver_timer_cb(evutil_socket_t fd, short what, void *arg)
 	deliver_kick(arg);
 }
 
+/* A test alert's own id: "test-" and 16 random hex digits (getrandom;
+ * the clock and the pid when it has nothing to give). */
+static void
+deliver_test_id(char *out, size_t outlen)
+{
+	static unsigned n;
+	uint64_t r = 0;
+
+	if (getrandom(&r, sizeof(r), GRND_NONBLOCK) != (ssize_t)sizeof(r))
+		r = ((uint64_t)time(NULL) << 32) ^ ((uint64_t)getpid() << 16) ^ ++n;
+	snprintf(out, outlen, "test-%016llx", (unsigned long long)r);
+}
+
 int
 deliver_test(struct deliver *d, const char *dest, const struct alert *a,
     deliver_test_fn *done, void *arg, char *err, size_t errlen)
@@ -520,6 +551,7 @@ deliver_test(struct deliver *d, const char *dest, const struct alert *a,
 	job->d = d;
 	job->test_done = done;
 	job->test_arg = arg;
+	deliver_test_id(job->id, sizeof(job->id));
 	snprintf(job->name, sizeof(job->name), "%s", dest);
 	if (deliver_send(dd, &a, 1, job, &perm, err, errlen) == -1) {
 		free(job);

@@ -47,8 +47,12 @@ struct dest_env {
 struct dest_msg {
 	const struct alert *const *alerts;
 	size_t nalerts;
-	int64_t outbox_id;   /* the first row's, for the message's id; 0 for a test */
-	int attempts;        /* made so far, likewise */
+	/* The delivery's id: "INSTANCE-OUTBOXID" (the database's instance
+	 * id, the first row's outbox id), the same for every attempt and
+	 * unique across databases; "test-RANDOM" for a test alert. Every
+	 * destination hands it on: Message-ID, Idempotency-Key,
+	 * RW_DELIVERY_ID, the syslog record's delivery_id. */
+	const char *id;
 };
 
 struct dest {

@@ -7,18 +7,44 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "rightswatch/alert.h"
 #include "rightswatch/config_types.h"
+#include "rightswatch/dest_email.h"
 #include "rightswatch/http.h"
 #include "rightswatch/secret.h"
+#include "rightswatch/url.h"
+#include "rightswatch/url_policy.h"
 #include "dest.h"
+
+/* starttls = try gives up TLS whenever the server offers no STARTTLS, or a
+ * man in the middle strips the offer; never, always. To a loopback address
+ * the password never leaves the machine (a local relay). */
+int
+dest_email_plain_password(const struct config_notify *n, char *why, size_t whylen)
+{
+	char scheme[16], host[256];
+	int port;
+
+	if (n->type != CONFIG_NOTIFY_EMAIL || n->password_file == NULL || n->url == NULL ||
+	    strncasecmp(n->url, "smtp://", 7) != 0 || n->starttls == CONFIG_STARTTLS_REQUIRED ||
+	    (url_split(n->url, scheme, sizeof(scheme), host, sizeof(host), &port) == 0 &&
+	    url_policy_loopback(host)))
+		return 0;
+	snprintf(why, whylen, "starttls = %s with a password over smtp://: the password would "
+	    "cross in plain text whenever the server offers no STARTTLS (or a man in the middle "
+	    "removes it); use starttls = required, or smtps://",
+	    config_starttls_names[n->starttls]);
+	return 1;
+}
 
 static int
 dest_email_start(struct dest *ds, char *why, size_t whylen)
 {
-	(void)why, (void)whylen;
+	if (dest_email_plain_password(ds->cn, why, whylen))
+		return -1;
 	ds->digest = ds->cn->digest > 0;
 	return 0;
 }
@@ -36,7 +62,7 @@ dest_email_message(const struct dest *ds, const struct dest_msg *m, char *err, s
 {
 	const struct config_notify *cn = ds->cn;
 	struct alert_mail mail;
-	char idl[160];
+	char idl[200];
 
 	memset(&mail, 0, sizeof(mail));
 	mail.from = cn->from;
@@ -44,8 +70,9 @@ dest_email_message(const struct dest *ds, const struct dest_msg *m, char *err, s
 	mail.nto = cn->to.n;
 	mail.subject_prefix = cn->subject_prefix;
 	mail.date = (int64_t)time(NULL);
-	snprintf(idl, sizeof(idl), "alert-%lld.%d.%s", (long long)m->outbox_id, m->attempts,
-	    cn->name);
+	/* One Message-ID for every attempt: a retry after a dropped connection
+	 * is the same message to the receiver, not a new one. */
+	snprintf(idl, sizeof(idl), "alert-%s.%s", m->id, cn->name);
 	mail.id_left = idl;
 	return alert_rfc5322_digest(m->alerts, m->nalerts, &mail, err, errlen);
 }

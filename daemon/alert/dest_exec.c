@@ -1,8 +1,10 @@
 /*
  * dest_exec — alerts as JSON on a command's standard input, run without a
  * shell by notify_exec.c (each destination has its own runner, so that
- * cancelling one ends its commands only); exit status 0 delivers, anything
- * else is retried, with the start of its stderr as the reason.
+ * cancelling one ends its commands only), with a minimal environment: PATH,
+ * LANG and the alert's RW_* variables; exit status 0 delivers, anything
+ * else is retried; the start of its output goes with the outcome into the
+ * log.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,8 +12,8 @@
 
 #include "rightswatch/alert.h"
 #include "rightswatch/config_types.h"
-#include "rightswatch/escape.h"
 #include "rightswatch/notify_exec.h"
+#include "rightswatch/rules.h"
 #include "dest.h"
 
 struct dest_exec {
@@ -48,16 +50,55 @@ static void
 dest_exec_cb(const struct notify_exec_result *r, void *arg)
 {
 	struct dest_call *call = arg;
-	char msg[600], esc[300];
+	char msg[600];
 
 	if (r->cancelled) {
 		call->done(call, DEST_CANCELLED, "cancelled");
 		return;
 	}
-	escape_log(esc, sizeof(esc), r->err != NULL ? r->err : "", r->errlen);
-	snprintf(msg, sizeof(msg), "%s%s%s", r->ok ? "exit 0" : r->errmsg,
-	    r->errlen > 0 ? ": " : "", esc);
+	/* Raw, cut: whoever logs or stores the message escapes it. */
+	snprintf(msg, sizeof(msg), "%s%s%.*s", r->ok ? "exit 0" : r->errmsg,
+	    r->outlen > 0 ? ": " : "", (int)(r->outlen < 300 ? r->outlen : 300),
+	    r->output != NULL ? r->output : "");
 	call->done(call, r->ok ? DEST_OK : DEST_RETRY, msg);
+}
+
+/* The variables the command gets besides PATH and LANG. */
+#define DEST_EXEC_NVARS 10
+
+static void
+dest_exec_vars_free(char **v)
+{
+	for (size_t i = 0; i < DEST_EXEC_NVARS; i++)
+		free(v[i]);
+}
+
+/* The alert's RW_* variables into v[0..DEST_EXEC_NVARS) (NULL-terminated
+ * after them). 0, or -1 when out of memory. */
+static int
+dest_exec_vars(const struct dest *ds, const struct dest_msg *m, char **v)
+{
+	const struct alert *a = m->alerts[0];
+	int rc = 0;
+
+	memset(v, 0, (DEST_EXEC_NVARS + 1) * sizeof(*v));
+	rc |= asprintf(&v[0], "RW_DESTINATION=%s", ds->cn->name) == -1;
+	rc |= asprintf(&v[1], "RW_RULE=%s", a->rule != NULL ? a->rule : "") == -1;
+	rc |= asprintf(&v[2], "RW_SEVERITY=%s", rules_severity_name(a->severity)) == -1;
+	rc |= asprintf(&v[3], "RW_INDICATOR=%s", a->indicator != NULL ? a->indicator : "") == -1;
+	rc |= asprintf(&v[4], "RW_COUNTRY=%s", a->country != NULL ? a->country : "") == -1;
+	rc |= asprintf(&v[5], "RW_VALUE=%lld", (long long)a->value) == -1;
+	rc |= asprintf(&v[6], "RW_URL=%s", a->url != NULL ? a->url : "") == -1;
+	rc |= asprintf(&v[7], "RW_TEST=%d", a->is_test ? 1 : 0) == -1;
+	rc |= asprintf(&v[8], "RW_ALERTS=%zu", m->nalerts) == -1;
+	rc |= asprintf(&v[9], "RW_DELIVERY_ID=%s", m->id) == -1;
+	if (rc) {
+		/* asprintf leaves a failed pointer undefined */
+		for (size_t i = 0; i < DEST_EXEC_NVARS; i++)
+			v[i] = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 static int
@@ -66,19 +107,26 @@ dest_exec_deliver(struct dest *ds, const struct dest_msg *m, struct dest_call *c
 {
 	struct dest_exec *x = ds->priv;
 	struct notify_exec_request req;
-	char *payload;
+	char *payload, *vars[DEST_EXEC_NVARS + 1];
 	int rc;
 
 	*perm = 0;
 	if ((payload = dest_json(m, err, errlen)) == NULL)
 		return -1;
+	if (dest_exec_vars(ds, m, vars) == -1) {
+		snprintf(err, errlen, "out of memory");
+		free(payload);
+		return -1;
+	}
 	memset(&req, 0, sizeof(req));
 	req.argv = (const char *const *)x->argv;
 	req.payload = payload;
 	req.len = strlen(payload);
 	req.timeout = ds->cn->timeout;
+	req.env = (const char *const *)vars;
 	if ((rc = notify_exec_run(x->run, &req, dest_exec_cb, call)) == -1)
 		snprintf(err, errlen, "exec: could not start the command");
+	dest_exec_vars_free(vars);
 	free(payload);
 	return rc;
 }

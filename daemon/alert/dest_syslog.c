@@ -49,13 +49,17 @@ dest_syslog_deliver(struct dest *ds, const struct dest_msg *m, struct dest_call 
     int *perm, char *err, size_t errlen)
 {
 	const struct alert *a = m->alerts[0];
-	struct notify_syslog_param params[6];
+	struct notify_syslog_param params[7];
 	struct notify_syslog_record r;
-	char value[32], period[BPERIOD_FMT_MAX] = "", *text;
+	char value[32], period[BPERIOD_FMT_MAX] = "", *text, *line = NULL;
 	int rc;
 
 	*perm = 0;
-	if ((text = alert_syslog(a)) == NULL) {
+	/* The delivery's id closes the text too: a local record has no
+	 * structured data. */
+	if ((text = alert_syslog(a)) == NULL ||
+	    asprintf(&line, "%s delivery_id=\"%s\"", text, m->id) == -1) {
+		free(text);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
@@ -68,16 +72,18 @@ dest_syslog_deliver(struct dest *ds, const struct dest_msg *m, struct dest_call 
 	params[3] = (struct notify_syslog_param){ "indicator", a->indicator };
 	params[4] = (struct notify_syslog_param){ "value", value };
 	params[5] = (struct notify_syslog_param){ "period", period };
+	params[6] = (struct notify_syslog_param){ "delivery_id", m->id };
 	memset(&r, 0, sizeof(r));
 	r.severity = alert_syslog_priority(a->severity);
 	r.usec = -1;
 	r.msgid = a->is_test ? "test-alert" : "alert";
 	r.sd_id = DEST_SYSLOG_SD_ID;
 	r.params = params;
-	r.nparams = 6;
-	r.msg = text;
+	r.nparams = 7;
+	r.msg = line;
 	if ((rc = notify_syslog_send(ds->priv, &r, dest_syslog_cb, call)) == -1)
 		snprintf(err, errlen, "syslog: could not queue the record");
+	free(line);
 	free(text);
 	return rc;
 }

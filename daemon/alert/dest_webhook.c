@@ -1,7 +1,8 @@
 /*
  * dest_webhook — alerts as JSON (alert_json_text) POSTed by the http
- * module, with the configured extra header; 2xx delivers, 4xx but 429
- * fails for good, the rest is retried (http_post_outcome).
+ * module, with the delivery's id as Idempotency-Key and the configured
+ * extra header; 2xx delivers, 4xx but 429 fails for good, the rest is
+ * retried (http_post_outcome).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,12 +31,17 @@ dest_webhook_deliver(struct dest *ds, const struct dest_msg *m, struct dest_call
     int *perm, char *err, size_t errlen)
 {
 	const struct config_notify *cn = ds->cn;
-	const char *headers[2] = { cn->header, NULL };
+	const char *headers[3] = { NULL, NULL, NULL };
 	struct http_post_request req;
-	char *payload;
+	char *payload, idem[128];
 	int rc;
 
 	*perm = 0;
+	/* The same key on every attempt (RFC draft "The Idempotency-Key HTTP
+	 * Header Field"): a receiver that took it once can drop a retry. */
+	snprintf(idem, sizeof(idem), "Idempotency-Key: %s", m->id);
+	headers[0] = idem;
+	headers[1] = cn->header;
 	if ((payload = dest_json(m, err, errlen)) == NULL)
 		return -1;
 	memset(&req, 0, sizeof(req));

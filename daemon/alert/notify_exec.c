@@ -1,12 +1,15 @@
 /*
  * notify_exec — run notifier commands on the loop (see notify_exec.h).
  *
- * One struct job per command: its pid, a pidfd (or a waitpid poll timer),
- * our end of the stdin socket pair with the payload still to write, the
- * stderr pipe with the bytes kept, and the timeout and kill timers. The job
- * ends when the child is reaped: what remains on stderr is read without
- * waiting (a grandchild may hold the pipe open forever), every descriptor
- * and event is released and the callback runs. The runner (struct
+ * One struct job per command: its pid (the id of its process group), a
+ * pidfd (or a waitid poll timer), our end of the stdin socket pair with the
+ * payload still to write, the output pipe with the bytes kept, its
+ * environment, and the timeout and kill timers. The job ends when the
+ * child is reaped: what remains of its output is read without waiting (a
+ * grandchild may hold the pipe open forever), every descriptor and event is
+ * released and the callback runs. A command that timed out is reaped only
+ * after its whole group got SIGKILL, so its pid cannot name another group
+ * meanwhile. The runner (struct
  * notify_exec) owns the jobs; `depth` and `dying` let notify_exec_free run
  * from inside a callback.
  */
@@ -35,9 +38,11 @@ struct job {
 	int in_fd, err_fd;          /* -1 once closed */
 	char *payload;
 	size_t len, off;
-	char errbuf[NOTIFY_EXEC_STDERR_MAX + 1];
+	char errbuf[NOTIFY_EXEC_OUTPUT_MAX + 1];
 	size_t errlen;
+	char **envp;                /* built before the fork: nothing is allocated after it */
 	int timed_out;
+	int exited;                 /* the leader ended during the grace time: not reaped yet */
 	int64_t grace;              /* seconds */
 	struct event *ev_in, *ev_err, *ev_exit, *ev_timeout, *ev_kill;
 	notify_exec_done_fn *done;
@@ -50,6 +55,8 @@ struct notify_exec {
 	size_t n;
 	int depth, dying;
 };
+
+static void exec_env_free(char **envp);
 
 static void
 job_events_free(struct job *j)
@@ -72,7 +79,7 @@ job_close(int *fd)
 	}
 }
 
-/* Keep the first bytes of stderr, drop the rest; 1 at EOF or error. */
+/* Keep the first bytes of the output, drop the rest; 1 at EOF or error. */
 static int
 job_read_err(struct job *j)
 {
@@ -82,7 +89,7 @@ job_read_err(struct job *j)
 		ssize_t n = read(j->err_fd, tmp, sizeof(tmp));
 
 		if (n > 0) {
-			size_t keep = NOTIFY_EXEC_STDERR_MAX - j->errlen;
+			size_t keep = NOTIFY_EXEC_OUTPUT_MAX - j->errlen;
 
 			if ((size_t)n < keep)
 				keep = (size_t)n;
@@ -113,13 +120,14 @@ job_report(struct job *j, struct notify_exec_result *r)
 	job_close(&j->in_fd);
 	job_close(&j->err_fd);
 	job_close(&j->pidfd);
-	/* stderr text is untrusted: the caller escapes it before logging. */
+	/* The output is untrusted: the caller escapes it before logging. */
 	j->errbuf[j->errlen] = '\0';
-	r->err = j->errbuf;
-	r->errlen = j->errlen;
+	r->output = j->errbuf;
+	r->outlen = j->errlen;
 	e->depth++;
 	j->done(r, j->arg);
 	e->depth--;
+	exec_env_free(j->envp);
 	free(j->payload);
 	free(j);
 }
@@ -149,20 +157,40 @@ job_finish(struct job *j, int st)
 	job_report(j, &r);
 }
 
+/* Reap the leader (it has ended) and report. */
+static void
+job_reap(struct job *j)
+{
+	struct notify_exec *e = j->e;
+	int st = 0;
+
+	while (waitpid(j->pid, &st, 0) == -1 && errno == EINTR)
+		;
+	job_finish(j, st);
+	if (e->dying && e->depth == 0)
+		notify_exec_free(e);
+}
+
 static void
 job_try_reap(struct job *j)
 {
-	struct notify_exec *e = j->e;
-	int st;
-	pid_t p;
+	siginfo_t si;
 
-	while ((p = waitpid(j->pid, &st, WNOHANG)) == -1 && errno == EINTR)
+	/* WNOWAIT: looked at, not reaped, so the pid stays the group's. */
+	memset(&si, 0, sizeof(si));
+	while (waitid(P_PID, (id_t)j->pid, &si, WEXITED | WNOHANG | WNOWAIT) == -1 &&
+	    errno == EINTR)
 		;
-	if (p == j->pid) {
-		job_finish(j, st);
-		if (e->dying && e->depth == 0)
-			notify_exec_free(e);
+	if (si.si_pid != j->pid)
+		return;
+	if (j->timed_out && evtimer_pending(j->ev_kill, NULL)) {
+		/* The leader obeyed SIGTERM; its group may not have: the kill
+		 * timer ends the group, then reaps. */
+		j->exited = 1;
+		event_del(j->ev_exit);
+		return;
 	}
+	job_reap(j);
 }
 
 static void
@@ -217,7 +245,10 @@ on_kill(evutil_socket_t fd, short what, void *arg)
 
 	(void)fd;
 	(void)what;
-	kill(j->pid, SIGKILL);
+	/* The leader is not reaped yet: the group's id is still its own. */
+	kill(-j->pid, SIGKILL);
+	if (j->exited)
+		job_reap(j);
 }
 
 static void
@@ -228,9 +259,10 @@ on_timeout(evutil_socket_t fd, short what, void *arg)
 
 	(void)fd;
 	(void)what;
-	/* Not yet reaped, so the pid cannot have been reused. */
+	/* Not yet reaped, so the pid cannot have been reused: the whole
+	 * group (grandchildren included) is told to stop. */
 	j->timed_out = 1;
-	kill(j->pid, SIGTERM);
+	kill(-j->pid, SIGTERM);
 	evtimer_add(j->ev_kill, &tv);
 }
 
@@ -247,25 +279,65 @@ child_fail(const char *prog, int err)
 	_exit(127);
 }
 
-/* In the child: stdin, stdout, stderr in place, nothing else open, default
- * signals (the daemon ignores SIGPIPE; an ignored signal survives exec). */
+/* In the child: a process group of its own, stdin and the output in
+ * place, nothing else open, default signals (the daemon ignores SIGPIPE; an
+ * ignored signal survives exec), the minimal environment. */
 static void
-child_exec(char *const argv[], int in, int err)
+child_exec(char *const argv[], char *const envp[], int in, int out)
 {
 	sigset_t all;
-	int null;
 
+	setpgid(0, 0);
 	sigemptyset(&all);
 	sigprocmask(SIG_SETMASK, &all, NULL);
 	signal(SIGPIPE, SIG_DFL);
-	if ((null = open("/dev/null", O_WRONLY)) == -1 || dup2(in, 0) == -1 ||
-	    dup2(null, 1) == -1 || dup2(err, 2) == -1)
+	if (dup2(in, 0) == -1 || dup2(out, 1) == -1 || dup2(out, 2) == -1)
 		_exit(127);
 	if (close_range(3, ~0U, 0) == -1)
 		for (int fd = 3; fd < 4096; fd++)
 			close(fd);
-	execvp(argv[0], argv);
+	/* The program is searched in the PATH given to it, the daemon's. */
+	execvpe(argv[0], argv, envp);
 	child_fail(argv[0], errno);
+}
+
+static void
+exec_env_free(char **envp)
+{
+	for (size_t i = 0; envp != NULL && envp[i] != NULL; i++)
+		free(envp[i]);
+	free(envp);
+}
+
+/* PATH, LANG and extra's "NAME=value" strings (one without '=' is
+ * skipped), NULL-terminated; NULL when out of memory. */
+static char **
+exec_env(const char *const *extra)
+{
+	const char *path = getenv("PATH"), *lang = getenv("LANG");
+	size_t n = 0, k = 0;
+	char **envp;
+
+	while (extra != NULL && extra[n] != NULL)
+		n++;
+	if ((envp = calloc(n + 3, sizeof(*envp))) == NULL)
+		return NULL;
+	if (asprintf(&envp[k++], "PATH=%s", path != NULL ? path : NOTIFY_EXEC_PATH) == -1 ||
+	    asprintf(&envp[k++], "LANG=%s", lang != NULL ? lang : NOTIFY_EXEC_LANG) == -1) {
+		envp[k - 1] = NULL;
+		exec_env_free(envp);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (strchr(extra[i], '=') == NULL || extra[i][0] == '=')
+			continue;
+		if ((envp[k] = strdup(extra[i])) == NULL) {
+			exec_env_free(envp);
+			return NULL;
+		}
+		k++;
+	}
+	return envp;
 }
 
 static int
@@ -315,7 +387,7 @@ notify_exec_run(struct notify_exec *e, const struct notify_exec_request *req,
 	j->len = req->len;
 	j->grace = req->grace > 0 ? req->grace : NOTIFY_EXEC_GRACE;
 	timeout = req->timeout > 0 ? req->timeout : NOTIFY_EXEC_TIMEOUT;
-	if ((j->payload = malloc(req->len + 1)) == NULL)
+	if ((j->payload = malloc(req->len + 1)) == NULL || (j->envp = exec_env(req->env)) == NULL)
 		goto fail;
 	if (req->len)
 		memcpy(j->payload, req->payload, req->len);
@@ -332,7 +404,9 @@ notify_exec_run(struct notify_exec *e, const struct notify_exec_request *req,
 	if ((j->pid = fork()) == -1)
 		goto fail;
 	if (j->pid == 0)
-		child_exec(av.m, sp[1], ep[1]);
+		child_exec(av.m, j->envp, sp[1], ep[1]);
+	/* Also here: a timeout may come before the child ran its own. */
+	setpgid(j->pid, j->pid);
 	close(sp[1]);
 	close(ep[1]);
 	j->in_fd = sp[0];
@@ -345,7 +419,7 @@ notify_exec_run(struct notify_exec *e, const struct notify_exec_request *req,
 		j->ev_exit = event_new(e->base, -1, EV_PERSIST, on_exit_ev, j);
 	if (j->ev_exit == NULL) {
 		/* The child runs already: stop it rather than lose track of it. */
-		kill(j->pid, SIGKILL);
+		kill(-j->pid, SIGKILL);
 		while (waitpid(j->pid, NULL, 0) == -1 && errno == EINTR)
 			;
 		goto fail;
@@ -378,6 +452,7 @@ fail:
 		close(sp[0]);
 	if (ep[0] != -1)
 		close(ep[0]);
+	exec_env_free(j->envp);
 	free(j->payload);
 	free(j);
 	return -1;
@@ -401,7 +476,7 @@ notify_exec_free(struct notify_exec *e)
 			struct job *j = e->jobs;
 			struct notify_exec_result r;
 
-			kill(j->pid, SIGKILL);
+			kill(-j->pid, SIGKILL);
 			while (waitpid(j->pid, NULL, 0) == -1 && errno == EINTR)
 				;
 			memset(&r, 0, sizeof(r));

@@ -4,7 +4,11 @@
  *
  * A record is formatted when it is accepted and waits in `queue`. A kick
  * event (made active by every send) drains the queue on the loop:
- *   local  syslog(prio, "%s", text) after openlog(ident, LOG_PID, facility);
+ *   local  one datagram per record on our own connected AF_UNIX socket to
+ *          /dev/log, "<PRI>Mmm dd hh:mm:ss ident[pid]: text" as syslog(3)
+ *          writes it, so that a record /dev/log did not take (missing,
+ *          refused, full) is a failure the outbox retries, not a record
+ *          syslog(3) drops without a word;
  *   udp    sendto on a non-blocking datagram socket, to the address resolved
  *          once (evdns for a name, so the loop never waits on DNS);
  *   tcp    framed bytes into a bufferevent; the record moves to `inflight`
@@ -21,13 +25,13 @@
  */
 #include <sys/socket.h>
 #include <sys/types.h>
+#include <sys/un.h>
 
 #include <errno.h>
 #include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <syslog.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -163,18 +167,48 @@ kick_cb(evutil_socket_t fd, short what, void *arg)
 
 /* ---- local ---------------------------------------------------------------- */
 
+/* Connect s->fd to /dev/log; 0, or -1 with why. */
+static int
+local_connect(struct notify_syslog *s, char *why, size_t whylen)
+{
+	struct sockaddr_un sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", NOTIFY_SYSLOG_DEVLOG);
+	if ((s->fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) == -1 ||
+	    connect(s->fd, (struct sockaddr *)&sa, sizeof(sa)) == -1) {
+		snprintf(why, whylen, "%s: %s", NOTIFY_SYSLOG_DEVLOG, strerror(errno));
+		if (s->fd != -1)
+			close(s->fd);
+		s->fd = -1;
+		return -1;
+	}
+	return 0;
+}
+
 static void
 local_send(struct notify_syslog *s)
 {
 	struct pend *p;
+	char why[256];
 
 	while ((p = plist_pop(&s->queue)) != NULL) {
-		/* openlog keeps the ident pointer: s->ident lives as long as s.
-		 * Re-opening each time lets several local destinations with
-		 * their own idents share the process's one syslog connection. */
-		openlog(s->ident, LOG_PID, s->facility << 3);
-		syslog(LOG_MAKEPRI(s->facility << 3, p->severity), "%s", p->data);
-		finish(s, p, 1, NULL);
+		if (s->fd == -1 && local_connect(s, why, sizeof(why)) == -1) {
+			finish(s, p, 0, why);
+			continue;
+		}
+		if (send(s->fd, p->data, p->len, MSG_NOSIGNAL) == (ssize_t)p->len) {
+			finish(s, p, 1, NULL);
+			continue;
+		}
+		/* Refused (the logger went away), full (EAGAIN), too big: this
+		 * record failed; the next one connects again. */
+		snprintf(why, sizeof(why), "%s: %s", NOTIFY_SYSLOG_DEVLOG,
+		    errno == EAGAIN ? "full (the logger does not keep up)" : strerror(errno));
+		close(s->fd);
+		s->fd = -1;
+		finish(s, p, 0, why);
 	}
 }
 
@@ -467,7 +501,8 @@ notify_syslog_send(struct notify_syslog *s, const struct notify_syslog_record *r
 	}
 	snprintf(procid, sizeof(procid), "%ld", (long)getpid());
 	if (s->target.kind == NOTIFY_SYSLOG_LOCAL) {
-		if (notify_syslog_escape_msg(&line, rec.msg) == -1)
+		if (notify_syslog_format_local(&line, s->facility, s->ident, (long)getpid(),
+		    &rec) == -1)
 			goto fail;
 		p->len = line.len;
 		p->data = buf_detach(&line);

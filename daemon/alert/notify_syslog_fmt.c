@@ -7,14 +7,16 @@
  * (33..126) or "-"; SD-NAME is PRINTUSASCII except '=', ' ', ']' and '"',
  * at most 32; a PARAM-VALUE escapes '"', '\' and ']' with a backslash.
  * Control characters are legal in PARAM-VALUE and MSG, but a collector
- * would mangle them (and a newline would split a record), so they and any
- * invalid UTF-8 byte are written as \xNN.
+ * would mangle them (and a newline would split a record), so they, the C1
+ * and bidirectional controls and the line separators (utf8_is_control),
+ * and any invalid UTF-8 byte are written as \xNN, byte by byte.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "rightswatch/buf.h"
 #include "rightswatch/date.h"
@@ -131,15 +133,18 @@ escape(struct buf *out, const char *s, int sd)
 	const unsigned char *p = (const unsigned char *)s, *e = p + strlen(s);
 
 	while (p < e) {
-		size_t n = utf8_len((const char *)p, (size_t)(e - p));
+		size_t n = utf8_unsafe((const char *)p, (size_t)(e - p));
 
-		/* C1 controls are U+0080..U+009F: 0xc2 0x80..0x9f in UTF-8. */
-		if (n == 0 || p[0] < 0x20 || p[0] == 0x7f || (n == 2 && p[0] == 0xc2 && p[1] < 0xa0)) {
-			if (buf_printf(out, "\\x%02X", p[0]) == -1)
-				return -1;
-			p++;
+		/* A control (utf8_is_control: C0, DEL, C1, bidirectional,
+		 * separators) or an invalid byte: each of its bytes as \xNN. */
+		if (n > 0) {
+			for (size_t k = 0; k < n; k++)
+				if (buf_printf(out, "\\x%02X", p[k]) == -1)
+					return -1;
+			p += n;
 			continue;
 		}
+		n = utf8_len((const char *)p, (size_t)(e - p));
 		if (sd && (*p == '"' || *p == '\\' || *p == ']') && buf_putc(out, '\\') == -1)
 			return -1;
 		if (buf_append(out, p, n) == -1)
@@ -153,6 +158,25 @@ int
 notify_syslog_escape_msg(struct buf *out, const char *msg)
 {
 	return escape(out, msg ? msg : "", 0);
+}
+
+int
+notify_syslog_format_local(struct buf *out, int facility, const char *ident, long pid,
+    const struct notify_syslog_record *r)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	time_t t = r->time != 0 ? (time_t)r->time : time(NULL);
+	struct tm tm;
+
+	if (facility < 0 || facility > 23 || r->severity < 0 || r->severity > 7 ||
+	    localtime_r(&t, &tm) == NULL)
+		return -1;
+	/* The month by table: strftime's %b would follow the locale. */
+	if (buf_printf(out, "<%d>%.3s %2d %02d:%02d:%02d %s[%ld]: ", facility * 8 + r->severity,
+	    months + 3 * tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+	    ident != NULL ? ident : "rightswatch", pid) == -1)
+		return -1;
+	return escape(out, r->msg != NULL ? r->msg : "", 0);
 }
 
 /* A header field: "-" when empty, else PRINTUSASCII (others to '_'), cut at max. */

@@ -246,7 +246,7 @@ date_parse_rfc822(const char *s)
 			return DATE_UNKNOWN;
 		hh = (q[0] - '0') * 10 + (q[1] - '0');
 		mm = (q[2] - '0') * 10 + (q[3] - '0');
-		if (mm > 59)
+		if (mm > 59 || hh * 60 + mm > DATE_MAX_OFFSET)
 			return DATE_UNKNOWN;
 		off = sign * (hh * 60 + mm);
 		p = q + 4;
@@ -300,7 +300,8 @@ date_parse_rfc3339(const char *s)
 				return DATE_UNKNOWN;
 			if (*p == ':')
 				p++;
-			if ((p = date_digits(p, 2, 2, &mm)) == NULL || hh > 23 || mm > 59)
+			if ((p = date_digits(p, 2, 2, &mm)) == NULL || mm > 59 ||
+			    hh * 60 + mm > DATE_MAX_OFFSET)
 				return DATE_UNKNOWN;
 			off = sign * (hh * 60 + mm);
 		}

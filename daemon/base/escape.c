@@ -1,6 +1,9 @@
 /*
- * escape — untrusted text to a form that cannot forge a log line or reach a
- * terminal as a control sequence. Valid UTF-8 sequences pass unchanged.
+ * escape — untrusted text to a form that cannot forge a log line, reorder
+ * one (a bidirectional override) or reach a terminal as a control
+ * sequence. Which characters are controls is utf8_is_control's one list;
+ * each of their bytes, and each byte of invalid UTF-8, is written \xNN.
+ * Other valid UTF-8 passes unchanged.
  */
 #include <stdio.h>
 #include <string.h>
@@ -8,12 +11,40 @@
 #include "rightswatch/escape.h"
 #include "rightswatch/utf8.h"
 
-/* escape_log's work; with quote, a double quote becomes \" too. */
-static char *
-escape_into(char *out, size_t outlen, const char *s, size_t len, int quote)
+/* What to escape besides the controls. */
+#define ESC_BACKSLASH 0x1 /* a backslash becomes \\ */
+#define ESC_QUOTE     0x2 /* a double quote becomes \" */
+
+/* The escaped form of the character at s (n bytes there) into tmp (at
+ * least 17 bytes); its length in *tl. Returns the bytes consumed. */
+static size_t
+escape_one(const char *s, size_t n, int flags, char *tmp, size_t *tl)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t o = 0, i = 0, k;
+	size_t k = utf8_unsafe(s, n);
+
+	if (k > 0) {
+		for (size_t j = 0; j < k; j++)
+			snprintf(tmp + 4 * j, 5, "\\x%02x", p[j]);
+		*tl = 4 * k;
+		return k;
+	}
+	if ((p[0] == '\\' && (flags & ESC_BACKSLASH)) || (p[0] == '"' && (flags & ESC_QUOTE))) {
+		tmp[0] = '\\';
+		tmp[1] = (char)p[0];
+		*tl = 2;
+		return 1;
+	}
+	k = utf8_len(s, n);
+	memcpy(tmp, p, k);
+	*tl = k;
+	return k;
+}
+
+static char *
+escape_into(char *out, size_t outlen, const char *s, size_t len, int flags)
+{
+	size_t o = 0, i = 0;
 
 	if (outlen == 0)
 		return out;
@@ -22,26 +53,9 @@ escape_into(char *out, size_t outlen, const char *s, size_t len, int quote)
 		return out;
 	}
 	while (i < len) {
-		char tmp[5];
-		size_t tl;
+		char tmp[17];
+		size_t tl, k = escape_one(s + i, len - i, flags, tmp, &tl);
 
-		k = utf8_len(s + i, len - i);
-		if (k == 1 && p[i] >= 0x20 && p[i] != 0x7f && p[i] != '\\' &&
-		    !(quote && p[i] == '"')) {
-			tmp[0] = (char)p[i];
-			tl = 1;
-		} else if (k == 1 && (p[i] == '\\' || p[i] == '"')) {
-			tmp[0] = '\\';
-			tmp[1] = (char)p[i];
-			tl = 2;
-		} else if (k > 1) {
-			memcpy(tmp, p + i, k);
-			tl = k;
-		} else {
-			snprintf(tmp, sizeof(tmp), "\\x%02x", p[i]);
-			tl = 4;
-			k = 1;
-		}
 		if (o + tl + 4 > outlen) {
 			if (o + 4 <= outlen) {
 				memcpy(out + o, "...", 3);
@@ -60,13 +74,19 @@ escape_into(char *out, size_t outlen, const char *s, size_t len, int quote)
 char *
 escape_log(char *out, size_t outlen, const char *s, size_t len)
 {
-	return escape_into(out, outlen, s, len, 0);
+	return escape_into(out, outlen, s, len, ESC_BACKSLASH);
 }
 
 char *
 escape_logs(char *out, size_t outlen, const char *s)
 {
 	return escape_log(out, outlen, s, s != NULL ? strlen(s) : 0);
+}
+
+char *
+escape_controls(char *out, size_t outlen, const char *s)
+{
+	return escape_into(out, outlen, s, s != NULL ? strlen(s) : 0, 0);
 }
 
 char *
@@ -80,7 +100,8 @@ escape_kv(char *out, size_t outlen, const char *s)
 		return out;
 	}
 	out[0] = '"';
-	escape_into(out + 1, outlen - 2, s, s != NULL ? strlen(s) : 0, 1);
+	escape_into(out + 1, outlen - 2, s, s != NULL ? strlen(s) : 0,
+	    ESC_BACKSLASH | ESC_QUOTE);
 	n = strlen(out);
 	out[n] = '"';
 	out[n + 1] = '\0';

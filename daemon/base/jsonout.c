@@ -3,25 +3,29 @@
  * jsonout.h).
  */
 #include <stdint.h>
+#include <string.h>
 
 #include <jansson.h>
 
 #include "rightswatch/date.h"
 #include "rightswatch/escape.h"
 #include "rightswatch/jsonout.h"
+#include "rightswatch/utf8.h"
 
+/* A control (utf8_is_control) or invalid UTF-8 anywhere gives the form the
+ * tables show (escape_controls), so no reader of the JSON meets a
+ * bidirectional override or a C1 control a server sent. */
 json_t *
 jsonout_text(const char *s)
 {
 	char esc[1024];
-	json_t *v;
 
 	if (s == NULL)
 		return json_null();
-	/* jansson refuses invalid UTF-8: then the escaped form. */
-	if ((v = json_string(s)) != NULL)
-		return v;
-	return json_string(escape_logs(esc, sizeof(esc), s));
+	for (size_t i = 0, n = strlen(s); i < n; i += utf8_len(s + i, n - i))
+		if (utf8_unsafe(s + i, n - i) > 0)
+			return json_string(escape_controls(esc, sizeof(esc), s));
+	return json_string(s);
 }
 
 json_t *

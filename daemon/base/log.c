@@ -6,6 +6,9 @@
  * the time; anywhere else (a terminal, a file, a pipe, a child of the
  * service whose stderr was redirected) each line starts with the time, UTC
  * in RFC 3339.
+ * Whatever a caller formats, the line that leaves holds no control
+ * character and no invalid UTF-8 (escape_controls): untrusted text a
+ * caller forgot to escape can neither split nor reorder it.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -18,6 +21,7 @@
 #include <unistd.h>
 
 #include "rightswatch/date.h"
+#include "rightswatch/escape.h"
 #include "rightswatch/log.h"
 
 static const char *log_progname = "rightswatch";
@@ -92,13 +96,14 @@ log_is_journal(const char *journal_stream, int fd)
 static void
 log_vemit(int level, const char *suffix, const char *fmt, va_list ap)
 {
-	char msg[2048], when[32];
+	char raw[2048], msg[4096], when[32];
 
 	if (level > log_current)
 		return;
 	if (log_journal < 0)
 		log_journal = log_is_journal(getenv("JOURNAL_STREAM"), STDERR_FILENO);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	escape_controls(msg, sizeof(msg), raw);
 	if (log_journal)
 		fprintf(stderr, "<%d>", log_levels[level].prio);
 	else

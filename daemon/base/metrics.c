@@ -5,6 +5,7 @@
  * Prometheus text format 0.0.4: "# HELP" and "# TYPE" lines, then one
  * "name{label="value",...} number" line per series.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,6 +296,43 @@ metrics_render_latency(const struct metrics *m, struct buf *out)
 	    (unsigned long long)(m != NULL ? m->nfetch : 0));
 }
 
+/* Each destination's queue, last success and last failure, one family
+ * each (a table of the three). */
+static int
+metrics_render_dests(const struct metrics_gauges *g, struct buf *out)
+{
+	static const char *const dest_label[] = { "destination" };
+	static const struct {
+		const char *name, *help;
+		size_t off;
+	} fams[] = {
+		{ "rightswatch_destination_queued", "Deliveries waiting, by destination.",
+		  offsetof(struct metrics_dest, queued) },
+		{ "rightswatch_destination_last_success_timestamp_seconds",
+		  "When a destination last took an alert (0: never).",
+		  offsetof(struct metrics_dest, last_ok) },
+		{ "rightswatch_destination_last_error_timestamp_seconds",
+		  "When an attempt to a destination last failed (0: never).",
+		  offsetof(struct metrics_dest, last_error) },
+	};
+
+	for (size_t f = 0; g->ndests > 0 && f < sizeof(fams) / sizeof(fams[0]); f++) {
+		if (metrics_head(out, fams[f].name, fams[f].help, "gauge") == -1)
+			return -1;
+		for (size_t i = 0; i < g->ndests; i++) {
+			const char *v = g->dests[i].destination;
+			int64_t n;
+
+			memcpy(&n, (const char *)&g->dests[i] + fams[f].off, sizeof(n));
+			if (buf_puts(out, fams[f].name) == -1 ||
+			    metrics_put_labels(out, dest_label, &v, 1) == -1 ||
+			    buf_printf(out, " %lld\n", (long long)n) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 static int
 metrics_render_gauges(const struct metrics_gauges *g, struct buf *out)
 {
@@ -305,6 +343,8 @@ metrics_render_gauges(const struct metrics_gauges *g, struct buf *out)
 	    "the outbox.", "gauge") == -1 ||
 	    buf_printf(out, "rightswatch_outbox_pending %lld\n",
 	    (long long)g->outbox_pending) == -1))
+		return -1;
+	if (metrics_render_dests(g, out) == -1)
 		return -1;
 	if (g->nhealth == 0)
 		return 0;

@@ -1,6 +1,6 @@
 /*
- * secret — a secret from its file, refused when others may read it (see
- * secret.h).
+ * secret — a secret from its file, refused when its group or others may
+ * read it (see secret.h).
  */
 #include <sys/stat.h>
 
@@ -34,9 +34,11 @@ secret_read(const char *path, char *err, size_t errlen)
 			close(fd);
 		return NULL;
 	}
-	if (sb.st_mode & S_IROTH) {
-		snprintf(err, errlen, "password_file %s is readable by everyone; "
-		    "chmod o-r it", path);
+	/* As ssh with a key: a secret its group or others may read is no
+	 * secret; refused. */
+	if (sb.st_mode & (S_IRGRP | S_IROTH)) {
+		snprintf(err, errlen, "password_file %s can be read by its group or by others; "
+		    "chmod 600 it", path);
 		close(fd);
 		return NULL;
 	}

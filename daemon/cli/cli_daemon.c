@@ -1,6 +1,7 @@
 /*
- * cli_daemon — `run` and `status` (and the options `once` shares,
- * cli_once.c): parse -c and the long options, hand over to daemon.c.
+ * cli_daemon — `run`, `status` and `source reset` (and the options `once`
+ * shares, cli_once.c): parse -c and the long options (reset's NAME), hand
+ * over to daemon.c.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -69,4 +70,33 @@ cli_status(int argc, char **argv)
 	const char *path = cli_daemon_opts(argc, argv, &json);
 
 	return path == NULL ? 2 : daemon_status(path, json);
+}
+
+int
+cli_source(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const char usage[] = "usage: rightswatch source reset [-c FILE] NAME\n";
+	const char *opt_c = NULL;
+	int ch;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "c:h", longopts, NULL)) != -1) {
+		if (ch == 'h') {
+			fputs(usage, stdout);
+			return 0;
+		}
+		if (ch != 'c')
+			goto usage;
+		opt_c = optarg;
+	}
+	if (argc - optind != 2 || strcmp(argv[optind], "reset") != 0)
+		goto usage;
+	return daemon_source_reset(cli_config_path(opt_c), argv[optind + 1]);
+usage:
+	fputs(usage, stderr);
+	return 2;
 }

@@ -3,7 +3,8 @@
  * input) to JSON Lines, one observation a line. The shell around
  * extract_text: reads each input, sends HTML through the page-text
  * extractor, picks the release date (--date, else the page's own date,
- * else today), applies a configuration's indicators and countries (-c),
+ * else the text's dateline, else today, and says which on standard
+ * error), applies a configuration's indicators and countries (-c),
  * and prints.
  */
 #include <errno.h>
@@ -18,110 +19,12 @@
 #include "rightswatch/cli.h"
 #include "rightswatch/config.h"
 #include "rightswatch/date.h"
+#include "rightswatch/dateline.h"
+#include "rightswatch/escape.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/feed.h"
+#include "rightswatch/jsonl.h"
 #include "rightswatch/page.h"
-
-/* Bytes of a valid UTF-8 sequence starting at s[i] (of n), or 0: overlong
- * forms, surrogates and code points above U+10FFFF are invalid, as in
- * JSON's strict readers. */
-static size_t
-utf8_seq(const unsigned char *s, size_t i, size_t n)
-{
-	unsigned c = s[i], v;
-	size_t k, len;
-
-	if (c < 0x80)
-		return 1;
-	if (c < 0xc2 || c > 0xf4)
-		return 0;
-	len = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-	if (i + len > n)
-		return 0;
-	v = c & (0x7fu >> len);
-	for (k = 1; k < len; k++) {
-		if ((s[i + k] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i + k] & 0x3f);
-	}
-	if ((len == 3 && (v < 0x800 || (v >= 0xd800 && v <= 0xdfff))) ||
-	    (len == 4 && (v < 0x10000 || v > 0x10ffff)))
-		return 0;
-	return len;
-}
-
-/* text[a, b) as a JSON string; when it is not valid UTF-8, every
- * non-ASCII byte becomes '?'. */
-static int
-put_span(struct buf *o, const char *text, size_t a, size_t b)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	int valid = 1;
-
-	for (size_t i = a; i < b && valid; ) {
-		size_t k;
-
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		k = utf8_seq(s, i, b);
-
-		valid = k != 0;
-		i += k;
-	}
-	if (buf_putc(o, '"') == -1)
-		return -1;
-	for (size_t i = a; i < b; ) {
-		size_t r = i;
-		char esc[8];
-
-		/* copy the run that needs no escaping in one append; eight bytes
-		 * at a time while none of them is a control byte, '"', '\\' (or,
-		 * in invalid UTF-8, a non-ASCII byte): the sentence of every
-		 * observation goes through here */
-		while (r + 8 <= b) {
-			const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-			uint64_t x, q, bs;
-
-			memcpy(&x, s + r, 8);
-			q = x ^ (ones * '"');
-			bs = x ^ (ones * '\\');
-			if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs) |
-			    (valid ? 0 : x)) & highs)
-				break;
-			r += 8;
-		}
-		if (valid)
-			while (r < b && s[r] >= 0x20 && s[r] != '"' && s[r] != '\\')
-				r++;
-		else
-			while (r < b && s[r] >= 0x20 && s[r] != '"' && s[r] != '\\' && s[r] < 0x80)
-				r++;
-		if (r > i && buf_append(o, text + i, r - i) == -1)
-			return -1;
-		if (r == b)
-			break;
-		switch (s[r]) {
-		case '"': memcpy(esc, "\\\"", 3); break;
-		case '\\': memcpy(esc, "\\\\", 3); break;
-		case '\b': memcpy(esc, "\\b", 3); break;
-		case '\f': memcpy(esc, "\\f", 3); break;
-		case '\n': memcpy(esc, "\\n", 3); break;
-		case '\r': memcpy(esc, "\\r", 3); break;
-		case '\t': memcpy(esc, "\\t", 3); break;
-		default:
-			if (s[r] >= 0x80)
-				memcpy(esc, "?", 2);
-			else
-				snprintf(esc, sizeof(esc), "\\u%04X", s[r]);
-		}
-		if (buf_puts(o, esc) == -1)
-			return -1;
-		i = r + 1;
-	}
-	return buf_putc(o, '"');
-}
 
 /* A name or date known to need no escaping, quoted; or null. */
 static int
@@ -132,29 +35,6 @@ put_plain(struct buf *o, const char *s)
 	if (buf_putc(o, '"') == -1 || buf_puts(o, s) == -1)
 		return -1;
 	return buf_putc(o, '"');
-}
-
-/* Decimal digits of u (after a minus sign when neg), by hand: snprintf's
- * format parsing was a tenth of the whole command's time. */
-static int
-put_digits(struct buf *o, unsigned long long u, int neg)
-{
-	char s[24];
-	size_t i = sizeof(s);
-
-	do {
-		s[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (neg)
-		s[--i] = '-';
-	return buf_append(o, s + i, sizeof(s) - i);
-}
-
-static int
-put_int(struct buf *o, long long v)
-{
-	return put_digits(o, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v, v < 0);
 }
 
 static int
@@ -185,16 +65,16 @@ put_date(struct buf *o, int has, struct date_ymd d)
 
 /* One observation as a compact JSON object on a line of out (the keys in
  * DESIGN.md's order). Written by hand: a JSON library's object building
- * cost more than the extraction itself. */
+ * cost more than the extraction itself (jsonl.h escapes the strings). */
 static int
 print_obs(struct buf *o, const char *text, const struct extract_obs *ob)
 {
 	int rc = 0;
 
 	rc |= buf_puts(o, "{\"indicator\":");
-	rc |= put_span(o, ob->indicator, 0, strlen(ob->indicator));
+	rc |= jsonl_strz(o, ob->indicator);
 	rc |= buf_puts(o, ",\"value\":");
-	rc |= put_int(o, (long long)ob->value);
+	rc |= jsonl_int(o, (long long)ob->value);
 	rc |= buf_puts(o, ",\"qualifier\":");
 	rc |= put_plain(o, extract_qualifier_name(ob->qualifier));
 	rc |= buf_puts(o, ",\"period_start\":");
@@ -202,20 +82,20 @@ print_obs(struct buf *o, const char *text, const struct extract_obs *ob)
 	rc |= buf_puts(o, ",\"period_end\":");
 	rc |= put_date(o, ob->has_period || extract_obs_end_only(ob), ob->period_end);
 	rc |= buf_puts(o, ",\"country\":");
-	rc |= ob->country != NULL ? put_span(o, ob->country, 0, strlen(ob->country)) :
+	rc |= ob->country != NULL ? jsonl_strz(o, ob->country) :
 	    buf_puts(o, "null");
 	rc |= buf_puts(o, ",\"region\":");
-	rc |= ob->region != NULL ? put_span(o, ob->region, 0, strlen(ob->region)) :
+	rc |= ob->region != NULL ? jsonl_strz(o, ob->region) :
 	    buf_puts(o, "null");
 	rc |= buf_puts(o, ob->derived ? ",\"derived\":true,\"evidence\":" :
 	    ",\"derived\":false,\"evidence\":");
-	rc |= put_span(o, text, ob->start, ob->end);
+	rc |= jsonl_str(o, text + ob->start, ob->end - ob->start);
 	rc |= buf_puts(o, ",\"sentence\":");
-	rc |= put_span(o, text, ob->sent_start, ob->sent_end);
+	rc |= jsonl_str(o, text + ob->sent_start, ob->sent_end - ob->sent_start);
 	rc |= buf_puts(o, ",\"start\":");
-	rc |= put_digits(o, ob->start, 0);
+	rc |= jsonl_uint(o, ob->start);
 	rc |= buf_puts(o, ",\"end\":");
-	rc |= put_digits(o, ob->end, 0);
+	rc |= jsonl_uint(o, ob->end);
 	rc |= buf_puts(o, "}\n");
 	return rc != 0 ? -1 : 0;
 }
@@ -224,20 +104,43 @@ static void
 usage(const char *name)
 {
 	fprintf(stderr, "usage: rightswatch %s [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] "
-	    "[-c FILE] [FILE|-]...\n", name);
+	    "[--explain] [-c FILE] [FILE|-]...\n", name);
+}
+
+/* With no --date: the release date is the page's own (from, when not
+ * NULL), else the text's dateline's, else today's (already in *d); which,
+ * and where it came from, goes to standard error. */
+static void
+release_date_note(const char *name, const char *path, const char *text, size_t len,
+    const char *from, struct date_ymd *d)
+{
+	char day[11], esc[160];
+	size_t s, e;
+
+	if (from != NULL) {
+		fprintf(stderr, "%s: %s: release date %s, from %s\n", name, path, date_format_ymd(*d, day), from);
+	} else if (dateline_find(text, len, d, &s, &e) == 0) {
+		fprintf(stderr, "%s: %s: release date %s, from the dateline \"%s\"\n", name, path,
+		    date_format_ymd(*d, day), escape_log(esc, sizeof(esc), text + s, e - s));
+	} else {
+		fprintf(stderr, "%s: %s: release date %s, today's: the text gives none (use --date)\n", name,
+		    path, date_format_ymd(*d, day));
+	}
 }
 
 /* Extract from one input and print its observations. date_set: --date was
- * given; otherwise the page's own date (HTML), else today, is used. */
+ * given; otherwise the page's own date (HTML), else the dateline's, else
+ * today is used. */
 static int
 extract_one(const struct extract_taxonomy *tx, const char *path,
     const struct extract_params *given, int date_set, const char *name)
 {
 	struct extract_params params = *given;
+	struct extract_notes notes = { NULL, 0, 0 };
 	struct buf b = { NULL, 0, 0 };
 	struct extract_result res;
 	struct page *page = NULL;
-	const char *text;
+	const char *text, *from = NULL;
 	size_t len;
 	char err[256];
 	int rc = 0;
@@ -257,15 +160,22 @@ extract_one(const struct extract_taxonomy *tx, const char *path,
 		}
 		text = page->text;
 		len = strlen(page->text);
-		if (!date_set && page->date != NULL)
-			date_parse_ymd(page->date, &params.release_date);
+		if (!date_set && page->date != NULL && date_parse_ymd(page->date, &params.release_date) == 0)
+			from = "the page's own date";
 		if (params.lang == EXTRACT_LANG_AUTO && page->lang != NULL)
 			params.lang = strcmp(page->lang, "fr") == 0 ? EXTRACT_LANG_FR :
 			    strcmp(page->lang, "en") == 0 ? EXTRACT_LANG_EN : EXTRACT_LANG_AUTO;
 	}
+	if (!date_set)
+		release_date_note(name, path, text, len, from, &params.release_date);
+	if (given->notes != NULL)
+		params.notes = &notes;
 	if (extract_text(tx, text, len, &params, &res) == -1) {
 		fprintf(stderr, "%s: %s: out of memory\n", name, path);
 		rc = -1;
+	} else if (params.notes != NULL) {
+		rc = cli_explain_print(stdout, text, len, &params, &res, &notes);
+		extract_result_free(&res);
 	} else {
 		struct buf out = { NULL, 0, 0 };
 
@@ -281,6 +191,7 @@ extract_one(const struct extract_taxonomy *tx, const char *path,
 		buf_free(&out);
 		extract_result_free(&res);
 	}
+	extract_notes_free(&notes);
 	page_free(page);
 	buf_free(&b);
 	return rc;
@@ -301,8 +212,10 @@ cli_extract(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "country", required_argument, NULL, 'C' },
 		{ "config", required_argument, NULL, 'c' },
+		{ "explain", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct extract_notes explain = { NULL, 0, 0 }; /* only its address is used: a flag */
 	struct extract_params params;
 	struct extract_taxonomy *tx;
 	struct config *cf = NULL;
@@ -333,6 +246,9 @@ cli_extract(int argc, char **argv)
 			break;
 		case 'c':
 			cfpath = optarg;
+			break;
+		case 'x':
+			params.notes = &explain;
 			break;
 		default:
 			usage(argv[0]);

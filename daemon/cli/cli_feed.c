@@ -1,8 +1,17 @@
 /*
- * cli_feed — `rightswatch parse-feed [--base URL] [FILE|-]`: a feed to JSON
- * Lines on stdout, one item a line with the keys id, link, title,
- * published, updated, summary, content, categories and lang. Exit 0, 1 on
- * input it rejects (one line on stderr), 2 on a usage error.
+ * cli_feed — `rightswatch parse-feed [--base URL] [--charset NAME]
+ * [FILE|-]`: a feed to JSON Lines on stdout, one item a line with the
+ * keys id, link, title, published, updated, summary, content, categories
+ * and lang. Exit 0, 1 on input it rejects (one line on stderr), 2 on a
+ * usage error.
+ *
+ * The file is read in chunks into the streaming parser and each item is
+ * written as it completes, so memory does not grow with the feed. Output
+ * is held back for its first CLI_FEED_HOLD bytes: a document rejected
+ * before that prints nothing; one rejected later leaves the items before
+ * the error on stdout (and still exits 1). Items dropped because their
+ * id came earlier in the document, or past the item cap, are counted in
+ * one note each on stderr.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -10,63 +19,126 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "rightswatch/buf.h"
 #include "rightswatch/cli.h"
 #include "rightswatch/date.h"
 #include "rightswatch/feed.h"
+#include "rightswatch/jsonl.h"
 
-/* Largest input read (libxml2 takes an int length). */
-#define CLI_FEED_MAX_INPUT ((size_t)1 << 30)
+#define CLI_FEED_MAX_INPUT ((size_t)1 << 30)   /* bytes of a document */
+#define CLI_FEED_CHUNK     (256 * 1024)        /* bytes read at once */
+#define CLI_FEED_HOLD      (4 * 1024 * 1024)   /* output bytes held back */
+#define CLI_FEED_FLUSH     (64 * 1024)         /* then written in blocks of this */
 
-static json_t *
-cli_feed_str(const char *s)
+static const char cli_feed_usage[] =
+    "usage: rightswatch parse-feed [--base URL] [--charset NAME] [FILE|-]\n";
+
+struct cli_feed_out {
+	struct buf b;
+	int streaming; /* past the hold: written as it comes */
+	int failed;    /* a write failed */
+};
+
+/* "YYYY-MM-DDTHH:MM:SSZ" in quotes, or null (date_format_rfc3339's
+ * format, written without snprintf: a line has two of them). */
+static int
+cli_feed_date(struct buf *o, int64_t t)
 {
-	json_t *v;
-
-	if (s == NULL)
-		return json_null();
-	/* Parsers emit UTF-8; should anything slip through, null beats no line. */
-	return (v = json_string(s)) != NULL ? v : json_null();
-}
-
-static json_t *
-cli_feed_date(int64_t t)
-{
-	char out[32];
+	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400, secs = t - days * 86400;
+	struct date_ymd d;
+	int f[6], i;
+	char s[22], *p = s;
 
 	if (t == DATE_UNKNOWN)
-		return json_null();
-	return json_string(date_format_rfc3339(t, out));
+		return buf_append(o, "null", 4);
+	d = date_civil_from_days(days);
+	f[0] = d.y % 10000, f[1] = d.m, f[2] = d.d;
+	f[3] = (int)(secs / 3600), f[4] = (int)(secs / 60 % 60), f[5] = (int)(secs % 60);
+	*p++ = '"';
+	*p++ = (char)('0' + f[0] / 1000);
+	*p++ = (char)('0' + f[0] / 100 % 10);
+	for (i = 0; i < 6; i++) {
+		int v = i == 0 ? f[0] % 100 : f[i];
+		if (i > 0)
+			*p++ = "--T::"[i - 1];
+		*p++ = (char)('0' + v / 10 % 10);
+		*p++ = (char)('0' + v % 10);
+	}
+	*p++ = 'Z';
+	*p++ = '"';
+	return buf_append(o, s, (size_t)(p - s));
 }
 
 static int
-cli_feed_print(const struct feed_item *it)
+cli_feed_flush(struct cli_feed_out *o)
 {
-	json_t *o, *cats;
+	if (o->b.len > 0 && fwrite(o->b.data, 1, o->b.len, stdout) != o->b.len)
+		o->failed = 1;
+	buf_reset(&o->b);
+	return o->failed ? -1 : 0;
+}
+
+/* ,"key": (a literal) and a string or null. */
+#define cli_feed_str(b, key, s) (buf_append((b), (key), sizeof(key) - 1) | jsonl_strz((b), (s)))
+#define cli_feed_lit(b, lit) buf_append((b), (lit), sizeof(lit) - 1)
+
+/* One item as a JSON line (feed_item_fn). */
+static int
+cli_feed_item(void *arg, const struct feed_item *it)
+{
+	struct cli_feed_out *o = arg;
+	struct buf *b = &o->b;
 	int rc;
 
-	if ((o = json_object()) == NULL || (cats = json_array()) == NULL) {
-		json_decref(o);
+	rc = cli_feed_str(b, "{\"id\":", it->id) | cli_feed_str(b, ",\"link\":", it->link) |
+	    cli_feed_str(b, ",\"title\":", it->title) | cli_feed_lit(b, ",\"published\":") |
+	    cli_feed_date(b, it->published) | cli_feed_lit(b, ",\"updated\":") |
+	    cli_feed_date(b, it->updated) | cli_feed_str(b, ",\"summary\":", it->summary) |
+	    cli_feed_str(b, ",\"content\":", it->content) | cli_feed_lit(b, ",\"categories\":[");
+	for (size_t i = 0; i < it->ncategories; i++)
+		rc |= (i > 0 ? buf_putc(b, ',') : 0) | jsonl_strz(b, it->categories[i]);
+	rc |= cli_feed_str(b, "],\"lang\":", it->lang) | cli_feed_lit(b, "}\n");
+	if (rc != 0) {
+		o->failed = 1;
 		return -1;
 	}
-	for (size_t i = 0; i < it->ncategories; i++)
-		json_array_append_new(cats, cli_feed_str(it->categories[i]));
-	json_object_set_new(o, "id", cli_feed_str(it->id));
-	json_object_set_new(o, "link", cli_feed_str(it->link));
-	json_object_set_new(o, "title", cli_feed_str(it->title));
-	json_object_set_new(o, "published", cli_feed_date(it->published));
-	json_object_set_new(o, "updated", cli_feed_date(it->updated));
-	json_object_set_new(o, "summary", cli_feed_str(it->summary));
-	json_object_set_new(o, "content", cli_feed_str(it->content));
-	json_object_set_new(o, "categories", cats);
-	json_object_set_new(o, "lang", cli_feed_str(it->lang));
-	rc = json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(o);
-	if (rc == -1 || putchar('\n') == EOF)
-		return -1;
+	if (b->len >= (o->streaming ? CLI_FEED_FLUSH : CLI_FEED_HOLD)) {
+		o->streaming = 1;
+		return cli_feed_flush(o);
+	}
 	return 0;
+}
+
+/* Read path into the stream. 0, or -1 with a reason in err (empty when
+ * the stream itself refused the bytes). */
+static int
+cli_feed_read(const char *path, struct feed_stream *s, char *err, size_t errlen)
+{
+	FILE *fp = stdin;
+	char *chunk;
+	size_t n;
+	int rc = 0;
+
+	err[0] = '\0';
+	if (strcmp(path, "-") != 0 && (fp = fopen(path, "rb")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if ((chunk = malloc(CLI_FEED_CHUNK)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		rc = -1;
+	}
+	while (rc == 0 && (n = fread(chunk, 1, CLI_FEED_CHUNK, fp)) > 0)
+		if (feed_stream_push(s, chunk, n) == -1)
+			rc = -1;
+	if (rc == 0 && ferror(fp)) {
+		snprintf(err, errlen, "%s: read error", path);
+		rc = -1;
+	}
+	free(chunk);
+	if (fp != stdin)
+		fclose(fp);
+	return rc;
 }
 
 int
@@ -74,11 +146,14 @@ cli_parse_feed(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "base", required_argument, NULL, 'b' },
+		{ "charset", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *base = NULL, *path = "-";
-	struct buf in = { 0 };
+	const struct feed_limits lim = { .max_body = CLI_FEED_MAX_INPUT };
+	const char *base = NULL, *charset = NULL, *path = "-";
+	struct cli_feed_out out = { 0 };
+	struct feed_stream *s;
 	struct feed *f = NULL;
 	char err[512];
 	int c, rc = 1;
@@ -88,40 +163,44 @@ cli_parse_feed(int argc, char **argv)
 		case 'b':
 			base = optarg;
 			break;
+		case 'C':
+			charset = optarg;
+			break;
 		case 'h':
-			printf("usage: rightswatch parse-feed [--base URL] [FILE|-]\n");
+			fputs(cli_feed_usage, stdout);
 			return 0;
 		default:
-			fprintf(stderr, "usage: rightswatch parse-feed [--base URL] [FILE|-]\n");
+			fputs(cli_feed_usage, stderr);
 			return 2;
 		}
 	}
 	if (argc - optind > 1) {
-		fprintf(stderr, "usage: rightswatch parse-feed [--base URL] [FILE|-]\n");
+		fputs(cli_feed_usage, stderr);
 		return 2;
 	}
 	if (optind < argc)
 		path = argv[optind];
-	if (buf_read_file(path, CLI_FEED_MAX_INPUT, &in, err, sizeof(err)) == -1) {
-		fprintf(stderr, "parse-feed: %s: %s\n", path, err);
-		goto out;
+	if ((s = feed_stream_new(base, charset, &lim, cli_feed_item, &out)) == NULL) {
+		fprintf(stderr, "parse-feed: out of memory\n");
+		return 1;
 	}
-	if (feed_parse(in.data, in.len, base, &f, err, sizeof(err)) == -1) {
+	if (cli_feed_read(path, s, err, sizeof(err)) == -1 && err[0] != '\0')
 		fprintf(stderr, "parse-feed: %s\n", err);
-		goto out;
-	}
-	for (size_t i = 0; i < f->nitems; i++)
-		if (cli_feed_print(&f->items[i]) == -1) {
-			fprintf(stderr, "parse-feed: cannot write the output\n");
-			goto out;
-		}
-	if (fflush(stdout) == EOF) {
+	else if (feed_stream_finish(s, &f, err, sizeof(err)) == -1)
+		fprintf(stderr, "parse-feed: %s\n", out.failed ?
+		    "cannot write the output" : err);
+	else if (cli_feed_flush(&out) == -1 || fflush(stdout) == EOF)
 		fprintf(stderr, "parse-feed: cannot write the output\n");
-		goto out;
-	}
-	rc = 0;
-out:
+	else
+		rc = 0;
+	if (rc == 0 && f->duplicates > 0)
+		fprintf(stderr, "parse-feed: note: %zu items dropped: their id came earlier "
+		    "in the feed (the first is kept)\n", f->duplicates);
+	if (rc == 0 && f->dropped > 0)
+		fprintf(stderr, "parse-feed: note: %zu items past the first %d not read\n",
+		    f->dropped, FEED_MAX_ITEMS);
 	feed_free(f);
-	buf_free(&in);
+	feed_stream_free(s);
+	buf_free(&out.b);
 	return rc;
 }

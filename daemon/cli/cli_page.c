@@ -8,17 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "rightswatch/buf.h"
 #include "rightswatch/cli.h"
+#include "rightswatch/jsonl.h"
 #include "rightswatch/page.h"
-
-static json_t *
-cli_page_str(const char *s)
-{
-	return s != NULL ? json_string(s) : json_null();
-}
 
 int
 cli_page_text(int argc, char **argv)
@@ -31,10 +24,9 @@ cli_page_text(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *base = NULL, *charset = NULL, *xpath = NULL, *path = "-";
-	struct buf in = { 0 };
+	struct buf in = { 0 }, o = { 0 };
 	struct page *p = NULL;
-	json_t *o = NULL;
-	char err[256], *s = NULL;
+	char err[256];
 	int c, rc = 1;
 
 	optind = 1;
@@ -65,20 +57,17 @@ cli_page_text(int argc, char **argv)
 		fprintf(stderr, "%s: %s: %s\n", argv[0], path, err);
 		goto out;
 	}
-	if ((o = json_object()) == NULL ||
-	    json_object_set_new(o, "title", cli_page_str(p->title)) == -1 ||
-	    json_object_set_new(o, "date", cli_page_str(p->date)) == -1 ||
-	    json_object_set_new(o, "lang", cli_page_str(p->lang)) == -1 ||
-	    json_object_set_new(o, "text", cli_page_str(p->text)) == -1 ||
-	    (s = json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT)) == NULL) {
+	if (buf_puts(&o, "{\"title\":") == -1 || jsonl_strz(&o, p->title) == -1 ||
+	    buf_puts(&o, ",\"date\":") == -1 || jsonl_strz(&o, p->date) == -1 ||
+	    buf_puts(&o, ",\"lang\":") == -1 || jsonl_strz(&o, p->lang) == -1 ||
+	    buf_puts(&o, ",\"text\":") == -1 || jsonl_strz(&o, p->text) == -1 ||
+	    buf_puts(&o, "}\n") == -1) {
 		fprintf(stderr, "%s: out of memory\n", argv[0]);
 		goto out;
 	}
-	printf("%s\n", s);
-	rc = fflush(stdout) == 0 ? 0 : 1;
+	rc = fwrite(o.data, 1, o.len, stdout) == o.len && fflush(stdout) == 0 ? 0 : 1;
 out:
-	free(s);
-	json_decref(o);
+	buf_free(&o);
 	page_free(p);
 	buf_free(&in);
 	return rc;

@@ -361,7 +361,7 @@ cli_try(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_try t = { 0, NULL, NULL, 0, 0 };
-	struct extract_result res = { NULL, 0 };
+	struct extract_result res = { .obs = NULL, .nobs = 0 };
 	struct extract_taxonomy *tx = NULL;
 	struct store_figure *figs = NULL;
 	struct release_read rd;

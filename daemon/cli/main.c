@@ -20,14 +20,19 @@ static const struct {
 	    "one whole cycle, then exit, with a summary" },
 	{ "check", cli_check, "check [-c FILE]", "validate the configuration" },
 	{ "status", cli_status, "status [-c FILE] [--json]", "sources' health and schedule" },
-	{ "parse-feed", cli_parse_feed, "parse-feed [--base URL] [FILE|-]",
+	{ "source", cli_source, "source reset [-c FILE] NAME",
+	    "a quarantined (poisoned) source polled again" },
+	{ "parse-feed", cli_parse_feed, "parse-feed [--base URL] [--charset NAME] [FILE|-]",
 	    "a feed as JSON Lines" },
 	{ "page-text", cli_page_text,
 	    "page-text [--base URL] [--charset NAME] [--content-xpath XPATH] [FILE|-]",
 	    "a release page as JSON" },
 	{ "extract", cli_extract,
-	    "extract [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] [-c FILE] [FILE|-]...",
-	    "text or HTML to observations as JSON Lines" },
+	    "extract [--date YYYY-MM-DD] [--lang auto|en|fr] [--country NAME] [--explain] [-c FILE] "
+	    "[FILE|-]...",
+	    "text or HTML to observations as JSON Lines (--explain: every number and why)" },
+	{ "explain", cli_explain, "explain [-c FILE] ID|URL",
+	    "how a stored release's numbers were read, attached and dated" },
 	{ "baseline", cli_baseline,
 	    "baseline list [--country NAME] [--indicator NAME] [--period PERIOD] [--json] [-c FILE]\n"
 	    "baseline import [-c FILE] FILE.csv\n"

@@ -288,6 +288,7 @@ config_defaults(struct config *cf)
 	cf->timeout = HTTP_DEFAULT_TIMEOUT;
 	cf->max_body = HTTP_DEFAULT_MAX_BODY;
 	cf->log_level = LOG_LEVEL_INFO;
+	cf->keep_revisions = CONFIG_DEFAULT_KEEP_REVISIONS;
 	cf->user_agent = strdup(CONFIG_DEFAULT_USER_AGENT);
 	return cf->user_agent == NULL ? -1 : 0;
 }

@@ -13,6 +13,7 @@
 #include "rightswatch/alert.h"
 #include "rightswatch/bperiod.h"
 #include "rightswatch/config.h"
+#include "rightswatch/feed.h"
 #include "rightswatch/notify_exec.h"
 #include "rightswatch/notify_syslog.h"
 #include "rightswatch/rules.h"
@@ -37,10 +38,11 @@ static const struct config_key config_daemon_keys[] = {
 	KEYE(struct config, "log_level", log_level, config_level_names),
 	KEY(struct config, "baselines", CK_PATH, baselines),
 	KEY(struct config, "listen", CK_LISTEN, listen),
+	KEYN(struct config, "keep_revisions", CK_INT, keep_revisions, 1, 1000),
 };
 
 enum { SRC_URL, SRC_TYPE, SRC_INTERVAL, SRC_LANG, SRC_FETCH, SRC_CONTENT,
-	SRC_HOSTS, SRC_MAXITEMS, SRC_LINKS, SRC_PATTERN, SRC_CATCHUP };
+	SRC_HOSTS, SRC_MAXITEMS, SRC_LINKS, SRC_PATTERN, SRC_CATCHUP, SRC_PRIVATE };
 static const struct config_key config_source_keys[] = {
 	[SRC_URL] = KEYR(struct config_source, "url", CK_URL, url),
 	[SRC_TYPE] = KEYE(struct config_source, "type", type, config_source_type_names),
@@ -49,10 +51,11 @@ static const struct config_key config_source_keys[] = {
 	[SRC_FETCH] = KEYE(struct config_source, "fetch_pages", fetch_pages, config_fetch_names),
 	[SRC_CONTENT] = KEY(struct config_source, "content_xpath", CK_XPATH, content_xpath),
 	[SRC_HOSTS] = KEY(struct config_source, "page_hosts", CK_HOSTS, page_hosts),
-	[SRC_MAXITEMS] = KEYN(struct config_source, "max_items", CK_COUNT, max_items, 1, 100000),
+	[SRC_MAXITEMS] = KEYN(struct config_source, "max_items", CK_COUNT, max_items, 1, FEED_MAX_ITEMS),
 	[SRC_LINKS] = KEY(struct config_source, "links", CK_XPATH, links),
 	[SRC_PATTERN] = KEY(struct config_source, "link_pattern", CK_URLGLOB, link_pattern),
 	[SRC_CATCHUP] = KEY(struct config_source, "catch_up", CK_BOOL, catch_up),
+	[SRC_PRIVATE] = KEY(struct config_source, "allow_private", CK_BOOL, allow_private),
 };
 
 enum { IND_TERMS, IND_TERMS_FR, IND_REPLACE };

@@ -18,6 +18,7 @@
 #include "rightswatch/bperiod.h"
 #include "rightswatch/buf.h"
 #include "rightswatch/config.h"
+#include "rightswatch/dest_email.h"
 #include "rightswatch/rules.h"
 #include "rightswatch/secret.h"
 #include "rightswatch/store.h"
@@ -151,6 +152,24 @@ verify_credentials(struct verify *v)
 	}
 }
 
+/* A mail destination whose password would cross in plain text
+ * (dest_email.c's rule, which the destination also refuses to start
+ * with): at the line of starttls. */
+static void
+verify_plain_password(struct verify *v)
+{
+	const struct config *cf = v->cf;
+
+	for (size_t i = 0; i < cf->nnotifies; i++) {
+		const struct config_notify *n = &cf->notifies[i];
+		char why[320];
+
+		if (dest_email_plain_password(n, why, sizeof(why)))
+			verify_say(v, 0, config_line(cf, "notify", n->name, "starttls"),
+			    "[notify %s] %s", n->name, why);
+	}
+}
+
 /* Without thresholds nothing is ever raised. */
 static void
 verify_thresholds(struct verify *v)
@@ -215,6 +234,7 @@ static const struct {
 	{ "state file", verify_state },
 	{ "baselines file", verify_baselines },
 	{ "credentials", verify_credentials },
+	{ "password in plain text", verify_plain_password },
 	/* warnings */
 	{ "countries", verify_countries },
 	{ "thresholds", verify_thresholds },

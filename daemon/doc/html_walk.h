@@ -1,7 +1,7 @@
 /*
  * html_walk — the one walk over an HTML (or XHTML) tree that turns it into
- * text, shared by the feed's fragments (feed_html.c) and release pages
- * (page_doc.c): a pre-order walk by sibling and parent links (no
+ * text, for release pages (page_doc.c; a feed's fragments have no tree:
+ * html_text.c scans them): a pre-order walk by sibling and parent links (no
  * recursion, so any nesting depth the parser produced is fine) that tells
  * its caller where each element opens and closes and hands it each text.
  * What an element means (a block, a line, dropped) is the caller's.

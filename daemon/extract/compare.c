@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "rightswatch/compare.h"
+#include "rightswatch/mention.h"
 #include "rightswatch/text.h"
+#include "mention_int.h"
 
 int64_t
 compare_divide(int64_t value, int64_t num, int64_t den)
@@ -165,6 +167,116 @@ ends_with(const char *f, size_t lo, size_t pos, const char *const *pats)
 	return 0;
 }
 
+/* Nouns and verbs of a change that may take an adjective or an adverb
+ * before their "of"/"de"/"by": "une hausse spectaculaire de près de 210 %",
+ * "a sharp increase of", "ont progressé d'environ 60 %", "grew sharply by". */
+static const char *const more_nouns[] = {
+	"increase", "rise", "jump", "hausse", "augmentation", "progression", "bond", "increased",
+	"rose", "grew", "jumped", "climbed", "augmente", "augmentes", "progresse", "progresses",
+	"grimpe", "bondi", "cru", "accru", "accrue", NULL
+};
+static const char *const less_nouns[] = {
+	"decrease", "drop", "decline", "fall", "reduction", "baisse", "diminution", "recul",
+	"decreased", "fell", "dropped", "declined", "diminue", "diminues", "baisse", "recule",
+	"chute", NULL
+};
+
+/* Whether a change of the given direction (more: 1) ends just before the
+ * number at pos, past its qualifier: "increase of", "hausse de", "en hausse
+ * de", "hausse spectaculaire de près de", "ont progressé d'environ". */
+static int
+change_before(const char *f, size_t lo, size_t pos, int more)
+{
+	size_t qs, e, b;
+
+	(void)mention_qualifier(f, lo, pos, &qs);
+	if (ends_with(f, lo, qs, more ? more_before : less_before))
+		return 1;
+	/* NOUN [ADJECTIVE] of|de|by */
+	e = qs;
+	for (int n = 0; n < 3; n++) {
+		if ((b = mention_word_before(f, lo, e, &e)) == (size_t)-1)
+			return 0;
+		if (n == 0 && !(text_word_eq("of", f + b, e - b) || text_word_eq("de", f + b, e - b) ||
+		    text_word_eq("by", f + b, e - b) || text_word_eq("d", f + b, e - b)))
+			return 0;
+		if (n > 0 && mention_in_list(more ? more_nouns : less_nouns, f, b, e))
+			return 1;
+		e = b;
+	}
+	return 0;
+}
+
+/* "three-fold", "threefold", "5-fold", "fivefold" at i: the factor in
+ * thousandths and *e past it, or 0. */
+static int64_t
+fold_at(const char *f, size_t i, size_t to, const struct number *n, size_t *e)
+{
+	size_t we = text_word_end(f, to, i), p;
+	int64_t v;
+
+	if (n != NULL && n->start == i) {
+		/* "three-fold", "5-fold", "5 fold": the number, then "fold" */
+		p = n->end;
+		if (p < to && (f[p] == '-' || f[p] == ' '))
+			p++;
+		if (!text_word_at(f, to, p, "fold"))
+			return 0;
+		*e = p + 4;
+		return n->milli;
+	}
+	/* "threefold": a number word glued to "fold" */
+	if (we - i <= 4 || memcmp(f + we - 4, "fold", 4) != 0)
+		return 0;
+	{
+		char w[32];
+		size_t wl = we - 4 - i, ne;
+
+		if (wl >= sizeof(w))
+			return 0;
+		memcpy(w, f + i, wl);
+		w[wl] = '\0';
+		if ((v = number_word(w, wl, 0, 0, &ne)) <= 0 || ne != wl)
+			return 0;
+	}
+	*e = we;
+	return v * 1000;
+}
+
+/* "multiplié par 12", "multipliés par trois": the factor in thousandths and
+ * *e past it, or 0. */
+static int64_t
+multiplied_at(const char *f, size_t i, size_t to, const struct number *nums, size_t nnums,
+    size_t *e)
+{
+	static const char *const pats[] = {
+		"multiplie par", "multiplies par", "multipliee par", "multipliees par",
+		"multiplied by", NULL
+	};
+	size_t p;
+
+	if (f[i] != 'm' || (p = any(f, i, to, pats)) == 0)
+		return 0;
+	p = sp(f, p, to);
+	for (size_t k = 0; k < nnums; k++)
+		if (nums[k].start == p && !(nums[k].flags & (NUMBER_PERCENT | NUMBER_DATE | NUMBER_YEAR))) {
+			*e = nums[k].end;
+			return nums[k].milli;
+		}
+	return 0;
+}
+
+int
+compare_factor(const char *f, size_t lo, size_t pos)
+{
+	static const char *const pats[] = {
+		"multiplie par", "multiplies par", "multipliee par", "multipliees par",
+		"multiplied by", NULL
+	};
+
+	return ends_with(f, lo, pos, pats);
+}
+
 int
 compare_find(const char *f, size_t from, size_t to, int64_t value,
     const struct number *nums, size_t nnums, struct compare_hit *hit)
@@ -224,16 +336,29 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 				if ((e = any(f, pe, to, share_after)) != 0) {
 					hit->value = compare_divide(value, p, 100000);
 				} else if ((e = any(f, pe, to, more_after)) != 0 ||
-				    (ends_with(f, from, n->start, more_before) && (e = pe))) {
+				    (change_before(f, from, n->start, 1) && (e = pe))) {
 					hit->value = compare_divide(value, 100000 + p, 100000);
 				} else if ((e = any(f, pe, to, less_after)) != 0 ||
-				    (ends_with(f, from, n->start, less_before) && (e = pe))) {
+				    (change_before(f, from, n->start, 0) && (e = pe))) {
 					if (p >= 100000)
 						break;
 					hit->value = compare_divide(value, 100000 - p, 100000);
 				} else {
 					break;
 				}
+				hit->end = e;
+				return hit->value >= 0;
+			}
+		}
+		{
+			const struct number *n = first < nnums && nums[first].start == i ? &nums[first] : NULL;
+			int64_t x = fold_at(f, i, to, n, &e);
+
+			if (x == 0)
+				x = multiplied_at(f, i, to, nums, nnums, &e);
+			if (x > 0) {
+				hit->value = compare_divide(value, x, 1000);
+				hit->start = i;
 				hit->end = e;
 				return hit->value >= 0;
 			}

@@ -49,12 +49,6 @@ extract_taxonomy_free(struct extract_taxonomy *t)
 	free(t);
 }
 
-int
-extract_obs_end_only(const struct extract_obs *o)
-{
-	return !o->has_period && o->period_end.y != 0;
-}
-
 const char *
 extract_qualifier_name(enum extract_qualifier q)
 {
@@ -77,38 +71,6 @@ extract_result_free(struct extract_result *res)
 	res->nobs = 0;
 }
 
-
-/* The role of a figure in "(from 125 to 266)", "(de 125 à 266)". */
-enum span_role { SPAN_NONE, SPAN_FROM, SPAN_TO };
-
-static size_t
-find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
-    struct mention_term *out, size_t max)
-{
-	size_t i = lo, n = 0;
-
-	while (i < hi) {
-		struct taxonomy_match m;
-
-		if (!text_isalpha((unsigned char)f[i]) || (i > lo && text_isalnum((unsigned char)f[i - 1]))) {
-			i++;
-			continue;
-		}
-		if (taxonomy_match(tx, f, hi, i, &m)) {
-			if (n < max) {
-				out[n].start = i;
-				out[n].end = m.end;
-				out[n].kind = m.kind;
-				out[n].id = m.id;
-				n++;
-			}
-			i = m.end;
-			continue;
-		}
-		i = text_word_end(f, hi, i);
-	}
-	return n;
-}
 
 /* French or English, from the commonest function words. */
 static int
@@ -141,7 +103,7 @@ static int
 country_of(const struct taxonomy *tx, const char *f, size_t lo, size_t hi)
 {
 	struct mention_term terms[256];
-	size_t n = find_terms(tx, f, lo, hi, terms, 256);
+	size_t n = extract_find_terms(tx, f, lo, hi, terms, 256);
 	int best = -1, bestn = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -162,14 +124,18 @@ country_of(const struct taxonomy *tx, const char *f, size_t lo, size_t hi)
 	return best;
 }
 
-/* The title and first paragraph: up to the end of the second paragraph. */
+/* The title and first paragraph: up to the end of the second paragraph,
+ * and at least the first LEAD_MIN bytes, for a release opening with a
+ * document number or a mission's name ("SG/SM/...", "The following
+ * statement was issued today"). */
+#define LEAD_MIN 1200 /* bytes */
 static size_t
 lead_end(const struct text *t)
 {
 	size_t paras = 0;
 
 	for (size_t i = 0; i + 1 < t->len; i++)
-		if (t->f[i] == '\n' && t->f[i + 1] == '\n' && ++paras == 2)
+		if (t->f[i] == '\n' && t->f[i + 1] == '\n' && ++paras >= 2 && i >= LEAD_MIN)
 			return i;
 	return t->len < 4000 ? t->len : 4000;
 }
@@ -205,430 +171,20 @@ title_end(const struct text *t, const struct text_sentence *sv, size_t ns)
 	return sv[0].end;
 }
 
+/* A heading or a table caption: a paragraph of one short line that does
+ * not end a sentence ("Q3 2024", "Killings, January - March"). */
 static int
-word_before_is(const char *f, size_t lo, size_t pos, const char *const *words, size_t *wstart)
+is_heading(const struct text *t, const struct text_sentence *sv, size_t ns, size_t i)
 {
-	size_t e = pos, b;
+	size_t e = sv[i].end;
 
-	while (e > lo && (f[e - 1] == ' ' || f[e - 1] == '\''))
+	if (!sv[i].first || (i + 1 < ns && sv[i + 1].para == sv[i].para) || e - sv[i].start > 200 ||
+	    memchr(t->f + sv[i].start, '\n', e - sv[i].start) != NULL)
+		return 0;
+	while (e > sv[i].start && t->f[e - 1] == ' ')
 		e--;
-	b = e;
-	while (b > lo && text_isalnum((unsigned char)f[b - 1]))
-		b--;
-	if (b == e)
-		return 0;
-	for (size_t k = 0; words[k] != NULL; k++)
-		if (text_word_eq(words[k], f + b, e - b)) {
-			if (wstart != NULL)
-				*wstart = b;
-			return 1;
-		}
-	return 0;
-}
-
-static enum span_role
-span_role(const struct work *w, size_t lo, size_t k)
-{
-	static const char *const from[] = { "from", "de", "du", NULL };
-	static const char *const to[] = { "to", "a", "au", NULL };
-	const char *f = w->t->f;
-	const struct number *n = &w->nums[k];
-	size_t qs, b;
-
-	(void)mention_qualifier(f, lo, n->start, &qs);
-	if (word_before_is(f, lo, qs, from, NULL) && k + 1 < w->nnums &&
-	    !(w->nums[k + 1].flags & NUMBER_NOT_COUNT)) {
-		size_t j = n->end;
-
-		while (j < w->nums[k + 1].start && (f[j] == ' ' || f[j] == '\''))
-			j++;
-		if (text_word_at(f, w->nums[k + 1].start, j, "to") || text_word_at(f, w->nums[k + 1].start, j, "a") ||
-		    text_word_at(f, w->nums[k + 1].start, j, "au")) {
-			j = text_word_end(f, w->t->len, j);
-			while (j < w->nums[k + 1].start && f[j] == ' ')
-				j++;
-			if (j == w->nums[k + 1].start)
-				return SPAN_FROM;
-		}
-	}
-	if (k > 0 && word_before_is(f, lo, qs, to, &b) && !(w->nums[k - 1].flags & NUMBER_NOT_COUNT) &&
-	    span_role(w, lo, k - 1) == SPAN_FROM)
-		return SPAN_TO;
-	return SPAN_NONE;
-}
-
-/* A comparison's period followed by "during which", "au cours duquel",
- * "qui comptait": the figures after it belong to it. */
-static int
-ref_linked(const char *f, size_t pos, size_t hi)
-{
-	static const char *const links[] = {
-		"au cours duquel", "au cours de laquelle", "durant lequel", "pendant lequel",
-		"lors duquel", "qui comptait", "qui avait", "ou", "during which", "when",
-		"which saw", "which had", "with", NULL
-	};
-
-	while (pos < hi && (f[pos] == ' ' || f[pos] == ','))
-		pos++;
-	for (size_t k = 0; links[k] != NULL; k++)
-		if (text_word_at(f, hi, pos, links[k]))
-			return 1;
-	return 0;
-}
-
-/* A stock rather than an event: "are internally displaced", "sont déplacées",
- * "already ... have been displaced"; only an "as of" date applies to it. */
-static int
-is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, size_t ns, size_t ne)
-{
-	static const char *const before[] = { "already", "currently", "deja", "actuellement", "now", "today", NULL };
-	static const char *const after[] = {
-		"are", "is", "remain", "remained", "sont", "restent", "demeurent", "currently",
-		"actuellement", "still", "toujours", NULL
-	};
-	const char *f = w->t->f;
-	size_t a = ns > lo + 40 ? ns - 40 : lo;
-
-	if (strcmp(ind, "displaced") != 0 && strcmp(ind, "refugees") != 0)
-		return 0;
-	for (size_t i = a; i < ns; i++)
-		if (i == lo || !text_isalnum((unsigned char)f[i - 1]))
-			for (size_t k = 0; before[k] != NULL; k++)
-				if (text_word_at(f, ns, i, before[k]))
-					return 1;
-	for (size_t i = ne, cnt = 0; i < hi && cnt < 6; ) {
-		size_t e;
-
-		while (i < hi && !text_isalnum((unsigned char)f[i]))
-			i++;
-		if (i >= hi)
-			break;
-		e = text_word_end(f, hi, i);
-		for (size_t k = 0; after[k] != NULL; k++)
-			if (text_word_eq(after[k], f + i, e - i))
-				return 1;
-		i = e;
-		cnt++;
-	}
-	return 0;
-}
-
-
-/* A quotation's end or a verb of speech: a date after it is when it was said. */
-static int
-speech_between(const char *f, size_t a, size_t b)
-{
-	static const char *const verbs[] = {
-		"said", "says", "told", "stated", "announced", "declared", "added", "dit",
-		"declare", "ajoute", "souligne", "indique", "annonce", "precise", NULL
-	};
-
-	for (size_t i = a; i < b; i++) {
-		if (f[i] == '"')
-			return 1;
-		if (i == a || !text_isalnum((unsigned char)f[i - 1]))
-			for (size_t k = 0; verbs[k] != NULL; k++)
-				if (text_word_at(f, b, i, verbs[k]))
-					return 1;
-	}
-	return 0;
-}
-
-/* Whether f[a, b) joins another clause: a conjunction or a finite verb. */
-static int
-clause_joined(const char *f, size_t a, size_t b)
-{
-	static const char *const words[] = {
-		"and", "et", "but", "mais", "while", "alors", "whereas", "tandis", "who", "qui",
-		"which", "that", "que", "were", "was", "are", "is", "ont", "sont", "a", "ete",
-		"had", "has", "have", "avaient", "etaient", "when", "lorsque", "quand", NULL
-	};
-
-	for (size_t i = a; i < b; i++)
-		if (text_isalpha((unsigned char)f[i]) && (i == a || !text_isalnum((unsigned char)f[i - 1])))
-			for (size_t k = 0; words[k] != NULL; k++)
-				if (text_word_at(f, b, i, words[k]))
-					return 1;
-	return 0;
-}
-
-/* The main period of a figure at [ns, ne) whose evidence ends at ee and
- * whose comparison begins at cue: a period right after it, else the nearest
- * before it (a comparison's only when linked: "au cours duquel"), else one
- * after it that opens no later figure's clause. -1 when none. */
-static int
-own_period(const struct work *w, size_t ns, size_t ee, size_t cue, size_t hi)
-{
-	const char *f = w->t->f;
-	int best = -1;
-
-	for (size_t p = 0; p < w->nper; p++) {
-		const struct period_mention *pm = &w->per[p];
-		int clean = 1;
-
-		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start > ee + 64 ||
-		    pm->start >= cue)
-			continue;
-		for (size_t i = ee; i < pm->start; i++)
-			if (f[i] == ',' || f[i] == ';' || f[i] == '(' || f[i] == ')')
-				clean = 0;
-		/* Farther than a few words only within the figure's own noun phrase
-		 * ("66 attacks against health workers recorded since March"). */
-		if (pm->start > ee + 24 && clause_joined(f, ee, pm->start))
-			clean = 0;
-		if (clean && !extract_figure_between(w, ee, pm->start))
-			return (int)p;
-	}
-	for (size_t p = 0; p < w->nper; p++) {
-		const struct period_mention *pm = &w->per[p];
-
-		if (pm->kind != PERIOD_ABSOLUTE || pm->end > ns)
-			continue;
-		if (!pm->ref || ref_linked(f, pm->end, hi))
-			best = (int)p;
-	}
-	if (best >= 0)
-		return best;
-	for (size_t p = 0; p < w->nper; p++) {
-		const struct period_mention *pm = &w->per[p];
-
-		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start >= cue)
-			continue;
-		if (!extract_figure_between(w, pm->end, hi) && !speech_between(f, ee, pm->start))
-			return (int)p;
-		break;
-	}
-	return -1;
-}
-
-/* The comparison's reference for "from A": the first after the figure, else
- * the last before it, else the one carried from an earlier sentence. */
-static const struct period_mention *
-ref_period(const struct work *w, size_t ns)
-{
-	const struct period_mention *last = NULL;
-
-	for (size_t p = 0; p < w->nper; p++) {
-		if (!w->per[p].ref)
-			continue;
-		if (w->per[p].start > ns)
-			return &w->per[p];
-		last = &w->per[p];
-	}
-	if (last != NULL)
-		return last;
-	return w->carry_ref ? &w->cref : NULL;
-}
-
-static void
-set_period(struct extract_obs *o, struct date_ymd a, struct date_ymd b)
-{
-	o->has_period = 1;
-	o->period_start = a;
-	o->period_end = b;
-}
-
-static int
-sentence(struct work *w, const struct text_sentence *s)
-{
-	const char *f = w->t->f;
-	struct mention_sent ms;
-	int mainset = 0;
-	long fig = -1; /* the sentence's last figure not dated by a comparison, whose period carries */
-	struct date_ymd sps = { 0, 0, 0 }, spe = { 0, 0, 0 };
-	unsigned char used[SENT_MAX_NUMS]; /* figures already given as a reference */
-	struct mention prev;               /* the last attached figure's, number att */
-	size_t att = (size_t)-1;
-	int nested = 0; /* the last figure was a part of a part */
-
-	if (s->para != w->para || s->first) {
-		w->para = s->para;
-		w->carry = 0;
-		w->carry_ref = 0;
-	}
-	w->nterms = find_terms(w->tx, f, s->start, s->end, w->terms, SENT_MAX_TERMS);
-	w->nnums = number_scan(f, w->t->len, s->start, s->end, w->fr, w->nums, SENT_MAX_NUMS);
-	w->nper = period_scan(f, w->t->len, s->start, s->end, w->p->release_date, w->per, SENT_MAX_PERIODS);
-	if (s->end <= w->title_end) {
-		/* The title: its period is the release's; its figures repeat the body's. */
-		for (size_t p = 0; p < w->nper && w->doc == 0; p++) {
-			const struct period_mention *pm = &w->per[p];
-
-			if (pm->ref || pm->kind != PERIOD_ABSOLUTE)
-				continue;
-			w->doc = pm->open ? 3 : 1;
-			w->ds = pm->ps;
-			w->de = pm->pe;
-		}
-		return 0;
-	}
-	ms.f = f;
-	ms.lo = s->start;
-	ms.hi = s->end;
-	ms.fr = w->fr;
-	ms.terms = w->terms;
-	ms.nterms = w->nterms;
-	ms.nums = w->nums;
-	ms.nnums = w->nnums;
-	ms.generic_kind = w->gkind;
-	ms.per = w->per;
-	ms.nper = w->nper;
-	memset(used, 0, sizeof(used));
-	for (size_t k = 0; k < w->nnums; k++) {
-		const struct number *n = &w->nums[k];
-		struct mention m, tmp;
-		struct extract_obs o;
-		size_t wend, cue = s->end;
-		int fromref = 0;
-
-		if (used[k] || (n->flags & NUMBER_NOT_COUNT))
-			continue; /* a date between two parts of a list keeps the first */
-		if (!mention_attach(&ms, k, &m) &&
-		    !mention_follow(&ms, k, att != (size_t)-1 ? &prev : NULL, att, &m) &&
-		    !mention_lead(&ms, k, &m)) {
-			att = (size_t)-1;
-			continue;
-		}
-		/* A breakdown of a figure that is itself a part ("270 abuses,
-		 * including the execution of 134 people, of whom 16 women"): the
-		 * parts of a part are not counted. */
-		if ((extract_is_subcount(f, s->start, n->start) && att != (size_t)-1 && extract_part_of_part(w, s, att)) ||
-		    (nested && att != (size_t)-1 && !extract_is_subcount(f, s->start, n->start) &&
-		    mention_follow(&ms, k, &prev, att, &tmp))) {
-			nested = 1;
-			att = k;
-			continue;
-		}
-		nested = 0;
-		att = k;
-		prev = m;
-		if (m.named)
-			ms.generic_kind = w->gkind = m.indicator;
-		/* The comparison window: up to the next figure that is not a sub-count. */
-		for (size_t j = k + 1; j < w->nnums; j++)
-			if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !extract_is_subcount(f, s->start, w->nums[j].start) &&
-			    !compare_fraction(f, w->nums[j].end, s->end)) {
-				cue = w->nums[j].start;
-				break;
-			}
-		wend = cue;
-		cue = s->end;
-		{
-			struct compare_hit h0;
-			size_t ce = m.end > n->end ? m.end : n->end;
-
-			if (compare_find(f, ce, wend, n->value, w->nums, w->nnums, &h0))
-				cue = h0.start;
-		}
-		memset(&o, 0, sizeof(o));
-		o.indicator = taxonomy_indicator_name(w->tx, m.indicator);
-		o.value = n->value;
-		o.qualifier = m.qualifier;
-		{
-			size_t ee = m.end > n->end ? m.end : n->end;
-			enum span_role role = span_role(w, s->start, k);
-			int mp = role == SPAN_TO ? -1 : own_period(w, n->start, ee, cue, s->end);
-			const struct period_mention *rp;
-
-			if (role == SPAN_TO) {
-				for (size_t p = 0; p < w->nper; p++)
-					if (!w->per[p].ref && w->per[p].kind == PERIOD_ABSOLUTE && !w->per[p].open) {
-						mp = (int)p;
-						break;
-					}
-			}
-			if (mp >= 0 && w->per[mp].open) {
-				o.period_end = w->per[mp].pe;
-			} else if (mp >= 0) {
-				set_period(&o, w->per[mp].ps, w->per[mp].pe);
-			} else if (w->carry) {
-				set_period(&o, w->cs, w->ce);
-			} else if (w->doc == 1) {
-				set_period(&o, w->ds, w->de);
-			}
-			fromref = role == SPAN_FROM || (mp >= 0 && w->per[mp].ref);
-			if (role == SPAN_FROM && (rp = ref_period(w, n->start)) != NULL) {
-				struct date_ymd a, b;
-
-				if (period_resolve(rp, o.period_start, o.period_end, &a, &b) == 0 &&
-				    (rp->kind == PERIOD_ABSOLUTE || o.has_period))
-					set_period(&o, a, b);
-			}
-			/* A stock keeps only a period stated for it ("displaced in 2021"), not
-			 * "today", a carried one or the release's. */
-			if ((mp < 0 || (w->per[mp].ps.y == w->p->release_date.y &&
-			    w->per[mp].ps.m == w->p->release_date.m && w->per[mp].ps.d == w->p->release_date.d)) &&
-			    is_stock(w, o.indicator, s->start, s->end, n->start, n->end)) {
-				int open = -1;
-
-				for (size_t p = 0; p < w->nper; p++)
-					if (w->per[p].open)
-						open = (int)p;
-				o.has_period = 0;
-				o.period_end = (struct date_ymd){ 0, 0, 0 };
-				if (open >= 0)
-					o.period_end = w->per[open].pe;
-				else if (w->doc == 3)
-					o.period_end = w->de;
-			}
-			if (w->doc == 0 && !extract_obs_end_only(&o)) {
-				w->doc = o.has_period ? 1 : 2;
-				w->ds = o.period_start;
-				w->de = o.period_end;
-			}
-		}
-		if (o.has_period && !mainset) {
-			mainset = 1;
-			sps = o.period_start;
-			spe = o.period_end;
-		}
-		extract_place(w, n->start, &o);
-		o.start = w->t->map[m.start];
-		o.end = w->t->map[m.end];
-		o.sent_start = w->t->map[s->start];
-		o.sent_end = w->t->map[s->end];
-		if (extract_push(w, &o) == -1)
-			return -1;
-		if (!fromref && !extract_obs_end_only(&o) && (o.has_period || !w->carry))
-			fig = (long)w->nobs - 1;
-		if (extract_is_subcount(f, s->start, n->start))
-			continue;
-		{
-			size_t a = n->end;
-
-			while (a < s->end && f[a] == ' ')
-				a++;
-			if (a < s->end && f[a] == ')')
-				continue; /* "(from 125 to 266)": the comparison is the clause's */
-		}
-		/* Derived figures, one per comparison in the window. */
-		if (extract_derive(w, &ms, s, k, m.end, &o, wend, used) == -1)
-			return -1;
-	}
-	/* The period this sentence gave its figures (or, with none, the first
-	 * it states) carries to the rest of its paragraph; so does the last
-	 * comparison reference. */
-	if (fig >= 0) {
-		w->carry = w->obs[fig].has_period;
-		w->cs = w->obs[fig].period_start;
-		w->ce = w->obs[fig].period_end;
-	} else {
-		for (size_t p = 0; p < w->nper; p++)
-			if (!w->per[p].ref && w->per[p].kind == PERIOD_ABSOLUTE && !w->per[p].open) {
-				w->carry = 1;
-				w->cs = w->per[p].ps;
-				w->ce = w->per[p].pe;
-				break;
-			}
-	}
-	for (size_t p = 0; p < w->nper; p++)
-		if (w->per[p].ref) {
-			w->carry_ref = 1;
-			w->cref = w->per[p];
-		}
-	(void)sps;
-	(void)spe;
-	return 0;
+	return e > sv[i].start && t->f[e - 1] != '.' && t->f[e - 1] != '!' && t->f[e - 1] != '?' &&
+	    t->f[e - 1] != ';' && t->f[e - 1] != ',';
 }
 
 int
@@ -641,8 +197,7 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 	struct work *w;
 	int rc = -1;
 
-	res->obs = NULL;
-	res->nobs = 0;
+	memset(res, 0, sizeof(*res));
 	if ((w = calloc(1, sizeof(*w))) == NULL)
 		return -1;
 	if (text_fold(text, len, 0, &t) == -1) {
@@ -667,12 +222,30 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 	}
 	w->para = (size_t)-1;
 	w->gkind = -1;
+	w->topic = -1;
+	w->ids[0] = taxonomy_indicator_id(w->tx, "displaced");
+	w->ids[1] = taxonomy_indicator_id(w->tx, "refugees");
+	w->ids[2] = taxonomy_indicator_id(w->tx, "violations");
+	w->ids[3] = taxonomy_indicator_id(w->tx, "attacks");
+	w->last_age = 99;
 	w->title_end = title_end(&t, sv, ns);
-	for (size_t i = 0; i < ns; i++)
-		if (sentence(w, &sv[i]) == -1)
+	w->pctx.release = params->release_date;
+	extract_report(w, sv, ns);
+	for (size_t i = 0; i < ns; i++) {
+		w->heading = sv[i].end > w->title_end && is_heading(&t, sv, ns, i);
+		if (extract_sentence(w, &sv[i]) == -1)
 			goto done;
+	}
+	extract_title_repeats(w);
+	extract_lead_period(w);
 	res->obs = w->obs;
 	res->nobs = w->nobs;
+	if ((res->has_report = w->pctx.has_report) != 0) {
+		res->report_start = w->pctx.rs;
+		res->report_end = w->pctx.re;
+		res->report_expr_start = t.map[w->report_start];
+		res->report_expr_end = t.map[w->report_end];
+	}
 	w->obs = NULL;
 	rc = 0;
 done:

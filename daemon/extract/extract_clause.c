@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract_int.h"
+#include "mention_int.h"
 
 /* Whether a counted figure lies in f[a, b). */
 int
@@ -45,49 +46,128 @@ extract_part_of_part(const struct work *w, const struct text_sentence *s, size_t
 	return 0;
 }
 
-/* Country and region of a figure at pos: the nearest named in the sentence. */
-void
-extract_place(struct work *w, size_t pos, struct extract_obs *o)
+/* Whether place term i names the nationality of people rather than where
+ * things happened: a demonym before a people noun ("two Chadian
+ * peacekeepers", "soldats maliens"), or "from X" after one ("four
+ * peacekeepers from Togo"). */
+static int
+is_people(const struct work *w, size_t i)
+{
+	/* the noun "refugees", "réfugiés", not a verb of crossing ("crossed into Niger") */
+	return w->terms[i].kind == TAXONOMY_PEOPLE || (w->terms[i].kind == TAXONOMY_INDICATOR &&
+	    strcmp(taxonomy_indicator_name(w->tx, w->terms[i].id), "refugees") == 0 &&
+	    strncmp(w->t->f + w->terms[i].start, "refug", 5) == 0);
+}
+
+static int
+nationality(const struct work *w, size_t i)
+{
+	const struct mention_term *tm = &w->terms[i];
+	const char *f = w->t->f;
+	size_t b = tm->start;
+
+	if (i + 1 < w->nterms && is_people(w, i + 1)) {
+		size_t j = tm->end;
+
+		while (j < w->terms[i + 1].start && f[j] == ' ')
+			j++;
+		if (j == w->terms[i + 1].start)
+			return 1;
+	}
+	if (i > 0 && is_people(w, i - 1)) {
+		size_t j = w->terms[i - 1].end;
+
+		while (j < b && f[j] == ' ')
+			j++;
+		if (j == b)
+			return 1; /* "soldats maliens", "casques bleus tchadiens" */
+		if (text_word_at(f, b, j, "from") || text_word_at(f, b, j, "de")) {
+			j = text_word_end(f, b, j);
+			while (j < b && f[j] == ' ')
+				j++;
+			return j == b;
+		}
+	}
+	return 0;
+}
+
+/* The place terms of clause c (main clause index) nearest pos: *cty and
+ * *reg set to term indexes, or left -1. For a refugee, only a nationality
+ * is the place (the country of origin: "Malian refugees in Niger" are
+ * Mali's); for any other figure, a nationality is no place. */
+static void
+clause_places(const struct work *w, int c, size_t pos, int refugees, long *cty, long *reg)
 {
 	size_t bestd = (size_t)-1, bestr = (size_t)-1;
-	int c = -1, r = -1;
 
 	for (size_t i = 0; i < w->nterms; i++) {
 		const struct mention_term *tm = &w->terms[i];
-		size_t d = tm->start > pos ? tm->start - pos : pos - tm->end;
+		size_t d;
 
+		/* a refugee's place is his origin: only a nationality names it */
+		if ((tm->kind != TAXONOMY_COUNTRY && tm->kind != TAXONOMY_REGION) ||
+		    clause_of(w->cl, w->ncl, tm->start) != c || nationality(w, i) != refugees)
+			continue;
+		d = tm->start > pos ? tm->start - pos : pos - tm->end;
 		if (tm->kind == TAXONOMY_COUNTRY && d < bestd) {
 			bestd = d;
-			c = tm->id;
+			*cty = (long)i;
 		} else if (tm->kind == TAXONOMY_REGION && d < bestr) {
 			bestr = d;
-			r = tm->id;
+			*reg = (long)i;
 		}
 	}
-	{
-		/* "120 civilians in Burkina Faso and 45 civilians in Niger": a country
-		 * right after an earlier figure is that figure's; one after this
-		 * figure, before the next, is this one's. */
-		long before = -1, after = -1;
+}
 
-		for (size_t i = 0; i < w->nterms; i++) {
-			const struct mention_term *tm = &w->terms[i];
+/* "120 civilians in Burkina Faso and 45 civilians in Niger": within a
+ * clause, a country right after an earlier figure is that figure's, and
+ * one after this figure, before the next, is this one's. */
+static long
+country_after(const struct work *w, int c, size_t pos, long cty)
+{
+	long before = -1, after = -1;
 
-			if (tm->kind != TAXONOMY_COUNTRY)
-				continue;
-			if (tm->end <= pos && !extract_figure_between(w, tm->end, pos))
-				before = (long)i;
-			else if (tm->start > pos && after < 0 && !extract_figure_between(w, pos + 1, tm->start))
-				after = (long)i;
-		}
-		if (before >= 0 && after >= 0 && extract_figure_between(w, 0, w->terms[before].start) &&
-		    w->terms[after].start - pos < 64)
-			c = w->terms[after].id;
+	for (size_t i = 0; i < w->nterms; i++) {
+		const struct mention_term *tm = &w->terms[i];
+
+		if (tm->kind != TAXONOMY_COUNTRY || clause_of(w->cl, w->ncl, tm->start) != c)
+			continue;
+		if (tm->end <= pos && !extract_figure_between(w, tm->end, pos))
+			before = (long)i;
+		else if (tm->start > pos && after < 0 && !extract_figure_between(w, pos + 1, tm->start))
+			after = (long)i;
 	}
-	if (c < 0 && r >= 0)
-		c = taxonomy_region_country(w->tx, r);
-	o->country = c >= 0 ? taxonomy_country_name(w->tx, c) : w->country_name;
-	o->region = r >= 0 ? taxonomy_region_name(w->tx, r) : NULL;
+	if (before >= 0 && after >= 0 && extract_figure_between(w, 0, w->terms[before].start) &&
+	    w->terms[after].start - pos < 64)
+		return after;
+	return cty;
+}
+
+/* Country and region of a figure at pos: those named in its own clause,
+ * nearest first; else in the nearest clause before it that names one
+ * ("In Niger, 15 civilians were killed, and 40 others were injured"); a
+ * place named in a later clause is that clause's. */
+void
+extract_place(struct work *w, size_t pos, struct extract_obs *o)
+{
+	int refugees = o->indicator != NULL && strcmp(o->indicator, "refugees") == 0;
+	int c = clause_of(w->cl, w->ncl, pos);
+	long cty = -1, reg = -1;
+	int ci = -1, ri = -1;
+
+	for (int k = c; k >= 0 && cty < 0 && reg < 0; k--) {
+		clause_places(w, k, pos, refugees, &cty, &reg);
+		if (k == c && cty >= 0 && !refugees)
+			cty = country_after(w, c, pos, cty);
+	}
+	if (cty >= 0)
+		ci = w->terms[cty].id;
+	if (reg >= 0)
+		ri = w->terms[reg].id;
+	if (ci < 0 && ri >= 0)
+		ci = taxonomy_region_country(w->tx, ri);
+	o->country = ci >= 0 ? taxonomy_country_name(w->tx, ci) : w->country_name;
+	o->region = ri >= 0 ? taxonomy_region_name(w->tx, ri) : NULL;
 }
 
 int
@@ -109,6 +189,60 @@ extract_is_subcount(const char *f, size_t lo, size_t pos)
 
 		if (e >= lo + n && f[e - 1] == cues[k][n - 1] && memcmp(f + e - n, cues[k], n) == 0 &&
 		    (e - n == lo || !text_isalnum((unsigned char)f[e - n - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the word ending at e (spaces before it skipped) is in l. */
+static int
+word_ends(const char *f, size_t lo, size_t e, const char *const *l)
+{
+	size_t b;
+
+	while (e > lo && f[e - 1] == ' ')
+		e--;
+	b = e;
+	while (b > lo && text_isalnum((unsigned char)f[b - 1]))
+		b--;
+	for (size_t k = 0; l[k] != NULL; k++)
+		if (b < e && text_word_eq(l[k], f + b, e - b))
+			return 1;
+	return 0;
+}
+
+int
+extract_incidents_beside_victims(const struct work *w, const struct text_sentence *s, size_t k,
+    const struct mention *m)
+{
+	static const char *const incidents[] = { "incidents", "incident", NULL };
+	static const char *const victims[] = {
+		"victims", "victim", "victimes", "victime", "people", "persons", "personnes", NULL
+	};
+	const char *f = w->t->f;
+	const char *ind = taxonomy_indicator_name(w->tx, m->indicator);
+	size_t lo, hi;
+	int a;
+
+	if (ind == NULL || strcmp(ind, "attacks") == 0 || strcmp(ind, "violations") == 0 ||
+	    !word_ends(f, s->start, m->end, incidents))
+		return 0;
+	/* the item: the apposition holding the figure, else its clause */
+	if ((a = clause_apposition_of(w->cl, w->ncl, w->nums[k].start)) < 0)
+		a = clause_of(w->cl, w->ncl, w->nums[k].start);
+	if (a < 0)
+		return 0;
+	lo = w->cl[a].start;
+	hi = w->cl[a].end;
+	for (size_t j = 0; j < w->nnums; j++) {
+		size_t e = w->nums[j].end;
+
+		if (j == k || w->nums[j].start < lo || w->nums[j].start >= hi ||
+		    (w->nums[j].flags & NUMBER_NOT_COUNT))
+			continue;
+		while (e < hi && f[e] == ' ')
+			e++;
+		if (word_ends(f, lo, text_word_end(f, hi, e), victims))
 			return 1;
 	}
 	return 0;

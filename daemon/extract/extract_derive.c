@@ -33,81 +33,186 @@ year_before(struct date_ymd d)
 	return d;
 }
 
-int
-extract_derive(struct work *w, struct mention_sent *ms, const struct text_sentence *s,
-    size_t k, size_t mend, const struct extract_obs *base, size_t wend, unsigned char *used)
+/* "a 140 per cent increase on 2019", "a fivefold rise over 2018": a bare
+ * year after the comparison is its reference, the whole calendar year;
+ * the number's index, or -1. */
+static long
+year_after(const struct work *w, size_t from, size_t to)
+{
+	for (size_t j = 0; j < w->nnums; j++)
+		if (w->nums[j].start >= from && w->nums[j].start < to && (w->nums[j].flags & NUMBER_YEAR))
+			return (long)j;
+	return -1;
+}
+
+/* Whether a counted figure of the sentence other than k, before from,
+ * states the implied value already ("from 140 ... to 210, a 50 per cent
+ * increase"): the base is written out and nothing is derived. */
+static int
+stated_before(const struct work *w, const struct text_sentence *s, size_t k, size_t from,
+    int64_t value)
+{
+	long j = compare_stated(w->nums, w->nnums, s->start, from, value);
+
+	return j >= 0 && (size_t)j != k;
+}
+
+/* The period of a figure implied by the comparison hit: its reference
+ * ("compared with the first quarter", "as in all of 2019"), else the first
+ * temporal phrase after it, else a bare year after it, else a year before
+ * the figure's own ("en un an"); resolved against the figure's period.
+ * ref_only: a change stated before the figure ("doubled to 80 last year"),
+ * whose following phrase is the figure's own: only a comparison's
+ * reference ("compared with the first quarter") dates it. */
+static void
+derived_period(const struct work *w, const struct text_sentence *s, const struct extract_obs *o,
+    const struct compare_hit *hit, size_t wend, int ref_only, struct extract_obs *d)
+{
+	const struct period_mention *use = NULL;
+	long y;
+
+	d->has_period = 0;
+	extract_period_how(w, NULL, EXTRACT_PERIOD_NONE, d);
+	for (size_t p = 0; p < w->nper; p++) {
+		const struct period_mention *pm = &w->per[p];
+
+		if (pm->start < hit->start || pm->start >= wend)
+			continue;
+		if (pm->ref) {
+			use = pm;
+			break;
+		}
+		if (use == NULL && !ref_only)
+			use = pm;
+	}
+	if (ref_only && use == NULL) {
+		/* "doubled to 80 last year": the phrase after is the figure's own */
+		d->period_end = (struct date_ymd){ 0, 0, 0 };
+		return;
+	}
+	if (use != NULL && (use->kind == PERIOD_ABSOLUTE || o->has_period))
+		d->has_period = period_resolve(use, o->period_start, o->period_end,
+		    &d->period_start, &d->period_end) == 0;
+	if (d->has_period) {
+		extract_period_ref_how(w, use, d);
+	} else if ((y = year_after(w, hit->start, wend)) >= 0) {
+		int yr = (int)w->nums[y].value;
+
+		d->has_period = 1;
+		d->period_start = (struct date_ymd){ yr, 1, 1 };
+		d->period_end = (struct date_ymd){ yr, 12, 31 };
+		d->how.source = EXTRACT_PERIOD_REFERENCE;
+		d->how.start = w->t->map[w->nums[y].start];
+		d->how.end = w->t->map[w->nums[y].end];
+		d->how.type = PERIOD_T_DATE;
+		d->how.anchor = PERIOD_A_NONE;
+		d->how.ps = d->period_start;
+		d->how.pe = d->period_end;
+	} else if (o->has_period && year_on_year(w->t->f, s->start, s->end)) {
+		/* "en un an": a year before the figure's own period */
+		d->has_period = 1;
+		d->period_start = year_before(o->period_start);
+		d->period_end = year_before(o->period_end);
+		d->how.source = EXTRACT_PERIOD_REFERENCE;
+		d->how.type = PERIOD_T_RELATIVE;
+		d->how.anchor = PERIOD_A_PREVIOUS;
+		d->how.ps = d->period_start;
+		d->how.pe = d->period_end;
+	}
+	if (!d->has_period)
+		d->period_end = (struct date_ymd){ 0, 0, 0 };
+}
+
+/* The observation the comparison hit implies for figure o: derived, or
+ * the reference figure itself when the sentence states it after the
+ * comparison ("au cours duquel 212", "(185)"). Returns 1 and fills d, 0
+ * when nothing is to be pushed (the reference is counted already). */
+static int
+implied(struct work *w, struct mention_sent *ms, const struct text_sentence *s,
+    const struct extract_obs *o, const struct compare_hit *hit, size_t wend, int before,
+    unsigned char *used, struct extract_obs *d)
+{
+	const char *f = w->t->f;
+	struct compare_hit hit2;
+	long ref;
+
+	*d = *o;
+	d->derived = 1;
+	d->value = hit->value;
+	d->qualifier = EXTRACT_APPROX;
+	derived_period(w, s, o, hit, wend, before, d);
+	d->start = w->t->map[hit->start];
+	d->end = w->t->map[hit->end];
+	if ((ref = compare_stated(w->nums, w->nnums, hit->end, s->end, hit->value)) >= 0) {
+		struct mention jm;
+		size_t qs;
+
+		if (used[ref] || mention_attach(ms, (size_t)ref, &jm))
+			return 0;
+		used[ref] = 1;
+		d->derived = 0;
+		/* its period is the one stated after it ("the 200 recorded in
+		 * 2019"), else the comparison's */
+		hit2 = *hit;
+		hit2.start = w->nums[ref].end;
+		derived_period(w, s, o, &hit2, s->end, 0, d);
+		if (!d->has_period) /* "compared with June (150)" */
+			derived_period(w, s, o, hit, wend, 0, d);
+		d->value = w->nums[ref].value;
+		d->qualifier = mention_qualifier(f, s->start, w->nums[ref].start, &qs);
+		d->start = w->t->map[w->nums[ref].start];
+		d->end = w->t->map[w->nums[ref].end];
+	}
+	return 1;
+}
+
+/* Where the comparisons of figure k, whose mention is m, are looked for:
+ * after it, up to wend; or, for a figure glossing its clause in
+ * parentheses ("une augmentation de 146 % ... (1 176 victimes)"), the
+ * clause before it. */
+static size_t
+window(const struct work *w, const struct text_sentence *s, size_t k, const struct mention *m,
+    size_t *wend)
 {
 	const char *f = w->t->f;
 	const struct number *n = &w->nums[k];
-	const struct extract_obs o = *base;
 	struct compare_hit hit;
-	size_t from;
-	long ref;
+	size_t b = n->start, bs = s->start;
 
-	from = mend > n->end ? mend : n->end;
-	{
-		/* "une augmentation de 146 % ... (1 176 victimes)": a figure in
-		 * parentheses glosses its clause, whose comparison came first. */
-		size_t b = n->start;
-
-		while (b > s->start && f[b - 1] == ' ')
-			b--;
-		if (b > s->start && f[b - 1] == '(') {
-			size_t bs = s->start;
-
-			for (size_t j = 0; j < k; j++)
-				if (!(w->nums[j].flags & NUMBER_NOT_COUNT))
-					bs = w->nums[j].end;
-			if (compare_find(f, bs, b, n->value, w->nums, w->nnums, &hit)) {
-				from = bs;
-				wend = b;
-			}
+	while (b > s->start && f[b - 1] == ' ')
+		b--;
+	if (b > s->start && f[b - 1] == '(') {
+		for (size_t j = 0; j < k; j++)
+			if (!(w->nums[j].flags & NUMBER_NOT_COUNT))
+				bs = w->nums[j].end;
+		if (compare_find(f, bs, b, n->value, w->nums, w->nnums, &hit)) {
+			*wend = b;
+			return bs;
 		}
 	}
+	return m->end > n->end ? m->end : n->end;
+}
+
+int
+extract_derive(struct work *w, struct mention_sent *ms, const struct text_sentence *s,
+    size_t k, const struct mention *m, const struct extract_obs *o, size_t wend, unsigned char *used)
+{
+	const char *f = w->t->f;
+	const struct number *n = &w->nums[k];
+	struct compare_hit hit;
+	struct extract_obs d;
+	size_t from = window(w, s, k, m, &wend);
+
+	/* "killings doubled to 90", "ont doublé pour atteindre 90": a change
+	 * stated between the noun and its figure; nothing when the sentence
+	 * writes the base out ("from 140 ... to 210, a 50 per cent increase") */
+	if (m->start < n->start && compare_find(f, m->start, n->start, n->value, w->nums, k, &hit) &&
+	    !stated_before(w, s, k, hit.start, hit.value) &&
+	    implied(w, ms, s, o, &hit, wend, 1, used, &d) && extract_push(w, &d) == -1)
+		return -1;
 	while (from < wend && compare_find(f, from, wend, n->value, w->nums, w->nnums, &hit)) {
-		struct extract_obs d = o;
-
-		d.derived = 1;
-		d.value = hit.value;
-		d.qualifier = EXTRACT_APPROX;
-		d.has_period = 0;
-		for (size_t p = 0; p < w->nper; p++) {
-			const struct period_mention *pm = &w->per[p];
-
-			if (pm->start < hit.start || pm->start >= wend)
-				continue;
-			if (pm->kind == PERIOD_ABSOLUTE || o.has_period)
-				d.has_period = period_resolve(pm, o.period_start, o.period_end,
-				    &d.period_start, &d.period_end) == 0;
-			break;
-		}
-		if (!d.has_period && o.has_period && year_on_year(f, s->start, s->end)) {
-			d.has_period = 1;
-			d.period_start = year_before(o.period_start);
-			d.period_end = year_before(o.period_end);
-		}
-		if (!d.has_period)
-			d.period_end = (struct date_ymd){ 0, 0, 0 };
-		d.start = w->t->map[hit.start];
-		d.end = w->t->map[hit.end];
-		/* The reference stated after all ("au cours duquel 441", "(203)"):
-		 * nothing derived; a bare figure there is the reference itself. */
-		if ((ref = compare_stated(w->nums, w->nnums, hit.end, s->end, hit.value)) >= 0) {
-			struct mention jm;
-			size_t qs;
-
-			if (used[ref] || mention_attach(ms, (size_t)ref, &jm)) {
-				from = hit.end > from ? hit.end : from + 1;
-				continue;
-			}
-			used[ref] = 1;
-			d.derived = 0;
-			d.value = w->nums[ref].value;
-			d.qualifier = mention_qualifier(f, s->start, w->nums[ref].start, &qs);
-			d.start = w->t->map[w->nums[ref].start];
-			d.end = w->t->map[w->nums[ref].end];
-		}
-		if (extract_push(w, &d) == -1)
+		if (!stated_before(w, s, k, hit.start, hit.value) &&
+		    implied(w, ms, s, o, &hit, wend, 0, used, &d) && extract_push(w, &d) == -1)
 			return -1;
 		from = hit.end > from ? hit.end : from + 1;
 	}

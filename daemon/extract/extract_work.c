@@ -1,7 +1,7 @@
 /*
- * extract_work — the working state of one extract_text call that every
- * stage shares: appending an observation. Below extract.c and
- * extract_derive.c, which both append.
+ * extract_work — what every stage of one extract_text call shares:
+ * appending an observation, whether one has only an end (a stock), and the
+ * taxonomy terms of a span. Below extract.c and the stages it calls.
  */
 #include <stdlib.h>
 
@@ -23,4 +23,39 @@ extract_push(struct work *w, const struct extract_obs *o)
 	}
 	w->obs[w->nobs++] = *o;
 	return 0;
+}
+
+int
+extract_obs_end_only(const struct extract_obs *o)
+{
+	return !o->has_period && o->period_end.y != 0;
+}
+
+size_t
+extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
+    struct mention_term *out, size_t max)
+{
+	size_t i = lo, n = 0;
+
+	while (i < hi) {
+		struct taxonomy_match m;
+
+		if (!text_isalpha((unsigned char)f[i]) || (i > lo && text_isalnum((unsigned char)f[i - 1]))) {
+			i++;
+			continue;
+		}
+		if (taxonomy_match(tx, f, hi, i, &m)) {
+			if (n < max) {
+				out[n].start = i;
+				out[n].end = m.end;
+				out[n].kind = m.kind;
+				out[n].id = m.id;
+				n++;
+			}
+			i = m.end;
+			continue;
+		}
+		i = text_word_end(f, hi, i);
+	}
+	return n;
 }

@@ -1,5 +1,6 @@
 /*
- * mention_int — what mention.c and mention_list.c share (private).
+ * mention_int — what mention.c, mention_back.c, mention_list.c and
+ * mention_word.c share (private).
  */
 #ifndef RW_MENTION_INT_H
 #define RW_MENTION_INT_H
@@ -19,5 +20,28 @@ size_t mention_period_at(const struct mention_sent *s, size_t i, size_t b);
 /* The indicator a generic head (term t, figure at pos) stands for; *named
  * is set when the sentence named it. -1 when none. */
 int mention_generic_kind(const struct mention_sent *s, size_t t, size_t pos, int *named);
+
+/* Word tests on folded text f[s, e) (mention_word.c). */
+int mention_is_aux(const char *f, size_t s, size_t e);
+int mention_is_stop(const char *f, size_t s, size_t e);
+int mention_is_word(const char *f, size_t s, size_t e, const char *w);
+int mention_in_list(const char *const *l, const char *f, size_t s, size_t e);
+int mention_is_adverb(const char *f, size_t s, size_t e);
+/* Whether a term reads as a verb form rather than a noun. */
+int mention_verb_like(const struct mention_sent *s, const struct mention_term *tm);
+/* End of the noun phrase right after a figure, or 0. */
+size_t mention_noun_after(const struct mention_sent *s, size_t i);
+/* The word ending at or before e: its start (*we its end), or (size_t)-1. */
+size_t mention_word_before(const char *f, size_t lo, size_t e, size_t *we);
+
+/* People number k counts who arrive in, reach or leave a place
+ * (mention_move.c): refugees in another country than their own,
+ * displaced in their own. Returns 1 and fills m, or 0. */
+int mention_arrival(const struct mention_sent *s, size_t k, struct mention *m);
+
+/* A number attached to a term before it, a pair of a change, a pronoun, a
+ * caused flight or the people an abuse affected (mention_back.c); qs is
+ * where the number's qualifier begins. Returns 1 and fills m, or 0. */
+int mention_attach_back(const struct mention_sent *s, size_t k, size_t qs, struct mention *m);
 
 #endif

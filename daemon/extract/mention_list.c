@@ -14,7 +14,8 @@
 static const char *const glue[] = {
 	"and", "et", "or", "ou", "including", "among", "them", "whom", "of", "as", "were",
 	"was", "well", "ainsi", "que", "y", "compris", "notamment", "dont", "in", "au", "en",
-	"aux", "also", "plus", "another", "other", "tout", "comme", "de", "meme", "on", "le", "between", "entre", NULL
+	"aux", "also", "plus", "another", "other", "tout", "comme", "de", "meme", "on", "le", "between", "entre", "parmi", "lesquels", "lesquelles", "eux", "elles", "notably",
+	"mostly", "particular", "particulier", NULL
 };
 
 /* End of the people noun right after number k (two words at most, place
@@ -37,6 +38,45 @@ people_after(const struct mention_sent *s, size_t k)
 			continue;
 		return tm->kind == TAXONOMY_PEOPLE ? tm->end : 0;
 	}
+	return 0;
+}
+
+/* End of the noun of a list item right after number k: a people noun
+ * (people_after), else one or two plain words ending in a plural ("two
+ * nurses, five traders", "deux infirmières et trois fillettes") and
+ * followed by what ends an item (a comma, "and", "et", a parenthesis or
+ * dash, the sentence's end); 0 when none. Only where a list is expected:
+ * its other items say what it counts. */
+static size_t
+item_after(const struct mention_sent *s, size_t k)
+{
+	static const char *const ends[] = { "and", "et", "or", "ou", NULL };
+	size_t e = people_after(s, k), i = s->nums[k].end, we = 0;
+
+	if (e != 0)
+		return e;
+	for (int n = 0; n < 2; n++) {
+		while (i < s->hi && s->f[i] == ' ')
+			i++;
+		if (i >= s->hi || !text_isalpha((unsigned char)s->f[i]))
+			break;
+		e = text_word_end(s->f, s->hi, i);
+		if (mention_is_stop(s->f, i, e) || mention_is_aux(s->f, i, e))
+			break;
+		for (size_t t = 0; t < s->nterms; t++)
+			if (s->terms[t].start == i)
+				return 0; /* a term says what it is */
+		we = e;
+		i = e;
+	}
+	if (we == 0 || !(s->f[we - 1] == 's' || s->f[we - 1] == 'x'))
+		return 0;
+	i = we;
+	while (i < s->hi && s->f[i] == ' ')
+		i++;
+	if (i >= s->hi || s->f[i] == ',' || s->f[i] == ')' || s->f[i] == '-' || s->f[i] == '.' ||
+	    s->f[i] == ';' || mention_in_list(ends, s->f, i, text_word_end(s->f, s->hi, i)))
+		return we;
 	return 0;
 }
 
@@ -98,7 +138,8 @@ inverted(const struct mention_sent *s, size_t t, size_t a, size_t b)
 }
 
 static void
-part_of(const struct mention_sent *s, size_t k, int indicator, size_t end, struct mention *m)
+part_of(const struct mention_sent *s, size_t k, int indicator, size_t end, const char *rule,
+    struct mention *m)
 {
 	size_t qs;
 
@@ -109,6 +150,7 @@ part_of(const struct mention_sent *s, size_t k, int indicator, size_t end, struc
 	m->indicator = indicator;
 	m->start = s->nums[k].start;
 	m->end = end;
+	m->rule = rule;
 }
 
 int
@@ -120,7 +162,7 @@ mention_follow(const struct mention_sent *s, size_t k, const struct mention *pre
 	int id, named = 0;
 
 	(void)mention_qualifier(s->f, s->lo, num->start, &qs);
-	if ((e = people_after(s, k)) == 0)
+	if ((e = item_after(s, k)) == 0)
 		return 0;
 	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= qs; t--)
 		;
@@ -133,12 +175,14 @@ mention_follow(const struct mention_sent *s, size_t k, const struct mention *pre
 	id = s->terms[t - 1].kind == TAXONOMY_GENERIC ?
 	    mention_generic_kind(s, t - 1, s->terms[t - 1].start, &named) : s->terms[t - 1].id;
 	if (prev != NULL || (k > 0 && s->nums[k - 1].start >= a)) {
-		/* "killed 168 people, 147 men": the part follows an attached count. */
+		/* "killed 168 people, 147 men": the part follows an attached count,
+		 * in its clause ("one was killed, and seven were injured" are two). */
 		size_t pe;
 
-		if (prev == NULL)
+		if (prev == NULL || clause_of(s->cl, s->ncl, s->nums[pk].start) !=
+		    clause_of(s->cl, s->ncl, num->start))
 			return 0;
-		pe = people_after(s, pk);
+		pe = item_after(s, pk);
 		a = s->nums[pk].end;
 		if (prev->end > a)
 			a = prev->end;
@@ -150,7 +194,7 @@ mention_follow(const struct mention_sent *s, size_t k, const struct mention *pre
 		return 0;
 	if (a > qs || id < 0 || !is_glue(s, a, qs))
 		return 0;
-	part_of(s, k, id, e, m);
+	part_of(s, k, id, e, "part of a list after its count", m);
 	return 1;
 }
 
@@ -158,7 +202,7 @@ int
 mention_lead(const struct mention_sent *s, size_t k, struct mention *m)
 {
 	for (size_t j = k; j + 1 < s->nnums; j++) {
-		size_t e = people_after(s, j), qs;
+		size_t e = item_after(s, j), qs;
 		struct mention next;
 
 		if (e == 0 || (s->nums[j + 1].flags & NUMBER_NOT_COUNT))
@@ -167,9 +211,137 @@ mention_lead(const struct mention_sent *s, size_t k, struct mention *m)
 		if (qs < e || !is_glue(s, e, qs))
 			return 0;
 		if (mention_attach(s, j + 1, &next)) {
-			part_of(s, k, next.indicator, people_after(s, k), m);
+			part_of(s, k, next.indicator, item_after(s, k), "part of a list before its verb", m);
 			return 1;
 		}
 	}
 	return 0;
+}
+
+/* Words that open a temporal phrase or a place after a bare part. */
+static const char *const preps[] = {
+	"in", "at", "during", "over", "since", "between", "au", "aux", "en", "dans", "a",
+	"depuis", "entre", "pendant", "durant", "lors", NULL
+};
+
+/* Whether number k is followed, up to the end of its apposition, by a
+ * temporal phrase, a place or nothing: "dont 3 100 au cours des dix
+ * derniers jours". */
+static int
+bare_part(const struct mention_sent *s, size_t k, size_t end)
+{
+	size_t i = s->nums[k].end, e;
+
+	while (i < end && (s->f[i] == ' ' || s->f[i] == ','))
+		i++;
+	if (i >= end || s->f[i] == ')' || s->f[i] == '-' || s->f[i] == '.')
+		return 1;
+	/* a temporal phrase or a place: a preposition opens it ("in the past
+	 * month", "au cours du dernier mois", "dans la région de Gao") */
+	e = text_word_end(s->f, end, i);
+	return mention_period_at(s, i, end) != 0 || mention_in_list(preps, s->f, i, e);
+}
+
+int
+mention_apposed(const struct mention_sent *s, size_t k, const struct mention *prev, size_t pk,
+    struct mention *m)
+{
+	const struct number *num = &s->nums[k];
+	int a = clause_apposition_of(s->cl, s->ncl, num->start);
+	size_t qs, i, e;
+
+	/* people are no part of a count of events ("920 incidents (including 243 children)") */
+	if (prev == NULL || a < 0 || prev->indicator == s->attacks)
+		return 0;
+	/* "dont 3 100 au cours des dix derniers jours": a bare part, dated */
+	if ((e = item_after(s, k)) == 0 && !bare_part(s, k, s->cl[a].end))
+		return 0;
+	if (e == 0)
+		e = num->end;
+	(void)mention_qualifier(s->f, s->lo, num->start, &qs);
+	i = s->cl[a].start;
+	/* the next part of the same breakdown: "one woman and two boys" */
+	if (s->nums[pk].start >= i && s->nums[pk].start < s->cl[a].end && prev->end <= qs)
+		i = prev->end;
+	else if (s->nums[pk].start >= i)
+		return 0;
+	while (i < qs && (s->f[i] == '(' || s->f[i] == '-' || s->f[i] == ' ' || s->f[i] == ','))
+		i++;
+	if (!is_glue(s, i, qs))
+		return 0;
+	part_of(s, k, prev->indicator, e, "breakdown in an apposition", m);
+	return 1;
+}
+
+int
+mention_versus(const struct mention_sent *s, size_t k, const struct mention *prev, size_t pk,
+    struct mention *m)
+{
+	static const char *const versus[] = {
+		"compared to", "compared with", "against", "versus", "vs", "contre",
+		"par rapport aux", "par rapport a", "par rapport au", "comparativement a", NULL
+	};
+	size_t qs, e;
+
+	(void)pk;
+	if (prev == NULL)
+		return 0;
+	(void)mention_qualifier(s->f, s->lo, s->nums[k].start, &qs);
+	e = qs;
+	while (e > s->lo && s->f[e - 1] == ' ')
+		e--;
+	for (size_t v = 0; versus[v] != NULL; v++) {
+		size_t n = strlen(versus[v]);
+
+		if (e >= s->lo + n && memcmp(s->f + e - n, versus[v], n) == 0 &&
+		    (e - n == s->lo || !text_isalnum((unsigned char)s->f[e - n - 1]))) {
+			size_t pe = people_after(s, k);
+
+			part_of(s, k, prev->indicator, pe != 0 ? pe : s->nums[k].end,
+			    "the same count in another period ('compared to N', 'contre N')", m);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* End of "in Niger", "au Niger", "en Mauritanie" right after number k, or 0. */
+static size_t
+place_after(const struct mention_sent *s, size_t k)
+{
+	static const char *const in[] = { "in", "au", "aux", "en", "dans", "a", NULL };
+	size_t i = s->nums[k].end, e, t = 0;
+
+	while (i < s->hi && s->f[i] == ' ')
+		i++;
+	e = text_word_end(s->f, s->hi, i);
+	if (e == i || !mention_in_list(in, s->f, i, e))
+		return 0;
+	while (e < s->hi && s->f[e] == ' ')
+		e++;
+	while (t < s->nterms && s->terms[t].start < e)
+		t++;
+	return t < s->nterms && s->terms[t].start == e &&
+	    (s->terms[t].kind == TAXONOMY_COUNTRY || s->terms[t].kind == TAXONOMY_REGION) ?
+	    s->terms[t].end : 0;
+}
+
+int
+mention_placed_part(const struct mention_sent *s, size_t k, const struct mention *prev, size_t pk,
+    struct mention *m)
+{
+	size_t e, qs, b, pe;
+
+	if (prev == NULL || (e = place_after(s, k)) == 0)
+		return 0;
+	(void)mention_qualifier(s->f, s->lo, s->nums[k].start, &qs);
+	b = qs;
+	while (b > s->lo && s->f[b - 1] == ' ')
+		b--;
+	/* the first part after a colon, the next after the part before */
+	if (!(b > s->lo && s->f[b - 1] == ':' && b - 1 >= prev->end) &&
+	    !((pe = place_after(s, pk)) != 0 && pe <= qs && is_glue(s, pe, qs)))
+		return 0;
+	part_of(s, k, prev->indicator, e, "a part by place ('40,000 in Niger')", m);
+	return 1;
 }

@@ -31,6 +31,9 @@ static const struct {
 	Q("pres d'", EXTRACT_APPROX), Q("environ", EXTRACT_APPROX),
 	Q("quelque", EXTRACT_APPROX), Q("approximativement", EXTRACT_APPROX),
 	Q("presque", EXTRACT_APPROX), Q("une estimation de", EXTRACT_APPROX),
+	Q("as high as", EXTRACT_APPROX),
+	Q("could reach", EXTRACT_AT_MOST), Q("may reach", EXTRACT_AT_MOST),
+	Q("pourrait atteindre", EXTRACT_AT_MOST), Q("pourraient atteindre", EXTRACT_AT_MOST),
 	Q("up to", EXTRACT_AT_MOST), Q("jusqu'a", EXTRACT_AT_MOST),
 	Q("less than", EXTRACT_AT_MOST), Q("fewer than", EXTRACT_AT_MOST),
 	Q("moins de", EXTRACT_AT_MOST), Q("moins d'", EXTRACT_AT_MOST),
@@ -39,8 +42,40 @@ static const struct {
 };
 #undef Q
 
+static enum extract_qualifier qualifier_at(const char *f, size_t lo, size_t pos, size_t *qstart);
+
 enum extract_qualifier
 mention_qualifier(const char *f, size_t lo, size_t pos, size_t *qstart)
+{
+	static const char *const preps[] = { "in", "on", "dans", "en", "sur", NULL };
+	enum extract_qualifier q = qualifier_at(f, lo, pos, qstart);
+	size_t e = pos, b;
+
+	if (q != EXTRACT_EXACT)
+		return q;
+	/* "au moins dans quatre cas", "at least in 12 cases": the qualifier
+	 * covers the preposition's number */
+	while (e > lo && f[e - 1] == ' ')
+		e--;
+	b = e;
+	while (b > lo && text_isalpha((unsigned char)f[b - 1]))
+		b--;
+	for (size_t k = 0; preps[k] != NULL; k++)
+		if (b < e && text_word_eq(preps[k], f + b, e - b)) {
+			size_t qs;
+
+			if ((q = qualifier_at(f, lo, b, &qs)) != EXTRACT_EXACT &&
+			    q != EXTRACT_AT_MOST) /* not "under" a preposition */
+				*qstart = qs;
+			else
+				q = EXTRACT_EXACT;
+			break;
+		}
+	return q;
+}
+
+static enum extract_qualifier
+qualifier_at(const char *f, size_t lo, size_t pos, size_t *qstart)
 {
 	size_t j = pos, ja = pos;
 

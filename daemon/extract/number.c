@@ -10,82 +10,19 @@
 
 #include "rightswatch/number.h"
 #include "rightswatch/text.h"
+#include "number_int.h"
 
-struct word {
-	const char *w;
-	int64_t v;
-};
-
-#define W_HUNDRED  (-100)
-#define W_THOUSAND (-1000)
-#define W_MILLION  (-1000000)
-#define W_BILLION  (-1000000000)
-#define W_AND      (-1)
-
-/* Number words, one short list per first letter (indexed by it), each
- * ending with a NULL word. */
-static const struct word en_a[] = { { "and", W_AND }, { NULL, 0 } };
-static const struct word en_b[] = { { "billion", W_BILLION }, { NULL, 0 } };
-static const struct word en_e[] = { { "eight", 8 }, { "eighteen", 18 }, { "eighty", 80 }, { "eleven", 11 }, { NULL, 0 } };
-static const struct word en_f[] = { { "five", 5 }, { "four", 4 }, { "fourteen", 14 }, { "fifteen", 15 }, { "forty", 40 }, { "fourty", 40 }, { "fifty", 50 }, { NULL, 0 } };
-static const struct word en_h[] = { { "hundred", W_HUNDRED }, { NULL, 0 } };
-static const struct word en_m[] = { { "million", W_MILLION }, { "millions", W_MILLION }, { NULL, 0 } };
-static const struct word en_n[] = { { "nine", 9 }, { "nineteen", 19 }, { "ninety", 90 }, { NULL, 0 } };
-static const struct word en_o[] = { { "one", 1 }, { NULL, 0 } };
-static const struct word en_s[] = { { "six", 6 }, { "seven", 7 }, { "sixteen", 16 }, { "seventeen", 17 }, { "sixty", 60 }, { "seventy", 70 }, { NULL, 0 } };
-static const struct word en_t[] = { { "two", 2 }, { "three", 3 }, { "ten", 10 }, { "twelve", 12 }, { "thirteen", 13 }, { "twenty", 20 }, { "thirty", 30 }, { "thousand", W_THOUSAND }, { NULL, 0 } };
-static const struct word *const en_words[26] = {
-	['a' - 'a'] = en_a,
-	['b' - 'a'] = en_b,
-	['e' - 'a'] = en_e,
-	['f' - 'a'] = en_f,
-	['h' - 'a'] = en_h,
-	['m' - 'a'] = en_m,
-	['n' - 'a'] = en_n,
-	['o' - 'a'] = en_o,
-	['s' - 'a'] = en_s,
-	['t' - 'a'] = en_t,
-};
-
-static const struct word fr_c[] = { { "cinq", 5 }, { "cinquante", 50 }, { "cent", W_HUNDRED }, { "cents", W_HUNDRED }, { NULL, 0 } };
-static const struct word fr_d[] = { { "deux", 2 }, { "dix", 10 }, { "douze", 12 }, { NULL, 0 } };
-static const struct word fr_e[] = { { "et", W_AND }, { NULL, 0 } };
-static const struct word fr_h[] = { { "huit", 8 }, { "huitante", 80 }, { NULL, 0 } };
-static const struct word fr_m[] = { { "mille", W_THOUSAND }, { "million", W_MILLION }, { "millions", W_MILLION }, { "milliard", W_BILLION }, { "milliards", W_BILLION }, { NULL, 0 } };
-static const struct word fr_n[] = { { "neuf", 9 }, { "nonante", 90 }, { NULL, 0 } };
-static const struct word fr_o[] = { { "onze", 11 }, { "octante", 80 }, { NULL, 0 } };
-static const struct word fr_q[] = { { "quatre", 4 }, { "quatorze", 14 }, { "quinze", 15 }, { "quarante", 40 }, { NULL, 0 } };
-static const struct word fr_s[] = { { "six", 6 }, { "sept", 7 }, { "seize", 16 }, { "soixante", 60 }, { "septante", 70 }, { NULL, 0 } };
-static const struct word fr_t[] = { { "trois", 3 }, { "treize", 13 }, { "trente", 30 }, { NULL, 0 } };
-static const struct word fr_u[] = { { "un", 1 }, { "une", 1 }, { NULL, 0 } };
-static const struct word fr_v[] = { { "vingt", 20 }, { "vingts", 20 }, { NULL, 0 } };
-static const struct word *const fr_words[26] = {
-	['c' - 'a'] = fr_c,
-	['d' - 'a'] = fr_d,
-	['e' - 'a'] = fr_e,
-	['h' - 'a'] = fr_h,
-	['m' - 'a'] = fr_m,
-	['n' - 'a'] = fr_n,
-	['o' - 'a'] = fr_o,
-	['q' - 'a'] = fr_q,
-	['s' - 'a'] = fr_s,
-	['t' - 'a'] = fr_t,
-	['u' - 'a'] = fr_u,
-	['v' - 'a'] = fr_v,
-};
-
-/* Vague counts that still name a value (approximate unless noted). */
+/* French vague counts that still name a value, approximately ("a dozen",
+ * "a hundred" are exact, and read as words). */
 static const struct {
 	const char *phrase;
 	int64_t v;
-	int approx;
 } vague[] = {
-	{ "a dozen", 12, 0 }, { "a hundred", 100, 0 }, { "a thousand", 1000, 0 },
-	{ "une dizaine", 10, 1 }, { "une douzaine", 12, 1 }, { "une quinzaine", 15, 1 },
-	{ "une vingtaine", 20, 1 }, { "une trentaine", 30, 1 },
-	{ "une quarantaine", 40, 1 }, { "une cinquantaine", 50, 1 },
-	{ "une soixantaine", 60, 1 }, { "une centaine", 100, 1 },
-	{ "un millier", 1000, 1 },
+	{ "une dizaine", 10 }, { "une douzaine", 12 }, { "une quinzaine", 15 },
+	{ "une vingtaine", 20 }, { "une trentaine", 30 },
+	{ "une quarantaine", 40 }, { "une cinquantaine", 50 },
+	{ "une soixantaine", 60 }, { "une centaine", 100 },
+	{ "un millier", 1000 },
 };
 
 static const struct {
@@ -141,33 +78,6 @@ number_month(const char *f, size_t len, size_t i, size_t *wend)
 	return 0;
 }
 
-static int64_t
-lookup(const struct word *const *index, const char *f, size_t i, size_t e)
-{
-	const struct word *t;
-
-	if (f[i] < 'a' || f[i] > 'z' || (t = index[f[i] - 'a']) == NULL)
-		return 0;
-	for (; t->w != NULL; t++)
-		if (text_word_eq(t->w, f + i, e - i))
-			return t->v;
-	return 0;
-}
-
-int64_t
-number_word(const char *f, size_t len, size_t i, int fr, size_t *wend)
-{
-	size_t e = text_word_end(f, len, i);
-	int64_t v = lookup(fr ? fr_words : en_words, f, i, e);
-
-	*wend = e;
-	if (v == 0 && text_word_at(f, len, i, fr ? "double" : "twice"))
-		return 2;
-	if (v == 0 && !fr && text_word_at(f, len, i, "thrice"))
-		return 3;
-	return v > 0 ? v : -1;
-}
-
 /* Previous word of f before i within [lo, ..): its bounds in ws and we. */
 static int
 prev_word(const char *f, size_t lo, size_t i, size_t *ws, size_t *we)
@@ -183,6 +93,30 @@ prev_word(const char *f, size_t lo, size_t i, size_t *ws, size_t *we)
 		e--;
 	*ws = e;
 	return 1;
+}
+
+/* Whether the words before f[i] end with an age that opens a range:
+ * "aged 10" (then "to 15"), "âgés de 12" (then "à 15 ans"). */
+static int
+age_range_start(const char *f, size_t lo, size_t i)
+{
+	static const char *const age[] = { "aged", "age", "ages", "agee", "agees", NULL };
+	size_t ws, we, e = i;
+
+	while (e > lo && f[e - 1] == ' ')
+		e--;
+	ws = e;
+	while (ws > lo && f[ws - 1] >= '0' && f[ws - 1] <= '9')
+		ws--;
+	if (ws == e || !prev_word(f, lo, ws, &ws, &we))
+		return 0;
+	if ((we - ws == 2 && memcmp(f + ws, "de", 2) == 0) || (we - ws == 2 && memcmp(f + ws, "of", 2) == 0))
+		if (!prev_word(f, lo, ws, &ws, &we))
+			return 0;
+	for (size_t k = 0; age[k] != NULL; k++)
+		if (we - ws == strlen(age[k]) && memcmp(f + ws, age[k], we - ws) == 0)
+			return 1;
+	return 0;
 }
 
 static size_t
@@ -299,6 +233,15 @@ context(const char *f, size_t lo, size_t hi, size_t ns, size_t ne, int64_t value
 		flags |= f[ne] == ':' ? NUMBER_TIME : NUMBER_DOCREF;
 	if (ne < hi && f[ne] == '-' && ne + 1 < hi && isdig(f[ne + 1]) && rawdigits)
 		flags |= NUMBER_DOCREF;
+	if (ne + 1 < hi && f[ne] == '-' && isdig(f[ne + 1]) && value >= 1 && value <= 31 && !(flags & NUMBER_WORDS)) {
+		/* "19-28 November": the first day of a range */
+		size_t k = ne + 1;
+
+		while (k < hi && isdig(f[k]))
+			k++;
+		if (k - ne - 1 <= 2 && number_month(f, hi, skip_sp(f, k, hi), NULL) != 0)
+			flags |= NUMBER_DATE;
+	}
 	if (value >= 1 && value <= 31 && !(flags & NUMBER_WORDS) && day_list(f, j, hi))
 		flags |= NUMBER_DATE; /* "3, 4 et 5 juin" */
 	if (j < hi && f[j] == '-')
@@ -325,13 +268,17 @@ context(const char *f, size_t lo, size_t hi, size_t ns, size_t ne, int64_t value
 			flags |= NUMBER_DURATION; /* "sept premiers mois" */
 		else if (word_in(f, j, e, money_after))
 			flags |= NUMBER_MONEY;
+		else if (word_in(f, j, e, (const char *const[]){ "de", "d", "of", NULL }) &&
+		    word_in(f, skip_sp(f, e + (f[e] == '\''), hi), text_word_end(f, hi, skip_sp(f, e + (f[e] == '\''), hi)),
+		    money_after))
+			flags |= NUMBER_MONEY; /* "2 millions d'euros", "1,5 milliard de dollars" */
 		else if (word_in(f, j, e, (const char *const[]){ "times", "fois", "fold", NULL }))
 			flags |= NUMBER_TIMES;
 		else if (word_in(f, j, e, (const char *const[]){ "am", "pm", "a", "p", "h", "hrs", "gmt", "utc", NULL }) &&
 		    !(flags & NUMBER_WORDS) && (e - j > 1 || (e < hi && f[e] == '.') || word_is(f, j, e, "h")))
 			flags |= NUMBER_TIME;
 		else if (word_in(f, j, e, (const char *const[]){ "km", "kilometres", "kilometers", "kilometre", "kilometer", "m", "metres", "meters", "kg", "tons", "tonnes", "miles", "hectares", "ha", NULL }))
-			flags |= NUMBER_DOCREF;
+			flags |= NUMBER_MEASURE;
 		else if ((word_is(f, j, e, "and") || word_is(f, j, e, "to") || word_is(f, j, e, "et") ||
 		    word_is(f, j, e, "au") || word_is(f, j, e, "through")) && value <= 31) {
 			size_t k = skip_sp(f, e, hi);
@@ -372,13 +319,16 @@ context(const char *f, size_t lo, size_t hi, size_t ns, size_t ne, int64_t value
 			flags |= NUMBER_MONEY;
 		else if (word_in(f, ws, we, (const char *const[]){ "aged", "age", "ages", "agee", "agees", "ages", NULL }))
 			flags |= NUMBER_AGE;
-		else if (word_is(f, ws, we, "de") && ws > lo) {
+		else if ((word_is(f, ws, we, "de") || word_is(f, ws, we, "of")) && ws > lo) {
 			size_t w2s, w2e;
 
+			/* "âgés de 12", "under the age of 17" */
 			if (prev_word(f, lo, ws, &w2s, &w2e) &&
 			    word_in(f, w2s, w2e, (const char *const[]){ "age", "agee", "agees", "ages", NULL }))
 				flags |= NUMBER_AGE;
-		}
+		} else if (word_in(f, ws, we, (const char *const[]){ "to", "a", "and", "et", NULL }) &&
+		    age_range_start(f, lo, ws))
+			flags |= NUMBER_AGE; /* the end of "aged 10 to 15", "âgés de 12 à 15 ans" */
 		if (rawdigits && value >= 1900 && value <= 2100 && !word_in(f, ws, we, qual_before))
 			flags |= NUMBER_YEAR;
 	} else if (rawdigits && value >= 1900 && value <= 2100) {
@@ -387,14 +337,70 @@ context(const char *f, size_t lo, size_t hi, size_t ns, size_t ne, int64_t value
 	return flags;
 }
 
-/* Digits from f[i]: grouping, decimals, scale words. Returns the end;
- * *ok = 0 when the number is unreadable (overflow, a code). */
+/* A scale word at f[k] after digits with separators or decimals ("4.2
+ * million", "1 500 millions"): its factor, *e set past it; 1 when none. */
+static int64_t
+scale_word(const char *f, size_t hi, size_t k, size_t *e)
+{
+	size_t we = text_word_end(f, hi, k);
+
+	*e = we;
+	if (word_in(f, k, we, (const char *const[]){ "million", "millions", NULL }))
+		return 1000000;
+	if (word_in(f, k, we, (const char *const[]){ "billion", "billions", "milliard", "milliards", NULL }))
+		return 1000000000;
+	if (word_in(f, k, we, (const char *const[]){ "thousand", "mille", NULL }))
+		return 1000;
+	return 1;
+}
+
+/* A multiplier glued to the digits ("10k", "2.5M", "3bn"): its factor,
+ * *e set past it; 1 when none. */
+static int64_t
+scale_suffix(const char *f, size_t hi, size_t k, size_t *e)
+{
+	size_t we = text_word_end(f, hi, k);
+
+	*e = we;
+	if (word_is(f, k, we, "k"))
+		return 1000;
+	if (word_in(f, k, we, (const char *const[]){ "m", "mn", "mln", NULL }))
+		return 1000000;
+	if (word_in(f, k, we, (const char *const[]){ "bn", "md", "mds", NULL }))
+		return 1000000000;
+	return 1;
+}
+
+/* Three digits and no fourth at f[k]. */
+static int
+group_at(const char *f, size_t hi, size_t k)
+{
+	return k + 3 <= hi && isdig(f[k]) && isdig(f[k + 1]) && isdig(f[k + 2]) &&
+	    (k + 3 == hi || !isdig(f[k + 3]));
+}
+
+/* Whether a scale word follows f[k] after spaces. */
+static int
+scale_follows(const char *f, size_t hi, size_t k)
+{
+	size_t e;
+
+	return scale_word(f, hi, skip_sp(f, k, hi), &e) > 1;
+}
+
+/* Digits from f[i]: grouping, decimals, then a multiplier (a word, glued,
+ * or for small plain digits any multiplier the words reader takes: "3
+ * hundred", "2 millions et demi"). Returns the end; *ok = 0 when the
+ * number is unreadable (overflow). A group separator is ",", " " or, in
+ * French and before no scale word in English, "." ("4.518" is 4518); a
+ * decimal mark is "." or, in French and before a scale word in English,
+ * "," ("1,2 million"). */
 static size_t
 read_digits(const char *f, size_t hi, size_t i, int fr, struct number *n, int *ok, int *raw)
 {
-	size_t j = i, run;
+	size_t j = i, run, e;
 	int64_t v = 0, frac = 0, scale = 1;
-	int fdig = 0, groups = 0;
+	int fdig = 0;
 	char gsep = 0;
 
 	*ok = 1;
@@ -412,19 +418,12 @@ read_digits(const char *f, size_t hi, size_t i, int fr, struct number *n, int *o
 
 		if (run > 3 || (s != ',' && s != '.' && s != ' '))
 			break;
-		if (gsep != 0 && s != gsep)
+		if ((gsep != 0 && s != gsep) || !group_at(f, hi, k))
 			break;
-		if (k + 3 > hi || !isdig(f[k]) || !isdig(f[k + 1]) || !isdig(f[k + 2]) ||
-		    (k + 3 < hi && isdig(f[k + 3])))
-			break;
-		if (s == '.' && !fr)
-			break;
-		if (s == ',' && fr && k + 3 < hi && f[k + 3] == ' ' &&
-		    (text_word_at(f, hi, k + 4, "millions") || text_word_at(f, hi, k + 4, "million") ||
-		    text_word_at(f, hi, k + 4, "milliards")))
+		/* "4.2 million" is a decimal in English, "2,5 millions" in French */
+		if (s == (fr ? ',' : '.') && gsep == 0 && scale_follows(f, hi, k + 3))
 			break;
 		gsep = s;
-		groups++;
 		for (size_t d = 0; d < 3; d++) {
 			if (v > NUMBER_MAX / 10)
 				*ok = 0;
@@ -433,9 +432,10 @@ read_digits(const char *f, size_t hi, size_t i, int fr, struct number *n, int *o
 		}
 		j = k + 3;
 	}
-	/* A decimal part: "4.2" in English, "4,2" in French. */
-	if (j + 1 < hi && isdig(f[j + 1]) && gsep == 0 &&
-	    ((f[j] == '.' && !fr) || (f[j] == ',' && fr) || (f[j] == '.' && fr))) {
+	/* A decimal part: "4.2", French "4,2"; a comma in English only before
+	 * a scale word ("1,2 million"): the quantity is read whole. */
+	if (j + 1 < hi && isdig(f[j + 1]) && gsep == 0 && (f[j] == '.' || (f[j] == ',' &&
+	    (fr || scale_follows(f, hi, text_word_end(f, hi, j + 1)))))) {
 		size_t k = j + 1;
 
 		while (k < hi && isdig(f[k])) {
@@ -453,18 +453,17 @@ read_digits(const char *f, size_t hi, size_t i, int fr, struct number *n, int *o
 	} else if (gsep == ' ' && j + 1 < hi && f[j] == ' ' && isdig(f[j + 1])) {
 		n->flags |= NUMBER_PHONE; /* "22 917 9059" */
 	}
-	{
-		size_t k = skip_sp(f, j, hi), e = text_word_end(f, hi, k);
+	if (j < hi && text_isalpha((unsigned char)f[j]) && (scale = scale_suffix(f, hi, j, &e)) > 1)
+		j = e;
+	else if (gsep == 0 && frac == 0 && run <= 3 && *ok) {
+		/* "3 hundred", "2 dozen", "2 millions et demi" */
+		size_t we = number_words_read(f, hi, j, fr, v * 1000, n);
 
-		if (word_in(f, k, e, (const char *const[]){ "million", "millions", NULL }))
-			scale = 1000000;
-		else if (word_in(f, k, e, (const char *const[]){ "billion", "billions", "milliard", "milliards", NULL }))
-			scale = 1000000000;
-		else if (word_in(f, k, e, (const char *const[]){ "thousand", "mille", NULL }))
-			scale = 1000;
-		if (scale > 1)
-			j = e;
-	}
+		*raw = 0;
+		if (we > j)
+			return we;
+	} else if ((scale = scale_word(f, hi, skip_sp(f, j, hi), &e)) > 1)
+		j = e;
 	*raw = gsep == 0 && frac == 0 && run == 4 && scale == 1;
 	if (!*ok || v > NUMBER_MAX / scale / 1000) {
 		*ok = 0;
@@ -474,71 +473,108 @@ read_digits(const char *f, size_t hi, size_t i, int fr, struct number *n, int *o
 	n->value = (n->milli + 500) / 1000;
 	if (n->milli % 1000 != 0)
 		n->flags |= NUMBER_FRACTION;
+	if (frac != 0 && scale == 1)
+		n->flags |= NUMBER_MEASURE; /* "12.5": a measure, never a count of people */
 	return j;
 }
 
-/* Number words from f[i]: returns the end, or i when none. */
+/* A vague count ("une dizaine", "un millier") at f[i], with a multiplier
+ * after it read along ("une dizaine de milliers"); its end, or i. */
 static size_t
-read_words(const char *f, size_t hi, size_t i, int fr, int64_t *out)
+read_vague(const char *f, size_t end, size_t i, struct number *n)
 {
-	const struct word *const *t = fr ? fr_words : en_words;
-	int64_t total = 0, cur = 0, last = 0;
-	size_t j = i, end = i;
-	int any = 0, only_un = 1, pend_and = 0;
+	size_t k, pl, e;
 
-	while (j < hi && text_isalpha((unsigned char)f[j])) {
-		size_t e = text_word_end(f, hi, j);
-		int64_t v = lookup(t, f, j, e);
-
-		if (v == 0)
-			break;
-		if (v == W_AND) {
-			if (!any || pend_and)
-				break;
-			pend_and = 1;
-		} else {
-			if (pend_and && !(fr ? (v == 1 || v == 11) : (last <= W_HUNDRED)))
-				break;
-			pend_and = 0;
-			if (v > 0) {
-				if (fr && v == 20 && cur % 100 == 4)
-					cur += 76;
-				else if (any && last > 0 && last < 10 && v < 100)
-					break; /* "two three" is not one number */
-				else
-					cur += v;
-				if (!(fr && v == 1))
-					only_un = 0;
-			} else if (v == W_HUNDRED) {
-				if (cur % 100 >= 10 && cur > 0)
-					break;
-				cur = (cur == 0 ? 1 : cur) * 100;
-				only_un = 0;
-			} else {
-				int64_t m = -v;
-
-				if (cur > 999)
-					break;
-				total += (cur == 0 ? 1 : cur) * m;
-				cur = 0;
-				only_un = 0;
-			}
-			last = v;
-			any = 1;
-			end = e;
-		}
-		if (total > NUMBER_MAX / 1000)
-			break;
-		j = e;
-		if (j < hi && (f[j] == '-' || f[j] == ' ') && j + 1 < hi && text_isalpha((unsigned char)f[j + 1]))
-			j++;
-		else
+	/* every vague phrase begins with "un": other words skip the table */
+	if (f[i] != 'u' || i + 1 >= end || f[i + 1] != 'n')
+		return i;
+	for (k = 0; k < sizeof(vague) / sizeof(vague[0]); k++) {
+		pl = strlen(vague[k].phrase);
+		if (i + pl <= end && memcmp(f + i, vague[k].phrase, pl) == 0 &&
+		    (i + pl == end || !text_isalnum((unsigned char)f[i + pl])))
 			break;
 	}
-	if (!any || only_un)
+	if (k == sizeof(vague) / sizeof(vague[0]))
 		return i;
-	*out = total + cur;
-	return end;
+	n->value = vague[k].v;
+	e = i + pl;
+	k = skip_sp(f, e, end);
+	if (text_word_at(f, end, k, "de") && text_word_at(f, end, skip_sp(f, k + 2, end), "milliers")) {
+		n->value *= 1000;
+		e = text_word_end(f, end, skip_sp(f, k + 2, end));
+	} else if (text_word_at(f, end, k, "de") && text_word_at(f, end, skip_sp(f, k + 2, end), "millions")) {
+		n->value *= 1000000;
+		e = text_word_end(f, end, skip_sp(f, k + 2, end));
+	}
+	n->milli = n->value * 1000;
+	n->flags = NUMBER_WORDS | NUMBER_APPROX;
+	return e;
+}
+
+/* Digits that belong to a code, a footnote mark or a leftover group:
+ * after a letter, digit, separator or underscore ("A/HRC/48", "civils5",
+ * "1_000"). */
+static int
+glued_before(const char *f, size_t start, size_t i)
+{
+	return i > start && (text_isalpha((unsigned char)f[i - 1]) || f[i - 1] == '.' ||
+	    f[i - 1] == ',' || isdig(f[i - 1]) || f[i - 1] == '_');
+}
+
+/* The digits at f[i]: appended to out (when room) unless they are a code.
+ * Returns where the scan goes on. */
+static size_t
+scan_digits(const char *f, size_t start, size_t end, size_t i, int fr, struct number *out,
+    size_t *n, size_t max)
+{
+	struct number num;
+	int ok = 1, raw = 0;
+	size_t e;
+
+	if (glued_before(f, start, i)) {
+		while (i < end && (isdig(f[i]) || f[i] == '.' || f[i] == ',' || f[i] == '_'))
+			i++;
+		return i;
+	}
+	if (i > start && f[i - 1] == '+') {
+		while (i < end && (isdig(f[i]) || f[i] == ' ' || f[i] == '(' || f[i] == ')' || f[i] == '-'))
+			i++;
+		return i;
+	}
+	memset(&num, 0, sizeof(num));
+	num.start = i;
+	e = read_digits(f, end, i, fr, &num, &ok, &raw);
+	num.end = e;
+	if (e < end && f[e] == '_') {
+		/* "1_000": a code, not a number */
+		while (e < end && (text_isalnum((unsigned char)f[e]) || f[e] == '_'))
+			e++;
+		return e;
+	}
+	/* "-12.5", "(−3)": a signed value is a measure */
+	if (i > start && f[i - 1] == '-' && (i - 1 == start || f[i - 2] == ' ' || f[i - 2] == '('))
+		num.flags |= NUMBER_MEASURE;
+	if (e < end && text_isalpha((unsigned char)f[e])) {
+		size_t we = text_word_end(f, end, e);
+
+		if (word_in(f, e, we, (const char *const[]){ "st", "nd", "rd", "th", "er", "e", "eme", "ere", "re", "nde", NULL }))
+			num.flags |= NUMBER_ORDINAL;
+		else if (word_is(f, e, we, "h"))
+			num.flags |= NUMBER_TIME;
+		else if (word_is(f, e, we, "s") && raw && num.value % 10 == 0)
+			num.flags |= NUMBER_YEAR; /* "the 2010s" */
+		else if (word_in(f, e, we, (const char *const[]){ "km", "kg", "ha", "mm", "cm", NULL }))
+			num.flags |= NUMBER_MEASURE;
+		else
+			num.flags |= NUMBER_DOCREF;
+		e = we;
+	}
+	if (!ok)
+		return e > i ? e : i + 1;
+	num.flags = context(f, start, end, num.start, num.end, num.value, raw, num.flags);
+	if (*n < max)
+		out[(*n)++] = num;
+	return e > i ? e : i + 1;
 }
 
 size_t
@@ -551,112 +587,90 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 	while (i < end) {
 		unsigned char c = (unsigned char)f[i];
 		struct number num;
-		int ok = 1, raw = 0;
-		size_t e;
+		size_t e, k;
 
 		if (isdig((char)c)) {
-			if (i > start && (text_isalpha((unsigned char)f[i - 1]) || f[i - 1] == '.' ||
-			    f[i - 1] == ',' || isdig(f[i - 1]))) {
-				while (i < end && (isdig(f[i]) || f[i] == '.' || f[i] == ','))
-					i++; /* a footnote mark, a code or a leftover group */
-				continue;
-			}
-			if (i > start && f[i - 1] == '+') {
-				while (i < end && (isdig(f[i]) || f[i] == ' ' || f[i] == '(' || f[i] == ')' || f[i] == '-'))
-					i++;
-				continue;
-			}
-			memset(&num, 0, sizeof(num));
-			num.start = i;
-			e = read_digits(f, end, i, fr, &num, &ok, &raw);
-			num.end = e;
-			if (e < end && text_isalpha((unsigned char)f[e])) {
-				size_t we = text_word_end(f, end, e);
-
-				if (word_in(f, e, we, (const char *const[]){ "st", "nd", "rd", "th", "er", "e", "eme", "ere", "re", "nde", NULL }))
-					num.flags |= NUMBER_ORDINAL;
-				else if (word_is(f, e, we, "h"))
-					num.flags |= NUMBER_TIME;
-				else
-					num.flags |= NUMBER_DOCREF;
-				e = we;
-			}
-			i = e > i ? e : i + 1;
-			if (!ok)
-				continue;
-			num.flags = context(f, start, end, num.start, num.end, num.value, raw, num.flags);
-			if (n < max)
-				out[n++] = num;
+			i = scan_digits(f, start, end, i, fr, out, &n, max);
 			continue;
 		}
-		if (text_isalpha(c) && (i == start || !text_isalnum((unsigned char)f[i - 1]))) {
-			int64_t v = 0;
-			size_t k;
-
-			memset(&num, 0, sizeof(num));
-			/* every vague phrase begins with "a " or "un": other words skip the table */
-			k = (f[i] == 'a' && f[i + 1] == ' ') || (f[i] == 'u' && f[i + 1] == 'n') ? 0 :
-			    sizeof(vague) / sizeof(vague[0]);
-			for (; k < sizeof(vague) / sizeof(vague[0]); k++) {
-				size_t pl;
-
-				if (f[i] != vague[k].phrase[0] || f[i + 1] != vague[k].phrase[1])
-					continue;
-				pl = strlen(vague[k].phrase);
-				if (i + pl <= end && memcmp(f + i, vague[k].phrase, pl) == 0 &&
-				    (i + pl == end || !text_isalnum((unsigned char)f[i + pl])))
-					break;
-			}
-			if (k < sizeof(vague) / sizeof(vague[0])) {
-				num.start = i;
-				num.end = i + strlen(vague[k].phrase);
-				num.value = vague[k].v;
-				num.milli = num.value * 1000;
-				num.flags = NUMBER_WORDS | (vague[k].approx ? NUMBER_APPROX : 0);
-				i = num.end;
-				num.flags = context(f, start, end, num.start, num.end, num.value, 0, num.flags);
-				if (n < max)
-					out[n++] = num;
-				continue;
-			}
-			/* "pour cent", "per cent": the rate's unit, not a hundred. */
-			if (i >= start + 5 && text_word_at(f, end, i, "cent") &&
-			    (memcmp(f + i - 5, "pour ", 5) == 0 || memcmp(f + i - 4, "per ", 4) == 0))
-				e = i;
-			else
-				e = read_words(f, end, i, fr, &v);
-			if (e == i) {
-				i = text_word_end(f, end, i);
-				continue;
-			}
-			num.start = i;
-			num.end = e;
-			num.value = v;
-			num.milli = v * 1000;
-			num.flags = NUMBER_WORDS;
-			/* "quatre cent vingt (420)": one number, the digits confirm it. */
-			k = skip_sp(f, e, end);
-			if (k < end && f[k] == '(' && k + 1 < end && isdig(f[k + 1])) {
-				struct number d;
-				int dok, draw;
-				size_t de;
-
-				memset(&d, 0, sizeof(d));
-				de = read_digits(f, end, k + 1, fr, &d, &dok, &draw);
-				if (dok && de < end && f[de] == ')') {
-					num.value = d.value;
-					num.milli = d.milli;
-					num.end = de + 1;
-					num.flags |= NUMBER_PAREN;
-				}
-			}
-			i = num.end;
-			num.flags = context(f, start, end, num.start, num.end, num.value, 0, num.flags);
-			if (n < max)
-				out[n++] = num;
+		if (!text_isalpha(c) || (i > start && text_isalnum((unsigned char)f[i - 1]))) {
+			i++;
 			continue;
 		}
-		i++;
+		memset(&num, 0, sizeof(num));
+		num.start = i;
+		/* "pour cent", "per cent": the rate's unit, not a hundred. */
+		if (i >= start + 5 && text_word_at(f, end, i, "cent") &&
+		    (memcmp(f + i - 5, "pour ", 5) == 0 || memcmp(f + i - 4, "per ", 4) == 0))
+			e = i;
+		else if ((e = read_vague(f, end, i, &num)) == i)
+			e = number_words_read(f, end, i, fr, -1, &num);
+		if (e == i) {
+			i = text_word_end(f, end, i);
+			continue;
+		}
+		num.end = e;
+		/* "trois cent douze (312)": one number, the digits confirm it. */
+		k = skip_sp(f, e, end);
+		if (!(num.flags & NUMBER_APPROX) && k < end && f[k] == '(' && k + 1 < end && isdig(f[k + 1])) {
+			struct number d;
+			int dok, draw;
+			size_t de;
+
+			memset(&d, 0, sizeof(d));
+			de = read_digits(f, end, k + 1, fr, &d, &dok, &draw);
+			if (dok && de < end && f[de] == ')') {
+				num.value = d.value;
+				num.milli = d.milli;
+				num.end = de + 1;
+				num.flags |= NUMBER_PAREN;
+			}
+		}
+		i = num.end;
+		num.flags = context(f, start, end, num.start, num.end, num.value, 0, num.flags);
+		if (num.flags & NUMBER_FRACTION)
+			num.flags |= NUMBER_MEASURE; /* "two and a half" */
+		if (n < max)
+			out[n++] = num;
 	}
 	return n;
+}
+
+enum number_role
+number_role(unsigned flags)
+{
+	/* the most telling first: "$4.2 million" is money, "2.5 per cent" a rate */
+	static const struct {
+		unsigned flag;
+		enum number_role role;
+	} order[] = {
+		{ NUMBER_PERCENT, NUMBER_ROLE_PERCENT }, { NUMBER_MONEY, NUMBER_ROLE_MONEY },
+		{ NUMBER_PHONE, NUMBER_ROLE_PHONE }, { NUMBER_TIME, NUMBER_ROLE_TIME },
+		{ NUMBER_DATE, NUMBER_ROLE_DATE }, { NUMBER_DOCREF, NUMBER_ROLE_DOCREF },
+		{ NUMBER_YEAR, NUMBER_ROLE_YEAR },
+		{ NUMBER_AGE, NUMBER_ROLE_AGE }, { NUMBER_DURATION, NUMBER_ROLE_DURATION },
+		{ NUMBER_ORDINAL, NUMBER_ROLE_ORDINAL }, { NUMBER_TIMES, NUMBER_ROLE_MULTIPLIER },
+		{ NUMBER_MEASURE, NUMBER_ROLE_MEASURE },
+	};
+
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		if (flags & order[k].flag)
+			return order[k].role;
+	return NUMBER_ROLE_COUNT;
+}
+
+const char *
+number_role_name(enum number_role r)
+{
+	static const char *const names[] = {
+		[NUMBER_ROLE_COUNT] = "count", [NUMBER_ROLE_DATE] = "date",
+		[NUMBER_ROLE_YEAR] = "year", [NUMBER_ROLE_PERCENT] = "percent",
+		[NUMBER_ROLE_DURATION] = "duration", [NUMBER_ROLE_MONEY] = "money",
+		[NUMBER_ROLE_ORDINAL] = "ordinal", [NUMBER_ROLE_DOCREF] = "document number",
+		[NUMBER_ROLE_PHONE] = "phone", [NUMBER_ROLE_AGE] = "age",
+		[NUMBER_ROLE_TIME] = "time", [NUMBER_ROLE_MULTIPLIER] = "multiplier",
+		[NUMBER_ROLE_MEASURE] = "measure",
+	};
+
+	return (unsigned)r < sizeof(names) / sizeof(names[0]) ? names[r] : "count";
 }

@@ -1,10 +1,16 @@
 /*
- * period — temporal phrases to [start, end] (see period.h).
+ * period — the temporal-expression normaliser's driver (see period.h).
  *
- * A small recogniser tried at each word start of the sentence: ranges
- * first, then "since", quarters and halves, relative phrases, then bare
- * dates, months and years. A year left out is the release's, or the one
- * before when that would put the period after the release.
+ * At each word start of the sentence, the trigger table (period_trig.c)
+ * says which recognisers the word may begin; they are tried in a fixed
+ * order (ranges, "since", dates in figures, parts of months, as-of dates,
+ * the reporting period, the previous expression, weekdays, comparisons,
+ * phrases relative to the publication, durations back from it, parts of
+ * years, spans of months, then bare dates), and the first that reads a
+ * phrase wins; the scan goes on after it. A year left out is the reporting
+ * period's or the release's, or the one before when that would put the
+ * period after the release. Each word is looked at a bounded number of
+ * times, so the scan is linear in the sentence.
  */
 #include <string.h>
 
@@ -13,337 +19,7 @@
 #include "rightswatch/text.h"
 #include "period_int.h"
 
-/* "qu'en 2019" is a comparison's only after "plus", "moins", "autant", "fois". */
-static int
-comparative_before(const struct pc *c, size_t s)
-{
-	static const char *const words[] = { "plus", "moins", "autant", "fois", "davantage", NULL };
-	size_t lo = s > c->lo + 60 ? s - 60 : c->lo;
-
-	for (size_t j = lo; j < s; j++)
-		if (j == c->lo || !text_isalnum((unsigned char)c->f[j - 1]))
-			for (size_t k = 0; words[k] != NULL; k++)
-				if (text_word_at(c->f, s, j, words[k]))
-					return 1;
-	return 0;
-}
-
-/* "attaques contre des écoles ... depuis janvier": "contre" / "against"
- * ending at e compares only when a figure or the period at i follows it. */
-static int
-against_noun(const struct pc *c, const char *cue, size_t e, size_t i)
-{
-	size_t j = e;
-
-	if (strcmp(cue, "contre") != 0 && strcmp(cue, "against") != 0)
-		return 0;
-	while (j < i && c->f[j] == ' ')
-		j++;
-	return j < i && !isdig(c->f[j]);
-}
-
-static int
-is_ref(const struct pc *c, size_t i)
-{
-	/* comparisons, and superlatives ("the highest number this year") */
-	static const char *const cues[] = {
-		"than", "compared", "comparison", "versus", "vs", "against", "rapport",
-		"qu", "que", "contre", "relative", "as", "compare", "comparativement",
-		"highest", "largest", "record", "worst", "grand", "eleve", "elevee", "pire", NULL
-	};
-	size_t lo = i > c->lo + 40 ? i - 40 : c->lo, j = i;
-
-	while (j > lo) {
-		size_t e, s;
-
-		while (j > lo && !text_isalnum((unsigned char)c->f[j - 1])) {
-			if (c->f[j - 1] == ',' || c->f[j - 1] == ';' || c->f[j - 1] == '(')
-				return 0;
-			j--;
-		}
-		e = j;
-		while (j > lo && text_isalnum((unsigned char)c->f[j - 1]))
-			j--;
-		s = j;
-		if (s < e && isdig(c->f[s]))
-			return 0;
-		for (size_t k = 0; cues[k] != NULL; k++)
-			if (text_word_eq(cues[k], c->f + s, e - s)) {
-				if (against_noun(c, cues[k], e, i))
-					return 0;
-				return c->f[s] != 'q' || comparative_before(c, s);
-			}
-	}
-	return 0;
-}
-
-/* Which recognisers a phrase's first word may start. */
-enum {
-	R_RANGE = 1 << 0, R_SINCE = 1 << 1, R_ASOF = 1 << 2, R_WEEK = 1 << 3, R_COMP = 1 << 4,
-	R_REL = 1 << 5, R_PART = 1 << 6, R_SPAN = 1 << 7, R_DATE = 1 << 8
-};
-
-/* Trigger words, one list per first letter (NULL-terminated), so a word
- * is compared only with the few that share its first byte. */
-struct trig {
-	const char *w;
-	int mask;
-};
-
-static const struct trig trig_a[] = {
-	{ "a", R_ASOF },
-	{ "as", R_ASOF },
-	{ "at", R_ASOF | R_WEEK },
-	{ "au", R_WEEK | R_COMP },
-	{ "aujourd", R_REL },
-	{ NULL, 0 },
-};
-static const struct trig trig_b[] = {
-	{ "between", R_RANGE },
-	{ NULL, 0 },
-};
-static const struct trig trig_c[] = {
-	{ "ce", R_WEEK | R_REL },
-	{ "cette", R_REL },
-	{ NULL, 0 },
-};
-static const struct trig trig_d[] = {
-	{ "d", R_RANGE },
-	{ "de", R_RANGE },
-	{ "depuis", R_SINCE | R_WEEK | R_REL },
-	{ "dernier", R_PART },
-	{ "des", R_RANGE | R_COMP },
-	{ "deuxieme", R_PART },
-	{ "dimanche", R_WEEK },
-	{ "du", R_RANGE | R_WEEK | R_COMP },
-	{ "durant", R_WEEK },
-	{ "during", R_WEEK },
-	{ NULL, 0 },
-};
-static const struct trig trig_e[] = {
-	{ "en", R_ASOF },
-	{ "entre", R_RANGE },
-	{ NULL, 0 },
-};
-static const struct trig trig_f[] = {
-	{ "final", R_PART },
-	{ "first", R_PART },
-	{ "fourth", R_PART },
-	{ "friday", R_WEEK },
-	{ "from", R_RANGE },
-	{ NULL, 0 },
-};
-static const struct trig trig_h[] = {
-	{ "h1", R_PART },
-	{ "h2", R_PART },
-	{ "hier", R_REL },
-	{ NULL, 0 },
-};
-static const struct trig trig_j[] = {
-	{ "jeudi", R_WEEK },
-	{ NULL, 0 },
-};
-static const struct trig trig_l[] = {
-	{ "l", R_REL },
-	{ "la", R_COMP | R_REL },
-	{ "last", R_WEEK | R_REL | R_PART },
-	{ "le", R_WEEK | R_COMP | R_REL },
-	{ "les", R_COMP | R_REL },
-	{ "lundi", R_WEEK },
-	{ NULL, 0 },
-};
-static const struct trig trig_m[] = {
-	{ "mardi", R_WEEK },
-	{ "mercredi", R_WEEK },
-	{ "monday", R_WEEK },
-	{ NULL, 0 },
-};
-static const struct trig trig_o[] = {
-	{ "on", R_WEEK },
-	{ "over", R_WEEK },
-	{ NULL, 0 },
-};
-static const struct trig trig_p[] = {
-	{ "past", R_WEEK | R_REL },
-	{ "pendant", R_WEEK },
-	{ "premier", R_PART },
-	{ NULL, 0 },
-};
-static const struct trig trig_q[] = {
-	{ "q1", R_PART },
-	{ "q2", R_PART },
-	{ "q3", R_PART },
-	{ "q4", R_PART },
-	{ "quatrieme", R_PART },
-	{ NULL, 0 },
-};
-static const struct trig trig_s[] = {
-	{ "samedi", R_WEEK },
-	{ "saturday", R_WEEK },
-	{ "second", R_PART },
-	{ "since", R_SINCE | R_WEEK | R_REL },
-	{ "so", R_REL },
-	{ "sunday", R_WEEK },
-	{ NULL, 0 },
-};
-static const struct trig trig_t[] = {
-	{ "the", R_WEEK | R_COMP | R_REL },
-	{ "third", R_PART },
-	{ "this", R_WEEK | R_REL },
-	{ "thursday", R_WEEK },
-	{ "today", R_REL },
-	{ "troisieme", R_PART },
-	{ "tuesday", R_WEEK },
-	{ NULL, 0 },
-};
-static const struct trig trig_u[] = {
-	{ "until", R_WEEK },
-	{ NULL, 0 },
-};
-static const struct trig trig_v[] = {
-	{ "vendredi", R_WEEK },
-	{ NULL, 0 },
-};
-static const struct trig trig_w[] = {
-	{ "wednesday", R_WEEK },
-	{ NULL, 0 },
-};
-static const struct trig trig_y[] = {
-	{ "year", R_REL },
-	{ "yesterday", R_REL },
-	{ NULL, 0 },
-};
-
-/* The recognisers the word f[i, e) may begin; 0 for most words, which are
- * then skipped at once. */
-static int
-trigger(const char *f, size_t i, size_t e)
-{
-	static const struct trig *const by_letter[26] = {
-		trig_a,
-		trig_b,
-		trig_c,
-		trig_d,
-		trig_e,
-		trig_f,
-		NULL,
-		trig_h,
-		NULL,
-		trig_j,
-		NULL,
-		trig_l,
-		trig_m,
-		NULL,
-		trig_o,
-		trig_p,
-		trig_q,
-		NULL,
-		trig_s,
-		trig_t,
-		trig_u,
-		trig_v,
-		trig_w,
-		NULL,
-		trig_y,
-		NULL,
-	};
-	const struct trig *t;
-
-	if (f[i] < 'a' || f[i] > 'z' || (t = by_letter[f[i] - 'a']) == NULL)
-		return 0;
-	for (; t->w != NULL; t++)
-		if (text_word_eq(t->w, f + i, e - i))
-			return t->mask;
-	return 0;
-}
-
-/* The commonest trigger words start a phrase only before a few words: "the"
- * (days_of_week, comparative, relative) before weekend, same, previous,
- * preceding, last or prior; "at" (days_of_week) before the, this or last;
- * "as" (as_of) before of or at; "la" (comparative, relative) before meme
- * or semaine; "l" (relative) before annee or an; "le" before mois,
- * trimestre, week(end) or a weekday; "de", "d", "des", "du" (ranges) before
- * a digit, a month, the, debut, le or l ("du" also before mois or week);
- * "les", "des" (counted periods) before a digit or a number word; "au"
- * before week(end) or mois; "pendant", "durant" before week(end); "during",
- * "over" before the, this or last. Checking that word first spares the
- * recognisers' many patterns on every other "the". The lists follow the
- * patterns exactly: a word left out here is a phrase never recognised. */
-static int
-gate(const struct pc *c, size_t i, size_t we, int mask)
-{
-	static const char *const after_the[] = {
-		"weekend", "same", "previous", "preceding", "last", "prior", NULL
-	};
-	static const char *const after_at[] = { "the", "this", "last", NULL };
-	static const char *const after_as[] = { "of", "at", NULL };
-	static const char *const after_la[] = { "meme", "semaine", NULL };
-	static const char *const after_l[] = { "annee", "an", NULL };
-	static const char *const after_le[] = {
-		"week", "weekend", "past", "trimestre", "mois", "lundi", "mardi", "mercredi",
-		"jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday",
-		"thursday", "friday", "saturday", "sunday", NULL
-	};
-	static const char *const after_de[] = { "the", "debut", "le", "l", NULL };
-	static const char *const after_du[] = { "the", "debut", "le", "l", "week", "weekend", "mois", NULL };
-	static const char *const after_au[] = { "week", "weekend", "mois", NULL };
-	static const char *const after_pendant[] = { "week", "weekend", NULL };
-	static const char *const after_during[] = { "the", "this", "last", NULL };
-	const char *const *next;
-	size_t n = we - i, k, ke, wend;
-	int counted = 0; /* the comparative's "les/des N mois" and "les 7 derniers jours" */
-
-	if (n == 2 && memcmp(c->f + i, "le", 2) == 0)
-		next = after_le;
-	else if (n == 3 && memcmp(c->f + i, "les", 3) == 0) {
-		next = NULL;
-		counted = 1;
-	} else if ((n == 2 && memcmp(c->f + i, "de", 2) == 0) || (n == 1 && c->f[i] == 'd'))
-		next = after_de;
-	else if (n == 3 && memcmp(c->f + i, "des", 3) == 0) {
-		next = after_de;
-		counted = 1;
-	} else if (n == 2 && memcmp(c->f + i, "du", 2) == 0)
-		next = after_du;
-	else if (n == 3 && memcmp(c->f + i, "the", 3) == 0)
-		next = after_the;
-	else if (n == 2 && memcmp(c->f + i, "at", 2) == 0)
-		next = after_at;
-	else if (n == 2 && memcmp(c->f + i, "as", 2) == 0)
-		next = after_as;
-	else if (n == 2 && memcmp(c->f + i, "la", 2) == 0)
-		next = after_la;
-	else if (n == 1 && c->f[i] == 'l')
-		next = after_l;
-	else if (n == 2 && memcmp(c->f + i, "au", 2) == 0)
-		next = after_au;
-	else if ((n == 7 && memcmp(c->f + i, "pendant", 7) == 0) || (n == 6 && memcmp(c->f + i, "durant", 6) == 0))
-		next = after_pendant;
-	else if ((n == 6 && memcmp(c->f + i, "during", 6) == 0) || (n == 4 && memcmp(c->f + i, "over", 4) == 0))
-		next = after_during;
-	else
-		return mask;
-	k = period_sp(c, we);
-	ke = text_word_end(c->f, c->hi, k);
-	if (next != after_the && next != after_at && next != after_as && next != after_la &&
-	    next != after_l && next != after_au && next != after_pendant && next != after_during) {
-		/* the ranges and counts after the French articles begin with a
-		 * digit, a month or a number word */
-		if (k < c->hi && (isdig(c->f[k]) || (next != NULL && number_month(c->f, c->hi, k, NULL) != 0)))
-			return mask;
-		if (counted && (number_word(c->f, c->hi, k, 0, &wend) > 0 ||
-		    number_word(c->f, c->hi, k, 1, &wend) > 0))
-			return mask;
-		if (next == NULL)
-			return 0;
-	}
-	for (size_t j = 0; next[j] != NULL; j++)
-		if (ke > k && text_word_eq(next[j], c->f + k, ke - k))
-			return mask;
-	return 0;
-}
-
-/* Two phrases joined by "and" ("last Friday and over the weekend") are one. */
+/* Two phrases joined by "and" ("on Thursday and over the weekend") are one. */
 static int
 joined(const struct pc *c, size_t a, size_t b)
 {
@@ -372,21 +48,180 @@ joined(const struct pc *c, size_t a, size_t b)
 	return saw;
 }
 
-size_t
-period_scan(const char *f, size_t len, size_t start, size_t end,
-    struct date_ymd release, struct period_mention *out, size_t max)
+/* Whether f[a, b) writes a year (four digits from 1900 to 2100). */
+static int
+has_year(const char *f, size_t a, size_t b)
 {
-	struct pc c = { f, start, end, release };
+	for (size_t i = a; i + 4 <= b; i++)
+		if ((i == a || !isdig(f[i - 1])) && isdig(f[i]) && isdig(f[i + 1]) && isdig(f[i + 2]) &&
+		    isdig(f[i + 3]) && (i + 4 == b || !isdig(f[i + 4])) &&
+		    (f[i] == '1' ? f[i + 1] == '9' : f[i] == '2' && f[i + 1] <= '1'))
+			return 1;
+	return 0;
+}
+
+/* Whether a comparison's reference follows f[e] in its clause ("trois fois
+ * plus en un trimestre que pendant toute l'année 2019"). */
+static int
+reference_follows(const struct pc *c, size_t e)
+{
+	for (size_t j = e, n = 0; j < c->hi && n < 4; n++) {
+		size_t we;
+
+		while (j < c->hi && (c->f[j] == ' ' || c->f[j] == '\''))
+			j++;
+		if (j >= c->hi || !text_isalpha((unsigned char)c->f[j]))
+			return 0;
+		we = text_word_end(c->f, c->hi, j);
+		if ((we - j == 3 && memcmp(c->f + j, "que", 3) == 0) || (we - j == 2 && memcmp(c->f + j, "qu", 2) == 0) ||
+		    (we - j == 4 && memcmp(c->f + j, "than", 4) == 0))
+			return 1;
+		j = we;
+	}
+	return 0;
+}
+
+/* Whether a duration at f[i, e) measures a change just before it ("une
+ * hausse de 50 % en un an", "doubled in six months"): it is then the span
+ * of the comparison, not the period of a figure; unless the comparison's
+ * reference follows it, when the duration is the figure's own. */
+static int
+after_change(const struct pc *c, size_t i, size_t e)
+{
+	static const char *const words[] = {
+		"cent", "percent", "fois", "times", "fold", "doubled", "double", "tripled", "triple",
+		"quadrupled", "multiplie", "multipliee", NULL
+	};
+	size_t lo = i > c->lo + 24 ? i - 24 : c->lo;
+
+	if (reference_follows(c, e))
+		return 0;
+	for (size_t j = lo; j < i; j++) {
+		if (c->f[j] == '%')
+			return 1;
+		if (j == lo || !text_isalnum((unsigned char)c->f[j - 1]))
+			for (size_t k = 0; words[k] != NULL; k++)
+				if (text_word_at(c->f, i, j, words[k]))
+					return 1;
+	}
+	return 0;
+}
+
+/* The phrase at f[i] (its first word ending at we) that the recognisers in
+ * mask read, into pm; its end, or 0. */
+static size_t
+recognise(const struct pc *c, size_t i, int mask, struct period_mention *pm)
+{
+	struct dt d, d2;
+	struct date_ymd d2s;
+	size_t e;
+
+	if ((mask & R_RANGE) && (e = period_range(c, i, pm)) != 0)
+		return e;
+	if ((mask & R_SINCE) && (e = period_since(c, i, pm)) != 0)
+		return e;
+	if ((mask & R_NUM) && (e = period_numeric(c, i, pm)) != 0)
+		return e;
+	if ((mask & R_SUB) && ((e = period_part_of_month(c, i, pm)) != 0 || (e = period_decade(c, i, pm)) != 0))
+		return e;
+	if ((mask & R_ASOF) && (e = period_as_of(c, i, pm)) != 0)
+		return e;
+	if ((mask & R_REP) && (e = period_reporting(c, i, pm)) != 0)
+		return e;
+	if ((mask & R_ANCH) && (e = period_from_previous(c, i, pm)) != 0)
+		return e;
+	if ((mask & R_WEEK) && (e = period_days_of_week(c, i, pm)) != 0)
+		return e;
+	if ((mask & R_COMP) && (e = period_comparative(c, i, pm)) != 0)
+		return e;
+	if ((mask & R_REL) && (e = period_relative(c, i, pm)) != 0)
+		return e;
+	if ((mask & R_BACK) && (e = period_back(c, i, pm)) != 0)
+		return e;
+	if ((mask & R_PART) && (e = period_part_of_year(c, i, pm)) != 0)
+		return e;
+	if ((mask & R_SPAN) && ((e = period_month_span(c, i, pm)) != 0 ||
+	    (isdig(c->f[i]) && (e = period_day_span(c, i, pm)) != 0)))
+		return e;
+	if ((mask & R_DATE) && (e = period_date_at(c, i, &d, 1)) != 0) {
+		period_fill_year(c, &d);
+		period_bounds(&d, &pm->ps, &pm->pe);
+		pm->grain = d.prec == 3 ? PERIOD_G_DAY : d.prec == 2 ? PERIOD_G_MONTH : PERIOD_G_YEAR;
+		return e;
+	}
+	if ((mask & R_DATE) && isdig(c->f[i]) && (e = period_day_list(c, i, &d, &d2)) != 0) {
+		period_fill_year(c, &d);
+		period_fill_year(c, &d2);
+		period_bounds(&d, &pm->ps, &pm->pe);
+		period_bounds(&d2, &d2s, &pm->pe);
+		pm->grain = PERIOD_G_DAY;
+		return e;
+	}
+	return 0;
+}
+
+/* Whether the interval of pm is a real one (or pm needs none). */
+static int
+well_formed(const struct period_mention *pm)
+{
+	return pm->kind != PERIOD_ABSOLUTE || pm->type == PERIOD_T_VAGUE ||
+	    (date_valid(pm->ps.y, pm->ps.m, pm->ps.d) && date_valid(pm->pe.y, pm->pe.m, pm->pe.d) &&
+	    period_days(pm->ps, pm->pe) >= 0);
+}
+
+/* The anchor of a date or range: none when its year is written; else the
+ * reporting period when it falls inside it, else the publication. */
+static int
+date_anchor(const struct pc *c, const struct period_mention *pm)
+{
+	if (has_year(c->f, pm->start, pm->end))
+		return PERIOD_A_NONE;
+	if (c->has_report && period_days(c->rs, pm->ps) >= 0 && period_days(pm->pe, c->re) >= 0)
+		return PERIOD_A_REPORTING;
+	return PERIOD_A_PUBLICATION;
+}
+
+/* Two absolute phrases joined by "and" become one: out[n - 1] widened to
+ * pm. Returns 1 when done. */
+static int
+merge(const struct pc *c, struct period_mention *q, const struct period_mention *pm)
+{
+	if (pm->kind != PERIOD_ABSOLUTE || pm->open || pm->type == PERIOD_T_VAGUE ||
+	    q->kind != PERIOD_ABSOLUTE || q->open || q->type == PERIOD_T_VAGUE || q->ref != pm->ref ||
+	    !joined(c, q->end, pm->start) || !well_formed(pm))
+		return 0;
+	if (period_days(pm->ps, q->ps) > 0)
+		q->ps = pm->ps;
+	if (period_days(q->pe, pm->pe) > 0)
+		q->pe = pm->pe;
+	if (q->type == PERIOD_T_DATE || q->type == PERIOD_T_RELATIVE)
+		q->type = PERIOD_T_RANGE;
+	q->end = pm->end;
+	return 1;
+}
+
+size_t
+period_scan_ctx(const char *f, size_t len, size_t start, size_t end,
+    const struct period_context *ctx, struct period_mention *out, size_t max)
+{
+	struct pc c;
 	size_t i = start, n = 0;
 
 	(void)len;
+	memset(&c, 0, sizeof(c));
+	c.f = f;
+	c.lo = start;
+	c.hi = end;
+	c.rel = ctx->release;
+	c.has_report = ctx->has_report;
+	c.rs = ctx->rs;
+	c.re = ctx->re;
+	c.has_prev = ctx->has_prev;
+	c.prev_s = ctx->prev_s;
+	c.prev_e = ctx->prev_e;
 	while (i < end) {
 		struct period_mention pm;
-		struct dt d, d2;
-		struct date_ymd d2s;
-		size_t e;
-
-		size_t we;
+		size_t e, we;
 		int mask;
 
 		if (!text_isalnum((unsigned char)f[i]) || (i > start && text_isalnum((unsigned char)f[i - 1]))) {
@@ -396,52 +231,32 @@ period_scan(const char *f, size_t len, size_t start, size_t end,
 		we = text_word_end(f, end, i);
 		/* Most words begin no temporal phrase: only the recognisers the
 		 * first word can start are tried. */
-		if (isdig(f[i]))
-			mask = R_PART | R_DATE;
-		else if (number_month(f, end, i, NULL) != 0)
-			mask = R_REL | R_SPAN | R_DATE;
-		else
-			mask = gate(&c, i, we, trigger(f, i, we));
+		mask = period_trigger(&c, i, we);
 		if (we + 9 < end && f[we] == ' ' && memcmp(f + we + 1, "premier", 7) == 0)
-			mask |= R_PART;
+			mask |= R_PART; /* "six premiers mois" */
 		if (mask == 0) {
 			i = we;
 			continue;
 		}
 		memset(&pm, 0, sizeof(pm));
-		e = 0;
-		if ((mask & R_RANGE) && (e = period_range(&c, i, &pm)) != 0)
-			;
-		else if ((mask & R_SINCE) && (e = period_since(&c, i, &pm)) != 0)
-			;
-		else if ((mask & R_ASOF) && (e = period_as_of(&c, i, &pm)) != 0)
-			;
-		else if ((mask & R_WEEK) && (e = period_days_of_week(&c, i, &pm)) != 0)
-			;
-		else if ((mask & R_COMP) && (e = period_comparative(&c, i, &pm)) != 0)
-			;
-		else if ((mask & R_REL) && (e = period_relative(&c, i, &pm)) != 0)
-			;
-		else if ((mask & R_PART) && (e = period_part_of_year(&c, i, &pm)) != 0)
-			;
-		else if ((mask & R_SPAN) && (e = period_month_span(&c, i, &pm)) != 0)
-			;
-		else if ((mask & R_DATE) && (e = period_date_at(&c, i, &d, 1)) != 0) {
-			period_fill_year(&c, &d);
-			period_bounds(&d, &pm.ps, &pm.pe);
-		} else if ((mask & R_DATE) && isdig(f[i]) && (e = period_day_list(&c, i, &d, &d2)) != 0) {
-			period_fill_year(&c, &d);
-			period_fill_year(&c, &d2);
-			period_bounds(&d, &pm.ps, &pm.pe);
-			period_bounds(&d2, &d2s, &pm.pe);
-		}
-		if (e == 0 || e <= i) {
-			i = text_word_end(f, end, i);
+		if ((e = recognise(&c, i, mask, &pm)) == 0 || e <= i) {
+			i = we;
 			continue;
 		}
 		pm.start = i;
 		pm.end = e;
-		pm.ref = pm.kind != PERIOD_ABSOLUTE || is_ref(&c, i);
+		if ((pm.type == PERIOD_T_DATE || pm.type == PERIOD_T_RANGE) && pm.anchor == PERIOD_A_NONE)
+			pm.anchor = date_anchor(&c, &pm);
+		if (pm.type == PERIOD_T_BACK && after_change(&c, i, e) && pm.ps.d == pm.pe.d) {
+			/* "50 % en un an": the base lies that long before the figure's period */
+			pm.shift = -((pm.pe.y - pm.ps.y) * 12 + pm.pe.m - pm.ps.m);
+			pm.kind = PERIOD_SAME;
+			pm.ps = pm.pe = (struct date_ymd){ 0, 0, 0 };
+			pm.type = PERIOD_T_RELATIVE;
+			pm.anchor = PERIOD_A_PREVIOUS;
+		}
+		pm.ref = pm.ref || pm.kind != PERIOD_ABSOLUTE || period_is_ref(&c, i) ||
+		    (pm.type == PERIOD_T_BACK && after_change(&c, i, e));
 		if (n > 0 && out[n - 1].ref && !pm.ref) {
 			/* "the previous quarter (January - March 2024)" restates the reference */
 			size_t g = out[n - 1].end;
@@ -450,56 +265,82 @@ period_scan(const char *f, size_t len, size_t start, size_t end,
 				g++;
 			pm.ref = g == i;
 		}
-		if (n > 0 && pm.kind == PERIOD_ABSOLUTE && !pm.open && out[n - 1].kind == PERIOD_ABSOLUTE &&
-		    !out[n - 1].open && out[n - 1].ref == pm.ref && joined(&c, out[n - 1].end, i) &&
-		    date_valid(pm.ps.y, pm.ps.m, pm.ps.d) && date_valid(pm.pe.y, pm.pe.m, pm.pe.d)) {
-			struct period_mention *q = &out[n - 1];
-
-			if (date_days_from_civil(pm.ps.y, pm.ps.m, pm.ps.d) <
-			    date_days_from_civil(q->ps.y, q->ps.m, q->ps.d))
-				q->ps = pm.ps;
-			if (date_days_from_civil(pm.pe.y, pm.pe.m, pm.pe.d) >
-			    date_days_from_civil(q->pe.y, q->pe.m, q->pe.d))
-				q->pe = pm.pe;
-			q->end = e;
-			i = e;
-			continue;
-		}
-		if (n < max && (pm.kind != PERIOD_ABSOLUTE ||
-		    (date_valid(pm.ps.y, pm.ps.m, pm.ps.d) && date_valid(pm.pe.y, pm.pe.m, pm.pe.d))))
-			out[n++] = pm;
 		i = e;
+		if (n > 0 && merge(&c, &out[n - 1], &pm))
+			continue;
+		if (n < max && well_formed(&pm))
+			out[n++] = pm;
+		/* the next "the day before" counts from this one */
+		if (pm.kind == PERIOD_ABSOLUTE && !pm.open && pm.type != PERIOD_T_VAGUE &&
+		    pm.type != PERIOD_T_BACK && well_formed(&pm)) {
+			c.has_prev = 1;
+			c.prev_s = pm.ps;
+			c.prev_e = pm.pe;
+			c.prev_grain = pm.grain;
+		}
 	}
 	return n;
 }
 
-int
-period_resolve(const struct period_mention *m, struct date_ymd ps, struct date_ymd pe,
-    struct date_ymd *os, struct date_ymd *oe)
+size_t
+period_scan(const char *f, size_t len, size_t start, size_t end,
+    struct date_ymd release, struct period_mention *out, size_t max)
 {
-	int shift;
+	struct period_context ctx;
 
-	switch (m->kind) {
-	case PERIOD_ABSOLUTE:
-		*os = m->ps;
-		*oe = m->pe;
-		return 0;
-	case PERIOD_SAME:
-		shift = m->ps.y != 0 ? (m->ps.y - ps.y) * 12 : m->shift;
-		*os = date_add_months(ps, shift);
-		*oe = date_add_months(pe, shift);
-		if (pe.d == date_days_in_month(pe.y, pe.m))
-			oe->d = date_days_in_month(oe->y, oe->m);
-		return 0;
-	case PERIOD_PREVIOUS:
-		*oe = period_add_days(ps, -1);
-		*os = date_add_months(ps, -m->shift);
-		return 0;
-	case PERIOD_PREVIOUS_WEEK:
-		*oe = period_add_days(ps, -1);
-		*os = period_add_days(ps, -7);
-		return 0;
-	default:
-		return -1;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.release = release;
+	return period_scan_ctx(f, len, start, end, &ctx, out, max);
+}
+
+size_t
+period_reporting_cue(const char *f, size_t start, size_t end)
+{
+	static const char *const cues[] = {
+		"covering the period", "covering the months", "covering", "covers the period", "covers",
+		"reporting period", "period covered", "period under review", "couvrant la periode",
+		"couvrant", "couvre la periode", "couvre", "periode couverte", "periode consideree",
+		"periode sous revue", "periode allant", NULL
+	};
+
+	for (size_t i = start; i < end; i++) {
+		if (!text_isalpha((unsigned char)f[i]))
+			continue;
+		if (f[i] != 'c' && f[i] != 'r' && f[i] != 'p') {
+			i = text_word_end(f, end, i);
+			continue;
+		}
+		for (size_t k = 0; cues[k] != NULL; k++) {
+			size_t n = strlen(cues[k]);
+
+			if (i + n <= end && memcmp(f + i, cues[k], n) == 0 &&
+			    (i + n == end || !text_isalnum((unsigned char)f[i + n])))
+				return i + n;
+		}
+		i = text_word_end(f, end, i); /* a cue begins a word, never inside one */
 	}
+	return 0;
+}
+
+const char *
+period_type_name(int type)
+{
+	static const char *const names[] = {
+		[PERIOD_T_DATE] = "date", [PERIOD_T_RANGE] = "range", [PERIOD_T_BACK] = "back",
+		[PERIOD_T_RELATIVE] = "relative", [PERIOD_T_OPEN] = "open", [PERIOD_T_ASOF] = "as-of",
+		[PERIOD_T_VAGUE] = "vague",
+	};
+
+	return type >= 0 && (size_t)type < sizeof(names) / sizeof(names[0]) ? names[type] : "date";
+}
+
+const char *
+period_anchor_name(int anchor)
+{
+	static const char *const names[] = {
+		[PERIOD_A_NONE] = "none", [PERIOD_A_PUBLICATION] = "publication",
+		[PERIOD_A_REPORTING] = "reporting", [PERIOD_A_PREVIOUS] = "previous",
+	};
+
+	return anchor >= 0 && (size_t)anchor < sizeof(names) / sizeof(names[0]) ? names[anchor] : "none";
 }

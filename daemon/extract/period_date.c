@@ -1,7 +1,8 @@
 /*
  * period_date — the primitives of the period recogniser (see period_int.h):
  * keywords with alternatives, integers, years, days, dates and months at a
- * position of a folded sentence, and the days a date covers.
+ * position of a folded sentence, the days a date covers, and resolving a
+ * relative expression against a period (period_resolve, period.h).
  */
 #include <string.h>
 
@@ -67,8 +68,12 @@ period_kw(const struct pc *c, size_t i, const char *pat)
 		if (!matched)
 			return 0;
 		i = period_sp(c, e);
-		if (*pat == ' ')
+		if (*pat == ' ') {
 			pat++;
+			/* "avant-hier", "week-end", "mi-juillet": a hyphen joins words too */
+			if (i < c->hi && c->f[i] == '-' && i == e)
+				i = period_sp(c, i + 1);
+		}
 	}
 	while (i > 0 && (f[i - 1] == ' ' || f[i - 1] == '\'' || f[i - 1] == '\n'))
 		i--;
@@ -109,11 +114,30 @@ period_read_year(const struct pc *c, size_t i, size_t *e)
 void
 period_fill_year(const struct pc *c, struct dt *d)
 {
+	int y0;
+
 	if (d->y != 0)
 		return;
-	d->y = c->rel.y;
+	y0 = c->rel.y;
 	if (d->m > c->rel.m || (d->m == c->rel.m && d->d > c->rel.d))
-		d->y--;
+		y0--;
+	d->y = y0;
+	if (c->has_report && d->m != 0) {
+		/* "in May" in a note on 2020 published in 2021 is May 2020: the
+		 * latest year that puts it inside the reporting period, when the
+		 * publication's does not */
+		for (int y = y0; y >= c->rs.y && y >= y0 - 2; y--) {
+			struct dt t = *d;
+			struct date_ymd s, e;
+
+			t.y = y;
+			period_bounds(&t, &s, &e);
+			if (period_days(c->rs, s) >= 0 && period_days(e, c->re) >= 0) {
+				d->y = y;
+				return;
+			}
+		}
+	}
 }
 
 /* A day number with its ordinal suffix: "1", "1st", "1er". */
@@ -185,14 +209,15 @@ period_date_at(const struct pc *c, size_t i, struct dt *d, int strict)
 				d->d = v;
 				d->m = m;
 				d->prec = 3;
+				/* "3 July, 2021" takes its year; "3 July, and" ends at July */
 				k = e;
 				if (k < c->hi && c->f[k] == ',')
 					k++;
 				if ((v = period_read_year(c, k, &e)) > 0) {
 					d->y = v;
-					k = e;
+					return e;
 				}
-				return k;
+				return k > 0 && c->f[k - 1] == ',' ? k - 1 : k;
 			}
 		}
 		if ((v = period_read_year(c, i, &e)) > 0 && (!strict || prev_is_prep(c, i))) {
@@ -258,6 +283,146 @@ period_add_days(struct date_ymd d, int n)
 	return date_civil_from_days(date_days_from_civil(d.y, d.m, d.d) + n);
 }
 
+long
+period_days(struct date_ymd a, struct date_ymd b)
+{
+	return (long)(date_days_from_civil(b.y, b.m, b.d) - date_days_from_civil(a.y, a.m, a.d));
+}
+
+void
+period_set(struct period_mention *pm, struct date_ymd s, struct date_ymd e, int type, int anchor,
+    int grain)
+{
+	pm->ps = s;
+	pm->pe = e;
+	pm->type = type;
+	pm->anchor = anchor;
+	pm->grain = grain;
+}
+
+int
+period_weekday(struct date_ymd d)
+{
+	int64_t n = date_days_from_civil(d.y, d.m, d.d);
+
+	/* day 0 (1970-01-01) was a Thursday */
+	return (int)(((n + 3) % 7 + 7) % 7);
+}
+
+int
+period_weekday_word(const struct pc *c, size_t i, size_t *e)
+{
+	static const char *const names[] = {
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
+	};
+	size_t we = text_word_end(c->f, c->hi, i);
+
+	for (int k = 0; k < 14; k++)
+		if (we > i && text_word_eq(names[k], c->f + i, we - i)) {
+			*e = we;
+			return k % 7;
+		}
+	return -1;
+}
+
+/* The value of the digits at f[i] (at most five), *n their count and *e
+ * their end; -1 when none, or more than five. */
+static int
+digits(const struct pc *c, size_t i, size_t *e, int *n)
+{
+	int v = 0;
+
+	*n = 0;
+	while (i < c->hi && isdig(c->f[i]) && *n < 5) {
+		v = v * 10 + (c->f[i] - '0');
+		i++;
+		(*n)++;
+	}
+	*e = i;
+	return *n > 0 && !(i < c->hi && isdig(c->f[i])) ? v : -1;
+}
+
+/* Whether f[e] ends a numeric date: not a letter, digit, or a separator
+ * going on ("2016-11-3x", "46/28/2"). */
+static int
+numeric_end(const struct pc *c, size_t e)
+{
+	return e >= c->hi || (!text_isalnum((unsigned char)c->f[e]) && !((c->f[e] == '/' || c->f[e] == '-' ||
+	    c->f[e] == '.') && e + 1 < c->hi && isdig(c->f[e + 1])));
+}
+
+size_t
+period_numeric(const struct pc *c, size_t i, struct period_mention *pm)
+{
+	size_t e, e2, e3;
+	int a, b, y, na, nb, ny;
+	char s;
+
+	if (i > c->lo && (text_isalnum((unsigned char)c->f[i - 1]) || c->f[i - 1] == '/' ||
+	    c->f[i - 1] == '-' || c->f[i - 1] == '.'))
+		return 0; /* inside a code: "A/HRC/48/2019" */
+	if ((a = digits(c, i, &e, &na)) < 0 || e >= c->hi)
+		return 0;
+	s = c->f[e];
+	if (na == 4 && a >= 1900 && a <= 2100) {
+		/* year first: "2024-03-14", "2016-11", "2019-2020", "2016 Q3" */
+		int q;
+		size_t qe;
+
+		if (s == ' ' && (q = period_ordinal(c, period_sp(c, e), &qe)) < 0 && numeric_end(c, qe)) {
+			if (q <= -11)
+				period_months(c, a, q == -11 ? 1 : 7, q == -11 ? 6 : 12, pm);
+			else
+				period_months(c, a, (-q - 1) * 3 + 1, -q * 3, pm);
+			pm->grain = q <= -11 ? PERIOD_G_HALF : PERIOD_G_QUARTER;
+			return qe;
+		}
+		if (s != '-' || (b = digits(c, e + 1, &e2, &nb)) < 0)
+			return 0;
+		if (nb == 4 && b > a && b <= 2100 && numeric_end(c, e2)) {
+			period_set(pm, (struct date_ymd){ a, 1, 1 }, (struct date_ymd){ b, 12, 31 },
+			    PERIOD_T_RANGE, PERIOD_A_NONE, PERIOD_G_YEAR);
+			return e2;
+		}
+		if (nb != 2 || b < 1 || b > 12)
+			return 0;
+		if (e2 + 1 < c->hi && c->f[e2] == '-' && (y = digits(c, e2 + 1, &e3, &ny)) > 0 && ny == 2 &&
+		    date_valid(a, b, y) && numeric_end(c, e3)) {
+			period_set(pm, (struct date_ymd){ a, b, y }, (struct date_ymd){ a, b, y }, PERIOD_T_DATE,
+			    PERIOD_A_NONE, PERIOD_G_DAY);
+			return e3;
+		}
+		if (!numeric_end(c, e2))
+			return 0;
+		period_months(c, a, b, b, pm);
+		return e2;
+	}
+	/* day or month first: "14/03/2024", "14.03.2024", "11/2016" */
+	if (na > 2 || (s != '/' && s != '.' && s != '-') || (b = digits(c, e + 1, &e2, &nb)) < 0)
+		return 0;
+	if (nb == 4 && b >= 1900 && b <= 2100 && a >= 1 && a <= 12 && s != '.' && numeric_end(c, e2)) {
+		period_months(c, b, a, a, pm);
+		return e2;
+	}
+	if (nb > 2 || e2 + 1 >= c->hi || c->f[e2] != s || (y = digits(c, e2 + 1, &e3, &ny)) < 0 || ny != 4 ||
+	    !numeric_end(c, e3))
+		return 0;
+	if (a > 12 || b <= 12) {
+		/* day first, as the UN writes; month first only when the day could not be one */
+		if (!date_valid(y, b, a))
+			return 0;
+		period_set(pm, (struct date_ymd){ y, b, a }, (struct date_ymd){ y, b, a }, PERIOD_T_DATE,
+		    PERIOD_A_NONE, PERIOD_G_DAY);
+	} else {
+		if (!date_valid(y, a, b))
+			return 0;
+		period_set(pm, (struct date_ymd){ y, a, b }, (struct date_ymd){ y, a, b }, PERIOD_T_DATE,
+		    PERIOD_A_NONE, PERIOD_G_DAY);
+	}
+	return e3;
+}
+
 /* "of this year", "de l'annee", "2021", "of 2021", "de l'annee derniere":
  * the year a part of a year belongs to; 0 when not stated. */
 size_t
@@ -308,7 +473,8 @@ period_ordinal(const struct pc *c, size_t i, size_t *e)
 		{ "deuxieme", 2 }, { "second", 2 }, { "2e", 2 }, { "2eme", 2 },
 		{ "troisieme", 3 }, { "3e", 3 }, { "quatrieme", 4 }, { "4e", 4 },
 		{ "dernier", 4 }, { "q1", -1 }, { "q2", -2 }, { "q3", -3 }, { "q4", -4 },
-		{ "h1", -11 }, { "h2", -12 },
+		{ "t1", -1 }, { "t2", -2 }, { "t3", -3 }, { "t4", -4 },
+		{ "h1", -11 }, { "h2", -12 }, { "s1", -11 }, { "s2", -12 },
 	};
 	size_t we = text_word_end(c->f, c->hi, i);
 
@@ -320,23 +486,21 @@ period_ordinal(const struct pc *c, size_t i, size_t *e)
 	return 0;
 }
 
-/* Months [m1, m2] of year y (0: the release's, or the year before when
- * they lie after the release). */
+/* Months [m1, m2] of year y (0: as period_fill_year gives the first
+ * month: the reporting period's, the release's, or the year before when
+ * they lie after the release). A part of a year is kept whole even when
+ * the release predates its end. */
 void
 period_months(const struct pc *c, int y, int m1, int m2, struct period_mention *pm)
 {
 	if (y == 0) {
-		y = c->rel.y;
-		if (m1 > c->rel.m)
-			y--;
+		struct dt d = { 0, m1, 0, 2 };
+
+		period_fill_year(c, &d);
+		y = d.y;
 	}
-	pm->ps.y = pm->pe.y = y;
-	pm->ps.m = m1;
-	pm->ps.d = 1;
-	pm->pe.m = m2;
-	pm->pe.d = date_days_in_month(y, m2);
-	if (pm->pe.y == c->rel.y && m2 == c->rel.m && c->rel.d < pm->pe.d && m1 != m2)
-		pm->pe.d = pm->pe.d; /* a whole part of a year is kept whole */
+	period_set(pm, (struct date_ymd){ y, m1, 1 }, (struct date_ymd){ y, m2, date_days_in_month(y, m2) },
+	    PERIOD_T_DATE, PERIOD_A_NONE, PERIOD_G_MONTH);
 }
 
 /* "14 and 15 May", "3, 4 et 5 juin 2020": days sharing the last one's month
@@ -367,4 +531,35 @@ period_day_list(const struct pc *c, size_t i, struct dt *first, struct dt *last)
 	*first = *last;
 	first->d = d0;
 	return d0 < last->d ? e : 0;
+}
+
+int
+period_resolve(const struct period_mention *m, struct date_ymd ps, struct date_ymd pe,
+    struct date_ymd *os, struct date_ymd *oe)
+{
+	int shift;
+
+	switch (m->kind) {
+	case PERIOD_ABSOLUTE:
+		*os = m->ps;
+		*oe = m->pe;
+		return 0;
+	case PERIOD_SAME:
+		shift = m->ps.y != 0 ? (m->ps.y - ps.y) * 12 : m->shift;
+		*os = date_add_months(ps, shift);
+		*oe = date_add_months(pe, shift);
+		if (pe.d == date_days_in_month(pe.y, pe.m))
+			oe->d = date_days_in_month(oe->y, oe->m);
+		return 0;
+	case PERIOD_PREVIOUS:
+		*oe = period_add_days(ps, -1);
+		*os = date_add_months(ps, -m->shift);
+		return 0;
+	case PERIOD_PREVIOUS_WEEK:
+		*oe = period_add_days(ps, -1);
+		*os = period_add_days(ps, -7);
+		return 0;
+	default:
+		return -1;
+	}
 }

@@ -1,8 +1,10 @@
 /*
- * period_phrase — the temporal phrases period_scan tries at a word (see
- * period_int.h): parts of a year, phrases relative to the release date,
- * comparison periods, ranges, "since", days of the week, "as of" and spans
- * of months, in English and French.
+ * period_phrase — comparison periods ("the same period last year", "the
+ * previous quarter", "le mois précédent"), ranges ("between 1 July and 30
+ * September", "du 1er juillet au 30 septembre", "from 4 to 22 this month",
+ * "du lundi au mercredi"), as-of dates ("as of 29 November", "à ce jour")
+ * and spans of months and days with no word before them ("January - March
+ * 2024", "19-28 November"), in English and French (see period_int.h).
  */
 #include <string.h>
 
@@ -10,153 +12,29 @@
 #include "rightswatch/text.h"
 #include "period_int.h"
 
-/* Quarters, halves and "the first N months". */
-size_t
-period_part_of_year(const struct pc *c, size_t i, struct period_mention *pm)
+/* A period before the reporting period, when that is known and not
+ * longer than about the unit named (unit_days): "the previous quarter" of
+ * a note on Q2 is Q1, a reference only when a comparison says so ("compared
+ * with the previous quarter"); "in the previous quarter, 356 were killed"
+ * dates the figure. Otherwise it stays relative to the figure's own period
+ * (period_resolve), always as a comparison's reference. */
+static void
+before_report(const struct pc *c, struct period_mention *pm, int unit_days)
 {
-	size_t e, k, we;
-	int n, y, stated;
-	int64_t nm;
+	struct date_ymd s = c->rs, e = c->re;
 
-	if ((n = period_ordinal(c, i, &e)) < 0) {
-		if (n <= -11)
-			period_months(c, 0, n == -11 ? 1 : 7, n == -11 ? 6 : 12, pm);
-		if (n > -11)
-			period_months(c, 0, (-n - 1) * 3 + 1, -n * 3, pm);
-		k = e;
-		if ((y = period_read_year(c, k, &e)) > 0) {
-			period_months(c, y, pm->ps.m, pm->pe.m, pm);
-			k = e;
-		}
-		return k;
-	}
-	if (n > 0) {
-		k = period_sp(c, e);
-		if ((e = period_kw(c, k, "half/semestre")) != 0) {
-			if (n > 2)
-				n = 2;
-			k = period_year_of(c, e, &y, &stated);
-			period_months(c, y, n == 1 ? 1 : 7, n == 1 ? 6 : 12, pm);
-			return k;
-		}
-		if ((e = period_kw(c, k, "quarter/trimestre")) != 0) {
-			k = period_year_of(c, e, &y, &stated);
-			period_months(c, y, (n - 1) * 3 + 1, n * 3, pm);
-			return k;
-		}
-		if (n == 1 && (nm = number_word(c->f, c->hi, k, 0, &we)) > 0 && nm <= 12 &&
-		    (e = period_kw(c, we, "months")) != 0) {
-			k = period_year_of(c, e, &y, &stated);
-			period_months(c, y, 1, (int)nm, pm);
-			return k;
-		}
-		return 0;
-	}
-	/* "les six premiers mois de l'annee" */
-	if ((nm = number_word(c->f, c->hi, i, 1, &we)) > 0 && nm <= 12 &&
-	    (e = period_kw(c, we, "premiers mois")) != 0) {
-		k = period_year_of(c, e, &y, &stated);
-		period_months(c, y, 1, (int)nm, pm);
-		return k;
-	}
-	if (isdig(c->f[i]) && (n = period_read_int(c, i, &we, 2)) > 0 && n <= 12 &&
-	    (e = period_kw(c, we, "premiers mois")) != 0) {
-		k = period_year_of(c, e, &y, &stated);
-		period_months(c, y, 1, n, pm);
-		return k;
-	}
-	return 0;
+	pm->type = PERIOD_T_RELATIVE;
+	pm->anchor = PERIOD_A_PREVIOUS;
+	if (!c->has_report || (pm->kind != PERIOD_SAME && period_days(s, e) + 1 > unit_days + unit_days / 5))
+		return;
+	if (period_resolve(pm, s, e, &pm->ps, &pm->pe) == -1)
+		return;
+	pm->kind = PERIOD_ABSOLUTE;
+	pm->anchor = PERIOD_A_REPORTING;
 }
 
-/* Phrases relative to the release date. */
-size_t
-period_relative(const struct pc *c, size_t i, struct period_mention *pm)
-{
-	struct date_ymd r = c->rel;
-	size_t e, we;
-	int64_t n;
-	int m;
-
-	if ((e = period_kw(c, i, "so far this year")) || (e = period_kw(c, i, "this year")) ||
-	    (e = period_kw(c, i, "cette annee")) || (e = period_kw(c, i, "l annee en cours")) ||
-	    (e = period_kw(c, i, "since the beginning/start of the/this year")) ||
-	    (e = period_kw(c, i, "depuis le debut de l annee")) ||
-	    (e = period_kw(c, i, "depuis le debut de cette annee")) ||
-	    (e = period_kw(c, i, "year to date"))) {
-		pm->ps = (struct date_ymd){ r.y, 1, 1 };
-		pm->pe = r;
-		return e;
-	}
-	if ((e = period_kw(c, i, "last year")) || (e = period_kw(c, i, "l annee derniere/passee")) ||
-	    (e = period_kw(c, i, "l an dernier/passe")) || (e = period_kw(c, i, "the previous year"))) {
-		pm->ps = (struct date_ymd){ r.y - 1, 1, 1 };
-		pm->pe = (struct date_ymd){ r.y - 1, 12, 31 };
-		return e;
-	}
-	if ((e = period_kw(c, i, "last month")) || (e = period_kw(c, i, "le mois dernier/passe"))) {
-		struct date_ymd p = date_add_months((struct date_ymd){ r.y, r.m, 1 }, -1);
-
-		period_months(c, p.y, p.m, p.m, pm);
-		return e;
-	}
-	if ((e = period_kw(c, i, "this month")) || (e = period_kw(c, i, "ce mois"))) {
-		pm->ps = (struct date_ymd){ r.y, r.m, 1 };
-		pm->pe = r;
-		return e;
-	}
-	if ((e = period_kw(c, i, "past/last week")) || (e = period_kw(c, i, "la semaine derniere/ecoulee/passee")) ||
-	    (e = period_kw(c, i, "past/last seven/7 days")) || (e = period_kw(c, i, "les sept/7 derniers jours"))) {
-		pm->ps = period_add_days(r, -7);
-		pm->pe = r;
-		return e;
-	}
-	if ((e = period_kw(c, i, "today/aujourd")) || (e = period_kw(c, i, "this morning")) || (e = period_kw(c, i, "ce matin"))) {
-		pm->ps = pm->pe = r;
-		return e;
-	}
-	if ((e = period_kw(c, i, "yesterday/hier")) || (e = period_kw(c, i, "last night"))) {
-		pm->ps = pm->pe = period_add_days(r, -1);
-		return e;
-	}
-	if ((e = period_kw(c, i, "last")) != 0 && (m = number_month(c->f, c->hi, period_sp(c, e), &we)) != 0) {
-		int y = m < r.m ? r.y : r.y - 1;
-
-		period_months(c, y, m, m, pm);
-		return we;
-	}
-	if ((m = number_month(c->f, c->hi, i, &we)) != 0 && (e = period_kw(c, we, "dernier/passe")) != 0) {
-		int y = m < r.m ? r.y : r.y - 1;
-
-		period_months(c, y, m, m, pm);
-		return e;
-	}
-	if ((e = period_kw(c, i, "past/last")) != 0) {
-		size_t k = period_sp(c, e), ue;
-
-		if ((n = number_word(c->f, c->hi, k, 0, &we)) > 0 || (isdig(c->f[k]) &&
-		    (n = period_read_int(c, k, &we, 3)) > 0)) {
-			if ((ue = period_kw(c, we, "days")) != 0) {
-				pm->ps = period_add_days(r, -(int)n);
-				pm->pe = r;
-				return ue;
-			}
-			if ((ue = period_kw(c, we, "weeks")) != 0) {
-				pm->ps = period_add_days(r, -7 * (int)n);
-				pm->pe = r;
-				return ue;
-			}
-			if ((ue = period_kw(c, we, "months")) != 0) {
-				pm->ps = date_add_months(r, -(int)n);
-				pm->pe = r;
-				return ue;
-			}
-		}
-	}
-	return 0;
-}
-
-/* "the same period last year", "the previous six months": relative to the
- * main period, so resolved later (period_resolve). */
+/* "the same period last year", "the previous six months": relative to
+ * the reporting period, or later to the main period (period_resolve). */
 size_t
 period_comparative(const struct pc *c, size_t i, struct period_mention *pm)
 {
@@ -166,30 +44,62 @@ period_comparative(const struct pc *c, size_t i, struct period_mention *pm)
 
 	if ((e = period_kw(c, i, "the same period/quarter/months")) ||
 	    (e = period_kw(c, i, "the same reporting period")) || (e = period_kw(c, i, "la meme periode"))) {
+		int earlier = 0;
+
 		k = period_year_of(c, e, &y, &stated);
-		if (!stated && (k = period_kw(c, e, "a/one year earlier/before")) == 0 &&
-		    (k = period_kw(c, e, "de l annee precedente/derniere")) == 0)
+		if (!stated && ((k = period_kw(c, e, "a/one year earlier/before")) != 0 ||
+		    (k = period_kw(c, e, "de l annee precedente/derniere")) != 0))
+			earlier = 1;
+		else if (!stated)
 			k = e;
+		if (!stated && !earlier && c->has_prev && !period_is_ref(c, i)) {
+			/* "during the same period, 35 were abducted": the period just named */
+			period_set(pm, c->prev_s, c->prev_e, PERIOD_T_RELATIVE, PERIOD_A_PREVIOUS, PERIOD_G_NONE);
+			return k;
+		}
 		pm->kind = PERIOD_SAME;
 		pm->shift = -12;
 		pm->ps.y = stated ? y : 0;
+		if (!stated) {
+			before_report(c, pm, 366);
+		} else {
+			pm->ref = 1;
+			pm->type = PERIOD_T_RELATIVE;
+			pm->anchor = PERIOD_A_PREVIOUS;
+		}
 		return k;
 	}
-	if ((e = period_kw(c, i, "the previous/preceding/last quarter")) || (e = period_kw(c, i, "le trimestre precedent"))) {
+	if ((e = period_kw(c, i, "the previous/preceding/last quarter")) || (e = period_kw(c, i, "le/au/du trimestre precedent"))) {
+		/* "the last quarter of 2023" is a quarter of that year */
+		if ((k = period_year_of(c, e, &y, &stated)) != e && stated)
+			return 0;
 		pm->kind = PERIOD_PREVIOUS;
 		pm->shift = 3;
-		/* "the previous quarter this year" is one phrase, not two */
+		pm->grain = PERIOD_G_QUARTER;
+		/* "the preceding quarter of this year" is one phrase, not two */
 		if ((k = period_kw(c, e, "of/in this/the year")) != 0 || (k = period_kw(c, e, "this year")) != 0)
 			e = k;
+		before_report(c, pm, 92);
+		return e;
+	}
+	if ((e = period_kw(c, i, "the previous/preceding/last half")) || (e = period_kw(c, i, "le/au/du semestre precedent"))) {
+		pm->kind = PERIOD_PREVIOUS;
+		pm->shift = 6;
+		pm->grain = PERIOD_G_HALF;
+		before_report(c, pm, 184);
 		return e;
 	}
 	if ((e = period_kw(c, i, "the previous/preceding/last month")) || (e = period_kw(c, i, "le/au/du mois precedent"))) {
 		pm->kind = PERIOD_PREVIOUS;
 		pm->shift = 1;
+		pm->grain = PERIOD_G_MONTH;
+		before_report(c, pm, 31);
 		return e;
 	}
 	if ((e = period_kw(c, i, "la semaine precedente")) || (e = period_kw(c, i, "the previous/preceding week"))) {
 		pm->kind = PERIOD_PREVIOUS_WEEK;
+		pm->grain = PERIOD_G_WEEK;
+		before_report(c, pm, 7);
 		return e;
 	}
 	if ((e = period_kw(c, i, "the previous/preceding/prior")) || (e = period_kw(c, i, "les/des"))) {
@@ -201,11 +111,71 @@ period_comparative(const struct pc *c, size_t i, struct period_mention *pm)
 			if ((me = period_kw(c, we, "months")) != 0 || (me = period_kw(c, we, "mois precedents")) != 0) {
 				pm->kind = PERIOD_PREVIOUS;
 				pm->shift = (int)n;
+				pm->grain = PERIOD_G_MONTH;
+				before_report(c, pm, 31 * (int)n);
+				return me;
+			}
+			if ((me = period_kw(c, we, "years")) != 0 || (me = period_kw(c, we, "annees precedentes")) != 0) {
+				pm->kind = PERIOD_PREVIOUS;
+				pm->shift = 12 * (int)n;
+				pm->grain = PERIOD_G_YEAR;
+				before_report(c, pm, 366 * (int)n);
 				return me;
 			}
 		}
 	}
 	return 0;
+}
+
+/* "this month", "ce mois", "last month", "du mois dernier" after a bare
+ * day ("from 4 to 22 this month"): the month's number and year, the end
+ * returned, or 0. */
+static size_t
+month_word(const struct pc *c, size_t k, struct dt *b)
+{
+	size_t e;
+	struct date_ymd p;
+
+	if ((e = period_kw(c, k, "of this month")) || (e = period_kw(c, k, "this month")) ||
+	    (e = period_kw(c, k, "de ce mois")) || (e = period_kw(c, k, "ce mois")) ||
+	    (e = period_kw(c, k, "du mois en cours"))) {
+		b->y = c->rel.y;
+		b->m = c->rel.m;
+		return e;
+	}
+	if ((e = period_kw(c, k, "of last month")) || (e = period_kw(c, k, "last month")) ||
+	    (e = period_kw(c, k, "du mois dernier/passe"))) {
+		p = date_add_months((struct date_ymd){ c->rel.y, c->rel.m, 1 }, -1);
+		b->y = p.y;
+		b->m = p.m;
+		return e;
+	}
+	return 0;
+}
+
+/* "from Monday to Wednesday", "du lundi au mercredi", "between Friday and
+ * Sunday": the latest such days before the release, in order. */
+static size_t
+weekday_range(const struct pc *c, size_t e, struct period_mention *pm)
+{
+	size_t k, we;
+	int a, b, back;
+	struct date_ymd end;
+
+	k = period_kw(c, e, "le/l");
+	if ((a = period_weekday_word(c, period_sp(c, k ? k : e), &we)) < 0)
+		return 0;
+	if ((k = period_kw(c, we, "and/to/until/through/et/au/a")) == 0)
+		return 0;
+	if ((e = period_kw(c, k, "le/l")) != 0)
+		k = e;
+	if ((b = period_weekday_word(c, period_sp(c, k), &we)) < 0)
+		return 0;
+	back = (period_weekday(c->rel) - b + 7) % 7;
+	end = period_add_days(c->rel, -(back == 0 ? 7 : back));
+	period_set(pm, period_add_days(end, -((b - a + 7) % 7)), end, PERIOD_T_RANGE, PERIOD_A_PUBLICATION,
+	    PERIOD_G_DAY);
+	return we;
 }
 
 /* Ranges: "between A and B", "from A to B", "entre le A et le B", "du A au B". */
@@ -219,6 +189,7 @@ period_range(const struct pc *c, size_t i, struct period_mention *pm)
 
 	if (!(e = period_kw(c, i, "between/from/entre/du/de/d/des")))
 		return 0;
+	pm->type = PERIOD_T_RANGE;
 	if ((k = period_kw(c, e, "the beginning/start of the/this year")) ||
 	    (k = period_kw(c, e, "debut de l annee")) || (k = period_kw(c, e, "le debut de l annee")) ||
 	    (k = period_kw(c, e, "january/janvier"))) {
@@ -238,6 +209,8 @@ period_range(const struct pc *c, size_t i, struct period_mention *pm)
 			}
 		}
 	}
+	if ((be = weekday_range(c, e, pm)) != 0)
+		return be;
 	k = period_kw(c, e, "le/l");
 	k = k ? k : e;
 	if ((ae = period_date_at(c, k, &a, 0)) == 0) {
@@ -260,8 +233,16 @@ period_range(const struct pc *c, size_t i, struct period_mention *pm)
 
 		k = k2 ? k2 : k;
 	}
-	if ((be = period_date_at(c, k, &b, 0)) == 0 || (bare && b.prec != 3))
-		return 0;
+	if ((be = period_date_at(c, k, &b, 0)) == 0 || (bare && b.prec != 3)) {
+		/* "from 4 to 22 this month" */
+		size_t de;
+
+		if (!bare || (v = period_read_day(c, period_sp(c, k), &de)) <= 0 ||
+		    (be = month_word(c, de, &b)) == 0)
+			return 0;
+		b.d = v;
+		b.prec = 3;
+	}
 	if (bare)
 		a.m = b.m;
 	if (a.prec == 1 && b.prec != 1)
@@ -279,124 +260,43 @@ period_range(const struct pc *c, size_t i, struct period_mention *pm)
 	period_bounds(&b, &s2, &e2);
 	pm->ps = s1;
 	pm->pe = e2;
+	pm->grain = b.prec == 3 ? PERIOD_G_DAY : b.prec == 2 ? PERIOD_G_MONTH : PERIOD_G_YEAR;
 	return be;
 }
 
-size_t
-period_since(const struct pc *c, size_t i, struct period_mention *pm)
-{
-	struct dt a;
-	size_t e, k, ae;
-	struct date_ymd s, x;
-
-	if (!(e = period_kw(c, i, "since/depuis")))
-		return 0;
-	k = period_kw(c, e, "le/l/la/early/late/mid/debut/fin");
-	k = k ? k : e;
-	if ((ae = period_date_at(c, k, &a, 0)) == 0)
-		return 0;
-	period_fill_year(c, &a);
-	period_bounds(&a, &s, &x);
-	pm->ps = s;
-	pm->pe = c->rel;
-	return ae;
-}
-
-/* Monday 0 .. Sunday 6; day 0 (1970-01-01) was a Thursday. */
-static int
-weekday(struct date_ymd d)
-{
-	int64_t n = date_days_from_civil(d.y, d.m, d.d);
-
-	return (int)(((n + 3) % 7 + 7) % 7);
-}
-
-static int
-weekday_word(const struct pc *c, size_t i, size_t *e)
-{
-	static const char *const names[] = {
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
-	};
-	size_t we = text_word_end(c->f, c->hi, i);
-
-	for (int k = 0; k < 14; k++)
-		if (text_word_eq(names[k], c->f + i, we - i)) {
-			*e = we;
-			return k % 7;
-		}
-	return -1;
-}
-
-/* "on Sunday", "last Friday", "vendredi dernier", "le samedi": the latest
- * such day before the release; "over the weekend", "le week-end dernier":
- * the Saturday and Sunday before it. A weekday followed by its date is
- * left to the date ("Friday 10 July"). */
-size_t
-period_days_of_week(const struct pc *c, size_t i, struct period_mention *pm)
-{
-	size_t e, k, we;
-	int wd, back, lead = 0;
-
-	if ((e = period_kw(c, i, "over/during/on/at/this/last/past the/this/last weekend")) ||
-	    (e = period_kw(c, i, "the/this/last weekend")) || (e = period_kw(c, i, "over/during/on/at the/this/last week end")) ||
-	    (e = period_kw(c, i, "le/ce/du/au/pendant/durant week end")) ||
-	    (e = period_kw(c, i, "le/ce/du/au/pendant/durant weekend"))) {
-		if ((k = period_kw(c, e, "dernier/passe")) != 0)
-			e = k;
-		back = weekday(c->rel) + 1; /* days back to the Sunday before the release */
-		pm->pe = period_add_days(c->rel, -(back % 7 == 0 ? 7 : back % 7));
-		pm->ps = period_add_days(pm->pe, -1);
-		return e;
-	}
-	k = i;
-	if ((e = period_kw(c, i, "on/last/since/this/past/until/le/depuis/ce")) != 0) {
-		lead = 1;
-		k = period_sp(c, e);
-		if ((e = period_kw(c, k, "past")) != 0)
-			k = period_sp(c, e);
-	}
-	if ((wd = weekday_word(c, k, &we)) < 0)
-		return 0;
-	{
-		size_t n = period_sp(c, we);
-		struct dt d;
-
-		if (n < c->hi && (c->f[n] == ',' ? period_date_at(c, n + 1, &d, 0) : period_date_at(c, n, &d, 0)) != 0 &&
-		    d.prec == 3)
-			return 0;
-	}
-	if ((e = period_kw(c, we, "dernier/passe")) != 0) {
-		lead = 1;
-		we = e;
-	}
-	if (!lead)
-		return 0;
-	back = (weekday(c->rel) - wd + 7) % 7;
-	if (back == 0)
-		back = 7;
-	pm->ps = pm->pe = period_add_days(c->rel, -back);
-	if (period_kw(c, i, "since/depuis") != 0)
-		pm->pe = c->rel;
-	return we;
-}
-
-/* "as of 29 November", "à la date du 29 novembre", "au 30 juin 2021":
- * a count at a date, whose start is not known. */
+/* "as of 29 November", "à la date du 15 mars", "by the end of June":
+ * a count at a date, whose start is not known; "to date", "à ce jour",
+ * "as of today": at the publication date. */
 size_t
 period_as_of(const struct pc *c, size_t i, struct period_mention *pm)
 {
 	struct dt d;
 	size_t e, k;
+	struct date_ymd s;
 
+	if ((e = period_kw(c, i, "to date")) || (e = period_kw(c, i, "a ce jour")) ||
+	    (e = period_kw(c, i, "as of/at today")) || (e = period_kw(c, i, "a l heure actuelle"))) {
+		period_set(pm, c->rel, c->rel, PERIOD_T_ASOF, PERIOD_A_PUBLICATION, PERIOD_G_DAY);
+		pm->open = 1;
+		return e;
+	}
+	if ((e = period_kw(c, i, "as of/at the end of")) || (e = period_kw(c, i, "by the end of"))) {
+		if ((k = period_date_at(c, e, &d, 0)) == 0 || d.prec == 3)
+			return 0;
+		period_fill_year(c, &d);
+		period_bounds(&d, &s, &pm->pe);
+		period_set(pm, pm->pe, pm->pe, PERIOD_T_ASOF, PERIOD_A_NONE, d.prec == 2 ? PERIOD_G_MONTH : PERIOD_G_YEAR);
+		pm->open = 1;
+		return k;
+	}
 	if (!(e = period_kw(c, i, "as of/at")) && !(e = period_kw(c, i, "a la date du")) &&
 	    !(e = period_kw(c, i, "en date du")))
 		return 0;
 	if ((k = period_date_at(c, e, &d, 0)) == 0 || d.prec != 3)
 		return 0;
 	period_fill_year(c, &d);
-	period_bounds(&d, &pm->ps, &pm->pe);
-	pm->ps = pm->pe;
+	period_bounds(&d, &s, &pm->pe);
+	period_set(pm, pm->pe, pm->pe, PERIOD_T_ASOF, PERIOD_A_NONE, PERIOD_G_DAY);
 	pm->open = 1;
 	return k;
 }
@@ -427,7 +327,46 @@ period_month_span(const struct pc *c, size_t i, struct period_mention *pm)
 		a.y = a.m > b.m ? b.y - 1 : b.y;
 	period_bounds(&a, &s1, &e1);
 	period_bounds(&b, &s2, &e2);
-	pm->ps = s1;
-	pm->pe = e2;
+	period_set(pm, s1, e2, PERIOD_T_RANGE, PERIOD_A_NONE, PERIOD_G_MONTH);
+	return be;
+}
+
+/* "19-28 November 2020", "9 to 10 June", "1 April - 30 June 2021", "3 au
+ * 5 mai": a range of days with no word before it. */
+size_t
+period_day_span(const struct pc *c, size_t i, struct period_mention *pm)
+{
+	struct dt a, b;
+	size_t e, k, be;
+	int v;
+	struct date_ymd s1, e1, s2, e2;
+
+	if ((e = period_date_at(c, i, &a, 0)) == 0 || a.prec != 3) {
+		if ((v = period_read_day(c, i, &e)) <= 0)
+			return 0;
+		memset(&a, 0, sizeof(a));
+		a.d = v;
+		a.prec = 3;
+	}
+	k = period_sp(c, e);
+	if (k < c->hi && c->f[k] == '-')
+		k++;
+	else if ((k = period_kw(c, e, "to/through/until/au/a")) == 0)
+		return 0;
+	if ((be = period_date_at(c, k, &b, 0)) == 0 || b.prec != 3)
+		return 0;
+	if (a.m == 0)
+		a.m = b.m;
+	if (b.y == 0)
+		period_fill_year(c, &b);
+	if (a.y == 0)
+		a.y = a.m > b.m || (a.m == b.m && a.d > b.d) ? b.y - 1 : b.y;
+	if (!date_valid(a.y, a.m, a.d) || !date_valid(b.y, b.m, b.d))
+		return 0;
+	period_bounds(&a, &s1, &e1);
+	period_bounds(&b, &s2, &e2);
+	if (period_days(s1, e2) < 0)
+		return 0;
+	period_set(pm, s1, e2, PERIOD_T_RANGE, PERIOD_A_NONE, PERIOD_G_DAY);
 	return be;
 }

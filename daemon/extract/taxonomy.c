@@ -44,29 +44,51 @@ static const struct {
 	  "subjected to sexual violence|subjected to conflict-related sexual violence|"
 	  "sexual assault|sexual assaults|sexually assaulted|"
 	  "viols|viol|violées|violée|violences sexuelles|violence sexuelle|"
-	  "violences sexuelles liées aux conflits|agressions sexuelles|victimes de violences sexuelles" },
+	  "violences sexuelles liées aux conflits|agressions sexuelles|victimes de violences sexuelles|"
+	  "sexual exploitation|sexual slavery|sexual exploitation and abuse|exploitation sexuelle|"
+	  "esclavage sexuel|esclavage sexuels|exploitation et esclavage sexuels|"
+	  "exploitation et d'esclavage sexuels|exploitation et abus sexuels" },
 	{ "arbitrary_detentions",
 	  "arbitrary arrests|arbitrary arrest|arbitrary detentions|arbitrary detention|"
 	  "arbitrary arrests and detentions|arbitrarily arrested|arbitrarily detained|"
 	  "arrested|detained|arrests|detentions|arrests and detentions|"
 	  "arrestations arbitraires|arrestation arbitraire|détentions arbitraires|"
 	  "détention arbitraire|arrestations et détentions arbitraires|arrêtés|arrêtées|"
-	  "arrêté|détenu|détenus|détenues|arbitrairement arrêtés|arbitrairement détenus|arrestations" },
+	  "arrêté|détenu|détenus|détenues|arbitrairement arrêtés|arbitrairement détenus|arrestations|"
+	  "detention of|arrest of|détention de|arrestation de|interpellés|interpellées" },
 	{ "enforced_disappearances",
 	  "enforced disappearances|enforced disappearance|forcibly disappeared|disappeared|"
 	  "disappearances|disparitions forcées|disparition forcée|disparus|disparues|"
 	  "portés disparus|victimes de disparition forcée|subjected to enforced disappearance|"
 	  "subjected to enforced disappearances|soumis à une disparition forcée" },
 	{ "injured",
-	  "injured|wounded|injuries|injuring|wounding|"
+	  "injured|wounded|injuries|injuring|wounding|injury of|"
 	  "blessés|blessées|blessé|blessée|blessures|blessant" },
 	{ "displaced",
-	  "displaced|internally displaced|internally displaced persons|internally displaced people|"
+	  "displaced|internally displaced|internally displaced persons|internally displaced people|displaced persons|"
 	  "idps|idp|fled their homes|forced to flee|forced to flee their homes|displacement|"
 	  "déplacés|déplacées|déplacés internes|personnes déplacées|personnes déplacées internes|ont fui|ont fui leurs foyers|"
-	  "contraints de fuir|fled|from their homes|de leurs foyers|déplacement" },
+	  "contraints de fuir|fled|from their homes|de leurs foyers|déplacement|"
+	  "took refuge|taken refuge|sought refuge|found refuge|taking refuge|"
+	  "contraintes de fuir|contraint de fuir|contrainte de fuir|forcés de fuir|forcées de fuir|"
+	  "obligés de fuir|obligées de fuir|déplacés à l'intérieur du pays|"
+	  "personnes déplacées à l'intérieur du pays|personnes déplacées à l'intérieur de leur pays|"
+	  "déplacées à l'intérieur du pays|displaced within the country|"
+	  "se sont réfugiés|se sont réfugiées|s'est réfugiée|ont trouvé refuge|trouvé refuge|"
+	  "fui|fuient|fuyant|se sont enfuis|se sont enfuies|enfuis|enfuies|quitter leurs foyers|"
+	  "quitté leurs foyers|quitter leurs maisons|quitté leurs maisons|quitter leurs villages|"
+	  "quitté leurs villages|escaped|fleeing|left their homes|uprooted|forcés de quitter|"
+	  "forcées de quitter|contraints de quitter|contraintes de quitter|obligés de quitter|"
+	  "obligées de quitter|ont dû quitter|ont dû fuir|forced to leave|had to flee|had to leave|"
+	  "déplacent|déplace|displaces|displacing|uproot|uproots" },
 	{ "refugees",
-	  "refugees|refugee|réfugiés|réfugiées|réfugié" },
+	  "refugees|refugee|réfugiés|réfugiées|réfugié|"
+	  "fled across the border|fled across the borders|fled across borders|crossed the border|"
+	  "crossed the borders|crossed into|crossing into|fled to neighbouring countries|"
+	  "fled into neighbouring countries|to neighbouring countries|into neighbouring countries|"
+	  "franchi la frontière|franchi les frontières|traversé la frontière|"
+	  "traversé les frontières|passé la frontière|vers les pays voisins|dans les pays voisins|"
+	  "vers les pays limitrophes|dans les pays limitrophes" },
 	{ "attacks",
 	  "attacks|attack|attacked|raids|ambushes|ambush|"
 	  "attaques|attaque|attaqués|attentats|attentat|embuscades|embuscade" },
@@ -77,6 +99,7 @@ static const struct {
 	  "violations et atteintes|atteintes aux droits de l'homme|abus|"
 	  "violations et abus|violations des droits de l'homme et atteintes|affected by violence|"
 	  "individually affected by violence|touchés par la violence|victims of violence|"
+	  "civilian casualties|victimes civiles|"
 	  "victimes de violences|victimes de violence|victimes des violences" },
 	{ "torture",
 	  "torture|tortured|ill-treatment|ill treatment|ill-treated|"
@@ -90,13 +113,28 @@ static const char people_terms[] =
 	"fighters|combatants|militants|villagers|residents|inhabitants|protesters|"
 	"demonstrators|migrants|students|pupils|teachers|workers|aid workers|humanitarian workers|"
 	"journalists|members|others|contractors|police officers|policemen|gendarmes|"
-	"detainees|prisoners|farmers|herders|worshippers|displaced persons|minors|"
+	"detainees|prisoners|farmers|herders|worshippers|minors|"
 	"infants|babies|elderly|patients|health workers|staff|personnel|nationals|citizens|"
+	"passengers|travellers|employees|traders|relatives|family members|officers|guards|"
+	"nurses|nurse|doctors|doctor|drivers|driver|deminers|miners|gold miners|fishermen|"
+	"hunters|merchants|shopkeepers|vendors|chiefs|village chiefs|leaders|community leaders|"
+	"religious leaders|imams|priests|pastors|officials|mayors|councillors|judges|lawyers|"
+	"activists|human rights defenders|defenders|volunteers|youths|young people|young men|"
+	"young women|adolescents|teenagers|elders|suspects|hostages|militiamen|recruits|"
+	"customs officers|rangers|widows|toddlers|grandmothers|passers-by|bystanders|"
 	"civils|civil|personnes|personne|individus|enfants|enfant|femmes|femme|hommes|homme|"
 	"filles|fille|garçons|garçon|soldats|soldat|militaires|casques bleus|combattants|"
 	"villageois|habitants|manifestants|migrants|élèves|enseignants|"
 	"travailleurs|journalistes|membres|autres|policiers|détenus|prisonniers|"
-	"agriculteurs|éleveurs|fidèles|mineurs|patients|agents|ressortissants|citoyens";
+	"agriculteurs|éleveurs|fidèles|mineurs|patients|agents|ressortissants|citoyens|"
+	"passagers|voyageurs|employés|commerçants|proches|parents|gardes|officiers|"
+	"infirmiers|infirmières|médecins|chauffeurs|démineurs|orpailleurs|pêcheurs|chasseurs|"
+	"marchands|vendeurs|chefs|chefs de village|chefs coutumiers|dirigeants|responsables|"
+	"imams|prêtres|pasteurs|religieux|élus|maires|conseillers|juges|magistrats|avocats|"
+	"militants|défenseurs des droits humains|défenseurs|bénévoles|volontaires|jeunes|"
+	"adolescents|notables|suspects|otages|miliciens|recrues|douaniers|soignants|étudiants|"
+	"fonctionnaires|gardiens|fillettes|garçonnets|bébés|nourrissons|veuves|vieillards|"
+	"personnes âgées|passants";
 
 static const struct {
 	const char *term;
@@ -118,7 +156,7 @@ static const struct {
 	  "Kaya|Fada N'Gourma|Ouahigouya|Solenzo" },
 	{ "Niger", "Niger|Nigerien|Nigeriens|nigérien|nigériens|Niamey|Tillabéri|Tillaberi|Tahoua|Diffa|Agadez" },
 	{ "Nigeria", "Nigeria|Nigerian|Nigerians|nigérian|nigérians|Abuja|Borno|Maiduguri|Zamfara|Kaduna|Lagos" },
-	{ "Chad", "Chad|Chadian|Tchad|tchadien|tchadiens|N'Djamena" },
+	{ "Chad", "Chad|Chadian|Chadians|Tchad|tchadien|tchadiens|tchadienne|tchadiennes|N'Djamena" },
 	{ "Sudan", "Sudan|Sudanese|Soudan|soudanais|Khartoum|Darfur|Darfour|El Fasher|El Geneina|UNITAMS" },
 	{ "South Sudan", "South Sudan|South Sudanese|Soudan du Sud|sud-soudanais|Juba|UNMISS|Jonglei|"
 	  "Unity State|Upper Nile|Warrap|Lakes State|Pibor|Malakal|Bentiu" },
@@ -138,9 +176,18 @@ static const struct {
 	{ "Ukraine", "Ukraine|Ukrainian|Ukrainians|ukrainien|ukrainiens|Kyiv|Kiev|Kharkiv|Donetsk|Luhansk|"
 	  "Mariupol|Kherson|Zaporizhzhia|HRMMU" },
 	{ "Haiti", "Haiti|Haitian|Haïti|haïtien|haïtiens|Port-au-Prince|BINUH|Artibonite" },
+	/* neighbours where refugees of the Sahel and central Africa arrive */
+	{ "Mauritania", "Mauritania|Mauritanian|Mauritanie|mauritanien|mauritaniens|Nouakchott" },
+	{ "Algeria", "Algeria|Algerian|Algérie|algérien|algériens|Algiers|Alger" },
+	{ "Senegal", "Senegal|Senegalese|Sénégal|sénégalais|Dakar" },
+	{ "Guinea", "Guinea|Guinean|Guinée|guinéen|guinéens|Conakry" },
+	{ "Côte d'Ivoire", "Côte d'Ivoire|Cote d'Ivoire|Ivory Coast|Ivorian|ivoirien|ivoiriens|Abidjan" },
+	{ "Ghana", "Ghana|Ghanaian|ghanéen|ghanéens|Accra" },
+	{ "Togo", "Togo|Togolese|togolais|Lomé|Lome" },
+	{ "Benin", "Benin|Beninese|Bénin|béninois|Cotonou|Porto-Novo" },
+	{ "Cameroon", "Cameroon|Cameroonian|Cameroun|camerounais|Yaoundé|Yaounde|Douala" },
 	{ "Iraq", "Iraq|Iraqi|Irak|irakien|irakiens|Baghdad|Bagdad|Mosul|UNAMI" },
 	{ "Mozambique", "Mozambique|Mozambican|mozambicain|Cabo Delgado|Maputo" },
-	{ "Cameroon", "Cameroon|Cameroonian|Cameroun|camerounais|Yaoundé|Douala" },
 	{ "Colombia", "Colombia|Colombian|Colombie|colombien|Bogotá|Bogota" },
 	{ "Venezuela", "Venezuela|Venezuelan|vénézuélien|vénézuéliens|Caracas" },
 	{ "Occupied Palestinian Territory", "Occupied Palestinian Territory|occupied Palestinian territory|"

@@ -391,3 +391,19 @@ fail:
 	free(v);
 	return -1;
 }
+
+int
+text_capital_at(const struct text *t, size_t i)
+{
+	const utf8proc_uint8_t *o;
+	utf8proc_int32_t cp;
+	size_t left;
+
+	if (i >= t->len || t->map[i] >= t->olen)
+		return 0;
+	o = (const utf8proc_uint8_t *)t->orig + t->map[i];
+	left = t->olen - t->map[i];
+	if (utf8proc_iterate(o, (utf8proc_ssize_t)left, &cp) <= 0)
+		return 0;
+	return (cp >= '0' && cp <= '9') || utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}

@@ -493,12 +493,14 @@ int
 http_get(struct http *h, const struct http_request *req, http_done_fn *done, void *arg)
 {
 	struct http_xfer *x;
+	int refused;
 
 	if (h == NULL || req == NULL || req->url == NULL || done == NULL || h->dying)
 		return -1;
 	if ((x = xfer_new(h, req->max_body, done, arg)) == NULL)
 		return -1;
-	if (http_xfer_setup(x, req->url, h->user_agent, req->timeout > 0 ? req->timeout : h->timeout,
+	if ((refused = http_xfer_set_policy(x, req->policy, req->url)) == -1 ||
+	    http_xfer_setup(x, req->url, h->user_agent, req->timeout > 0 ? req->timeout : h->timeout,
 	    req->low_speed_time, req->low_speed_limit) == -1 ||
 	    curl_easy_setopt(x->easy, CURLOPT_HTTPGET, 1L) != CURLE_OK ||
 	    /* Validators go back byte for byte as custom headers:
@@ -509,6 +511,10 @@ http_get(struct http *h, const struct http_request *req, http_done_fn *done, voi
 	    curl_easy_setopt(x->easy, CURLOPT_HTTPHEADER, x->headers) != CURLE_OK) {
 		http_xfer_free(x);
 		return -1;
+	}
+	if (refused) {
+		xfer_fail_later(x, HTTP_ERR_REFUSED, x->refused_why);
+		return 0;
 	}
 	xfer_submit(x, req->url, "http,https");
 	return 0;
@@ -655,6 +661,8 @@ http_error_name(enum http_error e)
 		return "redirects";
 	case HTTP_ERR_CANCELLED:
 		return "cancelled";
+	case HTTP_ERR_REFUSED:
+		return "refused";
 	}
 	return "unknown";
 }

@@ -7,6 +7,11 @@
  * owns the multi handle, the loop, the queue and the lifetimes; a POST or
  * SMTP transfer would add only its own set-up next to http_get.
  */
+#include <sys/socket.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
@@ -20,6 +25,8 @@
 #include "rightswatch/buf.h"
 #include "rightswatch/date.h"
 #include "rightswatch/http.h"
+#include "rightswatch/url.h"
+#include "rightswatch/url_policy.h"
 #include "http_xfer.h"
 
 static void
@@ -68,6 +75,7 @@ http_xfer_free(struct http_xfer *x)
 		event_free(x->defer);
 	free(x->host);
 	free(x->date);
+	url_policy_free(x->policy);
 	buf_free(&x->body);
 	http_response_clear(&x->res);
 	free(x);
@@ -131,6 +139,79 @@ xfer_reset_headers(struct http_xfer *x)
 	r->retry_after = r->cache_control = x->date = NULL;
 }
 
+/* May the transfer follow a Location of v[0..n) from the response being
+ * read? Only a 3xx but 304 is followed; the target, resolved against the
+ * URL of this hop, passes x's policy or the transfer is refused. */
+static int
+xfer_hop_allowed(struct http_xfer *x, const char *v, size_t n)
+{
+	char *loc, *target, *cur = NULL, why[140];
+	int ok;
+
+	if (x->policy == NULL || x->code < 300 || x->code > 399 || x->code == 304)
+		return 1;
+	if ((loc = strndup(v, n)) == NULL) {
+		x->oom = 1;
+		return 0;
+	}
+	curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &cur);
+	target = url_resolve(cur, loc);
+	if (!(ok = url_policy_url(x->policy, target != NULL ? target : loc, why, sizeof(why)))) {
+		x->refused = 1;
+		snprintf(x->refused_why, sizeof(x->refused_why), "redirect to %.80s: %s",
+		    target != NULL ? target : loc, why);
+	}
+	free(target);
+	free(loc);
+	return ok;
+}
+
+/* CURLOPT_OPENSOCKETFUNCTION: every connection's address passes the
+ * policy before connect(2), whatever name led to it (DNS rebinding
+ * included); and every socket is close-on-exec. */
+static curl_socket_t
+xfer_opensocket_cb(void *arg, curlsocktype purpose, struct curl_sockaddr *a)
+{
+	struct http_xfer *x = arg;
+	char why[140];
+
+	if (purpose == CURLSOCKTYPE_IPCXN && x->policy != NULL &&
+	    !url_policy_address(x->policy, &a->addr, why, sizeof(why))) {
+		x->refused = 1;
+		snprintf(x->refused_why, sizeof(x->refused_why), "%s", why);
+		return CURL_SOCKET_BAD;
+	}
+	return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+}
+
+/* CURLOPT_PREREQFUNCTION: the address of the connection a request is
+ * about to go out on passes the policy too, for a connection curl reuses
+ * from its cache was opened for another transfer, maybe under another
+ * policy, and never met xfer_opensocket_cb for this one. */
+static int
+xfer_prereq_cb(void *arg, char *ip, char *local_ip, int port, int local_port)
+{
+	struct http_xfer *x = arg;
+	struct sockaddr_storage ss;
+	struct sockaddr_in *in = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
+	char why[140];
+
+	(void)local_ip, (void)port, (void)local_port;
+	if (x->policy == NULL)
+		return CURL_PREREQFUNC_OK;
+	memset(&ss, 0, sizeof(ss));
+	if (inet_pton(AF_INET, ip, &in->sin_addr) == 1)
+		in->sin_family = AF_INET;
+	else if (inet_pton(AF_INET6, ip, &in6->sin6_addr) == 1)
+		in6->sin6_family = AF_INET6;
+	if (url_policy_address(x->policy, (struct sockaddr *)&ss, why, sizeof(why)))
+		return CURL_PREREQFUNC_OK;
+	x->refused = 1;
+	snprintf(x->refused_why, sizeof(x->refused_why), "%s", why);
+	return CURL_PREREQFUNC_ABORT;
+}
+
 static size_t
 xfer_header_cb(char *p, size_t size, size_t nmemb, void *arg)
 {
@@ -159,6 +240,7 @@ xfer_header_cb(char *p, size_t size, size_t nmemb, void *arg)
 			code = code * 10 + (p[i] - '0');
 		if (code >= 100 && code < 200)
 			return n; /* informational: its headers are not the response's */
+		x->code = code;
 		xfer_reset_headers(x);
 		if (++x->nresp == 1)
 			x->res.first_status = code;
@@ -180,6 +262,10 @@ xfer_header_cb(char *p, size_t size, size_t nmemb, void *arg)
 		}
 	if (field == NULL && nl == 4 && strncasecmp(p, "date", 4) == 0)
 		field = &x->date;
+	/* A redirect is checked before curl follows it: a refused one ends
+	 * the transfer here (a short count is CURLE_WRITE_ERROR). */
+	if (nl == 8 && strncasecmp(p, "location", 8) == 0 && !xfer_hop_allowed(x, v, (size_t)(e - v)))
+		return 0;
 	/* Only the first response's Location matters, and only when it moved
 	 * permanently: the poller logs it so the configuration can be fixed. */
 	if (field == NULL && nl == 8 && strncasecmp(p, "location", 8) == 0 &&
@@ -231,8 +317,28 @@ http_xfer_setup(struct http_xfer *x, const char *url, const char *user_agent,
 	rc |= curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") != CURLE_OK;
 	rc |= curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS) != CURLE_OK;
 	rc |= curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent) != CURLE_OK;
+	rc |= curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, xfer_opensocket_cb) != CURLE_OK;
+	rc |= curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, x) != CURLE_OK;
+	rc |= curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, xfer_prereq_cb) != CURLE_OK;
+	rc |= curl_easy_setopt(e, CURLOPT_PREREQDATA, x) != CURLE_OK;
 	/* TLS verification stays at curl's defaults (peer and host verified). */
 	return rc ? -1 : 0;
+}
+
+int
+http_xfer_set_policy(struct http_xfer *x, const struct url_policy *policy, const char *url)
+{
+	char why[140];
+
+	if (policy == NULL)
+		return 0;
+	if ((x->policy = url_policy_dup(policy)) == NULL)
+		return -1;
+	if (url_policy_url(policy, url, why, sizeof(why)))
+		return 0;
+	x->refused = 1;
+	snprintf(x->refused_why, sizeof(x->refused_why), "%.80s: %s", url, why);
+	return 1;
 }
 
 int
@@ -374,7 +480,10 @@ http_xfer_finish(struct http_xfer *x, int curl_code)
 	r->redirects = (int)redirects;
 	r->received = x->body.len;
 	r->error = xfer_map_error(x, rc);
-	if (x->oom) {
+	if (x->refused && r->error != HTTP_OK && !x->oom) {
+		r->error = HTTP_ERR_REFUSED;
+		snprintf(r->errmsg, sizeof(r->errmsg), "%s", x->refused_why);
+	} else if (x->oom) {
 		r->error = HTTP_ERR_TRANSPORT;
 		snprintf(r->errmsg, sizeof(r->errmsg), "out of memory");
 	} else if (r->error == HTTP_ERR_TOO_BIG)

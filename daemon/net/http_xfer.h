@@ -19,6 +19,7 @@
 #include "rightswatch/http.h"
 
 struct event;
+struct url_policy;
 
 enum http_xfer_state { HTTP_XFER_QUEUED, HTTP_XFER_RUNNING, HTTP_XFER_FAILED };
 
@@ -37,6 +38,10 @@ struct http_xfer {
 	int too_big;             /* the write callback refused to pass max_body */
 	int oom;                 /* an allocation failed inside a curl callback */
 	int nresp;               /* non-1xx status lines seen */
+	long code;               /* status of the response being read */
+	struct url_policy *policy; /* where the hops may go, owned; NULL: anywhere */
+	int refused;             /* a hop was refused: refused_why says which and why */
+	char refused_why[240];
 	char *date;              /* Date of the current response, as received */
 	char errbuf[CURL_ERROR_SIZE];
 	struct http_response res;
@@ -60,6 +65,9 @@ int http_xfer_setup(struct http_xfer *x, const char *url, const char *user_agent
  * CURLOPT_HTTPHEADER). An empty value, or one with CR or LF, is not sent.
  * 0, or -1 on out of memory. */
 int http_xfer_add_header(struct http_xfer *x, const char *name, const char *value);
+/* Install a copy of policy and check url against it: 0 when allowed (or
+ * policy is NULL), 1 when refused (x->refused set), -1 on out of memory. */
+int http_xfer_set_policy(struct http_xfer *x, const struct url_policy *policy, const char *url);
 /* Set x->host from url: 0; 1 when url's scheme is not one of schemes (a
  * comma-separated list such as "http,https"); -1 on out of memory. */
 int http_xfer_set_host(struct http_xfer *x, const char *url, const char *schemes);

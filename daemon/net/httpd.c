@@ -1,33 +1,68 @@
 /*
- * httpd — a table of paths served on libevent's evhttp, on the daemon's
- * loop. Each answer is computed when asked, by the route's handler: a
- * request runs between two callbacks of the rest of the daemon, so what a
- * handler reads is consistent. Only GET and HEAD are served.
+ * httpd — a table of paths served over HTTP/1.1 on the daemon's loop, with
+ * its own listener and connections (libevent's evconnlistener and
+ * bufferevents), so that a client cannot exhaust it:
+ *
+ *   - at most HTTPD_MAX_CONNECTIONS connections at once: at the cap the
+ *     listener stops accepting (the kernel's backlog holds the rest) until
+ *     one closes;
+ *   - a connection has HTTPD_TIMEOUT seconds from its accept to send its
+ *     request line and headers (at most HTTPD_MAX_HEADERS bytes), idle or
+ *     dribbling, and as long again to take the answer; one request per
+ *     connection (Connection: close);
+ *   - accept failing for want of a descriptor or of memory (EMFILE,
+ *     ENFILE, ENOBUFS, ENOMEM) pauses accepting for HTTPD_ACCEPT_PAUSE
+ *     instead of spinning on a socket that stays readable, and is logged
+ *     at most once every HTTPD_LOG_EVERY seconds, with how many times it
+ *     happened meanwhile.
+ *
+ * Each answer is computed when asked, by the route's handler: a request
+ * runs between two callbacks of the rest of the daemon, so what a handler
+ * reads is consistent. Only GET and HEAD are served.
  */
+#include <sys/socket.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
 #include <event2/buffer.h>
+#include <event2/bufferevent.h>
 #include <event2/event.h>
-#include <event2/http.h>
-#include <event2/keyvalq_struct.h>
+#include <event2/listener.h>
 
 #include "rightswatch/buf.h"
 #include "rightswatch/httpd.h"
 #include "rightswatch/log.h"
 
+struct httpd_conn {
+	struct httpd *h;
+	int minor;                /* the answer's HTTP/1.x is the request's */
+	struct httpd_conn *prev, *next;
+	struct bufferevent *bev;
+	struct event *deadline;   /* HTTPD_TIMEOUT from the accept, then for the answer */
+	int answered;             /* the answer is queued: close once it is written */
+};
+
 struct httpd {
-	struct evhttp *http;
+	struct event_base *base;
+	struct evconnlistener *lev;
+	struct event *resume;     /* ends an accept pause */
 	const struct httpd_route *routes;
 	size_t nroutes;
 	void *arg;
-	char paths[128]; /* "/a, /b or /c", for the 404 answer */
+	struct httpd_conn *conns;
+	size_t nconns;
+	int paused;               /* accepting stopped: cap reached or accept failing */
+	time_t last_log;          /* monotonic seconds of the last trouble line */
+	unsigned long quiet;      /* troubles since that line */
+	char paths[128];          /* "/a, /b or /c", for the 404 answer */
 };
 
 /* A port: decimal digits only (no sign, no blanks), 1 to 65535. */
@@ -123,57 +158,279 @@ httpd_join_paths(const struct httpd_route *routes, size_t n, const char *last, c
 	}
 }
 
+int
+httpd_parse_request(const char *head, size_t len, char *method, size_t methodlen,
+    char *path, size_t pathlen, int *minor)
+{
+	size_t line = 0, m = 0, t, tn;
+
+	*minor = 1;
+	if (methodlen > 0)
+		method[0] = '\0';
+	if (pathlen > 0)
+		path[0] = '\0';
+	while (line < len && head[line] != '\n')
+		line++;
+	if (line > 0 && head[line - 1] == '\r')
+		line--;
+	/* METHOD SP request-target SP HTTP/1.x (RFC 9112 3) */
+	while (m < line && head[m] >= 'A' && head[m] <= 'Z')
+		m++;
+	if (m == 0 || m >= methodlen || m >= line || head[m] != ' ')
+		return 400;
+	memcpy(method, head, m);
+	method[m] = '\0';
+	t = m + 1;
+	for (tn = t; tn < line && head[tn] != ' '; tn++)
+		if ((unsigned char)head[tn] <= 0x20 || head[tn] == 0x7f)
+			return 400;
+	if (tn == t || tn >= line || line - tn - 1 != 8 ||
+	    strncmp(head + tn + 1, "HTTP/1.", 7) != 0 ||
+	    head[tn + 8] < '0' || head[tn + 8] > '9')
+		return 400;
+	*minor = head[tn + 8] - '0';
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+		return 405;
+	if (head[t] != '/')
+		return 400;
+	tn = t + strcspn(head + t, "?# ");
+	if (tn > line || tn - t >= pathlen)
+		return 400;
+	memcpy(path, head + t, tn - t);
+	path[tn - t] = '\0';
+	return 200;
+}
+
+/* A trouble of the listener (accept failing, the cap reached): logged at
+ * most once every HTTPD_LOG_EVERY seconds, with the count of those not
+ * logged since. */
 static void
-httpd_reply(struct evhttp_request *req, int code, const char *reason, const char *type,
+httpd_trouble(struct httpd *h, const char *what)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (h->last_log != 0 && now.tv_sec - h->last_log < HTTPD_LOG_EVERY) {
+		h->quiet++;
+		return;
+	}
+	if (h->quiet > 0)
+		log_warnx("listener: %s (and %lu times since the last such line)", what, h->quiet);
+	else
+		log_warnx("listener: %s", what);
+	h->last_log = now.tv_sec;
+	h->quiet = 0;
+}
+
+/* Accept again when below the cap and no pause runs. */
+static void
+httpd_maybe_resume(struct httpd *h)
+{
+	if (h->paused && h->lev != NULL && h->nconns < HTTPD_MAX_CONNECTIONS &&
+	    !evtimer_pending(h->resume, NULL)) {
+		h->paused = 0;
+		evconnlistener_enable(h->lev);
+	}
+}
+
+static void
+httpd_conn_free(struct httpd_conn *c)
+{
+	struct httpd *h = c->h;
+
+	if (c->prev)
+		c->prev->next = c->next;
+	else
+		h->conns = c->next;
+	if (c->next)
+		c->next->prev = c->prev;
+	h->nconns--;
+	if (c->deadline)
+		event_free(c->deadline);
+	if (c->bev)
+		bufferevent_free(c->bev);
+	free(c);
+	httpd_maybe_resume(h);
+}
+
+/* Queue the answer; the connection closes once it is written. */
+static void
+httpd_reply(struct httpd_conn *c, int head, int code, const char *reason, const char *type,
     const char *body, size_t len)
 {
-	struct evkeyvalq *h = evhttp_request_get_output_headers(req);
+	struct evbuffer *out = bufferevent_get_output(c->bev);
+	struct timeval tv = { HTTPD_TIMEOUT, 0 };
 
-	evhttp_add_header(h, "Content-Type", type);
-	evhttp_add_header(h, "Cache-Control", "no-store");
-	if (code == 405)
-		evhttp_add_header(h, "Allow", "GET, HEAD");
-	/* evhttp would send a HEAD's body: only its length goes (RFC 9110 9.3.2). */
-	if (evhttp_request_get_command(req) == EVHTTP_REQ_HEAD) {
-		char n[32];
-
-		snprintf(n, sizeof(n), "%zu", len);
-		evhttp_add_header(h, "Content-Length", n);
-	} else
-		evbuffer_add(evhttp_request_get_output_buffer(req), body, len);
-	evhttp_send_reply(req, code, reason, NULL);
+	evbuffer_add_printf(out, "HTTP/1.%d %d %s\r\nContent-Type: %s\r\n"
+	    "Content-Length: %zu\r\nCache-Control: no-store\r\nConnection: close\r\n%s\r\n",
+	    c->minor, code, reason, type, len, code == 405 ? "Allow: GET, HEAD\r\n" : "");
+	/* A HEAD gets the length of the body it does not get (RFC 9110 9.3.2). */
+	if (!head)
+		evbuffer_add(out, body, len);
+	c->answered = 1;
+	bufferevent_disable(c->bev, EV_READ);
+	bufferevent_enable(c->bev, EV_WRITE);
+	/* As long again to take the answer. */
+	evtimer_add(c->deadline, &tv);
 }
 
 #define HTTPD_TEXT "text/plain; charset=utf-8"
 
+/* The request's head is in: route it. */
 static void
-httpd_request_cb(struct evhttp_request *req, void *arg)
+httpd_serve(struct httpd_conn *c, const char *head, size_t len)
 {
-	struct httpd *h = arg;
-	const struct evhttp_uri *uri = evhttp_request_get_evhttp_uri(req);
-	const char *path = uri != NULL ? evhttp_uri_get_path(uri) : NULL;
-	enum evhttp_cmd_type cmd = evhttp_request_get_command(req);
+	struct httpd *h = c->h;
 	struct httpd_answer ans = { 200, "OK", HTTPD_TEXT, { NULL, 0, 0 } };
-	char msg[192];
+	char method[16], path[HTTPD_MAX_PATH], msg[192];
 	size_t i;
+	int code = httpd_parse_request(head, len, method, sizeof(method), path, sizeof(path),
+	    &c->minor);
+	int is_head = strcmp(method, "HEAD") == 0;
 
-	if (cmd != EVHTTP_REQ_GET && cmd != EVHTTP_REQ_HEAD) {
+	if (code == 405) {
 		snprintf(msg, sizeof(msg), "only GET and HEAD\n");
-		httpd_reply(req, 405, "Method Not Allowed", HTTPD_TEXT, msg, strlen(msg));
+		httpd_reply(c, 0, 405, "Method Not Allowed", HTTPD_TEXT, msg, strlen(msg));
 		return;
 	}
-	for (i = 0; path != NULL && i < h->nroutes; i++)
+	if (code != 200) {
+		snprintf(msg, sizeof(msg), "bad request\n");
+		httpd_reply(c, 0, 400, "Bad Request", HTTPD_TEXT, msg, strlen(msg));
+		return;
+	}
+	for (i = 0; i < h->nroutes; i++)
 		if (strcmp(path, h->routes[i].path) == 0)
 			break;
-	if (path == NULL || i == h->nroutes) {
+	if (i == h->nroutes) {
 		snprintf(msg, sizeof(msg), "not found: try %s\n", h->paths);
-		httpd_reply(req, 404, "Not Found", HTTPD_TEXT, msg, strlen(msg));
+		httpd_reply(c, is_head, 404, "Not Found", HTTPD_TEXT, msg, strlen(msg));
 		return;
 	}
 	h->routes[i].fn(&ans, h->arg);
-	httpd_reply(req, ans.code, ans.reason, ans.type, ans.body.data != NULL ? ans.body.data : "",
-	    ans.body.len);
+	httpd_reply(c, is_head, ans.code, ans.reason, ans.type,
+	    ans.body.data != NULL ? ans.body.data : "", ans.body.len);
 	buf_free(&ans.body);
+}
+
+static void
+httpd_read_cb(struct bufferevent *bev, void *arg)
+{
+	struct httpd_conn *c = arg;
+	struct evbuffer *in = bufferevent_get_input(bev);
+	struct evbuffer_ptr end;
+	size_t n = evbuffer_get_length(in);
+	char *head;
+
+	if (c->answered)
+		return;
+	end = evbuffer_search(in, "\r\n\r\n", 4, NULL);
+	if (end.pos < 0) {
+		/* LF-only line ends, as some clients write them */
+		end = evbuffer_search(in, "\n\n", 2, NULL);
+		if (end.pos >= 0)
+			end.pos -= 2;
+	}
+	if (end.pos < 0 || (size_t)end.pos + 4 > HTTPD_MAX_HEADERS) {
+		if (n > HTTPD_MAX_HEADERS)
+			httpd_reply(c, 0, 431, "Request Header Fields Too Large", HTTPD_TEXT,
+			    "headers too large\n", 18);
+		return;
+	}
+	if ((head = malloc((size_t)end.pos + 1)) == NULL) {
+		httpd_conn_free(c);
+		return;
+	}
+	evbuffer_copyout(in, head, (size_t)end.pos);
+	head[end.pos] = '\0';
+	httpd_serve(c, head, (size_t)end.pos);
+	free(head);
+}
+
+static void
+httpd_write_cb(struct bufferevent *bev, void *arg)
+{
+	struct httpd_conn *c = arg;
+
+	if (c->answered && evbuffer_get_length(bufferevent_get_output(bev)) == 0)
+		httpd_conn_free(c);
+}
+
+static void
+httpd_event_cb(struct bufferevent *bev, short what, void *arg)
+{
+	(void)bev, (void)what;
+	/* EOF, a reset, an error: the client is gone. */
+	httpd_conn_free(arg);
+}
+
+static void
+httpd_deadline_cb(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd, (void)what;
+	/* Idle, dribbling its headers, or not reading the answer. */
+	httpd_conn_free(arg);
+}
+
+static void
+httpd_accept_cb(struct evconnlistener *lev, evutil_socket_t fd, struct sockaddr *sa,
+    int salen, void *arg)
+{
+	struct httpd *h = arg;
+	struct httpd_conn *c;
+	struct timeval tv = { HTTPD_TIMEOUT, 0 };
+
+	(void)lev, (void)sa, (void)salen;
+	if ((c = calloc(1, sizeof(*c))) == NULL ||
+	    (c->bev = bufferevent_socket_new(h->base, fd, BEV_OPT_CLOSE_ON_FREE)) == NULL ||
+	    (c->deadline = evtimer_new(h->base, httpd_deadline_cb, c)) == NULL) {
+		if (c != NULL && c->bev != NULL)
+			bufferevent_free(c->bev);
+		else
+			evutil_closesocket(fd);
+		free(c);
+		httpd_trouble(h, "out of memory for a connection");
+		return;
+	}
+	c->h = h;
+	if ((c->next = h->conns) != NULL)
+		c->next->prev = c;
+	h->conns = c;
+	h->nconns++;
+	bufferevent_setcb(c->bev, httpd_read_cb, httpd_write_cb, httpd_event_cb, c);
+	/* Nothing more than the headers is ever read. */
+	bufferevent_setwatermark(c->bev, EV_READ, 0, HTTPD_MAX_HEADERS + 1);
+	bufferevent_enable(c->bev, EV_READ);
+	evtimer_add(c->deadline, &tv);
+	if (h->nconns >= HTTPD_MAX_CONNECTIONS) {
+		httpd_trouble(h, "as many connections open as allowed; new ones wait");
+		h->paused = 1;
+		evconnlistener_disable(h->lev);
+	}
+}
+
+static void
+httpd_resume_cb(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd, (void)what;
+	httpd_maybe_resume(arg);
+}
+
+/* accept(2) failed with something other than a retry: without a pause
+ * the socket, still readable, would be reported again at once, forever. */
+static void
+httpd_accept_error_cb(struct evconnlistener *lev, void *arg)
+{
+	struct httpd *h = arg;
+	struct timeval tv = { HTTPD_ACCEPT_PAUSE, 0 };
+	char what[160];
+	int err = EVUTIL_SOCKET_ERROR();
+
+	snprintf(what, sizeof(what), "accept: %s; new connections wait %d s",
+	    evutil_socket_error_to_string(err), HTTPD_ACCEPT_PAUSE);
+	httpd_trouble(h, what);
+	h->paused = 1;
+	evconnlistener_disable(lev);
+	evtimer_add(h->resume, &tv);
 }
 
 struct httpd *
@@ -181,38 +438,41 @@ httpd_new(struct event_base *base, const char *listen, const struct httpd_route 
     size_t nroutes, void *arg, char *err, size_t errlen)
 {
 	struct httpd *h;
-	char addr[64], why[256], paths[128];
-	int port, loopback;
+	struct sockaddr_storage ss;
+	int sslen = sizeof(ss), port, loopback;
+	char addr[64], why[256], paths[128], where[128];
 
 	if (httpd_parse_listen(listen, addr, sizeof(addr), &port, &loopback, why,
 	    sizeof(why)) == -1) {
 		snprintf(err, errlen, "listen = %s: %s", listen, why);
 		return NULL;
 	}
-	if ((h = calloc(1, sizeof(*h))) == NULL || (h->http = evhttp_new(base)) == NULL) {
+	snprintf(where, sizeof(where), strchr(addr, ':') ? "[%s]:%d" : "%s:%d", addr, port);
+	memset(&ss, 0, sizeof(ss));
+	if (evutil_parse_sockaddr_port(where, (struct sockaddr *)&ss, &sslen) == -1) {
+		snprintf(err, errlen, "listen = %s: not an address", listen);
+		return NULL;
+	}
+	if ((h = calloc(1, sizeof(*h))) == NULL ||
+	    (h->resume = evtimer_new(base, httpd_resume_cb, h)) == NULL) {
 		free(h);
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
+	h->base = base;
 	h->routes = routes;
 	h->nroutes = nroutes;
 	h->arg = arg;
 	httpd_join_paths(routes, nroutes, " or ", h->paths, sizeof(h->paths));
-	/* Every method reaches the callback, which answers 405 to all but
-	 * GET and HEAD (evhttp itself would answer 501). */
-	evhttp_set_allowed_methods(h->http, EVHTTP_REQ_GET | EVHTTP_REQ_POST |
-	    EVHTTP_REQ_HEAD | EVHTTP_REQ_PUT | EVHTTP_REQ_DELETE | EVHTTP_REQ_OPTIONS |
-	    EVHTTP_REQ_TRACE | EVHTTP_REQ_CONNECT | EVHTTP_REQ_PATCH);
-	evhttp_set_max_headers_size(h->http, HTTPD_MAX_HEADERS);
-	evhttp_set_max_body_size(h->http, HTTPD_MAX_BODY);
-	evhttp_set_timeout(h->http, HTTPD_TIMEOUT);
-	evhttp_set_gencb(h->http, httpd_request_cb, h);
-	if (evhttp_bind_socket_with_handle(h->http, addr, (ev_uint16_t)port) == NULL) {
+	if ((h->lev = evconnlistener_new_bind(base, httpd_accept_cb, h, LEV_OPT_CLOSE_ON_FREE |
+	    LEV_OPT_REUSEABLE | LEV_OPT_CLOSE_ON_EXEC, HTTPD_BACKLOG, (struct sockaddr *)&ss,
+	    sslen)) == NULL) {
 		snprintf(err, errlen, "listen = %s: cannot listen on %s port %d: %s", listen,
 		    addr, port, strerror(errno));
 		httpd_free(h);
 		return NULL;
 	}
+	evconnlistener_set_error_cb(h->lev, httpd_accept_error_cb);
 	httpd_join_paths(routes, nroutes, " and ", paths, sizeof(paths));
 	if (!loopback)
 		log_warnx("listen = %s: serving %s beyond this machine (%s is not a loopback "
@@ -221,12 +481,23 @@ httpd_new(struct event_base *base, const char *listen, const struct httpd_route 
 	return h;
 }
 
+size_t
+httpd_connections(const struct httpd *h)
+{
+	return h != NULL ? h->nconns : 0;
+}
+
 void
 httpd_free(struct httpd *h)
 {
 	if (h == NULL)
 		return;
-	if (h->http != NULL)
-		evhttp_free(h->http);
+	if (h->lev != NULL)
+		evconnlistener_free(h->lev);
+	h->lev = NULL;
+	while (h->conns != NULL)
+		httpd_conn_free(h->conns);
+	if (h->resume != NULL)
+		event_free(h->resume);
 	free(h);
 }

@@ -1,8 +1,7 @@
 /*
  * url — URLs through curl's URL API (CURLU). Resolution follows RFC 3986
- * as curl implements it; the fetch policy (url_allowed) is the guard that
- * keeps a hostile feed from steering the daemon at file:, a cloud metadata
- * address or another service on loopback.
+ * as curl implements it; where a fetch may go is url_policy.c's, which
+ * splits URLs with these functions.
  *
  * Fragments are dropped by url_resolve: a release link names a document,
  * and "#top" and "#comments" must not make the same release two items.
@@ -183,89 +182,23 @@ url_split(const char *url, char *scheme, size_t schemelen, char *host,
 	return rc;
 }
 
-/* Does one page_hosts entry admit host:port? "host" admits ports 80 and
- * 443 (either scheme); "host:port" and "[v6]:port" admit exactly that
- * port. Names compare without regard to case. */
-static int
-url_host_entry_matches(const char *entry, const char *host, int port)
-{
-	const char *colon, *end;
-	size_t hlen = strlen(host), n;
-	char *endp;
-	long eport;
-
-	while (*entry == ' ' || *entry == '\t')
-		entry++;
-	end = entry + strlen(entry);
-	while (end > entry && (end[-1] == ' ' || end[-1] == '\t'))
-		end--;
-	/* The port separator is the last colon, after any "]" of an IPv6 literal. */
-	colon = NULL;
-	for (const char *p = end; p > entry; p--) {
-		if (p[-1] == ']')
-			break;
-		if (p[-1] == ':') {
-			colon = p - 1;
-			break;
-		}
-	}
-	if (*entry != '[' && colon != NULL && memchr(entry, ':', (size_t)(colon - entry)) != NULL)
-		colon = NULL; /* a bare IPv6 address without brackets and port */
-	n = colon != NULL ? (size_t)(colon - entry) : (size_t)(end - entry);
-	if (n != hlen || strncasecmp(entry, host, n) != 0)
-		return 0;
-	if (colon == NULL)
-		return port == 80 || port == 443;
-	eport = strtol(colon + 1, &endp, 10);
-	return endp == end && colon + 1 != end && eport == port;
-}
-
 int
-url_allowed(const char *link, const char *source_url,
-    char *const *page_hosts, size_t npage_hosts, char *why, size_t whylen)
+url_userinfo(const char *url)
 {
-	char scheme[16], host[256], sscheme[16], shost[256], *t;
-	int port, sport, userinfo;
+	char scheme[16], host[256], *t;
+	int port, userinfo = 0;
 	CURLU *h;
 
-	if (why != NULL && whylen > 0)
-		why[0] = '\0';
-	if (link == NULL || (t = url_trimdup(link)) == NULL) {
-		snprintf(why, whylen, "no link");
-		return 0;
-	}
+	if (url == NULL || (t = url_trimdup(url)) == NULL)
+		return -1;
 	h = url_parse(t);
 	free(t);
-	if (h == NULL) {
-		snprintf(why, whylen, "not an absolute URL");
-		return 0;
-	}
-	if (url_split_handle(h, scheme, sizeof(scheme), host, sizeof(host), &port,
-	    &userinfo) == -1) {
-		curl_url_cleanup(h);
-		snprintf(why, whylen, "no host");
-		return 0;
-	}
+	if (h == NULL)
+		return -1;
+	if (url_split_handle(h, scheme, sizeof(scheme), host, sizeof(host), &port, &userinfo) == -1)
+		userinfo = -1;
 	curl_url_cleanup(h);
-	if (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0) {
-		snprintf(why, whylen, "scheme %.15s is not http or https", scheme);
-		return 0;
-	}
-	/* A release link never needs credentials; "http://trusted@evil" is a trick. */
-	if (userinfo) {
-		snprintf(why, whylen, "user information in URL");
-		return 0;
-	}
-	if (source_url != NULL && url_split(source_url, sscheme, sizeof(sscheme),
-	    shost, sizeof(shost), &sport) == 0 && strcmp(shost, host) == 0 &&
-	    sport == port)
-		return 1;
-	for (size_t i = 0; i < npage_hosts; i++)
-		if (page_hosts[i] != NULL && url_host_entry_matches(page_hosts[i], host, port))
-			return 1;
-	snprintf(why, whylen, "host %.200s port %d is neither the source's nor in page_hosts",
-	    host, port);
-	return 0;
+	return userinfo;
 }
 
 /* Glob match of the whole string: '*' any run (also across '/'), '?' one

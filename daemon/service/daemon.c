@@ -409,3 +409,39 @@ daemon_status(const char *config_path, int json)
 	config_free(cf);
 	return json && text == NULL ? 1 : 0;
 }
+
+int
+daemon_source_reset(const char *config_path, const char *name)
+{
+	enum store_health was = STORE_HEALTH_NEW;
+	struct config *cf;
+	struct store *st;
+	char err[512];
+	size_t i;
+	int rc = 0;
+
+	if ((cf = config_load(config_path, daemon_diag, NULL)) == NULL)
+		return 2;
+	for (i = 0; i < cf->nsources && strcmp(cf->sources[i].name, name) != 0; i++)
+		;
+	if (i == cf->nsources) {
+		log_error("no [source %s] in %s", name, config_path);
+		config_free(cf);
+		return 1;
+	}
+	if (store_open(cf->state, &st, err, sizeof(err)) == -1) {
+		log_error("%s", err);
+		config_free(cf);
+		return 1;
+	}
+	if (poller_source_reset(st, name, &was, err, sizeof(err)) == -1) {
+		log_error("source %s: %s", name, err);
+		rc = 1;
+	} else
+		printf("source %s: reset (it was %s); polled at once by `once`, and by a "
+		    "running daemon after a reload (systemctl reload rightswatch)\n", name,
+		    store_health_name(was));
+	store_close(st);
+	config_free(cf);
+	return rc;
+}

@@ -40,7 +40,8 @@ monitor_metrics(struct httpd_answer *ans, void *arg)
 	struct monitor *mo = arg;
 	/* Every health a source can have, so each gauge exists from the start. */
 	struct metrics_health health[STORE_HEALTH_COUNT];
-	struct metrics_gauges g = { -1, health, STORE_HEALTH_COUNT };
+	struct metrics_gauges g = { -1, health, STORE_HEALTH_COUNT, NULL, 0 };
+	struct metrics_dest *dests = NULL;
 	struct status s;
 	int gathered;
 
@@ -50,7 +51,7 @@ monitor_metrics(struct httpd_answer *ans, void *arg)
 	}
 	/* Without the store, the counters are still worth serving. */
 	gathered = status_gather(mo->store, mo->cf, (int64_t)time(NULL),
-	    STATUS_SOURCES | STATUS_OUTBOX, &s) == 0;
+	    STATUS_SOURCES | STATUS_OUTBOX | STATUS_DESTS, &s) == 0;
 	if (!gathered) {
 		if (!mo->failing)
 			log_warnx("/metrics: serving the counters only: %s", store_errmsg(mo->store));
@@ -64,12 +65,24 @@ monitor_metrics(struct httpd_answer *ans, void *arg)
 		for (size_t k = 0; k < s.nsources; k++)
 			if ((unsigned)s.sources[k].health < STORE_HEALTH_COUNT)
 				health[s.sources[k].health].sources++;
-		status_clear(&s);
+		if (s.ndests > 0 && (dests = calloc(s.ndests, sizeof(*dests))) != NULL) {
+			for (size_t k = 0; k < s.ndests; k++) {
+				dests[k].destination = s.dests[k].name;
+				dests[k].queued = s.dests[k].pending;
+				dests[k].last_ok = s.dests[k].last_ok;
+				dests[k].last_error = s.dests[k].last_error_at;
+			}
+			g.dests = dests;
+			g.ndests = s.ndests;
+		}
 	}
 	if (metrics_render(mo->metrics, &g, &ans->body) == -1)
 		monitor_fail(ans, 500, "Internal Server Error", "out of memory", "");
 	else
 		ans->type = "text/plain; version=0.0.4; charset=utf-8";
+	free(dests);
+	if (gathered)
+		status_clear(&s);
 }
 
 static void

@@ -26,11 +26,14 @@
 #include "rightswatch/escape.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/feed.h"
+#include "rightswatch/hash.h"
 #include "rightswatch/http.h"
 #include "rightswatch/log.h"
+#include "rightswatch/logonce.h"
 #include "rightswatch/metrics.h"
 #include "rightswatch/page.h"
 #include "rightswatch/poller.h"
+#include "rightswatch/url_policy.h"
 #include "poller_int.h"
 
 #include "rightswatch/pollstate.h"
@@ -87,6 +90,29 @@ poller_schedule(struct poller_source *ps, int64_t delay)
 	evtimer_add(ps->timer, &tv);
 }
 
+/* The source's URL policies for cs (url_policy.h); on out of memory the
+ * ones it had stay. 0 or -1. */
+static int
+poller_source_policies(struct poller_source *ps, const struct config_source *cs)
+{
+	struct url_policy *feed, *page;
+
+	feed = url_policy_new(URL_HOP_FEED, cs->url, cs->page_hosts.v, cs->page_hosts.n,
+	    cs->allow_private);
+	page = url_policy_new(URL_HOP_PAGE, cs->url, cs->page_hosts.v, cs->page_hosts.n,
+	    cs->allow_private);
+	if (feed == NULL || page == NULL) {
+		url_policy_free(feed);
+		url_policy_free(page);
+		return -1;
+	}
+	url_policy_free(ps->feed_policy);
+	url_policy_free(ps->page_policy);
+	ps->feed_policy = feed;
+	ps->page_policy = page;
+	return 0;
+}
+
 static struct poller_source *
 poller_source_new(struct poller *p, const struct config_source *cs)
 {
@@ -96,23 +122,15 @@ poller_source_new(struct poller *p, const struct config_source *cs)
 		return NULL;
 	ps->p = p;
 	ps->cs = cs;
-	if ((ps->name = strdup(cs->name)) == NULL ||
+	if ((ps->name = strdup(cs->name)) == NULL || poller_source_policies(ps, cs) == -1 ||
 	    (ps->timer = evtimer_new(p->base, poller_timer_cb, ps)) == NULL) {
+		url_policy_free(ps->feed_policy);
+		url_policy_free(ps->page_policy);
 		free(ps->name);
 		free(ps);
 		return NULL;
 	}
 	return ps;
-}
-
-/* Drop what the last round stashed for poller_source_finish. */
-static void
-poller_source_forget(struct poller_source *ps)
-{
-	free(ps->etag);
-	free(ps->last_modified);
-	free(ps->moved_to);
-	ps->etag = ps->last_modified = ps->moved_to = NULL;
 }
 
 static void
@@ -124,6 +142,8 @@ poller_source_free(struct poller_source *ps)
 		event_free(ps->timer);
 	poller_source_forget(ps);
 	store_source_clear(&ps->row);
+	url_policy_free(ps->feed_policy);
+	url_policy_free(ps->page_policy);
 	free(ps->polled_url);
 	free(ps->name);
 	free(ps);
@@ -147,6 +167,11 @@ poller_new(struct event_base *base, struct http *h, struct store *st,
 	p->idle = idle;
 	p->idle_arg = arg;
 	p->round_done = poller_source_finish;
+	if ((p->skips = logonce_new()) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		free(p);
+		return NULL;
+	}
 	p->rng = (unsigned)time(NULL) ^ 0x9e3779b9u;
 	if (p->rng == 0)
 		p->rng = 1;
@@ -183,8 +208,8 @@ poller_skipped(struct poller_source *ps, const char *why)
 }
 
 /* When a source first runs: its stored next-due time, or soon (spread);
- * never when it is gone or quarantined, nor, for `once`, while it must
- * wait (Retry-After, backoff). */
+ * never when it is gone, nor, for `once` without --force, while it must
+ * wait (Retry-After, backoff, a quarantined source's next probe). */
 static void
 poller_source_schedule_initial(struct poller_source *ps)
 {
@@ -206,24 +231,35 @@ poller_source_schedule_initial(struct poller_source *ps)
 			log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
 	}
 	pollstate_from_row(&ps->st, &st);
+	if (ps->st.state == POLLSTATE_POISONED)
+		log_warnx("source %s: quarantined (poisoned): %d rounds in a row never finished; "
+		    "its feed is read again only when it changes, or after `rightswatch source "
+		    "reset %s`", ps->name, st.unfinished, ps->name);
+	else if (st.unfinished > 0)
+		log_warnx("source %s: its last round never finished (%d in a row; the daemon "
+		    "stopped or hung in it): backing off", ps->name, st.unfinished);
+	/* What the row says once read as a resting state (failing, poisoned)
+	 * is what `status` shows from now on. */
+	if (r == 0 && st.health != ps->st.health) {
+		st.health = ps->st.health;
+		if (store_source_put(p->store, &st) == -1)
+			log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
+	}
 	if (ps->st.state == POLLSTATE_GONE) {
 		/* A 410 is an answer: the source is gone, not failing. */
 		log_warnx("source %s: disabled (the server said the feed is gone); remove it or "
 		    "change its url", ps->name);
 		ps->once_done = 1;
 		poller_skipped(ps, "gone (410): disabled");
-	} else if (ps->st.state == POLLSTATE_POISONED) {
-		log_warnx("source %s: quarantined: %d rounds in a row never finished", ps->name,
-		    POLLSTATE_POISON_AFTER);
-		ps->once_done = 1;
-		poller_skipped(ps, "quarantined");
 	} else if (p->mode == POLLER_ONCE && !p->force &&
 	    !pollstate_accepts(&ps->st, POLLSTATE_EV_ONCE, now)) {
 		char until[32];
 
 		/* Not a failure: waiting is what it should do (--force does not). */
 		snprintf(ps->rep.why, sizeof(ps->rep.why), "%s until %s",
-		    st.retry_until > now ? "the server asked to wait" : "backing off after errors",
+		    st.retry_until > now ? "the server asked to wait" :
+		    ps->st.state == POLLSTATE_POISONED ? "quarantined, not probed again" :
+		    "backing off after errors",
 		    date_format_rfc3339(st.retry_until > now ? st.retry_until :
 		    st.last_poll + st.backoff, until));
 		log_info("source %s: not polled now: %s", ps->name, ps->rep.why);
@@ -278,6 +314,13 @@ poller_reconfigure(struct poller *p, const struct config *cf, char *err, size_t 
 		ps->cs = cs;
 		if (cs == NULL)
 			evtimer_del(ps->timer);
+		else if (poller_source_policies(ps, cs) == -1)
+			log_warnx("source %s: out of memory: its URL policy stays as it was", ps->name);
+		/* Its stored row may have changed (`rightswatch source reset`). */
+		if (cs != NULL && p->started && !pollstate_in_round(&ps->st)) {
+			evtimer_del(ps->timer);
+			poller_source_schedule_initial(ps);
+		}
 	}
 	poller_reconfigure_gc(p);
 	extract_taxonomy_free(p->tx);
@@ -385,6 +428,7 @@ poller_free(struct poller *p)
 	}
 	extract_taxonomy_free(p->tx);
 	free(p->reports);
+	logonce_free(p->skips);
 	free(p);
 }
 
@@ -450,6 +494,34 @@ poller_verdict(struct poller_source *ps, enum pollstate_ev ev, enum store_health
 	va_end(ap);
 }
 
+/* A 200's body is about to be read: a probe of a quarantined source goes
+ * on only when the bytes differ from those of the round that never
+ * finished; the body's hash is stored before the parser sees it. 1 to
+ * read it, 0 when the round's verdict is set already. */
+static int
+poller_body_gate(struct poller_source *ps, const struct http_response *res)
+{
+	struct pollstate_event changed = { POLLSTATE_EV_CHANGED, STORE_HEALTH_NEW, -1, -1, 0 };
+	struct pollstate_policy pol = { ps->cs->interval, 0.0 };
+	char hash[65];
+
+	hash_sha256_hex(res->body != NULL ? res->body : "", res->len, hash);
+	if (ps->st.state == POLLSTATE_PROBING) {
+		if (ps->row.body_hash != NULL && strcmp(ps->row.body_hash, hash) == 0) {
+			poller_verdict(ps, POLLSTATE_EV_NOT_MODIFIED, STORE_HEALTH_POISONED,
+			    "%ld, quarantined: the same bytes as the rounds that never finished",
+			    res->status);
+			return 0;
+		}
+		pollstate_apply(&ps->st, &changed, &pol, poller_now(), NULL);
+		log_info("source %s: its feed changed: out of quarantine", ps->name);
+	}
+	if (store_source_set_hash(ps->p->store, ps->name, hash) == -1)
+		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(ps->p->store));
+	crashpoint("before_feed_parse");
+	return 1;
+}
+
 /* Start a round: the stored row is read once here and kept until its end. */
 static void
 poller_source_poll(struct poller_source *ps)
@@ -460,6 +532,7 @@ poller_source_poll(struct poller_source *ps)
 	    POLLSTATE_EV_ONCE : POLLSTATE_EV_DUE, STORE_HEALTH_OK, -1, -1, 0 };
 	struct pollstate_policy pol = { ps->cs->interval, 0.0 };
 	struct http_request req;
+	struct pollstate rest;
 	int64_t now = poller_now();
 	int r;
 
@@ -469,12 +542,14 @@ poller_source_poll(struct poller_source *ps)
 		log_warnx("source %s: reading its state: %s", ps->name, store_errmsg(p->store));
 	if (r == 0)
 		pollstate_from_row(&ps->st, &ps->row);
+	rest = ps->st;
 	if (!pollstate_apply(&ps->st, &start, &pol, now, NULL)) {
-		/* gone or quarantined since it was scheduled */
+		/* gone since it was scheduled */
 		ps->once_done = 1;
 		poller_check_idle(p);
 		return;
 	}
+	poller_precommit(ps, &rest, &pol, now);
 	memset(&ps->verdict, 0, sizeof(ps->verdict));
 	memset(&ps->rep, 0, sizeof(ps->rep));
 	/* A source never read before reads its history without alerting. */
@@ -483,14 +558,19 @@ poller_source_poll(struct poller_source *ps)
 	ps->verdict.retry_after = -1;
 	ps->verdict.max_age = -1;
 	ps->page_failed = 0;
+	ps->skipped = 0;
 	poller_request(p, &req, ps->cs->url, ps->cs->type == CONFIG_TYPE_HTML ?
 	    POLLER_ACCEPT_HTML : POLLER_ACCEPT_FEED);
-	/* Validators belong to the URL they came from: a changed url forgets them. */
+	req.policy = ps->feed_policy;
+	/* Validators belong to the URL they came from: a changed url forgets
+	 * them. A probe asks for the whole body, to compare its bytes. */
 	if (r == 0 && ps->row.url != NULL && strcmp(ps->row.url, ps->cs->url) == 0) {
 		if (ps->row.current_url != NULL)
 			req.url = ps->row.current_url;
-		req.etag = ps->row.etag;
-		req.last_modified = ps->row.last_modified;
+		if (ps->st.state != POLLSTATE_PROBING) {
+			req.etag = ps->row.etag;
+			req.last_modified = ps->row.last_modified;
+		}
 	}
 	free(ps->polled_url);
 	ps->polled_url = strdup(ps->cs->url);
@@ -508,7 +588,7 @@ poller_source_poll(struct poller_source *ps)
 /* A feed that parsed: READING while poller_items.c records its items and
  * reads its new releases; the round's summary. */
 static void
-poller_read_items(struct poller_source *ps, const struct feed *f, const char *url, long status)
+poller_read_items(struct poller_source *ps, const struct feed *f, long status)
 {
 	struct pollstate_policy pol = { ps->cs->interval, 0.0 };
 	size_t nnew = 0;
@@ -516,7 +596,7 @@ poller_read_items(struct poller_source *ps, const struct feed *f, const char *ur
 	ps->verdict.ev = POLLSTATE_EV_READ;
 	ps->verdict.ttl = f->ttl;
 	pollstate_apply(&ps->st, &ps->verdict, &pol, poller_now(), NULL);
-	if (poller_items(ps, f, url, &nnew) == -1)
+	if (poller_items(ps, f, &nnew) == -1)
 		snprintf(ps->summary, sizeof(ps->summary), "%ld, %zu items, out of memory", status,
 		    f->nitems);
 	else
@@ -547,7 +627,7 @@ poller_read_body(struct poller_source *ps, const struct http_response *res, cons
 			poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_INVALID, "listing: %s",
 			    err);
 		else
-			poller_read_items(ps, f, url, st);
+			poller_read_items(ps, f, st);
 	} else if (feed_sniff(res->body, res->len) == FEED_SNIFF_HTML) {
 		if (poller_is_challenge(res->body, res->len))
 			poller_verdict(ps, POLLSTATE_EV_WALL, STORE_HEALTH_BLOCKED,
@@ -558,7 +638,7 @@ poller_read_body(struct poller_source *ps, const struct http_response *res, cons
 	} else if (feed_parse(res->body, res->len, url, &f, err, sizeof(err)) == -1) {
 		poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_INVALID, "%s", err);
 	} else
-		poller_read_items(ps, f, url, st);
+		poller_read_items(ps, f, st);
 	feed_free(f);
 }
 
@@ -586,6 +666,8 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		struct pollstate_policy pol = { 0, 0.0 };
 
 		pollstate_apply(&ps->st, &cancel, &pol, now, NULL);
+		if (cs != NULL)
+			poller_row_restore(ps);
 		store_source_clear(&ps->row);
 		ps->once_done = 1;
 		if (cs == NULL)
@@ -593,7 +675,11 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		poller_check_idle(p);
 		return;
 	}
-	url = res->effective_url != NULL ? res->effective_url : cs->url;
+	/* Links resolve against the configured URL, never against where a
+	 * redirect led: the policy's own host is the configured one too. */
+	url = cs->url;
+	memset(&ans, 0, sizeof(ans));
+	ans.refused = res->error == HTTP_ERR_REFUSED;
 	ans.transport_error = res->error != HTTP_OK;
 	ans.status = res->status;
 	ans.retry_after = http_retry_after(res->retry_after, now);
@@ -610,7 +696,8 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		    escape_logs(esc, sizeof(esc), res->effective_url));
 	switch ((ev = pollstate_judge(&ans, &health))) {
 	case POLLSTATE_EV_READ:
-		poller_read_body(ps, res, url);
+		if (poller_body_gate(ps, res))
+			poller_read_body(ps, res, url);
 		break;
 	case POLLSTATE_EV_NOT_MODIFIED:
 		poller_verdict(ps, ev, health, "%ld not modified", res->status);
@@ -619,11 +706,21 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		poller_verdict(ps, ev, health, "%ld gone: source disabled", res->status);
 		break;
 	case POLLSTATE_EV_RETRY_AFTER:
-		poller_verdict(ps, ev, health, "%ld, retry after %lld s", res->status,
-		    (long long)ans.retry_after);
+		/* What the schedule will honour, said as such: a server's
+		 * absurd wait is capped (POLLSTATE_MAX_RETRY). */
+		if (ans.retry_after > POLLSTATE_MAX_RETRY)
+			poller_verdict(ps, ev, health, "%ld, retry after %lld s (the server asked "
+			    "%lld s; capped at %d days)", res->status, (long long)POLLSTATE_MAX_RETRY,
+			    (long long)ans.retry_after, POLLSTATE_MAX_RETRY / 86400);
+		else
+			poller_verdict(ps, ev, health, "%ld, retry after %lld s", res->status,
+			    (long long)ans.retry_after);
 		break;
 	case POLLSTATE_EV_WALL:
 		poller_verdict(ps, ev, health, "%ld, a challenge page", res->status);
+		break;
+	case POLLSTATE_EV_REFUSED:
+		poller_verdict(ps, ev, health, "%s", res->errmsg);
 		break;
 	default:
 		if (ans.transport_error)
@@ -647,42 +744,22 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		poller_source_finish(ps);
 }
 
-/* Bring the stored row up to this round: the configured url (a changed
- * one forgets the old one's validators and redirect), the redirect, and
- * the validators when the whole round was read. */
+/* One line for the releases of a round the URL policy refused, at
+ * warning when it is news for the source, else at debug. */
 static void
-poller_row_update(struct poller_source *ps)
+poller_log_skips(struct poller_source *ps)
 {
-	struct store_source *row = &ps->row;
+	char line[sizeof(ps->skip_first) + 96];
 
-	if (row->name == NULL)
-		row->name = strdup(ps->name);
-	if (row->url == NULL || strcmp(row->url, ps->cs->url) != 0) {
-		free(row->url);
-		free(row->etag);
-		free(row->last_modified);
-		free(row->current_url);
-		row->etag = row->last_modified = row->current_url = NULL;
-		row->url = strdup(ps->cs->url);
+	if (ps->skipped == 0) {
+		logonce_ok(ps->p->skips, ps->name);
+		return;
 	}
-	if (ps->moved_to != NULL) {
-		free(row->current_url);
-		row->current_url = ps->moved_to;
-		ps->moved_to = NULL;
-	}
-	/* Validators are saved only when the whole round was read: after a
-	 * release that could not be read, the next poll must see the feed
-	 * again (not a 304) to retry it. */
-	if (ps->st.state == POLLSTATE_READING && !ps->page_failed) {
-		free(row->etag);
-		free(row->last_modified);
-		row->etag = ps->etag;
-		row->last_modified = ps->last_modified;
-		ps->etag = ps->last_modified = NULL;
-	}
-	poller_source_forget(ps);
-	free(row->last_result);
-	row->last_result = strdup(ps->summary);
+	snprintf(line, sizeof(line), "%zu release%s not fetched (the URL policy refuses %s); "
+	    "the first: %s", ps->skipped, ps->skipped == 1 ? "" : "s",
+	    ps->skipped == 1 ? "it" : "them", ps->skip_first);
+	(logonce_fail(ps->p->skips, ps->name, line) != 0 ? log_warnx : log_debug)(
+	    "source %s: %s", ps->name, line);
 }
 
 /* What the round came to, for the summary; a catch-up that read the feed
@@ -758,9 +835,14 @@ poller_source_finish(struct poller_source *ps)
 	if (ps->page_failed && !failed)
 		log_info("source %s: some releases could not be read; they are retried at the "
 		    "next poll", ps->name);
+	poller_log_skips(ps);
 	if (store_source_put(p->store, &ps->row) == -1)
 		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
 	store_source_clear(&ps->row);
+	/* The pages of the revisions this round emptied go back to the file
+	 * system. */
+	if (store_reclaim(p->store) == -1)
+		log_warnx("reclaiming space: %s", store_errmsg(p->store));
 	if (p->mode == POLLER_ONCE) {
 		ps->once_done = 1;
 		if (failed || ps->page_failed) {

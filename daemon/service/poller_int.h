@@ -17,6 +17,8 @@
 struct feed;
 struct http_request;
 struct http_response;
+struct logonce;
+struct url_policy;
 
 /* A feed item whose content is at least this long carries the full text
  * (fetch_pages = auto then reads it from the feed instead of the page). */
@@ -42,6 +44,10 @@ struct poller_source {
 	int catching_up;     /* this round is the source's catch-up: no alerts */
 	struct poller_report rep; /* what this round came to */
 	int warned_max_items;
+	struct url_policy *feed_policy; /* where the feed's hops may go (url_policy.h) */
+	struct url_policy *page_policy; /* where its release pages' hops may go */
+	size_t skipped;      /* releases of this round not fetched: the policy refused them */
+	char skip_first[320]; /* the first of them and why (escaped) */
 	/* What the feed's answer came to, applied when the round ends. */
 	struct pollstate_event verdict;
 	char summary[256];
@@ -69,6 +75,7 @@ struct poller {
 	int force;           /* once: poll even sources backing off */
 	struct poller_report *reports; /* poller_reports' array */
 	unsigned rng;
+	struct logonce *skips;   /* per source: the last "not fetched" line, logged once */
 	poller_alert_fn *alert_hook;
 	void *alert_arg;
 	struct metrics *metrics;
@@ -77,6 +84,18 @@ struct poller {
 	void (*round_done)(struct poller_source *ps);
 };
 
+/* poller_row.c: drop what the last round stashed for its end (validators,
+ * a redirect). */
+void poller_source_forget(struct poller_source *ps);
+/* Before the round starting from resting state rest fetches anything:
+ * store the row that round leaves if it never ends. */
+void poller_precommit(struct poller_source *ps, const struct pollstate *rest,
+    const struct pollstate_policy *pol, int64_t now);
+/* The round was cancelled: store the row as it was before it. */
+void poller_row_restore(struct poller_source *ps);
+/* The round ended: bring ps->row up to it (url, redirect, validators when
+ * it was read in full, the summary). */
+void poller_row_update(struct poller_source *ps);
 /* Count a fetch that ended (a cancelled one did not) in the metrics; kind
  * is "feed" or "page". */
 void poller_count(struct poller *p, const char *kind, const struct http_response *res);
@@ -84,12 +103,14 @@ void poller_count(struct poller *p, const char *kind, const struct http_response
  * body cap (poller_items.c). */
 void poller_request(const struct poller *p, struct http_request *req, const char *url,
     const char *accept);
+/* A release of this round the URL policy refused (link, redirect or
+ * address): counted for the round's one line (poller_source_finish). */
+void poller_skip(struct poller_source *ps, const char *link, const char *why);
 /* Record the items of a parsed feed; start reading the releases that are
  * new (p->round_done runs when the last page is answered, never from
  * inside this call). 0 and the number of new or changed items in
  * *new_items, or -1 when out of memory (the round then counts as
  * incomplete: ps->page_failed). */
-int poller_items(struct poller_source *ps, const struct feed *f, const char *source_url,
-    size_t *new_items);
+int poller_items(struct poller_source *ps, const struct feed *f, size_t *new_items);
 
 #endif

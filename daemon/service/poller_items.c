@@ -23,7 +23,7 @@
 #include "rightswatch/page.h"
 #include "rightswatch/release.h"
 #include "rightswatch/store.h"
-#include "rightswatch/url.h"
+#include "rightswatch/url_policy.h"
 #include "poller_int.h"
 
 /* A release page in flight. */
@@ -92,7 +92,12 @@ poller_page_done_cb(struct http_response *res, void *arg)
 	ps->pages--;
 	poller_count(p, "page", res);
 	escape_logs(esc, sizeof(esc), pg->url);
-	if (res->error != HTTP_OK || res->status != HTTP_STATUS_OK) {
+	if (res->error == HTTP_ERR_REFUSED) {
+		/* A hop the policy refuses will be refused again: not retried. */
+		poller_skip(ps, pg->url, res->errmsg);
+		if (store_item_done(p->store, ps->name, pg->item_id, 0) == -1)
+			log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
+	} else if (res->error != HTTP_OK || res->status != HTTP_STATUS_OK) {
 		/* The item stays pending: the next poll tries the page again. */
 		ps->page_failed = 1;
 		ps->rep.unreadable += res->error != HTTP_ERR_CANCELLED;
@@ -126,6 +131,17 @@ poller_page_done_cb(struct http_response *res, void *arg)
 }
 
 void
+poller_skip(struct poller_source *ps, const char *link, const char *why)
+{
+	char esc[120], ewhy[190];
+
+	/* Both may be a server's words (a redirect's target). */
+	if (ps->skipped++ == 0)
+		snprintf(ps->skip_first, sizeof(ps->skip_first), "%s: %s",
+		    escape_logs(esc, sizeof(esc), link), escape_logs(ewhy, sizeof(ewhy), why));
+}
+
+void
 poller_request(const struct poller *p, struct http_request *req, const char *url,
     const char *accept)
 {
@@ -138,13 +154,12 @@ poller_request(const struct poller *p, struct http_request *req, const char *url
 
 /* Start reading one release page; 0 when started, -1 when not. */
 static int
-poller_fetch_page(struct poller_source *ps, const struct feed_item *it, const char *source_url,
-    int backlog)
+poller_fetch_page(struct poller_source *ps, const struct feed_item *it, int backlog)
 {
 	struct poller *p = ps->p;
 	struct poller_page *pg;
 	struct http_request req;
-	char why[160], esc[160];
+	char why[160];
 
 	/* After a stop nothing new starts: the item stays pending and, as the
 	 * round is incomplete, the feed is read again at the next start. */
@@ -152,10 +167,9 @@ poller_fetch_page(struct poller_source *ps, const struct feed_item *it, const ch
 		ps->page_failed = 1;
 		return -1;
 	}
-	if (!url_allowed(it->link, source_url, ps->cs->page_hosts.v, ps->cs->page_hosts.n,
-	    why, sizeof(why))) {
-		log_warnx("source %s: not fetching %s: %s", ps->name,
-		    escape_logs(esc, sizeof(esc), it->link), why);
+	if (ps->page_policy == NULL ||
+	    !url_policy_url(ps->page_policy, it->link, why, sizeof(why))) {
+		poller_skip(ps, it->link, ps->page_policy == NULL ? "out of memory" : why);
 		store_item_done(p->store, ps->name, it->id, 0);
 		return -1;
 	}
@@ -171,6 +185,7 @@ poller_fetch_page(struct poller_source *ps, const struct feed_item *it, const ch
 	pg->backlog = backlog;
 	pg->published = it->published != DATE_UNKNOWN ? it->published : it->updated;
 	poller_request(p, &req, it->link, POLLER_ACCEPT_HTML);
+	req.policy = ps->page_policy;
 	if (http_get(p->http, &req, poller_page_done_cb, pg) == -1) {
 		free(pg->item_id);
 		free(pg->url);
@@ -205,8 +220,7 @@ poller_item_hash(const struct feed_item *it, char out[65])
 
 /* Record the items of a parsed feed; start reading the releases that are new. */
 int
-poller_items(struct poller_source *ps, const struct feed *f, const char *source_url,
-    size_t *new_items)
+poller_items(struct poller_source *ps, const struct feed *f, size_t *new_items)
 {
 	struct poller *p = ps->p;
 	const struct config_source *cs = ps->cs;
@@ -265,7 +279,7 @@ poller_items(struct poller_source *ps, const struct feed *f, const char *source_
 				store_item_done(p->store, ps->name, it->id, doc_id);
 				continue;
 			}
-			poller_fetch_page(ps, it, source_url, backlog[i]);
+			poller_fetch_page(ps, it, backlog[i]);
 			continue;
 		}
 		if (text != NULL && *text != '\0')

@@ -27,6 +27,8 @@
  *   unfinished a failure that also counts an unfinished round; the
  *              POLLSTATE_POISON_AFTER-th in a row quarantines the source
  *   release    out of quarantine or reset: counters cleared, due now
+ *   quarantine a quarantined source stays so: its next probe after the
+ *              jittered interval
  */
 #include <math.h>
 #include <stdlib.h>
@@ -47,7 +49,8 @@ enum effect {
 	E_THROTTLE,
 	E_DISABLE,
 	E_UNFINISHED,
-	E_RELEASE
+	E_RELEASE,
+	E_QUARANTINE
 };
 
 /* The health column: a health, or one of these. */
@@ -74,6 +77,7 @@ static const struct rule pollstate_table[POLLSTATE_NSTATES][POLLSTATE_NEVENTS] =
 		[POLLSTATE_EV_READ] = R(READING, KEEP, H_KEEP),
 		[POLLSTATE_EV_NOT_MODIFIED] = R(WAITING, SUCCESS, STORE_HEALTH_OK),
 		[POLLSTATE_EV_FAILED] = R(BACKOFF, FAILURE, H_EVENT),
+		[POLLSTATE_EV_REFUSED] = R(BACKOFF, FAILURE, STORE_HEALTH_REFUSED),
 		[POLLSTATE_EV_WALL] = R(BLOCKED, FAILURE, STORE_HEALTH_BLOCKED),
 		[POLLSTATE_EV_RETRY_AFTER] = R(THROTTLED, THROTTLE, STORE_HEALTH_THROTTLED),
 		[POLLSTATE_EV_GONE] = R(GONE, DISABLE, STORE_HEALTH_GONE),
@@ -92,7 +96,22 @@ static const struct rule pollstate_table[POLLSTATE_NSTATES][POLLSTATE_NEVENTS] =
 		[POLLSTATE_EV_RESET] = R(WAITING, RELEASE, STORE_HEALTH_NEW),
 	},
 	[POLLSTATE_POISONED] = {
+		[POLLSTATE_EV_DUE] = R(PROBING, START, H_KEEP),
+		[POLLSTATE_EV_ONCE] = R(PROBING, START_ONCE, H_KEEP),
+		[POLLSTATE_EV_UNFINISHED] = R(POISONED, QUARANTINE, H_KEEP),
 		[POLLSTATE_EV_CHANGED] = R(WAITING, RELEASE, STORE_HEALTH_NEW),
+		[POLLSTATE_EV_RESET] = R(WAITING, RELEASE, STORE_HEALTH_NEW),
+	},
+	[POLLSTATE_PROBING] = {
+		[POLLSTATE_EV_CHANGED] = R(FETCHING, RELEASE, STORE_HEALTH_NEW),
+		[POLLSTATE_EV_NOT_MODIFIED] = R(POISONED, QUARANTINE, H_KEEP),
+		[POLLSTATE_EV_FAILED] = R(POISONED, QUARANTINE, H_KEEP),
+		[POLLSTATE_EV_WALL] = R(POISONED, QUARANTINE, H_KEEP),
+		[POLLSTATE_EV_RETRY_AFTER] = R(POISONED, QUARANTINE, H_KEEP),
+		[POLLSTATE_EV_GONE] = R(POISONED, QUARANTINE, H_KEEP),
+		[POLLSTATE_EV_REFUSED] = R(POISONED, QUARANTINE, H_KEEP),
+		[POLLSTATE_EV_CANCELLED] = R(POISONED, KEEP, H_KEEP),
+		[POLLSTATE_EV_UNFINISHED] = R(POISONED, QUARANTINE, H_KEEP),
 		[POLLSTATE_EV_RESET] = R(WAITING, RELEASE, STORE_HEALTH_NEW),
 	},
 };
@@ -239,6 +258,10 @@ effect(struct pollstate *s, enum effect ef, const struct pollstate_event *e,
 		clear(s);
 		s->next_due = now;
 		break;
+	case E_QUARANTINE:
+		s->last_poll = now;
+		s->next_due = now + jittered(pol->interval, pol->jitter);
+		break;
 	}
 }
 
@@ -291,7 +314,18 @@ pollstate_apply(struct pollstate *s, const struct pollstate_event *e,
 int
 pollstate_in_round(const struct pollstate *s)
 {
-	return s->state == POLLSTATE_FETCHING || s->state == POLLSTATE_READING;
+	return s->state == POLLSTATE_FETCHING || s->state == POLLSTATE_READING ||
+	    s->state == POLLSTATE_PROBING;
+}
+
+void
+pollstate_precommit(const struct pollstate *s, const struct pollstate_policy *pol,
+    int64_t now, struct pollstate *out)
+{
+	const struct pollstate_event e = { POLLSTATE_EV_UNFINISHED, STORE_HEALTH_FAILING, -1, -1, 0 };
+
+	*out = *s;
+	pollstate_apply(out, &e, pol, now, NULL);
 }
 
 /* ---- answers ---- */
@@ -322,6 +356,10 @@ pollstate_judge(const struct pollstate_answer *a, enum store_health *health)
 {
 	int ra = a->retry_after >= 0, ch = a->challenge != 0;
 
+	if (a->refused) {
+		*health = STORE_HEALTH_REFUSED;
+		return POLLSTATE_EV_REFUSED;
+	}
 	if (!a->transport_error)
 		for (size_t i = 0; i < sizeof(pollstate_statuses) / sizeof(pollstate_statuses[0]);
 		    i++) {
@@ -352,6 +390,11 @@ pollstate_from_row(struct pollstate *s, const struct store_source *row)
 	s->retry_until = row->retry_until;
 	s->last_poll = row->last_poll;
 	s->last_ok = row->last_ok;
+	s->unfinished = row->unfinished;
+	if (s->unfinished >= POLLSTATE_POISON_AFTER)
+		s->health = STORE_HEALTH_POISONED;
+	else if (s->unfinished > 0)
+		s->health = STORE_HEALTH_FAILING;
 	s->state = row->disabled ? POLLSTATE_GONE : resting(s);
 }
 
@@ -365,6 +408,7 @@ pollstate_to_row(const struct pollstate *s, struct store_source *row)
 	row->retry_until = s->retry_until;
 	row->last_poll = s->last_poll;
 	row->last_ok = s->last_ok;
+	row->unfinished = s->unfinished;
 	row->disabled = s->state == POLLSTATE_GONE;
 }
 
@@ -372,11 +416,12 @@ pollstate_to_row(const struct pollstate *s, struct store_source *row)
 
 static const char *const pollstate_state_names[POLLSTATE_NSTATES] = {
 	"waiting", "fetching", "reading", "backoff", "blocked", "throttled", "gone", "poisoned",
+	"probing",
 };
 
 static const char *const pollstate_ev_names[POLLSTATE_NEVENTS] = {
 	"due", "once", "read", "not modified", "done", "failed", "wall", "retry after", "gone",
-	"cancelled", "unfinished", "changed", "reset",
+	"cancelled", "unfinished", "changed", "reset", "refused",
 };
 
 const char *

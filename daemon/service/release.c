@@ -14,6 +14,7 @@
 #include "rightswatch/config_types.h"
 #include "rightswatch/crashpoint.h"
 #include "rightswatch/date.h"
+#include "rightswatch/dateline.h"
 #include "rightswatch/escape.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/hash.h"
@@ -66,11 +67,16 @@ release_read_prepare(const struct config *cf, const struct extract_taxonomy *tx,
 	memset(r, 0, sizeof(*r));
 	r->country = extract_release_country(tx, in->text, strlen(in->text));
 	r->relevant = release_relevant(cf, r->country);
-	/* The page's date, else the feed's, else today. */
+	/* The page's date, else the feed's, else the text's dateline, else
+	 * today. */
 	if (in->date == NULL || date_parse_ymd(in->date, &r->params.release_date) == -1) {
 		int64_t t = in->published != DATE_UNKNOWN ? in->published : now;
+		size_t ds, de;
 
 		r->params.release_date = date_civil_from_days(t / 86400);
+		if (in->published == DATE_UNKNOWN)
+			(void)dateline_find(in->text, strlen(in->text), &r->params.release_date,
+			    &ds, &de);
 	}
 	date_format_ymd(r->params.release_date, r->date);
 	r->params.lang = lang != NULL && strncasecmp(lang, "fr", 2) == 0 ? EXTRACT_LANG_FR :
@@ -82,8 +88,7 @@ int
 release_read_figures(const struct extract_taxonomy *tx, const struct release_in *in,
     const struct release_read *r, struct extract_result *res)
 {
-	res->obs = NULL;
-	res->nobs = 0;
+	memset(res, 0, sizeof(*res));
 	if (!r->relevant)
 		return 0;
 	return extract_text(tx, in->text, strlen(in->text), &r->params, res);
@@ -97,7 +102,7 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 	const char *url = in->url, *title = in->title, *text = in->text;
 	struct store_document d;
 	struct release_read r;
-	struct extract_result res = { NULL, 0 };
+	struct extract_result res = { .obs = NULL, .nobs = 0 };
 	struct alerting_release rel;
 	enum store_doc_state state;
 	char hash[65], esc[160];
@@ -115,6 +120,7 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 	d.hash = hash;
 	d.country = r.country;
 	d.date = r.date;
+	d.keep_revisions = cf->keep_revisions;
 	/* The document, its figures, and the alerts they raise commit together
 	 * (an alert is never lost nor invented by a crash). */
 	if (store_begin(st) == -1 ||

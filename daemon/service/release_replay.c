@@ -136,7 +136,7 @@ release_reextract(struct store *st, const struct config *cf, const struct extrac
 {
 	struct store_release r;
 	struct store_figure *old = NULL;
-	struct extract_result res = { NULL, 0 };
+	struct extract_result res = { .obs = NULL, .nobs = 0 };
 	struct release_read rd;
 	struct release_in in;
 	char *text = NULL;

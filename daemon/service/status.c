@@ -18,6 +18,7 @@
 #include "rightswatch/jsonout.h"
 #include "rightswatch/status.h"
 #include "rightswatch/store.h"
+#include "rightswatch/utf8.h"
 
 struct status_lines {
 	struct status *s;
@@ -111,6 +112,32 @@ status_silences(struct store *st, int64_t now, struct status *out)
 	return rc;
 }
 
+/* Each configured destination as the store knows it. */
+static int
+status_dests(struct store *st, const struct config *cf, struct status *out)
+{
+	if ((out->dests = calloc(cf->nnotifies + 1, sizeof(*out->dests))) == NULL)
+		return -1;
+	for (size_t i = 0; i < cf->nnotifies; i++) {
+		struct status_dest *sd = &out->dests[out->ndests];
+		struct store_destination d;
+
+		if (store_destination_get(st, cf->notifies[i].name, &d) == -1)
+			return -1;
+		if ((sd->name = strdup(cf->notifies[i].name)) == NULL) {
+			store_destination_clear(&d);
+			return -1;
+		}
+		out->ndests++;
+		sd->type = config_notify_type_name(cf->notifies[i].type);
+		sd->pending = d.pending;
+		sd->last_ok = d.last_ok;
+		sd->last_error_at = d.last_error_at;
+		sd->last_error = d.last_error;
+	}
+	return 0;
+}
+
 int
 status_gather(struct store *st, const struct config *cf, int64_t now, unsigned what,
     struct status *out)
@@ -121,6 +148,7 @@ status_gather(struct store *st, const struct config *cf, int64_t now, unsigned w
 	out->now = now;
 	out->outbox_pending = -1;
 	out->state_path = cf->state;
+	out->db_bytes = -1;
 	if ((what & STATUS_SOURCES) && status_sources(st, cf, out) == -1)
 		goto fail;
 	if (st == NULL) {
@@ -129,6 +157,10 @@ status_gather(struct store *st, const struct config *cf, int64_t now, unsigned w
 		out->thresholds = (what & STATUS_MISSING) && cf->nthresholds > 0;
 		return 0;
 	}
+	if ((what & STATUS_SIZE) && store_size(st, &out->db_bytes) == -1)
+		out->db_bytes = -1;
+	if ((what & STATUS_DESTS) && status_dests(st, cf, out) == -1)
+		goto fail;
 	if (what & STATUS_MISSING) {
 		out->thresholds = cf->nthresholds > 0;
 		if (out->thresholds &&
@@ -159,6 +191,11 @@ status_clear(struct status *s)
 		free(s->sources[i].last_result);
 	}
 	free(s->sources);
+	for (size_t i = 0; i < s->ndests; i++) {
+		free(s->dests[i].name);
+		free(s->dests[i].last_error);
+	}
+	free(s->dests);
 	for (size_t i = 0; i < s->nmissing; i++) {
 		free(s->missing[i].threshold);
 		free(s->missing[i].indicator);
@@ -222,6 +259,27 @@ status_missing_line(const struct status_missing *m, char *out, size_t outlen)
 	alerting_missing_line(&a, out, outlen);
 }
 
+/* The destinations' table: what waits, the last success, the last error. */
+static void
+status_print_dests(FILE *fp, const struct status *s)
+{
+	if (s->ndests == 0)
+		return;
+	fprintf(fp, "\n%-16s %-8s %6s %-10s %s\n", "DESTINATION", "TYPE", "QUEUED",
+	    "DELIVERED", "LAST ERROR");
+	for (size_t i = 0; i < s->ndests; i++) {
+		const struct status_dest *d = &s->dests[i];
+		char ok[32], when[32], err[200];
+
+		status_relative(d->last_ok, s->now, ok, sizeof(ok));
+		status_relative(d->last_error_at, s->now, when, sizeof(when));
+		escape_logs(err, sizeof(err), d->last_error != NULL ? d->last_error : "");
+		fprintf(fp, "%-16s %-8s %6lld %-10s %s%s%s\n", d->name, d->type,
+		    (long long)d->pending, ok, d->last_error_at != 0 ? when : "-",
+		    d->last_error_at != 0 ? ": " : "", d->last_error_at != 0 ? err : "");
+	}
+}
+
 void
 status_print(FILE *fp, const struct status *s)
 {
@@ -259,6 +317,9 @@ status_print(FILE *fp, const struct status *s)
 	fprintf(fp, "\nLast release seen: %s\n", when);
 	status_when(s->last_alert, s->now, when, sizeof(when));
 	fprintf(fp, "Last alert raised: %s\n", when);
+	if (s->db_bytes >= 0)
+		fprintf(fp, "Database size:     %.1f MiB\n", (double)s->db_bytes / (1024.0 * 1024.0));
+	status_print_dests(fp, s);
 	if (!s->thresholds)
 		return;
 	fprintf(fp, "\nThresholds lacking a baseline:\n");
@@ -275,14 +336,34 @@ status_print(FILE *fp, const struct status *s)
 	fprintf(fp, "\nActive silences:%s\n", s->nsilences == 0 ? " none" : "");
 	for (size_t i = 0; i < s->nsilences; i++) {
 		const struct status_silence *x = &s->silences[i];
-		char thr[160];
+		char thr[160], cty[160];
 
 		status_when(x->until, s->now, when, sizeof(when));
 		fprintf(fp, "  #%lld %s%s%s until %s: %s\n", (long long)x->id,
 		    escape_logs(thr, sizeof(thr), x->threshold), x->country != NULL ? " for " : "",
-		    x->country != NULL ? x->country : "", when,
+		    x->country != NULL ? escape_logs(cty, sizeof(cty), x->country) : "", when,
 		    escape_logs(esc, sizeof(esc), x->reason));
 	}
+}
+
+static json_t *
+status_json_dest(const struct status_dest *d)
+{
+	json_t *o;
+
+	if ((o = json_object()) == NULL)
+		return NULL;
+	if (json_object_set_new(o, "name", jsonout_text(d->name)) == -1 ||
+	    json_object_set_new(o, "type", jsonout_text(d->type)) == -1 ||
+	    json_object_set_new(o, "queued", json_integer(d->pending)) == -1 ||
+	    json_object_set_new(o, "last_delivered", jsonout_time(d->last_ok)) == -1 ||
+	    json_object_set_new(o, "last_error_time", jsonout_time(d->last_error_at)) == -1 ||
+	    json_object_set_new(o, "last_error", d->last_error_at != 0 ?
+	    jsonout_text(d->last_error) : json_null()) == -1) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
 }
 
 static json_t *
@@ -329,7 +410,7 @@ status_json_missing(const struct status_missing *m)
 char *
 status_json(const struct status *s)
 {
-	json_t *o = NULL, *srcs = NULL, *miss = NULL, *sil = NULL;
+	json_t *o = NULL, *srcs = NULL, *miss = NULL, *sil = NULL, *dests = NULL;
 	char *text = NULL, *nl;
 	size_t len;
 
@@ -339,10 +420,13 @@ status_json(const struct status *s)
 	    json_object_set_new(o, "state_exists", json_boolean(!s->no_state)) == -1 ||
 	    json_object_set_new(o, "sources", srcs = json_array()) == -1 ||
 	    json_object_set_new(o, "thresholds_lacking_baseline", miss = json_array()) == -1 ||
+	    json_object_set_new(o, "destinations", dests = json_array()) == -1 ||
 	    json_object_set_new(o, "outbox_pending", s->outbox_pending >= 0 ?
 	    json_integer(s->outbox_pending) : json_null()) == -1 ||
 	    json_object_set_new(o, "last_release", jsonout_time(s->last_release)) == -1 ||
 	    json_object_set_new(o, "last_alert", jsonout_time(s->last_alert)) == -1 ||
+	    json_object_set_new(o, "database_bytes", s->db_bytes >= 0 ?
+	    json_integer(s->db_bytes) : json_null()) == -1 ||
 	    json_object_set_new(o, "silences", sil = json_array()) == -1)
 		goto out;
 	for (size_t i = 0; i < s->nsilences; i++)
@@ -358,6 +442,9 @@ status_json(const struct status *s)
 			goto out;
 	for (size_t i = 0; i < s->nmissing; i++)
 		if (json_array_append_new(miss, status_json_missing(&s->missing[i])) == -1)
+			goto out;
+	for (size_t i = 0; i < s->ndests; i++)
+		if (json_array_append_new(dests, status_json_dest(&s->dests[i])) == -1)
 			goto out;
 	if ((text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) == NULL)
 		goto out;

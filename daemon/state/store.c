@@ -9,7 +9,8 @@
  * The only module that includes sqlite3.h. Every statement is prepared
  * once, cached in struct store, and fed bound parameters: no SQL is ever
  * built from text. WAL journal, foreign keys on, synchronous = FULL (an
- * alert and its outbox rows must survive a power cut once committed).
+ * alert and its outbox rows must survive a power cut once committed),
+ * incremental vacuum (store_reclaim gives pruned revisions' pages back).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -216,10 +217,25 @@ configure(struct store *st, const char *path)
 		    sqlite3_errmsg(st->db));
 		return -1;
 	}
+	/* auto_vacuum takes effect in a file that has no table yet (a new
+	 * one); an older file is converted after migrating (store_open). */
 	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON;"
-	    "PRAGMA synchronous = FULL;", NULL, NULL, NULL) != SQLITE_OK)
+	    "PRAGMA synchronous = FULL;"
+	    "PRAGMA auto_vacuum = INCREMENTAL;", NULL, NULL, NULL) != SQLITE_OK)
 		return store_db_err(st, path);
 	return 0;
+}
+
+/* A file made before incremental vacuum: convert it, once (VACUUM rewrites
+ * the file; it needs the write lock, and is tried again at the next open
+ * when another process holds it). */
+static void
+enable_reclaim(struct store *st)
+{
+	int mode;
+
+	if (query_int(st->db, "PRAGMA auto_vacuum", &mode) == 0 && mode != 2)
+		sqlite3_exec(st->db, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM", NULL, NULL, NULL);
 }
 
 /* Run every pending step, each in its own transaction. The version is read
@@ -308,6 +324,7 @@ store_open_mode(const char *path, int readonly, struct store **out, char *err,
 	    /* Migrating takes the write lock: only when there is something to do. */
 	    (version < store_schema_version() && migrate(st, path) == -1))
 		goto fail;
+	enable_reclaim(st);
 	*out = st;
 	return 0;
 fail:
@@ -377,6 +394,33 @@ store_errmsg(const struct store *st)
 	if (st == NULL)
 		return "no state file open";
 	return st->errmsg;
+}
+
+int
+store_size(struct store *st, int64_t *bytes)
+{
+	int pages, size;
+
+	if (query_int(st->db, "PRAGMA page_count", &pages) == -1 ||
+	    query_int(st->db, "PRAGMA page_size", &size) == -1)
+		return store_db_err(st, "database size");
+	*bytes = (int64_t)pages * size;
+	return 0;
+}
+
+int
+store_reclaim(struct store *st)
+{
+	int free_pages;
+
+	if (st->depth > 0)
+		return 0;
+	if (query_int(st->db, "PRAGMA freelist_count", &free_pages) == -1)
+		return store_db_err(st, "reclaiming space");
+	if (free_pages > 0 &&
+	    sqlite3_exec(st->db, "PRAGMA incremental_vacuum", NULL, NULL, NULL) != SQLITE_OK)
+		return store_db_err(st, "reclaiming space");
+	return 0;
 }
 
 /* ---- transactions: store_begin nests through savepoints ---- */
@@ -456,7 +500,7 @@ store_abort_tx(struct store *st)
 /* In enum store_health order. */
 static const char *const store_health_names[STORE_HEALTH_COUNT] = {
 	"new", "ok", "failing", "throttled", "blocked", "not a feed", "empty", "gone", "invalid",
-	"poisoned",
+	"poisoned", "refused",
 };
 
 const char *
@@ -487,6 +531,7 @@ store_source_clear(struct store_source *s)
 	free(s->etag);
 	free(s->last_modified);
 	free(s->last_result);
+	free(s->body_hash);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -515,7 +560,9 @@ read_source(struct store *st, sqlite3_stmt *s, struct store_source *out)
 	out->failures = sqlite3_column_int(s, 12);
 	out->disabled = sqlite3_column_int(s, 13);
 	out->items = sqlite3_column_int64(s, 14);
-	out->caught_up = sqlite3_column_int64(s, 15);
+	out->unfinished = sqlite3_column_int(s, 15);
+	out->body_hash = store_dup_column(s, 16, &oom);
+	out->caught_up = sqlite3_column_int64(s, 17);
 	if (oom) {
 		store_source_clear(out);
 		store_set_err(st, "out of memory");
@@ -566,8 +613,28 @@ store_source_put(struct store *st, const struct store_source *src)
 	sqlite3_bind_int64(s, 12, src->backoff);
 	sqlite3_bind_int(s, 13, src->failures);
 	sqlite3_bind_int(s, 14, src->disabled != 0);
-	sqlite3_bind_int64(s, 15, src->caught_up);
+	sqlite3_bind_int(s, 15, src->unfinished);
+	store_bind_text(s, 16, src->body_hash);
+	sqlite3_bind_int64(s, 17, src->caught_up);
 	return store_run(st, s, "saving a source");
+}
+
+int
+store_source_set_hash(struct store *st, const char *name, const char *hash)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_stmt(st, S_SOURCE_HASH)) == NULL)
+		return -1;
+	store_bind_text(s, 1, name);
+	store_bind_text(s, 2, hash);
+	if (store_run(st, s, "saving a source's body hash") == -1)
+		return -1;
+	if (sqlite3_changes(st->db) == 0) {
+		store_set_err(st, "saving a source's body hash: no source %s", name);
+		return -1;
+	}
+	return 0;
 }
 
 /* The rows are read completely before fn runs, so fn may call the store

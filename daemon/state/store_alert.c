@@ -578,3 +578,72 @@ store_release_alerts(struct store *st, int64_t doc_id, struct store_alert **out,
 {
 	return list_alerts(st, 0, doc_id, out, n);
 }
+
+int
+store_instance(struct store *st, char out[STORE_INSTANCE_LEN + 1])
+{
+	sqlite3_stmt *s;
+	const unsigned char *v;
+	int r = 0;
+
+	if ((s = store_stmt(st, S_INSTANCE)) == NULL)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW && (v = sqlite3_column_text(s, 0)) != NULL)
+		snprintf(out, STORE_INSTANCE_LEN + 1, "%s", (const char *)v);
+	else
+		r = store_db_err(st, "reading the instance id");
+	store_reset(s);
+	return r;
+}
+
+/* ---- destinations ---- */
+
+int
+store_destination_result(struct store *st, const char *destination, int64_t now,
+    const char *error)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_stmt(st, error == NULL ? S_DEST_OK : S_DEST_ERROR)) == NULL)
+		return -1;
+	store_bind_text(s, 1, destination);
+	sqlite3_bind_int64(s, 2, now);
+	if (error != NULL)
+		store_bind_text(s, 3, error);
+	return store_run(st, s, "recording a destination's outcome");
+}
+
+int
+store_destination_get(struct store *st, const char *destination,
+    struct store_destination *out)
+{
+	sqlite3_stmt *s;
+	int oom = 0, r = 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((s = store_stmt(st, S_DEST_GET)) == NULL)
+		return -1;
+	store_bind_text(s, 1, destination);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		out->pending = sqlite3_column_int64(s, 0);
+		out->last_ok = sqlite3_column_int64(s, 1);
+		out->last_error = store_dup_column(s, 2, &oom);
+		out->last_error_at = sqlite3_column_int64(s, 3);
+		if (oom) {
+			store_set_err(st, "out of memory");
+			r = -1;
+		}
+	} else
+		r = store_db_err(st, "reading a destination");
+	store_reset(s);
+	return r;
+}
+
+void
+store_destination_clear(struct store_destination *d)
+{
+	if (d == NULL)
+		return;
+	free(d->last_error);
+	memset(d, 0, sizeof(*d));
+}

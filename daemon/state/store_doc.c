@@ -4,6 +4,7 @@
  * read from each revision, with their provenance. Part of the store module
  * (see store.c for the SQL catalogue and the conventions).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "rightswatch/date.h"
@@ -12,6 +13,54 @@
 #include "store_int.h"
 
 /* ---- documents and revisions ---- */
+
+void
+store_doc_text_clear(struct store_doc_text *d)
+{
+	if (d == NULL)
+		return;
+	free(d->url);
+	free(d->title);
+	free(d->date);
+	free(d->lang);
+	free(d->country);
+	free(d->text);
+	memset(d, 0, sizeof(*d));
+}
+
+int
+store_document_get(struct store *st, int64_t id, const char *url, struct store_doc_text *out)
+{
+	sqlite3_stmt *s;
+	int rc, oom = 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((s = store_stmt(st, S_DOC_GET)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, url);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(s, 0);
+		out->url = store_dup_column(s, 1, &oom);
+		out->title = store_dup_column(s, 2, &oom);
+		out->date = store_dup_column(s, 3, &oom);
+		out->lang = store_dup_column(s, 4, &oom);
+		out->country = store_dup_column(s, 5, &oom);
+		out->revision = sqlite3_column_int(s, 6);
+		out->text = store_dup_column(s, 7, &oom);
+		if (out->text == NULL)
+			oom = 1;
+	}
+	store_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_db_err(st, "reading a document");
+	if (oom) {
+		store_doc_text_clear(out);
+		return -1;
+	}
+	return rc == SQLITE_ROW ? 0 : 1;
+}
 
 int
 store_document_find(struct store *st, const char *url, int64_t *doc_id)
@@ -109,6 +158,16 @@ save_document(struct store *st, const struct store_document *d, int64_t now,
 		if (store_run(st, s, "saving a document") == -1)
 			return -1;
 		*state = STORE_DOC_REVISED;
+		/* The old texts go; their figures stay (observations copy their
+		 * evidence and sentence), and so does a revision a figure names. */
+		for (int k = 0; k < 2 && d->keep_revisions > 0; k++) {
+			if ((s = store_stmt(st, k == 0 ? S_REV_DROP : S_REV_PRUNE)) == NULL)
+				return -1;
+			sqlite3_bind_int64(s, 1, id);
+			sqlite3_bind_int(s, 2, d->keep_revisions);
+			if (store_run(st, s, "pruning revisions") == -1)
+				return -1;
+		}
 	}
 	*doc_id = id;
 	*revision = latest;
@@ -153,12 +212,15 @@ bind_slice(sqlite3_stmt *s, int i, const char *text, size_t len, size_t a, size_
 	return sqlite3_bind_text(s, i, text + a, (int)(b - a), SQLITE_TRANSIENT);
 }
 
+static void bind_observation(sqlite3_stmt *s, int64_t doc_id, int revision,
+    const char *text, size_t len, const struct extract_obs *o, const char *version,
+    int64_t now);
+
 static int
 insert_observation(struct store *st, int64_t doc_id, int revision,
     const char *text, size_t len, const struct extract_obs *o,
     const char *version, int64_t now)
 {
-	char from[16], to[16];
 	sqlite3_stmt *s;
 
 	if (o->indicator == NULL || (unsigned)o->qualifier >=
@@ -171,8 +233,27 @@ insert_observation(struct store *st, int64_t doc_id, int revision,
 		store_set_err(st, "saving an observation: text too long");
 		return -1;
 	}
+	/* The same figure from an earlier revision is moved, not copied. */
+	if ((s = store_stmt(st, S_OBS_CARRY)) == NULL)
+		return -1;
+	bind_observation(s, doc_id, revision, text, len, o, version, now);
+	if (store_run(st, s, "saving an observation") == -1)
+		return -1;
+	if (sqlite3_changes(st->db) > 0)
+		return 0;
 	if ((s = store_stmt(st, S_OBS_INSERT)) == NULL)
 		return -1;
+	bind_observation(s, doc_id, revision, text, len, o, version, now);
+	return store_run(st, s, "saving an observation");
+}
+
+/* The parameters of S_OBS_INSERT (and S_OBS_CARRY) for o. */
+static void
+bind_observation(sqlite3_stmt *s, int64_t doc_id, int revision, const char *text,
+    size_t len, const struct extract_obs *o, const char *version, int64_t now)
+{
+	char from[16], to[16];
+
 	sqlite3_bind_int64(s, 1, doc_id);
 	sqlite3_bind_int(s, 2, revision);
 	store_bind_text(s, 3, o->indicator);
@@ -194,7 +275,6 @@ insert_observation(struct store *st, int64_t doc_id, int revision,
 	sqlite3_bind_int64(s, 14, (int64_t)o->end);
 	store_bind_text(s, 15, version != NULL ? version : "");
 	sqlite3_bind_int64(s, 16, now);
-	return store_run(st, s, "saving an observation");
 }
 
 int
@@ -207,12 +287,14 @@ store_observations_save(struct store *st, int64_t doc_id, int revision,
 
 	if (store_begin(st) == -1)
 		return -1;
-	if ((s = store_stmt(st, S_OBS_DELETE)) == NULL)
-		return store_abort_tx(st);
-	sqlite3_bind_int64(s, 1, doc_id);
-	sqlite3_bind_int(s, 2, revision);
-	if (store_run(st, s, "replacing observations") == -1)
-		return store_abort_tx(st);
+	for (int k = 0; k < 2; k++) {
+		if ((s = store_stmt(st, k == 0 ? S_OBS_UNCARRY : S_OBS_DELETE)) == NULL)
+			return store_abort_tx(st);
+		sqlite3_bind_int64(s, 1, doc_id);
+		sqlite3_bind_int(s, 2, revision);
+		if (store_run(st, s, "replacing observations") == -1)
+			return store_abort_tx(st);
+	}
 	for (size_t i = 0; res != NULL && i < res->nobs; i++)
 		if (insert_observation(st, doc_id, revision, text, len,
 		    &res->obs[i], extractor_version, now) == -1)

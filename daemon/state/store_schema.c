@@ -174,14 +174,53 @@ static const char step2[] =
 	");"
 	"CREATE INDEX outbox_due ON outbox(state, next_attempt);";
 
-/* Version 3 (issue 12): an alert is what was decided. The comparison,
+/* Version 3 (issue 11, no crash loop): a round is counted unfinished
+ * before it starts (unfinished, the rounds in a row that never ended), and
+ * the hash of the feed body being read is stored before it is parsed, so a
+ * quarantined source is parsed again only when its bytes change. */
+static const char step3[] =
+	"ALTER TABLE sources ADD COLUMN unfinished INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE sources ADD COLUMN body_hash TEXT;";
+
+/* Version 4 (issue 11, bounded state): only the newest revisions keep
+ * their text; a figure a later revision repeats moves to it (keeping its
+ * id) instead of being copied, and remembers the revision it was first
+ * read in. The file reclaims freed pages (auto_vacuum = INCREMENTAL is set
+ * by store.c, outside a transaction, as SQLite requires). */
+static const char step4[] =
+	"ALTER TABLE observations ADD COLUMN first_revision INTEGER;"
+	"UPDATE observations SET first_revision = revision;";
+
+/* Version 5 (issue 11, true delivery states): each destination's last
+ * success and last failure with its reason, for status and metrics (an
+ * outbox row forgets its error once delivered). */
+static const char step5[] =
+	"CREATE TABLE destinations ("
+	" name TEXT PRIMARY KEY NOT NULL,"  /* the [notify NAME] */
+	" last_ok INTEGER NOT NULL DEFAULT 0,"
+	" last_error TEXT,"
+	" last_error_at INTEGER NOT NULL DEFAULT 0"
+	");";
+
+/* Version 6 (issue 11, stable ids): facts about the database itself; its
+ * instance id, random, makes the ids of deliveries (instance-outbox id)
+ * unique across databases, so a receiver that saw one never takes another
+ * database's delivery for a duplicate, nor a retry for a new one. */
+static const char step6[] =
+	"CREATE TABLE meta ("
+	" key TEXT PRIMARY KEY NOT NULL,"
+	" value TEXT NOT NULL"
+	");"
+	"INSERT INTO meta (key, value) VALUES ('instance', lower(hex(randomblob(8))));";
+
+/* Version 7 (issue 12): an alert is what was decided. The comparison,
  * its factor and the limit the figure crossed are kept with the alert, so
  * delivery renders from the record alone and a reload that changes or
- * removes the threshold cannot rewrite an alert still queued. Alerts of
- * version 2 had only the baseline: one without a baseline was a value
+ * removes the threshold cannot rewrite an alert still queued. Older
+ * alerts had only the baseline: one without a baseline was a value
  * threshold, whose limit the ratio gives back; for the others the
  * comparison was not recorded and stays NULL. */
-static const char step3[] =
+static const char step7[] =
 	"ALTER TABLE alerts ADD COLUMN compare TEXT CHECK (compare IN ('value',"
 	" 'prior_year_total', 'same_period_prior_year', 'previous_report',"
 	" 'annualized_prior_year'));"
@@ -191,26 +230,26 @@ static const char step3[] =
 	" limit_value = CASE WHEN ratio > 0 THEN round(value / ratio) END"
 	" WHERE baseline_value IS NULL;";
 
-/* Version 4 (issue 12): catch-up. A source's first successful poll reads
+/* Version 8 (issue 12): catch-up. A source's first successful poll reads
  * its history without alerting; caught_up is when that round ended (0:
  * not yet). A source that had already been read when this version came
  * is past its first poll. */
-static const char step4[] =
+static const char step8[] =
 	"ALTER TABLE sources ADD COLUMN caught_up INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE sources SET caught_up = last_ok WHERE last_ok > 0;";
 
-/* Version 5 (issue 12): periods in thresholds. Which figures the
+/* Version 9 (issue 12): periods in thresholds. Which figures the
  * threshold compared (any, month, quarter, half, year, stock), with the
  * alert: a stock's alert has the release's day as its period, "as of". */
-static const char step5[] =
+static const char step9[] =
 	"ALTER TABLE alerts ADD COLUMN threshold_period TEXT CHECK (threshold_period IN"
 	" ('any', 'month', 'quarter', 'half', 'year', 'stock'));";
 
-/* Version 6 (issue 12): silences. A silence holds back the alerts of a
+/* Version 10 (issue 12): silences. A silence holds back the alerts of a
  * threshold (for one country, or any) until a time: they are recorded and
  * listed, with the silence that held them, and never queued for delivery.
  * A removed silence is kept (removed > 0) for the alerts that name it. */
-static const char step6[] =
+static const char step10[] =
 	"CREATE TABLE silences ("
 	" id INTEGER PRIMARY KEY,"
 	" threshold TEXT NOT NULL,"    /* [threshold NAME] */
@@ -223,7 +262,9 @@ static const char step6[] =
 	"CREATE INDEX silences_threshold ON silences(threshold, until);"
 	"ALTER TABLE alerts ADD COLUMN silence_id INTEGER REFERENCES silences(id);";
 
-static const char *const steps[] = { step1, step2, step3, step4, step5, step6 };
+static const char *const steps[] = {
+	step1, step2, step3, step4, step5, step6, step7, step8, step9, step10
+};
 
 int
 store_schema_version(void)

@@ -8,7 +8,8 @@
 #define SOURCE_COLUMNS \
 	"name, url, current_url, etag, last_modified, health, last_result," \
 	" last_poll, last_ok, next_due, retry_until, backoff, failures, disabled," \
-	" (SELECT count(*) FROM items i WHERE i.source = s.name), caught_up"
+	" (SELECT count(*) FROM items i WHERE i.source = s.name), unfinished, body_hash," \
+	" caught_up"
 
 /* Configured and imported rows, then per exact (country, indicator,
  * period) the highest reported and the highest derived observation of
@@ -63,9 +64,9 @@ const char *const store_sql[S_COUNT] = {
 	[S_SOURCE_PUT] =
 	    "INSERT INTO sources (name, url, current_url, etag, last_modified,"
 	    " health, last_result, last_poll, last_ok, next_due, retry_until,"
-	    " backoff, failures, disabled, caught_up)"
+	    " backoff, failures, disabled, unfinished, body_hash, caught_up)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'new'), ?7, ?8, ?9, ?10,"
-	    " ?11, ?12, ?13, ?14, ?15)"
+	    " ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
 	    " ON CONFLICT (name) DO UPDATE SET url = excluded.url,"
 	    " current_url = excluded.current_url, etag = excluded.etag,"
 	    " last_modified = excluded.last_modified, health = excluded.health,"
@@ -73,7 +74,9 @@ const char *const store_sql[S_COUNT] = {
 	    " last_ok = excluded.last_ok, next_due = excluded.next_due,"
 	    " retry_until = excluded.retry_until, backoff = excluded.backoff,"
 	    " failures = excluded.failures, disabled = excluded.disabled,"
+	    " unfinished = excluded.unfinished, body_hash = excluded.body_hash,"
 	    " caught_up = excluded.caught_up",
+	[S_SOURCE_HASH] = "UPDATE sources SET body_hash = ?2 WHERE name = ?1",
 	[S_ITEM_GET] = "SELECT content_hash, done, first_seen FROM items"
 	    " WHERE source = ?1 AND item_id = ?2",
 	[S_ITEM_INSERT] =
@@ -89,6 +92,9 @@ const char *const store_sql[S_COUNT] = {
 	[S_ITEM_COUNT] = "SELECT count(*), coalesce(sum(done = 0), 0) FROM items"
 	    " WHERE source = ?1",
 	[S_DOC_FIND] = "SELECT id FROM documents WHERE url = ?1",
+	[S_DOC_GET] = "SELECT d.id, d.url, d.title, d.date, d.lang, d.country, r.revision, r.text"
+	    " FROM documents d JOIN revisions r ON r.doc_id = d.id"
+	    " AND r.revision = d.latest_revision WHERE d.id = ?1 OR d.url = ?2",
 	[S_DOC_LATEST] = "SELECT d.id, d.latest_revision, r.hash FROM documents d"
 	    " LEFT JOIN revisions r ON r.doc_id = d.id"
 	    " AND r.revision = d.latest_revision WHERE d.url = ?1",
@@ -104,14 +110,37 @@ const char *const store_sql[S_COUNT] = {
 	    " last_seen = ?7 WHERE id = ?1",
 	[S_REV_INSERT] = "INSERT INTO revisions (doc_id, revision, hash, text,"
 	    " fetched_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* The newest ?2 revisions keep their text; an older one goes whole
+	 * when no figure refers to it, else only its text goes. */
+	[S_REV_DROP] = "DELETE FROM revisions WHERE doc_id = ?1"
+	    " AND revision <= (SELECT latest_revision FROM documents WHERE id = ?1) - ?2"
+	    " AND NOT EXISTS (SELECT 1 FROM observations o WHERE o.doc_id = ?1"
+	    "  AND o.revision = revisions.revision)",
+	[S_REV_PRUNE] = "UPDATE revisions SET text = '' WHERE doc_id = ?1"
+	    " AND revision <= (SELECT latest_revision FROM documents WHERE id = ?1) - ?2"
+	    " AND text <> ''",
+	/* Replacing a revision's figures: those carried into it from an
+	 * earlier revision go back to the one they were first read in. */
+	[S_OBS_UNCARRY] = "UPDATE observations SET revision = first_revision"
+	    " WHERE doc_id = ?1 AND revision = ?2 AND first_revision < ?2",
 	[S_OBS_DELETE] = "DELETE FROM observations WHERE doc_id = ?1 AND revision = ?2",
 	[S_OBS_INSERT] =
 	    "INSERT INTO observations (doc_id, revision, indicator, value,"
 	    " qualifier, period_start, period_end, country, region, derived,"
-	    " evidence, sentence, start, \"end\", extractor_version, created)"
+	    " evidence, sentence, start, \"end\", extractor_version, created,"
+	    " first_revision)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15, ?16)",
-	[S_OBS_COUNT] = "SELECT count(*) FROM observations o"
+	    " ?14, ?15, ?16, ?2)",
+	/* The same figure in an earlier revision moves to this one (the
+	 * binds are S_OBS_INSERT's). */
+	[S_OBS_CARRY] =
+	    "UPDATE observations SET revision = ?2, sentence = ?12, start = ?13,"
+	    " \"end\" = ?14, extractor_version = ?15 WHERE id = (SELECT id FROM"
+	    " observations WHERE doc_id = ?1 AND revision < ?2 AND indicator = ?3"
+	    " AND value = ?4 AND qualifier = ?5 AND period_start IS ?6"
+	    " AND period_end IS ?7 AND country IS ?8 AND region IS ?9 AND derived = ?10"
+	    " AND evidence IS ?11 ORDER BY revision DESC, id LIMIT 1)",
+		[S_OBS_COUNT] = "SELECT count(*) FROM observations o"
 	    " JOIN documents d ON d.id = o.doc_id AND d.latest_revision = o.revision"
 	    " WHERE o.doc_id = ?1",
 	/* ---- baselines ---- */
@@ -215,6 +244,16 @@ const char *const store_sql[S_COUNT] = {
 	[S_OUTBOX_PENDING] = "SELECT count(*) FROM outbox WHERE state = 'pending'",
 	[S_OUTBOX_WINDOW] = "SELECT max(next_attempt) FROM outbox WHERE destination = ?1"
 	    " AND state = 'pending' AND attempts = 0 AND next_attempt > ?2",
+	[S_INSTANCE] = "SELECT value FROM meta WHERE key = 'instance'",
+	/* ---- destinations ---- */
+	[S_DEST_OK] = "INSERT INTO destinations (name, last_ok) VALUES (?1, ?2)"
+	    " ON CONFLICT (name) DO UPDATE SET last_ok = excluded.last_ok",
+	[S_DEST_ERROR] = "INSERT INTO destinations (name, last_error, last_error_at)"
+	    " VALUES (?1, ?3, ?2) ON CONFLICT (name) DO UPDATE SET"
+	    " last_error = excluded.last_error, last_error_at = excluded.last_error_at",
+	[S_DEST_GET] = "SELECT (SELECT count(*) FROM outbox WHERE destination = ?1"
+	    " AND state = 'pending'), d.last_ok, d.last_error, d.last_error_at"
+	    " FROM (SELECT 1) LEFT JOIN destinations d ON d.name = ?1",
 	[S_OUTBOX_POSTPONE] = "UPDATE outbox SET next_attempt = ?3"
 	    " WHERE alert_id = ?1 AND destination = ?2 AND state = 'pending'",
 };

@@ -13,6 +13,12 @@
 /* Default configuration file; $RIGHTSWATCH_CONFIG overrides it, -c overrides both. */
 #define CLI_DEFAULT_CONFIG "/etc/rightswatch/rightswatch.ini"
 
+struct config;
+struct store;
+struct extract_notes;
+struct extract_params;
+struct extract_result;
+
 /* The configuration path to use when -c was not given (never NULL). */
 const char *cli_config_path(const char *opt_c);
 
@@ -81,10 +87,17 @@ const char *cli_daemon_parse(int argc, char **argv, const char *allow, const cha
 int cli_run(int argc, char **argv);        /* cli_daemon.c */
 int cli_once(int argc, char **argv);       /* cli_once.c */
 int cli_status(int argc, char **argv);     /* cli_daemon.c */
+int cli_source(int argc, char **argv);     /* cli_daemon.c */
 int cli_check(int argc, char **argv);      /* cli_check.c */
 int cli_parse_feed(int argc, char **argv); /* cli_feed.c */
 int cli_page_text(int argc, char **argv);  /* cli_page.c */
 int cli_extract(int argc, char **argv);    /* cli_extract.c */
+int cli_explain(int argc, char **argv);    /* cli_explain.c */
+/* The explanation of one extraction (format: rightswatch(8), EXPLAIN) on
+ * out: text[0, len) as given to extract_text with p, its result and the
+ * notes it made. 0, or -1 on a write error. */
+int cli_explain_print(FILE *out, const char *text, size_t len, const struct extract_params *p,
+    const struct extract_result *res, const struct extract_notes *notes);
 int cli_baseline(int argc, char **argv);   /* cli_baseline.c */
 int cli_alerts(int argc, char **argv);     /* cli_alerts.c */
 int cli_test_alert(int argc, char **argv); /* cli_alert.c */

@@ -23,14 +23,18 @@ int compare_find(const char *f, size_t from, size_t to, int64_t value,
     const struct number *nums, size_t nnums, struct compare_hit *hit);
 
 /* The index of a number in nums starting in [from, to) that states the
- * implied figure itself (within 2 percent: "au cours duquel 441 violations",
- * "(203)"), or -1. */
+ * implied figure itself (within 2 percent: "au cours duquel 212 violations",
+ * "(185)"), or -1. */
 long compare_stated(const struct number *nums, size_t nnums, size_t from, size_t to,
     int64_t value);
 
 /* Whether the number ending at folded offset end is the numerator of a
  * fraction ("deux tiers", "two thirds"), part of a comparison, not a figure. */
 int compare_fraction(const char *f, size_t end, size_t to);
+
+/* Whether the number at folded offset pos is the factor of "multiplié par
+ * 12", "multiplied by 3" (words from lo on), part of a comparison, not a figure. */
+int compare_factor(const char *f, size_t lo, size_t pos);
 
 /* value / (num / den), rounded half up; -1 when out of range. */
 int64_t compare_divide(int64_t value, int64_t num, int64_t den);

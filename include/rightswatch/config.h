@@ -22,6 +22,7 @@
 #define CONFIG_DEFAULT_INTERVAL   (15 * 60)          /* seconds */
 #define CONFIG_DEFAULT_MAX_ITEMS  50
 #define CONFIG_DEFAULT_NOTIFY_TIMEOUT 30              /* seconds */
+#define CONFIG_DEFAULT_KEEP_REVISIONS 5
 #define CONFIG_MAX_LINE           4096               /* bytes per physical line */
 /* Without a state key: $STATE_DIRECTORY/rightswatch.db, else this directory. */
 #define CONFIG_DEFAULT_STATE_DIR  "/var/lib/rightswatch"
@@ -47,7 +48,9 @@ void config_free(struct config *cf);
  * (config_verify.c): there is a source; every threshold has somewhere to
  * send its alerts; the state file can be opened or created; the baselines
  * CSV parses and names known indicators and watched countries; password
- * files can be read and are not readable by everyone. Errors go to diag,
+ * files can be read and neither their group nor others may read them; no
+ * password would cross in plain text (starttls = try or never over
+ * smtp://, but to a loopback relay). Errors go to diag,
  * warnings (which do not stop a start: no threshold, no country, a
  * threshold with no baseline of its kind yet, a password file that cannot
  * be checked here) to warn, each "FILE[:LINE]: message"; either may be

@@ -56,6 +56,7 @@ struct config_source {
 	char *link_pattern;            /* type = html: URL prefix or glob, or NULL */
 	int catch_up;                  /* 1 (default): the first read stores the history
 	                                  and raises no alert */
+	int allow_private;             /* hops may go to loopback, RFC 1918, CGNAT, ULA */
 };
 
 struct config_indicator {
@@ -164,6 +165,7 @@ struct config {
 	int log_level;        /* enum log_level */
 	char *baselines;      /* CSV file of baselines to import, or NULL (no default) */
 	char *listen;         /* [ADDRESS:]PORT of the HTTP listener (httpd.h), or NULL: none */
+	int keep_revisions;   /* texts of a release's newest revisions kept (its figures: all) */
 
 	struct config_source *sources;
 	size_t nsources;

@@ -5,7 +5,8 @@
  * its outbox rows are committed, before anything is delivered.
  *
  * Points: after_alert_commit, after_delivery (a message sent, not yet marked
- * delivered). crashpoint_hang's point: hang_after_poll (a feed's response
+ * delivered), before_feed_parse (a feed's body received and its hash
+ * stored, as a parser that crashes on it would leave things). crashpoint_hang's point: hang_after_poll (a feed's response
  * handled; the event loop then never returns, as a stuck parser would leave
  * it, so the watchdog test can see systemd kill and restart the daemon).
  */

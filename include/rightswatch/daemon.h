@@ -50,5 +50,9 @@ int daemon_main(const char *config_path, enum daemon_mode mode,
  * stdout, as a table or (json) as JSON (status.h). Returns the exit status
  * (0, 1 on a database error, 2 on a configuration error). */
 int daemon_status(const char *config_path, int json);
+/* `rightswatch source reset NAME`: out of quarantine (poller_source_reset),
+ * saying what it was. Returns the exit status (0; 1 when no such source or
+ * a database error; 2 on a configuration error). */
+int daemon_source_reset(const char *config_path, const char *name);
 
 #endif

@@ -13,6 +13,9 @@
 
 /* A timestamp that is not known (missing or impossible date). */
 #define DATE_UNKNOWN INT64_MIN
+/* The widest offset from UTC a time zone has (minutes): anything beyond
+ * ±14:00 is a malformed date, not a zone. */
+#define DATE_MAX_OFFSET (14 * 60)
 
 struct date_ymd {
 	int y, m, d; /* m 1..12, d 1..31 */
@@ -34,12 +37,12 @@ int date_parse_ymd(const char *s, struct date_ymd *out);
 char *date_format_ymd(struct date_ymd d, char *out);
 
 /* RFC 822/1123 date ("Fri, 06 Aug 2021 10:00:00 GMT", old zone names such as
- * EST/PDT/Z/UT and military letters, numeric offsets, missing weekday or
- * seconds) -> seconds UTC, or DATE_UNKNOWN when malformed or impossible
- * (30 February is rejected, never rolled over). */
+ * EST/PDT/Z/UT and military letters, numeric offsets up to ±14:00, missing
+ * weekday or seconds) -> seconds UTC, or DATE_UNKNOWN when malformed or
+ * impossible (30 February is rejected, never rolled over). */
 int64_t date_parse_rfc822(const char *s);
-/* RFC 3339 / ISO 8601 ("2021-08-06T10:00:00Z", "+02:00", fractions, a bare
- * date) -> seconds UTC, or DATE_UNKNOWN. */
+/* RFC 3339 / ISO 8601 ("2021-08-06T10:00:00Z", "+02:00" up to ±14:00,
+ * fractions, a bare date) -> seconds UTC, or DATE_UNKNOWN. */
 int64_t date_parse_rfc3339(const char *s);
 /* Either format, whichever fits; DATE_UNKNOWN when neither does. */
 int64_t date_parse_any(const char *s);

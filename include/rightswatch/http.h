@@ -7,7 +7,12 @@
  * Each transfer has a connect timeout, a total timeout, a low-speed abort, a
  * cap on the *decoded* body enforced in the write callback, gzip/deflate/br,
  * at most HTTP_MAX_REDIRECTS redirects over http/https only, TLS
- * verification, HTTP/2 when offered, and per-host and total limits.
+ * verification, HTTP/2 when offered, and per-host and total limits. A GET
+ * with a policy (url_policy.h) checks its first URL, each redirect's
+ * target before it is followed, and each address before connecting to it
+ * (which defeats DNS rebinding); a refused hop ends the transfer with
+ * HTTP_ERR_REFUSED before any connection to it is made. Every socket is
+ * close-on-exec.
  *
  * Concurrency: curl's own connection limits (CURLMOPT_MAX_HOST_CONNECTIONS,
  * CURLMOPT_MAX_TOTAL_CONNECTIONS) bound connections, but HTTP/2 multiplexes
@@ -31,6 +36,7 @@
 
 struct event_base;
 struct http;
+struct url_policy;
 
 #define HTTP_STATUS_OK         200  /* the one status whose body is read as content */
 #define HTTP_MAX_REDIRECTS     5
@@ -59,6 +65,10 @@ struct http_request {
 	const char *accept;        /* Accept header, or NULL */
 	int64_t low_speed_time;    /* seconds below low_speed_limit that abort; 0: HTTP_LOW_SPEED_TIME */
 	int64_t low_speed_limit;   /* bytes per second; 0: HTTP_LOW_SPEED_LIMIT */
+	/* Where each hop may go (url_policy.h: the first URL, each redirect
+	 * before it is followed, each address before it is connected to);
+	 * copied. NULL: anywhere. */
+	const struct url_policy *policy;
 };
 
 struct http_post_request {
@@ -102,7 +112,8 @@ enum http_error {
 	HTTP_ERR_TIMEOUT,    /* total timeout or low-speed abort */
 	HTTP_ERR_TOO_BIG,    /* decoded body passed max_body */
 	HTTP_ERR_REDIRECTS,  /* more than HTTP_MAX_REDIRECTS, or to a scheme not allowed */
-	HTTP_ERR_CANCELLED   /* http_free or shutdown while in flight */
+	HTTP_ERR_CANCELLED,  /* http_free or shutdown while in flight */
+	HTTP_ERR_REFUSED     /* a hop the request's policy refuses (errmsg names it) */
 };
 
 /* The outcome of a transfer. Header fields are those of the final response
@@ -158,7 +169,8 @@ int http_smtp_send(struct http *h, const struct http_smtp_request *req, http_don
 size_t http_inflight(const struct http *h);
 /* Take ownership of the body (caller frees); res->body becomes NULL. */
 char *http_response_take_body(struct http_response *res, size_t *len);
-/* A short name for e ("ok", "transport", "timeout", "too big", "redirects", "cancelled"). */
+/* A short name for e ("ok", "transport", "timeout", "too big", "redirects", "cancelled",
+ * "refused"). */
 const char *http_error_name(enum http_error e);
 
 /* A webhook POST's fate: 2xx success; 4xx but 429 permanent; any other

@@ -10,11 +10,14 @@
 
 #include <stddef.h>
 
+#include "rightswatch/clause.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/number.h"
 #include "rightswatch/period.h"
 
 /* A taxonomy term found in the sentence. */
+struct taxonomy;
+
 struct mention_term {
 	size_t start, end; /* folded offsets */
 	int kind, id;      /* enum taxonomy_kind and its id */
@@ -31,6 +34,11 @@ struct mention_sent {
 	int generic_kind;  /* the kind a generic head was last given, or -1 */
 	const struct period_mention *per; /* the sentence's temporal phrases */
 	size_t nper;
+	const struct clause_span *cl; /* its clauses and appositions (clause.h) */
+	size_t ncl;
+	int displaced, refugees, violations, attacks; /* the taxonomy's ids of these, or -1 */
+	const struct taxonomy *tx; /* for the country of a region */
+	int home;          /* the release's country id, or -1 */
 };
 
 struct mention {
@@ -38,6 +46,9 @@ struct mention {
 	size_t start, end; /* evidence, folded offsets */
 	enum extract_qualifier qualifier;
 	int named;         /* 1: a generic head whose kind the sentence named */
+	const char *rule;  /* how it attached (a static phrase, for explanations) */
+	int left_country;  /* 1 + the country the people left ("have left Niger for
+	                    * Chad"), their origin as refugees; 0: none named */
 };
 
 /* Attach number k of s. Returns 1 and fills m, or 0 when it counts nothing. */
@@ -49,6 +60,43 @@ int mention_attach(const struct mention_sent *s, size_t k, struct mention *m);
  * k with only dates and the like between them, else NULL. Returns 1 and fills m, or 0. */
 int mention_follow(const struct mention_sent *s, size_t k, const struct mention *prev,
     size_t pk, struct mention *m);
+
+/* A breakdown in an apposition after a figure that attached: "Twelve
+ * people - among them three children - were killed", "40 villagers,
+ * including nine children, were injured", "(dont deux femmes)": the part
+ * counts what the figure counts. prev is the mention of number pk, the
+ * last attached. Returns 1 and fills m, or 0. */
+int mention_apposed(const struct mention_sent *s, size_t k, const struct mention *prev,
+    size_t pk, struct mention *m);
+
+/* The same count in another period, after the figure that attached:
+ * "9,600 refugees ..., compared with 5,200 in late May", "45 enlèvements
+ * en juin, contre 30 en mai". prev is the mention of number pk, the last
+ * attached. Returns 1 and fills m, or 0. */
+int mention_versus(const struct mention_sent *s, size_t k, const struct mention *prev,
+    size_t pk, struct mention *m);
+
+/* A part of a figure by place, after a colon: "61,000 refugees now live
+ * abroad: 25,000 in Mauritania, 21,000 in Niger". prev is the mention of
+ * number pk, the last attached. Returns 1 and fills m, or 0. */
+int mention_placed_part(const struct mention_sent *s, size_t k, const struct mention *prev,
+    size_t pk, struct mention *m);
+
+/* "attacked the road 14 times", "attaqué à trois reprises" is not: the
+ * multiplier number k after an attack verb (and its object) counts
+ * attacks. Returns 1 and fills m, or 0. */
+int mention_attack_times(const struct mention_sent *s, size_t k, struct mention *m);
+
+/* Whether people number k counts, attached as displaced by m, crossed a
+ * border: "fled over the border", "fled to Chad" (a country not their
+ * own: their nationality's, else the release's), "ont fui au Niger",
+ * "escaped abroad". Then they are refugees. */
+int mention_crossed(const struct mention_sent *s, size_t k, const struct mention *m);
+
+/* "killed or injured", "tuées ou blessées": when the verb m attached to is
+ * followed by "or" and another indicator, the people were harmed either
+ * way and count violations; m changed and 1, else 0. */
+int mention_either_or(const struct mention_sent *s, struct mention *m);
 
 /* A part of a list whose count comes after: "147 men, nine women and 12
  * children were killed". Returns 1 and fills m, or 0. */

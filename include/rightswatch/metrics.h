@@ -51,11 +51,21 @@ struct metrics_health {
 	int64_t sources;
 };
 
+/* How a destination (a [notify NAME]) fares. */
+struct metrics_dest {
+	const char *destination;
+	int64_t queued;          /* deliveries waiting */
+	int64_t last_ok;         /* seconds UTC of the last success, 0 never */
+	int64_t last_error;      /* seconds UTC of the last failure, 0 never */
+};
+
 /* What is read from the store when the metrics are rendered. */
 struct metrics_gauges {
 	int64_t outbox_pending;              /* -1: unknown, not rendered */
 	const struct metrics_health *health; /* sources by health, nhealth of them */
 	size_t nhealth;
+	const struct metrics_dest *dests;    /* ndests of them */
+	size_t ndests;
 };
 
 /* Append the exposition of m (may be NULL: counters at zero) and g (may be

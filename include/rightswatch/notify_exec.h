@@ -4,12 +4,18 @@
  * how it ended, all on the daemon's event_base without blocking it.
  *
  * The child gets stdin from a socket pair (so a child that stops reading
- * cannot raise SIGPIPE in the daemon), stdout on /dev/null, and stderr on a
- * pipe of which the first NOTIFY_EXEC_STDERR_MAX bytes are kept for the error
- * message; every other descriptor is closed. Its exit is noticed through a
- * pidfd (Linux >= 5.3), or by polling waitpid every NOTIFY_EXEC_POLL_MS when
- * pidfd_open is missing; no SIGCHLD handler is installed. On timeout it gets
- * SIGTERM, then SIGKILL after the grace time.
+ * cannot raise SIGPIPE in the daemon), stdout and stderr on one pipe of
+ * which the first NOTIFY_EXEC_OUTPUT_MAX bytes are kept (for the log and
+ * the error message); every other descriptor is closed. Its environment is
+ * only PATH and LANG (the daemon's, or defaults) and the request's own
+ * variables: nothing of the service's (CREDENTIALS_DIRECTORY, NOTIFY_SOCKET
+ * ...) leaks to it. It leads a process group of its own: on timeout the
+ * whole group gets SIGTERM, then SIGKILL after the grace time, so a
+ * grandchild that ignores SIGTERM dies too; the leader is not reaped
+ * before that (its pid, the group's id, cannot be reused meanwhile). Its
+ * exit is noticed through a pidfd (Linux >= 5.3), or by polling waitid
+ * every NOTIFY_EXEC_POLL_MS when pidfd_open is missing; no SIGCHLD handler
+ * is installed.
  *
  * notify_exec_split, the pure part, turns a configuration value into argv.
  */
@@ -22,7 +28,9 @@
 struct event_base;
 struct notify_exec;
 
-#define NOTIFY_EXEC_STDERR_MAX  4096  /* bytes of stderr kept */
+#define NOTIFY_EXEC_OUTPUT_MAX  4096  /* bytes of output (stdout and stderr) kept */
+#define NOTIFY_EXEC_PATH        "/usr/local/bin:/usr/bin:/bin" /* when the daemon has no PATH */
+#define NOTIFY_EXEC_LANG        "C.UTF-8"                      /* when the daemon has no LANG */
 #define NOTIFY_EXEC_TIMEOUT     30    /* seconds, default */
 #define NOTIFY_EXEC_GRACE       2     /* seconds between SIGTERM and SIGKILL */
 #define NOTIFY_EXEC_POLL_MS     100   /* waitpid period without pidfd */
@@ -42,6 +50,8 @@ struct notify_exec_request {
 	size_t len;
 	int64_t timeout;          /* seconds; 0: NOTIFY_EXEC_TIMEOUT */
 	int64_t grace;            /* seconds after SIGTERM before SIGKILL; 0: NOTIFY_EXEC_GRACE */
+	const char *const *env;   /* "NAME=value" added to PATH and LANG, NULL-terminated,
+	                             or NULL; copied */
 };
 
 struct notify_exec_result {
@@ -51,8 +61,8 @@ struct notify_exec_result {
 	int timed_out;        /* the timeout fired */
 	int cancelled;        /* notify_exec_free while it ran */
 	char errmsg[256];     /* a reason when !ok */
-	const char *err;      /* the first bytes of its stderr (NUL-terminated) */
-	size_t errlen;
+	const char *output;   /* the first bytes of its stdout and stderr (NUL-terminated) */
+	size_t outlen;
 };
 
 /* Called once per run, on the loop. r is valid during the call only. */

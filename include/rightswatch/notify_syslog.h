@@ -2,8 +2,8 @@
  * notify_syslog — the syslog transport of the notifiers. It takes records
  * whose text is already formatted (key=value pairs) and delivers them:
  *
- *   target = local          syslog(3) (openlog with ident and facility),
- *                           which reaches journald or rsyslog via /dev/log
+ *   target = local          a datagram to /dev/log (journald or rsyslog), in
+ *                           the form syslog(3) writes, on our own socket
  *   target = udp://HOST:PORT  one RFC 5424 datagram per record (RFC 5426)
  *   target = tcp://HOST:PORT  RFC 5424 with octet-counted framing (RFC 6587
  *                           3.4.1: "LEN SP MSG") on a non-blocking connection
@@ -33,6 +33,7 @@ struct notify_syslog;
 
 #define NOTIFY_SYSLOG_UDP_MAX   8192  /* bytes: longer datagrams have MSG cut */
 #define NOTIFY_SYSLOG_TIMEOUT   10    /* seconds: TCP connect and write stall */
+#define NOTIFY_SYSLOG_DEVLOG    "/dev/log"
 
 enum notify_syslog_kind {
 	NOTIFY_SYSLOG_LOCAL = 0,
@@ -89,6 +90,13 @@ int notify_syslog_escape_msg(struct buf *out, const char *msg);
 int notify_syslog_format(struct buf *out, int facility, const char *hostname,
     const char *app_name, const char *procid, const struct notify_syslog_record *r,
     size_t max, char *err, size_t errlen);
+
+/* Append the datagram of r for /dev/log, as syslog(3) writes it (RFC 3164
+ * with the local time): "<PRI>Mmm dd hh:mm:ss IDENT[PID]: MSG", MSG
+ * escaped as notify_syslog_escape_msg does. r->time 0 is now. 0, or -1 on
+ * out of memory or a facility or severity out of range. */
+int notify_syslog_format_local(struct buf *out, int facility, const char *ident, long pid,
+    const struct notify_syslog_record *r);
 
 /* ---- the transport -------------------------------------------------------- */
 

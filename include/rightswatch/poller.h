@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include "rightswatch/store.h"
+
 struct event_base;
 struct http;
 struct store;
@@ -87,5 +89,13 @@ size_t poller_busy(const struct poller *p);
  * release could not be read). */
 size_t poller_failures(const struct poller *p);
 void poller_free(struct poller *p);
+
+/* `rightswatch source reset NAME`: the stored source name out of
+ * quarantine (or gone, or backing off): counters cleared, due now, its
+ * validators and poisoned body hash forgotten. Its health before goes to
+ * *was. 0, or -1 with err (no such source stored, a database error). A
+ * running daemon sees it at its next reload. */
+int poller_source_reset(struct store *st, const char *name, enum store_health *was,
+    char *err, size_t errlen);
 
 #endif

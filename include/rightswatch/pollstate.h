@@ -10,12 +10,25 @@
  *   WAITING --due--> FETCHING --read--> READING --done--> WAITING
  *                       |  not modified ------------------> WAITING
  *                       |  failed -------> BACKOFF    --due--> FETCHING
+ *                       |  refused ------> BACKOFF (health "refused")
  *                       |  wall ---------> BLOCKED    --due--> FETCHING
  *                       |  retry after --> THROTTLED  --due--> FETCHING
  *                       |  gone ---------> GONE (never polled again)
  *   a round that never finishes, POLLSTATE_POISON_AFTER times in a row:
  *                                    --> POISONED (quarantined) until its
  *                                        content changes or it is reset
+ *   POISONED --due--> PROBING: the feed is fetched but not parsed unless
+ *                       its bytes differ from those of the round that
+ *                       never finished: changed --> FETCHING (released)
+ *                       the same, no answer ... --> POISONED (next probe
+ *                                                 after the interval)
+ *
+ * A round is counted unfinished before it starts: the poller stores the
+ * schedule that EV_UNFINISHED would leave (pollstate_precommit) before it
+ * fetches, and the real one when the round ends. A daemon killed (or hung
+ * and killed by the watchdog) inside a round thus finds, when it starts
+ * again, the source backing off instead of due at once: one page cannot
+ * start a crash loop.
  *
  * WAITING, BACKOFF, BLOCKED and THROTTLED differ only by the counters that
  * brought the source there; each is due at next_due. A `once` run polls a
@@ -44,6 +57,7 @@ enum pollstate_state {
 	POLLSTATE_THROTTLED,   /* the server asked for time (Retry-After) */
 	POLLSTATE_GONE,        /* 410: disabled, never polled again */
 	POLLSTATE_POISONED,    /* rounds that never finished: quarantined */
+	POLLSTATE_PROBING,     /* quarantined, its feed fetched to see whether it changed */
 	POLLSTATE_NSTATES
 };
 
@@ -59,8 +73,10 @@ enum pollstate_ev {
 	POLLSTATE_EV_GONE,         /* 410 */
 	POLLSTATE_EV_CANCELLED,    /* the transfer was cancelled (a stop, a reload removed the source) */
 	POLLSTATE_EV_UNFINISHED,   /* a round began and never ended (the daemon died or hung in it) */
-	POLLSTATE_EV_CHANGED,      /* a quarantined source's content changed */
+	POLLSTATE_EV_CHANGED,      /* a quarantined source's content changed (PROBING: the
+	                              body differs from the poisoned one's) */
 	POLLSTATE_EV_RESET,        /* the operator reset the source */
+	POLLSTATE_EV_REFUSED,      /* a hop of the feed's request the URL policy refuses */
 	POLLSTATE_NEVENTS
 };
 
@@ -101,8 +117,14 @@ int pollstate_apply(struct pollstate *s, const struct pollstate_event *e,
     const struct pollstate_policy *pol, int64_t now, int *health_changed);
 /* Would e move s at now? (pollstate_apply without applying.) */
 int pollstate_accepts(const struct pollstate *s, enum pollstate_ev ev, int64_t now);
-/* Is a round in flight (FETCHING or READING)? */
+/* Is a round in flight (FETCHING, READING or PROBING)? */
 int pollstate_in_round(const struct pollstate *s);
+/* The state a round that starts now from resting state s leaves if it
+ * never finishes (EV_UNFINISHED applied to a copy): what the poller
+ * stores before it fetches. *out is s when the event means nothing in
+ * s's state. */
+void pollstate_precommit(const struct pollstate *s, const struct pollstate_policy *pol,
+    int64_t now, struct pollstate *out);
 
 /* What a feed's answer is before its body is read. */
 struct pollstate_answer {
@@ -110,6 +132,7 @@ struct pollstate_answer {
 	long status;          /* HTTP status, 0 when none */
 	int64_t retry_after;  /* seconds from now, -1 none */
 	int challenge;        /* 1: the body looks like a bot wall's challenge */
+	int refused;          /* 1: the URL policy refused a hop (no response then) */
 };
 
 /* Judge an answer by its status (one table): READ when the body is to be
@@ -118,7 +141,9 @@ enum pollstate_ev pollstate_judge(const struct pollstate_answer *a,
     enum store_health *health);
 
 /* The state a stored row stands for (a resting one: rounds are not
- * stored), and its counters and times. */
+ * stored), and its counters and times. A row whose unfinished count is
+ * not 0 is one whose round never ended: failing, or poisoned from
+ * POLLSTATE_POISON_AFTER on. */
 void pollstate_from_row(struct pollstate *s, const struct store_source *row);
 /* Write s's counters and times into row (disabled when GONE). */
 void pollstate_to_row(const struct pollstate *s, struct store_source *row);

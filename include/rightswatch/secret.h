@@ -15,7 +15,7 @@
 /* The secret in the file at path, trailing line breaks dropped (caller
  * wipes with explicit_bzero, then frees). NULL with the reason in err when
  * path is not absolute (an unexpanded ${CREDENTIALS_DIRECTORY}), cannot be
- * read, is readable by everyone, or is empty. */
+ * read, is readable by its group or by others, or is empty. */
 char *secret_read(const char *path, char *err, size_t errlen);
 
 #endif

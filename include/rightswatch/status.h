@@ -49,6 +49,16 @@ struct status_silence {
 	char *reason;
 };
 
+/* A configured destination: how it fares (store_destination). */
+struct status_dest {
+	char *name;
+	const char *type;     /* "email" ... (static) */
+	int64_t pending;      /* deliveries waiting */
+	int64_t last_ok;      /* seconds UTC, 0 never */
+	int64_t last_error_at;
+	char *last_error;     /* a server's words (escape them), or NULL */
+};
+
 /* Everything is owned by the struct: release with status_clear. */
 struct status {
 	int64_t now;                  /* seconds UTC, when gathered */
@@ -64,6 +74,9 @@ struct status {
 	size_t nsilences;
 	int64_t last_release;         /* the newest release first seen, seconds UTC; 0 none */
 	int64_t last_alert;           /* the newest alert raised, seconds UTC; 0 none */
+	int64_t db_bytes;             /* the database file's size, -1 unknown */
+	struct status_dest *dests;    /* in configuration order */
+	size_t ndests;
 };
 
 /* What status_gather reads: the systemd STATUS= line and /metrics need
@@ -74,13 +87,15 @@ struct status {
 #define STATUS_ACTIVITY 0x4 /* last_release, last_alert */
 #define STATUS_OUTBOX   0x8 /* outbox_pending */
 #define STATUS_SILENCES 0x10 /* silences, nsilences */
-#define STATUS_ALL      0x1f
+#define STATUS_SIZE     0x20 /* db_bytes */
+#define STATUS_DESTS    0x40 /* dests, ndests */
+#define STATUS_ALL      0x7f
 
 /* Fill *out with what (STATUS_*) for cf's sources from st at time now;
- * the rest stays zero (outbox_pending -1). st NULL means there is no state
- * file yet: every source is new and nothing else is known (no_state).
- * 0, or -1 (reason in store_errmsg, or out of memory: out is then
- * cleared). */
+ * the rest stays zero (outbox_pending and db_bytes -1). st NULL means there
+ * is no state file yet: every source is new and nothing else is known
+ * (no_state). 0, or -1 (reason in store_errmsg, or out of memory: out is
+ * then cleared). */
 int status_gather(struct store *st, const struct config *cf, int64_t now, unsigned what,
     struct status *out);
 /* Free what s holds and zero it. Accepts NULL. */

@@ -64,6 +64,7 @@ enum store_health {
 	STORE_HEALTH_GONE,         /* "gone": 410, disabled */
 	STORE_HEALTH_INVALID,      /* "invalid": a body that does not parse */
 	STORE_HEALTH_POISONED,     /* "poisoned": rounds that never finished, quarantined */
+	STORE_HEALTH_REFUSED,      /* "refused": a hop the URL policy refuses (url_policy.h) */
 	STORE_HEALTH_COUNT
 };
 
@@ -88,6 +89,8 @@ struct store_source {
 	int64_t retry_until;  /* server's Retry-After, seconds UTC, 0 none */
 	int64_t backoff;      /* current error backoff, seconds, 0 none */
 	int failures;         /* consecutive failures */
+	int unfinished;       /* consecutive rounds that began and never ended */
+	char *body_hash;      /* SHA-256 (hex) of the feed body last begun to be read, or NULL */
 	int disabled;         /* 1 after a 410 */
 	int64_t items;        /* items seen from this source (counted on read;
 	                         ignored by store_source_put) */
@@ -101,6 +104,10 @@ void store_source_clear(struct store_source *s);
 int store_source_get(struct store *st, const char *name, struct store_source *out);
 /* Insert or update by name. */
 int store_source_put(struct store *st, const struct store_source *s);
+/* Record the hash of the feed body about to be read for the stored
+ * source name (nothing else of its row changes). 0, or -1 (also when no
+ * such source is stored). */
+int store_source_set_hash(struct store *st, const char *name, const char *hash);
 /* Call fn for each stored source, in name order (rows are read first, so fn
  * may use the store). fn returns 0 to go on. Returns 0, -1 on a database
  * error, or the first non-zero value fn returned. */
@@ -144,6 +151,8 @@ struct store_document {
 	const char *text;
 	const char *hash;  /* of the text */
 	const char *country; /* the release's country, or NULL */
+	int keep_revisions; /* the texts of this many newest revisions are kept,
+	                       older ones dropped (their figures stay); 0: all */
 };
 
 enum store_doc_state {
@@ -154,17 +163,38 @@ enum store_doc_state {
 
 /* Is there a document for url already? Returns 0 and *doc_id (0 if none). */
 int store_document_find(struct store *st, const char *url, int64_t *doc_id);
-/* Save a document (new, or a new revision when the hash changed): NEW with
- * revision 1, SAME (the latest revision's hash; nothing written but
- * last_seen), or REVISED with revision latest + 1 and the metadata updated.
- * One transaction; *doc_id and *revision name the latest revision. */
+/* A stored release, as read back (every string owned; store_doc_text_clear). */
+struct store_doc_text {
+	int64_t id;
+	int revision;        /* the latest */
+	char *url, *title, *date, *lang, *country; /* NULL when not stored */
+	char *text;          /* the latest revision's text */
+};
+
+/* The latest revision of the document whose id is id or whose URL is url
+ * (either may be 0 / NULL). Returns 0 and fills out, 1 when there is none,
+ * -1 on a database error or out of memory. */
+int store_document_get(struct store *st, int64_t id, const char *url, struct store_doc_text *out);
+void store_doc_text_clear(struct store_doc_text *d);
+
+/* Save a document (new, or a new revision when the hash of its main text
+ * changed): NEW with revision 1, SAME (the latest revision's hash; nothing
+ * written but last_seen), or REVISED with revision latest + 1 and the
+ * metadata updated; of the revisions older than the newest keep_revisions,
+ * those no figure refers to are deleted, the others' text emptied. One
+ * transaction; *doc_id and *revision name the
+ * latest revision. */
 int store_document_save(struct store *st, const struct store_document *d,
     int64_t now, int64_t *doc_id, int *revision, enum store_doc_state *state);
 
 /* Record the observations of one revision of a document (replacing any for
  * the same revision), with the text they came from for the sentences, in
  * one transaction. Evidence is text[start, end) and the sentence
- * text[sent_start, sent_end), each NULL when outside strlen(text). */
+ * text[sent_start, sent_end), each NULL when outside strlen(text). A
+ * figure the document's earlier revisions hold already (same indicator,
+ * value, qualifier, period, place and evidence) moves to this revision,
+ * keeping its id (an alert's reference stays), rather than being copied:
+ * every distinct figure is kept forever, a repeated one once. */
 int store_observations_save(struct store *st, int64_t doc_id, int revision,
     const char *text, const struct extract_result *res, const char *extractor_version,
     int64_t now);
@@ -380,9 +410,37 @@ int store_outbox_postpone(struct store *st, int64_t alert_id, const char *destin
     int64_t when);
 /* The number of pending deliveries. */
 int store_outbox_pending_count(struct store *st, int64_t *n);
+/* The database's instance id (16 hex digits, random, made when it was
+ * created or migrated to version 6) into out. */
+#define STORE_INSTANCE_LEN 16
+int store_instance(struct store *st, char out[STORE_INSTANCE_LEN + 1]);
+
+/* How a destination fares: deliveries waiting for it, its last success
+ * and its last failure. Strings owned (store_destination_clear). */
+struct store_destination {
+	int64_t pending;
+	int64_t last_ok;        /* seconds UTC, 0 never */
+	int64_t last_error_at;  /* seconds UTC, 0 never */
+	char *last_error;       /* a server's words (escape them), or NULL */
+};
+/* An attempt to destination ended at now: delivered (error NULL) or not,
+ * and why (a test alert's attempts count too). */
+int store_destination_result(struct store *st, const char *destination, int64_t now,
+    const char *error);
+/* How destination fares (all zero when it never had an attempt). */
+int store_destination_get(struct store *st, const char *destination,
+    struct store_destination *out);
+void store_destination_clear(struct store_destination *d);
 /* When the newest release was first seen and the newest alert raised
  * (Unix seconds; 0 when there is none). */
 int store_activity(struct store *st, int64_t *last_release, int64_t *last_alert);
+
+/* The database file's size in bytes (its pages), into *bytes. */
+int store_size(struct store *st, int64_t *bytes);
+/* Give the pages freed since (emptied revisions) back to the file system
+ * (incremental vacuum; the file shrinks at the next checkpoint). Outside a
+ * transaction. 0 or -1. */
+int store_reclaim(struct store *st);
 
 /* ---- browsing what is known (store_browse.c; store_alert.c) ----
  * The same queries serve the command line and the dashboard. Strings of a

@@ -30,6 +30,9 @@ struct text_sentence {
  * when len does not fit the 32-bit offset map (4 GiB). */
 int text_fold(const char *s, size_t len, int accents, struct text *out);
 void text_free(struct text *t);
+/* Whether the original character behind folded offset i of t is a capital
+ * letter of any script ("B", "É", "Ö") or a digit. */
+int text_capital_at(const struct text *t, size_t i);
 
 /* Split t into sentences: on . ! ? followed by a space and a capital (or
  * digit or quote), but not after abbreviations, initials or decimals; a

@@ -1,6 +1,7 @@
 /*
  * url — URL handling through curl's URL API (CURLU): resolving relative
- * links and deciding which URLs the daemon may fetch.
+ * links, splitting URLs, matching link patterns. Which URLs the daemon may
+ * fetch is url_policy.h.
  */
 #ifndef RW_URL_H
 #define RW_URL_H
@@ -16,12 +17,9 @@ char *url_resolve(const char *base, const char *ref);
 int url_split(const char *url, char *scheme, size_t schemelen,
     char *host, size_t hostlen, int *port);
 
-/* May the daemon fetch link, found in the feed or listing at source_url?
- * Only http and https, and only the source's own host and port or one of
- * page_hosts ("host" or "host:port"; a bare host allows 80 and 443).
- * Returns 1 when allowed, 0 when not (reason in why). */
-int url_allowed(const char *link, const char *source_url,
-    char *const *page_hosts, size_t npage_hosts, char *why, size_t whylen);
+/* Does url carry a user name or a password? 1 or 0; -1 when url is not
+ * an absolute URL. */
+int url_userinfo(const char *url);
 
 /* Does url match pattern: a prefix, or a glob with '*' (any run of
  * characters) and '?' when the pattern contains either? 1 or 0. */

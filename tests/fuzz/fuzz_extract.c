@@ -10,7 +10,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct extract_taxonomy *tx;
-	struct extract_params p = { { 2021, 8, 6 }, EXTRACT_LANG_AUTO, NULL };
+	struct extract_params p = { { 2021, 8, 6 }, EXTRACT_LANG_AUTO, NULL, NULL };
 	struct extract_result res;
 
 	if (tx == NULL && (tx = extract_taxonomy_new(NULL)) == NULL)

@@ -120,12 +120,13 @@ wait_port() {
 	return 1
 }
 
-# nginx_start DOCROOT: Debian's nginx on a free port with its own config,
-# serving DOCROOT with ETag, Last-Modified and gzip; sets NGINX_PORT and
-# NGINX_LOG (one line a request: method uri status if-none-match
-# if-modified-since accept-encoding user-agent).
+# nginx_start DOCROOT [DIRECTIVES]: Debian's nginx on a free port with its
+# own config, serving DOCROOT with ETag, Last-Modified and gzip, with
+# DIRECTIVES (e.g. "location = /x { return 302 URL; }") in its server
+# block; sets NGINX_PORT and NGINX_LOG (one line a request: method uri
+# status if-none-match if-modified-since accept-encoding user-agent).
 nginx_start() {
-	local root=$1 dir=$TMP/nginx
+	local root=$1 extra=${2:-} dir=$TMP/nginx
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || return 1
 	mkdir -p "$dir/tmp"
 	chmod -R a+rX "$root"
@@ -155,12 +156,51 @@ http {
 	server {
 		listen 127.0.0.1:$NGINX_PORT;
 		root $root;
+		$extra
 	}
 }
 CONF
 	/usr/sbin/nginx -c "$dir/nginx.conf" -p "$dir" &
 	_pids+=($!)
 	wait_port "$NGINX_PORT"
+}
+
+# port_from FILE: the port a server printed as the first line of FILE
+# (waiting up to ~10 s for it); nothing when it did not.
+port_from() {
+	local i
+	for i in $(seq 1 100); do
+		[ -s "$1" ] && break
+		sleep 0.1
+	done
+	head -n 1 "$1" 2>/dev/null
+}
+
+# canary_start: a listener on a free port that must never be reached: it
+# counts the connections it accepts (closing each at once) in CANARY_LOG,
+# one line each; sets CANARY_PORT. accepts_on_canary prints the count.
+canary_start() {
+	CANARY_LOG=$TMP/canary.log
+	: > "$CANARY_LOG"
+	python3 -c '
+import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 0))
+s.listen(64)
+print(s.getsockname()[1], flush=True)
+while True:
+    c, _ = s.accept()
+    with open(sys.argv[1], "a") as f:
+        f.write("accept\n")
+    c.close()
+' "$CANARY_LOG" > "$TMP/canary.port" &
+	_pids+=($!)
+	CANARY_PORT=$(port_from "$TMP/canary.port")
+	[ -n "$CANARY_PORT" ]
+}
+accepts_on_canary() {
+	wc -l < "$CANARY_LOG" | tr -d ' '
 }
 
 # requests_for URI-REGEX: how many requests nginx logged for matching URIs.
@@ -183,12 +223,7 @@ fault_start() {
 	python3 "$RW_ROOT/tests/servers/faultserver.py" --log "$FAULT_LOG" \
 		${1:+--script "$1"} > "$TMP/fault$n.port" &
 	_pids+=($!)
-	local i
-	for i in $(seq 1 100); do
-		[ -s "$TMP/fault$n.port" ] && break
-		sleep 0.1
-	done
-	FAULT_PORT=$(head -n 1 "$TMP/fault$n.port")
+	FAULT_PORT=$(port_from "$TMP/fault$n.port")
 	[ -n "$FAULT_PORT" ] && wait_port "$FAULT_PORT"
 }
 
@@ -228,7 +263,7 @@ SMTP_PY=/usr/bin/python3
 # smtp_start MAILDIR [--port N] [--fail-first N] ...: tests/servers/smtpserver.py
 # saving each message in MAILDIR; sets SMTP_PORT. Fails when it did not start.
 smtp_start() {
-	local dir=$1 log i
+	local dir=$1 log
 	shift
 	log=$TMP/smtp-$(basename "$dir")
 	mkdir -p "$dir"
@@ -236,10 +271,6 @@ smtp_start() {
 	$SMTP_PY "$RW_ROOT/tests/servers/smtpserver.py" --maildir "$dir" "$@" \
 		> "$log.port" 2> "$log.err" &
 	_pids+=($!)
-	for i in $(seq 1 100); do
-		[ -s "$log.port" ] && break
-		sleep 0.1
-	done
-	SMTP_PORT=$(head -n 1 "$log.port")
+	SMTP_PORT=$(port_from "$log.port")
 	[ -n "$SMTP_PORT" ] && wait_port "$SMTP_PORT"
 }

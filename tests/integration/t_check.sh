@@ -85,10 +85,17 @@ read -r _tap_n ncases < "$TMP/cases/count"
 check "the table holds at least 25 broken configurations ($ncases cases)" test "$ncases" -ge 27
 
 # What check refuses, run refuses: one case of each kind through `once`.
-for c in empty no-notify csv-country state-notdir password-everyone; do
+for c in empty no-notify csv-country state-notdir password-everyone starttls-try; do
 	(cd "$TMP/cases/$c" && "$RW_BIN" once -c rw.ini) > "$TMP/once-$c.out" 2>&1
 	check "once refuses what check refused ($c): exit 2" test $? -eq 2
 done
+# A password that would cross in plain text is not sent by test-alert
+# either, which does not run check's verification: the destination
+# itself refuses to start.
+(cd "$TMP/cases/starttls-try" && "$RW_BIN" test-alert -c rw.ini) > "$TMP/ta.out" 2>&1
+st=$?
+check "test-alert refuses a password over smtp:// with starttls = try (exit $st)" \
+	test "$st" -ne 0 -a -n "$(grep -F '[notify mail]: starttls = try with a password over smtp://' "$TMP/ta.out")"
 # ... and accepts what it accepted: the warnings case starts (its source
 # cannot be reached, so once exits 1 or 3, not 2), creating its state dir.
 (cd "$TMP/cases/warnings" && "$RW_BIN" once -c rw.ini) > "$TMP/once-w.out" 2>&1

@@ -11,7 +11,7 @@
 #   D  a destination failing the same way is logged once at warning, the
 #      repeats at debug; its recovery once at info
 . "$(dirname "$0")/lib.sh"
-plan 14
+plan 15
 
 $SMTP_PY -c 'import aiosmtpd' 2>/dev/null || bail "python3-aiosmtpd is not installed"
 cp -r "$RW_ROOT/tests/fixtures/digest" "$TMP/site"
@@ -104,6 +104,8 @@ check "B: once exits 1: the mail could not be sent" [ "$rc" -eq 1 ]
 check "B: both webhook deliveries were made before once exited" [ "$(posts)" -eq 2 ]
 check "B: the mails stay queued" \
 	[ "$(sql "$TMP/b.db" "select count(*) from outbox where destination = 'mail' and state = 'pending'")" -eq 2 ]
+check "B: the reason is the credential the shell does not have" \
+	[ "$(sql "$TMP/b.db" "select count(*) from outbox where destination = 'mail' and last_error like '%CREDENTIALS_DIRECTORY is not set in this process%'")" -eq 2 ]
 
 
 # more_alerts DB PREFIX N: N copies of alert 1 (higher values), each queued

@@ -2,7 +2,7 @@
 # The daemon against a misbehaving server on 127.0.0.1, fault by fault:
 # what the server saw and what the database says afterwards.
 . "$(dirname "$0")/lib.sh"
-plan 32
+plan 34
 
 # A second server that must never be asked anything (another loopback port).
 fault_start || bail "fault server did not start"
@@ -49,6 +49,8 @@ log_level = debug
 
 [source throttled-secs]
 url = $base/retry-after-secs?secs=120
+[source throttled-long]
+url = $base/retry-after-secs?secs=99999999
 [source throttled-date]
 url = $base/retry-after-date?secs=3600
 [source failing]
@@ -89,6 +91,10 @@ note "$(grep -c . "$TMP/once1.log") log lines"
 check "429 with Retry-After in seconds: health throttled" [ "$(health throttled-secs)" = throttled ]
 check "the server's wait is stored (120 s ahead)" \
 	[ $(( $(col throttled-secs retry_until) - $(col throttled-secs last_poll) )) -ge 119 ]
+check "a Retry-After of three years is capped at 7 days" \
+	[ $(( $(col throttled-long retry_until) - $(col throttled-long last_poll) )) -eq 604800 ]
+check "... and the warning gives the wait kept and the one asked" \
+	grep -q "source throttled-long: throttled: 429, retry after 604800 s (the server asked 99999999 s; capped at 7 days)" "$TMP/once1.log"
 check "503 with an HTTP-date Retry-After: health throttled" [ "$(health throttled-date)" = throttled ]
 check "the HTTP-date wait is stored (about an hour ahead)" \
 	[ $(( $(col throttled-date retry_until) - $(col throttled-date last_poll) )) -ge 3590 ]
@@ -106,8 +112,8 @@ check "memory stayed bounded (max RSS < 150 MB)" [ "$(tail -n 1 "$TMP/maxrss")" 
 # redirects
 check "a redirect loop stops after 5 redirects" [ "$(hits "$FAULT_LOG" '^/redirect-loop')" -eq 6 ]
 check "a redirect loop: health failing" [ "$(health loop)" = failing ]
-check "a redirect to file: is not followed (failing)" [ "$(health to-file)" = failing ]
-check "a redirect to ftp: is not followed (failing)" [ "$(health to-ftp)" = failing ]
+check "a redirect to file: is not followed (refused)" [ "$(health to-file)" = refused ]
+check "a redirect to ftp: is not followed (refused)" [ "$(health to-ftp)" = refused ]
 
 # a challenge page
 check "403 challenge page: health blocked" [ "$(health challenge)" = blocked ]
@@ -125,7 +131,7 @@ check "500 after a good answer: health failing" [ "$(health failing)" = failing 
 check "500: the item read before is kept" [ "$(sql "$db" "select count(*) from items where source='failing'")" -eq 1 ]
 check "HTML where a feed was expected: health 'not a feed'" [ "$(health html)" = "not a feed" ]
 "$RW_BIN" once -c "$TMP/rw.ini" > "$TMP/once3.log" 2>&1
-check "no request before Retry-After (seconds)" [ "$(hits "$FAULT_LOG" '^/retry-after-secs')" -eq 1 ]
+check "no request before Retry-After (seconds)" [ "$(hits "$FAULT_LOG" '^/retry-after-secs\?secs=120')" -eq 1 ]
 check "no request before Retry-After (HTTP-date)" [ "$(hits "$FAULT_LOG" '^/retry-after-date')" -eq 1 ]
 check "no request to a failing source during its backoff" [ "$(hits "$FAULT_LOG" '^/good-then-500')" -eq 2 ]
 check "the blocked source is polled again only after backoff" [ "$(hits "$FAULT_LOG" '^/403-challenge')" -eq 1 ]

@@ -25,15 +25,17 @@ for p in $pages; do
 done
 
 # The synopsis lines of --help, without "rightswatch ", and the commands
-# they name ("baseline list" for the baseline verbs).
+# they name ("baseline list" for the baseline verbs, "source reset").
 "$RW_BIN" --help > "$TMP/help"
 check "rightswatch --help exits 0" test $? -eq 0
 sed -n 's/^  rightswatch //p' "$TMP/help" > "$TMP/synopses"
-check "rightswatch --help lists the fifteen commands" \
-	test "$(awk '{print $1}' "$TMP/synopses" | sort -u | wc -l)" -eq 15
+# as many commands as main.c's dispatch table holds
+ncmd=$(grep -c '^	{ "[a-z-]*", cli_' "$RW_ROOT/daemon/cli/main.c")
+check "rightswatch --help lists the $ncmd commands of the dispatch table" \
+	test "$(awk '{print $1}' "$TMP/synopses" | sort -u | wc -l)" -eq "$ncmd"
 
 help_cmd() { # a synopsis line -> its command
-	awk '{ print ($1 == "baseline" || $1 == "silence" ? $1 " " $2 : $1) }' <<< "$1"
+	awk '{ print ($1 == "baseline" || $1 == "silence" || $1 == "source" ? $1 " " $2 : $1) }' <<< "$1"
 }
 help_opts() { # a synopsis line -> its options, one a line, sorted
 	grep -oE '\[--?[a-z][a-z-]*' <<< "$1" | tr -d '[' | sort -u

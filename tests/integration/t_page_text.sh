@@ -11,7 +11,7 @@ ok() { n=$((n + 1)); echo "ok $n - $1"; }
 nok() { n=$((n + 1)); echo "not ok $n - $1"; }
 check() { if [ "$1" -eq 0 ]; then ok "$2"; else nok "$2"; fi; }
 
-echo "1..12"
+echo "1..15"
 
 # golden files: the JSON is compared byte for byte
 golden() { # name description [options...]
@@ -68,3 +68,26 @@ head -c 4096 /dev/urandom > "$tmp/in"; printf '\0\0\0' >> "$tmp/in"; refuse "bin
 printf 'PK\003\004\024\000\010\000<html>' > "$tmp/in"; refuse "an archive with a tag inside is refused"
 "$bin" page-text "$tmp/no-such-file" > /dev/null 2>&1
 [ $? -eq 1 ]; check $? "a missing file exits 1"
+
+# An element with thousands of attributes (libxml2 2.9 checks them for
+# duplicates in quadratic time) is refused at once; 256 are read; the same
+# markup inside a script or a comment is not counted.
+python3 - "$tmp" <<'PY'
+import sys
+d = sys.argv[1]
+attrs = lambda n: " ".join('a%d="1"' % i for i in range(n))
+open(d + "/bomb.html", "w").write("<html><body><p " + attrs(80000) + ">x</p></body></html>\n")
+open(d + "/ok.html", "w").write("<html><body><p " + attrs(256) + ">Two hundred and fifty-six</p></body></html>\n")
+open(d + "/hidden.html", "w").write("<html><body><script>var s = '<p " + attrs(400) +
+    ">';</script><!-- <p " + attrs(400) + "> --><p>Hidden markup is not counted</p></body></html>\n")
+PY
+start=$(date +%s%N)
+timeout 20 "$bin" page-text "$tmp/bomb.html" > "$tmp/r.out" 2> "$tmp/r.err"
+rc=$? ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$rc" -eq 1 ] && [ ! -s "$tmp/r.out" ] && grep -q "rejected: an element with more attributes than 256" "$tmp/r.err" &&
+    [ "$ms" -lt 2000 ]
+check $? "an element with 80,000 attributes is refused in ${ms} ms"
+"$bin" page-text "$tmp/ok.html" 2>/dev/null | grep -q '"text":"Two hundred and fifty-six"'
+check $? "an element with 256 attributes is read"
+"$bin" page-text "$tmp/hidden.html" 2>/dev/null | grep -q '"text":"Hidden markup is not counted"'
+check $? "attributes inside script and comments are not counted"

@@ -27,7 +27,7 @@ esac
 command -v systemd-nspawn >/dev/null || unable "systemd-nspawn is not installed (systemd-container)"
 command -v mmdebstrap >/dev/null || unable "mmdebstrap is not installed"
 unshare -m -p -f -u true 2>/dev/null || unable "this machine cannot create namespaces"
-plan 33
+plan 34
 
 fix=$RW_ROOT/tests/fixtures/alerts
 
@@ -266,6 +266,10 @@ watchdog_fired() { journal_has "Watchdog timeout"; }
 restarted() { [ "$(prop NRestarts)" -gt "$restarts0" ]; }
 check "the watchdog killed the hung daemon" wait_up_to 30 watchdog_fired
 check "Restart=on-failure started it again" wait_up_to 30 restarted
+# The round it hung in was committed as unfinished before it began: the
+# restarted daemon backs off from that source instead of hanging on it again.
+check "the restarted daemon knows the hung round never finished" \
+	wait_up_to 30 journal_has "its last round never finished (1 in a row"
 ct rm /etc/systemd/system/rightswatch.service.d/hang.conf
 ct systemctl daemon-reload
 ct systemctl reset-failed rightswatch 2>/dev/null

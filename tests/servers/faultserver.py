@@ -25,7 +25,8 @@ before any answer, so a client that has its response can read the line:
     {"t": 1700000000.123, "mono": 12345.678, "method": "GET",
      "path": "/ok?x=1", "route": "/ok", "n": 1,
      "if_none_match": "\\"ok-v1\\"" | null, "if_modified_since": ... | null,
-     "accept_encoding": ..., "user_agent": ..., "host": ..., "body": ...}
+     "accept_encoding": ..., "user_agent": ..., "host": ...,
+     "idempotency_key": ... | null, "body": ...}
 "t" is wall-clock seconds, "mono" the server's monotonic clock, "n" the
 count of requests to that route so far (1-based), "body" the request body
 of a POST/PUT (text, cut at 64 KiB) or null.
@@ -55,6 +56,8 @@ Built-in paths (query parameters in brackets):
     /big [bytes=N]     N bytes with an honest Content-Length
     /slow-headers [secs=30]       no answer for secs seconds
     /sleep [ms=300]    answer 200 after ms milliseconds
+    /redirect [to=URL&status=302]  that status with Location: URL (any URL, any
+                       host or port: the redirect scripts of the URL policy tests)
     /redirect-loop     302 to itself, forever
     /redirect-chain [n=3]         n redirects (302), then /ok
     /redirect-file     302 to file:///etc/passwd
@@ -234,7 +237,8 @@ class Handler(BaseHTTPRequestHandler):
             "if_modified_since": self.headers.get("If-Modified-Since"),
             "accept_encoding": self.headers.get("Accept-Encoding"),
             "user_agent": self.headers.get("User-Agent"),
-            "host": self.headers.get("Host"), "body": body})
+            "host": self.headers.get("Host"),
+            "idempotency_key": self.headers.get("Idempotency-Key"), "body": body})
         head = method == "HEAD"
         try:
             script = self.state.script_routes()
@@ -340,6 +344,9 @@ class Handler(BaseHTTPRequestHandler):
         elif route == "/sleep":
             time.sleep(qint(q, "ms", 300) / 1000.0)
             self.reply(200, "slept\n", None, head)
+        elif route == "/redirect":
+            status = qint(q, "status", 302)
+            self.reply(status, "", {"Location": q.get("to", ["/ok"])[0]}, head)
         elif route == "/redirect-loop":
             self.reply(302, "", {"Location": "/redirect-loop"}, head)
         elif route == "/redirect-chain":

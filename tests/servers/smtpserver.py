@@ -5,13 +5,16 @@ python3-aiosmtpd; run it with /usr/bin/python3, where the package lives).
 Usage:
     /usr/bin/python3 tests/servers/smtpserver.py --maildir DIR
                      [--bind ADDR] [--port N] [--fail-first N]
-                     [--user NAME --password SECRET]
+                     [--drop-first N] [--user NAME --password SECRET]
 
     --maildir     where each accepted message is saved (created if missing)
     --bind        address to listen on (default 127.0.0.1)
     --port        port (default 0: a free one is picked)
     --fail-first  answer "451 4.3.0 try again later" at the end of the first
                   N DATA commands (the message is not saved), for retry tests
+    --drop-first  after the first N DATA commands, save the message and drop
+                  the connection without a reply: the message arrived, the
+                  sender cannot know it (the duplicates test)
     --user/--password
                   require AUTH (PLAIN or LOGIN, allowed without TLS) with this
                   pair before MAIL; a wrong pair gets 535
@@ -43,9 +46,10 @@ from aiosmtpd.smtp import AuthResult
 
 
 class Handler:
-    def __init__(self, maildir, fail_first):
+    def __init__(self, maildir, fail_first, drop_first=0):
         self.maildir = maildir
         self.fail_first = fail_first
+        self.drop_first = drop_first
         self.data_seen = 0
         self.saved = 0
         self.lock = threading.Lock()
@@ -69,6 +73,9 @@ class Handler:
         with open(base + ".json.tmp", "w") as f:
             json.dump(meta, f)
         os.rename(base + ".json.tmp", base + ".json")
+        if seen <= self.fail_first + self.drop_first:
+            # Saved, but the reply never leaves: the connection just ends.
+            server.transport.abort()
         return "250 2.0.0 OK saved as %03d" % n
 
 
@@ -91,6 +98,7 @@ def main():
     ap.add_argument("--bind", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--fail-first", type=int, default=0)
+    ap.add_argument("--drop-first", type=int, default=0)
     ap.add_argument("--user")
     ap.add_argument("--password")
     args = ap.parse_args()
@@ -106,7 +114,7 @@ def main():
     # aiosmtpd warns that AUTH without TLS is unsafe: it is, on purpose, here.
     warnings.simplefilter("ignore")
     logging.getLogger("mail.log").setLevel(logging.ERROR)
-    handler = Handler(args.maildir, args.fail_first)
+    handler = Handler(args.maildir, args.fail_first, args.drop_first)
     ctl = Controller(handler, hostname=args.bind, port=port, **kwargs)
     ctl.start()
 

@@ -88,6 +88,10 @@ test_parse(void **state)
 		{ "2021-08-06T10:00:00.123Z", 1628244000 },         /* fraction */
 		{ "2021-08-06", 1628208000 },                       /* bare date */
 		{ "2021-02-29T00:00:00Z", DATE_UNKNOWN },           /* not a leap year */
+		{ "2021-08-06T10:00:00+14:00", 1628193600 },        /* the widest offset */
+		{ "2021-08-06T10:00:00+14:30", DATE_UNKNOWN },      /* beyond it */
+		{ "Fri, 06 Aug 2021 10:00:00 -1400", 1628294400 },  /* the widest, west */
+		{ "Fri, 06 Aug 2021 10:00:00 +2500", DATE_UNKNOWN }, /* not a zone */
 		{ "yesterday", DATE_UNKNOWN },                      /* not a date */
 		{ "", DATE_UNKNOWN },                               /* empty */
 	};

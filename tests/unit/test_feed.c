@@ -1,10 +1,13 @@
 /* Unit tests: feed — sniffing, each format and its oddities, hostile input,
- * HTML to text. Fixtures in tests/fixtures/feed/. */
+ * HTML to text, the stream in chunks of every size, dates, links, caps.
+ * Fixtures in tests/fixtures/feed/. */
 #include <time.h>
 
 #include "unit.h"
+#include "rightswatch/buf.h"
 #include "rightswatch/date.h"
 #include "rightswatch/feed.h"
+#include "rightswatch/url.h"
 
 #define BASE "http://base.example.org/dir/feed.xml"
 
@@ -108,9 +111,9 @@ test_items(void **state)
 		  "Mali: 435 abductions <reported>", "2021-08-06T10:00:00Z", NULL,
 		  "GENEVA \xe2\x80\x93 The Office documented 435 abductions.\n\nSecond\xc2\xa0paragraph.",
 		  "Full text, first paragraph.\n\nSecond paragraph\nwith a break.", NULL, "Mali" },
-		/* double-escaped title decoded once; no guid: link is the id; EDT; fragment dropped */
+		/* escaped HTML title read as HTML; no guid: link is the id; EDT; fragment dropped */
 		{ "rss2.xml", 1, "http://news.example.org/stories/two", "http://news.example.org/stories/two",
-		  "Rights &amp; wrongs: <b>bold</b> \xc3\xa9t\xc3\xa9", "2021-08-07T10:00:00Z", NULL,
+		  "Rights & wrongs: bold \xc3\xa9t\xc3\xa9", "2021-08-07T10:00:00Z", NULL,
 		  "Plain & escaped HTML summary.", NULL, NULL, NULL },
 		/* no guid, no link: hashed id; 30 February is unknown */
 		{ "rss2.xml", 2, "sha256:44aaa799c204b0032fc9794d2dcf2e2314e60f7c5ef55761cb647cd8432d6817",
@@ -243,7 +246,8 @@ test_limits(void **state)
 	assert_int_equal(feed_parse(b.p, b.len, NULL, &f, err, sizeof(err)), 0);
 	assert_int_equal(f->nitems, FEED_MAX_ITEMS);
 	assert_int_equal(f->dropped, 5);
-	assert_string_equal(f->items[FEED_MAX_ITEMS - 1].id, "9999");
+	assert_int_equal(f->duplicates, 0);
+	assert_string_equal(f->items[FEED_MAX_ITEMS - 1].id, "99999");
 	feed_free(f);
 	free(b.p);
 }
@@ -264,9 +268,15 @@ test_inline(void **state)
 		{ "<rss><channel><item><link> /p </link></item></channel></rss>", NULL, "/p", NULL },
 		/* javascript: is not a link */
 		{ "<rss><channel><item><link>javascript:alert(1)</link></item></channel></rss>", BASE, NULL, NULL },
-		/* CDATA and text mixed, whitespace folded */
+		/* CDATA and text mixed, whitespace folded; a reference in it decoded */
 		{ "<rss><channel><item><title>  a <![CDATA[&amp;]]>\n\n b </title></item></channel></rss>",
-		  NULL, NULL, "a &amp; b" },
+		  NULL, NULL, "a & b" },
+		/* a bare ampersand and angle bracket are text */
+		{ "<rss><channel><item><title><![CDATA[R&D < 5%]]></title></item></channel></rss>",
+		  NULL, NULL, "R&D < 5%" },
+		/* Atom type="text/plain" keeps angle brackets */
+		{ "<feed xmlns='http://www.w3.org/2005/Atom'><entry><title type='text/plain'>a &lt;b&gt; c</title></entry></feed>",
+		  NULL, NULL, "a <b> c" },
 		/* Atom title with xhtml */
 		{ "<feed xmlns='http://www.w3.org/2005/Atom'><entry><title type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'>A <i>b</i></div></title></entry></feed>",
 		  NULL, NULL, "A b" },
@@ -310,14 +320,34 @@ test_html_to_text(void **state)
 		{ "\xc3\xa9\xc3\xa9\xc3\xa9", 5, "\xc3\xa9\xc3\xa9" },             /* cut on UTF-8 boundary */
 		{ "<meta charset='iso-8859-1'>\xc3\xa9", 100, "\xc3\xa9" },        /* stays UTF-8 */
 		{ "", 100, "" },                                                   /* empty */
+		{ "&#233;&#xE9;&#150;&#0;", 100, "\xc3\xa9\xc3\xa9\xe2\x80\x93\xef\xbf\xbd" }, /* numbers, HTML5's way */
+		{ "&nosuch; &amp &#x110000;", 100, "&nosuch; &amp \xef\xbf\xbd" },  /* unknown kept, too large replaced */
+		{ "a<!-- <p>hidden</p> -->b", 100, "ab" },                         /* comment */
+		{ "<P>A</P><BR/>b", 100, "A\n\nb" },                               /* upper case, self-closing */
+		{ "a<form>x<form>y</form>z</form>b", 100, "a b" },                 /* skipped to its own end */
+		{ "a<script>if (x</s) y='</scr';</script>b", 100, "a b" },         /* raw to </script */
+		{ "<a title='x>y' href=\"z\">link</a> text", 100, "link text" },   /* '>' in a quoted value */
+		{ "x < y and y > z", 100, "x < y and y > z" },                     /* not tags */
+		{ "<td>1</td><td>2</td>", 100, "1\n2" },                           /* cells: line breaks */
+		{ "a<unknown-tag attr>b</unknown-tag>c", 100, "abc" },             /* unknown inline */
+		{ "tail &eacute", 100, "tail &eacute" },                           /* cut reference kept */
+		{ "w <", 100, "w <" },                                             /* cut tag kept */
 	};
+	static const char nul[] = "<a\0\0\0>x</b\0r>y<p\0>z";
+	char *s;
+
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		char *s = feed_html_to_text(rows[i].in, strlen(rows[i].in), rows[i].max);
+		s = feed_html_to_text(rows[i].in, strlen(rows[i].in), rows[i].max);
 		assert_non_null(s);
 		check_str(rows[i].in, s, rows[i].want);
 		free(s);
 	}
+	/* NUL bytes inside tag names (the fuzzer's): no element, no overread */
+	s = feed_html_to_text(nul, sizeof(nul) - 1, 100);
+	assert_non_null(s);
+	assert_string_equal(s, "xyz");
+	free(s);
 }
 
 int

@@ -137,8 +137,10 @@ test_render(void **state)
 		{ EV_END, NULL, NULL, NULL, 0, 0 },
 	};
 	static const struct metrics_health health[] = { { "ok", 2 }, { "failing", 0 } };
-	static const struct metrics_gauges gauges = { 3, health, 2 };
-	static const struct metrics_gauges no_outbox = { -1, NULL, 0 };
+	static const struct metrics_dest dests[] = { { "ops", 2, 1700000000, 1700000100 },
+		{ "log", 0, 0, 0 } };
+	static const struct metrics_gauges gauges = { 3, health, 2, dests, 2 };
+	static const struct metrics_gauges no_outbox = { -1, NULL, 0, NULL, 0 };
 	static const struct {
 		const struct ev *events;
 		const struct metrics_gauges *g;
@@ -182,6 +184,22 @@ test_render(void **state)
 		  "# HELP rightswatch_outbox_pending Alert deliveries waiting in the outbox.\n"
 		  "# TYPE rightswatch_outbox_pending gauge\n"
 		  "rightswatch_outbox_pending 3\n"
+		  "# HELP rightswatch_destination_queued Deliveries waiting, by destination.\n"
+		  "# TYPE rightswatch_destination_queued gauge\n"
+		  "rightswatch_destination_queued{destination=\"ops\"} 2\n"
+		  "rightswatch_destination_queued{destination=\"log\"} 0\n"
+		  "# HELP rightswatch_destination_last_success_timestamp_seconds When a destination"
+		  " last took an alert (0: never).\n"
+		  "# TYPE rightswatch_destination_last_success_timestamp_seconds gauge\n"
+		  "rightswatch_destination_last_success_timestamp_seconds{destination=\"ops\"}"
+		  " 1700000000\n"
+		  "rightswatch_destination_last_success_timestamp_seconds{destination=\"log\"} 0\n"
+		  "# HELP rightswatch_destination_last_error_timestamp_seconds When an attempt to a"
+		  " destination last failed (0: never).\n"
+		  "# TYPE rightswatch_destination_last_error_timestamp_seconds gauge\n"
+		  "rightswatch_destination_last_error_timestamp_seconds{destination=\"ops\"}"
+		  " 1700000100\n"
+		  "rightswatch_destination_last_error_timestamp_seconds{destination=\"log\"} 0\n"
 		  "# HELP rightswatch_sources Configured sources, by health.\n"
 		  "# TYPE rightswatch_sources gauge\n"
 		  "rightswatch_sources{health=\"ok\"} 2\n"

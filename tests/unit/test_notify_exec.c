@@ -2,8 +2,9 @@
  * Unit tests: notify_exec — the argv splitter by table, and real commands on
  * a libevent loop: /bin/cat writing the payload to a file, /bin/false, a
  * command that outlives its timeout (SIGTERM), one that ignores SIGTERM
- * (SIGKILL), a missing program, stderr capture and its cap, a command that
- * never reads its stdin, and cancellation by notify_exec_free.
+ * (SIGKILL), a grandchild that ignores SIGTERM (its group is killed), the
+ * minimal environment, a missing program, output capture and its cap, a
+ * command that never reads its stdin, and cancellation by notify_exec_free.
  */
 #include "unit.h"
 
@@ -78,7 +79,7 @@ test_split(void **state)
 struct got {
 	int called;
 	struct notify_exec_result r;
-	char err[NOTIFY_EXEC_STDERR_MAX + 1];
+	char err[NOTIFY_EXEC_OUTPUT_MAX + 1];
 };
 
 static struct event_base *base;
@@ -92,15 +93,17 @@ on_done(const struct notify_exec_result *r, void *arg)
 
 	g->called++;
 	g->r = *r;
-	memcpy(g->err, r->err, r->errlen + 1);
-	g->r.err = g->err;
+	memcpy(g->err, r->output, r->outlen + 1);
+	g->r.output = g->err;
 	if (--outstanding == 0)
 		event_base_loopbreak(base);
 }
 
-/* Run one command to its end; the loop is given 10 s. */
+/* Run one command to its end (with the extra environment env, or NULL);
+ * the loop is given 10 s. */
 static void
-run(const char *cmd, const char *payload, size_t len, int64_t timeout, struct got *g)
+run_env(const char *cmd, const char *payload, size_t len, int64_t timeout,
+    const char *const *env, struct got *g)
 {
 	struct notify_exec *e;
 	char **argv, err[128];
@@ -111,6 +114,7 @@ run(const char *cmd, const char *payload, size_t len, int64_t timeout, struct go
 
 	assert_int_equal(notify_exec_split(cmd, &argv, err, sizeof(err)), 0);
 	req.argv = (const char *const *)argv;
+	req.env = env;
 	assert_non_null(base = event_base_new());
 	assert_non_null(e = notify_exec_new(base));
 	assert_int_equal(notify_exec_run(e, &req, on_done, g), 0);
@@ -126,6 +130,12 @@ run(const char *cmd, const char *payload, size_t len, int64_t timeout, struct go
 	assert_int_equal(notify_exec_running(e), 0);
 	notify_exec_free(e);
 	event_base_free(base);
+}
+
+static void
+run(const char *cmd, const char *payload, size_t len, int64_t timeout, struct got *g)
+{
+	run_env(cmd, payload, len, timeout, NULL, g);
 }
 
 static int
@@ -198,7 +208,7 @@ test_stderr(void **state)
 	/* 100 KB of stderr: the first 4 KiB are kept, the rest drained. */
 	run("/bin/sh -c 'head -c 100000 /dev/zero | tr \"\\0\" e >&2'", NULL, 0, 10, &big);
 	assert_true(big.r.ok);
-	assert_int_equal(big.r.errlen, NOTIFY_EXEC_STDERR_MAX);
+	assert_int_equal(big.r.outlen, NOTIFY_EXEC_OUTPUT_MAX);
 	assert_int_equal(big.err[0], 'e');
 }
 
@@ -221,6 +231,81 @@ test_timeout(void **state)
 	assert_true(stubborn.r.timed_out);
 	assert_int_equal(stubborn.r.signal, SIGKILL);
 	assert_string_equal(stubborn.r.errmsg, "timed out (killed)");
+}
+
+/* The command sees PATH, LANG and its own variables, nothing of the
+ * daemon's environment; its stdout is captured too. */
+static void
+test_environment(void **state)
+{
+	const char *env[] = { "RW_RULE=mali-abductions", "no equals sign", NULL };
+	struct got g = { 0 };
+
+	(void)state;
+	setenv("CREDENTIALS_DIRECTORY", "/run/credentials/rightswatch.service", 1);
+	setenv("NOTIFY_SOCKET", "/run/systemd/notify", 1);
+	run_env("/usr/bin/env", NULL, 0, 10, env, &g);
+	unsetenv("CREDENTIALS_DIRECTORY");
+	unsetenv("NOTIFY_SOCKET");
+	assert_true(g.r.ok);
+	assert_non_null(strstr(g.err, "PATH="));
+	assert_non_null(strstr(g.err, "LANG="));
+	assert_non_null(strstr(g.err, "RW_RULE=mali-abductions\n"));
+	assert_null(strstr(g.err, "CREDENTIALS_DIRECTORY"));
+	assert_null(strstr(g.err, "NOTIFY_SOCKET"));
+	assert_null(strstr(g.err, "no equals"));
+	/* three lines: nothing else */
+	assert_int_equal(strchr(strchr(strchr(g.err, '\n') + 1, '\n') + 1, '\n')[1], '\0');
+}
+
+/* Is pid gone (or a zombie, dead but not yet reaped by its new parent)? */
+static int
+gone(long pid)
+{
+	char path[64], st[512];
+	FILE *f;
+	const char *p;
+
+	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 1;
+	st[0] = '\0';
+	if (fgets(st, sizeof(st), f) == NULL)
+		st[0] = '\0';
+	fclose(f);
+	p = strrchr(st, ')');
+	return p != NULL && (p[2] == 'Z' || p[2] == 'X');
+}
+
+/* On timeout the whole process group goes: the command dies of SIGTERM,
+ * but the grandchild it started ignores SIGTERM; it gets SIGKILL after the
+ * grace time. */
+static void
+test_group_killed(void **state)
+{
+	char script[128], pidfile[128], cmd[384];
+	struct got g = { 0 };
+	FILE *f;
+	long pid = 0;
+
+	(void)state;
+	snprintf(script, sizeof(script), "%s/stubborn.sh", tmpdir);
+	snprintf(pidfile, sizeof(pidfile), "%s/grandchild.pid", tmpdir);
+	assert_non_null(f = fopen(script, "w"));
+	fprintf(f, "sh -c 'trap \"\" TERM; echo $$ > \"$1\"; exec sleep 30' sh \"$1\" &\n"
+	    "exec sleep 30\n");
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "/bin/sh %s %s", script, pidfile);
+	run(cmd, NULL, 0, 1, &g);
+	assert_true(g.r.timed_out);
+	assert_int_equal(g.r.signal, SIGTERM);   /* the command itself obeyed */
+	assert_non_null(f = fopen(pidfile, "r"));
+	assert_int_equal(fscanf(f, "%ld", &pid), 1);
+	fclose(f);
+	for (int i = 0; i < 20 && !gone(pid); i++)
+		usleep(100000);
+	if (!gone(pid))
+		fail_msg("the grandchild %ld that ignored SIGTERM still runs", pid);
 }
 
 static void
@@ -286,6 +371,8 @@ main(void)
 		cmocka_unit_test(test_false),
 		cmocka_unit_test(test_stderr),
 		cmocka_unit_test(test_timeout),
+		cmocka_unit_test(test_environment),
+		cmocka_unit_test(test_group_killed),
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_no_reader),
 		cmocka_unit_test(test_cancel),

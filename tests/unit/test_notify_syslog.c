@@ -132,6 +132,26 @@ test_escape_msg(void **state)
 	}
 }
 
+/* The datagram for /dev/log, as syslog(3) would write it. */
+static void
+test_format_local(void **state)
+{
+	struct notify_syslog_record r = { 2, 1628244000, -1, NULL, NULL, NULL, 0,
+		"value=\"435\"\tS\xc3\xa9gou\xe2\x80\xae" };
+	struct buf b = { 0 };
+
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	assert_int_equal(notify_syslog_format_local(&b, 20, "rw-alerts", 42, &r), 0);
+	assert_string_equal(b.data,
+	    "<162>Aug  6 10:00:00 rw-alerts[42]: value=\"435\"\\x09S\xc3\xa9gou\\xE2\\x80\\xAE");
+	buf_free(&b);
+	r.severity = 8;
+	assert_int_equal(notify_syslog_format_local(&b, 20, "rw", 1, &r), -1);
+	buf_free(&b);
+}
+
 static void
 test_format(void **state)
 {
@@ -536,6 +556,7 @@ main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_escape_msg),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_format_local),
 	};
 	const struct CMUnitTest live[] = {
 		cmocka_unit_test(test_udp),

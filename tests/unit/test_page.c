@@ -217,6 +217,22 @@ test_alternates(void **state)
 	free(data);
 }
 
+/* One NUL byte in an otherwise textual page is dropped, not fatal. */
+static void
+test_nul_byte(void **state)
+{
+	static const char html[] = "<html><head><title>A release</title></head><body><main>"
+	    "<p>At least 12 civilians\0 were killed in Mopti.</p></main></body></html>";
+	struct page *p = NULL;
+	char err[256] = "";
+
+	(void)state;
+	if (page_extract(html, sizeof(html) - 1, NULL, NULL, NULL, &p, err, sizeof(err)) == -1)
+		fail_msg("refused: %s", err);
+	assert_non_null(strstr(p->text, "At least 12 civilians were killed in Mopti."));
+	page_free(p);
+}
+
 static void
 test_reject(void **state)
 {
@@ -445,6 +461,7 @@ main(void)
 		cmocka_unit_test(test_extract),
 		cmocka_unit_test(test_alternates),
 		cmocka_unit_test(test_reject),
+		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_text_cap),
 		cmocka_unit_test(test_deep),
 		cmocka_unit_test(test_dates),

@@ -45,6 +45,7 @@ in_state(struct pollstate *s, enum pollstate_state st)
 		s->health = STORE_HEALTH_GONE;
 		break;
 	case POLLSTATE_POISONED:
+	case POLLSTATE_PROBING:
 		s->health = STORE_HEALTH_POISONED;
 		s->failures = 3;
 		s->unfinished = 3;
@@ -72,6 +73,7 @@ test_every_transition(void **state)
 		{ S(FETCHING), E(READ), S(READING) },          /* 200, parsed: read its releases */
 		{ S(FETCHING), E(NOT_MODIFIED), S(WAITING) },  /* 304: an answer */
 		{ S(FETCHING), E(FAILED), S(BACKOFF) },        /* transport, 5xx, bad body */
+		{ S(FETCHING), E(REFUSED), S(BACKOFF) },       /* a hop the URL policy refuses */
 		{ S(FETCHING), E(WALL), S(BLOCKED) },          /* a bot wall */
 		{ S(FETCHING), E(RETRY_AFTER), S(THROTTLED) }, /* 429/503 with Retry-After */
 		{ S(FETCHING), E(GONE), S(GONE) },             /* 410 */
@@ -102,6 +104,20 @@ test_every_transition(void **state)
 		{ S(POISONED), E(RESET), S(WAITING) },
 		/* quarantine ends when the content changes */
 		{ S(POISONED), E(CHANGED), S(WAITING) },
+		/* a quarantined source is probed: fetched, parsed only when changed */
+		{ S(POISONED), E(DUE), S(PROBING) },
+		{ S(POISONED), E(ONCE), S(PROBING) },
+		{ S(POISONED), E(UNFINISHED), S(POISONED) },   /* a probe's precommit */
+		{ S(PROBING), E(CHANGED), S(FETCHING) },       /* other bytes: read them */
+		{ S(PROBING), E(NOT_MODIFIED), S(POISONED) },  /* the same bytes */
+		{ S(PROBING), E(FAILED), S(POISONED) },
+		{ S(PROBING), E(WALL), S(POISONED) },
+		{ S(PROBING), E(RETRY_AFTER), S(POISONED) },
+		{ S(PROBING), E(GONE), S(POISONED) },
+		{ S(PROBING), E(REFUSED), S(POISONED) },
+		{ S(PROBING), E(CANCELLED), S(POISONED) },
+		{ S(PROBING), E(UNFINISHED), S(POISONED) },
+		{ S(PROBING), E(RESET), S(WAITING) },
 	};
 	(void)state;
 	for (int from = 0; from < POLLSTATE_NSTATES; from++) {
@@ -263,30 +279,32 @@ test_judge(void **state)
 		int challenge;
 		enum pollstate_ev ev;
 		enum store_health health;
+		int refused;
 	} rows[] = {
-		{ 0, 200, -1, 0, E(READ), STORE_HEALTH_OK },           /* read the body */
-		{ 0, 200, -1, 1, E(READ), STORE_HEALTH_OK },           /* ... which says more */
-		{ 0, 304, -1, 0, E(NOT_MODIFIED), STORE_HEALTH_OK },
-		{ 1, 200, -1, 0, E(FAILED), STORE_HEALTH_FAILING },    /* a transport error wins */
-		{ 1, 0, -1, 0, E(FAILED), STORE_HEALTH_FAILING },
-		{ 0, 500, -1, 0, E(FAILED), STORE_HEALTH_FAILING },
-		{ 0, 404, -1, 0, E(FAILED), STORE_HEALTH_FAILING },
-		{ 0, 204, -1, 0, E(FAILED), STORE_HEALTH_FAILING },    /* no content is no feed */
-		{ 0, 403, -1, 0, E(WALL), STORE_HEALTH_BLOCKED },
-		{ 0, 403, -1, 1, E(WALL), STORE_HEALTH_BLOCKED },
-		{ 0, 410, -1, 0, E(GONE), STORE_HEALTH_GONE },
-		{ 0, 429, 3600, 0, E(RETRY_AFTER), STORE_HEALTH_THROTTLED },
-		{ 0, 429, -1, 0, E(FAILED), STORE_HEALTH_THROTTLED },
-		{ 0, 429, -1, 1, E(FAILED), STORE_HEALTH_THROTTLED },  /* throttled, not blocked */
-		{ 0, 503, 10, 0, E(RETRY_AFTER), STORE_HEALTH_THROTTLED },
-		{ 0, 503, 0, 1, E(RETRY_AFTER), STORE_HEALTH_THROTTLED },
-		{ 0, 503, -1, 0, E(FAILED), STORE_HEALTH_FAILING },
-		{ 0, 503, -1, 1, E(WALL), STORE_HEALTH_BLOCKED },      /* a bot wall's 503 */
+		{ 0, 200, -1, 0, E(READ), STORE_HEALTH_OK, 0 },           /* read the body */
+		{ 0, 200, -1, 1, E(READ), STORE_HEALTH_OK, 0 },           /* ... which says more */
+		{ 0, 304, -1, 0, E(NOT_MODIFIED), STORE_HEALTH_OK, 0 },
+		{ 1, 200, -1, 0, E(FAILED), STORE_HEALTH_FAILING, 0 },    /* a transport error wins */
+		{ 1, 0, -1, 0, E(FAILED), STORE_HEALTH_FAILING, 0 },
+		{ 0, 500, -1, 0, E(FAILED), STORE_HEALTH_FAILING, 0 },
+		{ 0, 404, -1, 0, E(FAILED), STORE_HEALTH_FAILING, 0 },
+		{ 0, 204, -1, 0, E(FAILED), STORE_HEALTH_FAILING, 0 },    /* no content is no feed */
+		{ 0, 403, -1, 0, E(WALL), STORE_HEALTH_BLOCKED, 0 },
+		{ 0, 403, -1, 1, E(WALL), STORE_HEALTH_BLOCKED, 0 },
+		{ 0, 410, -1, 0, E(GONE), STORE_HEALTH_GONE, 0 },
+		{ 0, 429, 3600, 0, E(RETRY_AFTER), STORE_HEALTH_THROTTLED, 0 },
+		{ 0, 429, -1, 0, E(FAILED), STORE_HEALTH_THROTTLED, 0 },
+		{ 0, 429, -1, 1, E(FAILED), STORE_HEALTH_THROTTLED, 0 },  /* throttled, not blocked */
+		{ 0, 503, 10, 0, E(RETRY_AFTER), STORE_HEALTH_THROTTLED, 0 },
+		{ 0, 503, 0, 1, E(RETRY_AFTER), STORE_HEALTH_THROTTLED, 0 },
+		{ 0, 503, -1, 0, E(FAILED), STORE_HEALTH_FAILING, 0 },
+		{ 0, 503, -1, 1, E(WALL), STORE_HEALTH_BLOCKED, 0 },      /* a bot wall's 503 */
+		{ 1, 0, -1, 0, E(REFUSED), STORE_HEALTH_REFUSED, 1 },  /* a refused hop */
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		struct pollstate_answer a = { rows[i].transport, rows[i].status,
-			rows[i].retry_after, rows[i].challenge };
+			rows[i].retry_after, rows[i].challenge, rows[i].refused };
 		enum store_health h = STORE_HEALTH_NEW;
 
 		print_message("row %zu\n", i);
@@ -456,6 +474,7 @@ test_poisoned(void **state)
 	struct pollstate_event fail = { E(FAILED), STORE_HEALTH_FAILING, -1, -1, 0 };
 	struct pollstate_event changed_ev = { E(CHANGED), 0, -1, -1, 0 };
 	struct pollstate_event reset = { E(RESET), 0, -1, -1, 0 };
+	struct pollstate_event same = { E(NOT_MODIFIED), 0, -1, -1, 0 };
 	int64_t now = NOW;
 	int changed;
 
@@ -480,9 +499,23 @@ test_poisoned(void **state)
 	assert_int_equal(s.state, S(POISONED));
 	assert_int_equal(s.health, STORE_HEALTH_POISONED);
 	assert_int_equal(changed, 1);
-	/* quarantined: neither the timer nor once polls it */
-	assert_false(pollstate_accepts(&s, E(DUE), now + 1000000));
-	assert_false(pollstate_accepts(&s, E(ONCE), now + 1000000));
+	/* once probes it only after the backoff, as it polls any failing source */
+	assert_false(pollstate_accepts(&s, E(ONCE), now));
+	assert_true(pollstate_accepts(&s, E(ONCE), now + s.backoff));
+	/* quarantined: the timer probes it, after the interval, and the
+	 * same bytes leave it quarantined */
+	assert_int_equal(pollstate_apply(&s, &due, &policy, now + 5, NULL), 1);
+	assert_int_equal(s.state, S(PROBING));
+	assert_int_equal(pollstate_apply(&s, &same, &policy, now + 5, NULL), 1);
+	assert_int_equal(s.state, S(POISONED));
+	assert_int_equal(s.health, STORE_HEALTH_POISONED);
+	assert_int_equal(s.next_due, now + 5 + INTERVAL);
+	/* other bytes end the quarantine in the probe itself */
+	pollstate_apply(&s, &due, &policy, now + 5, NULL);
+	assert_int_equal(pollstate_apply(&s, &changed_ev, &policy, now + 5, NULL), 1);
+	assert_int_equal(s.state, S(FETCHING));
+	assert_int_equal(s.unfinished, 0);
+	in_state(&s, S(POISONED));
 	/* its content changed: polled again now, counters cleared */
 	assert_int_equal(pollstate_apply(&s, &changed_ev, &policy, now + 5, NULL), 1);
 	assert_int_equal(s.state, S(WAITING));
@@ -498,6 +531,42 @@ test_poisoned(void **state)
 	assert_int_equal(s.next_due, NOW);
 }
 
+/* What a round stores before it starts: the schedule it leaves if it
+ * never ends. */
+static void
+test_precommit(void **state)
+{
+	static const struct {
+		enum pollstate_state from;
+		enum pollstate_state st;
+		int unfinished, failures;
+		int64_t next_due;
+		enum store_health health;
+	} rows[] = {
+		/* a healthy source: one unfinished round, the first backoff */
+		{ S(WAITING), S(BACKOFF), 1, 1, NOW + POLLSTATE_BACKOFF_MIN, STORE_HEALTH_FAILING },
+		/* backing off already: the next backoff */
+		{ S(BACKOFF), S(BACKOFF), 1, 3, NOW + 4 * POLLSTATE_BACKOFF_MIN, STORE_HEALTH_FAILING },
+		/* quarantined: the next probe after the interval, still poisoned */
+		{ S(POISONED), S(POISONED), 3, 3, NOW + INTERVAL, STORE_HEALTH_POISONED },
+		/* gone: nothing */
+		{ S(GONE), S(GONE), 0, 0, NOW - 1, STORE_HEALTH_GONE },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct pollstate s, pre;
+
+		in_state(&s, rows[i].from);
+		pollstate_precommit(&s, &policy, NOW, &pre);
+		print_message("row %zu\n", i);
+		assert_int_equal(pre.state, rows[i].st);
+		assert_int_equal(pre.unfinished, rows[i].unfinished);
+		assert_int_equal(pre.failures, rows[i].failures);
+		assert_int_equal(pre.next_due, rows[i].next_due);
+		assert_int_equal(pre.health, rows[i].health);
+	}
+}
+
 /* A stored row stands for a resting state, and comes back as it went. */
 static void
 test_row(void **state)
@@ -508,16 +577,18 @@ test_row(void **state)
 		int64_t retry_until;
 		int disabled;
 		enum pollstate_state st;
+		int unfinished;
 	} rows[] = {
-		{ STORE_HEALTH_NEW, 0, 0, 0, S(WAITING) },
-		{ STORE_HEALTH_OK, 0, 0, 0, S(WAITING) },
-		{ STORE_HEALTH_FAILING, 2, 0, 0, S(BACKOFF) },
-		{ STORE_HEALTH_INVALID, 1, 0, 0, S(BACKOFF) },
-		{ STORE_HEALTH_THROTTLED, 1, 0, 0, S(BACKOFF) },  /* 429 without Retry-After */
-		{ STORE_HEALTH_BLOCKED, 1, 0, 0, S(BLOCKED) },
-		{ STORE_HEALTH_THROTTLED, 1, NOW, 0, S(THROTTLED) },
-		{ STORE_HEALTH_GONE, 0, 0, 1, S(GONE) },
-		{ STORE_HEALTH_POISONED, 3, 0, 0, S(POISONED) },
+		{ STORE_HEALTH_NEW, 0, 0, 0, S(WAITING), 0 },
+		{ STORE_HEALTH_OK, 0, 0, 0, S(WAITING), 0 },
+		{ STORE_HEALTH_FAILING, 2, 0, 0, S(BACKOFF), 0 },
+		{ STORE_HEALTH_INVALID, 1, 0, 0, S(BACKOFF), 0 },
+		{ STORE_HEALTH_THROTTLED, 1, 0, 0, S(BACKOFF), 0 },  /* 429 without Retry-After */
+		{ STORE_HEALTH_BLOCKED, 1, 0, 0, S(BLOCKED), 0 },
+		{ STORE_HEALTH_THROTTLED, 1, NOW, 0, S(THROTTLED), 0 },
+		{ STORE_HEALTH_GONE, 0, 0, 1, S(GONE), 0 },
+		{ STORE_HEALTH_POISONED, 3, 0, 0, S(POISONED), 3 },
+		{ STORE_HEALTH_FAILING, 1, 0, 0, S(BACKOFF), 1 },   /* a round that never ended */
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
@@ -533,6 +604,7 @@ test_row(void **state)
 		row.next_due = NOW + 1;
 		row.last_poll = NOW - 2;
 		row.last_ok = NOW - 3;
+		row.unfinished = rows[i].unfinished;
 		pollstate_from_row(&s, &row);
 		print_message("row %zu\n", i);
 		assert_int_equal(s.state, rows[i].st);
@@ -554,6 +626,7 @@ main(void)
 		cmocka_unit_test(test_once_guard),
 		cmocka_unit_test(test_throttle_then_gone),
 		cmocka_unit_test(test_poisoned),
+		cmocka_unit_test(test_precommit),
 		cmocka_unit_test(test_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

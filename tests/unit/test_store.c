@@ -76,7 +76,7 @@ test_open_migrate_reopen(void **state)
 	const char *path = unit_path(dir, "open.db");
 	struct store *st;
 	struct stat sb;
-	char tables[1024], wal[300];
+	char tables[1024], wal[300], inst[STORE_INSTANCE_LEN + 1], other[STORE_INSTANCE_LEN + 1];
 
 	(void)state;
 	st = unit_store_open(path);
@@ -91,10 +91,20 @@ test_open_migrate_reopen(void **state)
 	    "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
 	    " WHERE type = 'table' ORDER BY name)"));
 	assert_string_equal(tables,
-	    "alerts,baselines,documents,items,observations,outbox,revisions,silences,sources");
+	    "alerts,baselines,destinations,documents,items,meta,observations,outbox,revisions,"
+	    "silences,sources");
 
-	/* reopening migrates nothing and changes nothing */
+	/* reopening migrates nothing and changes nothing, the instance id
+	 * included (16 hex digits, another in another database) */
 	st = unit_store_open(path);
+	assert_int_equal(store_instance(st, inst), 0);
+	assert_int_equal(strspn(inst, "0123456789abcdef"), STORE_INSTANCE_LEN);
+	store_close(st);
+	assert_string_equal(unit_sql_peek(path, "SELECT value FROM meta WHERE key = 'instance'"),
+	    inst);
+	st = unit_store_open(unit_path(dir, "other.db"));
+	assert_int_equal(store_instance(st, other), 0);
+	assert_string_not_equal(inst, other);
 	store_close(st);
 	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), current_version());
 	assert_string_equal(unit_sql_peek(path,
@@ -160,6 +170,66 @@ test_migrate_alerts_from_v2(void **state)
 	assert_true(isnan(v[1].alert.limit) && isnan(v[1].alert.factor));
 	assert_int_equal(v[1].alert.baseline_value, 98);
 	store_deliveries_free(v, n);
+	store_close(st);
+	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), current_version());
+}
+
+/* A file at version 6, as the rightswatch of issue 11 (crash-loop
+ * quarantine, bounded revisions, delivery states, instance ids) left it,
+ * is upgraded in place to the operator's steps: what it knew stays (the
+ * quarantine counters, the instance id, a destination's last error, a
+ * queued alert and its delivery), a source it had read counts as caught
+ * up, one never read does not, and silences can be added. */
+static void
+test_migrate_from_v6(void **state)
+{
+	const char *path = unit_path(dir, "v6.db");
+	struct store_delivery *v = NULL;
+	struct store_destination d;
+	struct store_silence sil;
+	struct store_source out;
+	struct store *st;
+	char inst[STORE_INSTANCE_LEN + 1];
+	int64_t sid = 0;
+	size_t n = 0;
+
+	(void)state;
+	old_state(path, 6,
+	    "UPDATE meta SET value = '0123456789abcdef' WHERE key = 'instance';"
+	    "INSERT INTO sources (name, url, last_ok, unfinished, body_hash)"
+	    " VALUES ('read', 'https://r/', 500, 2, 'beef'), ('never', 'https://n/', 0, 0, NULL);"
+	    "INSERT INTO destinations (name, last_ok, last_error, last_error_at)"
+	    " VALUES ('mail', 400, '421 try later', 450);"
+	    "INSERT INTO alerts (id, fingerprint, rule, severity, indicator, value,"
+	    " qualifier, ratio, created) VALUES (1, 'f1', 'wave', 'warning',"
+	    " 'displaced', 60000, 'exact', 1.2, 10);"
+	    "INSERT INTO outbox (alert_id, destination, created) VALUES (1, 'mail', 10);");
+	st = unit_store_open(path);
+	assert_int_equal(store_instance(st, inst), 0);
+	assert_string_equal(inst, "0123456789abcdef");
+	assert_int_equal(store_source_get(st, "read", &out), 0);
+	assert_int_equal(out.unfinished, 2);
+	assert_string_equal(out.body_hash, "beef");
+	assert_int_equal(out.caught_up, 500);
+	store_source_clear(&out);
+	assert_int_equal(store_source_get(st, "never", &out), 0);
+	assert_int_equal(out.caught_up, 0);
+	store_source_clear(&out);
+	assert_int_equal(store_destination_get(st, "mail", &d), 0);
+	assert_int_equal(d.pending, 1);
+	assert_string_equal(d.last_error, "421 try later");
+	store_destination_clear(&d);
+	assert_int_equal(store_outbox_due(st, 100, 0, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].alert.compare, "value");
+	assert_true(v[0].alert.limit == 50000.0);
+	store_deliveries_free(v, n);
+	memset(&sil, 0, sizeof(sil));
+	sil.threshold = "wave";
+	sil.until = 2000;
+	sil.reason = "known";
+	assert_int_equal(store_silence_add(st, &sil, 1000, &sid), 0);
+	assert_true(sid > 0);
 	store_close(st);
 	assert_string_equal(unit_sql_peek(path, "PRAGMA user_version"), current_version());
 }
@@ -330,7 +400,7 @@ test_documents(void **state)
 	struct store_document d = {
 		"https://www.ohchr.org/en/press-releases/2021/08/mali-abductions",
 		"Mali: abductions rise", "2021-08-06", "en",
-		"GENEVA (6 August 2021) - 435 abductions.", "hash-a", "Mali"
+		"GENEVA (6 August 2021) - 435 abductions.", "hash-a", "Mali", 0
 	};
 	enum store_doc_state ds;
 	int64_t id, id2, found;
@@ -401,20 +471,20 @@ test_observations(void **state)
 	    "Some 87 were recorded in 2019.";
 	struct store_document d = {
 		"https://www.ohchr.org/en/press-releases/2021/08/x", "T", "2021-08-06",
-		"en", text, "h", "Mali"
+		"en", text, "h", "Mali", 0
 	};
 	struct extract_obs obs[] = {
 		/* an exact figure with its period */
 		{ "abductions", 435, EXTRACT_EXACT, 1, { 2021, 1, 1 }, { 2021, 6, 30 },
-		  "Mali", "Sahel", 0, 28, 42, 0, 43 },
+		  "Mali", "Sahel", 0, 28, 42, 0, 43, UNIT_HOW },
 		/* a derived approximate figure */
 		{ "abductions", 87, EXTRACT_APPROX, 1, { 2019, 1, 1 }, { 2019, 12, 31 },
-		  "Mali", NULL, 1, 49, 51, 44, 74 },
+		  "Mali", NULL, 1, 49, 51, 44, 74, UNIT_HOW },
 		/* no period; offsets past the text: evidence and sentence NULL */
 		{ "killed", 5, EXTRACT_AT_LEAST, 0, { 0, 0, 0 }, { 0, 0, 0 },
-		  NULL, NULL, 0, 70, 500, 80, 60 },
+		  NULL, NULL, 0, 70, 500, 80, 60, UNIT_HOW },
 	};
-	struct extract_result res = { obs, 3 };
+	struct extract_result res = { .obs = obs, .nobs = 3 };
 	enum store_doc_state ds;
 	int64_t id, n;
 	int rev;
@@ -475,6 +545,72 @@ test_observations(void **state)
 	store_close(st);
 	assert_string_equal(unit_sql_peek(path,
 	    "SELECT count(*) FROM observations WHERE revision = 1"), "3");
+}
+
+/* A release whose text changes each time: every revision is stored, only
+ * the newest keep_revisions keep their text; a figure each revision repeats
+ * is one row, moved forward (its id kept); the figures that changed stay;
+ * the freed pages go back. */
+static void
+test_bounded_revisions(void **state)
+{
+	const char *path = unit_path(dir, "bounded.db");
+	struct store *st = unit_store_open(path);
+	char text[4096], hash[16];
+	struct store_document d = { "https://example.org/r", "T", "2021-08-06", "en", text,
+		hash, "Mali", 2 };
+	struct extract_obs obs[] = {
+		/* the same figure in every revision */
+		{ .indicator = "killed", .value = 12, .qualifier = EXTRACT_EXACT,
+		  .has_period = 1, .period_start = { 2021, 7, 1 }, .period_end = { 2021, 7, 31 },
+		  .country = "Mali", .start = 0, .end = 10, .sent_start = 0, .sent_end = 10 },
+		/* a figure that changes in each */
+		{ .indicator = "abductions", .value = 0, .qualifier = EXTRACT_EXACT,
+		  .has_period = 1, .period_start = { 2021, 1, 1 }, .period_end = { 2021, 6, 30 },
+		  .country = "Mali", .start = 11, .end = 14, .sent_start = 11, .sent_end = 14 },
+	};
+	struct extract_result res = { .obs = obs, .nobs = 2 };
+	enum store_doc_state ds;
+	int64_t id = 0, bytes;
+	int rev;
+	char first_id[32];
+
+	(void)state;
+	for (int i = 1; i <= 6; i++) {
+		/* "12 killed." stays, the second figure and the rest change */
+		memset(text, 'a' + i, sizeof(text) - 1);
+		text[sizeof(text) - 1] = '\0';
+		memcpy(text, "12 killed.", 10);
+		snprintf(hash, sizeof(hash), "%d", 100 + i);
+		memcpy(text + 11, hash, 3);
+		snprintf(hash, sizeof(hash), "h%d", i);
+		obs[1].value = 100 + i;
+		assert_int_equal(store_begin(st), 0);
+		assert_int_equal(store_document_save(st, &d, i, &id, &rev, &ds), 0);
+		assert_int_equal(rev, i);
+		assert_int_equal(store_observations_save(st, id, rev, text, &res,
+		    EXTRACT_VERSION, i), 0);
+		assert_int_equal(store_commit(st), 0);
+		if (i == 1)
+			snprintf(first_id, sizeof(first_id), "%s", unit_sql_peek(path,
+			    "SELECT id FROM observations WHERE value = 12"));
+	}
+	assert_int_equal(store_reclaim(st), 0);
+	assert_int_equal(store_size(st, &bytes), 0);
+	assert_true(bytes > 0);
+	store_close(st);
+	assert_string_equal(unit_sql_peek(path, "SELECT count(*) FROM revisions"), "6");
+	assert_string_equal(unit_sql_peek(path,
+	    "SELECT group_concat(revision) FROM revisions WHERE text <> ''"), "5,6");
+	assert_string_equal(unit_sql_peek(path,
+	    "SELECT count(*) || ',' || min(revision) || ',' || min(first_revision) || ',' || min(id)"
+	    " FROM observations WHERE value = 12"), "1,6,1,1");
+	assert_string_equal(unit_sql_peek(path, "SELECT id FROM observations WHERE value = 12"),
+	    first_id);
+	assert_string_equal(unit_sql_peek(path,
+	    "SELECT count(*) FROM observations WHERE indicator = 'abductions'"), "6");
+	assert_string_equal(unit_sql_peek(path, "PRAGMA auto_vacuum"), "2");
+	assert_string_equal(unit_sql_peek(path, "PRAGMA freelist_count"), "0");
 }
 
 static void
@@ -573,7 +709,7 @@ test_transactions(void **state)
 	put_source(st, "gone", "https://example.org/g.xml");
 	{
 		struct store_document d = { "https://example.org/r", NULL, NULL,
-		    NULL, "t", "h", NULL };
+		    NULL, "t", "h", NULL, 0 };
 		enum store_doc_state ds;
 		int64_t id;
 		int rev;
@@ -598,10 +734,12 @@ main(void)
 		cmocka_unit_test(test_open_migrate_reopen),
 		cmocka_unit_test(test_migrate_from_v1),
 		cmocka_unit_test(test_migrate_alerts_from_v2),
+		cmocka_unit_test(test_migrate_from_v6),
 		cmocka_unit_test(test_sources_roundtrip),
 		cmocka_unit_test(test_item_states),
 		cmocka_unit_test(test_documents),
 		cmocka_unit_test(test_observations),
+		cmocka_unit_test(test_bounded_revisions),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_transactions),
 	};

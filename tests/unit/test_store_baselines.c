@@ -214,7 +214,7 @@ test_reported_derived(void **state)
 		UNIT_OBS("abductions", 5000, 2020, 1, 1, 2020, 12, 31, NULL, 0),
 		/* no period: never a baseline */
 		{ "killed", 12, EXTRACT_EXACT, 0, { 0, 0, 0 }, { 0, 0, 0 }, "Mali",
-		  NULL, 0, 26, 40, 0, 49 },
+		  NULL, 0, 26, 40, 0, 49, UNIT_HOW },
 		UNIT_OBS("killed", 33, 2021, 7, 1, 2021, 7, 31, "Niger", 0),
 	};
 	static const struct extract_obs b[] = {

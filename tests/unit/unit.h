@@ -22,7 +22,9 @@
 /* Directory of the test fixtures, relative to the project root (tests run from there). */
 #define FIXTURES "tests/fixtures"
 
+struct buf;
 struct extract_obs;
+struct extract_taxonomy;
 struct store;
 
 /* ---- unit_util.c ---------------------------------------------------------- */
@@ -54,7 +56,9 @@ int64_t unit_store_release(struct store *st, const char *url, const char *title,
  * sentence offsets fall inside unit_store_release's text. */
 #define UNIT_OBS(ind, v, y0, m0, d0, y1, m1, d1, country, derived) \
 	{ ind, v, EXTRACT_EXACT, 1, { y0, m0, d0 }, { y1, m1, d1 }, country, NULL, \
-	  derived, 26, 40, 0, 49 }
+	  derived, 26, 40, 0, 49, UNIT_HOW }
+/* An observation's extract_period_how when the test does not care. */
+#define UNIT_HOW { 0, 0, 0, 0, 0, { 0, 0, 0 }, { 0, 0, 0 } }
 /* Start argv (a server that prints its port on stdout's first line): its
  * pid in *pid, that port in *port. 0, or -1 when it did not start. */
 int unit_spawn_server(const char *const argv[], pid_t *pid, int *port);
@@ -62,5 +66,29 @@ int unit_spawn_server(const char *const argv[], pid_t *pid, int *port);
 void unit_kill(pid_t *pid);
 /* A libevent timer callback that breaks the loop of base (the arg). */
 void unit_watchdog(evutil_socket_t fd, short what, void *base);
+
+/* ---- unit_rows.c ---------------------------------------------------------- */
+
+/* The built-in taxonomy, made by unit_rows_setup and freed by
+ * unit_rows_teardown (cmocka group fixtures). */
+extern struct extract_taxonomy *unit_rows_tx;
+int unit_rows_setup(void **state);
+int unit_rows_teardown(void **state);
+/* A stage's view of one observation, appended to b as its row line; the
+ * region only when with_region. */
+typedef void unit_row_fmt(const struct extract_obs *o, int with_region, struct buf *b);
+/* The whole observation: "IND VALUE QUAL PS PE COUNTRY [region=R] [derived]"
+ * (tests/fixtures/extract/README.md). */
+void unit_row_full(const struct extract_obs *o, int with_region, struct buf *b);
+/* The place: "COUNTRY [region=R]". */
+void unit_row_place(const struct extract_obs *o, int with_region, struct buf *b);
+/* Every row of the table at path through extract_text with tx, each output
+ * formatted by fmt and compared with the row's "=" lines; each failing row
+ * is printed. Returns how many failed, and the row count in *nrows. */
+int unit_rows_check(const char *path, const struct extract_taxonomy *tx, unit_row_fmt *fmt,
+    int *nrows);
+/* unit_rows_check on path with unit_rows_tx, failing the test when more
+ * than tolerated rows fail. */
+void unit_rows_table(const char *path, unit_row_fmt *fmt, int tolerated);
 
 #endif

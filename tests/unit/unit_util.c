@@ -125,8 +125,8 @@ unit_store_release(struct store *st, const char *url, const char *title,
     const char *hash, const struct extract_obs *obs, size_t n)
 {
 	const char *text = "GENEVA (6 August 2021) - a release for the tests.";
-	struct store_document d = { url, title, "2021-08-06", "en", text, hash, "Mali" };
-	struct extract_result res = { (struct extract_obs *)(uintptr_t)obs, n };
+	struct store_document d = { url, title, "2021-08-06", "en", text, hash, "Mali", 0 };
+	struct extract_result res = { .obs = (struct extract_obs *)(uintptr_t)obs, .nobs = n };
 	enum store_doc_state ds;
 	int64_t id;
 	int rev;

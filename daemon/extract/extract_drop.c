@@ -1,0 +1,188 @@
+/*
+ * extract_drop — figures a careful reader sets aside although they count
+ * people an indicator names: figures of planning or projection ("the
+ * response plan assumes up to 75,000 people may be displaced"), people
+ * receiving aid ("food for a further 4,500 refugees"), and rates ("300
+ * people arrive every day", "90 réfugiés par jour"), which say how fast,
+ * not how many.
+ */
+#include <string.h>
+
+#include "extract_int.h"
+#include "mention_int.h"
+
+/* Whether a and b may be the first two letters of a projection cue. */
+static int
+cue_pair(char a, char b)
+{
+	switch (a) {
+	case 'p': return b == 'l' || b == 'r';
+	case 'c': return b == 'o';
+	case 'a': return b == 'l' || b == 's' || b == 'n';
+	case 's': return b == 'c';
+	case 'r': return b == 'e';
+	case 'f': return b == 'o';
+	case 'h': return b == 'y';
+	case 't': return b == 'a';
+	default: return 0;
+	}
+}
+
+/* Whether clause c speaks of a plan or a projection: one pass over its
+ * words, a cue looked for only after a word whose first letter may open
+ * one (most clauses hold none). */
+static int
+projection(const struct work *w, int c)
+{
+	static const char *const cues[] = {
+		"planning", "contingency", "allows for", "scenario", "projected", "projection",
+		"projections", "response plan", "plan de reponse", "assumes", "anticipates",
+		"foresees", "forecast", "planification", "contingence", "hypothese", "hypotheses",
+		"previsions", "prevoit", "prevoient", "table sur", "anticipe", NULL
+	};
+	/* not "plan" alone: "sur le plan général" is "in general" */
+	const char *f = w->t->f;
+	size_t lo = w->cl[c].start, hi = w->cl[c].end;
+
+	for (size_t i = lo; i < hi; i++) {
+		if (i > lo && text_isalnum((unsigned char)f[i - 1]))
+			continue;
+		/* the first two letters of a cue: "pl", "pr", "co", "al", "as", "an",
+		 * "sc", "re", "fo", "hy", "ta" */
+		if (i + 1 < hi && cue_pair(f[i], f[i + 1]))
+			for (size_t k = 0; cues[k] != NULL; k++)
+				if (f[i] == cues[k][0] && f[i + 1] == cues[k][1] && text_word_at(f, hi, i, cues[k]))
+					return 1;
+	}
+	return 0;
+}
+
+/* Whether clause c is the complement of the clause before it ("assumes
+ * that up to 75,000 people may be displaced", "prévoit que"). */
+static int
+complement_clause(const struct work *w, int c)
+{
+	const char *f = w->t->f;
+	size_t i = w->cl[c].start;
+
+	while (i < w->cl[c].end && (f[i] == ' ' || f[i] == ','))
+		i++;
+	return text_word_at(f, w->cl[c].end, i, "that") || text_word_at(f, w->cl[c].end, i, "que") ||
+	    text_word_at(f, w->cl[c].end, i, "qu");
+}
+
+int
+extract_projection(struct work *w, size_t pos)
+{
+	int c = clause_of(w->cl, w->ncl, pos);
+
+	if (c < 0)
+		return 0;
+	if (w->proj[c] < 0) {
+		w->proj[c] = (signed char)projection(w, c);
+		/* the plan may be the main clause's, the figure its complement's */
+		if (!w->proj[c] && c > 0 && complement_clause(w, c))
+			w->proj[c] = (signed char)projection(w, c - 1);
+	}
+	return w->proj[c];
+}
+
+int
+extract_aid_recipients(const struct work *w, const struct text_sentence *s, size_t k)
+{
+	static const char *const to[] = {
+		"to", "for", "a", "aux", "pour", "additional", "another", "more", "autres", "other",
+		"an", "the", "les", "further", "extra", "supplementaires", "de", NULL
+	};
+	static const char *const neutral[] = {
+		"additional", "another", "more", "autres", "other", "an", "the", "les", "further",
+		"extra", "supplementaires", "de", NULL
+	};
+	static const char *const aid[] = {
+		"aid", "assistance", "distribution", "ration", "rations", "food", "water", "shelter",
+		"support", "reach", "assist", "assisting", "aide", "distributions", "vivres", "soutien",
+		"abris", "nourriture", "eau", "atteindre", "assister", "fournir", "provide", "providing",
+		"supply", "supplies", "kits", "items", "cash", "vouchers", "cereals", "medicines",
+		"distributed", "handed", "delivered", "funded", "cereales", "bons", "especes",
+		"distribue", "fourni", "remis", "medicaments", NULL
+	};
+	const char *f = w->t->f;
+	size_t qs, e = w->nums[k].start, b;
+	int c = clause_of(w->cl, w->ncl, w->nums[k].start), prep = 0;
+
+	(void)mention_qualifier(f, s->start, e, &qs);
+	e = qs;
+	/* "to 5,000 refugees", "for a further 4,500", "aux 3 000 déplacés" */
+	for (int n = 0; n < 4 && (b = mention_word_before(f, s->start, e, &e)) != (size_t)-1; n++) {
+		if (!mention_in_list(to, f, b, e))
+			break;
+		prep |= !mention_in_list(neutral, f, b, e);
+		e = b;
+	}
+	if (!prep || c < 0)
+		return 0;
+	for (size_t i = w->cl[c].start; i < e; i++)
+		if (text_isalpha((unsigned char)f[i]) && (i == 0 || !text_isalnum((unsigned char)f[i - 1])) &&
+		    mention_in_list(aid, f, i, text_word_end(f, e, i)))
+			return 1;
+	return 0;
+}
+
+int
+extract_rate(const struct work *w, const struct text_sentence *s, size_t k, const struct mention *m)
+{
+	static const char *const after[] = {
+		"a day", "per day", "each day", "every day", "daily", "a week", "per week", "each week",
+		"every week", "weekly", "a month", "per month", "each month", "every month",
+		"par jour", "chaque jour", "quotidiennement", "par semaine", "chaque semaine",
+		"par mois", "chaque mois", NULL
+	};
+	static const char *const span_words[] = { "in", "on", "for", "within", "one", "the", "en", "un", NULL };
+	/* before the figure: "a daily average of 150", "Chaque jour, près de 250" */
+	static const char *const before[] = {
+		"daily", "weekly", "quotidienne", "quotidiens", "quotidien", "hebdomadaire",
+		"every day", "each day", "chaque jour", "chaque semaine", NULL
+	};
+	const char *f = w->t->f;
+	int c = clause_of(w->cl, w->ncl, w->nums[k].start);
+	size_t hi = c >= 0 ? w->cl[c].end : s->end, i = m->end > w->nums[k].end ? m->end : w->nums[k].end;
+	size_t lo = w->nums[k].start > s->start + 40 ? w->nums[k].start - 40 : s->start;
+
+	/* the end of the figure's reach: the next count */
+	for (size_t j = k + 1; j < w->nnums; j++)
+		if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && w->nums[j].start < hi && w->nums[j].start > i) {
+			hi = w->nums[j].start;
+			break;
+		}
+	/* within a few words of the figure, no comma between: "150 refugees per
+	 * day", "250 personnes arrivent chaque jour", "90 réfugiés franchissent
+	 * la frontière par jour" (not "212 attaques en juin, soit
+	 * sept par jour": the rate is the other number's) */
+	for (size_t p = i, n = 0; p < hi && n < 6; p++)
+		if (f[p] == ',' || f[p] == ';' || f[p] == '(')
+			hi = p;
+		else if (f[p] == ' ' && ++n == 6)
+			hi = p;
+	for (size_t p = i; p < hi; p++) {
+		size_t wb, we;
+
+		if (!(f[p] == 'a' || f[p] == 'p' || f[p] == 'e' || f[p] == 'd' || f[p] == 'c' || f[p] == 'q' ||
+		    f[p] == 'w' || f[p] == 'm') || (p > 0 && text_isalnum((unsigned char)f[p - 1])))
+			continue;
+		for (size_t q = 0; after[q] != NULL; q++) {
+			if (f[p] != after[q][0] || !text_word_at(f, hi, p, after[q]))
+				continue;
+			/* "in a day", "for a week", "on a day of violence": a span, not a rate */
+			wb = mention_word_before(f, s->start, p, &we);
+			if (wb == (size_t)-1 || !mention_in_list(span_words, f, wb, we))
+				return 1;
+		}
+	}
+	for (size_t p = lo; p < w->nums[k].start; p++)
+		if ((f[p] == 'd' || f[p] == 'w' || f[p] == 'e' || f[p] == 'c' || f[p] == 'q' || f[p] == 'h') &&
+		    (p == lo || !text_isalnum((unsigned char)f[p - 1])))
+			for (size_t q = 0; before[q] != NULL; q++)
+				if (f[p] == before[q][0] && text_word_at(f, w->nums[k].start, p, before[q]))
+					return 1;
+	return 0;
+}

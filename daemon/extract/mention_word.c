@@ -1,0 +1,310 @@
+/*
+ * mention_word — the word tests the attachment rules share (see
+ * mention_int.h): stop words, auxiliaries and adverbs, the noun phrase
+ * after a figure, the words between a figure and a term, the kind a generic
+ * head ("cases", "victimes") stands for, and the temporal phrase at a
+ * position. Below mention.c (numbers before their term), mention_back.c
+ * (after it) and mention_list.c (parts of lists).
+ */
+#include <string.h>
+
+#include "rightswatch/mention.h"
+#include "rightswatch/taxonomy.h"
+#include "rightswatch/text.h"
+#include "mention_int.h"
+
+/* Words that end the noun phrase after a number. */
+static const char *const stops[] = {
+	"in", "on", "at", "by", "from", "for", "with", "who", "which", "that", "were",
+	"was", "had", "have", "has", "are", "is", "been", "be", "will", "and", "or",
+	"of", "to", "since", "between", "during", "than", "as", "per", "out", "among",
+	"including", "while", "after", "before", "the", "a", "an", "their", "its",
+	"dans", "par", "pour", "avec", "qui", "ont", "sont", "ete", "au", "aux", "en",
+	"de", "des", "du", "d", "et", "ou", "que", "dont", "depuis", "entre", "sur",
+	"le", "la", "les", "l", "leur", "leurs", "parmi", "apres", "avant", "contre",
+	"against", "into", "une", "un", "y", NULL
+};
+
+/* Auxiliaries and adverbs that may sit between a count and its verb. */
+static const char *const auxes[] = {
+	"were", "was", "are", "is", "have", "has", "had", "been", "being", "be",
+	"reportedly", "allegedly", "also", "later", "subsequently", "then", "all",
+	"ont", "sont", "ete", "a", "avaient", "etaient", "auraient", "seraient", "y",
+	"egalement", "aussi", "tous", "toutes", "still", "now", "since", "may", "might",
+	"could", "would", "pourraient", "pourrait", "peuvent", "avoir", "deja", "already",
+	"estimated", "believed", "reported", "known", "feared", "thought", "to", "remain",
+	"remains", "remained", "restent", "reste", "demeurent", "demeure", "restaient", NULL
+};
+
+/* Words that follow a count but measure something else ("attacked 3 times"). */
+static const char *const units[] = {
+	"times", "time", "percent", "per", "fois", "pour", "years", "year", "months",
+	"month", "weeks", "week", "days", "day", "hours", "hour", "ans", "an", "mois",
+	"semaines", "jours", "heures", "km", "kilometres", "kilometers", NULL
+};
+
+int
+mention_is_aux(const char *f, size_t s, size_t e)
+{
+	if (e - s > 3 && f[e - 1] == 'y' && f[e - 2] == 'l')
+		return 1; /* an adverb: "seriously", "internally" */
+	if (e - s > 5 && memcmp(f + e - 4, "ment", 4) == 0)
+		return 1;
+	for (size_t k = 0; auxes[k] != NULL; k++)
+		if (text_word_eq(auxes[k], f + s, e - s))
+			return 1;
+	return 0;
+}
+
+int
+mention_is_stop(const char *f, size_t s, size_t e)
+{
+	for (size_t k = 0; stops[k] != NULL; k++)
+		if (text_word_eq(stops[k], f + s, e - s))
+			return 1;
+	return 0;
+}
+
+int
+mention_is_word(const char *f, size_t s, size_t e, const char *w)
+{
+	return text_word_eq(w, f + s, e - s);
+}
+
+int
+mention_in_list(const char *const *l, const char *f, size_t s, size_t e)
+{
+	for (size_t k = 0; l[k] != NULL; k++)
+		if (text_word_eq(l[k], f + s, e - s))
+			return 1;
+	return 0;
+}
+
+/* An adverb by its ending: "summarily", "arbitrairement". */
+int
+mention_is_adverb(const char *f, size_t s, size_t e)
+{
+	return (e - s > 3 && f[e - 1] == 'y' && f[e - 2] == 'l') ||
+	    (e - s > 5 && memcmp(f + e - 4, "ment", 4) == 0);
+}
+
+/* Whether a term reads as a verb form (participle or gerund) rather than a
+ * noun: "attacked", "killing", "tues", "blessant". */
+int
+mention_verb_like(const struct mention_sent *s, const struct mention_term *tm)
+{
+	size_t n = tm->end - tm->start;
+	const char *w = s->f + tm->start;
+
+	if (n > 3 && ((w[n - 2] == 'e' && w[n - 1] == 'd') ||
+	    (n > 4 && memcmp(w + n - 3, "ing", 3) == 0)))
+		return 1;
+	if (!s->fr || n < 3)
+		return 0;
+	return w[n - 1] == 'e' || (w[n - 2] == 'e' && w[n - 1] == 's') ||
+	    memcmp(w + n - 3, "ant", 3) == 0 || (w[n - 2] == 'u' && w[n - 1] == 's');
+}
+
+/* End of the noun phrase right after a figure (at most three words before
+ * a stop word, punctuation or the sentence's end), or 0 when the words
+ * measure something else or run on. */
+size_t
+mention_noun_after(const struct mention_sent *s, size_t i)
+{
+	size_t end = 0;
+	int words = 0;
+
+	while (i < s->hi) {
+		unsigned char c = (unsigned char)s->f[i];
+
+		if (text_isalnum(c)) {
+			size_t e = text_word_end(s->f, s->hi, i);
+
+			if (c >= '0' && c <= '9')
+				return 0;
+			if (mention_is_stop(s->f, i, e))
+				break;
+			if (mention_in_list(units, s->f, i, e) || ++words > 3)
+				return 0;
+			end = e;
+			i = e;
+		} else if (c == ' ' || c == '-') {
+			i++;
+		} else {
+			break;
+		}
+	}
+	return end;
+}
+
+/* Words in f[a, b): -1 when a clause ends inside (punctuation other than a
+ * comma, hyphen or parenthesis, or a word in stops unless allowed). */
+int
+mention_gap_words(const struct mention_sent *s, size_t a, size_t b, int allow_stops, int allow_comma)
+{
+	int n = 0, depth = 0;
+	size_t i = a;
+
+	while (i < b) {
+		char c = s->f[i];
+		size_t ae;
+
+		/* an apposition is passed whole: "Twelve people - among them three
+		 * children - were killed", "40 villagers, including nine children, were" */
+		if (!depth && (ae = clause_apposition_at(s->cl, s->ncl, i)) != 0 && ae <= b) {
+			i = ae;
+			continue;
+		}
+		if (c == '(' || (c == '-' && i > a && s->f[i - 1] == ' ' && allow_stops == 1 && !depth)) {
+			depth++;
+			i++;
+			continue;
+		}
+		if (depth && (c == ')' || (c == '-' && s->f[i - 1] == ' '))) {
+			depth--;
+			i++;
+			continue;
+		}
+		if (depth) {
+			if (c == '.' || c == ';')
+				return -1;
+			i++;
+			continue;
+		}
+		if (text_isalnum((unsigned char)c)) {
+			size_t e = text_word_end(s->f, b, i);
+
+			if (c >= '0' && c <= '9')
+				return -1;
+			if (allow_stops == 1 && !mention_is_aux(s->f, i, e))
+				return -1;
+			if (!allow_stops && mention_is_stop(s->f, i, e) && !mention_is_aux(s->f, i, e))
+				return -1;
+			if (allow_stops != 1 || !mention_is_aux(s->f, i, e))
+				n++;
+			i = e;
+			continue;
+		}
+		if (c == '.' || c == ';' || c == ':' || c == '"' || c == '!' || c == '?' ||
+		    (c == ')' && allow_stops != 2))
+			return -1;
+		if (c == ',' && !allow_comma)
+			return -1;
+		i++;
+	}
+	return depth > 0 ? -2 : n;
+}
+
+/* Whether the figure at pos is the object of "in", "dans": "in 12
+ * cases", "au moins dans quatre cas". */
+static int
+in_cases(const struct mention_sent *s, size_t pos)
+{
+	static const char *const preps[] = { "in", "dans", "en", NULL };
+	size_t qs, e, b;
+
+	b = mention_word_before(s->f, s->lo, pos, &e); /* "at least in 12 cases" */
+	if (b != (size_t)-1 && mention_in_list(preps, s->f, b, e))
+		return 1;
+	(void)mention_qualifier(s->f, s->lo, pos, &qs); /* "dans au moins six cas" */
+	b = mention_word_before(s->f, s->lo, qs, &e);
+	return qs < pos && b != (size_t)-1 && mention_in_list(preps, s->f, b, e);
+}
+
+/* Whether a counted number starts in f[a, b). */
+static int
+count_between(const struct mention_sent *s, size_t a, size_t b)
+{
+	for (size_t k = 0; k < s->nnums; k++)
+		if (s->nums[k].start >= a && s->nums[k].start < b && !(s->nums[k].flags & NUMBER_NOT_COUNT))
+			return 1;
+	return 0;
+}
+
+/* The kind a generic head ("cases") takes: "cases of X", else the nearest
+ * indicator term before it in the sentence, else after it, else its default. */
+int
+mention_generic_kind(const struct mention_sent *s, size_t t, size_t pos, int *named)
+{
+	const struct mention_term *g = &s->terms[t];
+	int best = -1;
+
+	if (t + 1 < s->nterms && s->terms[t + 1].kind == TAXONOMY_INDICATOR) {
+		const struct mention_term *n = &s->terms[t + 1];
+		size_t i = g->end;
+		int words = 0, of = 0;
+
+		while (i < n->start) {
+			if (text_isalnum((unsigned char)s->f[i])) {
+				size_t e = text_word_end(s->f, n->start, i);
+
+				if (mention_is_word(s->f, i, e, "of") || mention_is_word(s->f, i, e, "de") ||
+				    mention_is_word(s->f, i, e, "d") || mention_is_word(s->f, i, e, "des"))
+					of = 1;
+				words++;
+				i = e;
+			} else if (s->f[i] == ',' || s->f[i] == '.' || s->f[i] == ';' || s->f[i] == '(' || s->f[i] == ')') {
+				words = 99;
+				break;
+			} else {
+				i++;
+			}
+		}
+		if (of && words <= 3) {
+			*named = 1;
+			return n->id;
+		}
+	}
+	for (size_t k = 0; k < s->nterms; k++) {
+		if (s->terms[k].kind != TAXONOMY_INDICATOR)
+			continue;
+		if (s->terms[k].end <= pos)
+			best = s->terms[k].id;
+	}
+	if (best >= 0) {
+		*named = 1;
+		return best;
+	}
+	/* "au moins dans quatre cas, enlevé des filles", "in 12 cases soldiers
+	 * killed": a count of cases in an adverbial takes the verb of its
+	 * clause, the next indicator term, no other count between */
+	if (in_cases(s, pos))
+		for (size_t k = t + 1; k < s->nterms; k++) {
+			if (s->terms[k].kind != TAXONOMY_INDICATOR)
+				continue;
+			if (mention_verb_like(s, &s->terms[k]) && !count_between(s, g->end, s->terms[k].start)) {
+				*named = 1;
+				return s->terms[k].id;
+			}
+			break;
+		}
+	/* The kind an earlier sentence gave the release's "incidents". */
+	if (s->generic_kind >= 0)
+		return s->generic_kind;
+	return g->id;
+}
+
+/* The word ending at or before e (spaces skipped): its start, or (size_t)-1. */
+size_t
+mention_word_before(const char *f, size_t lo, size_t e, size_t *we)
+{
+	size_t b;
+
+	while (e > lo && (f[e - 1] == ' ' || f[e - 1] == '\''))
+		e--;
+	b = e;
+	while (b > lo && text_isalnum((unsigned char)f[b - 1]))
+		b--;
+	*we = e;
+	return b < e ? b : (size_t)-1;
+}
+
+/* End of the temporal phrase starting at i and ending by b, or 0. */
+size_t
+mention_period_at(const struct mention_sent *s, size_t i, size_t b)
+{
+	for (size_t p = 0; p < s->nper; p++)
+		if (s->per[p].start == i && s->per[p].end <= b && s->per[p].end > i)
+			return s->per[p].end;
+	return 0;
+}

@@ -1,0 +1,135 @@
+/*
+ * poller_row — a source's stored row through a round: what the round
+ * leaves if it never ends, stored before it fetches anything (so a daemon
+ * killed or hung in it does not poll the source again at once when it
+ * restarts); what was there before, put back when the round is cancelled;
+ * the validators, the redirect and the summary of a round that ended; and
+ * the operator's reset (`rightswatch source reset`).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "rightswatch/config_types.h"
+#include "rightswatch/log.h"
+#include "rightswatch/poller.h"
+#include "rightswatch/pollstate.h"
+#include "rightswatch/store.h"
+#include "poller_int.h"
+
+/* Drop what the last round stashed for poller_source_finish. */
+void
+poller_source_forget(struct poller_source *ps)
+{
+	free(ps->etag);
+	free(ps->last_modified);
+	free(ps->moved_to);
+	ps->etag = ps->last_modified = ps->moved_to = NULL;
+}
+
+/* Before a round fetches anything, store what it leaves if it never ends
+ * (pollstate_precommit: one more unfinished round, its backoff, the next
+ * due time after it); the round's end stores what really happened. The
+ * health shown meanwhile stays the one before the round, but for a round
+ * that would quarantine the source. */
+void
+poller_precommit(struct poller_source *ps, const struct pollstate *rest,
+    const struct pollstate_policy *pol, int64_t now)
+{
+	struct store_source row = ps->row; /* the strings are borrowed, not freed */
+	struct pollstate pre;
+
+	pollstate_precommit(rest, pol, now, &pre);
+	pollstate_to_row(&pre, &row);
+	/* A round that would quarantine the source if it never ended says so
+	 * at once: `status` must not wait for a restart to show it. */
+	if (pre.health != STORE_HEALTH_POISONED)
+		row.health = rest->health;
+	row.name = ps->name;
+	if (row.url == NULL)
+		row.url = ps->cs->url;
+	if (store_source_put(ps->p->store, &row) == -1)
+		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(ps->p->store));
+}
+
+/* A cancelled round (a stop) did end: what was stored before it, not its
+ * precommit, is the truth. */
+void
+poller_row_restore(struct poller_source *ps)
+{
+	if (ps->row.name == NULL)
+		return;
+	pollstate_to_row(&ps->st, &ps->row);
+	if (store_source_put(ps->p->store, &ps->row) == -1)
+		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(ps->p->store));
+}
+
+/* Bring the stored row up to this round: the configured url (a changed
+ * one forgets the old one's validators and redirect), the redirect, and
+ * the validators when the whole round was read. */
+void
+poller_row_update(struct poller_source *ps)
+{
+	struct store_source *row = &ps->row;
+
+	if (row->name == NULL)
+		row->name = strdup(ps->name);
+	if (row->url == NULL || strcmp(row->url, ps->cs->url) != 0) {
+		free(row->url);
+		free(row->etag);
+		free(row->last_modified);
+		free(row->current_url);
+		row->etag = row->last_modified = row->current_url = NULL;
+		row->url = strdup(ps->cs->url);
+	}
+	if (ps->moved_to != NULL) {
+		free(row->current_url);
+		row->current_url = ps->moved_to;
+		ps->moved_to = NULL;
+	}
+	/* Validators are saved only when the whole round was read: after a
+	 * release that could not be read, the next poll must see the feed
+	 * again (not a 304) to retry it. */
+	if (ps->st.state == POLLSTATE_READING && !ps->page_failed) {
+		free(row->etag);
+		free(row->last_modified);
+		row->etag = ps->etag;
+		row->last_modified = ps->last_modified;
+		ps->etag = ps->last_modified = NULL;
+	}
+	poller_source_forget(ps);
+	free(row->last_result);
+	row->last_result = strdup(ps->summary);
+}
+
+int
+poller_source_reset(struct store *st, const char *name, enum store_health *was,
+    char *err, size_t errlen)
+{
+	struct pollstate_event reset = { POLLSTATE_EV_RESET, STORE_HEALTH_NEW, -1, -1, 0 };
+	struct pollstate_policy pol = { 0, 0.0 };
+	struct store_source row;
+	struct pollstate s;
+	int r;
+
+	if ((r = store_source_get(st, name, &row)) != 0) {
+		snprintf(err, errlen, "%s", r == 1 ? "the database knows no such source yet" :
+		    store_errmsg(st));
+		return -1;
+	}
+	pollstate_from_row(&s, &row);
+	*was = s.health;
+	pollstate_apply(&s, &reset, &pol, (int64_t)time(NULL), NULL);
+	pollstate_to_row(&s, &row);
+	/* Its validators go too: the next poll reads the feed whole. */
+	free(row.body_hash);
+	free(row.etag);
+	free(row.last_modified);
+	row.body_hash = row.etag = row.last_modified = NULL;
+	r = store_source_put(st, &row);
+	if (r == -1)
+		snprintf(err, errlen, "%s", store_errmsg(st));
+	store_source_clear(&row);
+	return r;
+}
