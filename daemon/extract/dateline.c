@@ -97,8 +97,8 @@ dateline_find(const char *text, size_t len, struct date_ymd *d, size_t *start, s
 		if (le > ls) {
 			lines++;
 			if (text_capital_at(&t, ls) && line_date(t.f, t.len, ls, le, d, &ds, &de) == 0) {
-				*start = t.map[ds];
-				*end = t.map[de];
+				*start = text_orig(&t, ds);
+				*end = text_orig(&t, de);
 				rc = 0;
 			}
 		}

@@ -243,8 +243,8 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 	if ((res->has_report = w->pctx.has_report) != 0) {
 		res->report_start = w->pctx.rs;
 		res->report_end = w->pctx.re;
-		res->report_expr_start = t.map[w->report_start];
-		res->report_expr_end = t.map[w->report_end];
+		res->report_expr_start = text_orig(&t, w->report_start);
+		res->report_expr_end = text_orig(&t, w->report_end);
 	}
 	w->obs = NULL;
 	rc = 0;

@@ -182,8 +182,8 @@ extract_compare_after(struct work *w, const struct text_sentence *s, size_t nfig
 		if (back < 0)
 			back = w->last_age <= 1 && anaphoric(w, s);
 		if (back && (base = antecedent(w, ind)) >= 0) {
-			if (push_implied(w, (size_t)base, hit.value, pm, w->t->map[hit.start],
-			    w->t->map[hit.end]) == -1)
+			if (push_implied(w, (size_t)base, hit.value, pm, text_orig(w->t, hit.start),
+			    text_orig(w->t, hit.end)) == -1)
 				return -1;
 		} else if (ind >= 0 && w->npend < sizeof(w->pend) / sizeof(w->pend[0])) {
 			struct pending_cmp *pc = &w->pend[w->npend++];
@@ -193,8 +193,8 @@ extract_compare_after(struct work *w, const struct text_sentence *s, size_t nfig
 			pc->has_pm = pm != NULL;
 			if (pm != NULL)
 				pc->pm = *pm;
-			pc->start = w->t->map[hit.start];
-			pc->end = w->t->map[hit.end];
+			pc->start = text_orig(w->t, hit.start);
+			pc->end = text_orig(w->t, hit.end);
 			pc->left = 3;
 		}
 		from = hit.end > from ? hit.end : from + 1;

@@ -102,8 +102,8 @@ derived_period(const struct work *w, const struct text_sentence *s, const struct
 		d->period_start = (struct date_ymd){ yr, 1, 1 };
 		d->period_end = (struct date_ymd){ yr, 12, 31 };
 		d->how.source = EXTRACT_PERIOD_REFERENCE;
-		d->how.start = w->t->map[w->nums[y].start];
-		d->how.end = w->t->map[w->nums[y].end];
+		d->how.start = text_orig(w->t, w->nums[y].start);
+		d->how.end = text_orig(w->t, w->nums[y].end);
 		d->how.type = PERIOD_T_DATE;
 		d->how.anchor = PERIOD_A_NONE;
 		d->how.ps = d->period_start;
@@ -141,8 +141,8 @@ implied(struct work *w, struct mention_sent *ms, const struct text_sentence *s,
 	d->value = hit->value;
 	d->qualifier = EXTRACT_APPROX;
 	derived_period(w, s, o, hit, wend, before, d);
-	d->start = w->t->map[hit->start];
-	d->end = w->t->map[hit->end];
+	d->start = text_orig(w->t, hit->start);
+	d->end = text_orig(w->t, hit->end);
 	if ((ref = compare_stated(w->nums, w->nnums, hit->end, s->end, hit->value)) >= 0) {
 		struct mention jm;
 		size_t qs;
@@ -160,8 +160,8 @@ implied(struct work *w, struct mention_sent *ms, const struct text_sentence *s,
 			derived_period(w, s, o, hit, wend, 0, d);
 		d->value = w->nums[ref].value;
 		d->qualifier = mention_qualifier(f, s->start, w->nums[ref].start, &qs);
-		d->start = w->t->map[w->nums[ref].start];
-		d->end = w->t->map[w->nums[ref].end];
+		d->start = text_orig(w->t, w->nums[ref].start);
+		d->end = text_orig(w->t, w->nums[ref].end);
 	}
 	return 1;
 }

@@ -390,8 +390,8 @@ extract_period_how(const struct work *w, const struct period_mention *pm, int so
 	o->how.source = source;
 	if (pm == NULL)
 		return;
-	o->how.start = w->t->map[pm->start];
-	o->how.end = w->t->map[pm->end];
+	o->how.start = text_orig(w->t, pm->start);
+	o->how.end = text_orig(w->t, pm->end);
 	o->how.type = pm->type;
 	o->how.anchor = pm->anchor;
 	if (pm->kind == PERIOD_ABSOLUTE && pm->type != PERIOD_T_VAGUE) {
@@ -685,7 +685,7 @@ extract_period_after(struct work *w, const struct text_sentence *s, long fig)
 			w->has_lead = 1;
 			w->lead_nobs = w->nobs;
 			w->lead.has_period = 1;
-			w->lead.sent_start = w->t->map[s->start];
+			w->lead.sent_start = text_orig(w->t, s->start);
 			w->lead.period_start = w->cs;
 			w->lead.period_end = w->ce;
 			w->lead.how = t.how;
@@ -696,7 +696,7 @@ extract_period_after(struct work *w, const struct text_sentence *s, long fig)
 			w->carry_ref = 1;
 			w->cref = w->per[p];
 		}
-	if (w->heading && !(w->nobs > 0 && w->obs[w->nobs - 1].sent_start == w->t->map[s->start])) {
+	if (w->heading && !(w->nobs > 0 && w->obs[w->nobs - 1].sent_start == text_orig(w->t, s->start))) {
 		/* a heading or caption's period applies to the paragraphs under
 		 * it, until the next heading; a line that gave figures is no
 		 * heading ("- 12 killed in Gao on 3 May", a list's item) */

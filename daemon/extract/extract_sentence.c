@@ -78,8 +78,8 @@ note_new(struct work *w, const struct text_sentence *s, size_t k, int title)
 	}
 	n = &ns->v[ns->n];
 	memset(n, 0, sizeof(*n));
-	n->start = w->t->map[num->start];
-	n->end = w->t->map[num->end];
+	n->start = text_orig(w->t, num->start);
+	n->end = text_orig(w->t, num->end);
 	n->value = num->value;
 	n->reading = reading_of(num->flags);
 	n->obs = -1;
@@ -87,8 +87,8 @@ note_new(struct work *w, const struct text_sentence *s, size_t k, int title)
 	if ((c = clause_apposition_of(w->cl, w->ncl, num->start)) < 0)
 		c = clause_of(w->cl, w->ncl, num->start);
 	n->clause_kind = title ? "title" : c >= 0 ? clause_kind_name(w->cl[c].kind) : "clause";
-	n->clause_start = w->t->map[c >= 0 ? w->cl[c].start : s->start];
-	n->clause_end = w->t->map[c >= 0 ? w->cl[c].end : s->end];
+	n->clause_start = text_orig(w->t, c >= 0 ? w->cl[c].start : s->start);
+	n->clause_end = text_orig(w->t, c >= 0 ? w->cl[c].end : s->end);
 	if (num->flags & NUMBER_NOT_COUNT)
 		n->dropped = "not a count";
 	return (long)ns->n++;
@@ -397,10 +397,10 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 	extract_place(w, n->start, &o);
 	if (m.left_country > 0 && m.indicator == st->ms.refugees)
 		o.country = taxonomy_country_name(w->tx, m.left_country - 1); /* where they fled from */
-	o.start = w->t->map[m.start];
-	o.end = w->t->map[m.end];
-	o.sent_start = w->t->map[s->start];
-	o.sent_end = w->t->map[s->end];
+	o.start = text_orig(w->t, m.start);
+	o.end = text_orig(w->t, m.end);
+	o.sent_start = text_orig(w->t, s->start);
+	o.sent_end = text_orig(w->t, s->end);
 	if (extract_push(w, &o) == -1)
 		return -1;
 	oi = w->nobs - 1;

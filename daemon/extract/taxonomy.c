@@ -365,7 +365,7 @@ add_term(struct taxonomy *tx, const char *s, size_t n, int kind, int id)
 	tm->kind = kind;
 	tm->id = id;
 	tm->next = 0;
-	free(t.map);
+	free(t.jump);
 	return 0;
 }
 

@@ -15,14 +15,18 @@
 
 struct out {
 	char *f;
-	uint32_t *map;
 	size_t len, cap;
+	struct text_jump *jump;
+	size_t njump, capjump;
+	size_t next; /* the original offset folded offset len follows on to */
 };
 
-/* The folded form of each ASCII byte: lower case; carriage return a line
- * feed; other control bytes and DEL a space; a backquote an apostrophe. */
-static const unsigned char ascii_fold[128] = {
-	0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x0a, 0x20, 0x20, 0x0a, 0x20, 0x20,
+/* The folded form of each byte: ASCII lower case; other control bytes
+ * and DEL a space; a backquote an apostrophe; 0 for the bytes folded one
+ * code point at a time (a carriage return, which may be half of CR LF,
+ * and every byte of a multibyte sequence). */
+static const unsigned char byte_fold[256] = {
+	0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x0a, 0x20, 0x20, 0x00, 0x20, 0x20,
 	0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
 	0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x2b, 0x2c, 0x2d, 0x2e, 0x2f,
 	0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a, 0x3b, 0x3c, 0x3d, 0x3e, 0x3f,
@@ -53,25 +57,56 @@ const unsigned char text_class[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+/* Room for n more folded bytes and their NUL. */
 static int
-out_put(struct out *o, const char *s, size_t n, size_t at)
+out_room(struct out *o, size_t n)
 {
 	if (o->len + n + 1 > o->cap) {
 		size_t cap = o->cap * 2 + n + 16;
-		char *f = realloc(o->f, cap);
-		uint32_t *map;
+		char *f;
 
-		if (f == NULL)
+		if (cap >= UINT32_MAX || (f = realloc(o->f, cap)) == NULL)
 			return -1;
 		o->f = f;
-		if ((map = realloc(o->map, cap * sizeof(*map))) == NULL)
-			return -1;
-		o->map = map;
 		o->cap = cap;
 	}
+	return 0;
+}
+
+/* The next folded byte stands for original offset at: a jump when that
+ * breaks the one-for-one run. */
+static int
+out_at(struct out *o, size_t at)
+{
+	if (at == o->next)
+		return 0;
+	if (o->njump == o->capjump) {
+		size_t nc = o->capjump * 2 + 16;
+		struct text_jump *nv = realloc(o->jump, nc * sizeof(*nv));
+
+		if (nv == NULL)
+			return -1;
+		o->jump = nv;
+		o->capjump = nc;
+	}
+	o->jump[o->njump].f = (uint32_t)o->len;
+	o->jump[o->njump].o = (uint32_t)at;
+	o->njump++;
+	o->next = at;
+	return 0;
+}
+
+/* n folded bytes s, all standing for the code point at original offset at. */
+static int
+out_put(struct out *o, const char *s, size_t n, size_t at)
+{
+	if (out_room(o, n) == -1)
+		return -1;
 	for (size_t i = 0; i < n; i++) {
-		o->f[o->len] = s[i];
-		o->map[o->len++] = (uint32_t)at;
+		if (out_at(o, at) == -1)
+			return -1;
+		o->f[o->len++] = s[i];
+		o->next = at + 1;
 	}
 	return 0;
 }
@@ -113,99 +148,115 @@ special(int32_t cp)
 	}
 }
 
+/* The code point at u[i] (not ASCII) folded into o; the bytes it took. */
+static size_t
+fold_cp(const unsigned char *u, size_t i, size_t to, utf8proc_option_t opt, struct out *o, int *err)
+{
+	int32_t cp, dec[8];
+	utf8proc_ssize_t n, k;
+	utf8proc_category_t cat;
+	const char *sp;
+	char enc[8 * 4];
+	size_t elen = 0;
+
+	n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(to - i), &cp);
+	if (n <= 0) {
+		*err = out_put(o, " ", 1, i);
+		return 1;
+	}
+	if ((sp = special(cp)) != NULL) {
+		*err = out_put(o, sp, strlen(sp), i);
+		return (size_t)n;
+	}
+	cat = utf8proc_category(cp);
+	if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_ZS ||
+	    cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP) {
+		*err = out_put(o, " ", 1, i);
+		return (size_t)n;
+	}
+	k = utf8proc_decompose_char(cp, dec, 8, opt, NULL);
+	if (k < 0 || k > 8) {
+		dec[0] = cp;
+		k = 1;
+	}
+	for (utf8proc_ssize_t j = 0; j < k; j++)
+		elen += (size_t)utf8proc_encode_char(dec[j], (utf8proc_uint8_t *)enc + elen);
+	*err = out_put(o, enc, elen, i);
+	return (size_t)n;
+}
+
 int
-text_fold(const char *s, size_t len, int accents, struct text *t)
+text_fold_range(const char *s, size_t len, size_t from, size_t to, int accents, struct text *t)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	struct out o = { NULL, NULL, 0, 0 };
+	struct out o;
 	utf8proc_option_t opt = UTF8PROC_CASEFOLD;
-	size_t i = 0;
+	size_t i = from;
+	int err = 0;
 
 	memset(t, 0, sizeof(*t));
-	if (len >= UINT32_MAX)
+	memset(&o, 0, sizeof(o));
+	if (len >= UINT32_MAX || from > to || to > len)
 		return -1;
 	if (!accents)
 		opt |= UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK;
-	o.cap = len + 16;
-	o.f = malloc(o.cap);
-	o.map = malloc(o.cap * sizeof(*o.map));
-	if (o.f == NULL || o.map == NULL)
-		goto fail;
-	while (i < len) {
-		unsigned char c = u[i];
-		int32_t cp, dec[8];
-		utf8proc_ssize_t n, k;
-		const char *sp;
-		char enc[8 * 4];
-		size_t elen = 0;
+	o.next = from;
+	o.cap = to - from + 16;
+	if ((o.f = malloc(o.cap)) == NULL)
+		return -1;
+	while (i < to) {
+		unsigned char c;
 
-		if (c < 0x80) {
-			/* ASCII, nearly every byte of a release: a table lookup and,
-			 * while there is room (folding can grow other characters),
-			 * a direct store */
-			if (c == '\r' && i + 1 < len && u[i + 1] == '\n') {
+		/* ASCII, nearly every byte of a release: a run of table lookups,
+		 * its offsets following the original's one for one (the buffer
+		 * holds to - from bytes more than were folded so far) */
+		if (byte_fold[u[i]] != 0) {
+			char *f;
+
+			if (out_room(&o, to - i) == -1 || out_at(&o, i) == -1)
+				goto fail;
+			f = o.f + o.len;
+			while (i < to && (c = byte_fold[u[i]]) != 0) {
+				*f++ = (char)c;
 				i++;
-				continue;
 			}
-			if (o.len + 2 > o.cap) {
-				char ch = (char)ascii_fold[c];
-
-				if (out_put(&o, &ch, 1, i) == -1)
-					goto fail;
-			} else {
-				o.f[o.len] = (char)ascii_fold[c];
-				o.map[o.len++] = (uint32_t)i;
-			}
-			i++;
+			o.len = (size_t)(f - o.f);
+			o.next = i;
 			continue;
 		}
-		n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
-		if (n <= 0) {
-			if (out_put(&o, " ", 1, i) == -1)
+		if (u[i] == '\r') {
+			/* CR LF is one line feed: the CR folds to nothing */
+			if (!(i + 1 < to && u[i + 1] == '\n') && out_put(&o, "\n", 1, i) == -1)
 				goto fail;
 			i++;
 			continue;
 		}
-		if ((sp = special(cp)) != NULL) {
-			if (out_put(&o, sp, strlen(sp), i) == -1)
-				goto fail;
-			i += (size_t)n;
-			continue;
-		}
-		{
-			utf8proc_category_t cat = utf8proc_category(cp);
-
-			if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_ZS ||
-			    cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP) {
-				if (out_put(&o, " ", 1, i) == -1)
-					goto fail;
-				i += (size_t)n;
-				continue;
-			}
-		}
-		k = utf8proc_decompose_char(cp, dec, 8, opt, NULL);
-		if (k < 0 || k > 8) {
-			dec[0] = cp;
-			k = 1;
-		}
-		for (utf8proc_ssize_t j = 0; j < k; j++)
-			elen += (size_t)utf8proc_encode_char(dec[j], (utf8proc_uint8_t *)enc + elen);
-		if (out_put(&o, enc, elen, i) == -1)
+		i += fold_cp(u, i, to, opt, &o, &err);
+		if (err == -1)
 			goto fail;
-		i += (size_t)n;
 	}
+	if (out_at(&o, to) == -1)
+		goto fail;
 	o.f[o.len] = '\0';
-	o.map[o.len] = (uint32_t)len;
 	t->f = o.f;
-	t->map = o.map;
 	t->len = o.len;
+	t->jump = o.jump;
+	t->njump = o.njump;
+	t->obase = from;
+	t->oend = to;
 	t->orig = s;
 	t->olen = len;
 	return 0;
 fail:
 	free(o.f);
-	free(o.map);
+	free(o.jump);
 	return -1;
+}
+
+int
+text_fold(const char *s, size_t len, int accents, struct text *t)
+{
+	return text_fold_range(s, len, 0, len, accents, t);
 }
 
 void
@@ -214,8 +265,27 @@ text_free(struct text *t)
 	if (t == NULL)
 		return;
 	free(t->f);
-	free(t->map);
+	free(t->jump);
 	memset(t, 0, sizeof(*t));
+}
+
+size_t
+text_orig(const struct text *t, size_t i)
+{
+	size_t lo = 0, hi = t->njump;
+
+	/* the last jump at or before i */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->jump[mid].f <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return t->obase + i;
+	return t->jump[lo - 1].o + (i - t->jump[lo - 1].f);
 }
 
 /* Abbreviations after which a full stop does not end a sentence. */
@@ -243,7 +313,7 @@ is_abbrev(const char *f, size_t ws, size_t we)
 static int
 orig_upperish(const struct text *t, size_t j)
 {
-	unsigned char c = (unsigned char)t->orig[t->map[j]];
+	unsigned char c = (unsigned char)t->orig[text_orig(t, j)];
 
 	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
 	    c == '"' || c == '(' || c == '\'' || c == '[';
@@ -262,7 +332,7 @@ skip_dateline(const struct text *t, size_t start, size_t end)
 	if (lim > end)
 		lim = end;
 	while (i < lim && (text_isalpha((unsigned char)f[i]) || f[i] == ' ' || f[i] == '/')) {
-		unsigned char c = (unsigned char)t->orig[t->map[i]];
+		unsigned char c = (unsigned char)t->orig[text_orig(t, i)];
 
 		if (c >= 'a' && c <= 'z')
 			return start;
@@ -317,6 +387,11 @@ push(struct text_sentence **v, size_t *n, size_t *cap, const struct text *t,
 	return 0;
 }
 
+/* The bytes that may end a sentence or a paragraph. */
+static const unsigned char sentence_stop[256] = {
+	['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1,
+};
+
 int
 text_sentences(const struct text *t, struct text_sentence **out, size_t *nout)
 {
@@ -328,6 +403,12 @@ text_sentences(const struct text *t, struct text_sentence **out, size_t *nout)
 	while (i < t->len) {
 		char c = f[i];
 
+		if (c != '\n' && c != '.' && c != '!' && c != '?') {
+			/* nearly every byte: on to the next that may end a sentence */
+			while (++i < t->len && !sentence_stop[(unsigned char)f[i]])
+				;
+			continue;
+		}
 		if (c == '\n') {
 			size_t j = i + 1;
 
@@ -397,12 +478,12 @@ text_capital_at(const struct text *t, size_t i)
 {
 	const utf8proc_uint8_t *o;
 	utf8proc_int32_t cp;
-	size_t left;
+	size_t left, at;
 
-	if (i >= t->len || t->map[i] >= t->olen)
+	if (i >= t->len || (at = text_orig(t, i)) >= t->olen)
 		return 0;
-	o = (const utf8proc_uint8_t *)t->orig + t->map[i];
-	left = t->olen - t->map[i];
+	o = (const utf8proc_uint8_t *)t->orig + at;
+	left = t->olen - at;
 	if (utf8proc_iterate(o, (utf8proc_ssize_t)left, &cp) <= 0)
 		return 0;
 	return (cp >= '0' && cp <= '9') || utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;

@@ -2,8 +2,13 @@
  * text — the extractor's view of a text: a folded copy for matching
  * (lower case, accents stripped, typographic spaces, quotes and dashes
  * replaced by their ASCII sense, control bytes and invalid UTF-8 turned into
- * spaces) that keeps, for every byte, its offset in the original; and the
+ * spaces) that can say, for any byte, its offset in the original; and the
  * sentences and paragraphs of that copy. Pure functions, no globals.
+ *
+ * Offsets are kept only where they stop following the original one for one
+ * (after an accented letter, a ligature, a dropped carriage return): a
+ * release in English has next to none, one in French one every few dozen
+ * bytes, so the map costs a fraction of a byte per byte of text.
  */
 #ifndef RW_TEXT_H
 #define RW_TEXT_H
@@ -11,11 +16,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* From folded offset f on, folded offset i is original offset o + (i - f). */
+struct text_jump {
+	uint32_t f, o;
+};
+
 struct text {
 	char *f;     /* folded bytes, NUL-terminated; owned, freed by text_free */
 	size_t len;  /* bytes in f */
-	uint32_t *map; /* map[i]: offset in the original of f[i]; map[len] = original length */
-	const char *orig; /* the original (borrowed, not freed) */
+	struct text_jump *jump; /* owned; in order of f; before the first, folded i is original obase + i */
+	size_t njump;
+	size_t obase;     /* original offset of folded offset 0 */
+	size_t oend;      /* original offset of folded offset len */
+	const char *orig; /* the whole original (borrowed, not freed) */
 	size_t olen;
 };
 
@@ -27,9 +40,16 @@ struct text_sentence {
 
 /* Fold s (len bytes, any bytes). accents = 1 keeps accented letters
  * (lower-cased), 0 strips them. Returns 0, or -1 when out of memory or
- * when len does not fit the 32-bit offset map (4 GiB). */
+ * when len does not fit 32-bit offsets (4 GiB). */
 int text_fold(const char *s, size_t len, int accents, struct text *out);
+/* Fold only s[from, to) of the len bytes at s (from and to on code point
+ * boundaries, as the folding of the whole would see them): offsets in out
+ * are the range's own, text_orig gives the whole's. 0, or -1. */
+int text_fold_range(const char *s, size_t len, size_t from, size_t to, int accents,
+    struct text *out);
 void text_free(struct text *t);
+/* The original offset of folded offset i (0 <= i <= t->len). */
+size_t text_orig(const struct text *t, size_t i);
 /* Whether the original character behind folded offset i of t is a capital
  * letter of any script ("B", "É", "Ö") or a digit. */
 int text_capital_at(const struct text *t, size_t i);
