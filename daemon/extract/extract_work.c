@@ -39,12 +39,14 @@ extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t h
 
 	while (i < hi) {
 		struct taxonomy_match m;
+		size_t we;
 
 		if (!text_isalpha((unsigned char)f[i]) || (i > lo && text_isalnum((unsigned char)f[i - 1]))) {
 			i++;
 			continue;
 		}
-		if (taxonomy_match(tx, f, hi, i, &m)) {
+		we = text_word_end(f, hi, i);
+		if (taxonomy_match_word(tx, f, hi, i, we, &m)) {
 			if (n < max) {
 				out[n].start = i;
 				out[n].end = m.end;
@@ -55,7 +57,7 @@ extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t h
 			i = m.end;
 			continue;
 		}
-		i = text_word_end(f, hi, i);
+		i = we;
 	}
 	return n;
 }

@@ -266,11 +266,22 @@ static const struct {
 struct term {
 	char *s;          /* folded */
 	size_t len;
-	size_t next;      /* next term in the bucket + 1, 0 ends */
-	size_t wlen;      /* length of the first word, the stem indexed */
-	uint64_t h;       /* hash of that word */
+	size_t wlen;      /* length of the first word, the stem its inflections are found by */
 	int kind, id;
 };
+
+/* A word of a text that may begin terms: a term's first word as written
+ * or inflected (+s, +e, +es), with the terms it may begin, in the order
+ * they are tried: as written first, then each inflection, each in the
+ * order the terms were added. */
+struct key {
+	uint64_t h;       /* hash_word of the word */
+	size_t off, n;    /* the word: keyspace[off, off + n) */
+	size_t first, count; /* its terms: cand[first, first + count) */
+};
+
+/* Bits in the sieve. */
+#define TAXONOMY_SIEVE 65536
 
 struct named {
 	char *name;
@@ -280,8 +291,11 @@ struct named {
 struct taxonomy {
 	struct term *terms;
 	size_t nterms, capterms;
-	size_t *buckets; /* term index + 1, 0 empty */
-	size_t nbuckets;
+	struct key *keys;  /* open addressing, nslots a power of two; n == 0 marks an empty slot */
+	size_t nslots;
+	uint64_t sieve[TAXONOMY_SIEVE / 64]; /* bits of the keys' sieve_of: most words miss here */
+	char *keyspace;
+	size_t *cand;
 	struct named *ind, *cty, *reg;
 	size_t nind, ncty, nreg;
 	size_t capind, capcty, capreg;
@@ -297,6 +311,25 @@ hash_word(const char *s, size_t n)
 		h *= 1099511628211ULL;
 	}
 	return h;
+}
+
+/* The slot of hash h in a table of n (a power of two) slots: FNV's low
+ * bits follow the words' last bytes too closely to be used alone. */
+static size_t
+slot_of(uint64_t h, size_t n)
+{
+	return (size_t)((h ^ (h >> 31)) * 0x9e3779b97f4a7c15ULL >> 40) & (n - 1);
+}
+
+/* A word's bit in the sieve, from its length and first, second and last
+ * bytes: a word whose bit is clear is no key, without hashing it. */
+static size_t
+sieve_of(const char *s, size_t n)
+{
+	size_t x = (unsigned char)s[0] * 0x9e5u + (unsigned char)s[n > 1] * 0x3c1u +
+	    (unsigned char)s[n - 1] * 0x101u + n * 0x7f4au;
+
+	return (x ^ (x >> 9)) & (TAXONOMY_SIEVE - 1);
 }
 
 /* Length of the first word of a term: the stem it is indexed by. */
@@ -362,9 +395,9 @@ add_term(struct taxonomy *tx, const char *s, size_t n, int kind, int id)
 	tm = &tx->terms[tx->nterms++];
 	tm->s = t.f;
 	tm->len = t.len;
+	tm->wlen = first_word(t.f, t.len);
 	tm->kind = kind;
 	tm->id = id;
-	tm->next = 0;
 	free(t.jump);
 	return 0;
 }
@@ -403,25 +436,114 @@ find_named(const struct named *v, size_t n, const char *name)
 	return -1;
 }
 
+/* A term's first word inflected as a text may write it (strip 0: as
+ * written; 1, 2, 3: +s, +e, +es), the forms taxonomy_match strips back. */
+struct variant {
+	const char *s; /* the word, n bytes in the key space */
+	size_t n;
+	int strip;
+	size_t term;
+};
+
+static int
+variant_cmp(const void *a, const void *b)
+{
+	const struct variant *x = a, *y = b;
+	int c;
+
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	if ((c = memcmp(x->s, y->s, x->n)) != 0)
+		return c;
+	if (x->strip != y->strip)
+		return x->strip - y->strip;
+	return x->term < y->term ? -1 : x->term > y->term;
+}
+
+static const char *const suffixes[4] = { "", "s", "e", "es" };
+
+/* The variants of every term's first word, in tx->keyspace; how many. */
+static size_t
+variants(struct taxonomy *tx, struct variant *v)
+{
+	char *p = tx->keyspace;
+	size_t n = 0;
+
+	for (size_t i = 0; i < tx->nterms; i++) {
+		const struct term *t = &tx->terms[i];
+
+		for (int strip = 0; strip < 4; strip++) {
+			size_t sl = strlen(suffixes[strip]);
+
+			/* taxonomy_match strips only words of 3 bytes or more (4 for "es") */
+			if (strip > 0 && t->wlen < 2)
+				continue;
+			memcpy(p, t->s, t->wlen);
+			memcpy(p + t->wlen, suffixes[strip], sl);
+			v[n].s = p;
+			v[n].n = t->wlen + sl;
+			v[n].strip = strip;
+			v[n].term = i;
+			p += t->wlen + sl;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Index the terms by the words that may begin them: one lookup of the
+ * text's word finds every term to try. */
 static int
 build_index(struct taxonomy *tx)
 {
-	tx->nbuckets = 64;
-	while (tx->nbuckets < tx->nterms * 2)
-		tx->nbuckets *= 2;
-	if ((tx->buckets = calloc(tx->nbuckets, sizeof(size_t))) == NULL)
-		return -1;
-	/* Insert longest first, so a bucket lists its longest terms first. */
-	for (size_t i = tx->nterms; i-- > 0;) {
-		struct term *t = &tx->terms[i];
-		size_t b;
+	struct variant *v;
+	size_t space = 0, n;
 
-		t->wlen = first_word(t->s, t->len);
-		t->h = hash_word(t->s, t->wlen);
-		b = t->h & (tx->nbuckets - 1);
-		t->next = tx->buckets[b];
-		tx->buckets[b] = i + 1;
+	for (size_t i = 0; i < tx->nterms; i++)
+		space += 4 * tx->terms[i].wlen + 4;
+	if ((tx->keyspace = malloc(space + 1)) == NULL ||
+	    (v = malloc((4 * tx->nterms + 1) * sizeof(*v))) == NULL)
+		return -1;
+	n = variants(tx, v);
+	qsort(v, n, sizeof(*v), variant_cmp);
+	tx->nslots = 64;
+	while (tx->nslots < n * 2)
+		tx->nslots *= 2;
+	if ((tx->keys = calloc(tx->nslots, sizeof(*tx->keys))) == NULL ||
+	    (tx->cand = malloc((n + 1) * sizeof(*tx->cand))) == NULL) {
+		free(v);
+		return -1;
 	}
+	for (size_t i = 0; i < n; i++) {
+		struct key *k;
+		uint64_t h;
+
+		tx->cand[i] = v[i].term;
+		if (i > 0 && v[i].n == v[i - 1].n && memcmp(v[i].s, v[i - 1].s, v[i].n) == 0)
+			continue; /* another term for the same word: counted below */
+		h = hash_word(v[i].s, v[i].n);
+		for (k = &tx->keys[slot_of(h, tx->nslots)]; k->n != 0;
+		    k = &tx->keys[(size_t)(k - tx->keys + 1) & (tx->nslots - 1)])
+			;
+		k->h = h;
+		tx->sieve[sieve_of(v[i].s, v[i].n) / 64] |= 1ULL << (sieve_of(v[i].s, v[i].n) % 64);
+		k->off = (size_t)(v[i].s - tx->keyspace);
+		k->n = v[i].n;
+		k->first = i;
+		k->count = 0;
+	}
+	/* each key's terms run from its first to the next key's first */
+	for (size_t s = 0; s < tx->nslots; s++) {
+		struct key *k = &tx->keys[s];
+		size_t e = k->first + 1;
+
+		if (k->n == 0)
+			continue;
+		while (e < n && v[e].n == k->n && memcmp(v[e].s, tx->keyspace + k->off, k->n) == 0)
+			e++;
+		k->count = e - k->first;
+	}
+	free(v);
 	return 0;
 }
 
@@ -519,7 +641,9 @@ taxonomy_free(struct taxonomy *tx)
 	for (size_t i = 0; i < tx->nterms; i++)
 		free(tx->terms[i].s);
 	free(tx->terms);
-	free(tx->buckets);
+	free(tx->keys);
+	free(tx->keyspace);
+	free(tx->cand);
 	free_named(tx->ind, tx->nind);
 	free_named(tx->cty, tx->ncty);
 	free_named(tx->reg, tx->nreg);
@@ -588,57 +712,35 @@ match_term(const struct term *t, const char *f, size_t len, size_t i)
 }
 
 int
-taxonomy_match(const struct taxonomy *tx, const char *f, size_t len, size_t i,
+taxonomy_match_word(const struct taxonomy *tx, const char *f, size_t len, size_t i, size_t we,
     struct taxonomy_match *m)
 {
-	size_t we = i, best = 0, b;
+	const struct key *k;
 	const struct term *bt = NULL;
-	uint64_t h, hp[3]; /* hashes of the first n-2, n-1 and n bytes of the word */
+	size_t best = 0, n = we - i, b;
+	uint64_t h;
 
-	while (we < len && text_isalnum((unsigned char)f[we]))
-		we++;
-	if (we == i)
+	if (n == 0)
 		return 0;
-	/* FNV-1a extends a prefix's hash, so the hashes of the word without
-	 * its last two bytes, its last byte and as written come from one pass. */
-	{
-		size_t n = we - i, k = 0;
+	b = sieve_of(f + i, n);
+	if (!(tx->sieve[b / 64] & (1ULL << (b % 64))))
+		return 0;
+	/* the word as written finds the terms it may begin, whether it
+	 * writes their first word as is or inflected (+s, +e, +es) */
+	h = hash_word(f + i, n);
+	for (k = &tx->keys[slot_of(h, tx->nslots)]; k->n != 0;
+	    k = &tx->keys[(size_t)(k - tx->keys + 1) & (tx->nslots - 1)])
+		if (k->h == h && k->n == n && memcmp(tx->keyspace + k->off, f + i, n) == 0)
+			break;
+	if (k->n == 0)
+		return 0;
+	for (size_t c = k->first; c < k->first + k->count; c++) {
+		const struct term *t = &tx->terms[tx->cand[c]];
+		size_t l = match_term(t, f, len, i);
 
-		hp[0] = hp[1] = hp[2] = 1469598103934665603ULL;
-		for (; k + 2 < n; k++)
-			hp[0] = (hp[0] ^ (unsigned char)f[i + k]) * 1099511628211ULL;
-		hp[1] = hp[0];
-		if (k + 1 < n)
-			hp[1] = (hp[0] ^ (unsigned char)f[i + k++]) * 1099511628211ULL;
-		hp[2] = hp[1];
-		if (k < n)
-			hp[2] = (hp[1] ^ (unsigned char)f[i + k]) * 1099511628211ULL;
-	}
-	/* The stem may be inflected in the text: try the word as written and
-	 * without a final s / e / es. */
-	for (int strip = 0; strip < 4; strip++) {
-		size_t n = we - i;
-
-		if (strip == 1 && (n < 3 || f[we - 1] != 's'))
-			continue;
-		if (strip == 2 && (n < 3 || f[we - 1] != 'e'))
-			continue;
-		if (strip == 3 && (n < 4 || f[we - 1] != 's' || f[we - 2] != 'e'))
-			continue;
-		n -= strip == 3 ? 2 : strip > 0 ? 1 : 0;
-		h = hp[strip == 3 ? 0 : strip > 0 ? 1 : 2];
-		b = h & (tx->nbuckets - 1);
-		for (size_t k = tx->buckets[b]; k != 0; k = tx->terms[k - 1].next) {
-			const struct term *t = &tx->terms[k - 1];
-			size_t l;
-
-			if (t->h != h || t->wlen != n || memcmp(t->s, f + i, n) != 0)
-				continue;
-			l = match_term(t, f, len, i);
-			if (l > best) {
-				best = l;
-				bt = t;
-			}
+		if (l > best) {
+			best = l;
+			bt = t;
 		}
 	}
 	if (bt == NULL)
@@ -647,6 +749,13 @@ taxonomy_match(const struct taxonomy *tx, const char *f, size_t len, size_t i,
 	m->kind = bt->kind;
 	m->id = bt->id;
 	return 1;
+}
+
+int
+taxonomy_match(const struct taxonomy *tx, const char *f, size_t len, size_t i,
+    struct taxonomy_match *m)
+{
+	return taxonomy_match_word(tx, f, len, i, text_word_end(f, len, i), m);
 }
 
 const char *

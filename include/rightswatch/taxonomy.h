@@ -6,9 +6,10 @@
  * by a configuration's [indicator] and [country] sections.
  *
  * Terms are stored folded (lower case, accents stripped, see text.h) and
- * indexed by their first word in a hash table, so matching at a word start
- * is one lookup plus a comparison per term sharing that first word. Each
- * word of a term also matches its plural and feminine forms (+s, +e, +es).
+ * indexed in a hash table by their first word as written and inflected
+ * (+s, +e, +es), so matching at a word start is one lookup of the text's
+ * word plus a comparison per term it may begin. Each word of a term also
+ * matches its plural and feminine forms (+s, +e, +es).
  */
 #ifndef RW_TAXONOMY_H
 #define RW_TAXONOMY_H
@@ -44,6 +45,9 @@ void taxonomy_free(struct taxonomy *tx);
 /* The longest term starting at the word at f[i] (folded, len bytes).
  * Returns 1 and fills m, or 0 when none. */
 int taxonomy_match(const struct taxonomy *tx, const char *f, size_t len, size_t i,
+    struct taxonomy_match *m);
+/* The same, the word at f[i] known to end at we (text_word_end). */
+int taxonomy_match_word(const struct taxonomy *tx, const char *f, size_t len, size_t i, size_t we,
     struct taxonomy_match *m);
 
 /* Names (owned by tx). An id out of range gives NULL. */
