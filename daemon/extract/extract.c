@@ -8,6 +8,7 @@
  * Memory is bounded per sentence (at most SENT_MAX_* numbers, terms and
  * periods are kept) and per text (EXTRACT_MAX_OBS observations).
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,8 +199,9 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 	int rc = -1;
 
 	memset(res, 0, sizeof(*res));
-	if ((w = calloc(1, sizeof(*w))) == NULL)
+	if ((w = malloc(sizeof(*w))) == NULL)
 		return -1;
+	memset(w, 0, offsetof(struct work, terms));
 	if (text_fold(text, len, 0, &t) == -1) {
 		free(w);
 		return -1;

@@ -29,11 +29,6 @@ struct work {
 	int fr;
 	int country; /* the release's, or -1 */
 	const char *country_name;
-	struct mention_term terms[SENT_MAX_TERMS];
-	struct number nums[SENT_MAX_NUMS];
-	struct period_mention per[SENT_MAX_PERIODS];
-	struct clause_span cl[SENT_MAX_CLAUSES];
-	signed char proj[SENT_MAX_CLAUSES]; /* clause of projection: 1, 0, or -1 not asked yet */
 	size_t nterms, nnums, nper, ncl;
 	struct extract_obs *obs;
 	size_t nobs, cap;
@@ -87,6 +82,13 @@ struct work {
 	size_t npend;
 	size_t last_first, last_end;  /* the observations of the last sentence with figures */
 	int last_age;                 /* sentences since it, 0: the previous one */
+	/* The current sentence's, each filled up to its count before it is
+	 * read (so not cleared with the rest: they are most of the struct). */
+	struct mention_term terms[SENT_MAX_TERMS];
+	struct number nums[SENT_MAX_NUMS];
+	struct period_mention per[SENT_MAX_PERIODS];
+	struct clause_span cl[SENT_MAX_CLAUSES];
+	signed char proj[SENT_MAX_CLAUSES]; /* clause of projection: 1, 0, or -1 not asked yet */
 };
 
 /* The figure a comparison is probed with to learn its ratio. */

@@ -302,22 +302,29 @@ period_reporting_cue(const char *f, size_t start, size_t end)
 		"couvrant", "couvre la periode", "couvre", "periode couverte", "periode consideree",
 		"periode sous revue", "periode allant", NULL
 	};
+	/* the cues' first words: a cue matched at a word is one of these */
+	static const char *const firsts[] = {
+		"covering", "covers", "reporting", "period", "couvrant", "couvre", "periode", NULL
+	};
 
 	for (size_t i = start; i < end; i++) {
+		size_t we;
+		int first = 0;
+
 		if (!text_isalpha((unsigned char)f[i]))
 			continue;
-		if (f[i] != 'c' && f[i] != 'r' && f[i] != 'p') {
-			i = text_word_end(f, end, i);
-			continue;
-		}
-		for (size_t k = 0; cues[k] != NULL; k++) {
+		we = text_word_end(f, end, i); /* a cue begins a word, never inside one */
+		if (f[i] == 'c' || f[i] == 'r' || f[i] == 'p')
+			for (size_t k = 0; firsts[k] != NULL && !first; k++)
+				first = text_word_eq(firsts[k], f + i, we - i);
+		for (size_t k = 0; first && cues[k] != NULL; k++) {
 			size_t n = strlen(cues[k]);
 
 			if (i + n <= end && memcmp(f + i, cues[k], n) == 0 &&
 			    (i + n == end || !text_isalnum((unsigned char)f[i + n])))
 				return i + n;
 		}
-		i = text_word_end(f, end, i); /* a cue begins a word, never inside one */
+		i = we;
 	}
 	return 0;
 }
