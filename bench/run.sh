@@ -8,7 +8,9 @@
 #     on a 5 MB feed: it is slow); MB/s, peak memory, ours / peer;
 #  2. the shapes that cost parsers more than their size (bench/genhostile.py)
 #     at 1 MiB and 8 MiB: each must stay linear;
-#  3. extraction throughput (MB/s of release text, one core);
+#  3. extraction: throughput (MB/s of release text, one core), peak memory
+#     per input byte on one large text, and the texts that cost the
+#     extractor more than their size at 1x, 4x and 16x: each must stay linear;
 #  4. a `once` pass over 1,000 feeds served by a local nginx.
 set -u
 bin=${1:-build/rightswatch}
@@ -113,6 +115,29 @@ python3 "$root/bench/gentext.py" 20 | split -C 10000 -d -a 4 - "$tmp/releases/r"
 mb=$(du -cb "$tmp"/releases/r* | tail -n 1 | awk '{printf "%.2f", $1/1048576}')
 read -r t_ex m_ex < <(run sh -c "'$bin' extract --date 2021-08-06 --lang en '$tmp'/releases/r* > /dev/null")
 echo "extract: ${t_ex}s for ${mb} MB in $(ls "$tmp/releases" | wc -l) releases = $(awk "BEGIN{printf \"%.1f\", $mb/($t_ex+1e-9)}") MB/s, peak $(awk "BEGIN{printf \"%.1f\", $m_ex/1024}") MiB"
+# Memory per input byte: one 8 MB text (below the observation cap), its
+# peak resident size less that of an empty text (the binary, its
+# libraries, the taxonomy), over its size.
+python3 "$root/bench/gentext.py" 8 > "$tmp/big.txt"
+: > "$tmp/empty.txt"
+read -r t_big m_big < <(run "$bin" extract --date 2021-08-06 --lang en "$tmp/big.txt")
+read -r _ m_empty < <(run "$bin" extract --date 2021-08-06 --lang en "$tmp/empty.txt")
+size_big=$(stat -c %s "$tmp/big.txt")
+echo "extract, one $(awk "BEGIN{printf \"%.1f\", $size_big/1e6}") MB text: ${t_big}s, peak $(awk "BEGIN{printf \"%.1f\", $m_big/1024}") MiB," \
+    "$(awk "BEGIN{printf \"%.2f\", ($m_big-$m_empty)*1024/$size_big}") bytes per input byte above an empty text's $(awk "BEGIN{printf \"%.1f\", $m_empty/1024}") MiB"
+# Texts that cost more than their size (bench/genxhostile.py) at 1x, 4x
+# and 16x: linear is about 4x and 16x the first time.
+printf '%-12s %9s %9s %9s %7s %7s\n' "shape" "256K ms" "1M ms" "4M ms" "4x/1x" "16x/1x"
+python3 "$root/bench/genxhostile.py" "$tmp/x1" 262144 > "$tmp/x1.list"
+python3 "$root/bench/genxhostile.py" "$tmp/x4" 1048576 > /dev/null
+python3 "$root/bench/genxhostile.py" "$tmp/x16" 4194304 > /dev/null
+while read -r name path; do
+	t1=$(ms timeout 120 "$bin" extract --date 2021-08-06 --lang en "$path")
+	t4=$(ms timeout 120 "$bin" extract --date 2021-08-06 --lang en "$tmp/x4/$name.txt")
+	t16=$(ms timeout 120 "$bin" extract --date 2021-08-06 --lang en "$tmp/x16/$name.txt")
+	printf '%-12s %9s %9s %9s %7s %7s\n' "$name" "$t1" "$t4" "$t16" \
+	    "$(awk "BEGIN{printf \"%.1f\", $t4/($t1+1e-9)}")" "$(awk "BEGIN{printf \"%.1f\", $t16/($t1+1e-9)}")"
+done < "$tmp/x1.list"
 
 echo "== once over 1,000 feeds on local nginx"
 mkdir -p "$tmp/site" "$tmp/nginx/tmp"
