@@ -81,7 +81,8 @@ period_is_ref(const struct pc *c, size_t i)
 }
 
 /* Trigger words, one list per first letter (NULL-terminated), so a word
- * is compared only with the few that share its first byte. */
+ * is compared only with the few that share its first byte; each list in
+ * strcmp order, so the walk stops at the first word past the text's. */
 struct trig {
 	const char *w;
 	int mask;
@@ -110,7 +111,7 @@ static const struct trig trig_e[] = {
 	{ "entre", R_RANGE }, { NULL, 0 },
 };
 static const struct trig trig_f[] = {
-	{ "final", R_PART | R_SUB }, { "fin", R_SUB }, { "first", R_PART | R_SUB },
+	{ "fin", R_SUB }, { "final", R_PART | R_SUB }, { "first", R_PART | R_SUB },
 	{ "fourth", R_PART | R_SUB }, { "friday", R_WEEK }, { "from", R_RANGE }, { NULL, 0 },
 };
 static const struct trig trig_h[] = {
@@ -329,6 +330,20 @@ unit_next(const struct pc *c, size_t we)
 	return in_words(units, c->f, k, ke);
 }
 
+/* strcmp's sign for the NUL-terminated w against the n bytes at s (a
+ * word, so no NUL among them). */
+static int
+word_cmp(const char *w, const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && w[k] == s[k])
+		k++;
+	if (k == n)
+		return w[k] != '\0';
+	return (unsigned char)w[k] < (unsigned char)s[k] ? -1 : 1;
+}
+
 int
 period_trigger(const struct pc *c, size_t i, size_t we)
 {
@@ -351,11 +366,16 @@ period_trigger(const struct pc *c, size_t i, size_t we)
 	if (number_month(c->f, c->hi, i, NULL) != 0)
 		return R_REL | R_SPAN | R_DATE;
 	if (c->f[i] >= 'a' && c->f[i] <= 'z' && (t = by_letter[c->f[i] - 'a']) != NULL)
-		for (; t->w != NULL; t++)
-			if (text_word_eq(t->w, c->f + i, we - i)) {
+		for (; t->w != NULL; t++) {
+			int d = word_cmp(t->w, c->f + i, we - i);
+
+			if (d == 0) {
 				mask = gate(c, i, we, t->mask);
 				break;
 			}
+			if (d > 0)
+				break; /* the list is in order: no later word matches */
+		}
 	/* "two days later": a count starts a phrase counted from the previous one */
 	if (mask == 0 && c->has_prev && unit_next(c, we) && (number_word(c->f, c->hi, i, 0, &wend) > 0 ||
 	    number_word(c->f, c->hi, i, 1, &wend) > 0))
