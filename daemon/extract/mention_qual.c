@@ -7,11 +7,13 @@
 #include "rightswatch/mention.h"
 #include "rightswatch/text.h"
 
-/* A phrase with its length, so a lookup needs no strlen. */
-#define Q(p, q) { p, sizeof(p) - 1, q }
+/* A phrase with its length and last byte, so a lookup needs no strlen
+ * and turns most phrases away on one comparison. */
+#define Q(p, q) { p, sizeof(p) - 1, p[sizeof(p) - 2], q }
 static const struct {
 	const char *p;
-	size_t n; /* strlen(p) */
+	size_t n;  /* strlen(p) */
+	char last; /* p[n - 1] */
 	enum extract_qualifier q;
 } quals[] = {
 	Q("at least", EXTRACT_AT_LEAST), Q("au moins", EXTRACT_AT_LEAST),
@@ -78,6 +80,7 @@ static enum extract_qualifier
 qualifier_at(const char *f, size_t lo, size_t pos, size_t *qstart)
 {
 	size_t j = pos, ja = pos;
+	char cj, cja;
 
 	*qstart = pos;
 	while (j > lo && (f[j - 1] == ' ' || f[j - 1] == '('))
@@ -90,13 +93,19 @@ qualifier_at(const char *f, size_t lo, size_t pos, size_t *qstart)
 	 * punctuation or at the start, are exact without a look at the table */
 	if ((j == lo || !text_isalpha((unsigned char)f[j - 1])) && (ja == lo || f[ja - 1] != '\''))
 		return EXTRACT_EXACT;
+	/* the bytes a phrase would end on: before the number, or before the
+	 * spaces before it for a phrase ending in an apostrophe (0: none) */
+	cj = j > lo ? f[j - 1] : '\0';
+	cja = ja > lo ? f[ja - 1] : '\0';
 	for (size_t k = 0; k < sizeof(quals) / sizeof(quals[0]); k++) {
-		size_t n = quals[k].n;
-		char last = quals[k].p[n - 1];
-		size_t e = last == '\'' ? ja : j;
+		size_t n = quals[k].n, e;
+		char last = quals[k].last;
 
 		/* the last byte first: most phrases fail there */
-		if (e < lo + n || f[e - 1] != last || memcmp(f + e - n, quals[k].p, n) != 0)
+		if (last != (last == '\'' ? cja : cj))
+			continue;
+		e = last == '\'' ? ja : j;
+		if (e < lo + n || memcmp(f + e - n, quals[k].p, n) != 0)
 			continue;
 		if (e - n > lo && text_isalnum((unsigned char)f[e - n - 1]))
 			continue;
