@@ -311,23 +311,27 @@ gate(const struct pc *c, size_t i, size_t we, int mask)
 static int
 unit_next(const struct pc *c, size_t we)
 {
-	static const char *const units[] = {
-		"day", "days", "week", "weeks", "month", "months", "year", "years", "jour", "jours",
-		"semaine", "semaines", "mois", "an", "ans", "annee", "annees", NULL
-	};
-	size_t k = period_sp(c, we), ke;
+	/* the units, by their first letter: most words fail there */
+	static const char *const d[] = { "day", "days", NULL }, *const w[] = { "week", "weeks", NULL },
+	    *const m[] = { "month", "months", "mois", NULL }, *const y[] = { "year", "years", NULL },
+	    *const j[] = { "jour", "jours", NULL }, *const s[] = { "semaine", "semaines", NULL },
+	    *const a[] = { "an", "ans", "annee", "annees", NULL };
+	const char *const *units;
+	size_t k = period_sp(c, we);
 
-	/* most words fail on their first letter */
 	if (k >= c->hi)
 		return 0;
 	switch (c->f[k]) {
-	case 'd': case 'w': case 'm': case 'y': case 'j': case 's': case 'a':
-		break;
-	default:
-		return 0;
+	case 'd': units = d; break;
+	case 'w': units = w; break;
+	case 'm': units = m; break;
+	case 'y': units = y; break;
+	case 'j': units = j; break;
+	case 's': units = s; break;
+	case 'a': units = a; break;
+	default: return 0;
 	}
-	ke = text_word_end(c->f, c->hi, k);
-	return in_words(units, c->f, k, ke);
+	return in_words(units, c->f, k, text_word_end(c->f, c->hi, k));
 }
 
 /* strcmp's sign for the NUL-terminated w against the n bytes at s (a
