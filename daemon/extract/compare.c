@@ -277,6 +277,14 @@ compare_factor(const char *f, size_t lo, size_t pos)
 	return ends_with(f, lo, pos, pats);
 }
 
+/* Whether the first word of pat (one without '/' alternatives) is the n
+ * bytes at s, a whole word: at() is asked only then. */
+static int
+first_word_is(const char *pat, const char *s, size_t n)
+{
+	return strncmp(pat, s, n) == 0 && (pat[n] == ' ' || pat[n] == '\0');
+}
+
 int
 compare_find(const char *f, size_t from, size_t to, int64_t value,
     const struct number *nums, size_t nnums, struct compare_hit *hit)
@@ -285,6 +293,7 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 		"as many/much", "more", "higher", "greater", "the number/total/level",
 		"plus", "as", "increase", NULL
 	};
+	/* (their first words have no alternatives: see first_word_is) */
 	static const struct {
 		const char *pat;
 		int64_t num, den;
@@ -298,7 +307,7 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 		{ "a quarter more", 5, 4 }, { "un quart de plus", 5, 4 },
 		{ "moitie plus", 3, 2 }, { "half as many again", 3, 2 },
 	};
-	size_t i, e, first = 0;
+	size_t i, e, we, first = 0;
 
 	for (i = from; i < to; i++) {
 		if (!text_isalnum((unsigned char)f[i]) || (i > from && text_isalnum((unsigned char)f[i - 1])))
@@ -363,15 +372,17 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 				return hit->value >= 0;
 			}
 		}
+		we = text_word_end(f, to, i);
 		for (size_t k = 0; k < sizeof(fixed) / sizeof(fixed[0]); k++)
-			if (f[i] == fixed[k].pat[0] && (e = at(f, i, to, fixed[k].pat)) != 0) {
+			if (f[i] == fixed[k].pat[0] && first_word_is(fixed[k].pat, f + i, we - i) &&
+			    (e = at(f, i, to, fixed[k].pat)) != 0) {
 				hit->value = compare_divide(value, fixed[k].num, fixed[k].den);
 				hit->start = i;
 				hit->end = e;
 				return hit->value >= 0;
 			}
 		/* the rest of the word starts nothing */
-		i = text_word_end(f, to, i) - 1;
+		i = we - 1;
 	}
 	return 0;
 }
