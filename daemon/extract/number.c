@@ -45,27 +45,33 @@ isdig(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Whether a, b, c begin a name of months[] ("jan", "jui", "fev", ...). */
+static int
+month_prefix(char a, char b, char c)
+{
+	switch (a) {
+	case 'j': return (b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l' || c == 'i'));
+	case 'f': return b == 'e' && (c == 'b' || c == 'v');
+	case 'm': return b == 'a' && (c == 'r' || c == 'i' || c == 'y');
+	case 'a': return (b == 'p' && c == 'r') || (b == 'v' && c == 'r') || (b == 'u' && c == 'g') ||
+	    (b == 'o' && c == 'u');
+	case 's': return b == 'e' && c == 'p';
+	case 'o': return b == 'c' && c == 't';
+	case 'n': return b == 'o' && c == 'v';
+	case 'd': return b == 'e' && c == 'c';
+	default: return 0;
+	}
+}
+
 int
 number_month(const char *f, size_t len, size_t i, size_t *wend)
 {
 	size_t e;
 
-	/* month names are 3 to 9 letters and begin with one of these pairs;
-	 * the first two bytes are asked first, as most words fail there */
-	if (i >= len)
+	/* month names are 3 to 9 letters and begin with one of these three;
+	 * the first three bytes are asked first, as most words fail there */
+	if (i + 2 >= len || !month_prefix(f[i], f[i + 1], f[i + 2]))
 		return 0;
-	if (i + 1 >= len)
-		return 0;
-	switch (f[i]) {
-	case 'j': if (f[i + 1] != 'a' && f[i + 1] != 'u') return 0; break;
-	case 'f': case 's': case 'd': if (f[i + 1] != 'e') return 0; break;
-	case 'm': if (f[i + 1] != 'a') return 0; break;
-	case 'a': if (f[i + 1] != 'p' && f[i + 1] != 'v' && f[i + 1] != 'u' && f[i + 1] != 'o') return 0; break;
-	case 'o': if (f[i + 1] != 'c') return 0; break;
-	case 'n': if (f[i + 1] != 'o') return 0; break;
-	default:
-		return 0;
-	}
 	e = text_word_end(f, len, i);
 	if (e - i < 3 || e - i > 9)
 		return 0;
