@@ -10,37 +10,47 @@
 #include "rightswatch/clause.h"
 #include "rightswatch/text.h"
 
-/* Words that open a breakdown of the noun before them. */
-static const char *const cues[] = {
-	"including", "among them", "among whom", "of whom", "of which", "in particular",
-	"notably", "mostly", "most of them", "dont", "parmi lesquels", "parmi lesquelles",
-	"parmi eux", "parmi elles", "parmi les victimes", "notamment", "y compris",
-	"en particulier", "pour la plupart", "principalement", "mainly", "essentiellement",
-	"majoritairement", "surtout", "especially", "chiefly", "largely", "above all",
-	"en majorite", "en grande partie", NULL
+/* Words that open a breakdown of the noun before them, by first letter
+ * (cue_first): a word is compared only with the cues that share it. */
+static const char *const cues_a[] = { "among them", "among whom", "above all", NULL };
+static const char *const cues_c[] = { "chiefly", NULL };
+static const char *const cues_d[] = { "dont", NULL };
+static const char *const cues_e[] = {
+	"en particulier", "essentiellement", "especially", "en majorite", "en grande partie", NULL
 };
+static const char *const cues_i[] = { "including", "in particular", NULL };
+static const char *const cues_l[] = { "largely", NULL };
+static const char *const cues_m[] = { "mostly", "most of them", "mainly", "majoritairement", NULL };
+static const char *const cues_n[] = { "notably", "notamment", NULL };
+static const char *const cues_o[] = { "of whom", "of which", NULL };
+static const char *const cues_p[] = {
+	"parmi lesquels", "parmi lesquelles", "parmi eux", "parmi elles", "parmi les victimes",
+	"pour la plupart", "principalement", NULL
+};
+static const char *const cues_s[] = { "surtout", NULL };
+static const char *const cues_y[] = { "y compris", NULL };
 
-/* Whether the word at f[i] may open a cue, from its first two letters:
- * most words are passed without a look at the list. */
-static int
+/* The cues the word at f[i] may open, from its first two letters (most
+ * words are passed without a look at a list), or NULL. */
+static const char *const *
 cue_first(const char *f, size_t i, size_t hi)
 {
 	char b = i + 1 < hi ? f[i + 1] : ' ';
 
 	switch (f[i]) {
-	case 'i': return b == 'n';                         /* including, in particular */
-	case 'a': return b == 'm' || b == 'b';             /* among, above all */
-	case 'o': return b == 'f';                         /* of whom, of which */
-	case 'n': return b == 'o';                         /* notably, notamment */
-	case 'm': return b == 'o' || b == 'a';             /* mostly, mainly, majoritairement */
-	case 'd': return b == 'o';                         /* dont */
-	case 'p': return b == 'a' || b == 'o' || b == 'r'; /* parmi, pour la plupart, principalement */
-	case 'y': return b == ' ';                         /* y compris */
-	case 'e': return b == 'n' || b == 's';             /* en particulier, essentiellement, especially */
-	case 's': return b == 'u';                         /* surtout */
-	case 'c': return b == 'h';                         /* chiefly */
-	case 'l': return b == 'a';                         /* largely */
-	default: return 0;
+	case 'i': return b == 'n' ? cues_i : NULL; /* including, in particular */
+	case 'a': return b == 'm' || b == 'b' ? cues_a : NULL; /* among, above all */
+	case 'o': return b == 'f' ? cues_o : NULL; /* of whom, of which */
+	case 'n': return b == 'o' ? cues_n : NULL; /* notably, notamment */
+	case 'm': return b == 'o' || b == 'a' ? cues_m : NULL; /* mostly, mainly, majoritairement */
+	case 'd': return b == 'o' ? cues_d : NULL; /* dont */
+	case 'p': return b == 'a' || b == 'o' || b == 'r' ? cues_p : NULL; /* parmi, pour, principalement */
+	case 'y': return b == ' ' ? cues_y : NULL; /* y compris */
+	case 'e': return b == 'n' || b == 's' ? cues_e : NULL; /* en particulier, essentiellement, especially */
+	case 's': return b == 'u' ? cues_s : NULL; /* surtout */
+	case 'c': return b == 'h' ? cues_c : NULL; /* chiefly */
+	case 'l': return b == 'a' ? cues_l : NULL; /* largely */
+	default: return NULL;
 	}
 }
 
@@ -163,8 +173,10 @@ appositions(const char *f, size_t lo, size_t hi, struct clause_span *out, size_t
 			n = push(out, n, max, i, e, CLAUSE_APPOSITION);
 			i = e;
 		} else if (text_isalnum((unsigned char)f[i])) {
+			const char *const *cues = cue_first(f, i, hi);
+
 			/* a word: a cue, or passed whole */
-			if (!cue_first(f, i, hi) || !word_start(f, lo, i) || (e = phrase_at(f, hi, i, cues)) == 0) {
+			if (cues == NULL || !word_start(f, lo, i) || (e = phrase_at(f, hi, i, cues)) == 0) {
 				i = text_word_end(f, hi, i);
 				continue;
 			}
