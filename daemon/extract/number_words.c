@@ -34,21 +34,22 @@ struct word {
 
 #define NONE ((size_t)-1) /* no next word */
 
-/* Number words, one short list per first letter (indexed by it), each
- * ending with a NULL word. A multiplier, singular or plural, needs
- * something to multiply: "millions of", "hundreds", "dozens" are no
- * number; "deux millions" is one. */
+/* Number words, one short list per first letter (indexed by it), each in
+ * strcmp order (lookup stops past the word) and ending with a NULL word.
+ * A multiplier, singular or plural, needs something to multiply:
+ * "millions of", "hundreds", "dozens" are no number; "deux millions" is
+ * one. */
 static const struct word en_a[] = { { "a", W_A }, { "and", W_AND }, { NULL, 0 } };
 static const struct word en_b[] = { { "billion", W_BILLION }, { "billions", W_BILLION }, { NULL, 0 } };
 static const struct word en_d[] = { { "dozen", W_DOZEN }, { "dozens", W_DOZEN }, { NULL, 0 } };
 static const struct word en_e[] = { { "eight", 8 }, { "eighteen", 18 }, { "eighty", 80 }, { "eleven", 11 }, { NULL, 0 } };
-static const struct word en_f[] = { { "five", 5 }, { "four", 4 }, { "fourteen", 14 }, { "fifteen", 15 }, { "forty", 40 }, { "fourty", 40 }, { "fifty", 50 }, { NULL, 0 } };
+static const struct word en_f[] = { { "fifteen", 15 }, { "fifty", 50 }, { "five", 5 }, { "forty", 40 }, { "four", 4 }, { "fourteen", 14 }, { "fourty", 40 }, { NULL, 0 } };
 static const struct word en_h[] = { { "half", W_HALF }, { "hundred", W_HUNDRED }, { "hundreds", W_HUNDRED }, { NULL, 0 } };
 static const struct word en_m[] = { { "million", W_MILLION }, { "millions", W_MILLION }, { NULL, 0 } };
 static const struct word en_n[] = { { "nine", 9 }, { "nineteen", 19 }, { "ninety", 90 }, { NULL, 0 } };
 static const struct word en_o[] = { { "one", 1 }, { NULL, 0 } };
-static const struct word en_s[] = { { "six", 6 }, { "seven", 7 }, { "sixteen", 16 }, { "seventeen", 17 }, { "sixty", 60 }, { "seventy", 70 }, { NULL, 0 } };
-static const struct word en_t[] = { { "two", 2 }, { "three", 3 }, { "ten", 10 }, { "twelve", 12 }, { "thirteen", 13 }, { "twenty", 20 }, { "thirty", 30 }, { "thousand", W_THOUSAND }, { "thousands", W_THOUSAND }, { NULL, 0 } };
+static const struct word en_s[] = { { "seven", 7 }, { "seventeen", 17 }, { "seventy", 70 }, { "six", 6 }, { "sixteen", 16 }, { "sixty", 60 }, { NULL, 0 } };
+static const struct word en_t[] = { { "ten", 10 }, { "thirteen", 13 }, { "thirty", 30 }, { "thousand", W_THOUSAND }, { "thousands", W_THOUSAND }, { "three", 3 }, { "twelve", 12 }, { "twenty", 20 }, { "two", 2 }, { NULL, 0 } };
 static const struct word *const en_words[26] = {
 	['a' - 'a'] = en_a,
 	['b' - 'a'] = en_b,
@@ -63,16 +64,16 @@ static const struct word *const en_words[26] = {
 	['t' - 'a'] = en_t,
 };
 
-static const struct word fr_c[] = { { "cinq", 5 }, { "cinquante", 50 }, { "cent", W_HUNDRED }, { "cents", W_HUNDRED }, { NULL, 0 } };
-static const struct word fr_d[] = { { "deux", 2 }, { "dix", 10 }, { "douze", 12 }, { "demi", W_HALF }, { "demie", W_HALF }, { "douzaine", W_DOZEN }, { "douzaines", W_DOZEN }, { NULL, 0 } };
+static const struct word fr_c[] = { { "cent", W_HUNDRED }, { "cents", W_HUNDRED }, { "cinq", 5 }, { "cinquante", 50 }, { NULL, 0 } };
+static const struct word fr_d[] = { { "demi", W_HALF }, { "demie", W_HALF }, { "deux", 2 }, { "dix", 10 }, { "douzaine", W_DOZEN }, { "douzaines", W_DOZEN }, { "douze", 12 }, { NULL, 0 } };
 static const struct word fr_e[] = { { "et", W_AND }, { NULL, 0 } };
 static const struct word fr_h[] = { { "huit", 8 }, { "huitante", 80 }, { NULL, 0 } };
-static const struct word fr_m[] = { { "mille", W_THOUSAND }, { "million", W_MILLION }, { "millions", W_MILLION }, { "milliard", W_BILLION }, { "milliards", W_BILLION }, { NULL, 0 } };
+static const struct word fr_m[] = { { "mille", W_THOUSAND }, { "milliard", W_BILLION }, { "milliards", W_BILLION }, { "million", W_MILLION }, { "millions", W_MILLION }, { NULL, 0 } };
 static const struct word fr_n[] = { { "neuf", 9 }, { "nonante", 90 }, { NULL, 0 } };
-static const struct word fr_o[] = { { "onze", 11 }, { "octante", 80 }, { NULL, 0 } };
-static const struct word fr_q[] = { { "quatre", 4 }, { "quatorze", 14 }, { "quinze", 15 }, { "quarante", 40 }, { NULL, 0 } };
-static const struct word fr_s[] = { { "six", 6 }, { "sept", 7 }, { "seize", 16 }, { "soixante", 60 }, { "septante", 70 }, { NULL, 0 } };
-static const struct word fr_t[] = { { "trois", 3 }, { "treize", 13 }, { "trente", 30 }, { NULL, 0 } };
+static const struct word fr_o[] = { { "octante", 80 }, { "onze", 11 }, { NULL, 0 } };
+static const struct word fr_q[] = { { "quarante", 40 }, { "quatorze", 14 }, { "quatre", 4 }, { "quinze", 15 }, { NULL, 0 } };
+static const struct word fr_s[] = { { "seize", 16 }, { "sept", 7 }, { "septante", 70 }, { "six", 6 }, { "soixante", 60 }, { NULL, 0 } };
+static const struct word fr_t[] = { { "treize", 13 }, { "trente", 30 }, { "trois", 3 }, { NULL, 0 } };
 static const struct word fr_u[] = { { "un", 1 }, { "une", 1 }, { NULL, 0 } };
 static const struct word fr_v[] = { { "vingt", 20 }, { "vingts", 20 }, { NULL, 0 } };
 static const struct word *const fr_words[26] = {
@@ -97,9 +98,14 @@ lookup(const struct word *const *index, const char *f, size_t i, size_t e)
 
 	if (f[i] < 'a' || f[i] > 'z' || (t = index[f[i] - 'a']) == NULL)
 		return 0;
-	for (; t->w != NULL; t++)
-		if (text_word_eq(t->w, f + i, e - i))
+	for (; t->w != NULL; t++) {
+		int d = text_word_cmp(t->w, f + i, e - i);
+
+		if (d == 0)
 			return t->v;
+		if (d > 0)
+			break; /* the list is in order: no later word matches */
+	}
 	return 0;
 }
 

@@ -334,20 +334,6 @@ unit_next(const struct pc *c, size_t we)
 	return in_words(units, c->f, k, text_word_end(c->f, c->hi, k));
 }
 
-/* strcmp's sign for the NUL-terminated w against the n bytes at s (a
- * word, so no NUL among them). */
-static int
-word_cmp(const char *w, const char *s, size_t n)
-{
-	size_t k = 0;
-
-	while (k < n && w[k] == s[k])
-		k++;
-	if (k == n)
-		return w[k] != '\0';
-	return (unsigned char)w[k] < (unsigned char)s[k] ? -1 : 1;
-}
-
 int
 period_trigger(const struct pc *c, size_t i, size_t we)
 {
@@ -371,7 +357,7 @@ period_trigger(const struct pc *c, size_t i, size_t we)
 		return R_REL | R_SPAN | R_DATE;
 	if (c->f[i] >= 'a' && c->f[i] <= 'z' && (t = by_letter[c->f[i] - 'a']) != NULL)
 		for (; t->w != NULL; t++) {
-			int d = word_cmp(t->w, c->f + i, we - i);
+			int d = text_word_cmp(t->w, c->f + i, we - i);
 
 			if (d == 0) {
 				mask = gate(c, i, we, t->mask);

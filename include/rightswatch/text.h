@@ -98,6 +98,20 @@ text_word_eq(const char *w, const char *s, size_t n)
 		k++;
 	return k == n && w[n] == '\0';
 }
+/* strcmp's sign for the NUL-terminated w against the n bytes at s (a
+ * word, no NUL among them): a walk down a list in strcmp order stops at
+ * the first entry past the word. */
+static inline int
+text_word_cmp(const char *w, const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && w[k] == s[k])
+		k++;
+	if (k == n)
+		return w[k] != '\0';
+	return (unsigned char)w[k] < (unsigned char)s[k] ? -1 : 1;
+}
 /* 1 when f[i..] begins with the word w followed by a non-letter. Inline:
  * nearly every call fails on the first byte. */
 static inline int
