@@ -285,6 +285,18 @@ first_word_is(const char *pat, const char *s, size_t n)
 	return strncmp(pat, s, n) == 0 && (pat[n] == ' ' || pat[n] == '\0');
 }
 
+/* Whether c begins a phrase of compare_find's fixed[]: most words do not. */
+static int
+fixed_first(char c)
+{
+	switch (c) {
+	case 'a': case 'd': case 'h': case 'm': case 'o': case 'q': case 't': case 'u':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 int
 compare_find(const char *f, size_t from, size_t to, int64_t value,
     const struct number *nums, size_t nnums, struct compare_hit *hit)
@@ -293,7 +305,8 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 		"as many/much", "more", "higher", "greater", "the number/total/level",
 		"plus", "as", "increase", NULL
 	};
-	/* (their first words have no alternatives: see first_word_is) */
+	/* (their first words have no alternatives, see first_word_is, and
+	 * begin with a letter of fixed_first) */
 	static const struct {
 		const char *pat;
 		int64_t num, den;
@@ -373,7 +386,7 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 			}
 		}
 		we = text_word_end(f, to, i);
-		for (size_t k = 0; k < sizeof(fixed) / sizeof(fixed[0]); k++)
+		for (size_t k = 0; fixed_first(f[i]) && k < sizeof(fixed) / sizeof(fixed[0]); k++)
 			if (f[i] == fixed[k].pat[0] && first_word_is(fixed[k].pat, f + i, we - i) &&
 			    (e = at(f, i, to, fixed[k].pat)) != 0) {
 				hit->value = compare_divide(value, fixed[k].num, fixed[k].den);
