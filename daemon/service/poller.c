@@ -226,8 +226,7 @@ poller_source_schedule_initial(struct poller_source *ps)
 		st.name = strdup(ps->name);
 		st.url = strdup(ps->cs->url);
 		st.health = STORE_HEALTH_NEW;
-		if (st.name == NULL || st.url == NULL ||
-		    store_source_put(p->store, &st) == -1)
+		if (st.name == NULL || st.url == NULL || poller_put_lazy(p->store, &st) == -1)
 			log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
 	}
 	pollstate_from_row(&ps->st, &st);
@@ -266,7 +265,12 @@ poller_source_schedule_initial(struct poller_source *ps)
 		ps->rep.outcome = POLLER_SKIPPED;
 		ps->once_done = 1;
 	} else {
-		if (p->mode != POLLER_ONCE && r == 0 && st.next_due > now)
+		/* The daemon spreads its first polls (no burst at every start);
+		 * `once` is asked for one pass now: max_parallel and per_host
+		 * bound it already. */
+		if (p->mode == POLLER_ONCE)
+			delay = 0;
+		else if (r == 0 && st.next_due > now)
 			delay = st.next_due - now;
 		else
 			delay = (int64_t)((poller_jitter(p) + 1.0) * POLLER_START_SPREAD / 2);
@@ -516,7 +520,11 @@ poller_body_gate(struct poller_source *ps, const struct http_response *res)
 		pollstate_apply(&ps->st, &changed, &pol, poller_now(), NULL);
 		log_info("source %s: its feed changed: out of quarantine", ps->name);
 	}
-	if (store_source_set_hash(ps->p->store, ps->name, hash) == -1)
+	/* Lazy (store_set_lazy): it guards against a crash of the process in
+	 * the parser; the round's own commit makes it durable. */
+	if (store_set_lazy(ps->p->store, 1) == -1 ||
+	    store_source_set_hash(ps->p->store, ps->name, hash) == -1 ||
+	    store_set_lazy(ps->p->store, 0) == -1)
 		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(ps->p->store));
 	crashpoint("before_feed_parse");
 	return 1;
@@ -836,12 +844,18 @@ poller_source_finish(struct poller_source *ps)
 		log_info("source %s: some releases could not be read; they are retried at the "
 		    "next poll", ps->name);
 	poller_log_skips(ps);
-	if (store_source_put(p->store, &ps->row) == -1)
+	/* A round that did not read the feed (a 304, a failure) learnt only
+	 * when to poll next: losing it to a power cut costs one more poll, so
+	 * its commit is lazy and a repeat poll of unchanged feeds syncs
+	 * nothing. A round that read the feed commits synced. */
+	if ((ev.ev == POLLSTATE_EV_DONE ? store_source_put(p->store, &ps->row) :
+	    poller_put_lazy(p->store, &ps->row)) == -1)
 		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
 	store_source_clear(&ps->row);
-	/* The pages of the revisions this round emptied go back to the file
-	 * system. */
-	if (store_reclaim(p->store) == -1)
+	/* The pages of the revisions emptied go back to the file system once
+	 * nothing is in flight (a vacuum is a commit, and a sync, of its own:
+	 * not one per source). */
+	if (p->busy == 0 && store_reclaim(p->store) == -1)
 		log_warnx("reclaiming space: %s", store_errmsg(p->store));
 	if (p->mode == POLLER_ONCE) {
 		ps->once_done = 1;

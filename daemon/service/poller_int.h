@@ -91,6 +91,9 @@ void poller_source_forget(struct poller_source *ps);
  * store the row that round leaves if it never ends. */
 void poller_precommit(struct poller_source *ps, const struct pollstate *rest,
     const struct pollstate_policy *pol, int64_t now);
+/* Store row with a lazy commit (store_set_lazy), for the marks a round
+ * leaves before it fetches. 0 or -1. */
+int poller_put_lazy(struct store *st, const struct store_source *row);
 /* The round was cancelled: store the row as it was before it. */
 void poller_row_restore(struct poller_source *ps);
 /* The round ended: bring ps->row up to it (url, redirect, validators when

@@ -32,7 +32,9 @@ poller_source_forget(struct poller_source *ps)
  * (pollstate_precommit: one more unfinished round, its backoff, the next
  * due time after it); the round's end stores what really happened. The
  * health shown meanwhile stays the one before the round, but for a round
- * that would quarantine the source. */
+ * that would quarantine the source. Lazily: it guards against a crash or
+ * a hang of the process, which a lazy commit survives, and the round's
+ * own commit syncs it (a 304 costs one sync, not two). */
 void
 poller_precommit(struct poller_source *ps, const struct pollstate *rest,
     const struct pollstate_policy *pol, int64_t now)
@@ -49,8 +51,24 @@ poller_precommit(struct poller_source *ps, const struct pollstate *rest,
 	row.name = ps->name;
 	if (row.url == NULL)
 		row.url = ps->cs->url;
-	if (store_source_put(ps->p->store, &row) == -1)
+	if (poller_put_lazy(ps->p->store, &row) == -1)
 		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(ps->p->store));
+}
+
+/* Store row with a lazy commit (store_set_lazy): it survives a crash of
+ * the process, and reaches the disk with the next synced commit; a power
+ * cut before that costs one more poll, nothing else. 0 or -1. */
+int
+poller_put_lazy(struct store *st, const struct store_source *row)
+{
+	int r;
+
+	if (store_set_lazy(st, 1) == -1)
+		return -1;
+	r = store_source_put(st, row);
+	if (store_set_lazy(st, 0) == -1)
+		return -1;
+	return r;
 }
 
 /* A cancelled round (a stop) did end: what was stored before it, not its

@@ -546,6 +546,13 @@ int store_silence_match(struct store *st, const char *threshold, const char *cou
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
+/* Lazy on (1): the outermost commits that follow are atomic and survive a
+ * crash of the process (kill -9), but reach the disk only with the next
+ * commit made with lazy off (0, the default), which syncs the journal
+ * whole (see store.c). For marks whose loss in a power cut costs nothing
+ * but a poll done again (a round's precommit, a body's hash). Outside a
+ * transaction only. 0 or -1. */
+int store_set_lazy(struct store *st, int lazy);
 /* Can the database be written now? Takes the write lock (BEGIN IMMEDIATE,
  * waiting a quarter of a second at most) and rolls back: 0, or -1 when
  * the file is read-only, locked by another writer, or failing. */

@@ -727,6 +727,27 @@ test_transactions(void **state)
 	store_close(st);
 }
 
+/* A lazy commit is a commit: another connection (another process) reads
+ * it at once; the level cannot change inside a transaction. */
+static void
+test_lazy(void **state)
+{
+	const char *path = unit_path(dir, "lazy.db");
+	struct store *st = unit_store_open(path);
+
+	(void)state;
+	assert_int_equal(store_set_lazy(st, 1), 0);
+	put_source(st, "lazy", "https://example.org/l.xml");
+	assert_int_equal(store_set_lazy(st, 0), 0);
+	assert_string_equal(unit_sql_peek(path,
+	    "SELECT count(*) FROM sources WHERE name = 'lazy'"), "1");
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_set_lazy(st, 1), -1);
+	assert_non_null(strstr(store_errmsg(st), "inside a transaction"));
+	assert_int_equal(store_rollback(st), 0);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -742,6 +763,7 @@ main(void)
 		cmocka_unit_test(test_bounded_revisions),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_transactions),
+		cmocka_unit_test(test_lazy),
 	};
 	return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
 }
