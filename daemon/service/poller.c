@@ -141,6 +141,7 @@ poller_source_free(struct poller_source *ps)
 	if (ps->timer != NULL)
 		event_free(ps->timer);
 	poller_source_forget(ps);
+	poller_items_drop(ps);
 	store_source_clear(&ps->row);
 	url_policy_free(ps->feed_policy);
 	url_policy_free(ps->page_policy);
@@ -593,23 +594,24 @@ poller_source_poll(struct poller_source *ps)
 	p->busy++;
 }
 
-/* A feed that parsed: READING while poller_items.c records its items and
- * reads its new releases; the round's summary. */
+/* A feed that parsed: READING while poller_items.c looks up its items
+ * and reads its new releases (it takes f); the round's summary. */
 static void
-poller_read_items(struct poller_source *ps, const struct feed *f, long status)
+poller_read_items(struct poller_source *ps, struct feed *f, long status)
 {
 	struct pollstate_policy pol = { ps->cs->interval, 0.0 };
 	size_t nnew = 0;
+	size_t nitems = f->nitems;
 
 	ps->verdict.ev = POLLSTATE_EV_READ;
 	ps->verdict.ttl = f->ttl;
 	pollstate_apply(&ps->st, &ps->verdict, &pol, poller_now(), NULL);
 	if (poller_items(ps, f, &nnew) == -1)
 		snprintf(ps->summary, sizeof(ps->summary), "%ld, %zu items, out of memory", status,
-		    f->nitems);
+		    nitems);
 	else
 		snprintf(ps->summary, sizeof(ps->summary), "%ld, %zu items, %zu new", status,
-		    f->nitems, nnew);
+		    nitems, nnew);
 }
 
 /* The body of a 200: a feed (or listing page) to read, or what it is
@@ -634,8 +636,10 @@ poller_read_body(struct poller_source *ps, const struct http_response *res, cons
 		    url, cs->links, cs->link_pattern, &f, err, sizeof(err)) == -1)
 			poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_INVALID, "listing: %s",
 			    err);
-		else
+		else {
 			poller_read_items(ps, f, st);
+			f = NULL;
+		}
 	} else if (feed_sniff(res->body, res->len) == FEED_SNIFF_HTML) {
 		if (poller_is_challenge(res->body, res->len))
 			poller_verdict(ps, POLLSTATE_EV_WALL, STORE_HEALTH_BLOCKED,
@@ -645,8 +649,10 @@ poller_read_body(struct poller_source *ps, const struct http_response *res, cons
 			    "%ld, an HTML page", st);
 	} else if (feed_parse(res->body, res->len, url, &f, err, sizeof(err)) == -1) {
 		poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_INVALID, "%s", err);
-	} else
+	} else {
 		poller_read_items(ps, f, st);
+		f = NULL;
+	}
 	feed_free(f);
 }
 
@@ -810,7 +816,7 @@ poller_source_finish(struct poller_source *ps)
 	struct pollstate_event ev = ps->verdict;
 	struct pollstate_policy pol;
 	int64_t now = poller_now();
-	int changed = 0, failed;
+	int changed = 0, failed, read;
 	char esc[300];
 
 	if (ps->cs == NULL) {
@@ -818,14 +824,19 @@ poller_source_finish(struct poller_source *ps)
 		pol.interval = 0;
 		pol.jitter = 0.0;
 		pollstate_apply(&ps->st, &ev, &pol, now, NULL);
+		poller_items_drop(ps);
 		store_source_clear(&ps->row);
 		poller_reconfigure_gc(p);
 		poller_check_idle(p);
 		return;
 	}
+	/* A round that read the feed writes all it learnt in one transaction,
+	 * opened here and committed with the row (poller_row.c). */
+	if ((read = ps->st.state == POLLSTATE_READING))
+		poller_round_begin(ps);
 	poller_row_update(ps);
 	poller_round_report(ps, now);
-	if (ps->st.state == POLLSTATE_READING)
+	if (read)
 		ev.ev = POLLSTATE_EV_DONE;
 	pol.interval = ps->cs->interval;
 	pol.jitter = poller_jitter(p);
@@ -844,13 +855,7 @@ poller_source_finish(struct poller_source *ps)
 		log_info("source %s: some releases could not be read; they are retried at the "
 		    "next poll", ps->name);
 	poller_log_skips(ps);
-	/* A round that did not read the feed (a 304, a failure) learnt only
-	 * when to poll next: losing it to a power cut costs one more poll, so
-	 * its commit is lazy and a repeat poll of unchanged feeds syncs
-	 * nothing. A round that read the feed commits synced. */
-	if ((ev.ev == POLLSTATE_EV_DONE ? store_source_put(p->store, &ps->row) :
-	    poller_put_lazy(p->store, &ps->row)) == -1)
-		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(p->store));
+	poller_round_end(ps, read);
 	store_source_clear(&ps->row);
 	/* The pages of the revisions emptied go back to the file system once
 	 * nothing is in flight (a vacuum is a commit, and a sync, of its own:

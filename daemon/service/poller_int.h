@@ -15,6 +15,7 @@
 #include "rightswatch/store.h"
 
 struct feed;
+struct page;
 struct http_request;
 struct http_response;
 struct logonce;
@@ -28,6 +29,24 @@ struct url_policy;
 #define POLLER_ACCEPT_HTML "text/html,application/xhtml+xml"
 #define POLLER_ACCEPT_FEED "application/rss+xml, application/atom+xml, " \
 	"application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
+
+/* What an item of a round comes to (poller_items.c), written when the
+ * round commits. */
+enum poller_out_kind {
+	POLLER_OUT_SAME = 0, /* seen before, unchanged: nothing but its sighting */
+	POLLER_OUT_PENDING,  /* its page is in flight, or failed: it stays pending */
+	POLLER_OUT_NOTHING,  /* nothing to read (no text; a link the policy refuses) */
+	POLLER_OUT_KNOWN,    /* a release stored already (another source's): doc_id */
+	POLLER_OUT_TEXT,     /* the feed carries the release's text */
+	POLLER_OUT_PAGE      /* its release page was read: page */
+};
+
+struct poller_out {
+	enum poller_out_kind kind;
+	int backlog;         /* history: stored without alerting */
+	int64_t doc_id;
+	struct page *page;   /* POLLER_OUT_PAGE: owned, freed by poller_items_drop */
+};
 
 struct poller_source {
 	struct poller *p;
@@ -55,6 +74,10 @@ struct poller_source {
 	char *last_modified;
 	char *moved_to;      /* a permanent redirect's target */
 	char *polled_url;    /* the configured url this round's feed request was for */
+	struct feed *feed;   /* the feed this round read, kept until it commits */
+	struct poller_out *out; /* what each of its first nout items comes to */
+	size_t nout;
+	int in_tx;           /* the round's transaction is open (poller_round_begin) */
 };
 
 struct poller {
@@ -94,6 +117,14 @@ void poller_precommit(struct poller_source *ps, const struct pollstate *rest,
 /* Store row with a lazy commit (store_set_lazy), for the marks a round
  * leaves before it fetches. 0 or -1. */
 int poller_put_lazy(struct store *st, const struct store_source *row);
+/* A round that read the feed ends: open its transaction and write what
+ * its items came to (poller_items_commit); on failure the round counts as
+ * incomplete. */
+void poller_round_begin(struct poller_source *ps);
+/* Store the round's row: with everything it read in one synced commit
+ * when read (then, when it raised alerts, the alert hook runs), else
+ * lazily. Frees the round's feed and pages. */
+void poller_round_end(struct poller_source *ps, int read);
 /* The round was cancelled: store the row as it was before it. */
 void poller_row_restore(struct poller_source *ps);
 /* The round ended: bring ps->row up to it (url, redirect, validators when
@@ -109,11 +140,19 @@ void poller_request(const struct poller *p, struct http_request *req, const char
 /* A release of this round the URL policy refused (link, redirect or
  * address): counted for the round's one line (poller_source_finish). */
 void poller_skip(struct poller_source *ps, const char *link, const char *why);
-/* Record the items of a parsed feed; start reading the releases that are
- * new (p->round_done runs when the last page is answered, never from
- * inside this call). 0 and the number of new or changed items in
+/* Look up the items of a parsed feed (writing nothing) and start reading
+ * the releases that are new (p->round_done runs when the last page is
+ * answered, never from inside this call). Takes f, kept in ps->feed until
+ * poller_items_drop. 0 and the number of new or changed items in
  * *new_items, or -1 when out of memory (the round then counts as
  * incomplete: ps->page_failed). */
-int poller_items(struct poller_source *ps, const struct feed *f, size_t *new_items);
+int poller_items(struct poller_source *ps, struct feed *f, size_t *new_items);
+/* Write what the round learnt of its items inside the caller's
+ * transaction: every item seen, the releases in publication order (with
+ * their figures and alerts), the items done. 0, or -1 when something
+ * could not be written (logged; the round counts as incomplete). */
+int poller_items_commit(struct poller_source *ps);
+/* Free the round's feed and what its items came to. */
+void poller_items_drop(struct poller_source *ps);
 
 #endif

@@ -1,9 +1,12 @@
 /*
- * poller_items — what a poll round does with a parsed feed: each item is
- * recorded once (by id and content hash), a new or changed release is read
- * from its page (or from the feed's own text when it carries the whole
- * release), and each release goes to release.c, which stores it with its
- * figures and alerts.
+ * poller_items — what a poll round does with a parsed feed. When the feed
+ * is parsed each item is looked up (nothing is written yet) and what it
+ * comes to is kept in ps->out: nothing new, nothing to read, a release
+ * already known, the feed's own text, or a release page to fetch, whose
+ * answer is kept too. When the round ends poller_items_commit writes it
+ * all inside the round's one transaction (poller.c): the items, then the
+ * releases in publication order through release.c (each with its figures
+ * and alerts), then the items done.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -26,19 +29,34 @@
 #include "rightswatch/url_policy.h"
 #include "poller_int.h"
 
-/* A release page in flight. */
+/* A release page in flight, for item idx of its round's ps->out. */
 struct poller_page {
 	struct poller_source *ps;
-	char *item_id;
+	size_t idx;
 	char *url;
-	int64_t published;
-	int backlog;        /* history: stored without alerting */
 };
 
-/* Read one release into the store (release.c), without alerting when it
- * is backlog (a catch-up's); count it in the round's report; the alert
- * hook runs when it raised alerts. Returns the document id, or 0 on
- * failure. */
+/* Seconds UTC the item was published, else updated, else DATE_UNKNOWN. */
+static int64_t
+poller_item_time(const struct feed_item *it)
+{
+	return it->published != DATE_UNKNOWN ? it->published : it->updated;
+}
+
+/* The release text the feed itself carries (its content, else its
+ * summary), or NULL. */
+static const char *
+poller_item_text(const struct feed_item *it)
+{
+	const char *text = it->content != NULL && *it->content != '\0' ? it->content :
+	    it->summary;
+
+	return text != NULL && *text != '\0' ? text : NULL;
+}
+
+/* Read one release into the store (release.c), inside the round's
+ * transaction, without alerting when it is backlog (a catch-up's); count
+ * it in the round's report. Returns the document id, or 0 on failure. */
 static int64_t
 poller_document(struct poller_source *ps, const char *url, const char *title,
     const char *date, const char *lang, const char *text, int64_t published, int backlog)
@@ -64,8 +82,6 @@ poller_document(struct poller_source *ps, const char *url, const char *title,
 	ps->rep.revised_releases += r.state == STORE_DOC_REVISED;
 	ps->rep.figures += r.nfigures;
 	ps->rep.alerts += r.nalerts;
-	if (r.nalerts > 0 && p->alert_hook != NULL)
-		p->alert_hook(p->alert_arg);
 	return doc_id;
 }
 
@@ -84,9 +100,8 @@ poller_page_done_cb(struct http_response *res, void *arg)
 	struct poller_page *pg = arg;
 	struct poller_source *ps = pg->ps;
 	struct poller *p = ps->p;
-	struct page *page = NULL;
+	struct poller_out *o = &ps->out[pg->idx];
 	char err[256], esc[160], charset[64];
-	int64_t doc_id;
 
 	p->busy--;
 	ps->pages--;
@@ -95,8 +110,7 @@ poller_page_done_cb(struct http_response *res, void *arg)
 	if (res->error == HTTP_ERR_REFUSED) {
 		/* A hop the policy refuses will be refused again: not retried. */
 		poller_skip(ps, pg->url, res->errmsg);
-		if (store_item_done(p->store, ps->name, pg->item_id, 0) == -1)
-			log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
+		o->kind = POLLER_OUT_NOTHING;
 	} else if (res->error != HTTP_OK || res->status != HTTP_STATUS_OK) {
 		/* The item stays pending: the next poll tries the page again. */
 		ps->page_failed = 1;
@@ -109,21 +123,12 @@ poller_page_done_cb(struct http_response *res, void *arg)
 	} else if (page_extract(res->body != NULL ? res->body : "", res->len,
 	    http_charset(res->content_type, charset, sizeof(charset)) == 0 ? charset : NULL,
 	    res->effective_url != NULL ? res->effective_url : pg->url, ps->cs->content_xpath,
-	    &page, err, sizeof(err)) == -1) {
+	    &o->page, err, sizeof(err)) == -1) {
 		ps->page_failed = 1;
 		ps->rep.unreadable++;
 		log_warnx("source %s: release %s: %s", ps->name, esc, err);
-	} else {
-		doc_id = poller_document(ps, pg->url, page->title, page->date, page->lang,
-		    page->text, pg->published, pg->backlog);
-		if (doc_id == 0) {
-			ps->page_failed = 1;
-			ps->rep.unreadable++;
-		} else if (store_item_done(p->store, ps->name, pg->item_id, doc_id) == -1)
-			log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
-		page_free(page);
-	}
-	free(pg->item_id);
+	} else
+		o->kind = POLLER_OUT_PAGE; /* stored when the round commits */
 	free(pg->url);
 	free(pg);
 	if (ps->pages == 0)
@@ -152,9 +157,10 @@ poller_request(const struct poller *p, struct http_request *req, const char *url
 	req->accept = accept;
 }
 
-/* Start reading one release page; 0 when started, -1 when not. */
+/* Start reading the release page of item idx; 0 when started, -1 when
+ * not. */
 static int
-poller_fetch_page(struct poller_source *ps, const struct feed_item *it, int backlog)
+poller_fetch_page(struct poller_source *ps, const struct feed_item *it, size_t idx)
 {
 	struct poller *p = ps->p;
 	struct poller_page *pg;
@@ -170,24 +176,19 @@ poller_fetch_page(struct poller_source *ps, const struct feed_item *it, int back
 	if (ps->page_policy == NULL ||
 	    !url_policy_url(ps->page_policy, it->link, why, sizeof(why))) {
 		poller_skip(ps, it->link, ps->page_policy == NULL ? "out of memory" : why);
-		store_item_done(p->store, ps->name, it->id, 0);
+		ps->out[idx].kind = POLLER_OUT_NOTHING;
 		return -1;
 	}
-	if ((pg = calloc(1, sizeof(*pg))) == NULL ||
-	    (pg->item_id = strdup(it->id)) == NULL || (pg->url = strdup(it->link)) == NULL) {
-		if (pg != NULL)
-			free(pg->item_id);
+	if ((pg = calloc(1, sizeof(*pg))) == NULL || (pg->url = strdup(it->link)) == NULL) {
 		free(pg);
 		ps->page_failed = 1;
 		return -1;
 	}
 	pg->ps = ps;
-	pg->backlog = backlog;
-	pg->published = it->published != DATE_UNKNOWN ? it->published : it->updated;
+	pg->idx = idx;
 	poller_request(p, &req, it->link, POLLER_ACCEPT_HTML);
 	req.policy = ps->page_policy;
 	if (http_get(p->http, &req, poller_page_done_cb, pg) == -1) {
-		free(pg->item_id);
 		free(pg->url);
 		free(pg);
 		ps->page_failed = 1;
@@ -218,16 +219,65 @@ poller_item_hash(const struct feed_item *it, char out[65])
 	buf_free(&b);
 }
 
-/* Record the items of a parsed feed; start reading the releases that are new. */
-int
-poller_items(struct poller_source *ps, const struct feed *f, size_t *new_items)
+/* What item it of the round comes to (its slot o), the store only read:
+ * 1 when it is new or changed, 0 when not. */
+static int
+poller_item_classify(struct poller_source *ps, const struct feed_item *it, size_t idx,
+    int64_t now)
 {
 	struct poller *p = ps->p;
 	const struct config_source *cs = ps->cs;
-	size_t n = f->nitems, nnew = 0, nfeed = 0, *fromfeed;
-	int64_t now = (int64_t)time(NULL);
-	char *backlog;
+	struct poller_out *o = &ps->out[idx];
+	enum store_item_state state;
+	int64_t first_seen, doc_id = 0;
+	int want_page;
+	char hash[65];
 
+	poller_item_hash(it, hash);
+	if (store_item_lookup(p->store, ps->name, it->id, hash, now, &state, &first_seen) == -1) {
+		log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
+		o->kind = POLLER_OUT_SAME;
+		ps->page_failed = 1;
+		return 0;
+	}
+	if (state == STORE_ITEM_SAME) {
+		o->kind = POLLER_OUT_SAME;
+		return 0;
+	}
+	/* History: everything of the catch-up round, and what it saw but
+	 * could not read then (still pending, first seen by then). */
+	o->backlog = ps->catching_up || (state == STORE_ITEM_PENDING && cs->catch_up &&
+	    !p->alert_backlog && ps->row.caught_up > 0 && first_seen <= ps->row.caught_up);
+	want_page = it->link != NULL && cs->fetch_pages != CONFIG_FETCH_NEVER &&
+	    (cs->type == CONFIG_TYPE_HTML || cs->fetch_pages == CONFIG_FETCH_ALWAYS ||
+	    it->content == NULL || strlen(it->content) < POLLER_FULL_TEXT);
+	if (want_page) {
+		/* The same release reached from another source is one document. */
+		if (state == STORE_ITEM_NEW &&
+		    store_document_find(p->store, it->link, &doc_id) == 0 && doc_id != 0) {
+			o->kind = POLLER_OUT_KNOWN;
+			o->doc_id = doc_id;
+		} else {
+			o->kind = POLLER_OUT_PENDING; /* until its page is answered */
+			poller_fetch_page(ps, it, idx);
+		}
+	} else if (poller_item_text(it) != NULL)
+		o->kind = POLLER_OUT_TEXT;
+	else
+		o->kind = POLLER_OUT_NOTHING;
+	return 1;
+}
+
+int
+poller_items(struct poller_source *ps, struct feed *f, size_t *new_items)
+{
+	const struct config_source *cs = ps->cs;
+	size_t n = f->nitems, nnew = 0;
+	int64_t now = (int64_t)time(NULL);
+
+	*new_items = 0;
+	poller_items_drop(ps);
+	ps->feed = f;
 	if (n > cs->max_items) {
 		if (!ps->warned_max_items)
 			log_warnx("source %s: %zu items, only the first %zu are read (max_items)",
@@ -235,85 +285,118 @@ poller_items(struct poller_source *ps, const struct feed *f, size_t *new_items)
 		ps->warned_max_items = 1;
 		n = cs->max_items;
 	}
-	/* Items are recorded in one transaction (one fsync, not one per item);
-	 * releases read from the feed's own text are stored after it, each in
-	 * its own transaction with its figures and alerts, so that what
-	 * release_store commits is on disk when it returns. */
-	if ((fromfeed = calloc(n + 1, sizeof(*fromfeed))) == NULL ||
-	    (backlog = calloc(n + 1, 1)) == NULL) {
-		free(fromfeed);
+	if ((ps->out = calloc(n + 1, sizeof(*ps->out))) == NULL) {
 		ps->page_failed = 1;
 		return -1;
 	}
-	if (store_begin(p->store) == -1)
-		log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
+	ps->nout = n;
+	for (size_t i = 0; i < n; i++)
+		nnew += (size_t)poller_item_classify(ps, &f->items[i], i, now);
+	*new_items = nnew;
+	return 0;
+}
+
+/* A release of the round, sorted into publication order: earlier first,
+ * undated ones last, feed order between equals. */
+struct poller_when {
+	int64_t t;
+	size_t i;
+};
+
+static int
+poller_by_time(const void *a, const void *b)
+{
+	const struct poller_when *x = a, *y = b;
+
+	if (x->t != y->t) {
+		if (x->t == DATE_UNKNOWN || y->t == DATE_UNKNOWN)
+			return x->t == DATE_UNKNOWN ? 1 : -1;
+		return x->t < y->t ? -1 : 1;
+	}
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Store release k of the round (its page's or the feed's text); its doc
+ * id, or 0 when it could not be stored (it stays pending). */
+static int64_t
+poller_release(struct poller_source *ps, size_t k)
+{
+	const struct feed_item *it = &ps->feed->items[k];
+	const struct poller_out *o = &ps->out[k];
+	const struct page *pg = o->page;
+
+	if (o->kind == POLLER_OUT_PAGE)
+		return poller_document(ps, it->link, pg->title, pg->date, pg->lang, pg->text,
+		    poller_item_time(it), o->backlog);
+	return poller_document(ps, it->link != NULL ? it->link : it->id, it->title, NULL,
+	    it->lang, poller_item_text(it), poller_item_time(it), o->backlog);
+}
+
+int
+poller_items_commit(struct poller_source *ps)
+{
+	struct poller *p = ps->p;
+	size_t n = ps->nout, nrel = 0;
+	struct poller_when *order;
+	int64_t now = (int64_t)time(NULL);
+	int r = 0;
+
+	if (ps->feed == NULL || (order = calloc(n + 1, sizeof(*order))) == NULL)
+		return ps->feed == NULL ? 0 : -1;
 	for (size_t i = 0; i < n; i++) {
-		const struct feed_item *it = &f->items[i];
+		const struct feed_item *it = &ps->feed->items[i];
 		enum store_item_state state;
-		const char *text;
-		int64_t doc_id = 0, first_seen;
-		int want_page;
+		int64_t first_seen;
 		char hash[65];
 
 		poller_item_hash(it, hash);
 		if (store_item_record_seen(p->store, ps->name, it, hash, now, &state,
 		    &first_seen) == -1) {
 			log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
-			continue;
+			r = -1;
+			ps->out[i].kind = POLLER_OUT_PENDING;
 		}
-		if (state == STORE_ITEM_SAME)
-			continue;
-		nnew++;
-		/* History: everything of the catch-up round, and what it saw but
-		 * could not read then (still pending, first seen by then). */
-		backlog[i] = ps->catching_up || (state == STORE_ITEM_PENDING && ps->cs->catch_up &&
-		    !p->alert_backlog && ps->row.caught_up > 0 && first_seen <= ps->row.caught_up);
-		text = it->content != NULL && *it->content != '\0' ? it->content : it->summary;
-		want_page = it->link != NULL && cs->fetch_pages != CONFIG_FETCH_NEVER &&
-		    (cs->type == CONFIG_TYPE_HTML || cs->fetch_pages == CONFIG_FETCH_ALWAYS ||
-		    it->content == NULL || strlen(it->content) < POLLER_FULL_TEXT);
-		if (want_page) {
-			/* The same release reached from another source is one document. */
-			if (state == STORE_ITEM_NEW &&
-			    store_document_find(p->store, it->link, &doc_id) == 0 && doc_id != 0) {
-				store_item_done(p->store, ps->name, it->id, doc_id);
-				continue;
-			}
-			poller_fetch_page(ps, it, backlog[i]);
-			continue;
+		if (ps->out[i].kind == POLLER_OUT_TEXT || ps->out[i].kind == POLLER_OUT_PAGE) {
+			order[nrel].t = poller_item_time(it);
+			order[nrel++].i = i;
 		}
-		if (text != NULL && *text != '\0')
-			fromfeed[nfeed++] = i;
-		else
-			store_item_done(p->store, ps->name, it->id, 0);
 	}
-	if (store_commit(p->store) == -1) {
-		log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
-		store_rollback(p->store);
-		ps->page_failed = 1;
-	}
-	for (size_t k = 0; k < nfeed; k++) {
-		const struct feed_item *it = &f->items[fromfeed[k]];
-		const char *text = it->content != NULL && *it->content != '\0' ? it->content :
-		    it->summary;
-		int64_t doc_id;
+	qsort(order, nrel, sizeof(*order), poller_by_time);
+	for (size_t k = 0; k < nrel; k++) {
+		struct poller_out *o = &ps->out[order[k].i];
 
-		doc_id = poller_document(ps, it->link != NULL ? it->link : it->id, it->title, NULL,
-		    it->lang, text, it->published != DATE_UNKNOWN ? it->published : it->updated,
-		    backlog[fromfeed[k]]);
-		if (doc_id == 0) {
-			ps->rep.unreadable++;
+		if ((o->doc_id = poller_release(ps, order[k].i)) == 0) {
 			/* Not stored: the item stays pending and, as for a page that
 			 * failed, the feed's validators are not saved, so the next
 			 * poll reads it again. */
+			ps->rep.unreadable++;
 			ps->page_failed = 1;
-			continue;
+			o->kind = POLLER_OUT_PENDING;
 		}
-		if (store_item_done(p->store, ps->name, it->id, doc_id) == -1)
-			log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
 	}
-	free(fromfeed);
-	free(backlog);
-	*new_items = nnew;
-	return 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct poller_out *o = &ps->out[i];
+
+		if (o->kind == POLLER_OUT_SAME || o->kind == POLLER_OUT_PENDING)
+			continue;
+		if (store_item_done(p->store, ps->name, ps->feed->items[i].id,
+		    o->kind == POLLER_OUT_NOTHING ? 0 : o->doc_id) == -1) {
+			log_warnx("source %s: %s", ps->name, store_errmsg(p->store));
+			r = -1;
+		}
+	}
+	free(order);
+	return r;
+}
+
+void
+poller_items_drop(struct poller_source *ps)
+{
+	for (size_t i = 0; ps->out != NULL && i < ps->nout; i++)
+		page_free(ps->out[i].page);
+	free(ps->out);
+	ps->out = NULL;
+	ps->nout = 0;
+	feed_free(ps->feed);
+	ps->feed = NULL;
 }

@@ -3,8 +3,10 @@
  * leaves if it never ends, stored before it fetches anything (so a daemon
  * killed or hung in it does not poll the source again at once when it
  * restarts); what was there before, put back when the round is cancelled;
- * the validators, the redirect and the summary of a round that ended; and
- * the operator's reset (`rightswatch source reset`).
+ * the validators, the redirect and the summary of a round that ended; the
+ * round's one transaction (everything a poll that read the feed learnt,
+ * with the row, in one commit: one fdatasync); and the operator's reset
+ * (`rightswatch source reset`).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include <time.h>
 
 #include "rightswatch/config_types.h"
+#include "rightswatch/crashpoint.h"
 #include "rightswatch/log.h"
 #include "rightswatch/poller.h"
 #include "rightswatch/pollstate.h"
@@ -81,6 +84,70 @@ poller_row_restore(struct poller_source *ps)
 	pollstate_to_row(&ps->st, &ps->row);
 	if (store_source_put(ps->p->store, &ps->row) == -1)
 		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(ps->p->store));
+}
+
+void
+poller_round_begin(struct poller_source *ps)
+{
+	struct store *st = ps->p->store;
+
+	ps->in_tx = 0;
+	if (store_begin(st) == -1) {
+		/* Nothing of the feed is written: it is read again next time. */
+		log_warnx("source %s: %s", ps->name, store_errmsg(st));
+		ps->page_failed = 1;
+		return;
+	}
+	ps->in_tx = 1;
+	if (poller_items_commit(ps) == -1)
+		ps->page_failed = 1;
+}
+
+/* The round's commit failed and rolled back: store the row lazily without
+ * its validators, so that the next poll reads the feed whole. */
+static void
+poller_round_failed(struct poller_source *ps)
+{
+	struct store *st = ps->p->store;
+
+	log_warnx("source %s: storing what the poll read: %s; the feed is read again at the "
+	    "next poll", ps->name, store_errmsg(st));
+	store_rollback(st);
+	free(ps->row.etag);
+	free(ps->row.last_modified);
+	ps->row.etag = ps->row.last_modified = NULL;
+	if (poller_put_lazy(st, &ps->row) == -1)
+		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(st));
+}
+
+void
+poller_round_end(struct poller_source *ps, int read)
+{
+	struct poller *p = ps->p;
+	struct store *st = p->store;
+
+	/* A round that did not read the feed (a 304, a failure) learnt only
+	 * when to poll next: losing it to a power cut costs one more poll, so
+	 * its commit is lazy and a repeat poll of unchanged feeds syncs
+	 * nothing. */
+	if (!read || !ps->in_tx) {
+		if ((read ? store_source_put(st, &ps->row) : poller_put_lazy(st, &ps->row)) == -1)
+			log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(st));
+		poller_items_drop(ps);
+		return;
+	}
+	ps->in_tx = 0;
+	poller_items_drop(ps);
+	if (store_source_put(st, &ps->row) == -1 || store_commit(st) == -1) {
+		poller_round_failed(ps);
+		return;
+	}
+	/* On disk now (synchronous = FULL): the alerts may go out. */
+	if (ps->rep.alerts > 0) {
+		crashpoint("after_alert_commit");
+		if (p->alert_hook != NULL)
+			p->alert_hook(p->alert_arg);
+	}
 }
 
 /* Bring the stored row up to this round: the configured url (a changed

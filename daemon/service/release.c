@@ -12,7 +12,6 @@
 
 #include "rightswatch/alerting.h"
 #include "rightswatch/config_types.h"
-#include "rightswatch/crashpoint.h"
 #include "rightswatch/date.h"
 #include "rightswatch/dateline.h"
 #include "rightswatch/escape.h"
@@ -168,8 +167,6 @@ release_store(struct store *st, const struct config *cf, const struct extract_ta
 	    "new release", escape_logs(esc, sizeof(esc), title != NULL ? title : url), res.nobs,
 	    res.nobs == 1 ? "" : "s", r.country != NULL ? r.country : "no country");
 	extract_result_free(&res);
-	if (*nalerts > 0)
-		crashpoint("after_alert_commit");
 	return doc_id;
 }
 

@@ -3,8 +3,9 @@
  * that is not ours, is corrupt or is newer than this code), migrating
  * (steps in store_schema.c), transactions, the cache of prepared
  * statements (their SQL is the catalogue in store_sql.c), and the rows of
- * sources and items (documents and observations are in store_doc.c,
- * baselines in store_baseline.c, alerts and the outbox in store_alert.c).
+ * sources (items are in store_item.c, documents and observations in
+ * store_doc.c, baselines in store_baseline.c, alerts and the outbox in
+ * store_alert.c).
  *
  * The only module that includes sqlite3.h. Every statement is prepared
  * once, cached in struct store, and fed bound parameters: no SQL is ever
@@ -702,7 +703,7 @@ store_source_each(struct store *st,
 	return r;
 }
 
-/* ---- items ---- */
+/* ---- shared by the store's files ---- */
 
 int
 store_same_text(const char *a, const char *b)
@@ -710,119 +711,4 @@ store_same_text(const char *a, const char *b)
 	if (a == NULL || b == NULL)
 		return a == b;
 	return strcmp(a, b) == 0;
-}
-
-int
-store_item_record(struct store *st, const char *source,
-    const struct feed_item *it, const char *hash, int64_t now,
-    enum store_item_state *state)
-{
-	int64_t first_seen;
-
-	return store_item_record_seen(st, source, it, hash, now, state, &first_seen);
-}
-
-int
-store_item_record_seen(struct store *st, const char *source,
-    const struct feed_item *it, const char *hash, int64_t now,
-    enum store_item_state *state, int64_t *first_seen)
-{
-	sqlite3_stmt *s;
-	int rc, found, was_done = 0, changed = 0;
-
-	if (source == NULL || it == NULL || it->id == NULL) {
-		store_set_err(st, "recording an item: no source or no id");
-		return -1;
-	}
-	if ((s = store_stmt(st, S_ITEM_GET)) == NULL)
-		return -1;
-	store_bind_text(s, 1, source);
-	store_bind_text(s, 2, it->id);
-	rc = sqlite3_step(s);
-	*first_seen = now;
-	if ((found = rc == SQLITE_ROW)) {
-		was_done = sqlite3_column_int(s, 1);
-		changed = !store_same_text((const char *)sqlite3_column_text(s, 0), hash);
-		*first_seen = sqlite3_column_int64(s, 2);
-	} else if (rc != SQLITE_DONE) {
-		store_db_err(st, "reading an item");
-		store_reset(s);
-		return -1;
-	}
-	store_reset(s);
-
-	if ((s = store_stmt(st, found ? S_ITEM_UPDATE : S_ITEM_INSERT)) == NULL)
-		return -1;
-	store_bind_text(s, 1, source);
-	store_bind_text(s, 2, it->id);
-	store_bind_text(s, 3, it->link);
-	store_bind_text(s, 4, it->title);
-	store_bind_i64_or_null(s, 5, it->published, DATE_UNKNOWN);
-	store_bind_i64_or_null(s, 6, it->updated, DATE_UNKNOWN);
-	store_bind_text(s, 7, hash);
-	sqlite3_bind_int64(s, 8, now);
-	if (found)
-		sqlite3_bind_int(s, 9, was_done && !changed);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_DONE) {
-		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-			store_set_err(st, "recording an item: its source is not stored "
-			    "(store_source_put it first)");
-		else
-			store_db_err(st, "recording an item");
-		store_reset(s);
-		return -1;
-	}
-	store_reset(s);
-	/* A pending item stays pending even when its content changed: it
-	 * will be read once, with the newest content. */
-	if (!found)
-		*state = STORE_ITEM_NEW;
-	else if (!was_done)
-		*state = STORE_ITEM_PENDING;
-	else if (changed)
-		*state = STORE_ITEM_CHANGED;
-	else
-		*state = STORE_ITEM_SAME;
-	return 0;
-}
-
-int
-store_item_done(struct store *st, const char *source, const char *item_id,
-    int64_t doc_id)
-{
-	sqlite3_stmt *s;
-
-	if ((s = store_stmt(st, S_ITEM_DONE)) == NULL)
-		return -1;
-	store_bind_text(s, 1, source);
-	store_bind_text(s, 2, item_id);
-	store_bind_i64_or_null(s, 3, doc_id, 0);
-	if (store_run(st, s, "marking an item done") == -1)
-		return -1;
-	if (sqlite3_changes(st->db) == 0) {
-		store_set_err(st, "marking an item done: no such item");
-		return -1;
-	}
-	return 0;
-}
-
-int
-store_items_count(struct store *st, const char *source, int64_t *count,
-    int64_t *pending)
-{
-	sqlite3_stmt *s;
-	int r = 0;
-
-	if ((s = store_stmt(st, S_ITEM_COUNT)) == NULL)
-		return -1;
-	store_bind_text(s, 1, source);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		*count = sqlite3_column_int64(s, 0);
-		if (pending != NULL)
-			*pending = sqlite3_column_int64(s, 1);
-	} else
-		r = store_db_err(st, "counting items");
-	store_reset(s);
-	return r;
 }

@@ -134,6 +134,10 @@ int store_item_record(struct store *st, const char *source,
 int store_item_record_seen(struct store *st, const char *source,
     const struct feed_item *it, const char *hash, int64_t now,
     enum store_item_state *state, int64_t *first_seen);
+/* What store_item_record would say of item id with hash, writing
+ * nothing: a poll decides what to read before its one transaction. */
+int store_item_lookup(struct store *st, const char *source, const char *id, const char *hash,
+    int64_t now, enum store_item_state *state, int64_t *first_seen);
 /* Mark the item processed (its release read and stored as doc_id, or 0
  * when it had nothing to read). */
 int store_item_done(struct store *st, const char *source, const char *item_id,

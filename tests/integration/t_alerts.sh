@@ -392,13 +392,12 @@ check "after the abort: the alert is committed, its delivery pending, no mail" \
 	[ "$(sql "$TMP/e.db" 'select count(*) from alerts')" -eq 1 -a \
 	  "$(sql "$TMP/e.db" "select count(*) from outbox where state = 'pending' and attempts = 0")" -eq 1 -a "$(mails e)" -eq 0 ]
 once e e2
-# The round the abort ended is counted unfinished: its source backs off
-# (issue 11, no crash loop), so once skips it, says why, and as a source
-# waiting out its backoff is no failure (issue 12), exits 0; the outbox is
-# delivered all the same.
+# The abort came after the poll's one commit (issue 15): its round ended,
+# so the restart polls the source as usual (a 304, not a backoff), exits
+# 0, and the outbox is delivered.
 st=$?
-check "the restart exits 0 (status $st): the source whose round died is skipped, backing off" \
-	test "$st" -eq 0 -a -n "$(grep -E 'skipped +backing off after errors until' "$TMP/e2.log")"
+check "the restart exits 0 (status $st): the round had committed, the source is polled, not modified" \
+	test "$st" -eq 0 -a -n "$(grep -E 'not modified +304' "$TMP/e2.log")"
 
 check "the restart: the mail delivered once, no second alert" \
 	[ "$(mails e)" -eq 1 -a "$(sql "$TMP/e.db" 'select count(*) from alerts')" -eq 1 -a \

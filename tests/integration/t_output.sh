@@ -51,6 +51,10 @@ js=$(stat -c '%d:%i' "$TMP/journal.err")
 fresh() { sed "s|^state = .*|state = $TMP/$1.db|" "$TMP/rw.ini" > "$TMP/$1.ini"; }
 fresh j1
 fresh j2
+# j1 reads the feed as its catch-up: its history raises no alert (rw.ini's
+# once does: the 2020 total, published first, is stored before the H1
+# figure that crosses it).
+sed -i 's/^catch_up = no$/catch_up = yes/' "$TMP/j1.ini"
 JOURNAL_STREAM=$js "$RW_BIN" once -c "$TMP/j1.ini" > /dev/null 2>> "$TMP/journal.err"
 check "to the journal: a priority prefix and no time of its own" \
 	test -s "$TMP/journal.err" -a -z "$(grep -vE '^<[0-7]>rightswatch: ' "$TMP/journal.err")"
@@ -59,7 +63,7 @@ check "a JOURNAL_STREAM that is not stderr's: the time, no prefix" \
 	test -s "$TMP/other.err" -a -z "$(grep -vE '^[0-9]{4}-[0-9-]+T[0-9:]+Z rightswatch: ' "$TMP/other.err")"
 
 # ---- a state file with nothing to show ----
-"$RW_BIN" alerts -c "$TMP/rw.ini" > "$TMP/alerts.out" 2>&1
+"$RW_BIN" alerts -c "$TMP/j1.ini" > "$TMP/alerts.out" 2>&1
 check "alerts with none raised: 'No alert raised.'" test "$(cat "$TMP/alerts.out")" = "No alert raised."
 "$RW_BIN" alerts --since 2030-01-01 -c "$TMP/rw.ini" > "$TMP/alerts.out" 2>&1
 check "alerts --since with none: says since when" \
