@@ -323,6 +323,10 @@ feed_stream_finish(struct feed_stream *s, struct feed **out, char *err,
 		rc = feed_after(s, feed_head(s, 1));
 	if (rc == 0 && s->st == FS_XML)
 		rc = feed_after(s, feed_xml_push(s, "", 0, 1));
+	/* The decoder is flushed: now the parser learns the document ended,
+	 * so that a feed cut short is an error, not a shorter feed. */
+	if (rc == 0 && s->st == FS_XML)
+		rc = feed_after(s, feed_sax_push(s->sax, "", 0, 1));
 	if (rc == 0 && s->st == FS_JSON) {
 		if (feed_json_parse(s->head.data, s->head.len, s->base, &s->emit, s->err,
 		    sizeof(s->err)) == -1)

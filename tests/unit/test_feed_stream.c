@@ -292,6 +292,44 @@ test_dates(void **state)
 }
 
 /* Links come out as curl's URL parser gives them, whichever path made them. */
+/* A document cut short is rejected, whatever the chunk size, never read
+ * as a shorter feed (libxml2 hears the end of the bytes). */
+static void
+test_cut(void **state)
+{
+	static const struct {
+		const char *doc;
+		const char *why; /* in the error */
+	} rows[] = {
+		/* cut inside an element's name, after a whole item */
+		{ "<rss><channel><item><guid>a</guid></item><item><guid>b</guid><pub",
+		  "not well-formed XML" },
+		/* cut inside text */
+		{ "<rss><channel><item><title>Half a tit", "not well-formed XML" },
+		/* the root never closed */
+		{ "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>x</id></entry>",
+		  "not well-formed XML" },
+		/* cut inside a CDATA section */
+		{ "<rss><channel><item><description><![CDATA[<p>a", "not well-formed XML" },
+	};
+	static const size_t sizes[] = { 1, 7, 4096 };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+			struct feed *f = NULL;
+			char err[256] = "";
+
+			if (parse_chunked(rows[i].doc, strlen(rows[i].doc), sizes[k], NULL, &f, err,
+			    sizeof(err)) != -1)
+				fail_msg("row %zu, chunks of %zu: accepted (%zu items)", i, sizes[k],
+				    f != NULL ? f->nitems : 0);
+			if (strstr(err, rows[i].why) == NULL)
+				fail_msg("row %zu, chunks of %zu: %s", i, sizes[k], err);
+			assert_null(f);
+		}
+}
+
 static void
 test_links(void **state)
 {
@@ -352,6 +390,7 @@ main(void)
 		cmocka_unit_test(test_callback),
 		cmocka_unit_test(test_caps),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_cut),
 		cmocka_unit_test(test_links),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
