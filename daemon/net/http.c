@@ -512,6 +512,8 @@ http_get(struct http *h, const struct http_request *req, http_done_fn *done, voi
 		http_xfer_free(x);
 		return -1;
 	}
+	x->sink = req->sink;
+	x->sink_arg = req->sink_arg;
 	if (refused) {
 		xfer_fail_later(x, HTTP_ERR_REFUSED, x->refused_why);
 		return 0;

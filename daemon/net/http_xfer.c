@@ -92,9 +92,18 @@ xfer_write_cb(char *p, size_t size, size_t nmemb, void *arg)
 	/* The cap applies to decoded bytes: curl calls us after inflating, so
 	 * a gzip bomb stops here at max_body whatever its compressed size.
 	 * A short count makes curl fail the transfer with CURLE_WRITE_ERROR. */
-	if (n > x->max_body - x->body.len) {
+	if (n > x->max_body - x->body.len - x->sunk) {
 		x->too_big = 1;
 		return 0;
+	}
+	/* A 200's body goes to its reader as it comes: no whole-body buffer. */
+	if (x->sink != NULL && x->code == 200) {
+		x->sunk += n;
+		if (x->sink(x->sink_arg, x->res.content_type, p, n) == -1) {
+			x->sink_stopped = 1;
+			return 0;
+		}
+		return n;
 	}
 	if (buf_append(&x->body, p, n) == -1) {
 		x->oom = 1;
@@ -450,6 +459,8 @@ xfer_map_error(const struct http_xfer *x, CURLcode rc)
 	case CURLE_FILESIZE_EXCEEDED:
 		return HTTP_ERR_TOO_BIG;
 	case CURLE_WRITE_ERROR:
+		if (x->sink_stopped && !x->oom)
+			return HTTP_OK; /* its reader had read enough */
 		return x->too_big && !x->oom ? HTTP_ERR_TOO_BIG : HTTP_ERR_TRANSPORT;
 	case CURLE_TOO_MANY_REDIRECTS:
 		return HTTP_ERR_REDIRECTS;
@@ -478,7 +489,9 @@ http_xfer_finish(struct http_xfer *x, int curl_code)
 		r->elapsed = (double)total / 1e6;
 	r->status = status;
 	r->redirects = (int)redirects;
-	r->received = x->body.len;
+	r->received = x->body.len + x->sunk;
+	r->sunk = x->sunk;
+	r->sink_stopped = x->sink_stopped;
 	r->error = xfer_map_error(x, rc);
 	if (x->refused && r->error != HTTP_OK && !x->oom) {
 		r->error = HTTP_ERR_REFUSED;

@@ -35,6 +35,10 @@ struct http_xfer {
 	size_t upload_len, upload_off;
 	struct curl_slist *rcpt; /* SMTP envelope recipients */
 	size_t max_body;         /* bytes, decoded */
+	http_sink_fn *sink;      /* reads a 200's body as it arrives, or NULL */
+	void *sink_arg;
+	size_t sunk;             /* bytes given to sink */
+	int sink_stopped;        /* sink asked to end the transfer */
 	int too_big;             /* the write callback refused to pass max_body */
 	int oom;                 /* an allocation failed inside a curl callback */
 	int nresp;               /* non-1xx status lines seen */

@@ -47,9 +47,6 @@ static void poller_check_idle(struct poller *p);
 static void poller_feed_done_cb(struct http_response *res, void *arg);
 
 static void poller_source_finish(struct poller_source *ps);
-static void poller_verdict(struct poller_source *ps, enum pollstate_ev ev,
-    enum store_health health, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
 
 /* Wall-clock seconds, the unit of stored times. */
 static int64_t
@@ -142,6 +139,7 @@ poller_source_free(struct poller_source *ps)
 		event_free(ps->timer);
 	poller_source_forget(ps);
 	poller_items_drop(ps);
+	poller_stream_drop(ps);
 	store_source_clear(&ps->row);
 	url_policy_free(ps->feed_policy);
 	url_policy_free(ps->page_policy);
@@ -462,55 +460,21 @@ poller_check_idle(struct poller *p)
 		p->idle(p->idle_arg);
 }
 
-/* Does an HTML answer look like a bot wall's challenge rather than content? */
-static int
-poller_is_challenge(const char *body, size_t len)
-{
-	static const char *const marks[] = {
-		"captcha", "challenge", "just a moment", "cf-chl", "access denied",
-		"are you a robot", "verify you are human", "enable javascript and cookies",
-		"request unsuccessful", "incapsula", "attention required",
-	};
-	size_t n = len < 65536 ? len : 65536;
-
-	if (body == NULL)
-		return 0;
-	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
-		size_t ml = strlen(marks[i]);
-
-		for (size_t j = 0; j + ml <= n; j++)
-			if (strncasecmp(body + j, marks[i], ml) == 0)
-				return 1;
-	}
-	return 0;
-}
-
-/* Set the round's verdict on the feed's answer and its one-line summary. */
-static void
-poller_verdict(struct poller_source *ps, enum pollstate_ev ev, enum store_health health,
-    const char *fmt, ...)
-{
-	va_list ap;
-
-	ps->verdict.ev = ev;
-	ps->verdict.health = health;
-	va_start(ap, fmt);
-	vsnprintf(ps->summary, sizeof(ps->summary), fmt, ap);
-	va_end(ap);
-}
 
 /* A 200's body is about to be read: a probe of a quarantined source goes
  * on only when the bytes differ from those of the round that never
- * finished; the body's hash is stored before the parser sees it. 1 to
- * read it, 0 when the round's verdict is set already. */
+ * finished; the body's hash is stored before the parser sees it (a round
+ * that streamed its feed, which only one after a finished round does,
+ * stores it once the bytes are in). 1 to read it, 0 when the round's
+ * verdict is set already. */
 static int
-poller_body_gate(struct poller_source *ps, const struct http_response *res)
+poller_body_gate(struct poller_source *ps, const struct http_response *res,
+    const struct poller_body *b)
 {
 	struct pollstate_event changed = { POLLSTATE_EV_CHANGED, STORE_HEALTH_NEW, -1, -1, 0 };
 	struct pollstate_policy pol = { ps->cs->interval, 0.0 };
-	char hash[65];
+	const char *hash = b->hash;
 
-	hash_sha256_hex(res->body != NULL ? res->body : "", res->len, hash);
 	if (ps->st.state == POLLSTATE_PROBING) {
 		if (ps->row.body_hash != NULL && strcmp(ps->row.body_hash, hash) == 0) {
 			poller_verdict(ps, POLLSTATE_EV_NOT_MODIFIED, STORE_HEALTH_POISONED,
@@ -527,7 +491,9 @@ poller_body_gate(struct poller_source *ps, const struct http_response *res)
 	    store_source_set_hash(ps->p->store, ps->name, hash) == -1 ||
 	    store_set_lazy(ps->p->store, 0) == -1)
 		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(ps->p->store));
-	crashpoint("before_feed_parse");
+	/* (A streamed body met the crash point when its first bytes came.) */
+	if (!b->streamed)
+		crashpoint("before_feed_parse");
 	return 1;
 }
 
@@ -583,6 +549,7 @@ poller_source_poll(struct poller_source *ps)
 	}
 	free(ps->polled_url);
 	ps->polled_url = strdup(ps->cs->url);
+	poller_stream_setup(ps, &req);
 	log_debug("source %s: polling", ps->name);
 	metrics_poll(p->metrics, ps->name);
 	if (http_get(p->http, &req, poller_feed_done_cb, ps) == -1) {
@@ -592,68 +559,6 @@ poller_source_poll(struct poller_source *ps)
 		return;
 	}
 	p->busy++;
-}
-
-/* A feed that parsed: READING while poller_items.c looks up its items
- * and reads its new releases (it takes f); the round's summary. */
-static void
-poller_read_items(struct poller_source *ps, struct feed *f, long status)
-{
-	struct pollstate_policy pol = { ps->cs->interval, 0.0 };
-	size_t nnew = 0;
-	size_t nitems = f->nitems;
-
-	ps->verdict.ev = POLLSTATE_EV_READ;
-	ps->verdict.ttl = f->ttl;
-	pollstate_apply(&ps->st, &ps->verdict, &pol, poller_now(), NULL);
-	if (poller_items(ps, f, &nnew) == -1)
-		snprintf(ps->summary, sizeof(ps->summary), "%ld, %zu items, out of memory", status,
-		    nitems);
-	else
-		snprintf(ps->summary, sizeof(ps->summary), "%ld, %zu items, %zu new", status,
-		    nitems, nnew);
-}
-
-/* The body of a 200: a feed (or listing page) to read, or what it is
- * instead (empty, a bot wall's challenge, an HTML page, unparsable). */
-static void
-poller_read_body(struct poller_source *ps, const struct http_response *res, const char *url)
-{
-	const struct config_source *cs = ps->cs;
-	struct feed *f = NULL;
-	char err[256], charset[64];
-	long st = res->status;
-
-	if (feed_sniff(res->body, res->len) == FEED_SNIFF_EMPTY) {
-		poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_EMPTY,
-		    "%ld with an empty body", st);
-	} else if (cs->type == CONFIG_TYPE_HTML) {
-		if (res->len < 32768 && poller_is_challenge(res->body, res->len))
-			poller_verdict(ps, POLLSTATE_EV_WALL, STORE_HEALTH_BLOCKED,
-			    "%ld, a challenge page", st);
-		else if (page_listing(res->body, res->len,
-		    http_charset(res->content_type, charset, sizeof(charset)) == 0 ? charset : NULL,
-		    url, cs->links, cs->link_pattern, &f, err, sizeof(err)) == -1)
-			poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_INVALID, "listing: %s",
-			    err);
-		else {
-			poller_read_items(ps, f, st);
-			f = NULL;
-		}
-	} else if (feed_sniff(res->body, res->len) == FEED_SNIFF_HTML) {
-		if (poller_is_challenge(res->body, res->len))
-			poller_verdict(ps, POLLSTATE_EV_WALL, STORE_HEALTH_BLOCKED,
-			    "%ld, an HTML page", st);
-		else
-			poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_NOT_A_FEED,
-			    "%ld, an HTML page", st);
-	} else if (feed_parse(res->body, res->len, url, &f, err, sizeof(err)) == -1) {
-		poller_verdict(ps, POLLSTATE_EV_FAILED, STORE_HEALTH_INVALID, "%s", err);
-	} else {
-		poller_read_items(ps, f, st);
-		f = NULL;
-	}
-	feed_free(f);
 }
 
 /* Judge a feed's answer (its status by pollstate's table, then its body),
@@ -680,6 +585,7 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		struct pollstate_policy pol = { 0, 0.0 };
 
 		pollstate_apply(&ps->st, &cancel, &pol, now, NULL);
+		poller_stream_drop(ps);
 		if (cs != NULL)
 			poller_row_restore(ps);
 		store_source_clear(&ps->row);
@@ -709,10 +615,14 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		log_info("source %s: moved permanently to %s", ps->name,
 		    escape_logs(esc, sizeof(esc), res->effective_url));
 	switch ((ev = pollstate_judge(&ans, &health))) {
-	case POLLSTATE_EV_READ:
-		if (poller_body_gate(ps, res))
-			poller_read_body(ps, res, url);
+	case POLLSTATE_EV_READ: {
+		struct poller_body b;
+
+		poller_stream_body(ps, res, &b);
+		if (poller_body_gate(ps, res, &b))
+			poller_read_body(ps, res, &b, url);
 		break;
+	}
 	case POLLSTATE_EV_NOT_MODIFIED:
 		poller_verdict(ps, ev, health, "%ld not modified", res->status);
 		break;
@@ -744,6 +654,7 @@ poller_feed_done_cb(struct http_response *res, void *arg)
 		break;
 	}
 	poller_source_forget(ps);
+	poller_stream_drop(ps);
 	/* A reload that changed the source's url while this answer was on its
 	 * way: its validators and redirect belong to the old url. */
 	same_url = ps->polled_url != NULL && strcmp(ps->polled_url, cs->url) == 0;

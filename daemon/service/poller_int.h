@@ -10,11 +10,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rightswatch/buf.h"
+#include "rightswatch/hash.h"
 #include "rightswatch/poller.h"
 #include "rightswatch/pollstate.h"
 #include "rightswatch/store.h"
 
 struct feed;
+struct feed_stream;
 struct page;
 struct http_request;
 struct http_response;
@@ -29,6 +32,20 @@ struct url_policy;
 #define POLLER_ACCEPT_HTML "text/html,application/xhtml+xml"
 #define POLLER_ACCEPT_FEED "application/rss+xml, application/atom+xml, " \
 	"application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
+
+/* Bytes of a streamed feed kept to tell an empty body, an HTML page or a
+ * challenge from a feed (poller_body.c). */
+#define POLLER_PREFIX (64 * 1024)
+
+/* A 200's body as the round's end sees it: the whole of it, or, when it
+ * was streamed into the parser, its first POLLER_PREFIX bytes. */
+struct poller_body {
+	const char *data;    /* len bytes (never NULL) */
+	size_t len;
+	size_t total;        /* bytes of the whole body */
+	int streamed;        /* data is a prefix; the parse is under way */
+	char hash[65];       /* SHA-256 of the whole body, hex */
+};
 
 /* What an item of a round comes to (poller_items.c), written when the
  * round commits. */
@@ -78,6 +95,13 @@ struct poller_source {
 	struct poller_out *out; /* what each of its first nout items comes to */
 	size_t nout;
 	int in_tx;           /* the round's transaction is open (poller_round_begin) */
+	int warned_dups;     /* repeated item ids were logged at warning once */
+	/* The feed being read as it arrives (poller_body.c). */
+	int streaming;       /* this round's request has the stream as its sink */
+	int stream_failed;   /* out of memory starting it */
+	struct feed_stream *stream;
+	struct hash_sha256 sha;  /* of the bytes so far */
+	struct buf prefix;   /* their first POLLER_PREFIX bytes */
 };
 
 struct poller {
@@ -125,6 +149,33 @@ void poller_round_begin(struct poller_source *ps);
  * when read (then, when it raised alerts, the alert hook runs), else
  * lazily. Frees the round's feed and pages. */
 void poller_round_end(struct poller_source *ps, int read);
+/* poller_body.c: set the round's verdict on the feed's answer and its
+ * one-line summary. */
+void poller_verdict(struct poller_source *ps, enum pollstate_ev ev, enum store_health health,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Does an HTML answer look like a bot wall's challenge rather than
+ * content? */
+int poller_is_challenge(const char *body, size_t len);
+/* The body of a 200 (b, from poller_stream_body): a feed or listing page
+ * to read (its items go to poller_items), or what it is instead (empty, a
+ * challenge, an HTML page, unparsable): the round's verdict. url anchors
+ * a listing's links. */
+void poller_read_body(struct poller_source *ps, const struct http_response *res,
+    const struct poller_body *b, const char *url);
+/* Make req stream the feed into the parser when this round may (the last
+ * round finished, not quarantined, not a listing). */
+void poller_stream_setup(struct poller_source *ps, struct http_request *req);
+/* The body of a 200 (res) as the round's end sees it, into *b (its
+ * pointers valid until poller_stream_drop or res is freed). 0. */
+int poller_stream_body(struct poller_source *ps, const struct http_response *res,
+    struct poller_body *b);
+/* The feed of body b: the streamed parse finished, or the whole body
+ * parsed with the HTTP charset and the source's caps. 0 and *out (free
+ * with feed_free), or -1 with a one-line reason in err. */
+int poller_stream_parse(struct poller_source *ps, const struct poller_body *b,
+    const struct http_response *res, struct feed **out, char *err, size_t errlen);
+/* Free what the round's stream holds. */
+void poller_stream_drop(struct poller_source *ps);
 /* The round was cancelled: store the row as it was before it. */
 void poller_row_restore(struct poller_source *ps);
 /* The round ended: bring ps->row up to it (url, redirect, validators when

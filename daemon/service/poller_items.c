@@ -278,12 +278,19 @@ poller_items(struct poller_source *ps, struct feed *f, size_t *new_items)
 	*new_items = 0;
 	poller_items_drop(ps);
 	ps->feed = f;
-	if (n > cs->max_items) {
-		if (!ps->warned_max_items)
-			log_warnx("source %s: %zu items, only the first %zu are read (max_items)",
-			    ps->name, n, cs->max_items);
+	/* Each said once a poll, at warning the first time for the source. */
+	if (n > cs->max_items || f->dropped > 0) {
+		(ps->warned_max_items ? log_debug : log_warnx)("source %s: %zu items, only the "
+		    "first %zu are read (max_items)", ps->name, f->nitems + f->dropped,
+		    cs->max_items);
 		ps->warned_max_items = 1;
-		n = cs->max_items;
+		n = n < cs->max_items ? n : cs->max_items;
+	}
+	if (f->duplicates > 0) {
+		(ps->warned_dups ? log_debug : log_warnx)("source %s: %zu item%s repeat%s the id "
+		    "of an earlier one: the first is kept", ps->name, f->duplicates,
+		    f->duplicates == 1 ? "" : "s", f->duplicates == 1 ? "s" : "");
+		ps->warned_dups = 1;
 	}
 	if ((ps->out = calloc(n + 1, sizeof(*ps->out))) == NULL) {
 		ps->page_failed = 1;

@@ -56,6 +56,12 @@ struct http_options {
 	int64_t max_body;       /* bytes, default cap; 0: HTTP_DEFAULT_MAX_BODY */
 };
 
+/* A reader of a response body as it arrives (http_request.sink): len
+ * decoded bytes; content_type is the response's (or NULL). 0 to go on, -1
+ * to end the transfer there (it then ends as HTTP_OK with sink_stopped
+ * set). */
+typedef int http_sink_fn(void *arg, const char *content_type, const char *data, size_t len);
+
 struct http_request {
 	const char *url;
 	const char *etag;          /* If-None-Match, sent exactly as stored; or NULL */
@@ -69,6 +75,12 @@ struct http_request {
 	 * before it is followed, each address before it is connected to);
 	 * copied. NULL: anywhere. */
 	const struct url_policy *policy;
+	/* When set, the body of the final response, when its status is 200,
+	 * goes to sink chunk by chunk and is not kept (the response's body is
+	 * then NULL and received counts it); max_body still applies. Any other
+	 * status's body is kept as usual. */
+	http_sink_fn *sink;
+	void *sink_arg;
 };
 
 struct http_post_request {
@@ -126,6 +138,8 @@ struct http_response {
 	char *body;            /* decoded body, NUL-terminated; NULL when empty or error != HTTP_OK */
 	size_t len;
 	size_t received;       /* decoded bytes accepted before the end (<= max_body), even on error */
+	size_t sunk;           /* of those, the bytes given to the request's sink */
+	int sink_stopped;      /* the sink ended the body early (error is HTTP_OK) */
 	char *effective_url;   /* after redirects */
 	char *etag;            /* ETag header exactly as received, or NULL */
 	char *last_modified;   /* Last-Modified exactly as received, or NULL */

@@ -2,7 +2,7 @@
 # The daemon against a misbehaving server on 127.0.0.1, fault by fault:
 # what the server saw and what the database says afterwards.
 . "$(dirname "$0")/lib.sh"
-plan 34
+plan 35
 
 # A second server that must never be asked anything (another loopback port).
 fault_start || bail "fault server did not start"
@@ -56,9 +56,11 @@ url = $base/retry-after-date?secs=3600
 [source failing]
 url = $base/good-then-500
 [source endless]
+url = $base/endless?xml=1
+[source garbage]
 url = $base/endless
 [source drip]
-url = $base/drip?interval=1&bytes=100
+url = $base/drip?interval=1&bytes=100&xml=1
 [source loop]
 url = $base/redirect-loop
 [source to-file]
@@ -66,7 +68,7 @@ url = $base/redirect-file
 [source to-ftp]
 url = $base/redirect-ftp
 [source bomb]
-url = $base/bomb?mb=200
+url = $base/bomb?mb=200&xml=1
 [source challenge]
 url = $base/403-challenge
 [source html]
@@ -102,8 +104,11 @@ check "the HTTP-date wait is stored (about an hour ahead)" \
 check "a source answering well is ok, its item stored" \
 	[ "$(health failing)" = ok -a "$(sql "$db" "select count(*) from items where source='failing'")" -eq 1 ]
 
-# bodies that never end, slow drips, bombs
+# bodies that never end, slow drips, bombs: a feed is parsed as it
+# arrives, so each of these begins as an RSS feed for the caps to decide
 check "a body that never ends is aborted (failing)" [ "$(health endless)" = failing ]
+check "an endless body of garbage is refused at its first bytes (invalid), not read to the cap" \
+	[ "$(health garbage)" = invalid -a "$(col garbage last_result)" = "not well-formed XML (line 1): Document is empty" ]
 check "the endless body was cut at max_body" grep -q "endless: failing: body larger than 1048576 bytes" "$TMP/once1.log"
 check "a slow drip is aborted (failing)" [ "$(health drip)" = failing ]
 check "a gzip bomb is aborted at the decoded-size cap" grep -q "bomb: failing: body larger than 1048576 bytes" "$TMP/once1.log"

@@ -53,6 +53,9 @@ Built-in paths (query parameters in brackets):
     /bomb [mb=100]     gzip of mb MiB of zeros (about 100 KiB on the wire)
     /drip [interval=2&bytes=20]   one body byte every interval seconds
     /endless           a body that never ends (no length, 64 KiB chunks)
+                       (these three with xml=1: the start of an RSS feed
+                       first, then spaces for the bomb's zeros, so that a
+                       streaming parser keeps reading and the caps decide)
     /big [bytes=N]     N bytes with an honest Content-Length
     /slow-headers [secs=30]       no answer for secs seconds
     /sleep [ms=300]    answer 200 after ms milliseconds
@@ -118,6 +121,10 @@ LATIN1 = ('<html><head><meta charset="utf-8"><title>Ségou</title></head>'
           '<body><p>Région de Ségou.</p></body></html>\n').encode("iso-8859-1")
 
 
+# What /endless, /drip and /bomb send first with xml=1.
+XML_START = b'<?xml version="1.0"?><rss version="2.0"><channel><title>'
+
+
 class State:
     """Shared by every handler thread."""
 
@@ -157,15 +164,16 @@ class State:
                     print("faultserver: bad script: %s" % e, file=sys.stderr)
             return self.routes
 
-    def bomb(self, mb):
+    def bomb(self, mb, xml=False):
         with self.lock:
-            if mb not in self.bombs:
+            if (mb, xml) not in self.bombs:
                 c = zlib.compressobj(9, zlib.DEFLATED, 31)
-                chunk = bytes(1 << 20)
-                parts = [c.compress(chunk) for _ in range(mb)]
+                chunk = b" " * (1 << 20) if xml else bytes(1 << 20)
+                parts = [c.compress(XML_START)] if xml else []
+                parts += [c.compress(chunk) for _ in range(mb)]
                 parts.append(c.flush())
-                self.bombs[mb] = b"".join(parts)
-            return self.bombs[mb]
+                self.bombs[(mb, xml)] = b"".join(parts)
+            return self.bombs[(mb, xml)]
 
 
 def qint(query, name, default):
@@ -317,7 +325,7 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(200, gzip.compress(text.encode()), {
                 "Content-Encoding": "gzip", "Vary": "Accept-Encoding"}, head)
         elif route == "/bomb":
-            data = self.state.bomb(max(1, qint(q, "mb", 100)))
+            data = self.state.bomb(max(1, qint(q, "mb", 100)), qint(q, "xml", 0) == 1)
             self.reply(200, data, {"Content-Encoding": "gzip",
                                    "Content-Type": "application/xml"}, head)
         elif route == "/drip":
@@ -325,14 +333,19 @@ class Handler(BaseHTTPRequestHandler):
             count = qint(q, "bytes", 20)
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
-            self.send_header("Content-Length", str(count))
+            xml = qint(q, "xml", 0) == 1
+            self.send_header("Content-Length", str(count + (len(XML_START) if xml else 0)))
             self.end_headers()
+            if xml:
+                self.wfile.write(XML_START)
             for _ in range(count):
                 self.wfile.write(b".")
                 self.wfile.flush()
                 time.sleep(interval)
         elif route == "/endless":
             self.stream_start(200, {"Content-Type": "text/plain"})
+            if qint(q, "xml", 0) == 1:
+                self.wfile.write(XML_START)
             chunk = b"x" * 65536
             while True:
                 self.wfile.write(chunk)
