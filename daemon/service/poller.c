@@ -429,6 +429,7 @@ poller_free(struct poller *p)
 		p->sources = ps->next;
 		poller_source_free(ps);
 	}
+	poller_fetches_trim(p, 1);
 	extract_taxonomy_free(p->tx);
 	free(p->reports);
 	logonce_free(p->skips);
@@ -773,6 +774,8 @@ poller_source_finish(struct poller_source *ps)
 	 * not one per source). */
 	if (p->busy == 0 && store_reclaim(p->store) == -1)
 		log_warnx("reclaiming space: %s", store_errmsg(p->store));
+	/* A round of polls is over when nothing is in flight. */
+	poller_fetches_trim(p, p->busy == 0);
 	if (p->mode == POLLER_ONCE) {
 		ps->once_done = 1;
 		if (failed || ps->page_failed) {

@@ -17,7 +17,9 @@
 #include "rightswatch/store.h"
 
 struct feed;
+struct feed_item;
 struct feed_stream;
+struct poller_fetch;
 struct page;
 struct http_request;
 struct http_response;
@@ -126,6 +128,8 @@ struct poller {
 	poller_alert_fn *alert_hook;
 	void *alert_arg;
 	struct metrics *metrics;
+	struct poller_fetch *fetches; /* release pages of this round (poller_pages.c) */
+	size_t nfetches;
 	/* poller.c's end of a round, which poller_items.c calls when the last
 	 * release page of a round is answered */
 	void (*round_done)(struct poller_source *ps);
@@ -185,12 +189,21 @@ void poller_row_update(struct poller_source *ps);
  * is "feed" or "page". */
 void poller_count(struct poller *p, const char *kind, const struct http_response *res);
 /* The GET of url accepting accept, with the configuration's timeout and
- * body cap (poller_items.c). */
+ * body cap (poller_pages.c). */
 void poller_request(const struct poller *p, struct http_request *req, const char *url,
     const char *accept);
 /* A release of this round the URL policy refused (link, redirect or
  * address): counted for the round's one line (poller_source_finish). */
 void poller_skip(struct poller_source *ps, const char *link, const char *why);
+/* poller_pages.c: read the release page of item idx of ps (it, its link):
+ * joined to a fetch of the same URL in flight or answered in this round,
+ * else fetched; what it comes to goes into ps->out[idx] (p->round_done
+ * runs when the source's last page is answered, never from inside this
+ * call). */
+void poller_page_want(struct poller_source *ps, const struct feed_item *it, size_t idx);
+/* Drop the answers kept for joining: all of them (all, when nothing is in
+ * flight), else those past POLLER_FETCH_KEEP that nothing waits for. */
+void poller_fetches_trim(struct poller *p, int all);
 /* Look up the items of a parsed feed (writing nothing) and start reading
  * the releases that are new (p->round_done runs when the last page is
  * answered, never from inside this call). Takes f, kept in ps->feed until

@@ -2,9 +2,9 @@
  * poller_items — what a poll round does with a parsed feed. When the feed
  * is parsed each item is looked up (nothing is written yet) and what it
  * comes to is kept in ps->out: nothing new, nothing to read, a release
- * already known, the feed's own text, or a release page to fetch, whose
- * answer is kept too. When the round ends poller_items_commit writes it
- * all inside the round's one transaction (poller.c): the items, then the
+ * already known, the feed's own text, or a release page to fetch
+ * (poller_pages.c, which puts what it came to there too). When the round ends poller_items_commit writes it
+ * all inside the round's one transaction (poller_row.c): the items, then the
  * releases in publication order through release.c (each with its figures
  * and alerts), then the items done.
  */
@@ -28,13 +28,6 @@
 #include "rightswatch/store.h"
 #include "rightswatch/url_policy.h"
 #include "poller_int.h"
-
-/* A release page in flight, for item idx of its round's ps->out. */
-struct poller_page {
-	struct poller_source *ps;
-	size_t idx;
-	char *url;
-};
 
 /* Seconds UTC the item was published, else updated, else DATE_UNKNOWN. */
 static int64_t
@@ -83,120 +76,6 @@ poller_document(struct poller_source *ps, const char *url, const char *title,
 	ps->rep.figures += r.nfigures;
 	ps->rep.alerts += r.nalerts;
 	return doc_id;
-}
-
-/* Count a fetch that ended (a cancelled one did not) in the metrics. */
-void
-poller_count(struct poller *p, const char *kind, const struct http_response *res)
-{
-	if (res->error != HTTP_ERR_CANCELLED)
-		metrics_fetch(p->metrics, kind, res->status, res->error == HTTP_OK ? NULL :
-		    http_error_name(res->error), res->received, res->elapsed);
-}
-
-static void
-poller_page_done_cb(struct http_response *res, void *arg)
-{
-	struct poller_page *pg = arg;
-	struct poller_source *ps = pg->ps;
-	struct poller *p = ps->p;
-	struct poller_out *o = &ps->out[pg->idx];
-	char err[256], esc[160], charset[64];
-
-	p->busy--;
-	ps->pages--;
-	poller_count(p, "page", res);
-	escape_logs(esc, sizeof(esc), pg->url);
-	if (res->error == HTTP_ERR_REFUSED) {
-		/* A hop the policy refuses will be refused again: not retried. */
-		poller_skip(ps, pg->url, res->errmsg);
-		o->kind = POLLER_OUT_NOTHING;
-	} else if (res->error != HTTP_OK || res->status != HTTP_STATUS_OK) {
-		/* The item stays pending: the next poll tries the page again. */
-		ps->page_failed = 1;
-		ps->rep.unreadable += res->error != HTTP_ERR_CANCELLED;
-		if (res->error != HTTP_ERR_CANCELLED)
-			log_warnx("source %s: release %s: %s", ps->name, esc,
-			    res->error != HTTP_OK ? res->errmsg : "HTTP status not 200");
-	} else if (ps->cs == NULL) {
-		/* removed by a reload while in flight: nothing to record */
-	} else if (page_extract(res->body != NULL ? res->body : "", res->len,
-	    http_charset(res->content_type, charset, sizeof(charset)) == 0 ? charset : NULL,
-	    res->effective_url != NULL ? res->effective_url : pg->url, ps->cs->content_xpath,
-	    &o->page, err, sizeof(err)) == -1) {
-		ps->page_failed = 1;
-		ps->rep.unreadable++;
-		log_warnx("source %s: release %s: %s", ps->name, esc, err);
-	} else
-		o->kind = POLLER_OUT_PAGE; /* stored when the round commits */
-	free(pg->url);
-	free(pg);
-	if (ps->pages == 0)
-		p->round_done(ps);
-}
-
-void
-poller_skip(struct poller_source *ps, const char *link, const char *why)
-{
-	char esc[120], ewhy[190];
-
-	/* Both may be a server's words (a redirect's target). */
-	if (ps->skipped++ == 0)
-		snprintf(ps->skip_first, sizeof(ps->skip_first), "%s: %s",
-		    escape_logs(esc, sizeof(esc), link), escape_logs(ewhy, sizeof(ewhy), why));
-}
-
-void
-poller_request(const struct poller *p, struct http_request *req, const char *url,
-    const char *accept)
-{
-	memset(req, 0, sizeof(*req));
-	req->url = url;
-	req->timeout = p->cf->timeout;
-	req->max_body = p->cf->max_body;
-	req->accept = accept;
-}
-
-/* Start reading the release page of item idx; 0 when started, -1 when
- * not. */
-static int
-poller_fetch_page(struct poller_source *ps, const struct feed_item *it, size_t idx)
-{
-	struct poller *p = ps->p;
-	struct poller_page *pg;
-	struct http_request req;
-	char why[160];
-
-	/* After a stop nothing new starts: the item stays pending and, as the
-	 * round is incomplete, the feed is read again at the next start. */
-	if (p->stopped) {
-		ps->page_failed = 1;
-		return -1;
-	}
-	if (ps->page_policy == NULL ||
-	    !url_policy_url(ps->page_policy, it->link, why, sizeof(why))) {
-		poller_skip(ps, it->link, ps->page_policy == NULL ? "out of memory" : why);
-		ps->out[idx].kind = POLLER_OUT_NOTHING;
-		return -1;
-	}
-	if ((pg = calloc(1, sizeof(*pg))) == NULL || (pg->url = strdup(it->link)) == NULL) {
-		free(pg);
-		ps->page_failed = 1;
-		return -1;
-	}
-	pg->ps = ps;
-	pg->idx = idx;
-	poller_request(p, &req, it->link, POLLER_ACCEPT_HTML);
-	req.policy = ps->page_policy;
-	if (http_get(p->http, &req, poller_page_done_cb, pg) == -1) {
-		free(pg->url);
-		free(pg);
-		ps->page_failed = 1;
-		return -1;
-	}
-	p->busy++;
-	ps->pages++;
-	return 0;
 }
 
 /* Content hash of an item: a revision of a release changes it. */
@@ -259,7 +138,7 @@ poller_item_classify(struct poller_source *ps, const struct feed_item *it, size_
 			o->doc_id = doc_id;
 		} else {
 			o->kind = POLLER_OUT_PENDING; /* until its page is answered */
-			poller_fetch_page(ps, it, idx);
+			poller_page_want(ps, it, idx);
 		}
 	} else if (poller_item_text(it) != NULL)
 		o->kind = POLLER_OUT_TEXT;
