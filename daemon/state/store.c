@@ -232,9 +232,13 @@ configure(struct store *st, const char *path)
 		return -1;
 	}
 	/* auto_vacuum takes effect in a file that has no table yet (a new
-	 * one); an older file is converted after migrating (store_open). */
+	 * one); an older file is converted after migrating (store_open). A
+	 * checkpoint costs two syncs: one per 10,000 pages of WAL (40 MB with
+	 * 4 KiB pages) instead of SQLite's 1,000 keeps a first poll near one
+	 * sync per feed. */
 	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON;"
 	    "PRAGMA synchronous = FULL;"
+	    "PRAGMA wal_autocheckpoint = 10000;"
 	    "PRAGMA auto_vacuum = INCREMENTAL;", NULL, NULL, NULL) != SQLITE_OK)
 		return store_db_err(st, path);
 	return 0;
