@@ -139,10 +139,12 @@ while read -r name path; do
 	    "$(awk "BEGIN{printf \"%.1f\", $t4/($t1+1e-9)}")" "$(awk "BEGIN{printf \"%.1f\", $t16/($t1+1e-9)}")"
 done < "$tmp/x1.list"
 
-echo "== once over 1,000 feeds on local nginx"
-mkdir -p "$tmp/site" "$tmp/nginx/tmp"
+echo "== polls on a local nginx, side by side"
+# One nginx serves every site: /p (1,000 feeds of 5 items linking 5,000
+# release pages) and /n1000, /n5000 (feeds of 20 items that carry their
+# release text: pages not fetched, the issue's first-poll bench).
+mkdir -p "$tmp/www" "$tmp/nginx/tmp"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-python3 "$root/bench/gensite.py" "$tmp/site" 1000 "http://127.0.0.1:$port" > "$tmp/sources.ini"
 cat > "$tmp/nginx/nginx.conf" <<CONF
 worker_processes 2;
 pid $tmp/nginx/nginx.pid;
@@ -151,18 +153,98 @@ events { worker_connections 1024; }
 http { include /etc/nginx/mime.types; access_log off; etag on;
 	client_body_temp_path $tmp/nginx/tmp/b; proxy_temp_path $tmp/nginx/tmp/p;
 	fastcgi_temp_path $tmp/nginx/tmp/f; uwsgi_temp_path $tmp/nginx/tmp/u; scgi_temp_path $tmp/nginx/tmp/s;
-	server { listen 127.0.0.1:$port; root $tmp/site; } }
+	server { listen 127.0.0.1:$port; root $tmp/www; } }
 CONF
 /usr/sbin/nginx -c "$tmp/nginx/nginx.conf" -p "$tmp/nginx"
 sleep 0.5
-{ printf '[daemon]\nstate = state.db\ninterval = 1h\nmax_parallel = 32\nper_host = 32\nlog_level = warning\n\n'; cat "$tmp/sources.ini"; } > "$tmp/bench.ini"
-start=$(date +%s.%N)
-"$bin" once -c "$tmp/bench.ini" 2> "$tmp/once.log"
-rc=$?
-[ "$rc" -eq 0 ] || { echo "once failed:"; grep -v debug "$tmp/once.log" | head -n 5; }
-end=$(date +%s.%N)
-echo "once, 1,000 feeds x 5 items + 5,000 pages: $(awk "BEGIN{printf \"%.2f\", $end-$start}")s (exit $rc)"
-start=$(date +%s.%N)
-"$bin" once -c "$tmp/bench.ini" 2>> "$tmp/once.log"
-end=$(date +%s.%N)
-echo "second once (all 304): $(awk "BEGIN{printf \"%.2f\", $end-$start}")s"
+# site NAME N [--no-pages]: its feeds, our configuration NAME.ini (a fresh
+# state each time it is copied), an sfeedrc and an rss2email file.
+site() {
+	local name=$1 n=$2
+	shift 2
+	python3 "$root/bench/gensite.py" "$tmp/www/$name" "$n" "http://127.0.0.1:$port/$name" "$@" \
+	    --sfeedrc "$tmp/$name.sfeedrc" --r2e "$tmp/$name.r2e" > "$tmp/$name.sources"
+	{ printf '[daemon]\nstate = state.db\ninterval = 1h\nmax_parallel = 32\nper_host = 32\nlog_level = warning\n\n'
+	  cat "$tmp/$name.sources"; } > "$tmp/$name.ini"
+}
+# fresh NAME: a new directory with NAME.ini and no state, printed
+fresh() {
+	local d
+	d=$(mktemp -d "$tmp/run.XXXX")
+	cp "$tmp/$1.ini" "$d/bench.ini"
+	echo "$d"
+}
+# timed FILE CMD...: "wall cpu" seconds of one run into FILE's last line
+timed() {
+	local out=$1
+	shift
+	/usr/bin/time -f '%e %U %S' -o "$out" "$@" > /dev/null 2>> "$tmp/poll.log"
+	awk 'END { printf "%.2f %.2f\n", $1, $2 + $3 }' "$out"
+}
+# syncs CMD...: fdatasync + fsync calls of a run (strace -f -c)
+syncs() {
+	strace -f -c -e trace=fdatasync,fsync -o "$tmp/strace.out" "$@" > /dev/null 2>> "$tmp/poll.log"
+	awk '$NF == "fdatasync" || $NF == "fsync" { n += $4 } END { print n + 0 }' "$tmp/strace.out"
+}
+ratio() { awk "BEGIN{printf \"%.2f\", $1/($2+1e-9)}"; }
+
+site p 1000
+site n1000 1000 --no-pages
+site n5000 5000 --no-pages
+d=$(fresh p)
+read -r w c < <(timed "$tmp/t" "$bin" once -c "$d/bench.ini")
+echo "once, 1,000 feeds x 5 items + 5,000 pages: ${w} s wall, ${c} s CPU"
+
+have_sfeed=0; command -v sfeed_update > /dev/null && have_sfeed=1
+have_r2e=0; command -v r2e > /dev/null && have_r2e=1
+for n in 1000 5000; do
+	d=$(fresh "n$n")
+	read -r w c < <(timed "$tmp/t" "$bin" once -c "$d/bench.ini")
+	eval "ours_w$n=$w ours_c$n=$c ours_dir$n=$d"
+	f=$(syncs "$bin" once -c "$(fresh "n$n")/bench.ini")
+	eval "ours_f$n=$f"
+	if [ "$have_sfeed" = 1 ]; then
+		rm -rf "$tmp/www/n$n/sfeed"
+		read -r w c < <(timed "$tmp/t" sfeed_update "$tmp/n$n.sfeedrc")
+		eval "sf_w$n=$w sf_c$n=$c"
+	fi
+done
+# The repeat poll: the same feeds again, all 304 for us; rss2email after
+# a first run that stored its validators.
+read -r rep_w rep_c < <(timed "$tmp/t" "$bin" once -c "$ours_dir1000/bench.ini")
+rep_f=$(syncs "$bin" once -c "$ours_dir1000/bench.ini")
+if [ "$have_r2e" = 1 ]; then
+	r2e -c "$tmp/n1000.r2e" -d "$tmp/r2e.json" run --no-send > /dev/null 2>&1
+	read -r r2e_w r2e_c < <(timed "$tmp/t" r2e -c "$tmp/n1000.r2e" -d "$tmp/r2e.json" run --no-send)
+fi
+# Idle: the daemon on that state (nothing due for an hour), 20 s.
+"$bin" run -c "$ours_dir1000/bench.ini" > /dev/null 2>> "$tmp/poll.log" &
+pid=$!
+sleep 3
+sw() { awk '/ctxt_switches/ { n += $2 } END { print n }' "/proc/$pid/status"; }
+s0=$(sw)
+sleep 20
+idle_wake=$(( $(sw) - s0 ))
+idle_mib=$(awk '/VmRSS/ { printf "%.1f", $2/1024 }' "/proc/$pid/status")
+kill "$pid"
+wait "$pid" 2> /dev/null
+
+echo
+echo "| poll (local nginx, same run) | rightswatch | peer | rightswatch / peer | target |"
+echo "| --- | --- | --- | --- | --- |"
+for n in 1000 5000; do
+	eval "w=\$ours_w$n c=\$ours_c$n f=\$ours_f$n"
+	if [ "$have_sfeed" = 1 ]; then
+		eval "pw=\$sf_w$n pc=\$sf_c$n"
+		echo "| first poll, $n feeds x 20 items, wall / CPU | $w s / $c s, $f fdatasync | sfeed_update $pw s / $pc s | $(ratio "$w" "$pw") (wall) | <= 0.3, <= 1 fdatasync a feed |"
+	else
+		echo "| first poll, $n feeds x 20 items, wall / CPU | $w s / $c s, $f fdatasync | sfeed not installed | - | <= 0.3 |"
+	fi
+done
+echo "| 5,000 feeds / 1,000 feeds, wall | $(ratio "$ours_w5000" "$ours_w1000") | - | - | linear: about 5 |"
+if [ "$have_r2e" = 1 ]; then
+	echo "| repeat poll, 1,000 unchanged feeds (all 304) | $rep_w s, $rep_f fdatasync | rss2email $r2e_w s | $(ratio "$rep_w" "$r2e_w") | <= 0.15 |"
+else
+	echo "| repeat poll, 1,000 unchanged feeds (all 304) | $rep_w s, $rep_f fdatasync | rss2email not installed | - | <= 0.15 |"
+fi
+echo "| idle daemon, 1,000 sources, 20 s | $idle_wake wakeups, $idle_mib MiB | - | - | 0 wakeups |"
