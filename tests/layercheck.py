@@ -38,6 +38,7 @@ FAMILIES = {
     'base': 0,
     'extract': 1,  # the pure text core
     'net': 1,      # the HTTP client and server, URL policy
+    'render': 1,   # pure drawing: the SVG charts
     'doc': 2,      # feed and page parsing
     'state': 3,    # the SQLite store
     'alert': 4,    # rules, alerts, destinations, delivery
@@ -53,7 +54,7 @@ OWNERS = {
 }
 
 # The pure core may not include these (prefixes of <...> names).
-PURE = ('base', 'extract', 'doc')
+PURE = ('base', 'extract', 'doc', 'render')
 IMPURE_HEADERS = ('curl/', 'event.h', 'event2/', 'evhttp.h', 'sqlite3.h', 'syslog.h')
 
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
