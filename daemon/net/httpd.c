@@ -18,7 +18,9 @@
  *
  * Each answer is computed when asked, by the route's handler: a request
  * runs between two callbacks of the rest of the daemon, so what a handler
- * reads is consistent. Only GET and HEAD are served.
+ * reads is consistent. Only GET and HEAD are served. Every answer says
+ * X-Content-Type-Options: nosniff and Cache-Control: no-store, and sets
+ * no cookie.
  */
 #include <sys/socket.h>
 
@@ -201,6 +203,34 @@ httpd_parse_request(const char *head, size_t len, char *method, size_t methodlen
 	return 200;
 }
 
+int
+httpd_request_query(const char *head, size_t len, char *query, size_t querylen)
+{
+	const char *sp, *q, *end;
+	size_t n;
+
+	if (querylen == 0)
+		return -1;
+	query[0] = '\0';
+	/* The target is between the first two spaces of the request line. */
+	if ((sp = memchr(head, ' ', len)) == NULL)
+		return 0;
+	end = sp + 1;
+	while (end < head + len && *end != ' ' && *end != '\r' && *end != '\n')
+		end++;
+	if ((q = memchr(sp + 1, '?', (size_t)(end - sp - 1))) == NULL)
+		return 0;
+	q++;
+	n = strcspn(q, "# \r\n");
+	if (q + n > end)
+		n = (size_t)(end - q);
+	if (n >= querylen)
+		return -1;
+	memcpy(query, q, n);
+	query[n] = '\0';
+	return 0;
+}
+
 /* A trouble of the listener (accept failing, the cap reached): logged at
  * most once every HTTPD_LOG_EVERY seconds, with the count of those not
  * logged since. */
@@ -256,14 +286,15 @@ httpd_conn_free(struct httpd_conn *c)
 /* Queue the answer; the connection closes once it is written. */
 static void
 httpd_reply(struct httpd_conn *c, int head, int code, const char *reason, const char *type,
-    const char *body, size_t len)
+    const char *headers, const char *body, size_t len)
 {
 	struct evbuffer *out = bufferevent_get_output(c->bev);
 	struct timeval tv = { HTTPD_TIMEOUT, 0 };
 
 	evbuffer_add_printf(out, "HTTP/1.%d %d %s\r\nContent-Type: %s\r\n"
-	    "Content-Length: %zu\r\nCache-Control: no-store\r\nConnection: close\r\n%s\r\n",
-	    c->minor, code, reason, type, len, code == 405 ? "Allow: GET, HEAD\r\n" : "");
+	    "Content-Length: %zu\r\nCache-Control: no-store\r\nConnection: close\r\n"
+	    "X-Content-Type-Options: nosniff\r\n%s%s\r\n", c->minor, code, reason, type, len,
+	    code == 405 ? "Allow: GET, HEAD\r\n" : "", headers != NULL ? headers : "");
 	/* A HEAD gets the length of the body it does not get (RFC 9110 9.3.2). */
 	if (!head)
 		evbuffer_add(out, body, len);
@@ -281,8 +312,8 @@ static void
 httpd_serve(struct httpd_conn *c, const char *head, size_t len)
 {
 	struct httpd *h = c->h;
-	struct httpd_answer ans = { 200, "OK", HTTPD_TEXT, { NULL, 0, 0 } };
-	char method[16], path[HTTPD_MAX_PATH], msg[192];
+	struct httpd_answer ans = { 200, "OK", HTTPD_TEXT, NULL, { NULL, 0, 0 }, NULL, NULL };
+	char method[16], path[HTTPD_MAX_PATH], query[HTTPD_MAX_QUERY], msg[192];
 	size_t i;
 	int code = httpd_parse_request(head, len, method, sizeof(method), path, sizeof(path),
 	    &c->minor);
@@ -290,24 +321,29 @@ httpd_serve(struct httpd_conn *c, const char *head, size_t len)
 
 	if (code == 405) {
 		snprintf(msg, sizeof(msg), "only GET and HEAD\n");
-		httpd_reply(c, 0, 405, "Method Not Allowed", HTTPD_TEXT, msg, strlen(msg));
+		httpd_reply(c, 0, 405, "Method Not Allowed", HTTPD_TEXT, NULL, msg, strlen(msg));
 		return;
 	}
+	if (code == 200 && httpd_request_query(head, len, query, sizeof(query)) == -1)
+		code = 400;
 	if (code != 200) {
 		snprintf(msg, sizeof(msg), "bad request\n");
-		httpd_reply(c, 0, 400, "Bad Request", HTTPD_TEXT, msg, strlen(msg));
+		httpd_reply(c, 0, 400, "Bad Request", HTTPD_TEXT, NULL, msg, strlen(msg));
 		return;
 	}
 	for (i = 0; i < h->nroutes; i++)
-		if (strcmp(path, h->routes[i].path) == 0)
+		if (h->routes[i].prefix ? strncmp(path, h->routes[i].path,
+		    strlen(h->routes[i].path)) == 0 : strcmp(path, h->routes[i].path) == 0)
 			break;
 	if (i == h->nroutes) {
 		snprintf(msg, sizeof(msg), "not found: try %s\n", h->paths);
-		httpd_reply(c, is_head, 404, "Not Found", HTTPD_TEXT, msg, strlen(msg));
+		httpd_reply(c, is_head, 404, "Not Found", HTTPD_TEXT, NULL, msg, strlen(msg));
 		return;
 	}
+	ans.path = path;
+	ans.query = query;
 	h->routes[i].fn(&ans, h->arg);
-	httpd_reply(c, is_head, ans.code, ans.reason, ans.type,
+	httpd_reply(c, is_head, ans.code, ans.reason, ans.type, ans.headers,
 	    ans.body.data != NULL ? ans.body.data : "", ans.body.len);
 	buf_free(&ans.body);
 }
@@ -333,7 +369,7 @@ httpd_read_cb(struct bufferevent *bev, void *arg)
 	if (end.pos < 0 || (size_t)end.pos + 4 > HTTPD_MAX_HEADERS) {
 		if (n > HTTPD_MAX_HEADERS)
 			httpd_reply(c, 0, 431, "Request Header Fields Too Large", HTTPD_TEXT,
-			    "headers too large\n", 18);
+			    NULL, "headers too large\n", 18);
 		return;
 	}
 	if ((head = malloc((size_t)end.pos + 1)) == NULL) {

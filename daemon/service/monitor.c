@@ -121,9 +121,9 @@ monitor_status(struct httpd_answer *ans, void *arg)
 }
 
 static const struct httpd_route monitor_routes[] = {
-	{ "/metrics", monitor_metrics },
-	{ "/healthz", monitor_healthz },
-	{ "/status", monitor_status },
+	{ "/metrics", monitor_metrics, 0 },
+	{ "/healthz", monitor_healthz, 0 },
+	{ "/status", monitor_status, 0 },
 };
 
 struct monitor *

@@ -483,17 +483,19 @@ put_delivery(struct buf *b, sqlite3_stmt *s)
 /* Fill each alert's deliveries summary. Both the alerts and the outbox
  * rows come in alert id order, so one merge pass pairs them. */
 static int
-summarise(struct store *st, int64_t since, int64_t doc_id, struct store_alert *v, size_t n)
+summarise(struct store *st, struct store_alert *v, size_t n)
 {
 	struct buf b = { 0 };
 	sqlite3_stmt *s;
 	size_t i = 0;
 	int rc, r = 0;
 
+	if (n == 0)
+		return 0;
 	if ((s = store_stmt(st, S_ALERT_DELIVERIES)) == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, since);
-	store_bind_i64_or_null(s, 2, doc_id, 0);
+	sqlite3_bind_int64(s, 1, v[0].id);
+	sqlite3_bind_int64(s, 2, v[n - 1].id);
 	rc = sqlite3_step(s);
 	for (i = 0; i < n && r == 0; i++) {
 		buf_reset(&b);
@@ -518,10 +520,21 @@ summarise(struct store *st, int64_t since, int64_t doc_id, struct store_alert *v
 	return r;
 }
 
-/* The alerts raised since, of one release (doc_id) or all (0). */
-static int
-list_alerts(struct store *st, int64_t since, int64_t doc_id, struct store_alert **out,
-    size_t *n)
+/* Turn v[0, n) round: the query lists the newest first. */
+static void
+reverse_alerts(struct store_alert *v, size_t n)
+{
+	for (size_t i = 0; i < n / 2; i++) {
+		struct store_alert t = v[i];
+
+		v[i] = v[n - 1 - i];
+		v[n - 1 - i] = t;
+	}
+}
+
+int
+store_alerts_select(struct store *st, const struct store_alert_filter *f,
+    struct store_alert **out, size_t *n)
 {
 	struct store_alert *v = NULL, *grown;
 	size_t len = 0, cap = 0;
@@ -532,8 +545,13 @@ list_alerts(struct store *st, int64_t since, int64_t doc_id, struct store_alert 
 	*n = 0;
 	if ((s = store_stmt(st, S_ALERT_LIST)) == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, since);
-	store_bind_i64_or_null(s, 2, doc_id, 0);
+	sqlite3_bind_int64(s, 1, f != NULL ? f->since : 0);
+	store_bind_i64_or_null(s, 2, f != NULL ? f->doc_id : 0, 0);
+	store_bind_text(s, 3, f != NULL ? f->country : NULL);
+	store_bind_text(s, 4, f != NULL ? f->indicator : NULL);
+	/* A negative LIMIT is none in SQLite. */
+	sqlite3_bind_int64(s, 5, f != NULL && f->limit > 0 ? (int64_t)f->limit : -1);
+	sqlite3_bind_int64(s, 6, f != NULL ? (int64_t)f->offset : 0);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (len == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -558,7 +576,8 @@ list_alerts(struct store *st, int64_t since, int64_t doc_id, struct store_alert 
 		store_alerts_free(v, len);
 		return -1;
 	}
-	if (summarise(st, since, doc_id, v, len) == -1) {
+	reverse_alerts(v, len);
+	if (summarise(st, v, len) == -1) {
 		store_alerts_free(v, len);
 		return -1;
 	}
@@ -570,13 +589,17 @@ list_alerts(struct store *st, int64_t since, int64_t doc_id, struct store_alert 
 int
 store_alerts_list(struct store *st, int64_t since, struct store_alert **out, size_t *n)
 {
-	return list_alerts(st, since, 0, out, n);
+	struct store_alert_filter f = { since, 0, NULL, NULL, 0, 0 };
+
+	return store_alerts_select(st, &f, out, n);
 }
 
 int
 store_release_alerts(struct store *st, int64_t doc_id, struct store_alert **out, size_t *n)
 {
-	return list_alerts(st, 0, doc_id, out, n);
+	struct store_alert_filter f = { 0, doc_id, NULL, NULL, 0, 0 };
+
+	return store_alerts_select(st, &f, out, n);
 }
 
 int

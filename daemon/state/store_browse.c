@@ -2,7 +2,8 @@
  * store_browse — what the daemon knows, for people to browse: the releases
  * it read (with the sources that led to them, their figures and alerts
  * counted), one release with its text, and the figures of its latest
- * revision, as plain structs. The command line (`releases`, `show`,
+ * revision (of one release, or of one country's indicator: a series),
+ * as plain structs. The command line (`releases`, `show`,
  * `reextract`) and the dashboard read the same queries. Part of the store
  * module (see store.c).
  */
@@ -65,6 +66,7 @@ read_figure(sqlite3_stmt *s, struct store_figure *f)
 	const struct store_text_col text[] = {
 		{ 1, &f->indicator }, { 3, &f->qualifier }, { 6, &f->country }, { 7, &f->region },
 		{ 9, &f->evidence }, { 10, &f->sentence }, { 13, &f->extractor_version },
+		{ 15, &f->doc_date }, { 16, &f->doc_title },
 	};
 	const unsigned char *a = sqlite3_column_text(s, 4), *b = sqlite3_column_text(s, 5);
 
@@ -81,6 +83,7 @@ read_figure(sqlite3_stmt *s, struct store_figure *f)
 	f->derived = sqlite3_column_int(s, 8);
 	f->start = sqlite3_column_int64(s, 11);
 	f->end = sqlite3_column_int64(s, 12);
+	f->doc_id = sqlite3_column_int64(s, 14);
 	return 0;
 }
 
@@ -207,20 +210,43 @@ store_release_text(struct store *st, int64_t id, char **text)
 	return r;
 }
 
+/* The figures statement s, bound, into *out. */
+static int
+list_figures(struct store *st, sqlite3_stmt *s, struct store_figure **out, size_t *n)
+{
+	void *v = NULL;
+
+	if (store_rows(st, s, sizeof(struct store_figure), rd_figure, free_figures, &v, n,
+	    "listing figures") == -1)
+		return -1;
+	*out = v;
+	return 0;
+}
+
 int
 store_figures_list(struct store *st, int64_t doc_id, struct store_figure **out, size_t *n)
 {
 	sqlite3_stmt *s;
-	void *v = NULL;
 
 	*out = NULL;
 	*n = 0;
 	if ((s = store_stmt(st, S_FIG_LIST)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, doc_id);
-	if (store_rows(st, s, sizeof(struct store_figure), rd_figure, free_figures, &v, n,
-	    "listing figures") == -1)
+	return list_figures(st, s, out, n);
+}
+
+int
+store_series_figures(struct store *st, const char *country, const char *indicator,
+    struct store_figure **out, size_t *n)
+{
+	sqlite3_stmt *s;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = store_stmt(st, S_SERIES_FIGS)) == NULL)
 		return -1;
-	*out = v;
-	return 0;
+	store_bind_text(s, 1, country);
+	store_bind_text(s, 2, indicator);
+	return list_figures(st, s, out, n);
 }

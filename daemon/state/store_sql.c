@@ -52,6 +52,13 @@
 	"  AND o.revision = d.latest_revision)," \
 	" (SELECT count(*) FROM alerts a WHERE a.doc_id = d.id)"
 
+/* A figure of a release's latest revision (store_figure), with the
+ * release's number, date and title. */
+#define FIGURE_COLUMNS \
+	"o.id, o.indicator, o.value, o.qualifier, o.period_start, o.period_end," \
+	" o.country, o.region, o.derived, o.evidence, o.sentence, o.start," \
+	" o.\"end\", o.extractor_version, o.doc_id, d.date, d.title"
+
 const char *const store_sql[S_COUNT] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
@@ -178,13 +185,17 @@ const char *const store_sql[S_COUNT] = {
 	    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,"
 	    " ?30)",
 	/* ?2: one release's alerts only, or NULL for all. */
+	/* Each filter NULL for any; the newest first, a page of them (?5
+	 * LIMIT, -1 none; ?6 OFFSET); store_alert.c turns them oldest first. */
 	[S_ALERT_LIST] = "SELECT " STORE_ALERT_COLUMNS " FROM alerts a"
-	    " WHERE a.created >= ?1 AND (?2 IS NULL OR a.doc_id = ?2) ORDER BY a.id",
+	    " WHERE a.created >= ?1 AND (?2 IS NULL OR a.doc_id = ?2)"
+	    " AND (?3 IS NULL OR a.country = ?3) AND (?4 IS NULL OR a.indicator = ?4)"
+	    " ORDER BY a.id DESC LIMIT ?5 OFFSET ?6",
+	/* The deliveries of the alerts numbered ?1 to ?2 (those listed are
+	 * picked out of them by id). */
 	[S_ALERT_DELIVERIES] = "SELECT o.alert_id, o.destination, o.state,"
 	    " o.attempts, o.last_error, coalesce(o.delivered_at, 0) FROM outbox o"
-	    " JOIN alerts a ON a.id = o.alert_id WHERE a.created >= ?1"
-	    " AND (?2 IS NULL OR a.doc_id = ?2)"
-	    " ORDER BY o.alert_id, o.destination",
+	    " WHERE o.alert_id BETWEEN ?1 AND ?2 ORDER BY o.alert_id, o.destination",
 	[S_OUTBOX_INSERT] =
 	    "INSERT INTO outbox (alert_id, destination, state, attempts,"
 	    " next_attempt, created) VALUES (?1, ?2, 'pending', 0, ?3, ?3)"
@@ -224,11 +235,16 @@ const char *const store_sql[S_COUNT] = {
 	[S_REL_GET] = "SELECT " RELEASE_COLUMNS " FROM documents d WHERE d.id = ?1",
 	[S_REL_TEXT] = "SELECT r.text FROM documents d JOIN revisions r ON r.doc_id = d.id"
 	    " AND r.revision = d.latest_revision WHERE d.id = ?1",
-	[S_FIG_LIST] = "SELECT o.id, o.indicator, o.value, o.qualifier, o.period_start,"
-	    " o.period_end, o.country, o.region, o.derived, o.evidence, o.sentence, o.start,"
-	    " o.\"end\", o.extractor_version FROM observations o JOIN documents d"
+	[S_FIG_LIST] = "SELECT " FIGURE_COLUMNS " FROM observations o JOIN documents d"
 	    " ON d.id = o.doc_id AND d.latest_revision = o.revision WHERE o.doc_id = ?1"
 	    " ORDER BY o.start, o.id",
+	/* One country's indicator over time: the figures of every release's
+	 * latest revision (observations_key), by period (a stock by its
+	 * release's date). */
+	[S_SERIES_FIGS] = "SELECT " FIGURE_COLUMNS " FROM observations o JOIN documents d"
+	    " ON d.id = o.doc_id AND d.latest_revision = o.revision"
+	    " WHERE o.country = ?1 AND o.indicator = ?2"
+	    " ORDER BY coalesce(o.period_start, d.date), o.period_end, o.id",
 	/* ---- silences (store_silence.c) ---- */
 	[S_SILENCE_ADD] = "INSERT INTO silences (threshold, country, until, reason, created)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",

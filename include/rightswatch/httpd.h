@@ -27,27 +27,34 @@ struct httpd;
                                        take the answer */
 #define HTTPD_MAX_HEADERS     8192  /* bytes of request line and headers */
 #define HTTPD_MAX_PATH        256   /* bytes of a request's path */
+#define HTTPD_MAX_QUERY       512   /* bytes of its query (after the "?") */
 #define HTTPD_MAX_CONNECTIONS 32    /* open at once; more wait in the backlog */
 #define HTTPD_BACKLOG         64    /* listen(2) backlog */
 #define HTTPD_ACCEPT_PAUSE    1     /* seconds accepting stops after accept failed */
 #define HTTPD_LOG_EVERY       60    /* seconds: the listener's troubles, one line at most */
 
 /* A handler's answer. httpd sets code 200, reason "OK", type text/plain
- * (UTF-8) and an empty body before the call; the handler changes what it
- * needs. The body is httpd's (sent, then freed); type and reason are
- * borrowed and must be static strings. */
+ * (UTF-8), no extra headers and an empty body before the call, and gives
+ * the request's path and query (without the "?"; "" when none), borrowed
+ * for the call; the handler changes what it needs. The body is httpd's
+ * (sent, then freed); type, reason and headers are borrowed and must be
+ * static strings; headers is whole header lines, each ending in CRLF. */
 struct httpd_answer {
 	int code;
 	const char *reason;
 	const char *type;
+	const char *headers;
 	struct buf body;
+	const char *path;
+	const char *query;
 };
 
 typedef void httpd_handler_fn(struct httpd_answer *ans, void *arg);
 
 struct httpd_route {
-	const char *path;   /* exact, e.g. "/metrics" */
+	const char *path;   /* exact, e.g. "/metrics"; with prefix, a prefix */
 	httpd_handler_fn *fn;
+	int prefix;         /* 1: every path that starts with path ("/release/") */
 };
 
 /* "[ADDRESS:]PORT": "PORT", "localhost:PORT", "A.B.C.D:PORT" or
@@ -66,6 +73,10 @@ int httpd_parse_listen(const char *s, char *addr, size_t addrlen, int *port,
  * or a path that does not fit. Pure. */
 int httpd_parse_request(const char *head, size_t len, char *method, size_t methodlen,
     char *path, size_t pathlen, int *minor);
+/* The query of the request line in head (what follows "?" in its target,
+ * before any "#") into query: 0 ("" when there is none), or -1 when it
+ * does not fit in querylen. Pure. */
+int httpd_request_query(const char *head, size_t len, char *query, size_t querylen);
 
 /* Listen on listen (httpd_parse_listen) and serve routes[0..nroutes)
  * (borrowed: the table must outlive the listener), each handler called

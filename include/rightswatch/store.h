@@ -375,6 +375,19 @@ int store_alert_add(struct store *st, struct store_alert *a,
  * raised, each with its deliveries summary. *out (NULL when *n is 0): store_alerts_free. */
 int store_alerts_list(struct store *st, int64_t since, struct store_alert **out,
     size_t *n);
+/* What store_alerts_select lists: each 0 or NULL for any. */
+struct store_alert_filter {
+	int64_t since;             /* created at or after (seconds UTC) */
+	int64_t doc_id;            /* raised from this release */
+	const char *country;       /* about this country and indicator */
+	const char *indicator;
+	size_t limit;              /* the newest this many, 0 all */
+	size_t offset;             /* after skipping the newest offset (pages) */
+};
+/* The alerts f selects (NULL: all), in the order they were raised, as
+ * store_alerts_list gives them. */
+int store_alerts_select(struct store *st, const struct store_alert_filter *f,
+    struct store_alert **out, size_t *n);
 
 /* A pending delivery with its alert. Owned by the array: free with
  * store_deliveries_free. */
@@ -489,6 +502,8 @@ struct store_figure {
 	const char *evidence, *sentence;       /* or NULL */
 	int64_t start, end;                    /* byte offsets of the evidence in the text */
 	const char *extractor_version;
+	int64_t doc_id;                        /* its release: number, date, title */
+	const char *doc_date, *doc_title;      /* (each string NULL when unknown) */
 	char *mem;
 };
 
@@ -505,6 +520,12 @@ int store_release_text(struct store *st, int64_t id, char **text);
  * text. *out (NULL when *n is 0): store_figures_free. */
 int store_figures_list(struct store *st, int64_t doc_id, struct store_figure **out,
     size_t *n);
+/* The figures of country's indicator (the extractor's spellings) in
+ * every release's latest revision, by period start (a stock, without a
+ * period, by its release's date). *out (NULL when *n is 0):
+ * store_figures_free. */
+int store_series_figures(struct store *st, const char *country, const char *indicator,
+    struct store_figure **out, size_t *n);
 /* The alerts raised from release doc_id, with their deliveries, as
  * store_alerts_list gives them (store_alert.c). */
 int store_release_alerts(struct store *st, int64_t doc_id, struct store_alert **out,

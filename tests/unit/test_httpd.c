@@ -1,5 +1,5 @@
 /* Unit tests: httpd — the head of a request read into its method, path
- * and version, row by row; and a listen value. */
+ * and version, row by row, and its query; and a listen value. */
 #include "unit.h"
 #include "rightswatch/httpd.h"
 
@@ -47,11 +47,39 @@ test_request(void **state)
 	    47, method, sizeof(method), path, sizeof(path), &(int){ 0 }), 400);
 }
 
+static void
+test_query(void **state)
+{
+	static const struct {
+		const char *head;
+		int rc;
+		const char *query;
+	} rows[] = {
+		{ "GET /series?country=Mali&indicator=abductions HTTP/1.1\r\nHost: x", 0,
+		  "country=Mali&indicator=abductions" },                       /* a query */
+		{ "GET /status HTTP/1.1\r\nX: a?b", 0, "" },                    /* none: a ? in a header */
+		{ "GET /?page=2#top HTTP/1.1", 0, "page=2" },                  /* fragment dropped */
+		{ "GET /? HTTP/1.1", 0, "" },                                  /* empty */
+		{ "GET /?0123456789012345678901234567890123456789 HTTP/1.1", -1, "" }, /* too long */
+	};
+	char query[40];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		print_message("row %zu\n", i);
+		assert_int_equal(httpd_request_query(rows[i].head, strlen(rows[i].head), query,
+		    sizeof(query)), rows[i].rc);
+		if (rows[i].rc == 0)
+			assert_string_equal(query, rows[i].query);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_request),
+		cmocka_unit_test(test_query),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
