@@ -1,7 +1,7 @@
 /*
  * monitor — the answers of /metrics, /healthz and /status, computed when
- * asked from the counters (metrics.c) and the store (status.c); the HTTP
- * side is httpd.c's.
+ * asked from the counters (metrics.c) and the store (status.c), and the
+ * dashboard's pages (dash.h); the HTTP side is httpd.c's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "rightswatch/buf.h"
+#include "rightswatch/dash.h"
 #include "rightswatch/httpd.h"
 #include "rightswatch/log.h"
 #include "rightswatch/metrics.h"
@@ -120,7 +121,46 @@ monitor_status(struct httpd_answer *ans, void *arg)
 	status_clear(&s);
 }
 
+/* A dashboard page, read from the store at this moment. */
+static void
+monitor_page(struct httpd_answer *ans, void *arg,
+    void (*page)(struct httpd_answer *, const struct dash_req *))
+{
+	struct monitor *mo = arg;
+	struct dash_req r = { mo->store, mo->cf, (int64_t)time(NULL), ans->path, ans->query };
+
+	page(ans, &r);
+}
+
+static void
+monitor_home(struct httpd_answer *ans, void *arg)
+{
+	monitor_page(ans, arg, dash_home);
+}
+
+static void
+monitor_release(struct httpd_answer *ans, void *arg)
+{
+	monitor_page(ans, arg, dash_release);
+}
+
+static void
+monitor_series(struct httpd_answer *ans, void *arg)
+{
+	monitor_page(ans, arg, dash_series);
+}
+
+static void
+monitor_style(struct httpd_answer *ans, void *arg)
+{
+	monitor_page(ans, arg, dash_style);
+}
+
 static const struct httpd_route monitor_routes[] = {
+	{ "/", monitor_home, 0 },
+	{ "/release/", monitor_release, 1 },
+	{ "/series", monitor_series, 0 },
+	{ "/style.css", monitor_style, 0 },
 	{ "/metrics", monitor_metrics, 0 },
 	{ "/healthz", monitor_healthz, 0 },
 	{ "/status", monitor_status, 0 },

@@ -75,6 +75,8 @@ status_sources(struct store *st, const struct config *cf, struct status *out)
 		ss->disabled = s.disabled;
 		ss->items = s.items;
 		ss->last_poll = s.last_poll;
+		ss->last_ok = s.last_ok;
+		ss->failures = s.failures;
 		ss->next_due = s.next_due;
 		ss->health = s.health;
 		/* Take the string over from the store's row. */
@@ -211,8 +213,7 @@ status_clear(struct status *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* "in 12m", "3h ago", "now" — for people reading `status`. */
-static void
+void
 status_relative(int64_t t, int64_t now, char *out, size_t outlen)
 {
 	int64_t d = t > now ? t - now : now - t;
@@ -235,8 +236,7 @@ status_relative(int64_t t, int64_t now, char *out, size_t outlen)
 	snprintf(out, outlen, t > now ? "in %lld%s" : "%lld%s ago", (long long)d, unit);
 }
 
-/* "2026-11-28T10:02:00Z (3h ago)", or "none". */
-static void
+void
 status_when(int64_t t, int64_t now, char *out, size_t outlen)
 {
 	char rel[32], iso[32];
@@ -249,8 +249,7 @@ status_when(int64_t t, int64_t now, char *out, size_t outlen)
 	snprintf(out, outlen, "%s (%s)", date_format_rfc3339(t, iso), rel);
 }
 
-/* One line for m, as alerting.c words it. */
-static void
+void
 status_missing_line(const struct status_missing *m, char *out, size_t outlen)
 {
 	struct alerting_missing a = { m->threshold, m->indicator, m->country, m->has_period,

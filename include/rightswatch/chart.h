@@ -68,7 +68,7 @@ struct chart {
 #define CHART_WIDTH  800
 #define CHART_HEIGHT 400
 #define CHART_MAX_XTICKS 12  /* date ticks at most */
-#define CHART_MAX_YTICKS 6   /* value ticks at most, 0 included */
+#define CHART_MAX_YTICKS 9   /* value ticks at most, 0 included */
 
 /* Where things go: the days shown [d0, d1) and the values [0, top], on
  * the plot area [px0, px1] × [py0 (top), py1 (bottom)] in pixels. */

@@ -26,6 +26,8 @@ struct status_source {
 	int disabled;        /* after a 410 */
 	int64_t items;
 	int64_t last_poll;   /* seconds UTC, 0 never */
+	int64_t last_ok;     /* seconds UTC of the last success, 0 never */
+	int failures;        /* consecutive failures (failing since last_ok) */
 	int64_t next_due;    /* seconds UTC, 0 now */
 	char *last_result;   /* a server's or parser's words (escape them), or NULL */
 };
@@ -105,5 +107,11 @@ void status_print(FILE *fp, const struct status *s);
 /* The same as one JSON object (times in RFC 3339, unknowns null), ending
  * in a newline; malloc'd (the caller frees), NULL when out of memory. */
 char *status_json(const struct status *s);
+/* "in 12m", "3h ago", "now" ("-" for 0), for people reading status. */
+void status_relative(int64_t t, int64_t now, char *out, size_t outlen);
+/* "2026-11-28T10:02:00Z (3h ago)", or "none" for 0. */
+void status_when(int64_t t, int64_t now, char *out, size_t outlen);
+/* One line for a threshold lacking a baseline, as alerting.c words it. */
+void status_missing_line(const struct status_missing *m, char *out, size_t outlen);
 
 #endif
