@@ -14,6 +14,8 @@
 
 #include "rightswatch/alert.h"
 #include "alert_int.h"
+#include "rightswatch/buf.h"
+#include "rightswatch/htmlesc.h"
 #include "rightswatch/utf8.h"
 
 int
@@ -192,10 +194,12 @@ alert_line(struct buf *b, const char *label, const char *value)
 	return rc | buf_putc(b, '\n');
 }
 
+static int alert_links(const struct alert *a, struct buf *release, struct buf *series);
+
 char *
 alert_text(const struct alert *a)
 {
-	struct buf b = { 0 }, v = { 0 };
+	struct buf b = { 0 }, v = { 0 }, w = { 0 };
 	char s1[BPERIOD_FMT_MAX], s2[BPERIOD_FMT_MAX];
 	int rc = 0;
 
@@ -281,6 +285,13 @@ alert_text(const struct alert *a)
 		rc |= alert_line(&b, "Date:", a->date);
 	if (a->url != NULL)
 		rc |= alert_line(&b, "Link:", a->url);
+	buf_reset(&v);
+	buf_reset(&w);
+	rc |= alert_links(a, &v, &w);
+	if (v.len > 0)
+		rc |= alert_line(&b, "Dashboard:", v.data);
+	if (w.len > 0)
+		rc |= alert_line(&b, "Series:", w.data);
 	if (a->sentence != NULL) {
 		rc |= buf_puts(&b, "\nEvidence:\n  \"");
 		rc |= alert_put_clean(&b, a->sentence);
@@ -290,6 +301,7 @@ alert_text(const struct alert *a)
 		rc |= buf_putc(&b, '\n');
 		rc |= alert_line(&b, "Fingerprint:", a->fingerprint);
 	}
+	buf_free(&w);
 	buf_free(&v);
 	if (rc != 0) {
 		buf_free(&b);
@@ -458,6 +470,50 @@ json_num(double v)
 	return isfinite(v) ? json_real(v) : json_null();
 }
 
+/* The dashboard's pages of a: its release (when it has one) and its
+ * series (country and indicator), from public_url. 0, or -1 out of
+ * memory; nothing without public_url. */
+static int
+alert_links(const struct alert *a, struct buf *release, struct buf *series)
+{
+	size_t n;
+
+	if (a->public_url == NULL || *a->public_url == '\0')
+		return 0;
+	/* One slash between the address and the path. */
+	n = strlen(a->public_url);
+	while (n > 0 && a->public_url[n - 1] == '/')
+		n--;
+	if (a->doc_id > 0 && buf_printf(release, "%.*s/release/%lld", (int)n, a->public_url,
+	    (long long)a->doc_id) == -1)
+		return -1;
+	if (a->country != NULL && a->indicator != NULL &&
+	    (buf_printf(series, "%.*s/series?country=", (int)n, a->public_url) == -1 ||
+	    htmlesc_url_component(series, a->country) == -1 ||
+	    buf_puts(series, "&indicator=") == -1 ||
+	    htmlesc_url_component(series, a->indicator) == -1))
+		return -1;
+	return 0;
+}
+
+/* {"release": URL or null, "series": URL or null}, or null without
+ * public_url. */
+static json_t *
+json_links(const struct alert *a)
+{
+	struct buf r = { 0 }, s = { 0 };
+	json_t *j = NULL;
+
+	if (a->public_url == NULL || *a->public_url == '\0')
+		return json_null();
+	if (alert_links(a, &r, &s) == 0)
+		j = json_pack("{s:o, s:o}", "release", r.data != NULL ? json_string(r.data) :
+		    json_null(), "series", s.data != NULL ? json_string(s.data) : json_null());
+	buf_free(&r);
+	buf_free(&s);
+	return j;
+}
+
 json_t *
 alert_json(const struct alert *a)
 {
@@ -473,7 +529,7 @@ alert_json(const struct alert *a)
 		baseline = json_null();
 	/* "o" steals each reference, also when json_pack fails. */
 	return json_pack("{s:b, s:s, s:o, s:o, s:s, s:o, s:o, s:I, s:s, s:b,"
-	    " s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	    " s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 	    "test", a->is_test,
 	    "kind", a->has_previous ? "update" : "new",
 	    "rule", json_clean(a->rule),
@@ -497,6 +553,7 @@ alert_json(const struct alert *a)
 	    "date", json_clean(a->date),
 	    "url", json_clean(a->url),
 	    "sentence", json_clean(a->sentence),
+	    "dashboard", json_links(a),
 	    "generator", json_string("rightswatch"));
 }
 

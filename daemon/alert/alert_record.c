@@ -116,6 +116,7 @@ alert_from_record(const struct store_alert *s, struct alert *a)
 	a->date = s->date;
 	a->url = s->url;
 	a->sentence = s->sentence;
+	a->doc_id = s->doc_id;
 }
 
 void

@@ -437,6 +437,7 @@ deliver_group(struct deliver *d, struct dest *dd, struct store_delivery *v,
 			continue;
 		/* What was decided, not what the configuration says now. */
 		alert_from_record(&v[i].alert, &alerts[k]);
+		alerts[k].public_url = d->cf != NULL ? d->cf->public_url : NULL;
 		all[k] = &alerts[k];
 		job->ids[k++] = v[i].outbox_id;
 		d->inflight[d->ninflight++] = v[i].outbox_id;

@@ -55,6 +55,8 @@ static const struct {
 	    "silence list [--all] [--json] [-c FILE]\n"
 	    "silence remove [-c FILE] ID",
 	    "hold back a threshold's alerts for a while, list or end such silences" },
+	{ "chart", cli_chart, "chart --country NAME --indicator NAME [-o FILE.svg] [-c FILE]",
+	    "one country's indicator over time, as the dashboard's SVG chart" },
 	{ "test-alert", cli_test_alert, "test-alert [-c FILE] [NAME]",
 	    "a marked test alert to one or all destinations" },
 };

@@ -442,5 +442,6 @@ config_free(struct config *cf)
 	free(cf->user_agent);
 	free(cf->baselines);
 	free(cf->listen);
+	free(cf->public_url);
 	free(cf);
 }

@@ -38,6 +38,7 @@ static const struct config_key config_daemon_keys[] = {
 	KEYE(struct config, "log_level", log_level, config_level_names),
 	KEY(struct config, "baselines", CK_PATH, baselines),
 	KEY(struct config, "listen", CK_LISTEN, listen),
+	KEY(struct config, "public_url", CK_URL, public_url),
 	KEYN(struct config, "keep_revisions", CK_INT, keep_revisions, 1, 1000),
 };
 

@@ -114,8 +114,8 @@ series_figures(struct series *s, const char *link_base)
 		    f->has_period ? m->start : "as of ", f->has_period ? " to " : m->start,
 		    f->has_period ? m->end : "", f->doc_title != NULL ? f->doc_title : "untitled",
 		    f->doc_date != NULL ? f->doc_date : "undated")) == NULL ||
-		    (m->href = series_label(s, "%s/release/%lld", link_base,
-		    (long long)f->doc_id)) == NULL)
+		    (link_base != NULL && (m->href = series_label(s, "%s/release/%lld", link_base,
+		    (long long)f->doc_id)) == NULL))
 			return -1;
 		s->nmarks++;
 	}
@@ -172,7 +172,8 @@ series_alerts(struct series *s, const char *link_base)
 		    a->severity, (long long)a->value, limit, a->silence_id ? ", silenced" : "",
 		    a->is_update ? ", an update" : "")) == NULL)
 			return -1;
-		if (a->doc_id > 0 && (m->href = series_label(s, "%s/release/%lld", link_base,
+		if (link_base != NULL && a->doc_id > 0 && (m->href = series_label(s,
+		    "%s/release/%lld", link_base,
 		    (long long)a->doc_id)) == NULL)
 			return -1;
 		s->nmarks++;

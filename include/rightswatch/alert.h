@@ -59,6 +59,10 @@ struct alert {
 	const char *url;
 	const char *sentence;         /* the evidence */
 	int is_test;                  /* rightswatch test-alert */
+	int64_t doc_id;               /* the release's number, 0 none */
+	/* The dashboard's address as people reach it ([daemon] public_url),
+	 * or NULL: then no link to the release's page and the series. */
+	const char *public_url;
 };
 
 /* An alert is what was decided (alert_record.c). The record of a decision,

@@ -106,5 +106,6 @@ int cli_show(int argc, char **argv);       /* cli_browse.c */
 int cli_reextract(int argc, char **argv);  /* cli_replay.c */
 int cli_try(int argc, char **argv);        /* cli_replay.c */
 int cli_silence(int argc, char **argv);    /* cli_silence.c */
+int cli_chart(int argc, char **argv);      /* cli_chart.c */
 
 #endif

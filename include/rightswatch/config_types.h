@@ -165,6 +165,7 @@ struct config {
 	int log_level;        /* enum log_level */
 	char *baselines;      /* CSV file of baselines to import, or NULL (no default) */
 	char *listen;         /* [ADDRESS:]PORT of the HTTP listener (httpd.h), or NULL: none */
+	char *public_url;     /* the dashboard's address as people reach it, or NULL */
 	int keep_revisions;   /* texts of a release's newest revisions kept (its figures: all) */
 
 	struct config_source *sources;

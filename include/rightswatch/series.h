@@ -47,7 +47,8 @@ struct series {
 int series_open(const struct config *cf, const char *country, const char *indicator,
     struct series *s, char *why, size_t whylen);
 /* Read the series from st and lay out its chart, each release linked as
- * link_base + "/release/ID" ("" for a path on this host). 0, or -1 (the
+ * link_base + "/release/ID" ("" for a path on this host, NULL for no
+ * links). 0, or -1 (the
  * store's error in store_errmsg, or out of memory: err says which). */
 int series_gather(struct series *s, struct store *st, const struct config *cf,
     const char *link_base, char *err, size_t errlen);

@@ -55,6 +55,7 @@ user_agent = rightswatch-test/1 (+https://example.invalid/contact)
 interval = 1h
 timeout = 10s
 listen = $1
+public_url = https://dash.example.org/rw/
 
 [source releases]
 url = http://127.0.0.1:$NGINX_PORT/f/feed.rss
@@ -86,7 +87,7 @@ above = 1000
 
 [notify sink]
 type = exec
-command = /bin/dd of=/dev/null status=none
+command = /bin/dd of=$TMP/exec.json oflag=append conv=notrunc status=none
 INI
 }
 

@@ -8,9 +8,9 @@
 # unknown release, pagination — and no request changes the state file.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/dash_lib.sh"
-plan 53
+plan 59
 
-command -v curl >/dev/null || { for i in $(seq 1 53); do skip "curl is not installed"; done; exit 0; }
+command -v curl >/dev/null || { for i in $(seq 1 59); do skip "curl is not installed"; done; exit 0; }
 dash_start || bail "the scenario did not start (nginx, two polls, the daemon)"
 
 # get PATH NAME: the body into $TMP/NAME.html, the head into $TMP/NAME.head;
@@ -130,6 +130,25 @@ check "POST / is refused (405): nothing is written through the listener" \
 	test "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -d x=1 "$DASH_URL/")" = 405
 sql "$DASH_DB" .dump | sha256sum > "$TMP/after.sum"
 check "no request changed the state file" cmp -s "$TMP/before.sum" "$TMP/after.sum"
+
+# ---- rightswatch chart: the same SVG, from the state file ----
+"$RW_BIN" chart -c "$TMP/rw.ini" --country mali --indicator abductions -o "$TMP/chart.svg" 2> "$TMP/chart.err"
+ok $? "chart --country --indicator -o FILE exits 0"
+check "... a well-formed SVG document" \
+	python3 -c 'import sys, xml.etree.ElementTree as E; r=E.parse(sys.argv[1]).getroot(); sys.exit(r.tag != "{http://www.w3.org/2000/svg}svg")' "$TMP/chart.svg"
+# svgmarks FILE: the marks of the chart in FILE, one a line.
+svgmarks() { grep -oE '<g class="mark [^"]*" data-value="[0-9]+" data-start="[0-9-]+" data-end="[0-9-]+"' "$1"; }
+check "... the same marks as the series page draws" \
+	test "$(svgmarks "$TMP/chart.svg" | sha256sum)" = "$(svgmarks "$TMP/ser.html" | sha256sum)" -a "$(svgmarks "$TMP/chart.svg" | wc -l)" -eq 33
+check "... its marks linked to the release pages at public_url" \
+	grep -qF "<a href=\"https://dash.example.org/rw/release/$DASH_H1\"><g class=\"mark alert" "$TMP/chart.svg"
+"$RW_BIN" chart -c "$TMP/rw.ini" --country Atlantis --indicator abductions > /dev/null 2> "$TMP/chart2.err"
+check "an unknown country: exit 2, saying so" \
+	test $? -eq 2 -a -n "$(grep -F "unknown country 'Atlantis'" "$TMP/chart2.err")"
+
+# ---- alerts link to the dashboard ----
+check "the alert's JSON (webhook, command) links to the release page and the series" \
+	python3 -c 'import json,sys; a=json.loads(open(sys.argv[1]).readline()); d=a["dashboard"]; sys.exit(not (d["release"]=="https://dash.example.org/rw/release/"+sys.argv[2] and d["series"]=="https://dash.example.org/rw/series?country=Mali&indicator=abductions"))' "$TMP/exec.json" "$DASH_H1"
 
 # ---- beyond loopback: a warning ----
 # A copy of the state and configuration, listening on every address.

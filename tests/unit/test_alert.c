@@ -74,6 +74,39 @@ mission(struct alert *a)
 	    "recorded 435 abductions \xe2\x80\x93 \"far more\" than in all of the previous year.";
 }
 
+/* With [daemon] public_url, the text and the JSON link to the
+ * dashboard's release page and series (names percent-encoded, one slash
+ * between the address and the path); without it, neither does. */
+static void
+test_dashboard_links(void **state)
+{
+	struct alert a;
+	char *text, *json;
+
+	(void)state;
+	mission(&a);
+	a.doc_id = 7;
+	a.country = "Côte d'Ivoire";
+	a.public_url = "https://rw.example.org/dash/";
+	text = alert_text(&a);
+	json = alert_json_text(&a);
+	assert_non_null(strstr(text, "\nDashboard:  https://rw.example.org/dash/release/7\n"));
+	assert_non_null(strstr(text, "\nSeries:     https://rw.example.org/dash/series?"
+	    "country=C%C3%B4te%20d%27Ivoire&indicator=abductions\n"));
+	assert_non_null(strstr(json, "\"dashboard\":{\"release\":\"https://rw.example.org/dash/"
+	    "release/7\",\"series\":\"https://rw.example.org/dash/series?country="
+	    "C%C3%B4te%20d%27Ivoire&indicator=abductions\"}"));
+	free(text);
+	free(json);
+	a.public_url = NULL;
+	text = alert_text(&a);
+	json = alert_json_text(&a);
+	assert_null(strstr(text, "Dashboard:"));
+	assert_non_null(strstr(json, "\"dashboard\":null"));
+	free(text);
+	free(json);
+}
+
 static void
 test_golden_mission(void **state)
 {
@@ -657,6 +690,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden_mission),
+		cmocka_unit_test(test_dashboard_links),
 		cmocka_unit_test(test_golden_update),
 		cmocka_unit_test(test_golden_test_alert),
 		cmocka_unit_test(test_subjects),
