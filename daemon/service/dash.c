@@ -39,7 +39,7 @@ static const char dash_css[] =
 	"th{background:#f3f5f7}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
 	"mark{background:#ffe08a;padding:0 .1em}\n"
 	".ok{color:#1b6e20}.bad{color:#b2182b;font-weight:bold}.muted{color:#666}\n"
-	".pager a{margin-right:1em}\n"
+	".pager a{margin-right:1em}\ntd:first-child,time{white-space:nowrap}\n"
 	"dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}\n"
 	"svg.chart{max-width:100%;height:auto;border:1px solid #e4e4e4}\n"
 	"nav.series a{margin-right:1em}\n"

@@ -23,6 +23,7 @@
 static int
 home_series(struct buf *b, const struct config *cf)
 {
+	char label[256];
 	int any = 0;
 
 	for (size_t k = 0; k < cf->nthresholds; k++)
@@ -39,9 +40,9 @@ home_series(struct buf *b, const struct config *cf)
 				    strcasecmp(cf->thresholds[j].country, country) == 0);
 			if (dup)
 				continue;
+			snprintf(label, sizeof(label), "%s: %s", country, t->indicator);
 			if ((!any && buf_puts(b, "<nav class=\"series\"><strong>Series:</strong> ") ==
-			    -1) || dash_series_link(b, country, t->indicator, country) == -1 ||
-			    buf_puts(b, " ") == -1 || htmlesc_text(b, t->indicator) == -1)
+			    -1) || dash_series_link(b, country, t->indicator, label) == -1)
 				return -1;
 			any = 1;
 		}
