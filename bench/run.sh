@@ -11,7 +11,9 @@
 #  3. extraction: throughput (MB/s of release text, one core), peak memory
 #     per input byte on one large text, and the texts that cost the
 #     extractor more than their size at 1x, 4x and 16x: each must stay linear;
-#  4. a `once` pass over 1,000 feeds served by a local nginx.
+#  4. a `once` pass over 1,000 feeds served by a local nginx;
+#  5. the dashboard's pages on 10,000 releases and 100,000 figures
+#     (bench/dash.sh), with the query plans of their queries.
 set -u
 bin=${1:-build/rightswatch}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -248,3 +250,6 @@ else
 	echo "| repeat poll, 1,000 unchanged feeds (all 304) | $rep_w s, $rep_f fdatasync | rss2email not installed | - | <= 0.15 |"
 fi
 echo "| idle daemon, 1,000 sources, 20 s | $idle_wake wakeups, $idle_mib MiB | - | - | 0 wakeups |"
+
+echo "== the dashboard on 10,000 releases and 100,000 figures (target: under 50 ms a page)"
+"$root/bench/dash.sh" "$bin"

@@ -20,11 +20,22 @@
 int
 chart_day(const char *ymd, int64_t *day)
 {
-	struct date_ymd d;
+	static const char shape[] = "dddd-dd-dd";
+	int v[3] = { 0, 0, 0 }, k = 0;
 
-	if (ymd == NULL || date_parse_ymd(ymd, &d) == -1 || !date_valid(d.y, d.m, d.d))
+	/* By hand, not sscanf: a long series asks this for every mark. */
+	for (size_t i = 0; i < sizeof(shape); i++) {
+		if (ymd == NULL || (shape[i] == 'd' ? ymd[i] < '0' || ymd[i] > '9' :
+		    ymd[i] != shape[i]))
+			return -1;
+		if (shape[i] == 'd')
+			v[k] = v[k] * 10 + (ymd[i] - '0');
+		else if (shape[i] == '-')
+			k++;
+	}
+	if (!date_valid(v[0], v[1], v[2]))
 		return -1;
-	*day = date_days_from_civil(d.y, d.m, d.d);
+	*day = date_days_from_civil(v[0], v[1], v[2]);
 	return 0;
 }
 

@@ -543,7 +543,8 @@ store_alerts_select(struct store *st, const struct store_alert_filter *f,
 
 	*out = NULL;
 	*n = 0;
-	if ((s = store_stmt(st, S_ALERT_LIST)) == NULL)
+	if ((s = store_stmt(st, f != NULL && f->country != NULL && f->indicator != NULL ?
+	    S_ALERT_LIST_SERIES : S_ALERT_LIST)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, f != NULL ? f->since : 0);
 	store_bind_i64_or_null(s, 2, f != NULL ? f->doc_id : 0, 0);

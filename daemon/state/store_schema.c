@@ -262,8 +262,15 @@ static const char step10[] =
 	"CREATE INDEX silences_threshold ON silences(threshold, until);"
 	"ALTER TABLE alerts ADD COLUMN silence_id INTEGER REFERENCES silences(id);";
 
+/* Version 11 (issue 13, the dashboard): on a long history, the latest
+ * releases come from an index on their date instead of a sort of them
+ * all, and one country's indicator's alerts from an index of their own. */
+static const char step11[] =
+	"CREATE INDEX documents_date ON documents(date);"
+	"CREATE INDEX alerts_series ON alerts(country, indicator);";
+
 static const char *const steps[] = {
-	step1, step2, step3, step4, step5, step6, step7, step8, step9, step10
+	step1, step2, step3, step4, step5, step6, step7, step8, step9, step10, step11
 };
 
 int

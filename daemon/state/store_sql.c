@@ -59,6 +59,15 @@
 	" o.country, o.region, o.derived, o.evidence, o.sentence, o.start," \
 	" o.\"end\", o.extractor_version, o.doc_id, d.date, d.title"
 
+/* Alerts created since ?1, of release ?2 (NULL any), and as where
+ * selects by ?3 country and ?4 indicator; the newest first, a page of
+ * them (?5 LIMIT, -1 none; ?6 OFFSET); store_alert.c turns them oldest
+ * first. The variants exist so that a series can use alerts_series. */
+#define ALERT_LIST(where) \
+	"SELECT " STORE_ALERT_COLUMNS " FROM alerts a" \
+	" WHERE a.created >= ?1 AND (?2 IS NULL OR a.doc_id = ?2) AND " where \
+	" ORDER BY a.id DESC LIMIT ?5 OFFSET ?6"
+
 const char *const store_sql[S_COUNT] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
@@ -185,12 +194,10 @@ const char *const store_sql[S_COUNT] = {
 	    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,"
 	    " ?30)",
 	/* ?2: one release's alerts only, or NULL for all. */
-	/* Each filter NULL for any; the newest first, a page of them (?5
-	 * LIMIT, -1 none; ?6 OFFSET); store_alert.c turns them oldest first. */
-	[S_ALERT_LIST] = "SELECT " STORE_ALERT_COLUMNS " FROM alerts a"
-	    " WHERE a.created >= ?1 AND (?2 IS NULL OR a.doc_id = ?2)"
-	    " AND (?3 IS NULL OR a.country = ?3) AND (?4 IS NULL OR a.indicator = ?4)"
-	    " ORDER BY a.id DESC LIMIT ?5 OFFSET ?6",
+	[S_ALERT_LIST] = ALERT_LIST("(?3 IS NULL OR a.country = ?3)"
+	    " AND (?4 IS NULL OR a.indicator = ?4)"),
+	/* One country's indicator (alerts_series). */
+	[S_ALERT_LIST_SERIES] = ALERT_LIST("a.country = ?3 AND a.indicator = ?4"),
 	/* The deliveries of the alerts numbered ?1 to ?2 (those listed are
 	 * picked out of them by id). */
 	[S_ALERT_DELIVERIES] = "SELECT o.alert_id, o.destination, o.state,"
