@@ -11,8 +11,16 @@
 # release of 6 August 2021 is published (435 abductions in the first half
 # of 2021), the daemon's next poll reads it, the headline prior-year
 # threshold is crossed, and the alert arrives by mail and at the syslog
-# collector while we watch. Everything runs from a temporary directory,
-# which is removed with every process the demo started, whatever happens.
+# collector while we watch. Then the 2021 figures (512 abductions in the
+# whole year) and the first half of 2022 (at least 604, above all of
+# 2021) are published, and the dashboard the daemon serves shows the Mali
+# abductions series: the 2021 total, the threshold's line over 2022 and
+# the crossing. Its chart is written as SVG and, with chromium installed,
+# the overview and the series are saved as screenshots, under
+# build/demo/ (kept; `make clean` removes them). On a terminal the demo
+# waits, the dashboard up, until Enter. Everything else runs from a
+# temporary directory, which is removed with every process the demo
+# started, whatever happens.
 #
 # It lives under tests/ because it is made of the tests' parts: the
 # fixtures of tests/fixtures/alerts, the servers of tests/servers and the
@@ -62,11 +70,26 @@ say "Starting a local web site, SMTP server and syslog collector (127.0.0.1 only
 site=$TMP/site
 mkdir -p "$site/feeds"
 cp -r "$fix/releases" "$site/releases"
+cp "$root"/tests/fixtures/dash/releases/mali-annual-2021.html \
+	"$root"/tests/fixtures/dash/releases/mali-h1-2022.html "$site/releases/"
 # publish N: the feed becomes fixture feed-N.rss, without its <ttl> (an
 # RSS ttl of an hour would rightly keep the daemon from polling sooner).
 publish() {
 	grep -v '<ttl>' "$fix/feed-$1.rss" > "$site/feeds/mali.rss"
 	chmod a+r "$site/feeds/mali.rss"
+}
+# publish_item FILE TITLE GUID DATE: one more release at the top of the feed.
+publish_item() {
+	$PY - "$site/feeds/mali.rss" "$@" <<'PY'
+import sys
+path, link, title, guid, date = sys.argv[1:6]
+feed = open(path, encoding="utf-8").read()
+item = ("<item>\n<title>%s</title>\n<link>/releases/%s</link>\n"
+        "<guid isPermaLink=\"false\">%s</guid>\n<pubDate>%s</pubDate>\n</item>\n"
+        % (title, link, guid, date))
+i = feed.index("<item>")
+open(path, "w", encoding="utf-8").write(feed[:i] + item + feed[i:])
+PY
 }
 publish 1
 nginx_start "$site" || die "nginx did not start"
@@ -101,6 +124,10 @@ echo "rsyslogd     udp://127.0.0.1:$udp_port (a private instance with its own co
 
 # ---- the configuration ------------------------------------------------------------
 
+dash_port=$(free_port)
+dash=http://127.0.0.1:$dash_port
+out=$root/build/demo
+
 # The shipped configuration, its real sources and destinations taken out
 # (this machine has no internet), its state and baselines file pointed at
 # the demo's and the shipped ones.
@@ -109,7 +136,7 @@ awk '
 	/^\[/ { skip = 0 }
 	!skip
 ' "$root/config/rightswatch.ini" |
-	sed -e "s|^state = .*|state = demo.db|" \
+	sed -e "s|^state = .*|state = demo.db\nlisten = 127.0.0.1:$dash_port\npublic_url = http://127.0.0.1:$dash_port/|" \
 	    -e "s|^baselines = .*|baselines = $root/config/baselines.csv|" > "$TMP/demo.ini"
 cat >> "$TMP/demo.ini" <<INI
 
@@ -168,9 +195,75 @@ for i in $(seq 1 300); do
 done
 sleep 0.5
 show_log $((seen + 1))
+seen=$(wc -l < "$TMP/run.log")
+
+# wait_alert TEXT: until an alert line of `rightswatch alerts` holds TEXT.
+wait_alert() {
+	for i in $(seq 1 300); do
+		"$bin" alerts -c "$TMP/demo.ini" 2>/dev/null | grep -q -- "$1" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+say "The 2021 figures are published (10 March 2022)"
+publish_item mali-annual-2021.html "Mali: the human rights division presents its figures for 2021" \
+	rw-demo-2021 "Thu, 10 Mar 2022 09:00:00 GMT"
+grep -o 'MINUSMA documented 512[^<]*' "$site/releases/mali-annual-2021.html" | sed 's/^/  "/; s/$/"/'
+wait_alert " 512 " || die "the 2021 release was not read"
+echo "  (512 in 2021 is above 2020's 98 too: the same threshold fires for the year)"
+sleep 0.5
+show_log $((seen + 1))
+seen=$(wc -l < "$TMP/run.log")
+say "The first half of 2022 is published (5 August 2022)"
+publish_item mali-h1-2022.html "Mali: abductions climb again in the first half of 2022 – UN mission" \
+	rw-demo-2022-h1 "Fri, 05 Aug 2022 09:00:00 GMT"
+grep -o 'In the first six months of 2022[^<]*' "$site/releases/mali-h1-2022.html" | sed 's/^/  "/; s/$/"/'
+wait_alert " 604 " || die "the 2022 release was not read"
+sleep 0.5
+show_log $((seen + 1))
+
+say "The dashboard: $dash/"
+series="$dash/series?country=Mali&indicator=abductions"
+mkdir -p "$out"
+curl -s --max-time 10 "$series" -o "$TMP/series.html" || die "the dashboard did not answer"
+echo "The Mali abductions series ($series):"
+$PY - "$TMP/series.html" <<'PY'
+import html, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+def items(section):
+    i = page.index('id="%s"' % section)
+    block = page[i:page.index("</h2>", i) + 5 + page[page.index("</h2>", i) + 5:].find("<h2")]
+    return [html.unescape(re.sub(r"<[^>]+>", "", x)) for x in re.findall(r"<li[^>]*>(.*?)</li>", block)]
+print("  %d figures drawn as marks over their periods" % len(re.findall(r'<g class="mark figure', page)))
+for line in items("limits"):
+    print("  line: " + line)
+for line in items("alerts"):
+    print("  ringed: " + line)
+PY
+"$bin" chart -c "$TMP/demo.ini" --country Mali --indicator abductions -o "$out/mali-abductions.svg" ||
+	die "rightswatch chart failed"
+echo "The chart as SVG (rightswatch chart): $out/mali-abductions.svg"
+chromium=$(command -v chromium || true)
+if [ -n "$chromium" ]; then
+	for page in "home $dash/" "series $series"; do
+		timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --disable-background-networking \
+			--disable-component-update --no-first-run --user-data-dir="$TMP/chromium" \
+			--window-size=1000,1400 --screenshot="$out/dashboard-${page%% *}.png" "${page#* }" \
+			> /dev/null 2>&1
+		echo "Screenshot of ${page#* }: $out/dashboard-${page%% *}.png"
+	done
+else
+	echo "(chromium is not installed: no screenshots; make deps installs it)"
+fi
+echo "Page times on a long history: make bench (bench/dash.sh; README, Benchmarks)."
+if [ -t 0 ] && [ -t 1 ]; then
+	printf '\nOpen %s in a browser; press Enter to stop the demo. ' "$series"
+	read -r _
+fi
+seen=$(wc -l < "$TMP/run.log")
 kill -TERM "$daemon"
 wait "$daemon" 2>/dev/null
-show_log $(($(wc -l < "$TMP/run.log")))
+show_log $((seen + 1))
 
 say "rightswatch alerts"
 "$bin" alerts -c "$TMP/demo.ini" | sed 's/^/  /'
