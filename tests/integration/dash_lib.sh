@@ -7,6 +7,9 @@
 # its first half), a second poll reads it and the prior-year threshold is
 # crossed. Then the daemon runs with its listener on a free port.
 #
+# The alerts go to a command (its JSON appended to $TMP/exec.json) and a
+# webhook (the fault server; bodies in $DASH_HOOK_LOG).
+#
 # dash_start: does all that; sets DASH_URL, DASH_DB, DASH_PID and the
 # release numbers DASH_H1 (the crossing) and DASH_HOSTILE; returns non-zero
 # when a step failed (the caller bails).
@@ -88,6 +91,10 @@ above = 1000
 [notify sink]
 type = exec
 command = /bin/dd of=$TMP/exec.json oflag=append conv=notrunc status=none
+
+[notify hook]
+type = webhook
+url = http://127.0.0.1:$FAULT_PORT/hook
 INI
 }
 
@@ -96,6 +103,10 @@ dash_start() {
 	mkdir -p "$DASH_SITE/releases" "$DASH_SITE/f"
 	cp "$RW_ROOT"/tests/fixtures/dash/releases/*.html "$DASH_SITE/releases/"
 	nginx_start "$DASH_SITE" || return 1
+	# The webhook receiver: the fault server answers 204 and logs bodies.
+	printf '{"routes": {"/hook": {"status": 204}}}\n' > "$TMP/hook.json"
+	fault_start "$TMP/hook.json" || return 1
+	DASH_HOOK_LOG=$FAULT_LOG
 	DASH_DB=$TMP/state.db
 	local port
 	port=$(free_port)

@@ -8,9 +8,9 @@
 # unknown release, pagination — and no request changes the state file.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/dash_lib.sh"
-plan 59
+plan 60
 
-command -v curl >/dev/null || { for i in $(seq 1 59); do skip "curl is not installed"; done; exit 0; }
+command -v curl >/dev/null || { for i in $(seq 1 60); do skip "curl is not installed"; done; exit 0; }
 dash_start || bail "the scenario did not start (nginx, two polls, the daemon)"
 
 # get PATH NAME: the body into $TMP/NAME.html, the head into $TMP/NAME.head;
@@ -88,7 +88,7 @@ check "... the figure in its sentence, marked" \
 check "... its value, qualifier and period, linked to the series" \
 	has rel '<a href="/series?country=Mali&amp;indicator=abductions">abductions</a></td><td class="n">604</td><td>at_least</td><td>2022-H1</td>'
 check "... the alert raised from it and what it compared" \
-	has rel "<td>2022-H1</td><td>512, 2021 (reported)</td><td>sink:delivered</td>"
+	has rel "<td>2022-H1</td><td>512, 2021 (reported)</td><td>hook:delivered, sink:delivered</td>"
 check "the hostile release's page escapes its title in <title> and <h1>" \
 	test "$(get "/release/$DASH_HOSTILE" relh)" = 200 -a -n "$(grep -F '<title>Mali: &lt;script&gt;alert(&quot;owned&quot;)' "$TMP/relh.html")" -a -z "$(grep -i '<script' "$TMP/relh.html")"
 check "/release/999999: 404 saying so" \
@@ -147,8 +147,10 @@ check "an unknown country: exit 2, saying so" \
 	test $? -eq 2 -a -n "$(grep -F "unknown country 'Atlantis'" "$TMP/chart2.err")"
 
 # ---- alerts link to the dashboard ----
-check "the alert's JSON (webhook, command) links to the release page and the series" \
+check "the command's alert JSON links to the release page and the series" \
 	python3 -c 'import json,sys; a=json.loads(open(sys.argv[1]).readline()); d=a["dashboard"]; sys.exit(not (d["release"]=="https://dash.example.org/rw/release/"+sys.argv[2] and d["series"]=="https://dash.example.org/rw/series?country=Mali&indicator=abductions"))' "$TMP/exec.json" "$DASH_H1"
+check "... and so does the webhook's POST" \
+	python3 -c 'import json,sys; r=[json.loads(l) for l in open(sys.argv[1]) if json.loads(l)["path"]=="/hook"]; d=json.loads(r[0]["body"])["dashboard"]; sys.exit(not (len(r)==1 and d["release"]=="https://dash.example.org/rw/release/"+sys.argv[2] and d["series"]=="https://dash.example.org/rw/series?country=Mali&indicator=abductions"))' "$DASH_HOOK_LOG" "$DASH_H1"
 
 # ---- beyond loopback: a warning ----
 # A copy of the state and configuration, listening on every address.

@@ -7,7 +7,7 @@
 # crosses the 2021 total, and the dashboard's series shows it; nothing is
 # left running.
 . "$(dirname "$0")/lib.sh"
-plan 10
+plan 11
 
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || bail "python3-aiosmtpd is not installed"
 [ -x /usr/sbin/rsyslogd ] || bail "rsyslog is not installed"
@@ -19,6 +19,9 @@ check "the daemon's first poll catches up without alerting" \
 check "the headline prior-year alert arrives by mail" \
 	grep -q '^  Subject: \[rightswatch\] CRITICAL Mali abductions 435 (2021-H1) > 2020 total 98 (4.4x)$' "$TMP/demo.out"
 check "... and at the syslog collector" grep -q 'rule="mali-abductions-prior-year" severity="critical"' "$TMP/demo.out"
+check "the mail links to the dashboard's release page and series (public_url)" \
+	test -n "$(grep -E '^  Dashboard: +http://127\.0\.0\.1:[0-9]+/release/[0-9]+$' "$TMP/demo.out")" -a \
+	-n "$(grep -E '^  Series: +http://127\.0\.0\.1:[0-9]+/series\?country=Mali&indicator=abductions$' "$TMP/demo.out")"
 check "then the first half of 2022 crosses the 2021 total" \
 	grep -q 'alert raised: rule="mali-abductions-prior-year" country="Mali" indicator="abductions" value=604 period_start=2022-01-01' "$TMP/demo.out"
 check "the dashboard's Mali series shows the 2021 total's line over 2022 and the crossing" \
