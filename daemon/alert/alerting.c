@@ -146,6 +146,67 @@ alerting_stock(struct store *st, struct alerting_in *a, const struct rules_obs *
 	return 0;
 }
 
+/* Append to a->stored the baselines of country's indicator (country
+ * NULL: every country's) unless an earlier threshold asked for them. */
+static int
+alerting_stored_add(struct store *st, struct alerting_in *a, size_t t, const char *country)
+{
+	struct store_baseline *v = NULL, *grown;
+	const char *ind = a->th[t].indicator;
+	size_t k = 0;
+
+	for (size_t u = 0; u < t; u++)
+		if (strcmp(a->th[u].indicator, ind) == 0 && (a->th[u].country == NULL ||
+		    (country != NULL && strcasecmp(a->th[u].country, country) == 0)))
+			return 0;
+	if (store_baseline_list(st, country, ind, &v, &k) == -1)
+		return -1;
+	if (k == 0)
+		return 0;
+	if ((grown = realloc(a->stored, (a->nstored + k) * sizeof(*grown))) == NULL) {
+		store_baselines_free(v, k);
+		return -1;
+	}
+	/* The rows move; their strings stay in each row's own block. */
+	memcpy(grown + a->nstored, v, k * sizeof(*v));
+	free(v);
+	a->stored = grown;
+	a->nstored += k;
+	return 0;
+}
+
+/* The stored baselines the thresholds can use: those of each (country,
+ * indicator) a threshold watches — one for any country, each configured
+ * country's (or every country's when none is configured) — one indexed
+ * query each rather than every figure known, which on a long history
+ * (100,000 figures) costs most of a second for each release judged.
+ * Value and stock thresholds use none. */
+static int
+alerting_stored(struct store *st, struct alerting_in *a)
+{
+	for (size_t t = 0; t < a->in.nthresholds; t++) {
+		const char *c = a->th[t].country;
+
+		/* A value threshold needs no baseline; a stock one compares
+		 * stocks, which have no period and so are no baselines. */
+		if (a->th[t].compare == RULES_VALUE || a->th[t].period == RULES_PERIOD_STOCK)
+			continue;
+		/* The configured spelling, as the store keeps the country. */
+		for (size_t i = 0; c != NULL && i < a->in.ncountries; i++)
+			if (strcasecmp(a->countries[i], c) == 0)
+				c = a->countries[i];
+		if (c != NULL || a->in.ncountries == 0) {
+			if (alerting_stored_add(st, a, t, c) == -1)
+				return -1;
+			continue;
+		}
+		for (size_t i = 0; i < a->in.ncountries; i++)
+			if (alerting_stored_add(st, a, t, a->countries[i]) == -1)
+				return -1;
+	}
+	return 0;
+}
+
 /* Stored baselines (configured, imported, and figures of earlier releases)
  * plus the release's own figures: a comparison in the release ("five
  * times as many as in all of 2019") is a baseline for what follows. */
@@ -154,7 +215,7 @@ alerting_baselines(struct store *st, struct alerting_in *a)
 {
 	size_t n = 0;
 
-	if (store_baseline_list(st, NULL, NULL, &a->stored, &a->nstored) == -1)
+	if (alerting_stored(st, a) == -1)
 		return -1;
 	/* Each stock of the release may need the one reported before it. */
 	if ((a->bl = calloc(a->nstored + 2 * a->nobs + 1, sizeof(*a->bl))) == NULL ||
@@ -448,66 +509,6 @@ alerting_missing_once(const struct rules_result *rr, size_t i, alerting_missing_
 	row.has_period = 1;
 	row.period = m->period;
 	fn(&row, arg);
-}
-
-/* Append to a->stored the baselines of country's indicator (country
- * NULL: every country's) unless an earlier threshold asked for them. */
-static int
-alerting_stored_add(struct store *st, struct alerting_in *a, size_t t, const char *country)
-{
-	struct store_baseline *v = NULL, *grown;
-	const char *ind = a->th[t].indicator;
-	size_t k = 0;
-
-	for (size_t u = 0; u < t; u++)
-		if (strcmp(a->th[u].indicator, ind) == 0 && (a->th[u].country == NULL ||
-		    (country != NULL && strcasecmp(a->th[u].country, country) == 0)))
-			return 0;
-	if (store_baseline_list(st, country, ind, &v, &k) == -1)
-		return -1;
-	if (k == 0)
-		return 0;
-	if ((grown = realloc(a->stored, (a->nstored + k) * sizeof(*grown))) == NULL) {
-		store_baselines_free(v, k);
-		return -1;
-	}
-	/* The rows move; their strings stay in each row's own block. */
-	memcpy(grown + a->nstored, v, k * sizeof(*v));
-	free(v);
-	a->stored = grown;
-	a->nstored += k;
-	return 0;
-}
-
-/* The stored baselines the thresholds can use: those of each (country,
- * indicator) a threshold watches — one for any country, each configured
- * country's (or every country's when none is configured) — one indexed
- * query each rather than every figure known, which on a long history
- * costs most of a second. Value and stock thresholds use none. */
-static int
-alerting_stored(struct store *st, struct alerting_in *a)
-{
-	for (size_t t = 0; t < a->in.nthresholds; t++) {
-		const char *c = a->th[t].country;
-
-		/* A value threshold needs no baseline; a stock one compares
-		 * stocks, which have no period and so are no baselines. */
-		if (a->th[t].compare == RULES_VALUE || a->th[t].period == RULES_PERIOD_STOCK)
-			continue;
-		/* The configured spelling, as the store keeps the country. */
-		for (size_t i = 0; c != NULL && i < a->in.ncountries; i++)
-			if (strcasecmp(a->countries[i], c) == 0)
-				c = a->countries[i];
-		if (c != NULL || a->in.ncountries == 0) {
-			if (alerting_stored_add(st, a, t, c) == -1)
-				return -1;
-			continue;
-		}
-		for (size_t i = 0; i < a->in.ncountries; i++)
-			if (alerting_stored_add(st, a, t, a->countries[i]) == -1)
-				return -1;
-	}
-	return 0;
 }
 
 int
