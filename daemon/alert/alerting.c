@@ -146,6 +146,14 @@ alerting_stock(struct store *st, struct alerting_in *a, const struct rules_obs *
 	return 0;
 }
 
+/* A value threshold needs no baseline; a stock one compares stocks,
+ * which have no period and so are no baselines. */
+static int
+alerting_uses_baselines(const struct rules_threshold *th)
+{
+	return th->compare != RULES_VALUE && th->period != RULES_PERIOD_STOCK;
+}
+
 /* Append to a->stored the baselines of country's indicator (country
  * NULL: every country's) unless an earlier threshold asked for them. */
 static int
@@ -156,7 +164,8 @@ alerting_stored_add(struct store *st, struct alerting_in *a, size_t t, const cha
 	size_t k = 0;
 
 	for (size_t u = 0; u < t; u++)
-		if (strcmp(a->th[u].indicator, ind) == 0 && (a->th[u].country == NULL ||
+		if (alerting_uses_baselines(&a->th[u]) && strcmp(a->th[u].indicator, ind) == 0 &&
+		    (a->th[u].country == NULL ||
 		    (country != NULL && strcasecmp(a->th[u].country, country) == 0)))
 			return 0;
 	if (store_baseline_list(st, country, ind, &v, &k) == -1)
@@ -179,17 +188,14 @@ alerting_stored_add(struct store *st, struct alerting_in *a, size_t t, const cha
  * indicator) a threshold watches — one for any country, each configured
  * country's (or every country's when none is configured) — one indexed
  * query each rather than every figure known, which on a long history
- * (100,000 figures) costs most of a second for each release judged.
- * Value and stock thresholds use none. */
+ * (100,000 figures) costs most of a second for each release judged. */
 static int
 alerting_stored(struct store *st, struct alerting_in *a)
 {
 	for (size_t t = 0; t < a->in.nthresholds; t++) {
 		const char *c = a->th[t].country;
 
-		/* A value threshold needs no baseline; a stock one compares
-		 * stocks, which have no period and so are no baselines. */
-		if (a->th[t].compare == RULES_VALUE || a->th[t].period == RULES_PERIOD_STOCK)
+		if (!alerting_uses_baselines(&a->th[t]))
 			continue;
 		/* The configured spelling, as the store keeps the country. */
 		for (size_t i = 0; c != NULL && i < a->in.ncountries; i++)

@@ -76,17 +76,19 @@ period = 2020
 value = 98
 source = the division's note for 2020 (a test figure)
 
-[threshold mali-abductions-prior-year]
-indicator = abductions
-country = Mali
-compare = prior_year_total
-severity = critical
-
+; A value threshold first: the prior-year one after it still gets its
+; baselines (alerting.c asks for each series once).
 [threshold mali-abductions-high]
 indicator = abductions
 country = Mali
 compare = value
 above = 1000
+
+[threshold mali-abductions-prior-year]
+indicator = abductions
+country = Mali
+compare = prior_year_total
+severity = critical
 
 [notify sink]
 type = exec
