@@ -55,7 +55,7 @@ OBJS      := $(patsubst daemon/%.c,$(OUT)/obj/%.o,$(LIB_SRCS))
 UNIT_BINS := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRCS))
 BIN        = $(OUT)/rightswatch
 
-.PHONY: all sanitize check layercheck unit run deps test-deps fuzz bench install clean demo pkgcheck
+.PHONY: all sanitize check layercheck unit run deps test-deps fuzz bench install clean demo pkgcheck heldout
 
 all: pkgcheck $(BIN)
 
@@ -123,6 +123,12 @@ fuzz: $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRCS))
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(HDRS)
 	@mkdir -p build/fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRCS) $(LDLIBS_ALL)
+
+# The extractor scored on the held-out releases written for the project
+# (tests/fixtures/extract/heldout/, never tuned on) with the shared scorer.
+SCORE_EXTRACT ?= ../shared/tools/score-extract
+heldout: all
+	@$(SCORE_EXTRACT) --bin $(BIN) tests/fixtures/extract/heldout/en tests/fixtures/extract/heldout/fr
 
 bench: all
 	@bench/run.sh $(BIN)
