@@ -575,12 +575,15 @@ int
 mention_attach_back(const struct mention_sent *s, size_t k, size_t qs, struct mention *m)
 {
 	size_t t, lim;
+	int r;
 
 	if (span_anchor(s, k, qs, &lim))
 		return attach_span(s, k, lim, m);
 	if (pronoun_count(s, qs, k, m) || caused_flight(s, k, qs, m) ||
 	    affected_count(s, k, qs, m) || mention_arrival(s, k, m))
 		return 1;
+	if ((r = mention_level(s, k, qs, m)) != 0)
+		return r > 0;
 	for (t = s->nterms; t > 0 && s->terms[t - 1].start >= s->nums[k].start; t--)
 		;
 	/* places between are passed over by attach_after_term: "killed in Bamako ... 300" */

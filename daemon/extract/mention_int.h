@@ -39,6 +39,14 @@ size_t mention_word_before(const char *f, size_t lo, size_t e, size_t *we);
  * displaced in their own. Returns 1 and fills m, or 0. */
 int mention_arrival(const struct mention_sent *s, size_t k, struct mention *m);
 
+/* A figure given as the level of a named count (mention_level.c): "the
+ * number of people displaced ... stood at 1.2 million", "portent à 1 320 le
+ * nombre de civils tués", a table item "killed – 41;". Returns 1 and fills
+ * m, -1 when the figure is the level of a count of something else ("the
+ * number of patrols ... reached 140": no other rule may attach it), 0 when
+ * the sentence does not read so. */
+int mention_level(const struct mention_sent *s, size_t k, size_t qs, struct mention *m);
+
 /* A number attached to a term before it, a pair of a change, a pronoun, a
  * caused flight or the people an abuse affected (mention_back.c); qs is
  * where the number's qualifier begins. Returns 1 and fills m, or 0. */
