@@ -264,6 +264,26 @@ period_range(const struct pc *c, size_t i, struct period_mention *pm)
 	return be;
 }
 
+/* French "au 31 mars" as an as-of date ("Au 31 janvier, le pays
+ * comptait", "enregistrées au 31 mars 2023"): not the end of a range
+ * ("jusqu'au 21 juillet", "du 3 au 5 juillet", read by the range
+ * recognisers when they can). Its end, or 0. */
+static size_t
+au_as_of(const struct pc *c, size_t i)
+{
+	size_t e = period_kw(c, i, "au"), j = i;
+
+	if (e == 0)
+		return 0;
+	while (j > c->lo && (c->f[j - 1] == ' ' || c->f[j - 1] == '\''))
+		j--;
+	if (j > c->lo && isdig(c->f[j - 1]))
+		return 0; /* "du 3 au 5 juillet" */
+	if (j >= c->lo + 5 && memcmp(c->f + j - 5, "jusqu", 5) == 0)
+		return 0;
+	return e;
+}
+
 /* "as of 29 November", "à la date du 15 mars", "by the end of June":
  * a count at a date, whose start is not known; "to date", "à ce jour",
  * "as of today": at the publication date. */
@@ -290,7 +310,7 @@ period_as_of(const struct pc *c, size_t i, struct period_mention *pm)
 		return k;
 	}
 	if (!(e = period_kw(c, i, "as of/at")) && !(e = period_kw(c, i, "a la date du")) &&
-	    !(e = period_kw(c, i, "en date du")))
+	    !(e = period_kw(c, i, "en date du")) && !(e = au_as_of(c, i)))
 		return 0;
 	if ((k = period_date_at(c, e, &d, 0)) == 0 || d.prec != 3)
 		return 0;

@@ -90,7 +90,7 @@ struct trig {
 
 static const struct trig trig_a[] = {
 	{ "a", R_ASOF | R_SUB }, { "as", R_ASOF }, { "at", R_ASOF | R_WEEK },
-	{ "au", R_WEEK | R_COMP | R_SUB }, { "aujourd", R_REL }, { "auparavant", R_REL },
+	{ "au", R_WEEK | R_COMP | R_SUB | R_ASOF }, { "aujourd", R_REL }, { "auparavant", R_REL },
 	{ "avant", R_REL }, { NULL, 0 },
 };
 static const struct trig trig_b[] = {
@@ -215,7 +215,7 @@ static const struct gate {
 	{ "at", (const char *const[]){ "the", "this", "last", NULL }, NULL, 0 },
 	{ "as", (const char *const[]){ "of", "at", NULL }, NULL, 0 },
 	{ "au", (const char *const[]){ "week", "weekend", "mois", "trimestre", "semestre", "debut", "milieu", NULL },
-	    NULL, 0 },
+	    NULL, G_DIGIT },
 	{ "pendant", (const char *const[]){ "week", "weekend", NULL }, NULL, 0 },
 	{ "durant", (const char *const[]){ "week", "weekend", NULL }, NULL, 0 },
 	{ "during", (const char *const[]){ "the", "this", "last", NULL }, NULL, 0 },

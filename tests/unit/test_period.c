@@ -182,6 +182,13 @@ static const struct prow prows[] = {
 	{ "killed to date", MON, NULL, NULL, "to date", ASOF, PUB, "-", MON },
 	{ "en date du 29 juillet", MON, NULL, NULL, "en date du 29 juillet", ASOF, NONE, "-", "2021-07-29" },
 	{ "by the end of June", MON, NULL, NULL, "by the end of June", ASOF, NONE, "-", "2021-06-30" },
+	/* French "au" + a day is an as-of date, not the end of a range */
+	{ "Au 31 juillet, le camp comptait 9 000 r\xc3\xa9" "fugi\xc3\xa9s.", MON, NULL, NULL, "Au 31 juillet", ASOF, NONE, "-", "2021-07-31" },
+	{ "des personnes enregistr\xc3\xa9" "es au 30 juin 2021", MON, NULL, NULL, "au 30 juin 2021", ASOF, NONE, "-", "2021-06-30" },
+	{ "selon les chiffres arr\xc3\xaa" "t\xc3\xa9s au 31 d\xc3\xa9" "cembre", MON, NULL, NULL, "au 31 d\xc3\xa9" "cembre", ASOF, NONE, "-", "2020-12-31" },
+	{ "du 3 au 5 juillet", MON, NULL, NULL, "du 3 au 5 juillet", RANGE, PUB, "2021-07-03", "2021-07-05" },
+	{ "du d\xc3\xa9" "but de l'ann\xc3\xa9" "e jusqu'au 21 juillet", MON, NULL, NULL, "du d\xc3\xa9" "but de l'ann\xc3\xa9" "e jusqu'au 21 juillet", RANGE, PUB, "2021-01-01", "2021-07-21" },
+	{ "au total, 40 personnes", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
 	{ "earlier this year", MON, NULL, NULL, "earlier this year", OPEN, PUB, "2021-01-01", MON },
 	/* vague: recognised, resolved to nothing */
 	{ "after the earlier kidnapping of two pupils", MON, NULL, NULL, "earlier", VAGUE, PUB, NULL, NULL },
