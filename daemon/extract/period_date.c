@@ -163,6 +163,23 @@ period_read_day(const struct pc *c, size_t i, size_t *e)
 	return d;
 }
 
+/* Whether a word other than a conjunction or preposition of a span of
+ * months follows e ("sept autres", not "Sept and October", "sept.-oct."). */
+static int
+word_follows(const struct pc *c, size_t e)
+{
+	static const char *const joins[] = { "and", "to", "through", "or", "et", "a", "au", "ou", NULL };
+	size_t i = period_sp(c, e), we;
+
+	if (i >= c->hi || !text_isalpha((unsigned char)c->f[i]) || i == e)
+		return 0;
+	we = text_word_end(c->f, c->hi, i);
+	for (size_t k = 0; joins[k] != NULL; k++)
+		if (text_word_eq(joins[k], c->f + i, we - i))
+			return 0;
+	return 1;
+}
+
 static int
 prev_is_prep(const struct pc *c, size_t i)
 {
@@ -230,6 +247,7 @@ period_date_at(const struct pc *c, size_t i, struct dt *d, int strict)
 	if ((m = number_month(c->f, c->hi, i, &e)) != 0) {
 		int weak = (e - i <= 4 && !(e - i == 4 && (m == 6 || m == 7))) ||
 		    m == 5 || m == 3;
+		size_t we;
 
 		d->m = m;
 		d->prec = 2;
@@ -252,6 +270,10 @@ period_date_at(const struct pc *c, size_t i, struct dt *d, int strict)
 			return e;
 		}
 		if (strict && weak && !prev_is_prep(c, i))
+			return 0;
+		/* a month name that is also a number word ("sept"), alone and
+		 * followed by a word, is the number: "et sept autres blessées" */
+		if (number_word(c->f, c->hi, i, 1, &we) > 0 && we == e && word_follows(c, e))
 			return 0;
 		if (strict && !prev_is_prep(c, i) && !period_kw(c, e, "dernier/last/passe"))
 			return 0;

@@ -189,6 +189,11 @@ static const struct prow prows[] = {
 	{ "du 3 au 5 juillet", MON, NULL, NULL, "du 3 au 5 juillet", RANGE, PUB, "2021-07-03", "2021-07-05" },
 	{ "du d\xc3\xa9" "but de l'ann\xc3\xa9" "e jusqu'au 21 juillet", MON, NULL, NULL, "du d\xc3\xa9" "but de l'ann\xc3\xa9" "e jusqu'au 21 juillet", RANGE, PUB, "2021-01-01", "2021-07-21" },
 	{ "au total, 40 personnes", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
+	/* "sept" followed by a noun is seven, not September */
+	{ "Trois civils ont \xc3\xa9" "t\xc3\xa9 tu\xc3\xa9s et sept autres bless\xc3\xa9s.", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
+	{ "sept personnes ont disparu", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
+	{ "the attacks of 14 Sept 2020", MON, NULL, NULL, "14 Sept 2020", DATE, NONE, "2020-09-14", "2020-09-14" },
+	{ "in Sept and October", MON, NULL, NULL, "Sept and October", RANGE, PUB, "2020-09-01", "2020-10-31" }, /* after the release: the year before */
 	{ "earlier this year", MON, NULL, NULL, "earlier this year", OPEN, PUB, "2021-01-01", MON },
 	/* vague: recognised, resolved to nothing */
 	{ "after the earlier kidnapping of two pupils", MON, NULL, NULL, "earlier", VAGUE, PUB, NULL, NULL },
