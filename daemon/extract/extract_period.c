@@ -102,6 +102,38 @@ speech_between(const char *f, size_t a, size_t b)
 	return 0;
 }
 
+/* Whether the "and" / "et" at i joins two place names, not two clauses:
+ * "in the Est and Centre-Nord regions" (a plural place noun within three
+ * words after it), "dans les régions de Mopti et de Ségou" (one within
+ * four words before it). */
+static int
+joins_places(const char *f, size_t a, size_t b, size_t i)
+{
+	static const char *const nouns[] = {
+		"regions", "provinces", "districts", "territories", "states", "prefectures", "communes",
+		"cercles", "counties", "departements", "localites", "localities", NULL
+	};
+	size_t j = text_word_end(f, b, i);
+
+	for (int n = 0; n < 3 && j < b; n++) {
+		size_t e;
+
+		while (j < b && !text_isalnum((unsigned char)f[j]))
+			j++;
+		e = text_word_end(f, b, j);
+		for (size_t k = 0; nouns[k] != NULL; k++)
+			if (text_word_eq(nouns[k], f + j, e - j))
+				return 1;
+		j = e;
+	}
+	for (size_t k = i > a + 40 ? i - 40 : a; k < i; k++)
+		if (k == a || !text_isalnum((unsigned char)f[k - 1]))
+			for (size_t q = 0; nouns[q] != NULL; q++)
+				if (text_word_at(f, i, k, nouns[q]))
+					return 1;
+	return 0;
+}
+
 /* Whether f[a, b) joins another clause: a conjunction or a finite verb of
  * the text's language (French "a" is a verb, English "a" an article). */
 static int
@@ -120,7 +152,7 @@ clause_joined(const char *f, size_t a, size_t b, int fr)
 	for (size_t i = a; i < b; i++)
 		if (text_isalpha((unsigned char)f[i]) && (i == a || !text_isalnum((unsigned char)f[i - 1])))
 			for (size_t k = 0; words[k] != NULL; k++)
-				if (text_word_at(f, b, i, words[k]))
+				if (text_word_at(f, b, i, words[k]) && !(k == 0 && joins_places(f, a, b, i)))
 					return 1;
 	return 0;
 }
@@ -451,6 +483,39 @@ stock_period(const struct work *w, struct extract_obs *o)
 	o->period_start = (struct date_ymd){ 0, 0, 0 };
 }
 
+/* "compared with 96 over the same period last year", "contre 61 sur la
+ * même période en 2019": the figure right before a relative "same period"
+ * takes the period of the figure it is compared with (the observation
+ * before it, of its indicator), moved to that year. */
+static void
+same_period_after(const struct work *w, size_t ee, size_t cue, struct extract_obs *o)
+{
+	const struct extract_obs *b = w->nobs > 0 ? &w->obs[w->nobs - 1] : NULL;
+	struct date_ymd a, e;
+
+	if (b == NULL || !b->has_period || b->derived || strcmp(b->indicator, o->indicator) != 0)
+		return;
+	for (size_t p = 0; p < w->nper; p++) {
+		const struct period_mention *pm = &w->per[p];
+		int clean = 1;
+
+		if (pm->start < ee || pm->start > ee + 24 || pm->start >= cue)
+			continue;
+		for (size_t i = ee; i < pm->start; i++)
+			if (strchr(",;()", w->t->f[i]) != NULL)
+				clean = 0;
+		if (clean && pm->kind == PERIOD_SAME &&
+		    period_resolve(pm, b->period_start, b->period_end, &a, &e) == 0) {
+			set_period(o, a, e);
+			extract_period_how(w, pm, EXTRACT_PERIOD_OWN, o);
+			o->how.anchor = PERIOD_A_PREVIOUS;
+			o->how.ps = a;
+			o->how.pe = e;
+		}
+		return;
+	}
+}
+
 void
 extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size_t ne, size_t ee,
     size_t cue, enum span_role role, struct extract_obs *o, int *fromref)
@@ -495,6 +560,8 @@ extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size
 		take(o, w->ds, w->de, &w->doc_how, EXTRACT_PERIOD_RELEASE);
 	}
 	*fromref = role == SPAN_FROM || (mp >= 0 && w->per[mp].ref);
+	if (role == SPAN_NONE)
+		same_period_after(w, ee, cue, o);
 	if (role == SPAN_FROM && (rp = ref_period(w, ns)) != NULL) {
 		struct date_ymd a, b;
 

@@ -189,6 +189,8 @@ static const struct prow prows[] = {
 	{ "du 3 au 5 juillet", MON, NULL, NULL, "du 3 au 5 juillet", RANGE, PUB, "2021-07-03", "2021-07-05" },
 	{ "du d\xc3\xa9" "but de l'ann\xc3\xa9" "e jusqu'au 21 juillet", MON, NULL, NULL, "du d\xc3\xa9" "but de l'ann\xc3\xa9" "e jusqu'au 21 juillet", RANGE, PUB, "2021-01-01", "2021-07-21" },
 	{ "au total, 40 personnes", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
+	/* "the same period" of a stated year: left relative to the figure it is compared with */
+	{ "contre 61 sur la m\xc3\xaame p\xc3\xa9riode en 2019", MON, Q2, NULL, "la m\xc3\xaame p\xc3\xa9riode en 2019", REL, PREV, "*", "*" },
 	/* "sept" followed by a noun is seven, not September */
 	{ "Trois civils ont \xc3\xa9" "t\xc3\xa9 tu\xc3\xa9s et sept autres bless\xc3\xa9s.", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
 	{ "sept personnes ont disparu", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
