@@ -207,9 +207,14 @@ labelled_item(const struct mention_sent *s, size_t k, size_t qs, struct mention 
 	lab = i;
 	if (words == 0)
 		return 0;
-	for (t = 0; t < s->nterms; t++)
-		if (s->terms[t].start >= lab && s->terms[t].end <= sep && s->terms[t].kind == TAXONOMY_INDICATOR)
+	for (t = 0; t < s->nterms; t++) {
+		if (s->terms[t].start < lab || s->terms[t].end > sep)
+			continue;
+		if (s->terms[t].kind == TAXONOMY_INDICATOR)
 			id = s->terms[t].id;
+		else if (s->terms[t].kind == TAXONOMY_GENERIC && id < 0)
+			id = mention_generic_kind(s, t, s->nums[k].start, &m->named); /* "incidents" */
+	}
 	if (id < 0)
 		return 0;
 	m->rule = "label + separator + number";
