@@ -278,7 +278,7 @@ mention_versus(const struct mention_sent *s, size_t k, const struct mention *pre
     struct mention *m)
 {
 	static const char *const versus[] = {
-		"compared to", "compared with", "against", "versus", "vs", "contre",
+		"compared to", "compared with", "against", "versus", "vs", "contre", "up from", "down from",
 		"par rapport aux", "par rapport a", "par rapport au", "comparativement a", NULL
 	};
 	size_t qs, e;

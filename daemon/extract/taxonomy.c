@@ -63,7 +63,8 @@ static const struct {
 	  "subjected to enforced disappearances|soumis à une disparition forcée" },
 	{ "injured",
 	  "injured|wounded|injuries|injuring|wounding|injury of|"
-	  "blessés|blessées|blessé|blessée|blessures|blessant" },
+	  "sustained injuries|suffered injuries|sustained wounds|suffered wounds|"
+	  "blessés|blessées|blessé|blessée|blessures|blessant|subi des blessures|souffrent de blessures" },
 	{ "displaced",
 	  "displaced|internally displaced|internally displaced persons|internally displaced people|displaced persons|"
 	  "idps|idp|fled their homes|forced to flee|forced to flee their homes|displacement|"
