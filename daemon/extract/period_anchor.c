@@ -450,6 +450,27 @@ period_from_previous(const struct pc *c, size_t i, struct period_mention *pm)
 /* "during the reporting period", "the period under review", "la période
  * considérée", "le mois sous revue": the period the release reports on,
  * when it is known. */
+/* Whether the words after "the week" / "la semaine" at e make it another
+ * week than the reported one ("la semaine dernière", "the week before",
+ * "la semaine du 3 mai", "the week of 3 May"). */
+static int
+week_qualified(const struct pc *c, size_t e)
+{
+	static const char *const next[] = {
+		"derniere", "precedente", "passee", "ecoulee", "suivante", "prochaine", "du", "de", "d",
+		"before", "after", "of", "ending", "earlier", "prior", "following", "to", "en", "in", NULL
+	};
+	size_t i = period_sp(c, e), we;
+
+	if (i >= c->hi || i == e)
+		return 0;
+	we = text_word_end(c->f, c->hi, i);
+	for (size_t k = 0; next[k] != NULL; k++)
+		if (text_word_eq(next[k], c->f + i, we - i))
+			return 1;
+	return 0;
+}
+
 size_t
 period_reporting(const struct pc *c, size_t i, struct period_mention *pm)
 {
@@ -465,6 +486,14 @@ period_reporting(const struct pc *c, size_t i, struct period_mention *pm)
 	    (e = period_kw(c, i, "le mois/trimestre/semestre sous revue/examen")) ||
 	    (e = period_kw(c, i, "l annee sous revue/examen"))) {
 		period_set(pm, c->rs, c->re, PERIOD_T_RELATIVE, PERIOD_A_REPORTING, PERIOD_G_NONE);
+		return e;
+	}
+	/* "Bilan de la semaine", "the week's toll" in a weekly note: the week
+	 * it reports on ("la semaine dernière", "the week before" are read
+	 * elsewhere) */
+	if (((e = period_kw(c, i, "la semaine")) || (e = period_kw(c, i, "the week"))) &&
+	    period_days(c->rs, c->re) >= 5 && period_days(c->rs, c->re) <= 7 && !week_qualified(c, e)) {
+		period_set(pm, c->rs, c->re, PERIOD_T_RELATIVE, PERIOD_A_REPORTING, PERIOD_G_WEEK);
 		return e;
 	}
 	return 0;

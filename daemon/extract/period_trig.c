@@ -252,7 +252,7 @@ static const struct {
 	{ "day", R_ANCH | R_REL }, { "next", R_ANCH }, { "following", R_ANCH }, { "reporting", R_REP },
 	{ "period", R_REP }, { "month", R_REP }, { "quarter", R_REP }, { "year", R_REP }, { "first", R_SUB },
 	{ "second", R_SUB }, { "third", R_SUB }, { "fourth", R_SUB }, { "final", R_SUB }, { "end", R_SUB },
-	{ "beginning", R_SUB }, { "start", R_SUB }, { "middle", R_SUB },
+	{ "beginning", R_SUB }, { "start", R_SUB }, { "middle", R_SUB }, { "week", R_REP },
 };
 
 static int

@@ -191,6 +191,11 @@ static const struct prow prows[] = {
 	{ "au total, 40 personnes", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
 	/* "the same period" of a stated year: left relative to the figure it is compared with */
 	{ "contre 61 sur la m\xc3\xaame p\xc3\xa9riode en 2019", MON, Q2, NULL, "la m\xc3\xaame p\xc3\xa9riode en 2019", REL, PREV, "*", "*" },
+	/* "la semaine" / "the week" in a weekly note: the week reported on */
+	{ "Bilan de la semaine : 12 incidents", "2021-08-09", "2021-08-02 2021-08-08", NULL, "la semaine", REL, REP, "2021-08-02", "2021-08-08" },
+	{ "Incidents of the week: 12", "2021-08-09", "2021-08-02 2021-08-08", NULL, "the week", REL, REP, "2021-08-02", "2021-08-08" },
+	{ "la semaine derni\xc3\xa8re", "2021-08-09", "2021-08-02 2021-08-08", NULL, "la semaine derni\xc3\xa8re", BACK, PUB, "2021-08-02", "2021-08-09" }, /* as without a weekly note */
+	{ "over the week", "2021-08-09", "2021-04-01 2021-06-30", NULL, NULL, 0, 0, NULL, NULL }, /* a quarterly note */
 	/* "sept" followed by a noun is seven, not September */
 	{ "Trois civils ont \xc3\xa9" "t\xc3\xa9 tu\xc3\xa9s et sept autres bless\xc3\xa9s.", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
 	{ "sept personnes ont disparu", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
