@@ -93,8 +93,9 @@ level_of_count(const struct mention_sent *s, size_t k, size_t qs, struct mention
 
 	if (b == (size_t)-1 || !mention_in_list(level_last, s->f, b, e))
 		return 0;
-	/* the nearest "number of" before the figure */
-	for (i = s->lo; i < b; i++)
+	/* the nearest "number of" before the figure, within the fourteen words
+	 * its complements may take (a bounded look: hostile text stays linear) */
+	for (i = b > s->lo + 160 ? b - 160 : s->lo; i < b; i++)
 		if ((i == s->lo || !text_isalnum((unsigned char)s->f[i - 1])) && text_isalnum((unsigned char)s->f[i])) {
 			size_t oe = number_of_at(s, i, b);
 

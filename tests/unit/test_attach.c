@@ -34,7 +34,8 @@ test_attach_hostile(void **state)
 	static const char *const units[] = {
 		"12 nurses, ", "fled over the border to ", "victims, ", "aged 10 to ", "the number ",
 		"a day ", "left Mali for ", "in 3 cases ", "killed or injured ", "dans au moins 4 cas, ",
-		"Chaque jour, ", "the killing of 5 "
+		"Chaque jour, ", "the killing of 5 ", "the number of people killed rose to 7 ",
+		"killed - 3; ", "portant a 4 le nombre de morts "
 	};
 	size_t len = 200000;
 	char *s = malloc(len + 1);
