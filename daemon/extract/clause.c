@@ -3,7 +3,9 @@
  *
  * Two passes over the sentence, each linear: the appositions first
  * (parentheses, a pair of dashes or one running to the end, a breakdown
- * opened by a cue word), then the clause boundaries outside them.
+ * opened by a cue word), then the clause boundaries outside them; and
+ * whether a span between a figure and a period joins another clause
+ * (clause_joins, for the period stage).
  */
 #include <string.h>
 
@@ -309,5 +311,58 @@ clause_apposition_at(const struct clause_span *v, size_t n, size_t pos)
 	for (size_t k = 0; k < n; k++)
 		if (v[k].kind == CLAUSE_APPOSITION && v[k].start == pos)
 			return v[k].end;
+	return 0;
+}
+
+/* Whether the "and" / "et" at i joins two place names, not two clauses:
+ * "in the Est and Centre-Nord regions" (a plural place noun within three
+ * words after it), "dans les régions de Mopti et de Ségou" (one within
+ * four words before it). */
+static int
+joins_places(const char *f, size_t a, size_t b, size_t i)
+{
+	static const char *const nouns[] = {
+		"regions", "provinces", "districts", "territories", "states", "prefectures", "communes",
+		"cercles", "counties", "departements", "localites", "localities", NULL
+	};
+	size_t j = text_word_end(f, b, i);
+
+	for (int n = 0; n < 3 && j < b; n++) {
+		size_t e;
+
+		while (j < b && !text_isalnum((unsigned char)f[j]))
+			j++;
+		e = text_word_end(f, b, j);
+		for (size_t k = 0; nouns[k] != NULL; k++)
+			if (text_word_eq(nouns[k], f + j, e - j))
+				return 1;
+		j = e;
+	}
+	for (size_t k = i > a + 40 ? i - 40 : a; k < i; k++)
+		if (k == a || !text_isalnum((unsigned char)f[k - 1]))
+			for (size_t q = 0; nouns[q] != NULL; q++)
+				if (text_word_at(f, i, k, nouns[q]))
+					return 1;
+	return 0;
+}
+
+int
+clause_joins(const char *f, size_t a, size_t b, int fr)
+{
+	static const char *const en[] = {
+		"and", "but", "while", "whereas", "who", "which", "that", "were", "was", "are", "is",
+		"had", "has", "have", "when", NULL
+	};
+	static const char *const frw[] = {
+		"et", "mais", "alors", "tandis", "qui", "que", "ont", "sont", "a", "ete", "avaient",
+		"etaient", "lorsque", "quand", NULL
+	};
+	const char *const *words = fr ? frw : en;
+
+	for (size_t i = a; i < b; i++)
+		if (text_isalpha((unsigned char)f[i]) && (i == a || !text_isalnum((unsigned char)f[i - 1])))
+			for (size_t k = 0; words[k] != NULL; k++)
+				if (text_word_at(f, b, i, words[k]) && !(k == 0 && joins_places(f, a, b, i)))
+					return 1;
 	return 0;
 }

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "rightswatch/clause.h"
 #include "rightswatch/dateline.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/mention.h"
@@ -99,61 +100,6 @@ speech_between(const char *f, size_t a, size_t b)
 				if (text_word_at(f, b, i, verbs[k]))
 					return 1;
 	}
-	return 0;
-}
-
-/* Whether the "and" / "et" at i joins two place names, not two clauses:
- * "in the Est and Centre-Nord regions" (a plural place noun within three
- * words after it), "dans les régions de Mopti et de Ségou" (one within
- * four words before it). */
-static int
-joins_places(const char *f, size_t a, size_t b, size_t i)
-{
-	static const char *const nouns[] = {
-		"regions", "provinces", "districts", "territories", "states", "prefectures", "communes",
-		"cercles", "counties", "departements", "localites", "localities", NULL
-	};
-	size_t j = text_word_end(f, b, i);
-
-	for (int n = 0; n < 3 && j < b; n++) {
-		size_t e;
-
-		while (j < b && !text_isalnum((unsigned char)f[j]))
-			j++;
-		e = text_word_end(f, b, j);
-		for (size_t k = 0; nouns[k] != NULL; k++)
-			if (text_word_eq(nouns[k], f + j, e - j))
-				return 1;
-		j = e;
-	}
-	for (size_t k = i > a + 40 ? i - 40 : a; k < i; k++)
-		if (k == a || !text_isalnum((unsigned char)f[k - 1]))
-			for (size_t q = 0; nouns[q] != NULL; q++)
-				if (text_word_at(f, i, k, nouns[q]))
-					return 1;
-	return 0;
-}
-
-/* Whether f[a, b) joins another clause: a conjunction or a finite verb of
- * the text's language (French "a" is a verb, English "a" an article). */
-static int
-clause_joined(const char *f, size_t a, size_t b, int fr)
-{
-	static const char *const en[] = {
-		"and", "but", "while", "whereas", "who", "which", "that", "were", "was", "are", "is",
-		"had", "has", "have", "when", NULL
-	};
-	static const char *const frw[] = {
-		"et", "mais", "alors", "tandis", "qui", "que", "ont", "sont", "a", "ete", "avaient",
-		"etaient", "lorsque", "quand", NULL
-	};
-	const char *const *words = fr ? frw : en;
-
-	for (size_t i = a; i < b; i++)
-		if (text_isalpha((unsigned char)f[i]) && (i == a || !text_isalnum((unsigned char)f[i - 1])))
-			for (size_t k = 0; words[k] != NULL; k++)
-				if (text_word_at(f, b, i, words[k]) && !(k == 0 && joins_places(f, a, b, i)))
-					return 1;
 	return 0;
 }
 
@@ -339,7 +285,7 @@ own_period(const struct work *w, size_t lo, size_t ns, size_t ee, size_t cue, si
 				clean = 0;
 		/* Farther than a few words only within the figure's own noun phrase
 		 * ("66 attacks against health workers recorded since March"). */
-		if (pm->start > ee + 24 && clause_joined(f, ee, pm->start, w->fr))
+		if (pm->start > ee + 24 && clause_joins(f, ee, pm->start, w->fr))
 			clean = 0;
 		if (clean && !extract_figure_between(w, ee, pm->start)) {
 			*near = 1;

@@ -39,6 +39,12 @@ int clause_apposition_of(const struct clause_span *v, size_t n, size_t pos);
 /* The end of an apposition starting exactly at pos, or 0. */
 size_t clause_apposition_at(const struct clause_span *v, size_t n, size_t pos);
 
+/* Whether folded f[a, b) joins another clause: a conjunction or a finite
+ * verb of the language (fr: French "a" is a verb, English "a" an
+ * article), but not "and" / "et" joining place names ("in the Mopti and
+ * Ségou regions", "dans les régions de Mopti et de Ségou"). */
+int clause_joins(const char *f, size_t a, size_t b, int fr);
+
 /* A name for a kind, for explanations: "clause", "apposition". */
 const char *clause_kind_name(int kind);
 
