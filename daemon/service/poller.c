@@ -486,11 +486,9 @@ poller_body_gate(struct poller_source *ps, const struct http_response *res,
 		pollstate_apply(&ps->st, &changed, &pol, poller_now(), NULL);
 		log_info("source %s: its feed changed: out of quarantine", ps->name);
 	}
-	/* Lazy (store_set_lazy): it guards against a crash of the process in
-	 * the parser; the round's own commit makes it durable. */
-	if (store_set_lazy(ps->p->store, 1) == -1 ||
-	    store_source_set_hash(ps->p->store, ps->name, hash) == -1 ||
-	    store_set_lazy(ps->p->store, 0) == -1)
+	/* Lazy: it guards against a crash of the process in the parser; the
+	 * round's own commit makes it durable. */
+	if (poller_hash_lazy(ps->p->store, ps->name, hash) == -1)
 		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(ps->p->store));
 	/* (A streamed body met the crash point when its first bytes came.) */
 	if (!b->streamed)

@@ -145,6 +145,9 @@ void poller_precommit(struct poller_source *ps, const struct pollstate *rest,
 /* Store row with a lazy commit (store_set_lazy), for the marks a round
  * leaves before it fetches. 0 or -1. */
 int poller_put_lazy(struct store *st, const struct store_source *row);
+/* The hash of the body a round is about to parse, the same way: a round
+ * that never finishes is known by it. 0 or -1. */
+int poller_hash_lazy(struct store *st, const char *name, const char *hash);
 /* A round that read the feed ends: open its transaction and write what
  * its items came to (poller_items_commit); on failure the round counts as
  * incomplete. */

@@ -58,20 +58,34 @@ poller_precommit(struct poller_source *ps, const struct pollstate *rest,
 		log_warnx("source %s: saving its state: %s", ps->name, store_errmsg(ps->p->store));
 }
 
+/* The end of a lazy write whose result is r: commits are synced again,
+ * whether the write succeeded or not. r, or -1. */
+static int
+lazy_end(struct store *st, int r)
+{
+	if (store_set_lazy(st, 0) == -1)
+		return -1;
+	return r;
+}
+
 /* Store row with a lazy commit (store_set_lazy): it survives a crash of
  * the process, and reaches the disk with the next synced commit; a power
  * cut before that costs one more poll, nothing else. 0 or -1. */
 int
 poller_put_lazy(struct store *st, const struct store_source *row)
 {
-	int r;
-
 	if (store_set_lazy(st, 1) == -1)
 		return -1;
-	r = store_source_put(st, row);
-	if (store_set_lazy(st, 0) == -1)
+	return lazy_end(st, store_source_put(st, row));
+}
+
+/* The hash of a body about to be parsed, with a lazy commit as above. */
+int
+poller_hash_lazy(struct store *st, const char *name, const char *hash)
+{
+	if (store_set_lazy(st, 1) == -1)
 		return -1;
-	return r;
+	return lazy_end(st, store_source_set_hash(st, name, hash));
 }
 
 /* A cancelled round (a stop) did end: what was stored before it, not its
