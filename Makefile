@@ -23,7 +23,7 @@ DEB_BUILD = build-essential pkg-config libcurl4-openssl-dev libxml2-dev \
             libutf8proc-dev libcmocka-dev
 DEB_TEST  = nginx-light sqlite3 python3 python3-aiosmtpd rsyslog curl time \
             clang libclang-rt-14-dev systemd systemd-container mmdebstrap \
-            groff-base man-db procps util-linux chromium
+            groff-base man-db procps util-linux chromium strace
 PKGS      = libcurl libxml-2.0 libevent sqlite3 inih jansson libutf8proc
 
 CC      ?= cc

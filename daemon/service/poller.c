@@ -767,6 +767,11 @@ poller_source_finish(struct poller_source *ps)
 	poller_log_skips(ps);
 	poller_round_end(ps, read);
 	store_source_clear(&ps->row);
+	/* What polls commit lazily reaches the disk within POLLER_SYNC_AGE
+	 * while polls go on, and as soon as none is in flight: a power cut
+	 * costs at most those seconds of polls, done again. */
+	if (store_sync(p->store, p->busy == 0 ? 0 : POLLER_SYNC_AGE) == -1)
+		log_warnx("syncing the state file: %s", store_errmsg(p->store));
 	/* The pages of the revisions emptied go back to the file system once
 	 * nothing is in flight (a vacuum is a commit, and a sync, of its own:
 	 * not one per source). */

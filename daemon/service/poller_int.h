@@ -29,6 +29,7 @@ struct url_policy;
 /* A feed item whose content is at least this long carries the full text
  * (fetch_pages = auto then reads it from the feed instead of the page). */
 #define POLLER_FULL_TEXT 1500 /* bytes */
+#define POLLER_SYNC_AGE 5 /* seconds a lazy commit may wait for its sync (poller.c) */
 
 /* What the poller asks for: a release page or an HTML listing, a feed. */
 #define POLLER_ACCEPT_HTML "text/html,application/xhtml+xml"

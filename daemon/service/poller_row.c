@@ -5,7 +5,8 @@
  * restarts); what was there before, put back when the round is cancelled;
  * the validators, the redirect and the summary of a round that ended; the
  * round's one transaction (everything a poll that read the feed learnt,
- * with the row, in one commit: one fdatasync); and the operator's reset
+ * with the row, in one lazy commit, synced before any alert it raised goes
+ * out: see store.c for why that loses nothing); and the operator's reset
  * (`rightswatch source reset`).
  */
 #include <stdio.h>
@@ -106,9 +107,16 @@ poller_round_begin(struct poller_source *ps)
 	struct store *st = ps->p->store;
 
 	ps->in_tx = 0;
+	/* Lazily: a poll that raised no alert may be lost to a power cut
+	 * (never to a kill) and is then simply done again; one that raised
+	 * one is synced before anything goes out (poller_round_end). A store
+	 * that refuses keeps syncing every commit: slower, as safe. */
+	if (store_set_lazy(st, 1) == -1)
+		log_warnx("source %s: %s", ps->name, store_errmsg(st));
 	if (store_begin(st) == -1) {
 		/* Nothing of the feed is written: it is read again next time. */
 		log_warnx("source %s: %s", ps->name, store_errmsg(st));
+		(void)lazy_end(st, 0);
 		ps->page_failed = 1;
 		return;
 	}
@@ -127,6 +135,7 @@ poller_round_failed(struct poller_source *ps)
 	log_warnx("source %s: storing what the poll read: %s; the feed is read again at the "
 	    "next poll", ps->name, store_errmsg(st));
 	store_rollback(st);
+	(void)lazy_end(st, 0);
 	free(ps->row.etag);
 	free(ps->row.last_modified);
 	ps->row.etag = ps->row.last_modified = NULL;
@@ -156,12 +165,20 @@ poller_round_end(struct poller_source *ps, int read)
 		poller_round_failed(ps);
 		return;
 	}
-	/* On disk now (synchronous = FULL): the alerts may go out. */
-	if (ps->rep.alerts > 0) {
-		crashpoint("after_alert_commit");
-		if (p->alert_hook != NULL)
-			p->alert_hook(p->alert_arg);
+	if (lazy_end(st, 0) == -1)
+		log_warnx("source %s: %s", ps->name, store_errmsg(st));
+	if (ps->rep.alerts == 0)
+		return;
+	/* The alerts reach the disk before any of them goes out. A sync that
+	 * fails (a failing disk) is logged, and the alerts wait for the
+	 * courier's next pass rather than being sent at once. */
+	if (store_sync(st, 0) == -1) {
+		log_warnx("source %s: %s", ps->name, store_errmsg(st));
+		return;
 	}
+	crashpoint("after_alert_commit");
+	if (p->alert_hook != NULL)
+		p->alert_hook(p->alert_arg);
 }
 
 /* Bring the stored row up to this round: the configured url (a changed

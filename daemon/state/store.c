@@ -9,22 +9,26 @@
  *
  * The only module that includes sqlite3.h. Every statement is prepared
  * once, cached in struct store, and fed bound parameters: no SQL is ever
- * built from text. WAL journal, foreign keys on, synchronous = FULL (an
- * alert and its outbox rows must survive a power cut once committed),
- * incremental vacuum (store_reclaim gives pruned revisions' pages back).
+ * built from text. WAL journal, foreign keys on, synchronous = FULL by
+ * default (a commit returns once the WAL is fdatasync'ed), incremental
+ * vacuum (store_reclaim gives pruned revisions' pages back).
  *
  * Why that keeps "no alert lost, none duplicated": a poll of one feed
  * writes everything it learns (items, releases, figures, alerts and their
- * outbox rows, validators, next due time) in one transaction, and with
- * synchronous = FULL in WAL mode its COMMIT returns only after the WAL has
- * been fdatasync'ed: one sync per poll. Killed or powered off before that,
- * the poll left nothing but its lazy marks (store_set_lazy: the round's
- * precommit and the body's hash, synchronous = NORMAL), and it is simply
- * polled again; after it, the alert is on disk before any delivery starts
- * (the courier reads committed outbox rows only). A lazy commit is in the
- * WAL before the next one, and recovery keeps a prefix of the WAL: the
- * next synced commit makes the marks before it durable too, and a power
- * cut can lose only marks whose loss means one more poll, never an alert.
+ * outbox rows, validators, next due time) in one transaction. The poller
+ * commits it lazily (store_set_lazy: synchronous = NORMAL, written to the
+ * WAL but not synced), and when it raised an alert syncs the WAL
+ * (store_sync) before any delivery starts (the courier reads committed
+ * outbox rows only). A kill -9 loses no commit, lazy or not: the WAL is in
+ * the kernel's hands. A power cut keeps a prefix of the WAL, up to its
+ * last sync: it can lose only polls committed after that sync, none of
+ * which raised an alert (an alert's commit is synced before it goes out,
+ * and the sync makes every commit before it durable too). Such a poll is
+ * simply done again when its feed is read next (its validators and items
+ * were lost with it), so an alert is neither lost nor sent twice. The
+ * poller bounds what a power cut can cost: lazy commits are synced within
+ * seconds while polls go on, and as soon as none is in flight. Deliveries
+ * (the outbox marks) commit with synchronous = FULL.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -32,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
@@ -443,6 +448,18 @@ store_reclaim(struct store *st)
 
 /* ---- transactions: store_begin nests through savepoints ---- */
 
+/* Seconds on a clock that does not jump, never 0 (0 is "nothing
+ * unsynced"). */
+static int64_t
+store_clock(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
+		return 1;
+	return (int64_t)ts.tv_sec + 1;
+}
+
 int
 store_set_lazy(struct store *st, int lazy)
 {
@@ -454,6 +471,37 @@ store_set_lazy(struct store *st, int lazy)
 	if (sqlite3_exec(st->db, lazy ? "PRAGMA synchronous = NORMAL" :
 	    "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK)
 		return store_db_err(st, "lazy commits");
+	/* Whatever was committed while lazy may be in the WAL unsynced; a
+	 * later synced commit covers it too, but is not counted on (a commit
+	 * that wrote nothing syncs nothing). */
+	if (!lazy && st->lazy && st->unsynced_since == 0)
+		st->unsynced_since = store_clock();
+	st->lazy = lazy;
+	return 0;
+}
+
+int
+store_sync(struct store *st, int64_t older_than)
+{
+	sqlite3_file *wal = NULL;
+	int rc;
+
+	if (st->unsynced_since == 0 || st->depth > 0 ||
+	    store_clock() - st->unsynced_since < older_than)
+		return 0;
+	/* The WAL's own file, through SQLite's VFS: syncing it is what a
+	 * commit with synchronous = FULL does, and recovery keeps every
+	 * commit in the synced part of the WAL. No WAL (a database in
+	 * memory): nothing to sync. */
+	rc = sqlite3_file_control(st->db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal);
+	if (rc != SQLITE_OK)
+		return store_db_err(st, "syncing the journal");
+	if (wal != NULL && wal->pMethods != NULL &&
+	    (rc = wal->pMethods->xSync(wal, SQLITE_SYNC_NORMAL)) != SQLITE_OK) {
+		store_set_err(st, "syncing the journal: %s", sqlite3_errstr(rc));
+		return -1;
+	}
+	st->unsynced_since = 0;
 	return 0;
 }
 

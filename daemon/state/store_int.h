@@ -37,6 +37,8 @@ struct store {
 	sqlite3_stmt *stmt[S_COUNT];
 	int depth;          /* open store_begin levels */
 	int readonly;       /* store_open_readonly: nothing is ever written */
+	int lazy;           /* store_set_lazy: commits are not synced */
+	int64_t unsynced_since; /* store_clock of the first unsynced lazy write, or 0 */
 	char errmsg[512];
 };
 

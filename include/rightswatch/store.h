@@ -578,6 +578,11 @@ int store_rollback(struct store *st);
  * but a poll done again (a round's precommit, a body's hash). Outside a
  * transaction only. 0 or -1. */
 int store_set_lazy(struct store *st, int lazy);
+/* Make every lazy commit so far durable: one fdatasync of the WAL, the
+ * sync a commit with lazy off makes. Only when the oldest lazy write not
+ * yet synced is at least older_than seconds old (0: any); nothing when
+ * none is waiting, or inside a transaction. 0 or -1. */
+int store_sync(struct store *st, int64_t older_than);
 /* Can the database be written now? Takes the write lock (BEGIN IMMEDIATE,
  * waiting a quarter of a second at most) and rolls back: 0, or -1 when
  * the file is read-only, locked by another writer, or failing. */

@@ -73,6 +73,19 @@ compare = prior_year_total
 severity = critical
 INI
 }
+# mission_mail: a [notify mail] section sending to smtp_start's server.
+mission_mail() {
+	cat <<INI
+
+[notify mail]
+type = email
+url = smtp://127.0.0.1:$SMTP_PORT
+starttls = never
+from = rightswatch@alerts.example.org
+to = ops@example.org
+timeout = 10s
+INI
+}
 # The 2020 total as an operator configures it.
 MISSION_BASELINE='
 [baseline mali-2020]

@@ -39,16 +39,7 @@ db=$TMP/state.db
 	printf '[daemon]\nstate = state.db\ninterval = 1h\ntimeout = 120s\nlog_level = debug\n\n'
 	mission_sections "http://127.0.0.1:$FAULT_PORT/feed.rss"
 	echo "$MISSION_BASELINE"
-	cat <<INI
-
-[notify mail]
-type = email
-url = smtp://127.0.0.1:$SMTP_PORT
-starttls = never
-from = rightswatch@alerts.example.org
-to = ops@example.org
-timeout = 10s
-INI
+	mission_mail
 } > "$TMP/rw.ini"
 count() { sql "$db" "select count(*) from $1"; }
 
