@@ -454,11 +454,14 @@ poller_check_idle(struct poller *p)
 			p->idle(p->idle_arg);
 		return;
 	}
+	/* Only when nothing is in flight is the walk over the sources worth
+	 * making: done at every poll's end, it made `once` quadratic. */
+	if (p->busy != 0 || p->idle == NULL)
+		return;
 	for (ps = p->sources; ps != NULL; ps = ps->next)
 		if (!ps->once_done && ps->cs != NULL)
 			return;
-	if (p->busy == 0 && p->idle != NULL)
-		p->idle(p->idle_arg);
+	p->idle(p->idle_arg);
 }
 
 
