@@ -6,6 +6,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rightswatch/buf.h"
@@ -103,15 +104,25 @@ draw_xaxis(struct buf *b, const struct chart_frame *f)
 	return r == 0 ? buf_puts(b, "</g>") : -1;
 }
 
-/* <title>label</title>, when there is one. */
+/* <title>label</title>, when there is one; a mark drawn for more than
+ * itself (chart_thin) says so. */
+static int
+put_title_n(struct buf *b, const char *label, unsigned count)
+{
+	if (label == NULL && count < 2)
+		return 0;
+	if (buf_puts(b, "<title>") == -1 || (label != NULL && htmlesc_text(b, label) == -1))
+		return -1;
+	if (count > 1 && buf_printf(b, "%s%u figures drawn here (the table lists each)",
+	    label != NULL ? "; " : "", count) == -1)
+		return -1;
+	return buf_puts(b, "</title>");
+}
+
 static int
 put_title(struct buf *b, const char *label)
 {
-	if (label == NULL)
-		return 0;
-	if (buf_puts(b, "<title>") == -1 || htmlesc_text(b, label) == -1)
-		return -1;
-	return buf_puts(b, "</title>");
+	return put_title_n(b, label, 1);
 }
 
 /* A threshold's limit: a dashed line over the time it holds. */
@@ -171,7 +182,8 @@ draw_shape(struct buf *b, const struct chart_mark *m, double xa, double xb, doub
 /* One mark, in a link when it has one. Marks without a real period are
  * left out (the page's table still lists them). */
 static int
-draw_mark(struct buf *b, const struct chart_frame *f, const struct chart_mark *m)
+draw_mark(struct buf *b, const struct chart_frame *f, const struct chart_mark *m,
+    unsigned count)
 {
 	int64_t a, z;
 	double xa, xb, y;
@@ -187,7 +199,7 @@ draw_mark(struct buf *b, const struct chart_frame *f, const struct chart_mark *m
 	if (buf_printf(b, "<g class=\"mark %s %s%s\" data-value=\"%lld\" data-start=\"%s\" "
 	    "data-end=\"%s\">", kind_class(m->kind), qual_class(m->qual),
 	    m->derived ? " derived" : "", (long long)m->value, m->start, m->end) == -1 ||
-	    put_title(b, m->label) == -1 || draw_shape(b, m, xa, xb, y, z == a) == -1 ||
+	    put_title_n(b, m->label, count) == -1 || draw_shape(b, m, xa, xb, y, z == a) == -1 ||
 	    buf_puts(b, "</g>") == -1)
 		return -1;
 	return m->href != NULL ? buf_puts(b, "</a>") : 0;
@@ -242,6 +254,8 @@ int
 chart_svg(const struct chart *c, struct buf *b)
 {
 	struct chart_frame f;
+	unsigned *counts;
+	int r = 0;
 	int w = c->width > 0 ? c->width : CHART_WIDTH;
 	int h = c->height > 0 ? c->height : CHART_HEIGHT;
 
@@ -260,13 +274,21 @@ chart_svg(const struct chart *c, struct buf *b)
 	/* Baselines first, figures over them, alert rings on top. */
 	if (buf_puts(b, "</g><g class=\"marks\">") == -1)
 		return -1;
+	if ((counts = calloc(c->nmarks + 1, sizeof(*counts))) == NULL ||
+	    chart_thin(c, &f, counts) == -1) {
+		free(counts);
+		return -1;
+	}
 	for (int k = CHART_BASELINE; k >= CHART_FIGURE; k--)
-		for (size_t i = 0; i < c->nmarks; i++)
-			if ((int)c->marks[i].kind == k && draw_mark(b, &f, &c->marks[i]) == -1)
-				return -1;
-	for (size_t i = 0; i < c->nmarks; i++)
-		if (c->marks[i].kind == CHART_ALERT && draw_mark(b, &f, &c->marks[i]) == -1)
-			return -1;
+		for (size_t i = 0; i < c->nmarks && r == 0; i++)
+			if ((int)c->marks[i].kind == k && counts[i] > 0)
+				r = draw_mark(b, &f, &c->marks[i], counts[i]);
+	for (size_t i = 0; i < c->nmarks && r == 0; i++)
+		if (c->marks[i].kind == CHART_ALERT)
+			r = draw_mark(b, &f, &c->marks[i], 1);
+	free(counts);
+	if (r == -1)
+		return -1;
 	if (buf_puts(b, "</g>") == -1 || draw_legend(b, &f) == -1)
 		return -1;
 	return buf_puts(b, "</svg>");

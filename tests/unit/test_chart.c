@@ -236,6 +236,68 @@ test_escaping(void **state)
 	free(svg);
 }
 
+/* Count the occurrences of needle in hay. */
+static size_t
+count_of(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* A long series: figures drawn on the same pixels with the same look are
+ * drawn once, saying how many they stand for; any difference in look or
+ * place keeps a mark of its own; alerts are never merged. */
+static void
+test_thin(void **state)
+{
+	enum { N = 1000 };
+	static struct chart_mark m[N + 8];
+	struct chart c = { "Chad — killed", "Killed per quarter", m, 0, NULL, 0, 0, 0 };
+	size_t n = 0;
+	char *svg;
+
+	(void)state;
+	/* the same quarter reported by release after release */
+	for (int i = 0; i < N; i++) {
+		m[n] = mark(CHART_FIGURE, 120, CHART_EXACT, "2022-01-01", "2022-03-31");
+		m[n++].label = "figure of a quarter";
+	}
+	/* a different value, qualifier, hollowness, period: each its own mark */
+	m[n++] = mark(CHART_FIGURE, 300, CHART_EXACT, "2022-01-01", "2022-03-31");
+	m[n++] = mark(CHART_FIGURE, 120, CHART_AT_LEAST, "2022-01-01", "2022-03-31");
+	m[n] = mark(CHART_FIGURE, 120, CHART_EXACT, "2022-01-01", "2022-03-31");
+	m[n++].derived = 1;
+	m[n++] = mark(CHART_FIGURE, 120, CHART_EXACT, "2022-04-01", "2022-06-30");
+	/* a baseline where the figures are: a kind of its own */
+	m[n++] = mark(CHART_BASELINE, 120, CHART_EXACT, "2022-01-01", "2022-03-31");
+	/* two alerts on the same spot: both drawn, each with its link */
+	m[n] = mark(CHART_ALERT, 300, CHART_EXACT, "2022-01-01", "2022-03-31");
+	m[n++].href = "/release/7";
+	m[n] = mark(CHART_ALERT, 300, CHART_EXACT, "2022-01-01", "2022-03-31");
+	m[n++].href = "/release/8";
+	/* a mark without a period is never drawn, thinned or not */
+	m[n++] = mark(CHART_FIGURE, 120, CHART_EXACT, "", "");
+	c.nmarks = n;
+	svg = render(&c);
+	assert_int_equal(count_of(svg, "data-value=\"120\" data-start=\"2022-01-01\" "
+	    "data-end=\"2022-03-31\">"), 4);  /* exact, at least, derived, baseline */
+	assert_int_equal(count_of(svg, "class=\"mark figure exact\" data-value=\"120\" "
+	    "data-start=\"2022-01-01\""), 1);
+	assert_non_null(strstr(svg, "<title>figure of a quarter; 1000 figures drawn here "
+	    "(the table lists each)</title>"));
+	assert_int_equal(count_of(svg, "class=\"mark figure"), 5);
+	assert_int_equal(count_of(svg, "class=\"mark baseline"), 1);
+	assert_int_equal(count_of(svg, "class=\"mark alert"), 2);
+	assert_non_null(strstr(svg, "<a href=\"/release/7\">"));
+	assert_non_null(strstr(svg, "<a href=\"/release/8\">"));
+	/* one mark stands for itself alone: no count in its title */
+	assert_null(strstr(svg, " 1 figures drawn"));
+	free(svg);
+}
+
 static void
 test_empty_and_single(void **state)
 {
@@ -274,6 +336,7 @@ main(void)
 		cmocka_unit_test(test_scales),
 		cmocka_unit_test(test_marks),
 		cmocka_unit_test(test_escaping),
+		cmocka_unit_test(test_thin),
 		cmocka_unit_test(test_empty_and_single),
 	};
 
