@@ -170,7 +170,10 @@ extract_compare_after(struct work *w, const struct text_sentence *s, size_t nfig
 		w->pend[p].left--;
 	while (nfig == 0 && from < s->end && may_compare(w, s) &&
 	    compare_find(f, from, s->end, EXTRACT_PROBE, w->nums, w->nnums, &hit)) {
-		int ind = named_indicator(w, hit.start, hit.end);
+		int ind;
+
+		extract_clauses(w, s); /* a sentence with no figure was not split yet */
+		ind = named_indicator(w, hit.start, hit.end);
 		/* a sentence of its own: its reference may open it ("Par rapport au
 		 * premier trimestre, les homicides ont progressé de 60 %") */
 		const struct period_mention *pm = extract_period_reference(w, s->start, s->end);

@@ -30,6 +30,7 @@ struct work {
 	int country; /* the release's, or -1 */
 	const char *country_name;
 	size_t nterms, nnums, nper, ncl;
+	const struct text_sentence *cl_of; /* the sentence cl was split from, or NULL: not yet */
 	struct extract_obs *obs;
 	size_t nobs, cap;
 	/* the period carried through the paragraph, and its comparison reference */
@@ -101,6 +102,11 @@ size_t extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, s
 /* One sentence: its terms, numbers, periods and clauses, then each
  * figure's observation (extract_sentence.c). 0, or -1 when out of memory. */
 int extract_sentence(struct work *w, const struct text_sentence *s);
+
+/* Split sentence s into its clauses (w->cl, w->ncl) unless already done:
+ * only sentences with a figure or a comparison need them, so a sentence
+ * with neither is never split (extract_work.c). */
+void extract_clauses(struct work *w, const struct text_sentence *s);
 
 /* Drop the title's observations that the body states again (the same
  * indicator, value and derivation): the body's has the period and the

@@ -461,8 +461,10 @@ extract_sentence(struct work *w, const struct text_sentence *s)
 	w->nterms = extract_find_terms(w->tx, f, s->start, s->end, w->terms, SENT_MAX_TERMS);
 	w->nnums = number_scan(f, w->t->len, s->start, s->end, w->fr, w->nums, SENT_MAX_NUMS);
 	w->nper = period_scan_ctx(f, w->t->len, s->start, s->end, &w->pctx, w->per, SENT_MAX_PERIODS);
-	w->ncl = clause_split(f, s->start, s->end, w->cl, SENT_MAX_CLAUSES);
-	memset(w->proj, -1, w->ncl);
+	w->ncl = 0;
+	w->cl_of = NULL;
+	if (w->nnums > 0)
+		extract_clauses(w, s);
 	sent_init(w, s, &st);
 	/* The title: its period is the release's; its figures are figures too
 	 * (a repeat in the body is the same fact, and the store keeps one) */

@@ -1,10 +1,13 @@
 /*
  * extract_work — what every stage of one extract_text call shares:
- * appending an observation, whether one has only an end (a stock), and the
- * taxonomy terms of a span. Below extract.c and the stages it calls.
+ * appending an observation, a sentence's clauses (split when first asked),
+ * whether an observation has only an end (a stock), and the taxonomy terms
+ * of a span. Below extract.c and the stages it calls.
  */
 #include <stdlib.h>
+#include <string.h>
 
+#include "rightswatch/clause.h"
 #include "extract_int.h"
 
 int
@@ -23,6 +26,16 @@ extract_push(struct work *w, const struct extract_obs *o)
 	}
 	w->obs[w->nobs++] = *o;
 	return 0;
+}
+
+void
+extract_clauses(struct work *w, const struct text_sentence *s)
+{
+	if (w->cl_of == s)
+		return;
+	w->ncl = clause_split(w->t->f, s->start, s->end, w->cl, SENT_MAX_CLAUSES);
+	memset(w->proj, -1, w->ncl);
+	w->cl_of = s;
 }
 
 int
