@@ -307,6 +307,12 @@ period_reporting_cue(const char *f, size_t start, size_t end)
 		"covering", "covers", "reporting", "period", "couvrant", "couvre", "periode", NULL
 	};
 
+	/* every cue holds one of these: a sentence with none (nearly all) is
+	 * passed after three searches, not a word at a time */
+	if (start >= end || (memmem(f + start, end - start, "cover", 5) == NULL &&
+	    memmem(f + start, end - start, "couv", 4) == NULL &&
+	    memmem(f + start, end - start, "period", 6) == NULL))
+		return 0;
 	for (size_t i = start; i < end; i++) {
 		size_t we;
 		int first = 0;
