@@ -24,6 +24,7 @@
 
 struct extract_taxonomy {
 	struct taxonomy *tx;
+	struct period_words *pw; /* the words a temporal phrase may begin with, hashed once */
 };
 
 struct extract_taxonomy *
@@ -38,6 +39,11 @@ extract_taxonomy_new(const struct config *cf)
 		free(t);
 		return NULL;
 	}
+	if ((t->pw = period_words_new()) == NULL) {
+		taxonomy_free(t->tx);
+		free(t);
+		return NULL;
+	}
 	return t;
 }
 
@@ -47,6 +53,7 @@ extract_taxonomy_free(struct extract_taxonomy *t)
 	if (t == NULL)
 		return;
 	taxonomy_free(t->tx);
+	period_words_free(t->pw);
 	free(t);
 }
 
@@ -232,6 +239,7 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 	w->last_age = 99;
 	w->title_end = title_end(&t, sv, ns);
 	w->pctx.release = params->release_date;
+	w->pctx.words = etx->pw;
 	extract_report(w, sv, ns);
 	for (size_t i = 0; i < ns; i++) {
 		w->heading = sv[i].end > w->title_end && is_heading(&t, sv, ns, i);

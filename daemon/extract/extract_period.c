@@ -569,6 +569,7 @@ report_in(struct work *w, size_t a, size_t b, long min_days, int open_too)
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.release = w->p->release_date;
+	ctx.words = w->pctx.words;
 	n = period_scan_ctx(w->t->f, w->t->len, a, b, &ctx, pm, 16);
 	for (size_t p = 0; p < n; p++)
 		if (report_like(w, &pm[p], min_days, open_too)) {

@@ -84,6 +84,12 @@ number_month(const char *f, size_t len, size_t i, size_t *wend)
 	return 0;
 }
 
+const char *
+number_month_name(size_t k)
+{
+	return k < sizeof(months) / sizeof(months[0]) ? months[k].w : NULL;
+}
+
 /* Previous word of f before i within [lo, ..): its bounds in ws and we. */
 static int
 prev_word(const char *f, size_t lo, size_t i, size_t *ws, size_t *we)

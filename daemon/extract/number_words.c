@@ -109,6 +109,19 @@ lookup(const struct word *const *index, const char *f, size_t i, size_t e)
 	return 0;
 }
 
+const char *
+number_word_name(int fr, size_t k)
+{
+	const struct word *const *index = fr ? fr_words : en_words;
+
+	for (size_t l = 0; l < 26; l++)
+		for (const struct word *t = index[l]; t != NULL && t->w != NULL; t++)
+			if (k-- == 0)
+				return t->w;
+	/* the words number_word reads outside the tables */
+	return k == 0 ? "twice" : k == 1 ? "thrice" : k == 2 ? "double" : NULL;
+}
+
 int64_t
 number_word(const char *f, size_t len, size_t i, int fr, size_t *wend)
 {

@@ -219,6 +219,7 @@ period_scan_ctx(const char *f, size_t len, size_t start, size_t end,
 	c.has_prev = ctx->has_prev;
 	c.prev_s = ctx->prev_s;
 	c.prev_e = ctx->prev_e;
+	c.words = ctx->words;
 	while (i < end) {
 		struct period_mention pm;
 		size_t e, we;

@@ -26,6 +26,7 @@ struct pc {
 	int has_prev;
 	struct date_ymd prev_s, prev_e;
 	int prev_grain; /* the grain of the sentence's previous phrase ("the fourth" after "the third quarter") */
+	const struct period_words *words; /* or NULL */
 };
 
 /* A date as read: a year, a month of a year, or a day. */

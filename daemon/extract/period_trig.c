@@ -5,6 +5,8 @@
  * of a sentence are passed over after one or two comparisons; and whether
  * a phrase is the reference of a comparison.
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rightswatch/number.h"
@@ -334,6 +336,131 @@ unit_next(const struct pc *c, size_t we)
 	return in_words(units, c->f, k, text_word_end(c->f, c->hi, k));
 }
 
+/* The trigger mask of the word s[0, n) (before its gate), or 0. */
+static int
+trig_mask(const char *s, size_t n)
+{
+	const struct trig *t;
+
+	if (n > 0 && s[0] >= 'a' && s[0] <= 'z' && (t = by_letter[s[0] - 'a']) != NULL)
+		for (; t->w != NULL; t++) {
+			int d = text_word_cmp(t->w, s, n);
+
+			if (d == 0)
+				return t->mask;
+			if (d > 0)
+				break; /* the list is in order: no later word matches */
+		}
+	return 0;
+}
+
+/* One word of period_words: what period_trigger asks of it, computed by
+ * the very functions it would call, so the two ways agree by construction. */
+struct pword {
+	const char *w; /* a static string; NULL: a free slot */
+	size_t n;
+	int trig;      /* trig_mask */
+	int month;     /* number_month != 0 */
+	int num;       /* number_word > 0, English or French */
+};
+
+#define PW_SLOTS 1024 /* a power of two, four times the words or more */
+
+struct period_words {
+	struct pword slot[PW_SLOTS];
+	size_t maxn; /* the longest word: a longer one is no key, unhashed */
+};
+
+static size_t
+pw_slot(const char *s, size_t n)
+{
+	uint64_t h = text_word_hash(s, n);
+
+	return (size_t)((h ^ (h >> 31)) * 0x9e3779b97f4a7c15ULL >> 40) & (PW_SLOTS - 1);
+}
+
+static const struct pword *
+pw_find(const struct period_words *pw, const char *s, size_t n)
+{
+	if (n > pw->maxn)
+		return NULL;
+	for (size_t j = pw_slot(s, n); pw->slot[j].w != NULL; j = (j + 1) & (PW_SLOTS - 1))
+		if (pw->slot[j].n == n && memcmp(pw->slot[j].w, s, n) == 0)
+			return &pw->slot[j];
+	return NULL;
+}
+
+/* Add w, unless it is there or begins nothing; -1 when the table is full. */
+static int
+pw_add(struct period_words *pw, const char *w)
+{
+	size_t n = strlen(w), e, j;
+	struct pword p = { w, n, trig_mask(w, n), number_month(w, n, 0, NULL) != 0,
+		number_word(w, n, 0, 0, &e) > 0 || number_word(w, n, 0, 1, &e) > 0 };
+	size_t used = 0;
+
+	if (pw_find(pw, w, n) != NULL || (p.trig == 0 && !p.month && !p.num))
+		return 0;
+	for (j = pw_slot(w, n); pw->slot[j].w != NULL; j = (j + 1) & (PW_SLOTS - 1))
+		if (++used == PW_SLOTS)
+			return -1;
+	pw->slot[j] = p;
+	if (n > pw->maxn)
+		pw->maxn = n;
+	return 0;
+}
+
+struct period_words *
+period_words_new(void)
+{
+	struct period_words *pw = calloc(1, sizeof(*pw));
+	const char *w;
+	int rc = 0;
+
+	if (pw == NULL)
+		return NULL;
+	/* every word any of the three may give a role to: the trigger lists,
+	 * the month names, the number words */
+	for (size_t l = 0; l < 26; l++)
+		for (const struct trig *t = by_letter[l]; t != NULL && t->w != NULL; t++)
+			rc |= pw_add(pw, t->w);
+	for (size_t k = 0; (w = number_month_name(k)) != NULL; k++)
+		rc |= pw_add(pw, w);
+	for (int fr = 0; fr < 2; fr++)
+		for (size_t k = 0; (w = number_word_name(fr, k)) != NULL; k++)
+			rc |= pw_add(pw, w);
+	if (rc != 0) {
+		free(pw);
+		return NULL;
+	}
+	return pw;
+}
+
+void
+period_words_free(struct period_words *pw)
+{
+	free(pw);
+}
+
+/* period_trigger for a word of letters, through the hash: one look-up
+ * where the lists would be walked. */
+static int
+trigger_word(const struct pc *c, size_t i, size_t we)
+{
+	const struct pword *p = pw_find(c->words, c->f + i, we - i);
+	int mask = 0;
+
+	if (p == NULL)
+		return 0;
+	if (p->month)
+		return R_REL | R_SPAN | R_DATE;
+	if (p->trig != 0)
+		mask = gate(c, i, we, p->trig);
+	if (mask == 0 && p->num && c->has_prev && unit_next(c, we))
+		mask = R_ANCH;
+	return mask;
+}
+
 int
 period_trigger(const struct pc *c, size_t i, size_t we)
 {
@@ -353,6 +480,8 @@ period_trigger(const struct pc *c, size_t i, size_t we)
 			mask |= R_ANCH; /* "two days later" */
 		return mask;
 	}
+	if (c->words != NULL)
+		return trigger_word(c, i, we);
 	if (number_month(c->f, c->hi, i, NULL) != 0)
 		return R_REL | R_SPAN | R_DATE;
 	if (c->f[i] >= 'a' && c->f[i] <= 'z' && (t = by_letter[c->f[i] - 'a']) != NULL)

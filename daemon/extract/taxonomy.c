@@ -305,13 +305,7 @@ struct taxonomy {
 static uint64_t
 hash_word(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
+	return text_word_hash(s, n);
 }
 
 /* The slot of hash h in a table of n (a power of two) slots: FNV's low

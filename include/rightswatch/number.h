@@ -95,4 +95,10 @@ int number_month(const char *f, size_t len, size_t i, size_t *wend);
  * by other stages for multipliers; sets *wend; -1 when none. */
 int64_t number_word(const char *f, size_t len, size_t i, int fr, size_t *wend);
 
+/* The k-th word number_month knows, the k-th of number_word's words in
+ * English (fr 0) or French (fr 1), or NULL past the last: a stage that
+ * indexes words by what they are enumerates them. */
+const char *number_month_name(size_t k);
+const char *number_word_name(int fr, size_t k);
+
 #endif

@@ -87,7 +87,16 @@ struct period_context {
 	struct date_ymd rs, re;
 	int has_prev;             /* 1: the text's previous expression prev_s..prev_e is known */
 	struct date_ymd prev_s, prev_e;
+	const struct period_words *words; /* period_words_new's, borrowed; NULL: none (slower, same result) */
 };
+
+/* The words that may begin a temporal phrase (trigger words, month names,
+ * number words), each with what it may begin, in one hash: a sentence's
+ * words are each looked up once instead of compared with every list.
+ * Built once (per taxonomy, not per text); NULL when out of memory. */
+struct period_words;
+struct period_words *period_words_new(void);
+void period_words_free(struct period_words *pw);
 
 /* The temporal phrases of f[start, end), in order, at most max in out;
  * returns how many. An expression that needs an anchor the context does

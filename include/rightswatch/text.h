@@ -79,6 +79,20 @@ text_isalnum(unsigned char c)
 	return (text_class[c] & (TEXT_ALPHA | TEXT_DIGIT)) != 0;
 }
 
+/* FNV-1a of the n bytes at s: the hash the word tables (the taxonomy's
+ * keys, the temporal trigger words) index a word by. */
+static inline uint64_t
+text_word_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
 /* End of the word (letters, digits, apostrophe-free) starting at i. */
 static inline size_t
 text_word_end(const char *f, size_t len, size_t i)

@@ -11,6 +11,7 @@
 
 #include "rightswatch/date.h"
 #include "rightswatch/dateline.h"
+#include "rightswatch/number.h"
 #include "rightswatch/period.h"
 #include "rightswatch/text.h"
 
@@ -357,6 +358,117 @@ test_dateline(void **state)
 	}
 }
 
+static int
+same_day(struct date_ymd a, struct date_ymd b)
+{
+	return a.y == b.y && a.m == b.m && a.d == b.d;
+}
+
+/* Whether two scans of the same text found the same expressions. */
+static int
+same_mentions(const struct period_mention *a, size_t na, const struct period_mention *b, size_t nb)
+{
+	if (na != nb)
+		return 0;
+	for (size_t k = 0; k < na; k++)
+		if (a[k].start != b[k].start || !same_day(a[k].ps, b[k].ps) || !same_day(a[k].pe, b[k].pe) || a[k].end != b[k].end || a[k].kind != b[k].kind ||
+		    a[k].shift != b[k].shift || a[k].ref != b[k].ref || a[k].open != b[k].open ||
+		    a[k].type != b[k].type || a[k].anchor != b[k].anchor || a[k].grain != b[k].grain)
+			return 0;
+	return 1;
+}
+
+/* The hashed words (period_words) find what the word lists find: every
+ * row's text, and a text made of every trigger, month and number word
+ * each before a unit, a date and a gate's next word, read with and
+ * without a previous expression (which "two days later" needs). */
+static void
+test_period_words(void **state)
+{
+	static const char *const extra[] = {
+		"two days later, three weeks after that, deux jours plus tard, on 3 May, the same period",
+		"twice the number since last year; le premier trimestre, les six premiers mois, mi-juin",
+		"trente jours apres, thrice, double, a hundred, the 2010s, Q3 2024, H1 2023, t2 2022",
+		"Jan. 2020, sept 2019, sep 2019, aout dernier, mardi 4 mai, cet apres midi, aujourd hui",
+	};
+	/* the trigger words of period_trig.c, as a reader would list them */
+	static const char *const trig[] = {
+		"a", "as", "at", "au", "aujourd", "auparavant", "avant", "beginning", "between", "by", "ce",
+		"ces", "cet", "cette", "d", "de", "debut", "depuis", "dernier", "derniere", "des", "deuxieme",
+		"dimanche", "du", "durant", "during", "earlier", "early", "en", "end", "entre", "fin", "final",
+		"first", "fourth", "friday", "from", "h1", "h2", "hier", "jeudi", "l", "la", "last", "late",
+		"le", "les", "lundi", "mardi", "mercredi", "mi", "mid", "middle", "monday", "on", "over", "past",
+		"pendant", "plus", "precedemment", "premier", "premiere", "previously", "q1", "q2", "q3", "q4",
+		"quatrieme", "recemment", "recent", "s1", "s2", "samedi", "saturday", "second", "seconde",
+		"since", "so", "sunday", "t1", "t2", "t3", "t4", "that", "the", "third", "this", "thursday",
+		"to", "today", "tonight", "troisieme", "tuesday", "until", "vendredi", "wednesday", "within",
+		"year", "yesterday",
+	};
+	static const char *const after[] = { " days later", " 12 May 2021", " the last week", " mois", "" };
+	struct period_words *pw = period_words_new();
+	struct period_mention a[64], b[64];
+	struct period_context ctx;
+	char *s = malloc(131072);
+	size_t n = 0;
+
+	(void)state;
+	assert_non_null(pw);
+	assert_non_null(s);
+	for (size_t r = 0; r < sizeof(prows) / sizeof(prows[0]) + sizeof(extra) / sizeof(extra[0]); r++) {
+		const char *in = r < sizeof(prows) / sizeof(prows[0]) ? prows[r].in :
+		    extra[r - sizeof(prows) / sizeof(prows[0])];
+		struct text t;
+
+		assert_int_equal(text_fold(in, strlen(in), 0, &t), 0);
+		for (int prev = 0; prev < 2; prev++) {
+			size_t na, nb;
+
+			memset(&ctx, 0, sizeof(ctx));
+			ctx.release = (struct date_ymd){ 2021, 8, 9 };
+			ctx.has_prev = prev;
+			ctx.prev_s = ctx.prev_e = (struct date_ymd){ 2021, 7, 1 };
+			na = period_scan_ctx(t.f, t.len, 0, t.len, &ctx, a, 64);
+			ctx.words = pw;
+			nb = period_scan_ctx(t.f, t.len, 0, t.len, &ctx, b, 64);
+			if (!same_mentions(a, na, b, nb))
+				fail_msg("\"%s\" (previous %d): %zu expressions from the lists, %zu from the hash",
+				    in, prev, na, nb);
+		}
+		text_free(&t);
+	}
+	/* every word of the lists, each followed by each of after[] */
+	for (size_t k = 0; k < 400 + sizeof(trig) / sizeof(trig[0]); k++) {
+		const char *w = k < 100 ? number_month_name(k) : k < 250 ? number_word_name(0, k - 100) :
+		    k < 400 ? number_word_name(1, k - 250) : trig[k - 400];
+
+		for (size_t x = 0; w != NULL && x < sizeof(after) / sizeof(after[0]) && n + 64 < 131072; x++)
+			n += (size_t)snprintf(s + n, 131072 - n, "%s%s, ", w, after[x]);
+	}
+	{
+		struct text t;
+		struct period_mention *c = malloc(4096 * sizeof(*c)), *d = malloc(4096 * sizeof(*d));
+		size_t nc, nd;
+
+		assert_non_null(c);
+		assert_non_null(d);
+		assert_int_equal(text_fold(s, n, 0, &t), 0);
+		memset(&ctx, 0, sizeof(ctx));
+		ctx.release = (struct date_ymd){ 2021, 8, 9 };
+		ctx.has_prev = 1;
+		ctx.prev_s = ctx.prev_e = (struct date_ymd){ 2021, 7, 1 };
+		nc = period_scan_ctx(t.f, t.len, 0, t.len, &ctx, c, 4096);
+		ctx.words = pw;
+		nd = period_scan_ctx(t.f, t.len, 0, t.len, &ctx, d, 4096);
+		assert_true(nc > 100); /* the text does hold expressions */
+		assert_true(same_mentions(c, nc, d, nd));
+		text_free(&t);
+		free(c);
+		free(d);
+	}
+	free(s);
+	period_words_free(pw);
+}
+
 /* Hostile text stays linear: long runs of trigger words and digits. */
 static void
 test_period_hostile(void **state)
@@ -387,6 +499,7 @@ main(void)
 		cmocka_unit_test(test_period_rows),
 		cmocka_unit_test(test_dateline),
 		cmocka_unit_test(test_period_hostile),
+		cmocka_unit_test(test_period_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
