@@ -32,10 +32,12 @@ struct text {
 	size_t olen;
 };
 
+/* 32-bit, as a text's offsets are (text_fold refuses 4 GiB): a long text
+ * has one per hundred bytes or so, and 16 bytes each are what it costs. */
 struct text_sentence {
-	size_t start, end; /* folded offsets, [start, end) */
-	size_t para;       /* paragraph number, from 0 */
-	int first;         /* 1: the first sentence of its paragraph */
+	uint32_t start, end; /* folded offsets, [start, end) */
+	uint32_t para;       /* paragraph number, from 0 */
+	int first;           /* 1: the first sentence of its paragraph */
 };
 
 /* Fold s (len bytes, any bytes). accents = 1 keeps accented letters
