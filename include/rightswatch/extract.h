@@ -51,7 +51,7 @@ enum extract_period_source {
  * it is, what it was resolved against, and the interval it gave. */
 struct extract_period_how {
 	int source;             /* enum extract_period_source */
-	size_t start, end;      /* byte offsets of the expression in the text; start == end: none */
+	uint32_t start, end;    /* byte offsets of the expression in the text; start == end: none */
 	int type;               /* enum period_type (period.h): date, range, back, relative, open, as-of, vague */
 	int anchor;             /* enum period_anchor (period.h): none, publication, reporting, previous */
 	struct date_ymd ps, pe; /* the expression's interval (ps all zero: only the end is known) */
@@ -66,8 +66,11 @@ struct extract_obs {
 	const char *country;    /* into the taxonomy, or NULL */
 	const char *region;     /* into the taxonomy, or NULL */
 	int derived;            /* implied by a comparison */
-	size_t start, end;      /* byte offsets of the evidence in the text */
-	size_t sent_start, sent_end; /* byte offsets of the sentence */
+	/* Offsets are 32-bit, as the extractor's are (text_fold refuses 4 GiB):
+	 * a long text gives tens of thousands of observations, each kept until
+	 * the text is read. */
+	uint32_t start, end;    /* byte offsets of the evidence in the text */
+	uint32_t sent_start, sent_end; /* byte offsets of the sentence */
 	struct extract_period_how how; /* how the period was read */
 };
 
