@@ -277,20 +277,63 @@ in_words(const char *const *list, const char *f, size_t k, size_t ke)
 	return 0;
 }
 
-/* mask when the word after f[i, we) opens the phrase, else 0. */
-static int
-gate(const struct pc *c, size_t i, size_t we, int mask)
+/* One word of period_words: what period_trigger asks of it, computed by
+ * the very functions it would call, so the two ways agree by construction. */
+struct pword {
+	const char *w; /* a static string; NULL: a free slot */
+	size_t n;
+	int trig;      /* trig_mask */
+	int month;     /* number_month != 0 */
+	int num;       /* number_word > 0, English or French */
+	int the;       /* the word is "the" (narrow_the, not a gate) */
+	const struct gate *g; /* gate_of, or NULL */
+};
+
+#define PW_SLOTS 1024 /* a power of two, four times the words or more */
+
+struct period_words {
+	struct pword slot[PW_SLOTS];
+	size_t maxn; /* the longest word: a longer one is no key, unhashed */
+};
+
+static size_t
+pw_slot(const char *s, size_t n)
 {
-	const struct gate *g = NULL;
+	uint64_t h = text_word_hash(s, n);
+
+	return (size_t)((h ^ (h >> 31)) * 0x9e3779b97f4a7c15ULL >> 40) & (PW_SLOTS - 1);
+}
+
+static const struct pword *
+pw_find(const struct period_words *pw, const char *s, size_t n)
+{
+	if (n > pw->maxn)
+		return NULL;
+	for (size_t j = pw_slot(s, n); pw->slot[j].w != NULL; j = (j + 1) & (PW_SLOTS - 1))
+		if (pw->slot[j].n == n && memcmp(pw->slot[j].w, s, n) == 0)
+			return &pw->slot[j];
+	return NULL;
+}
+
+/* The gate of the trigger word s[0, n), or NULL. */
+static const struct gate *
+gate_of(const char *s, size_t n)
+{
+	for (size_t k = 0; k < sizeof(gates) / sizeof(gates[0]); k++)
+		if (gates[k].w[0] == s[0] && text_word_eq(gates[k].w, s, n))
+			return &gates[k];
+	return NULL;
+}
+
+/* mask when the word after the word of gate g, ending at we, opens the
+ * phrase, else 0. The next word's month and number roles come from the
+ * hash when there is one. */
+static int
+gate_next(const struct pc *c, size_t we, int mask, const struct gate *g)
+{
+	const struct pword *p = NULL;
 	size_t k, ke, wend;
 
-	if (we - i == 3 && memcmp(c->f + i, "the", 3) == 0)
-		return narrow_the(c, we, mask);
-	for (size_t n = 0; n < sizeof(gates) / sizeof(gates[0]) && g == NULL; n++)
-		if (gates[n].w[0] == c->f[i] && text_word_eq(gates[n].w, c->f + i, we - i))
-			g = &gates[n];
-	if (g == NULL)
-		return mask;
 	if ((g->more & G_HYPHEN) && we < c->hi && c->f[we] == '-')
 		return mask;
 	k = period_sp(c, we);
@@ -298,13 +341,32 @@ gate(const struct pc *c, size_t i, size_t we, int mask)
 		return 0;
 	if ((g->more & G_DIGIT) && isdig(c->f[k]))
 		return mask;
-	if ((g->more & G_MONTH) && number_month(c->f, c->hi, k, NULL) != 0)
-		return mask;
-	if ((g->more & G_NUMWORD) && (number_word(c->f, c->hi, k, 0, &wend) > 0 ||
-	    number_word(c->f, c->hi, k, 1, &wend) > 0))
-		return mask;
 	ke = text_word_end(c->f, c->hi, k);
+	if (c->words != NULL && (g->more & (G_MONTH | G_NUMWORD))) {
+		p = pw_find(c->words, c->f + k, ke - k);
+		if (p != NULL && (((g->more & G_MONTH) && p->month) || ((g->more & G_NUMWORD) && p->num)))
+			return mask;
+	} else {
+		if ((g->more & G_MONTH) && number_month(c->f, c->hi, k, NULL) != 0)
+			return mask;
+		if ((g->more & G_NUMWORD) && (number_word(c->f, c->hi, k, 0, &wend) > 0 ||
+		    number_word(c->f, c->hi, k, 1, &wend) > 0))
+			return mask;
+	}
 	return in_words(g->next, c->f, k, ke) || in_words(g->next2, c->f, k, ke) ? mask : 0;
+}
+
+/* mask when the word after f[i, we) opens the phrase, else 0. */
+static int
+gate(const struct pc *c, size_t i, size_t we, int mask)
+{
+	const struct gate *g;
+
+	if (we - i == 3 && memcmp(c->f + i, "the", 3) == 0)
+		return narrow_the(c, we, mask);
+	if ((g = gate_of(c->f + i, we - i)) == NULL)
+		return mask;
+	return gate_next(c, we, mask, g);
 }
 
 /* Whether a unit of time follows the word ending at we ("two days
@@ -354,49 +416,14 @@ trig_mask(const char *s, size_t n)
 	return 0;
 }
 
-/* One word of period_words: what period_trigger asks of it, computed by
- * the very functions it would call, so the two ways agree by construction. */
-struct pword {
-	const char *w; /* a static string; NULL: a free slot */
-	size_t n;
-	int trig;      /* trig_mask */
-	int month;     /* number_month != 0 */
-	int num;       /* number_word > 0, English or French */
-};
-
-#define PW_SLOTS 1024 /* a power of two, four times the words or more */
-
-struct period_words {
-	struct pword slot[PW_SLOTS];
-	size_t maxn; /* the longest word: a longer one is no key, unhashed */
-};
-
-static size_t
-pw_slot(const char *s, size_t n)
-{
-	uint64_t h = text_word_hash(s, n);
-
-	return (size_t)((h ^ (h >> 31)) * 0x9e3779b97f4a7c15ULL >> 40) & (PW_SLOTS - 1);
-}
-
-static const struct pword *
-pw_find(const struct period_words *pw, const char *s, size_t n)
-{
-	if (n > pw->maxn)
-		return NULL;
-	for (size_t j = pw_slot(s, n); pw->slot[j].w != NULL; j = (j + 1) & (PW_SLOTS - 1))
-		if (pw->slot[j].n == n && memcmp(pw->slot[j].w, s, n) == 0)
-			return &pw->slot[j];
-	return NULL;
-}
-
 /* Add w, unless it is there or begins nothing; -1 when the table is full. */
 static int
 pw_add(struct period_words *pw, const char *w)
 {
 	size_t n = strlen(w), e, j;
 	struct pword p = { w, n, trig_mask(w, n), number_month(w, n, 0, NULL) != 0,
-		number_word(w, n, 0, 0, &e) > 0 || number_word(w, n, 0, 1, &e) > 0 };
+		number_word(w, n, 0, 0, &e) > 0 || number_word(w, n, 0, 1, &e) > 0,
+		n == 3 && memcmp(w, "the", 3) == 0, gate_of(w, n) };
 	size_t used = 0;
 
 	if (pw_find(pw, w, n) != NULL || (p.trig == 0 && !p.month && !p.num))
@@ -455,7 +482,8 @@ trigger_word(const struct pc *c, size_t i, size_t we)
 	if (p->month)
 		return R_REL | R_SPAN | R_DATE;
 	if (p->trig != 0)
-		mask = gate(c, i, we, p->trig);
+		mask = p->the ? narrow_the(c, we, p->trig) : p->g == NULL ? p->trig :
+		    gate_next(c, we, p->trig, p->g);
 	if (mask == 0 && p->num && c->has_prev && unit_next(c, we))
 		mask = R_ANCH;
 	return mask;

@@ -404,11 +404,14 @@ test_period_words(void **state)
 		"to", "today", "tonight", "troisieme", "tuesday", "until", "vendredi", "wednesday", "within",
 		"year", "yesterday",
 	};
-	static const char *const after[] = { " days later", " 12 May 2021", " the last week", " mois", "" };
+	static const char *const after[] = {
+		" days later", " 12 May 2021", " the last week", " mois", " janvier 2020", " trois derniers mois",
+		" twenty days", "-juin", ""
+	};
 	struct period_words *pw = period_words_new();
 	struct period_mention a[64], b[64];
 	struct period_context ctx;
-	char *s = malloc(131072);
+	char *s = malloc(262144);
 	size_t n = 0;
 
 	(void)state;
@@ -441,8 +444,8 @@ test_period_words(void **state)
 		const char *w = k < 100 ? number_month_name(k) : k < 250 ? number_word_name(0, k - 100) :
 		    k < 400 ? number_word_name(1, k - 250) : trig[k - 400];
 
-		for (size_t x = 0; w != NULL && x < sizeof(after) / sizeof(after[0]) && n + 64 < 131072; x++)
-			n += (size_t)snprintf(s + n, 131072 - n, "%s%s, ", w, after[x]);
+		for (size_t x = 0; w != NULL && x < sizeof(after) / sizeof(after[0]) && n + 64 < 262144; x++)
+			n += (size_t)snprintf(s + n, 262144 - n, "%s%s, ", w, after[x]);
 	}
 	{
 		struct text t;
