@@ -615,7 +615,7 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 		if (i >= start + 5 && text_word_at(f, end, i, "cent") &&
 		    (memcmp(f + i - 5, "pour ", 5) == 0 || memcmp(f + i - 4, "per ", 4) == 0))
 			e = i;
-		else if ((e = read_vague(f, end, i, &num)) == i)
+		else if ((e = read_vague(f, end, i, &num)) == i && number_words_may_start(f, end, i, fr))
 			e = number_words_read(f, end, i, fr, -1, &num);
 		if (e == i) {
 			i = text_word_end(f, end, i);

@@ -109,6 +109,12 @@ lookup(const struct word *const *index, const char *f, size_t i, size_t e)
 	return 0;
 }
 
+int
+number_words_may_start(const char *f, size_t hi, size_t i, int fr)
+{
+	return lookup(fr ? fr_words : en_words, f, i, text_word_end(f, hi, i)) != 0;
+}
+
 const char *
 number_word_name(int fr, size_t k)
 {
