@@ -299,18 +299,21 @@ struct period_words {
 static size_t
 pw_slot(const char *s, size_t n)
 {
-	uint64_t h = text_word_hash(s, n);
+	/* from the length and the first, second and last bytes: no loop over
+	 * the word, and few of the ~250 keys share a slot */
+	size_t x = (unsigned char)s[0] * 0x9e5u + (unsigned char)s[n > 1] * 0x3c1u +
+	    (unsigned char)s[n - 1] * 0x101u + n * 0x7f4au;
 
-	return (size_t)((h ^ (h >> 31)) * 0x9e3779b97f4a7c15ULL >> 40) & (PW_SLOTS - 1);
+	return (x ^ (x >> 10)) & (PW_SLOTS - 1);
 }
 
 static const struct pword *
 pw_find(const struct period_words *pw, const char *s, size_t n)
 {
-	if (n > pw->maxn)
+	if (n == 0 || n > pw->maxn)
 		return NULL;
 	for (size_t j = pw_slot(s, n); pw->slot[j].w != NULL; j = (j + 1) & (PW_SLOTS - 1))
-		if (pw->slot[j].n == n && memcmp(pw->slot[j].w, s, n) == 0)
+		if (pw->slot[j].n == n && text_word_eq(pw->slot[j].w, s, n))
 			return &pw->slot[j];
 	return NULL;
 }
