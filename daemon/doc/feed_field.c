@@ -179,28 +179,28 @@ fs_capture(struct feed_sax *x, enum fs_field f, enum fs_mode m, struct feed_text
 }
 
 void
-feed_field_chars(void *ctx, const xmlChar *ch, int len)
+feed_field_chars(void *ctx, const char *ch, size_t len)
 {
 	struct feed_sax *x = ctx;
-	size_t n = (size_t)len, room;
+	size_t n = len, room;
 
 	if (x->cap == NULL || x->skip_depth != 0)
 		return;
 	switch (x->mode) {
 	case M_HTML:
-		html_text_feed(&x->ht, (const char *)ch, n);
+		html_text_feed(&x->ht, ch, n);
 		break;
 	case M_TITLE:
 		/* as written, up to the cap (cut on a character, then no more) */
 		if (x->raw_full)
 			break;
-		room = utf8_cut((const char *)ch, n, FEED_MAX_FIELD - x->raw.len);
+		room = utf8_cut(ch, n, FEED_MAX_FIELD - x->raw.len);
 		if (buf_append(&x->raw, ch, room) == -1)
 			x->oom = 1;
 		x->raw_full = room < n;
 		break;
 	default:
-		feed_text_add(x->cap, (const char *)ch, n);
+		feed_text_add(x->cap, ch, n);
 	}
 }
 
@@ -306,7 +306,7 @@ feed_field_end(struct feed_sax *x, const struct fs_frame *fr)
 /* A tag inside a captured element: markup of its text (XHTML, or HTML
  * written unescaped in RSS). */
 void
-feed_field_nested(struct feed_sax *x, const xmlChar *name, int end)
+feed_field_nested(struct feed_sax *x, const char *name, size_t len, int end)
 {
 	enum html_role r;
 
@@ -316,7 +316,7 @@ feed_field_nested(struct feed_sax *x, const xmlChar *name, int end)
 	}
 	if (x->skip_depth != 0 || x->cap == NULL || x->mode == M_TITLE)
 		return;
-	r = html_text_tag(x->cap, (const char *)name, strlen((const char *)name), end);
+	r = html_text_tag(x->cap, name, len, end);
 	if (!end && (r == HTML_SKIP || r == HTML_RAW))
 		x->skip_depth = x->depth;
 }

@@ -1,7 +1,7 @@
 /*
- * feed_input — a feed's bytes, in whatever charset, to the UTF-8 that
- * libxml2 is then told to take as it is (XML_PARSE_IGNORE_ENC): one
- * decoder for every document, chosen once from its first bytes.
+ * feed_input — a feed's bytes, in whatever charset, to the UTF-8 that the
+ * tokenizer (xmltok.c) then takes as it is, whatever the declaration
+ * says: one decoder for every document, chosen once from its first bytes.
  *
  * The charset is the BOM's, else the XML declaration's, else the HTTP
  * charset, else UTF-8. The Latin-1 family is read as windows-1252 (as

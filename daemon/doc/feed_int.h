@@ -9,7 +9,7 @@
  *   feed_item.c   items: copies, ids, the emitter (cap, duplicates, order)
  *   feed_input.c  bytes in any charset to UTF-8, in pieces
  *   feed_field.c  elements to fields and items (RSS, RDF, Atom; feed_sax.h)
- *   feed_sax.c    the tagguard, libxml2's push parser and its SAX events
+ *   feed_sax.c    the tagguard, the XML tokenizer (xmltok.c) and its events
  *   feed_json.c   JSON Feed
  *   feed.c        the stream: sniffing, the decoder, the budget
  */
@@ -153,8 +153,8 @@ void feed_item_hash_id(const char *title, const char *date_raw, char *out);
 
 enum feed_enc { FEED_ENC_UTF8 = 0, FEED_ENC_1252, FEED_ENC_ICONV };
 
-/* A decoder from the document's bytes to UTF-8 that libxml2 can take as
- * it is: invalid UTF-8 bytes are read as windows-1252, undecodable input
+/* A decoder from the document's bytes to UTF-8 that the tokenizer can
+ * take as it is: invalid UTF-8 bytes are read as windows-1252, undecodable input
  * in other charsets becomes U+FFFD. */
 struct feed_input {
 	enum feed_enc enc;
@@ -184,7 +184,7 @@ void feed_input_close(struct feed_input *in);
 struct feed_sax;
 
 /* A reader of RSS, RDF and Atom: UTF-8 bytes go through a tagguard into
- * libxml2's push parser, whose SAX events become items emitted through e.
+ * the streaming XML tokenizer, whose events become items emitted through e.
  * base: the document's absolute URL, or NULL. NULL when out of memory. */
 struct feed_sax *feed_sax_new(struct feed_emit *e, const char *base);
 /* Parse n more bytes of UTF-8; last: they end the document. 0, or -1 once

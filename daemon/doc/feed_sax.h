@@ -1,15 +1,14 @@
 /*
- * feed_sax — what the SAX reader (feed_sax.c: libxml2, frames, the DTD's
- * hooks) shares with the item builder (feed_field.c: where each element
+ * feed_sax — what the SAX reader (feed_sax.c: the tokenizer's events, frames,
+ * tokenizer) shares with the item builder (feed_field.c: where each element
  * goes and what its text becomes). Internal to the feed parser.
  */
 #ifndef RW_FEED_SAX_H
 #define RW_FEED_SAX_H
 
-#include <libxml/parser.h>
-
 #include "feed_int.h"
 #include "tagguard.h"
+#include "xmltok.h"
 
 enum fs_ns { S_NONE, S_OTHER, S_ATOM, S_RDF, S_RSS10, S_RSS090, S_DC, S_DCTERMS,
 	S_CONTENT, S_MEDIA, S_NNS };
@@ -45,19 +44,11 @@ struct fs_item {
 
 struct feed_sax {
 	struct feed_emit *emit;
-	xmlParserCtxtPtr ctxt;
+	struct xmltok *tok;
 	struct tagguard guard;
-	/* the local names of fs_names, by address (see fs_name_of) */
-#define FS_NAME_SLOTS 64
-	const xmlChar *name_at[FS_NAME_SLOTS];
-	unsigned char name_id[FS_NAME_SLOTS];
-	const xmlChar *attrs[A_N];
-	const xmlChar *ns_ptr[8];   /* namespace URIs seen, and what they are */
-	unsigned char ns_id[8];
-	unsigned ns_next;
 	char *docbase;
 	enum fs_kind kind;
-	int depth, item_depth, chan_depth, item_ns, chan_ns, chan_done, root_seen, defaults;
+	int depth, item_depth, chan_depth, item_ns, chan_ns, chan_done, root_seen;
 	struct fs_frame stack[FEED_MAX_DEPTH + 2];
 	struct fs_item it;
 	/* the element whose text is being read */
@@ -76,11 +67,11 @@ struct feed_sax {
 	int oom;
 };
 
-/* The attributes of a start tag we read; values copied into one buffer. */
+/* The attributes of a start tag we read (the tokenizer's decoded values;
+ * those past FS_ATTRS_MEM bytes of them are not read). */
+#define FS_ATTRS_MEM 16384
 struct fs_attrs {
 	const char *v[A_N];
-	int xml[A_N];        /* in the xml: namespace (base, lang) */
-	char mem[16384];
 	size_t used;
 };
 
@@ -92,12 +83,12 @@ void feed_field_reset(struct fs_item *it);
  * (channel, item, field) and, for a field, its text to be read. */
 void feed_field_place(struct feed_sax *x, struct fs_frame *fr, const struct fs_attrs *at);
 /* A start (end 0) or end tag inside a captured element. */
-void feed_field_nested(struct feed_sax *x, const xmlChar *name, int end);
+void feed_field_nested(struct feed_sax *x, const char *name, size_t len, int end);
 /* The captured element (frame fr) ends: its field is set. */
 void feed_field_end(struct feed_sax *x, const struct fs_frame *fr);
 /* The item (frame fr) ends: it is emitted. */
 void feed_field_item_end(struct feed_sax *x, const struct fs_frame *fr);
-/* SAX characters and CDATA. */
-void feed_field_chars(void *ctx, const xmlChar *ch, int len);
+/* Character data and CDATA. */
+void feed_field_chars(void *ctx, const char *ch, size_t len);
 
 #endif

@@ -5,13 +5,12 @@
  * callback's), and each item is handed over as soon as it is complete, so
  * memory does not follow the document's size.
  *
- * libxml2's push parser runs with SAX callbacks and builds no tree. Before
- * any byte reaches it, the bytes are decoded to UTF-8 here and scanned for
- * the shapes libxml2 2.9 handles in quadratic time: an element with more
- * than FEED_MAX_ATTRS attributes, more than FEED_MAX_NS namespace
- * declarations in scope, nesting deeper than FEED_MAX_DEPTH or a start tag
- * longer than FEED_MAX_TAG end the parse there. libxml2 runs with
- * XML_PARSE_NONET and never with NOENT, DTDLOAD or HUGE; any entity
+ * Our own streaming XML tokenizer reads it and builds no tree. Before any
+ * byte reaches it, the bytes are decoded to UTF-8 here and scanned for the
+ * costly shapes: an element with more than FEED_MAX_ATTRS attributes, more
+ * than FEED_MAX_NS namespace declarations in scope, nesting deeper than
+ * FEED_MAX_DEPTH or a start tag longer than FEED_MAX_TAG end the parse
+ * there. Nothing is ever fetched, no entity is ever expanded: any entity
  * declaration ends the parse (a "billion laughs" costs nothing) and the
  * document is rejected. Every document also has a CPU-time budget.
  */
