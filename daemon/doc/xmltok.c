@@ -388,7 +388,9 @@ xmltok_push(struct xmltok *t, const char *s, size_t n, int last)
 		}
 		s += take;
 		n -= take;
-		if (hit != NULL && xt_take(t, t->carry.data, t->carry.len, last && n == 0, 1) == -1)
+		/* past any token's cap, read it again to be refused */
+		if ((hit != NULL || t->carry.len > XT_MAX_CUT) &&
+		    xt_take(t, t->carry.data, t->carry.len, last && n == 0, 1) == -1)
 			return -1;
 	}
 	if (n > 0 && xt_take(t, s, n, last, 0) == -1)

@@ -22,6 +22,8 @@
 #define XT_NEED ((size_t)-2)
 #define XT_END  ((size_t)-3)
 #define XT_ANY  1              /* t->need: any byte may finish the token */
+#define XT_MAX_NAME 50000      /* bytes of a name (libxml2's limit too) */
+#define XT_MAX_CUT  (1024 * 1024) /* bytes of a tag kept while it is cut */
 
 enum xt_state { XT_TEXT, XT_CDATA, XT_COMMENT, XT_PI, XT_DTD };
 

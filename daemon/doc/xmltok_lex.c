@@ -108,6 +108,10 @@ xt_ref(struct xmltok *t, const char *s, size_t i, size_t n, int last, char *d, s
 				return XT_ERR;
 			}
 			cp = cp > 0x110000 ? 0x110000 : cp * (hex ? 16 : 10) + v;
+			if (j - i > XT_MAX_NAME) { /* a carry must stay bounded */
+				xt_fail(t, s, j, "xmlParseCharRef: invalid xmlChar value %u", cp);
+				return XT_ERR;
+			}
 		}
 		if (j == n)
 			goto more;
@@ -125,7 +129,7 @@ xt_ref(struct xmltok *t, const char *s, size_t i, size_t n, int last, char *d, s
 		xt_fail(t, s, j, "xmlParseEntityRef: no name");
 		return XT_ERR;
 	}
-	if (j < n && k - j > 50000) {
+	if (j < n && k - j > XT_MAX_NAME) {
 		xt_fail(t, s, j, "xmlParseEntityRef: name too long");
 		return XT_ERR;
 	}

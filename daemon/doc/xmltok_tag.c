@@ -252,11 +252,13 @@ xt_stag(struct xmltok *t, const char *s, size_t i, size_t n, int last)
 		return XT_ERR;
 	return p;
 more:
-	if (last && e < n) {
+	if ((last || n - i > XT_MAX_CUT) && e < n) {
 		xt_no_end(t, s, n, s + i + 1, e - i - 1);
 		return XT_ERR;
 	}
-	return xt_more(t, s, i, n, last, '>', "Extra content at the end of the document");
+	/* the tagguard's cap is far smaller; this one holds without it */
+	return xt_more(t, s, i, n, last || n - i > XT_MAX_CUT, '>',
+	    "Extra content at the end of the document");
 }
 
 size_t
@@ -300,5 +302,7 @@ done:
 	t->depth--;
 	return p + 1;
 more:
-	return xt_more(t, s, i, n, last, '>', "Extra content at the end of the document");
+	/* an end tag is not capped by the tagguard */
+	return xt_more(t, s, i, n, last || n - i > XT_MAX_NAME + 1024, '>',
+	    "Extra content at the end of the document");
 }

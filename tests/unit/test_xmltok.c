@@ -280,6 +280,38 @@ test_long_runs(void **state)
 	buf_free(&r.b);
 }
 
+/* A token that never ends is refused once it is longer than any could
+ * be, not kept growing: an entity name, a character reference, an end
+ * tag, a start tag. */
+static void
+test_bounded(void **state)
+{
+	static const char *const heads[] = { "<a>&", "<a>&#", "<a></", "<a><b x='" };
+	static const char *const why[] = { "name too long", "invalid xmlChar value",
+		"Extra content", "Couldn't find end of Start Tag b" };
+	char chunk[4096];
+	(void)state;
+	for (size_t h = 0; h < 4; h++) {
+		struct rec r = { 0 };
+		size_t pushed = 0;
+		int rc;
+
+		memset(chunk, h == 1 ? '1' : 'a', sizeof(chunk));
+		r.t = xmltok_new(&rec_ops, &r);
+		rc = xmltok_push(r.t, heads[h], strlen(heads[h]), 0);
+		while (rc == 0 && pushed < 4 * 1024 * 1024) {
+			rc = xmltok_push(r.t, chunk, sizeof(chunk), 0);
+			pushed += sizeof(chunk);
+		}
+		if (rc != -1 || strstr(xmltok_error(r.t), why[h]) == NULL)
+			fail_msg("'%s' and %zu bytes: rc %d, '%s'", heads[h], pushed, rc,
+			    xmltok_error(r.t));
+		assert_true(pushed <= 2 * 1024 * 1024);
+		xmltok_free(r.t);
+		buf_free(&r.b);
+	}
+}
+
 int
 main(void)
 {
@@ -288,6 +320,7 @@ main(void)
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_line_and_stop),
 		cmocka_unit_test(test_long_runs),
+		cmocka_unit_test(test_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
