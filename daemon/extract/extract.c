@@ -248,6 +248,8 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 	}
 	extract_title_repeats(w);
 	extract_lead_period(w);
+	for (size_t i = 0; i < w->nobs; i++)
+		extract_obs_dates_guard(&w->obs[i]);
 	res->obs = w->obs;
 	res->nobs = w->nobs;
 	if ((res->has_report = w->pctx.has_report) != 0) {

@@ -8,12 +8,17 @@
 #include "rightswatch/compare.h"
 #include "extract_int.h"
 
-/* "une augmentation de 146 % en un an": the reference is a year earlier. */
+/* "une augmentation de 146 % en un an", "23 per cent more than a year
+ * earlier", "qu'un an auparavant": the reference is a year earlier. */
 static int
 year_on_year(const char *f, size_t lo, size_t hi)
 {
 	static const char *const pats[] = {
-		"en un an", "sur un an", "in one year", "in a year", "year-on-year", NULL
+		"en un an", "sur un an", "in one year", "in a year", "year-on-year",
+		"a year earlier", "a year before", "one year earlier", "one year before",
+		"twelve months earlier", "12 months earlier", "un an auparavant", "un an plus tot",
+		"un an avant", "une annee auparavant", "une annee plus tot", "douze mois auparavant",
+		"douze mois plus tot", "12 mois auparavant", "12 mois plus tot", NULL
 	};
 
 	for (size_t i = lo; i < hi; i++)
@@ -85,6 +90,8 @@ derived_period(const struct work *w, const struct text_sentence *s, const struct
 		if (use == NULL && !ref_only)
 			use = pm;
 	}
+	if (use != NULL && use->type == PERIOD_T_VAGUE)
+		use = NULL; /* "than earlier", "qu'auparavant": a vague time dates nothing */
 	if (ref_only && use == NULL) {
 		/* "doubled to 80 last year": the phrase after is the figure's own */
 		d->period_end = (struct date_ymd){ 0, 0, 0 };
@@ -108,17 +115,24 @@ derived_period(const struct work *w, const struct text_sentence *s, const struct
 		d->how.anchor = PERIOD_A_NONE;
 		d->how.ps = d->period_start;
 		d->how.pe = d->period_end;
-	} else if (o->has_period && year_on_year(w->t->f, s->start, s->end)) {
-		/* "en un an": a year before the figure's own period */
-		d->has_period = 1;
-		d->period_start = year_before(o->period_start);
+	} else if ((o->has_period || extract_obs_end_only(o)) &&
+	    year_on_year(w->t->f, s->start, s->end)) {
+		/* "en un an": a year before the figure's own period; for a
+		 * stock, the stock a year before its as-of date */
+		d->has_period = o->has_period;
+		d->period_start = o->has_period ? year_before(o->period_start) : o->period_start;
 		d->period_end = year_before(o->period_end);
 		d->how.source = EXTRACT_PERIOD_REFERENCE;
-		d->how.type = PERIOD_T_RELATIVE;
+		d->how.type = o->has_period ? PERIOD_T_RELATIVE : PERIOD_T_ASOF;
 		d->how.anchor = PERIOD_A_PREVIOUS;
 		d->how.ps = d->period_start;
 		d->how.pe = d->period_end;
+		if (!o->has_period)
+			return;
 	}
+	if (d->has_period && !(date_valid(d->period_start.y, d->period_start.m, d->period_start.d) &&
+	    date_valid(d->period_end.y, d->period_end.m, d->period_end.d)))
+		d->has_period = 0; /* never an impossible date: no period rather than 0000-00-00 */
 	if (!d->has_period)
 		d->period_end = (struct date_ymd){ 0, 0, 0 };
 }

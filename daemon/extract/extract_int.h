@@ -95,6 +95,10 @@ struct work {
 /* The figure a comparison is probed with to learn its ratio. */
 #define EXTRACT_PROBE 1000000000LL
 
+/* Drop a period with an impossible date (0000-00-00 from a reference
+ * that resolved to nothing): a period is two real days, only a real end
+ * (a stock), or nothing (extract_work.c). */
+void extract_obs_dates_guard(struct extract_obs *o);
 /* The taxonomy terms of f[lo, hi), at most max in out; how many (extract_work.c). */
 size_t extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
     struct mention_term *out, size_t max);

@@ -1,8 +1,9 @@
 /*
  * extract_work — what every stage of one extract_text call shares:
  * appending an observation, a sentence's clauses (split when first asked),
- * whether an observation has only an end (a stock), and the taxonomy terms
- * of a span. Below extract.c and the stages it calls.
+ * whether an observation has only an end (a stock), the guard that no
+ * impossible date leaves the extractor, and the taxonomy terms of a span.
+ * Below extract.c and the stages it calls.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,20 @@ int
 extract_obs_end_only(const struct extract_obs *o)
 {
 	return !o->has_period && o->period_end.y != 0;
+}
+
+void
+extract_obs_dates_guard(struct extract_obs *o)
+{
+	const struct date_ymd *a = &o->period_start, *b = &o->period_end;
+
+	if (o->has_period && !(date_valid(a->y, a->m, a->d) && date_valid(b->y, b->m, b->d)))
+		o->has_period = 0;
+	if (!o->has_period) {
+		o->period_start = (struct date_ymd){ 0, 0, 0 };
+		if (b->y != 0 && !date_valid(b->y, b->m, b->d))
+			o->period_end = (struct date_ymd){ 0, 0, 0 };
+	}
 }
 
 size_t

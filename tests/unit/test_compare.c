@@ -3,7 +3,7 @@
  * phrases after a figure: the figure they imply, or none), and the
  * comparison rows of tests/fixtures/extract/stage/compare.txt through the
  * extractor, judged on "INDICATOR VALUE QUALIFIER START END [derived]"
- * (the derived figure's period is its reference's).
+ * (the derived figure's period is its reference's; a stock's is "- END").
  */
 #include "unit.h"
 
@@ -22,7 +22,8 @@ compare_line(const struct extract_obs *o, int with_region, struct buf *b)
 	buf_printf(b, "%s %lld %s %s %s%s", o->indicator, (long long)o->value,
 	    extract_qualifier_name(o->qualifier),
 	    o->has_period ? date_format_ymd(o->period_start, ps) : "-",
-	    o->has_period ? date_format_ymd(o->period_end, pe) : "-", o->derived ? " derived" : "");
+	    o->has_period || extract_obs_end_only(o) ? date_format_ymd(o->period_end, pe) : "-",
+	    o->derived ? " derived" : "");
 }
 
 static void

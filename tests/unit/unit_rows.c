@@ -113,6 +113,20 @@ row_free(struct row *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* No observation may carry an impossible date (0000-00-00): a period is
+ * two real days, or only its end (a stock), or nothing. */
+static int
+dates_valid(const struct extract_obs *o)
+{
+	const struct date_ymd *s = &o->period_start, *e = &o->period_end;
+
+	if (o->has_period)
+		return date_valid(s->y, s->m, s->d) && date_valid(e->y, e->m, e->d);
+	if (extract_obs_end_only(o))
+		return date_valid(e->y, e->m, e->d);
+	return 1;
+}
+
 /* One row: 0 when it passes, else prints why and returns 1. */
 static int
 check_row(const char *path, const struct extract_taxonomy *tx, unit_row_fmt *fmt,
@@ -135,6 +149,10 @@ check_row(const char *path, const struct extract_taxonomy *tx, unit_row_fmt *fmt
 		int with_region = i < r->nwant && strstr(r->want[i], "region=") != NULL;
 
 		fmt(&res.obs[i], with_region, &one);
+		if (!dates_valid(&res.obs[i])) {
+			print_message("%s:%d: observation %zu has an invalid date\n", path, r->line, i);
+			fail = 1;
+		}
 		if (i >= r->nwant || strcmp(one.data, r->want[i]) != 0)
 			fail = 1;
 		buf_printf(&got, "\n      = %s", one.data);
