@@ -406,7 +406,10 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 	oi = w->nobs - 1;
 	st->nfig++;
 	note_figure(w, ni, &m, &o);
-	if (!fromref && !extract_obs_end_only(&o) && (o.has_period || !w->carry))
+	/* the period that carries on is the main figure's, never a base's
+	 * ("85 ..., against 60 in the first quarter") */
+	if (!fromref && !extract_obs_end_only(&o) && (o.has_period || !w->carry) &&
+	    !mention_versus_cue(&st->ms, k))
 		st->fig = (long)oi;
 	if (!no_derive(w, s, k) && extract_derive(w, &st->ms, s, k, &m, &o, wend, st->used) == -1)
 		return -1;

@@ -274,8 +274,7 @@ mention_apposed(const struct mention_sent *s, size_t k, const struct mention *pr
 }
 
 int
-mention_versus(const struct mention_sent *s, size_t k, const struct mention *prev, size_t pk,
-    struct mention *m)
+mention_versus_cue(const struct mention_sent *s, size_t k)
 {
 	static const char *const versus[] = {
 		"compared to", "compared with", "against", "versus", "vs", "contre", "up from", "down from",
@@ -283,9 +282,6 @@ mention_versus(const struct mention_sent *s, size_t k, const struct mention *pre
 	};
 	size_t qs, e;
 
-	(void)pk;
-	if (prev == NULL)
-		return 0;
 	(void)mention_qualifier(s->f, s->lo, s->nums[k].start, &qs);
 	e = qs;
 	while (e > s->lo && s->f[e - 1] == ' ')
@@ -294,15 +290,25 @@ mention_versus(const struct mention_sent *s, size_t k, const struct mention *pre
 		size_t n = strlen(versus[v]);
 
 		if (e >= s->lo + n && memcmp(s->f + e - n, versus[v], n) == 0 &&
-		    (e - n == s->lo || !text_isalnum((unsigned char)s->f[e - n - 1]))) {
-			size_t pe = people_after(s, k);
-
-			part_of(s, k, prev->indicator, pe != 0 ? pe : s->nums[k].end,
-			    "the same count in another period ('compared to N', 'contre N')", m);
+		    (e - n == s->lo || !text_isalnum((unsigned char)s->f[e - n - 1])))
 			return 1;
-		}
 	}
 	return 0;
+}
+
+int
+mention_versus(const struct mention_sent *s, size_t k, const struct mention *prev, size_t pk,
+    struct mention *m)
+{
+	size_t pe;
+
+	(void)pk;
+	if (prev == NULL || !mention_versus_cue(s, k))
+		return 0;
+	pe = people_after(s, k);
+	part_of(s, k, prev->indicator, pe != 0 ? pe : s->nums[k].end,
+	    "the same count in another period ('compared to N', 'contre N')", m);
+	return 1;
 }
 
 /* End of "in Niger", "au Niger", "en Mauritanie" right after number k, or 0. */
