@@ -18,6 +18,16 @@ extract_figure_between(const struct work *w, size_t a, size_t b)
 	return 0;
 }
 
+int
+extract_main_figure_between(const struct work *w, size_t lo, size_t a, size_t b)
+{
+	for (size_t j = 0; j < w->nnums; j++)
+		if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && w->nums[j].start >= a &&
+		    w->nums[j].start < b && !mention_versus_cue(w->t->f, lo, w->nums[j].start))
+			return 1;
+	return 0;
+}
+
 /* Whether the figure k is introduced as a part of an earlier count figure
  * ("..., notamment l'exécution de 134 personnes"). */
 int

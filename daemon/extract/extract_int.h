@@ -181,6 +181,9 @@ int extract_compare_waiting(struct work *w, size_t i);
 
 /* Whether a counted figure of the sentence lies in f[a, b). */
 int extract_figure_between(const struct work *w, size_t a, size_t b);
+/* The same, leaving out a comparison's base ("up from 29", "contre 29"):
+ * whether a figure of its own lies in f[a, b) of the sentence from lo. */
+int extract_main_figure_between(const struct work *w, size_t lo, size_t a, size_t b);
 
 /* Whether the figure at pos opens a breakdown ("including 12", "dont 15"). */
 int extract_is_subcount(const char *f, size_t lo, size_t pos);

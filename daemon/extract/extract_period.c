@@ -185,7 +185,8 @@ owned_between(const struct work *w, size_t lo, size_t ee, const struct period_me
 			cue = text_word_eq(base[k], f + b, e - b);
 		for (size_t i = n->end; i < pm->start && clean; i++)
 			clean = f[i] != ',' && f[i] != ';' && f[i] != '(' && f[i] != ')';
-		if (cue && clean)
+		/* "up from 280,000 in the previous assessment, conducted in March" */
+		if ((cue && clean) || mention_versus_cue(f, lo, n->start))
 			return 1;
 	}
 	return 0;
@@ -263,7 +264,8 @@ not_events(const struct work *w, const struct period_mention *pm, size_t lo, siz
  * evidence ends at ee and whose comparison begins at cue: a period right
  * after it, else the nearest before it (a comparison's only when linked:
  * "au cours duquel"; not a date of speech), else one after it that opens
- * no later figure's clause nor belongs to a part or base between
+ * no later figure's clause (a base after it, "up from 29 in 2022", has
+ * its own) nor belongs to a part or base between
  * (owned_between). -1 when none;
  * *near set when the period came right after the figure. */
 static int
@@ -307,7 +309,7 @@ own_period(const struct work *w, size_t lo, size_t ns, size_t ee, size_t cue, si
 
 		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start >= cue)
 			continue;
-		if (!extract_figure_between(w, pm->end, hi) && !owned_between(w, lo, ee, pm) &&
+		if (!extract_main_figure_between(w, lo, pm->end, hi) && !owned_between(w, lo, ee, pm) &&
 		    !speech_between(f, ee, pm->start))
 			return (int)p;
 		break;
@@ -462,6 +464,27 @@ same_period_after(const struct work *w, size_t ee, size_t cue, struct extract_ob
 	}
 }
 
+/* The base of a stock is a stock too, as of the end of its own period:
+ * "310,000 people were displaced, up from 280,000 in the assessment of
+ * March" (280,000 as of 31 March); a base of a single day keeps its day
+ * ("compared to 22,000 recorded on 7 February"). */
+static void
+base_of_stock(const struct work *w, size_t lo, size_t ns, struct extract_obs *o)
+{
+	const struct extract_obs *b = w->nobs > 0 ? &w->obs[w->nobs - 1] : NULL;
+
+	if (b == NULL || !extract_obs_end_only(b) || b->derived || !o->has_period ||
+	    date_days_from_civil(o->period_start.y, o->period_start.m, o->period_start.d) ==
+	    date_days_from_civil(o->period_end.y, o->period_end.m, o->period_end.d) ||
+	    strcmp(b->indicator, o->indicator) != 0 ||
+	    !mention_versus_cue(w->t->f, lo, ns))
+		return;
+	o->has_period = 0;
+	o->period_start = (struct date_ymd){ 0, 0, 0 };
+	o->how.type = PERIOD_T_ASOF;
+	o->how.ps = o->period_start;
+}
+
 void
 extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size_t ne, size_t ee,
     size_t cue, enum span_role role, struct extract_obs *o, int *fromref)
@@ -529,6 +552,7 @@ extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size
 	else if (mp >= 0 && event_date(w, &w->per[mp], s->start) &&
 	    (strcmp(o->indicator, "displaced") == 0 || strcmp(o->indicator, "refugees") == 0))
 		stock_period(w, o); /* "réfugiés ... après une attaque survenue en mai" */
+	base_of_stock(w, s->start, ns, o);
 	/* the release's main period is its body's first figure's (the title's
 	 * figures come first, and most give no period) */
 	if (w->doc == 0 && !extract_obs_end_only(o) && s->end > w->title_end) {

@@ -409,7 +409,7 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 	/* the period that carries on is the main figure's, never a base's
 	 * ("85 ..., against 60 in the first quarter") */
 	if (!fromref && !extract_obs_end_only(&o) && (o.has_period || !w->carry) &&
-	    !mention_versus_cue(&st->ms, k))
+	    !mention_versus_cue(w->t->f, s->start, n->start))
 		st->fig = (long)oi;
 	if (!no_derive(w, s, k) && extract_derive(w, &st->ms, s, k, &m, &o, wend, st->used) == -1)
 		return -1;

@@ -274,7 +274,7 @@ mention_apposed(const struct mention_sent *s, size_t k, const struct mention *pr
 }
 
 int
-mention_versus_cue(const struct mention_sent *s, size_t k)
+mention_versus_cue(const char *f, size_t lo, size_t start)
 {
 	static const char *const versus[] = {
 		"compared to", "compared with", "against", "versus", "vs", "contre", "up from", "down from",
@@ -282,15 +282,15 @@ mention_versus_cue(const struct mention_sent *s, size_t k)
 	};
 	size_t qs, e;
 
-	(void)mention_qualifier(s->f, s->lo, s->nums[k].start, &qs);
+	(void)mention_qualifier(f, lo, start, &qs);
 	e = qs;
-	while (e > s->lo && s->f[e - 1] == ' ')
+	while (e > lo && f[e - 1] == ' ')
 		e--;
 	for (size_t v = 0; versus[v] != NULL; v++) {
 		size_t n = strlen(versus[v]);
 
-		if (e >= s->lo + n && memcmp(s->f + e - n, versus[v], n) == 0 &&
-		    (e - n == s->lo || !text_isalnum((unsigned char)s->f[e - n - 1])))
+		if (e >= lo + n && memcmp(f + e - n, versus[v], n) == 0 &&
+		    (e - n == lo || !text_isalnum((unsigned char)f[e - n - 1])))
 			return 1;
 	}
 	return 0;
@@ -303,7 +303,7 @@ mention_versus(const struct mention_sent *s, size_t k, const struct mention *pre
 	size_t pe;
 
 	(void)pk;
-	if (prev == NULL || !mention_versus_cue(s, k))
+	if (prev == NULL || !mention_versus_cue(s->f, s->lo, s->nums[k].start))
 		return 0;
 	pe = people_after(s, k);
 	part_of(s, k, prev->indicator, pe != 0 ? pe : s->nums[k].end,

@@ -43,7 +43,8 @@ period_comparative(const struct pc *c, size_t i, struct period_mention *pm)
 	int64_t n;
 
 	if ((e = period_kw(c, i, "the same period/quarter/months")) ||
-	    (e = period_kw(c, i, "the same reporting period")) || (e = period_kw(c, i, "la meme periode"))) {
+	    (e = period_kw(c, i, "the same reporting period")) || (e = period_kw(c, i, "la meme periode")) ||
+	    (e = period_kw(c, i, "les/des memes mois/periodes"))) {
 		int earlier = 0;
 
 		k = period_year_of(c, e, &y, &stated);

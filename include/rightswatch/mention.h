@@ -75,10 +75,10 @@ int mention_apposed(const struct mention_sent *s, size_t k, const struct mention
  * attached. Returns 1 and fills m, or 0. */
 int mention_versus(const struct mention_sent *s, size_t k, const struct mention *prev,
     size_t pk, struct mention *m);
-/* Whether number k is introduced as a comparison's base: "compared with",
- * "against", "up from", "contre", "par rapport à" right before it (and its
- * qualifier). */
-int mention_versus_cue(const struct mention_sent *s, size_t k);
+/* Whether the number at folded offset start (of the sentence from lo) is
+ * introduced as a comparison's base: "compared with", "against", "up
+ * from", "contre", "par rapport à" right before it (and its qualifier). */
+int mention_versus_cue(const char *f, size_t lo, size_t start);
 
 /* A part of a figure by place, after a colon: "61,000 refugees now live
  * abroad: 25,000 in Mauritania, 21,000 in Niger". prev is the mention of

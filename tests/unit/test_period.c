@@ -192,6 +192,9 @@ static const struct prow prows[] = {
 	{ "au total, 40 personnes", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
 	/* "the same period" of a stated year: left relative to the figure it is compared with */
 	{ "contre 61 sur la m\xc3\xaame p\xc3\xa9riode en 2019", MON, Q2, NULL, "la m\xc3\xaame p\xc3\xa9riode en 2019", REL, PREV, "*", "*" },
+	{ "contre 29 au cours des m\xc3\xaames mois de 2020", MON, Q2, NULL, "des m\xc3\xaames mois de 2020", REL, PREV, "*", "*" },
+	{ "up from 29 in the same months of 2020", MON, Q2, NULL, "the same months of 2020", REL, PREV, "*", "*" },
+	{ "les m\xc3\xaames mesures", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
 	/* "la semaine" / "the week" in a weekly note: the week reported on */
 	{ "Bilan de la semaine : 12 incidents", "2021-08-09", "2021-08-02 2021-08-08", NULL, "la semaine", REL, REP, "2021-08-02", "2021-08-08" },
 	{ "Incidents of the week: 12", "2021-08-09", "2021-08-02 2021-08-08", NULL, "the week", REL, REP, "2021-08-02", "2021-08-08" },
