@@ -2,9 +2,10 @@
  * extract_drop — figures a careful reader sets aside although they count
  * people an indicator names: figures of planning or projection ("the
  * response plan assumes up to 75,000 people may be displaced"), people
- * receiving aid ("food for a further 4,500 refugees"), and rates ("300
+ * receiving aid ("food for a further 4,500 refugees"), rates ("300
  * people arrive every day", "90 réfugiés par jour"), which say how fast,
- * not how many.
+ * not how many, and captives who escaped ("Six have since escaped"),
+ * who fled their captors, not their homes.
  */
 #include <string.h>
 
@@ -185,4 +186,45 @@ extract_rate(const struct work *w, const struct text_sentence *s, size_t k, cons
 				if (f[p] == before[q][0] && text_word_at(f, w->nums[k].start, p, before[q]))
 					return 1;
 	return 0;
+}
+
+int
+extract_escaped_captives(const struct work *w, const struct text_sentence *s, size_t k,
+    const struct mention *m, int displaced)
+{
+	static const char *const stems[] = { "escap", "evad", "echapp", NULL };
+	static const char *const captivity[] = {
+		"prison", "prisons", "captivity", "captors", "custody", "jail", "cell", "cells",
+		"captivite", "ravisseurs", "geoliers", "cellule", NULL
+	};
+	const char *f = w->t->f;
+	size_t b = m->end, os = text_orig(w->t, s->start);
+	int c = clause_of(w->cl, w->ncl, w->nums[k].start);
+	const struct extract_obs *prev = w->nobs > 0 ? &w->obs[w->nobs - 1] : NULL;
+	int escaped = 0;
+
+	if (m->indicator != displaced)
+		return 0;
+	while (b > w->nums[k].end && text_isalpha((unsigned char)f[b - 1]))
+		b--;
+	for (size_t p = 0; stems[p] != NULL; p++)
+		escaped |= m->end - b >= strlen(stems[p]) && memcmp(f + b, stems[p], strlen(stems[p])) == 0;
+	if (!escaped)
+		return 0;
+	/* "escaped from the prison", "s'est échappé de sa cellule" */
+	for (size_t i = c >= 0 ? w->cl[c].start : s->start; i < (c >= 0 ? w->cl[c].end : s->end); i++)
+		if (text_isalpha((unsigned char)f[i]) && (i == 0 || !text_isalnum((unsigned char)f[i - 1])) &&
+		    mention_in_list(captivity, f, i, text_word_end(f, s->end, i)))
+			return 1;
+	/* a bare number right after a count of captives, in this sentence or
+	 * the one before: "Gunmen abducted 30 people. Nine have since escaped." */
+	for (size_t i = w->nums[k].end; i < b; i++)
+		if (text_isalpha((unsigned char)f[i]) && !text_isalnum((unsigned char)f[i - 1]) &&
+		    !mention_is_aux(f, i, text_word_end(f, b, i)) &&
+		    !mention_in_list((const char *const[]){ "since", "then", "later", "depuis", "ensuite",
+		    "also", "aussi", "already", "deja", NULL }, f, i, text_word_end(f, b, i)))
+			return 0; /* a noun of its own: "Some 400 villagers escaped" */
+	return prev != NULL && !prev->derived && prev->sent_end + 2 >= os &&
+	    (strcmp(prev->indicator, "abductions") == 0 || strcmp(prev->indicator, "arbitrary_detentions") == 0 ||
+	    strcmp(prev->indicator, "enforced_disappearances") == 0);
 }

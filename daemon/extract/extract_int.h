@@ -210,6 +210,12 @@ int extract_aid_recipients(const struct work *w, const struct text_sentence *s, 
 /* Whether figure k of s, attached as m, is a rate: "300 people arrive
  * every day", "90 réfugiés par jour", "a daily average of 150". */
 int extract_rate(const struct work *w, const struct text_sentence *s, size_t k, const struct mention *m);
+/* Whether figure k, attached by m as displaced (the indicator's id), is of
+ * captives who escaped: "escaped" / "se sont évadés" in a clause naming a
+ * prison or captors, or a bare number right after a count of abductions
+ * or detentions ("Six have since escaped") (extract_drop.c). */
+int extract_escaped_captives(const struct work *w, const struct text_sentence *s, size_t k,
+    const struct mention *m, int displaced);
 
 /* Set o's country and region from the places named in the figure at pos's clause. */
 void extract_place(struct work *w, size_t pos, struct extract_obs *o);

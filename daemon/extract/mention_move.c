@@ -26,6 +26,12 @@ static const char *const arrive[] = {
 static const char *const leave[] = {
 	"left", "leaving", "quitte", "quittes", "quittees", "quittent", NULL
 };
+/* People named by their arriving: "4,200 new arrivals from Sudan". */
+static const char *const arrivals[] = { "arrivals", "arrivants", "arrivantes", NULL };
+/* What comes between "arrivals" and the place they come from. */
+static const char *const from_words[] = {
+	"from", "venus", "venues", "venant", "en", "provenance", "de", "du", "des", "d", "the", NULL
+};
 /* Words before the people who arrive: "3,000 more", "16 000 nouveaux". */
 static const char *const arrive_fill[] = {
 	"more", "new", "additional", "other", "autres", "nouveaux", "nouvelles", NULL
@@ -45,6 +51,40 @@ place_country(const struct mention_sent *s, const struct mention_term *tm)
  * nationality, else the release's country) are refugees; in their own,
  * displaced. Nothing when the place of arrival is not named. */
 static int country_at(const struct mention_sent *s, size_t i, size_t hi);
+
+/* "3,800 new arrivals from Burkina Faso", "3 800 nouveaux arrivants venus
+ * du Burkina Faso": people who arrive in the release's country from the
+ * place named; refugees when it is another country, displaced when it is
+ * their own; nothing when no place of origin is named. e: the end of
+ * "arrivals". */
+static int
+arrivals_from(const struct mention_sent *s, size_t k, size_t e, int c, struct mention *m)
+{
+	size_t i = e;
+	int origin = -1;
+
+	for (int n = 0; n < 5 && i < s->hi && origin < 0; n++) {
+		size_t we;
+
+		while (i < s->hi && (s->f[i] == ' ' || s->f[i] == '\''))
+			i++;
+		for (size_t t = 0; t < s->nterms; t++)
+			if (s->terms[t].start == i && clause_of(s->cl, s->ncl, i) == c)
+				origin = place_country(s, &s->terms[t]);
+		we = text_word_end(s->f, s->hi, i);
+		if (origin >= 0 || we == i || !in_list(from_words, s->f, i, we))
+			break;
+		i = we;
+	}
+	if (origin < 0 || s->home < 0 || (origin != s->home ? s->refugees : s->displaced) < 0)
+		return 0;
+	m->rule = origin != s->home ? "people arriving in another country" : "people arriving in their own country";
+	m->indicator = origin != s->home ? s->refugees : s->displaced;
+	m->start = s->nums[k].start;
+	m->end = e;
+	m->left_country = origin != s->home ? origin + 1 : 0;
+	return 1;
+}
 
 int
 mention_arrival(const struct mention_sent *s, size_t k, struct mention *m)
@@ -72,6 +112,8 @@ mention_arrival(const struct mention_sent *s, size_t k, struct mention *m)
 			i = e;
 		} else if (e > i && (in_list(arrive, s->f, i, e) || in_list(leave, s->f, i, e))) {
 			break;
+		} else if (e > i && in_list(arrivals, s->f, i, e)) {
+			return arrivals_from(s, k, e, c, m);
 		} else {
 			return 0;
 		}
@@ -101,6 +143,10 @@ mention_arrival(const struct mention_sent *s, size_t k, struct mention *m)
 			dest = place_country(s, &s->terms[t]);
 			first = 0;
 		}
+	/* "2 100 Maliens sont arrivés au poste frontière": people of another
+	 * nationality who arrive, no place named, arrive in the release's country */
+	if (dest < 0 && origin >= 0 && origin != s->home && s->home >= 0 && !left)
+		dest = s->home;
 	if (dest < 0 || origin < 0 || (dest != origin ? s->refugees : s->displaced) < 0)
 		return 0;
 	m->rule = dest != origin ? "people arriving in another country" : "people arriving in their own country";

@@ -81,7 +81,10 @@ static const struct {
 	  "quitté leurs villages|escaped|fleeing|left their homes|uprooted|forcés de quitter|"
 	  "forcées de quitter|contraints de quitter|contraintes de quitter|obligés de quitter|"
 	  "obligées de quitter|ont dû quitter|ont dû fuir|forced to leave|had to flee|had to leave|"
-	  "déplacent|déplace|displaces|displacing|uproot|uproots" },
+	  "déplacent|déplace|displaces|displacing|uproot|uproots|"
+	  "sheltering|are sheltering|were sheltering|s'abritent|s'abritaient|se sont abrités|"
+	  "se sont abritées|crossed the river|crossed the lake|traversé la rivière|traversé le fleuve|"
+	  "traversé le lac" },
 	{ "refugees",
 	  "refugees|refugee|réfugiés|réfugiées|réfugié|"
 	  "fled across the border|fled across the borders|fled across borders|crossed the border|"
