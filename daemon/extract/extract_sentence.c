@@ -203,7 +203,7 @@ attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k,
 	if (!mention_attach(&st->ms, k, m) && !mention_follow(&st->ms, k, prev, st->att, m) &&
 	    !mention_apposed(&st->ms, k, prev, st->att, m) && !mention_versus(&st->ms, k, prev, st->att, m) &&
 	    !mention_placed_part(&st->ms, k, prev, st->att, m) && !mention_lead(&st->ms, k, m) &&
-	    !the_number(w, s, k, m)) {
+	    !mention_respectively(&st->ms, k, m) && !the_number(w, s, k, m)) {
 		st->att = (size_t)-1;
 		note_drop(w, ni, "no indicator term within its clause");
 		return 0;

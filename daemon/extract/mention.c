@@ -415,6 +415,30 @@ called(const struct mention_sent *s, size_t a, size_t b)
 	return comma;
 }
 
+/* "ont tué 11 fidèles et en ont blessé 20": the pronoun "en" (after "et"
+ * or a comma, before an auxiliary) between the people and a verb says the
+ * verb counts a figure of its own, after it ("15 enfants en bas âge ont
+ * été enlevés" keeps its verb). */
+static int
+en_before(const struct mention_sent *s, size_t a, size_t b)
+{
+	size_t e, ae, pb, pe;
+
+	if (!s->fr)
+		return 0;
+	for (size_t i = a; i + 2 <= b; i++) {
+		if ((i > a && text_isalnum((unsigned char)s->f[i - 1])) ||
+		    !mention_is_word(s->f, i, (e = text_word_end(s->f, b, i)), "en"))
+			continue;
+		ae = e < b ? text_word_end(s->f, b, e + 1) : e;
+		pb = mention_word_before(s->f, a, i, &pe);
+		if (ae > e + 1 && mention_is_aux(s->f, e + 1, ae) &&
+		    ((pb != (size_t)-1 && mention_is_word(s->f, pb, pe, "et")) || memchr(s->f + a, ',', i - a) != NULL))
+			return 1;
+	}
+	return 0;
+}
+
 /* People (term t) counted by number k: the verb or noun within the clause
  * that follows them ("50 civilians were killed", "four members of a
  * militia died", "women and girls were raped", "12 children aged 10 to 15
@@ -452,6 +476,14 @@ people_verb(const struct mention_sent *s, size_t k, size_t t, struct mention *m)
 			from = age_end(s, vm->end);
 			continue;
 		}
+		if (g2 < 0 && vm->kind == TAXONOMY_COUNTRY && v + 1 < s->nterms &&
+		    s->terms[v + 1].kind == TAXONOMY_PEOPLE &&
+		    mention_gap_words(s, vm->end, s->terms[v + 1].start, 0, 0) == 0 &&
+		    coord_gap(s, from, vm->start) > 0) {
+			/* "three Chadian soldiers and a Malian soldier were killed" */
+			from = age_end(s, s->terms[++v].end);
+			continue;
+		}
 		if (g2 < 0 && (vm->kind == TAXONOMY_PEOPLE || vm->kind == TAXONOMY_INDICATOR) &&
 		    coord_gap(s, from, vm->start) > (vm->kind == TAXONOMY_INDICATOR)) {
 			if (vm->kind == TAXONOMY_INDICATOR)
@@ -461,7 +493,8 @@ people_verb(const struct mention_sent *s, size_t k, size_t t, struct mention *m)
 				continue;
 			}
 		}
-		if (g2 < 0 || g2 > 3 || has_number_between(s, from, vm->start))
+		if (g2 < 0 || g2 > 3 || has_number_between(s, from, vm->start) ||
+		    en_before(s, from, vm->start))
 			return 0;
 		if ((vo = victims_of(s, v)) != NULL)
 			vm = vo; /* "ont été victimes de viols" */

@@ -311,6 +311,62 @@ mention_versus(const struct mention_sent *s, size_t k, const struct mention *pre
 	return 1;
 }
 
+/* Whether counts j - 1 and j are joined as items of one list: only
+ * spaces, commas and "and" / "et" between them. */
+static int
+list_joined(const struct mention_sent *s, size_t j)
+{
+	static const char *const joins[] = { "and", "et", NULL };
+
+	if ((s->nums[j].flags & NUMBER_NOT_COUNT) || (s->nums[j - 1].flags & NUMBER_NOT_COUNT))
+		return 0;
+	for (size_t i = s->nums[j - 1].end; i < s->nums[j].start; i++) {
+		size_t e;
+
+		if (s->f[i] == ' ' || s->f[i] == ',')
+			continue;
+		e = text_word_end(s->f, s->nums[j].start, i);
+		if (e == i || !mention_in_list(joins, s->f, i, e))
+			return 0;
+		i = e - 1;
+	}
+	return 1;
+}
+
+int
+mention_respectively(const struct mention_sent *s, size_t k, struct mention *m)
+{
+	static const char *const resp[] = { "respectively", "respectivement", NULL };
+	size_t i, e, b, first = k, last = k;
+	int found = 0;
+
+	for (i = s->lo; i < s->hi && !found; i++)
+		if (s->f[i] == 'r' && (i == s->lo || !text_isalnum((unsigned char)s->f[i - 1])) &&
+		    mention_in_list(resp, s->f, i, text_word_end(s->f, s->hi, i)))
+			found = 1;
+	if (!found)
+		return 0;
+	while (first > 0 && list_joined(s, first))
+		first--;
+	while (last + 1 < s->nnums && list_joined(s, last + 1))
+		last++;
+	/* not a range: "between 3,000 and 3,500", "entre 4 000 et 5 000" */
+	if (first == last || ((b = mention_word_before(s->f, s->lo, s->nums[first].start, &e)) != (size_t)-1 &&
+	    (mention_is_word(s->f, b, e, "between") || mention_is_word(s->f, b, e, "entre"))))
+		return 0;
+	/* the item of the list that attaches names what they all count */
+	for (size_t j = first; j <= last; j++) {
+		struct mention mj;
+
+		if (j != k && mention_attach(s, j, &mj)) {
+			part_of(s, k, mj.indicator, s->nums[k].end,
+			    "a figure of a list given respectively ('12 and 9 dead respectively')", m);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* End of "in Niger", "au Niger", "en Mauritanie" right after number k, or 0. */
 static size_t
 place_after(const struct mention_sent *s, size_t k)

@@ -127,7 +127,7 @@ static const char people_terms[] =
 	"young women|adolescents|teenagers|elders|suspects|hostages|militiamen|recruits|"
 	"customs officers|rangers|widows|toddlers|grandmothers|passers-by|bystanders|"
 	"civils|civil|personnes|personne|individus|enfants|enfant|femmes|femme|hommes|homme|"
-	"filles|fille|garçons|garçon|soldats|soldat|militaires|casques bleus|combattants|"
+	"filles|fille|garçons|garçon|soldats|soldat|militaires|casques bleus|casque bleu|combattants|"
 	"villageois|habitants|manifestants|migrants|élèves|enseignants|"
 	"travailleurs|journalistes|membres|autres|policiers|détenus|prisonniers|"
 	"agriculteurs|éleveurs|fidèles|mineurs|patients|agents|ressortissants|citoyens|"

@@ -80,6 +80,12 @@ int mention_versus(const struct mention_sent *s, size_t k, const struct mention 
  * from", "contre", "par rapport à" right before it (and its qualifier). */
 int mention_versus_cue(const char *f, size_t lo, size_t start);
 
+/* A figure of a list given "respectively" ("left 12 and 9 people dead
+ * respectively", "ont fait respectivement 12 et 9 morts"): number k,
+ * joined to the next figures by "," or "and" / "et", counts what the
+ * first of them that attaches counts. Returns 1 and fills m, or 0. */
+int mention_respectively(const struct mention_sent *s, size_t k, struct mention *m);
+
 /* A part of a figure by place, after a colon: "61,000 refugees now live
  * abroad: 25,000 in Mauritania, 21,000 in Niger". prev is the mention of
  * number pk, the last attached. Returns 1 and fills m, or 0. */
