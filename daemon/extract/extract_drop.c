@@ -4,8 +4,9 @@
  * response plan assumes up to 75,000 people may be displaced"), people
  * receiving aid ("food for a further 4,500 refugees"), rates ("300
  * people arrive every day", "90 réfugiés par jour"), which say how fast,
- * not how many, and captives who escaped ("Six have since escaped"),
- * who fled their captors, not their homes.
+ * not how many, captives who escaped ("Six have since escaped"), who
+ * fled their captors, not their homes, and figures whose own noun names
+ * no indicator ("85,000 returnees", "45 cas de rougeole").
  */
 #include <string.h>
 
@@ -227,4 +228,44 @@ extract_escaped_captives(const struct work *w, const struct text_sentence *s, si
 	return prev != NULL && !prev->derived && prev->sent_end + 2 >= os &&
 	    (strcmp(prev->indicator, "abductions") == 0 || strcmp(prev->indicator, "arbitrary_detentions") == 0 ||
 	    strcmp(prev->indicator, "enforced_disappearances") == 0);
+}
+
+int
+extract_other_noun(const struct work *w, const struct text_sentence *s, size_t k)
+{
+	/* labelling rule 2: returnees are not counted */
+	static const char *const nouns[] = {
+		"returnees", "returnee", "rapatries", "rapatriees", "retournes", "retournees", NULL
+	};
+	static const char *const cases[] = { "cases", "case", "cas", NULL };
+	static const char *const links[] = { "of", "de", "d", "du", "suspected", "suspects", "confirmed",
+		"confirmes", "new", "nouveaux", NULL };
+	static const char *const diseases[] = {
+		"cholera", "measles", "malaria", "meningitis", "dengue", "mpox", "covid", "diarrhoea",
+		"diarrhea", "polio", "ebola", "hepatitis", "yellow", "choleras", "rougeole", "paludisme",
+		"meningite", "diarrhee", "fievre", "hepatite", NULL
+	};
+	const char *f = w->t->f;
+	size_t i = w->nums[k].end, e;
+	int is_case = 0;
+
+	for (int n = 0; n < 5 && i < s->end; n++) {
+		while (i < s->end && (f[i] == ' ' || f[i] == '\''))
+			i++;
+		e = text_word_end(f, s->end, i);
+		if (e == i)
+			return 0;
+		if (n == 0 && mention_in_list(nouns, f, i, e))
+			return 1; /* "85,000 returnees", "85 000 rapatriés" */
+		if (n == 0 && mention_in_list(cases, f, i, e))
+			is_case = 1;
+		else if (!is_case)
+			return 0;
+		else if (mention_in_list(diseases, f, i, e))
+			return 1; /* "45 cases of measles", "45 cas de choléra" */
+		else if (!mention_in_list(links, f, i, e))
+			return 0;
+		i = e;
+	}
+	return 0;
 }

@@ -214,6 +214,10 @@ int extract_rate(const struct work *w, const struct text_sentence *s, size_t k, 
  * captives who escaped: "escaped" / "se sont évadés" in a clause naming a
  * prison or captors, or a bare number right after a count of abductions
  * or detentions ("Six have since escaped") (extract_drop.c). */
+/* Whether the noun right after figure k names no indicator although the
+ * sentence names one: returnees ("85,000 returnees", "rapatriés"), cases
+ * of a disease ("45 cases of measles", "cas de choléra") (extract_drop.c). */
+int extract_other_noun(const struct work *w, const struct text_sentence *s, size_t k);
 int extract_escaped_captives(const struct work *w, const struct text_sentence *s, size_t k,
     const struct mention *m, int displaced);
 
