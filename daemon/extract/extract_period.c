@@ -41,7 +41,8 @@ ref_linked(const char *f, size_t pos, size_t hi)
 
 /* A stock rather than an event: "are internally displaced", "sont déplacées",
  * "already ... have been displaced", "the camp hosts 10,000 refugees", "on
- * compte désormais"; only an "as of" date applies to it. */
+ * compte désormais" (not "sont arrivés", a movement); only an "as of"
+ * date applies to it. */
 static int
 is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, size_t ns, size_t ne)
 {
@@ -53,6 +54,11 @@ is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, size_t ns,
 	static const char *const after[] = {
 		"are", "is", "remain", "remained", "sont", "restent", "demeurent", "currently",
 		"actuellement", "still", "toujours", "deja", "already", "desormais", NULL
+	};
+	/* "sont arrivés", "sont venus": a past of movement, not a state */
+	static const char *const moved[] = {
+		"arrives", "arrivees", "venus", "venues", "entres", "entrees", "rentres", "rentrees",
+		"partis", "parties", "passes", "passees", "enfuis", "enfuies", "retournes", NULL
 	};
 	const char *f = w->t->f;
 	size_t a = ns > lo + 40 ? ns - 40 : lo;
@@ -73,8 +79,14 @@ is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, size_t ns,
 			break;
 		e = text_word_end(f, hi, i);
 		for (size_t k = 0; after[k] != NULL; k++)
-			if (text_word_eq(after[k], f + i, e - i))
-				return 1;
+			if (text_word_eq(after[k], f + i, e - i)) {
+				size_t b = e, be;
+
+				while (b < hi && f[b] == ' ')
+					b++;
+				be = text_word_end(f, hi, b);
+				return be == b || !mention_in_list(moved, f, b, be);
+			}
 		i = e;
 		cnt++;
 	}
@@ -546,7 +558,7 @@ extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size
 	 * "today", a carried one, the release's, or another clause's ("the
 	 * camp, attacked on 10 September, hosts 10,000 refugees"). */
 	if ((mp < 0 || (w->per[mp].ps.y == rel.y && w->per[mp].ps.m == rel.m && w->per[mp].ps.d == rel.d) ||
-	    w->per[mp].open || !near) && (is_stock(w, o->indicator, s->start, s->end, ns, ne) ||
+	    w->per[mp].open || !near || w->per[mp].type == PERIOD_T_VAGUE) && (is_stock(w, o->indicator, s->start, s->end, ns, ne) ||
 	    (mp < 0 && (strcmp(o->indicator, "displaced") == 0 || strcmp(o->indicator, "refugees") == 0))))
 		stock_period(w, o);
 	else if (mp >= 0 && event_date(w, &w->per[mp], s->start) &&
