@@ -95,6 +95,18 @@ struct work {
 /* The figure a comparison is probed with to learn its ratio. */
 #define EXTRACT_PROBE 1000000000LL
 
+/* extract_stock.c. Whether figure [ns, ne) of the sentence [lo, hi),
+ * counting ind, is a stock rather than an event: "are internally
+ * displaced", "sont déplacées", "already ... have been displaced", "the
+ * camp hosts 10,000 refugees", "on compte désormais" (not "sont arrivés",
+ * a movement); only an "as of" date applies to it. */
+int extract_is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, size_t ns, size_t ne);
+/* The base of a stock (the figure at ns of the sentence from lo, after
+ * "up from", "contre") is a stock too, as of the end of its own period:
+ * "310,000 people were displaced, up from 280,000 in the assessment of
+ * March" (280,000 as of 31 March); a base of a single day keeps its day
+ * ("compared to 22,000 recorded on 7 February"). */
+void extract_base_of_stock(const struct work *w, size_t lo, size_t ns, struct extract_obs *o);
 /* Drop a period with an impossible date (0000-00-00 from a reference
  * that resolved to nothing): a period is two real days, only a real end
  * (a stock), or nothing (extract_work.c). */

@@ -39,60 +39,6 @@ ref_linked(const char *f, size_t pos, size_t hi)
 	return 0;
 }
 
-/* A stock rather than an event: "are internally displaced", "sont déplacées",
- * "already ... have been displaced", "the camp hosts 10,000 refugees", "on
- * compte désormais" (not "sont arrivés", a movement); only an "as of"
- * date applies to it. */
-static int
-is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, size_t ns, size_t ne)
-{
-	static const char *const before[] = {
-		"already", "currently", "deja", "actuellement", "now", "today", "desormais", "hosts",
-		"hosting", "shelters", "sheltering", "abrite", "abritant", "accueille", "accueillant",
-		"compte", NULL
-	};
-	static const char *const after[] = {
-		"are", "is", "remain", "remained", "sont", "restent", "demeurent", "currently",
-		"actuellement", "still", "toujours", "deja", "already", "desormais", NULL
-	};
-	/* "sont arrivés", "sont venus": a past of movement, not a state */
-	static const char *const moved[] = {
-		"arrives", "arrivees", "venus", "venues", "entres", "entrees", "rentres", "rentrees",
-		"partis", "parties", "passes", "passees", "enfuis", "enfuies", "retournes", NULL
-	};
-	const char *f = w->t->f;
-	size_t a = ns > lo + 40 ? ns - 40 : lo;
-
-	if (strcmp(ind, "displaced") != 0 && strcmp(ind, "refugees") != 0)
-		return 0;
-	for (size_t i = a; i < ns; i++)
-		if (i == lo || !text_isalnum((unsigned char)f[i - 1]))
-			for (size_t k = 0; before[k] != NULL; k++)
-				if (text_word_at(f, ns, i, before[k]))
-					return 1;
-	for (size_t i = ne, cnt = 0; i < hi && cnt < 6; ) {
-		size_t e;
-
-		while (i < hi && !text_isalnum((unsigned char)f[i]))
-			i++;
-		if (i >= hi)
-			break;
-		e = text_word_end(f, hi, i);
-		for (size_t k = 0; after[k] != NULL; k++)
-			if (text_word_eq(after[k], f + i, e - i)) {
-				size_t b = e, be;
-
-				while (b < hi && f[b] == ' ')
-					b++;
-				be = text_word_end(f, hi, b);
-				return be == b || !mention_in_list(moved, f, b, be);
-			}
-		i = e;
-		cnt++;
-	}
-	return 0;
-}
-
 
 /* A quotation's end or a verb of speech: a date after it is when it was said. */
 static int
@@ -476,27 +422,6 @@ same_period_after(const struct work *w, size_t ee, size_t cue, struct extract_ob
 	}
 }
 
-/* The base of a stock is a stock too, as of the end of its own period:
- * "310,000 people were displaced, up from 280,000 in the assessment of
- * March" (280,000 as of 31 March); a base of a single day keeps its day
- * ("compared to 22,000 recorded on 7 February"). */
-static void
-base_of_stock(const struct work *w, size_t lo, size_t ns, struct extract_obs *o)
-{
-	const struct extract_obs *b = w->nobs > 0 ? &w->obs[w->nobs - 1] : NULL;
-
-	if (b == NULL || !extract_obs_end_only(b) || b->derived || !o->has_period ||
-	    date_days_from_civil(o->period_start.y, o->period_start.m, o->period_start.d) ==
-	    date_days_from_civil(o->period_end.y, o->period_end.m, o->period_end.d) ||
-	    strcmp(b->indicator, o->indicator) != 0 ||
-	    !mention_versus_cue(w->t->f, lo, ns))
-		return;
-	o->has_period = 0;
-	o->period_start = (struct date_ymd){ 0, 0, 0 };
-	o->how.type = PERIOD_T_ASOF;
-	o->how.ps = o->period_start;
-}
-
 void
 extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size_t ne, size_t ee,
     size_t cue, enum span_role role, struct extract_obs *o, int *fromref)
@@ -558,13 +483,13 @@ extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size
 	 * "today", a carried one, the release's, or another clause's ("the
 	 * camp, attacked on 10 September, hosts 10,000 refugees"). */
 	if ((mp < 0 || (w->per[mp].ps.y == rel.y && w->per[mp].ps.m == rel.m && w->per[mp].ps.d == rel.d) ||
-	    w->per[mp].open || !near || w->per[mp].type == PERIOD_T_VAGUE) && (is_stock(w, o->indicator, s->start, s->end, ns, ne) ||
+	    w->per[mp].open || !near || w->per[mp].type == PERIOD_T_VAGUE) && (extract_is_stock(w, o->indicator, s->start, s->end, ns, ne) ||
 	    (mp < 0 && (strcmp(o->indicator, "displaced") == 0 || strcmp(o->indicator, "refugees") == 0))))
 		stock_period(w, o);
 	else if (mp >= 0 && event_date(w, &w->per[mp], s->start) &&
 	    (strcmp(o->indicator, "displaced") == 0 || strcmp(o->indicator, "refugees") == 0))
 		stock_period(w, o); /* "réfugiés ... après une attaque survenue en mai" */
-	base_of_stock(w, s->start, ns, o);
+	extract_base_of_stock(w, s->start, ns, o);
 	/* the release's main period is its body's first figure's (the title's
 	 * figures come first, and most give no period) */
 	if (w->doc == 0 && !extract_obs_end_only(o) && s->end > w->title_end) {
