@@ -23,7 +23,8 @@ static const struct {
 	  "lost her life|lost their life|fatalities|fatality|murdered|murder|murders|"
 	  "shot dead|shot and killed|massacred|slain|bodies|"
 	  "tué|tuée|tués|tuées|mort|morts|décès|décédé|ont perdu la vie|perdu la vie|"
-	  "trouvé la mort|tuerie|homicide|homicides|meurtre|meurtres|assassiné|massacré|tuant" },
+	  "trouvé la mort|tuerie|homicide|homicides|meurtre|meurtres|assassiné|massacré|tuant|"
+	  "cost the lives of|claimed the lives of|coûté la vie à|coûté la vie aux" },
 	{ "extrajudicial_executions",
 	  "extrajudicial, summary or arbitrary executions|extrajudicial, summary and arbitrary executions|"
 	  "summary, arbitrary or extrajudicial executions|"
@@ -37,7 +38,8 @@ static const struct {
 	  "abductions|abduction|abducted|kidnappings|kidnapping|kidnapped|hostages|hostage|"
 	  "taken hostage|hostage-taking|abductees|"
 	  "enlèvements|enlèvement|enlevés|enlevé|enlevées|otages|otage|pris en otage|"
-	  "kidnappés|kidnappé|kidnappings|rapts|rapt" },
+	  "kidnappés|kidnappé|kidnappings|rapts|rapt|taken away by|carried off by|"
+	  "emmenés par|emmenées par|emmené par|emmenée par" },
 	{ "sexual_violence",
 	  "rapes|rape|raped|gang rapes|gang-rapes|gang rape|gang-raped|sexual violence|"
 	  "conflict-related sexual violence|sexual and gender-based violence|"
@@ -47,7 +49,9 @@ static const struct {
 	  "violences sexuelles liées aux conflits|agressions sexuelles|victimes de violences sexuelles|"
 	  "sexual exploitation|sexual slavery|sexual exploitation and abuse|exploitation sexuelle|"
 	  "esclavage sexuel|esclavage sexuels|exploitation et esclavage sexuels|"
-	  "exploitation et d'esclavage sexuels|exploitation et abus sexuels" },
+	  "exploitation et d'esclavage sexuels|exploitation et abus sexuels|survivors of rape|"
+	  "survivors of sexual violence|survécu à des viols|survécu à un viol|"
+	  "survivantes de viol|survivantes de viols|survivantes de violences sexuelles" },
 	{ "arbitrary_detentions",
 	  "arbitrary arrests|arbitrary arrest|arbitrary detentions|arbitrary detention|"
 	  "arbitrary arrests and detentions|arbitrarily arrested|arbitrarily detained|"
