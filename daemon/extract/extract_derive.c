@@ -50,6 +50,22 @@ year_after(const struct work *w, size_t from, size_t to)
 	return -1;
 }
 
+/* Whether f[a, b) is a verb of folding ("doubled", "ont triplé", "a
+ * quadruplé"), the only change that names a base before a "N cas" whose
+ * kind the sentence named (not "rose by 15 per cent, to 380 cases"). */
+static int
+fold_verb(const char *f, size_t a, size_t b)
+{
+	static const char *const stems[] = { "doubl", "tripl", "quadrupl", NULL };
+
+	for (size_t i = a; i < b; i++)
+		if (i == a || f[i - 1] == ' ')
+			for (size_t p = 0; stems[p] != NULL; p++)
+				if (b - i >= strlen(stems[p]) && memcmp(f + i, stems[p], strlen(stems[p])) == 0)
+					return 1;
+	return 0;
+}
+
 /* Whether a counted figure of the sentence other than k, before from,
  * states the implied value already ("from 140 ... to 210, a 50 per cent
  * increase"): the base is written out and nothing is derived. */
@@ -215,13 +231,22 @@ extract_derive(struct work *w, struct mention_sent *ms, const struct text_senten
 	const struct number *n = &w->nums[k];
 	struct compare_hit hit;
 	struct extract_obs d;
-	size_t from = window(w, s, k, m, &wend);
+	size_t from = window(w, s, k, m, &wend), cb = m->start;
 
+	/* "90 cas" whose kind the sentence named ("les arrestations ont
+	 * triplé pour atteindre 90 cas"): the noun is before the figure, after
+	 * the figure before it */
+	if (m->named && cb >= n->start) {
+		cb = s->start;
+		for (size_t j = 0; j < k; j++)
+			if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && w->nums[j].end <= n->start)
+				cb = w->nums[j].end;
+	}
 	/* "killings doubled to 90", "ont doublé pour atteindre 90": a change
 	 * stated between the noun and its figure; nothing when the sentence
 	 * writes the base out ("from 140 ... to 210, a 50 per cent increase") */
-	if (m->start < n->start && compare_find(f, m->start, n->start, n->value, w->nums, k, &hit) &&
-	    !stated_before(w, s, k, hit.start, hit.value) &&
+	if (cb < n->start && compare_find(f, cb, n->start, n->value, w->nums, k, &hit) &&
+	    (cb == m->start || fold_verb(f, hit.start, hit.end)) && !stated_before(w, s, k, hit.start, hit.value) &&
 	    implied(w, ms, s, o, &hit, wend, 1, used, &d) && extract_push(w, &d) == -1)
 		return -1;
 	while (from < wend && compare_find(f, from, wend, n->value, w->nums, w->nnums, &hit)) {

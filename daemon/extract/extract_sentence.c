@@ -310,14 +310,23 @@ compare_cue(const struct work *w, const struct text_sentence *s, size_t k, const
 	struct compare_hit h;
 	size_t ce = m->end > n->end ? m->end : n->end;
 
+	int ak = clause_apposition_of(w->cl, w->ncl, n->start);
+
 	*wend = s->end;
+	/* a breakdown in an apposition after the figure ("211 victims – 187
+	 * women, 19 girls and five men – a figure twice as high as ...") does
+	 * not end its window: the comparison after it is the total's */
 	for (size_t j = k + 1; j < w->nnums; j++)
 		if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !extract_is_subcount(f, s->start, w->nums[j].start) &&
+		    (ak >= 0 || clause_apposition_of(w->cl, w->ncl, w->nums[j].start) < 0) &&
 		    !compare_fraction(f, w->nums[j].end, s->end) &&
 		    !compare_factor(f, s->start, w->nums[j].start) && !in_period(w, w->nums[j].start)) {
 			*wend = w->nums[j].start;
 			break;
 		}
+	/* a part in an apposition: what follows the apposition is its host's */
+	if (ak >= 0 && w->cl[ak].end < *wend)
+		*wend = w->cl[ak].end;
 	return compare_find(f, ce, *wend, n->value, w->nums, w->nnums, &h) ? h.start : s->end;
 }
 

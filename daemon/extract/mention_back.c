@@ -28,7 +28,7 @@ static const char *const reach[] = {
 	"reached", "rose", "risen", "increased", "climbed", "stood", "stands", "totalled",
 	"totaled", "numbered", "amounted", "to", "at", "now", "atteint", "ont", "a",
 	"desormais", "deja", "s", "eleve", "elevent", "elevait", "passe", "already",
-	"doubled", "tripled", "quadrupled", "double", "triple", "pour", "atteindre",
+	"doubled", "tripled", "quadrupled", "double", "triple", "quadruple", "pour", "atteindre",
 	"atteignant", "reaching", "jumped", "fell", "dropped", "declined", "decreased", "almost",
 	"nearly", "presque", "quasiment", "pratiquement", "estimated", "estime", "estimes",
 	"estimee", "estimees", "evalue", "evalues", "nationwide", "countrywide", "overall",

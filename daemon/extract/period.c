@@ -90,7 +90,7 @@ after_change(const struct pc *c, size_t i, size_t e)
 {
 	static const char *const words[] = {
 		"cent", "percent", "fois", "times", "fold", "doubled", "double", "tripled", "triple",
-		"quadrupled", "multiplie", "multipliee", NULL
+		"quadrupled", "quadruple", "multiplie", "multipliee", NULL
 	};
 	size_t lo = i > c->lo + 24 ? i - 24 : c->lo;
 
