@@ -64,7 +64,8 @@ speech_between(const char *f, size_t a, size_t b)
 /* Whether pm dates an act of speech or publication, not the events: a
  * verb of speech right before it ("announced on Tuesday that", "a annoncé
  * mardi que") or after it in its clause ("Yesterday, the mission
- * published", "Hier, la MINUSMA a publié"). */
+ * published", "Hier, la MINUSMA a publié"); never a duration back from
+ * the release ("Over the past three months, managers reported"). */
 static int
 said_on(const struct work *w, const struct period_mention *pm, size_t lo, size_t hi)
 {
@@ -77,6 +78,11 @@ said_on(const struct work *w, const struct period_mention *pm, size_t lo, size_t
 	const char *f = w->t->f;
 	size_t b = pm->start, words = 0;
 
+	/* "Over the past three months, managers reported 27 attacks": a
+	 * duration back from the release is a span of events, never a date
+	 * of speech */
+	if (pm->type == PERIOD_T_BACK)
+		return 0;
 	/* before: the verb, or the verb and "on", "le", "this" ("said on",
 	 * "a annoncé le"); "said that on 3 May" dates what was said */
 	while (b > lo && words < 2) {
