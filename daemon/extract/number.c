@@ -228,6 +228,24 @@ day_list(const char *f, size_t j, size_t hi)
 	return 0;
 }
 
+/* "two or three times", "deux ou trois fois": whether a number then
+ * "times" / "fois" is at f[k] (after "or"), so that the first of the pair
+ * is a multiplier too. */
+static int
+or_times(const char *f, size_t k, size_t hi)
+{
+	size_t e = k;
+
+	if (k < hi && isdig(f[k])) {
+		while (e < hi && isdig(f[e]))
+			e++;
+	} else if (number_word(f, hi, k, 0, &e) <= 0 && number_word(f, hi, k, 1, &e) <= 0) {
+		return 0;
+	}
+	k = skip_sp(f, e, hi);
+	return word_in(f, k, text_word_end(f, hi, k), (const char *const[]){ "times", "fois", NULL });
+}
+
 /* The context of the number at [ns, ne) in the sentence [lo, hi). */
 static unsigned
 context(const char *f, size_t lo, size_t hi, size_t ns, size_t ne, int64_t value,
@@ -286,6 +304,8 @@ context(const char *f, size_t lo, size_t hi, size_t ns, size_t ne, int64_t value
 			flags |= NUMBER_MONEY; /* "2 millions d'euros", "1,5 milliard de dollars" */
 		else if (word_in(f, j, e, (const char *const[]){ "times", "fois", "fold", NULL }))
 			flags |= NUMBER_TIMES;
+		else if (word_in(f, j, e, (const char *const[]){ "or", "ou", NULL }) && or_times(f, skip_sp(f, e, hi), hi))
+			flags |= NUMBER_TIMES; /* "fled two or three times": how often */
 		else if (word_in(f, j, e, (const char *const[]){ "am", "pm", "a", "p", "h", "hrs", "gmt", "utc", NULL }) &&
 		    !(flags & NUMBER_WORDS) && (e - j > 1 || (e < hi && f[e] == '.') || word_is(f, j, e, "h")))
 			flags |= NUMBER_TIME;

@@ -103,6 +103,11 @@ static const struct nrow nrows[] = {
 	{ EN, "3bn dollars", "3bn", 3000000000LL, NUMBER_ROLE_MONEY, -1, 1 },
 	{ EN, "a 15-year-old girl", "15", 15, NUMBER_ROLE_AGE, -1, 1 },
 	{ EN, "five times as many", "five", 5, NUMBER_ROLE_MULTIPLIER, -1, 1 },
+	{ EN, "fled two or three times", "two", 2, NUMBER_ROLE_MULTIPLIER, -1, 2 },   /* how often, not how many */
+	{ FR, "ont fui deux ou trois fois", "deux", 2, NUMBER_ROLE_MULTIPLIER, -1, 2 },
+	{ EN, "attacked 4 or 5 times", "4", 4, NUMBER_ROLE_MULTIPLIER, -1, 2 },
+	{ EN, "two or three people", "two", 2, COUNT, -1, 2 },                       /* a count before "or" stays one */
+	{ FR, "deux ou trois villages", "deux", 2, COUNT, -1, 2 },
 	{ EN, "in 2019", "2019", 2019, NUMBER_ROLE_YEAR, -1, 1 },
 	{ EN, "in the 2010s", "2010", 2010, NUMBER_ROLE_YEAR, -1, 1 },            /* a decade */
 	{ EN, "the 21st", "21", 21, NUMBER_ROLE_ORDINAL, -1, 1 },
