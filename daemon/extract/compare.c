@@ -290,7 +290,7 @@ static int
 fixed_first(char c)
 {
 	switch (c) {
-	case 'a': case 'd': case 'h': case 'm': case 'o': case 'q': case 't': case 'u':
+	case 'a': case 'd': case 'h': case 'm': case 'o': case 'p': case 'q': case 't': case 'u':
 		return 1;
 	default:
 		return 0;
@@ -315,6 +315,7 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 		{ "double the number/total", 2, 1 }, { "doubled", 2, 1 }, { "a double", 2, 1 },
 		{ "ont double", 2, 1 }, { "tripled", 3, 1 }, { "a triple", 3, 1 }, { "ont triple", 3, 1 },
 		{ "quadrupled", 4, 1 }, { "a quadruple", 4, 1 }, { "ont quadruple", 4, 1 },
+		{ "presque double", 2, 1 }, { "presque triple", 3, 1 }, { "presque quadruple", 4, 1 },
 		{ "half as many", 1, 2 }, { "a third more", 4, 3 }, { "un tiers de plus", 4, 3 },
 		{ "deux tiers de plus", 5, 3 }, { "two thirds more", 5, 3 },
 		{ "a quarter more", 5, 4 }, { "un quart de plus", 5, 4 },

@@ -19,6 +19,9 @@ struct sent {
 	unsigned char used[SENT_MAX_NUMS]; /* figures already given as a reference */
 	struct mention prev;               /* the last attached figure's, number att */
 	size_t att;
+	struct mention vprev;              /* the last attached figure's, even across a figure of
+	                                    * nothing ("in the four regions, up from 510,000"), number vatt */
+	size_t vatt;
 	int nested;                        /* the last figure was a part of a part */
 	long fig;                          /* the last figure whose period carries, or -1 */
 	size_t nfig;                       /* figures observed */
@@ -115,7 +118,7 @@ sent_init(struct work *w, const struct text_sentence *s, struct sent *st)
 	struct mention_sent *ms = &st->ms;
 
 	memset(st, 0, sizeof(*st));
-	st->att = (size_t)-1;
+	st->att = st->vatt = (size_t)-1;
 	st->fig = -1;
 	ms->f = w->t->f;
 	ms->lo = s->start;
@@ -200,8 +203,10 @@ attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k,
 	const struct mention *prev = st->att != (size_t)-1 ? &st->prev : NULL;
 	struct mention tmp;
 
+	const struct mention *vprev = st->vatt != (size_t)-1 ? &st->vprev : NULL;
+
 	if (!mention_attach(&st->ms, k, m) && !mention_follow(&st->ms, k, prev, st->att, m) &&
-	    !mention_apposed(&st->ms, k, prev, st->att, m) && !mention_versus(&st->ms, k, prev, st->att, m) &&
+	    !mention_apposed(&st->ms, k, prev, st->att, m) && !mention_versus(&st->ms, k, vprev, st->vatt, m) &&
 	    !mention_placed_part(&st->ms, k, prev, st->att, m) && !mention_lead(&st->ms, k, m) &&
 	    !mention_respectively(&st->ms, k, m) && !the_number(w, s, k, m)) {
 		st->att = (size_t)-1;
@@ -226,8 +231,8 @@ attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k,
 		m->rule = "people who fled across a border";
 	}
 	(void)mention_either_or(&st->ms, m);
-	st->att = k;
-	st->prev = *m;
+	st->att = st->vatt = k;
+	st->prev = st->vprev = *m;
 	if (extract_incidents_beside_victims(w, s, k, m)) {
 		note_drop(w, ni, "an incident count beside the count of its victims");
 		return 0;

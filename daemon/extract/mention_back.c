@@ -37,6 +37,23 @@ static const char *const reach[] = {
 	"raised", "put", "porte", "portes", "ramene", "ramenes", "downwards", "baisse", NULL
 };
 
+/* Whether "to" / "à" (folded "a") is the word at f[i] (spaces skipped)
+ * and the last before qs: "tripled, to 45". */
+static int
+to_after(const struct mention_sent *s, size_t i, size_t qs)
+{
+	size_t e;
+
+	while (i < qs && s->f[i] == ' ')
+		i++;
+	e = text_word_end(s->f, qs, i);
+	if (!(is_word(s->f, i, e, "to") || is_word(s->f, i, e, "a")))
+		return 0;
+	while (e < qs && s->f[e] == ' ')
+		e++;
+	return e == qs;
+}
+
 /* "S'agissant des arrestations, l'équipe en a recensé 94": the pronoun "en"
  * stands for the indicator named before it in the sentence. */
 static int
@@ -477,7 +494,7 @@ attach_after_term(const struct mention_sent *s, size_t k, size_t qs, size_t t, s
 	};
 	const struct mention_term *tm = &s->terms[t - 1];
 	size_t i = tm->end;
-	int words = 0, ok = 1, of = 0, adv = 1, rv = 0, fill = 0;
+	int words = 0, ok = 1, of = 0, adv = 1, rv = 0, fill = 0, lk = 0;
 	int comma = number_of_before(s, tm->start);
 
 	while (i < qs) {
@@ -488,18 +505,22 @@ attach_after_term(const struct mention_sent *s, size_t k, size_t qs, size_t t, s
 			i = pe;
 			continue;
 		}
-		if ((pe = place_at(s, i, qs)) != 0 || (i == tm->end + 1 && (pe = people_at(s, i, qs)) != 0)) {
-			/* "killed in Bamako since 5 December has reached 500", "displaced people was" */
+		if ((pe = place_at(s, i, qs)) != 0 || ((i == tm->end + 1 || lk) && (pe = people_at(s, i, qs)) != 0)) {
+			/* "killed in Bamako since 5 December has reached 500", "displaced people was",
+			 * "arrests of journalists doubled to 36" */
 			i = pe;
+			lk = 0;
 			continue;
 		}
 		if (text_isalnum((unsigned char)s->f[i])) {
 			size_t e = text_word_end(s->f, qs, i);
 
+			lk = 0;
 			if (in_list(reach, s->f, i, e)) {
 				rv = 1; /* "abductions reached 135" */
 				words--;
 			} else if (in_list(link, s->f, i, e)) {
+				lk = is_word(s->f, i, e, "of") || is_word(s->f, i, e, "de") || is_word(s->f, i, e, "d");
 				of |= !(is_word(s->f, i, e, "on") || is_word(s->f, i, e, "some"));
 			} else if (in_list(reach_fill, s->f, i, e)) {
 				fill = 1;
@@ -517,6 +538,8 @@ attach_after_term(const struct mention_sent *s, size_t k, size_t qs, size_t t, s
 			comma = 0; /* "the number of executions, 64 in 2021," */
 			adv = 0;
 			i++;
+		} else if (s->f[i] == ',' && rv && to_after(s, i + 1, qs)) {
+			i++; /* "abductions nearly tripled, to 45", "ont presque doublé, à 36" */
 		} else {
 			ok = 0;
 			break;
