@@ -143,7 +143,8 @@ sent_init(struct work *w, const struct text_sentence *s, struct sent *st)
 
 /* "However, other sources suggest the number could be as high as 500",
  * "le bilan pourrait atteindre 60": a figure whose subject is "the
- * number", "the toll", "ce chiffre", in a sentence that names no
+ * number", "the toll", "the corresponding figure", "ce chiffre", in a
+ * sentence that names no
  * indicator, right after a sentence with figures, counts what that
  * sentence's first figure counts. 1 and m filled, or 0. */
 static int
@@ -153,6 +154,7 @@ the_number(struct work *w, const struct text_sentence *s, size_t k, struct menti
 		"number", "toll", "figure", "total", "tally", "nombre", "bilan", "chiffre", NULL
 	};
 	static const char *const dets[] = { "the", "this", "that", "le", "ce", "cette", NULL };
+	static const char *const adjs[] = { "corresponding", "equivalent", "comparable", NULL };
 	const char *f = w->t->f;
 	size_t qs, e, b;
 	int words = 0, id;
@@ -179,6 +181,9 @@ the_number(struct work *w, const struct text_sentence *s, size_t k, struct menti
 		    text_word_at(f, qs, ne, "d"))
 			return 0;
 		db = mention_word_before(f, s->start, b, &de);
+		/* "the corresponding figure", "the equivalent number" */
+		if (db != (size_t)-1 && mention_in_list(adjs, f, db, de))
+			db = mention_word_before(f, s->start, db, &de);
 		if (db == (size_t)-1 || !mention_in_list(dets, f, db, de) ||
 		    (id = taxonomy_indicator_id(w->tx, w->obs[w->last_first].indicator)) < 0)
 			return 0;
@@ -208,7 +213,8 @@ attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k,
 	if (!mention_attach(&st->ms, k, m) && !mention_follow(&st->ms, k, prev, st->att, m) &&
 	    !mention_apposed(&st->ms, k, prev, st->att, m) && !mention_versus(&st->ms, k, vprev, st->vatt, m) &&
 	    !mention_placed_part(&st->ms, k, prev, st->att, m) && !mention_lead(&st->ms, k, m) &&
-	    !mention_respectively(&st->ms, k, m) && !the_number(w, s, k, m)) {
+	    !mention_respectively(&st->ms, k, m) && !mention_relative(&st->ms, k, m) &&
+	    !mention_au_nombre(&st->ms, k, m) && !the_number(w, s, k, m)) {
 		st->att = (size_t)-1;
 		note_drop(w, ni, "no indicator term within its clause");
 		return 0;

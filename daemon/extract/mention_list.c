@@ -367,6 +367,68 @@ mention_respectively(const struct mention_sent *s, size_t k, struct mention *m)
 	return 0;
 }
 
+int
+mention_relative(const struct mention_sent *s, size_t k, struct mention *m)
+{
+	static const char *const rel[] = { "who", "qui", NULL };
+	size_t i = s->nums[k].end, e;
+
+	/* "the 25,000 who were displaced", "les 25 000 qui ont été déplacés":
+	 * the relative pronoun right after the bare number, then at most
+	 * three auxiliaries or adverbs, then an indicator term */
+	while (i < s->hi && s->f[i] == ' ')
+		i++;
+	e = text_word_end(s->f, s->hi, i);
+	if (e == i || !mention_in_list(rel, s->f, i, e))
+		return 0;
+	for (int n = 0; n < 4; n++) {
+		for (i = e; i < s->hi && s->f[i] == ' '; i++)
+			;
+		for (size_t t = 0; t < s->nterms; t++)
+			if (s->terms[t].start == i && s->terms[t].kind == TAXONOMY_INDICATOR) {
+				part_of(s, k, s->terms[t].id, s->terms[t].end,
+				    "number + relative clause + verb ('the 25,000 who were displaced')", m);
+				return 1;
+			}
+		e = text_word_end(s->f, s->hi, i);
+		if (e == i || !(mention_is_aux(s->f, i, e) || mention_is_adverb(s->f, i, e)))
+			return 0;
+	}
+	return 0;
+}
+
+int
+mention_au_nombre(const struct mention_sent *s, size_t k, struct mention *m)
+{
+	size_t qs, b, e, b2, e2, b3, e3, c;
+
+	/* "les cas de torture documentés, au nombre de 48": the noun before
+	 * the comma names what the figure counts */
+	(void)mention_qualifier(s->f, s->lo, s->nums[k].start, &qs);
+	if ((b = mention_word_before(s->f, s->lo, qs, &e)) == (size_t)-1 ||
+	    !(mention_is_word(s->f, b, e, "de") || mention_is_word(s->f, b, e, "d")) ||
+	    (b2 = mention_word_before(s->f, s->lo, b, &e2)) == (size_t)-1 ||
+	    !mention_is_word(s->f, b2, e2, "nombre") ||
+	    (b3 = mention_word_before(s->f, s->lo, b2, &e3)) == (size_t)-1 ||
+	    !mention_is_word(s->f, b3, e3, "au"))
+		return 0;
+	for (c = b3; c > s->lo && s->f[c - 1] == ' '; c--)
+		;
+	if (c == s->lo || s->f[c - 1] != ',')
+		return 0;
+	/* the indicator term nearest before the comma, a participle at most between */
+	for (size_t t = s->nterms; t-- > 0;) {
+		if (s->terms[t].end >= c)
+			continue;
+		if (s->terms[t].kind != TAXONOMY_INDICATOR || mention_gap_words(s, s->terms[t].end, c - 1, 0, 0) > 1)
+			return 0;
+		part_of(s, k, s->terms[t].id, s->nums[k].end, "noun, 'au nombre de' + number", m);
+		m->start = s->terms[t].start;
+		return 1;
+	}
+	return 0;
+}
+
 /* End of "in Niger", "au Niger", "en Mauritanie" right after number k, or 0. */
 static size_t
 place_after(const struct mention_sent *s, size_t k)

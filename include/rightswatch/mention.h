@@ -80,6 +80,15 @@ int mention_versus(const struct mention_sent *s, size_t k, const struct mention 
  * from", "contre", "par rapport à" right before it (and its qualifier). */
 int mention_versus_cue(const char *f, size_t lo, size_t start);
 
+/* "The 25,000 who were displaced", "les 25 000 qui ont été déplacés": a
+ * bare number followed by a relative pronoun, auxiliaries and an
+ * indicator term counts that term. Returns 1 and fills m, or 0. */
+int mention_relative(const struct mention_sent *s, size_t k, struct mention *m);
+/* "les cas de torture documentés, au nombre de 48": number k after ", au
+ * nombre de" counts the indicator term just before the comma (a
+ * participle at most between). Returns 1 and fills m, or 0. */
+int mention_au_nombre(const struct mention_sent *s, size_t k, struct mention *m);
+
 /* A figure of a list given "respectively" ("left 12 and 9 people dead
  * respectively", "ont fait respectivement 12 et 9 morts"): number k,
  * joined to the next figures by "," or "and" / "et", counts what the
