@@ -156,6 +156,27 @@ owned_between(const struct work *w, size_t lo, size_t ee, const struct period_me
 	return 0;
 }
 
+/* Whether a part of the figure is named between a and b ("300 people
+ * were arrested, most of them during the protests of August", "la
+ * plupart lors des manifestations d'août"): a period after it is the
+ * part's, not the total's. */
+static int
+part_between(const char *f, size_t a, size_t b)
+{
+	static const char *const parts[] = {
+		"most of them", "many of them", "some of them", "half of them", "the majority",
+		"la plupart", "la majorite", "nombre d'entre eux", "beaucoup d'entre eux",
+		"certains d'entre eux", "la moitie d'entre eux", NULL
+	};
+
+	for (size_t i = a; i < b; i++)
+		if ((i == a || !text_isalnum((unsigned char)f[i - 1])) && text_isalpha((unsigned char)f[i]))
+			for (size_t k = 0; parts[k] != NULL; k++)
+				if (f[i] == parts[k][0] && text_word_at(f, b, i, parts[k]))
+					return 1;
+	return 0;
+}
+
 /* The place of the figure at ns among the counts of its line: under
  * column heads, its column. */
 static size_t
@@ -229,7 +250,8 @@ not_events(const struct work *w, const struct period_mention *pm, size_t lo, siz
  * after it, else the nearest before it (a comparison's only when linked:
  * "au cours duquel"; not a date of speech), else one after it that opens
  * no later figure's clause (a base after it, "up from 29 in 2022", has
- * its own) nor belongs to a part or base between
+ * its own) nor belongs to a part ("most of them during the protests of
+ * August") or base between
  * (owned_between). -1 when none;
  * *near set when the period came right after the figure. */
 static int
@@ -274,6 +296,7 @@ own_period(const struct work *w, size_t lo, size_t ns, size_t ee, size_t cue, si
 		if (pm->ref || pm->kind != PERIOD_ABSOLUTE || pm->start < ee || pm->start >= cue)
 			continue;
 		if (!extract_main_figure_between(w, lo, pm->end, hi) && !owned_between(w, lo, ee, pm) &&
+		    !part_between(f, ee, pm->start) &&
 		    !speech_between(f, ee, pm->start))
 			return (int)p;
 		break;
