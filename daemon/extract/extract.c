@@ -229,7 +229,8 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 		w->country = country_of(etx->tx, t.f, 0, lead_end(&t));
 		w->country_name = taxonomy_country_name(etx->tx, w->country);
 	}
-	w->para = (size_t)-1;
+	w->para = w->place_para = (size_t)-1;
+	w->para_country = -1;
 	w->gkind = -1;
 	w->topic = -1;
 	w->ids[0] = taxonomy_indicator_id(w->tx, "displaced");

@@ -176,8 +176,43 @@ extract_place(struct work *w, size_t pos, struct extract_obs *o)
 		ri = w->terms[reg].id;
 	if (ci < 0 && ri >= 0)
 		ci = taxonomy_region_country(w->tx, ri);
+	/* "In South Sudan, ... . The Mission says four civilians were
+	 * killed": the paragraph's opening country (not a refugee's origin) */
+	if (ci < 0 && !refugees && w->para_country >= 0)
+		ci = w->para_country;
 	o->country = ci >= 0 ? taxonomy_country_name(w->tx, ci) : w->country_name;
 	o->region = ri >= 0 ? taxonomy_region_name(w->tx, ri) : NULL;
+}
+
+void
+extract_para_country(struct work *w, const struct text_sentence *s)
+{
+	static const char *const preps[] = { "in", "au", "en", "aux", NULL };
+	const char *f = w->t->f;
+	size_t i = s->start, e;
+
+	if (s->para == w->place_para && !s->first)
+		return;
+	w->place_para = s->para;
+	w->para_country = -1;
+	/* "In Niger,", "Au Soudan,": a preposition, the country, a comma */
+	while (i < s->end && !text_isalnum((unsigned char)f[i]))
+		i++;
+	e = text_word_end(f, s->end, i);
+	if (e == i || !mention_in_list(preps, f, i, e))
+		return;
+	while (e < s->end && f[e] == ' ')
+		e++;
+	for (size_t t = 0; t < w->nterms; t++)
+		if (w->terms[t].start == e && w->terms[t].kind == TAXONOMY_COUNTRY) {
+			size_t c = w->terms[t].end;
+
+			while (c < s->end && f[c] == ' ')
+				c++;
+			if (c < s->end && f[c] == ',')
+				w->para_country = w->terms[t].id;
+			return;
+		}
 }
 
 int

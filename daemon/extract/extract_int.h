@@ -35,6 +35,9 @@ struct work {
 	size_t nobs, cap;
 	/* the period carried through the paragraph, and its comparison reference */
 	size_t para;
+	size_t place_para;  /* the paragraph whose opening country is para_country */
+	int para_country;   /* "In Niger, ...", "Au Soudan, ..." opening the paragraph: the
+	                     * country its sentences that name no place take; -1 none */
 	int carry;
 	struct date_ymd cs, ce;
 	int carry_ref;
@@ -235,5 +238,8 @@ int extract_escaped_captives(const struct work *w, const struct text_sentence *s
 
 /* Set o's country and region from the places named in the figure at pos's clause. */
 void extract_place(struct work *w, size_t pos, struct extract_obs *o);
+/* A new paragraph's opening country ("In South Sudan, the Mission ..."),
+ * read from the sentence just scanned (its terms): w->para_country. */
+void extract_para_country(struct work *w, const struct text_sentence *s);
 
 #endif

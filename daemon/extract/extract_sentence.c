@@ -490,6 +490,7 @@ extract_sentence(struct work *w, const struct text_sentence *s)
 		w->carry_ref = 0;
 	}
 	w->nterms = extract_find_terms(w->tx, f, s->start, s->end, w->terms, SENT_MAX_TERMS);
+	extract_para_country(w, s);
 	w->nnums = number_scan(f, w->t->len, s->start, s->end, w->fr, w->nums, SENT_MAX_NUMS);
 	w->nper = period_scan_ctx(f, w->t->len, s->start, s->end, &w->pctx, w->per, SENT_MAX_PERIODS);
 	w->ncl = 0;
