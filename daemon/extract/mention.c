@@ -693,6 +693,48 @@ perpetrators(const struct mention_sent *s, size_t k)
 	return 0;
 }
 
+/* Whether f[i] is inside an indicator's term (an operator's "boats were
+ * seized" counts boats). */
+static int
+in_indicator_term(const struct mention_sent *s, size_t i)
+{
+	for (size_t t = 0; t < s->nterms; t++)
+		if (s->terms[t].kind == TAXONOMY_INDICATOR && s->terms[t].start <= i &&
+		    i < s->terms[t].end)
+			return 1;
+	return 0;
+}
+
+/* Whether the noun after number k, or after one adjective, is a vehicle:
+ * "40 trucks fled", "25 commercial vehicles crossed the river": the verb
+ * after them names no one's fate. (Houses, cattle or tonnes meet no such
+ * verb: they are never attached.) */
+static int
+vehicles(const struct mention_sent *s, size_t k)
+{
+	static const char *const words[] = {
+		"trucks", "truck", "lorries", "lorry", "vehicles", "vehicle", "cars", "buses",
+		"boats", "canoes", "motorcycles", "motorbikes", "convoys", "camions", "camion",
+		"vehicules", "vehicule", "voitures", "autobus", "bateaux", "pirogues", "motos",
+		"convois", NULL
+	};
+	size_t i = s->nums[k].end;
+
+	for (int n = 0; n < 2 && i < s->hi; n++) {
+		size_t e;
+
+		while (i < s->hi && s->f[i] == ' ')
+			i++;
+		e = text_word_end(s->f, s->hi, i);
+		if (e == i || mention_is_stop(s->f, i, e))
+			return 0;
+		if (mention_in_list(words, s->f, i, e))
+			return !in_indicator_term(s, i);
+		i = e;
+	}
+	return 0;
+}
+
 int
 mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 {
@@ -700,7 +742,7 @@ mention_attach(const struct mention_sent *s, size_t k, struct mention *m)
 	size_t qs;
 
 	memset(m, 0, sizeof(*m));
-	if (perpetrators(s, k))
+	if (perpetrators(s, k) || vehicles(s, k))
 		return 0;
 	m->qualifier = mention_qualifier(s->f, s->lo, num->start, &qs);
 	if (num->flags & NUMBER_APPROX)
