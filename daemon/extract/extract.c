@@ -5,6 +5,14 @@
  * figures comparisons imply (compare.c), and places each observation in a
  * period, a country and a region. Offsets in the result are the original's.
  *
+ * The text is folded a window of whole paragraphs at a time (text.h), so
+ * that a long text costs its observations, not a folded copy of itself:
+ * every sentence and every period carried from one sentence to the next
+ * stays within its paragraph. The first window, the lead, is long enough
+ * for what looks at the top of the text (the language, the release's
+ * country, the title, the reporting period); a text with no paragraph
+ * break to cut at is one window, folded whole as before.
+ *
  * Memory is bounded per sentence (at most SENT_MAX_* numbers, terms and
  * periods are kept) and per text (EXTRACT_MAX_OBS observations).
  */
@@ -80,13 +88,18 @@ extract_result_free(struct extract_result *res)
 }
 
 
+/* The folded bytes detect_fr reads, at most; the lead window holds them. */
+#define FR_SAMPLE 20000 /* bytes */
+/* Bytes of the original folded at a time: about one window's worth. */
+#define FOLD_STEP 65536 /* bytes */
+
 /* French or English, from the commonest function words. */
 static int
 detect_fr(const char *f, size_t len)
 {
 	static const char *const fr[] = { "le", "la", "les", "des", "du", "et", "est", "une", "dans", "qui", NULL };
 	static const char *const en[] = { "the", "and", "of", "was", "were", "is", "in", "that", "with", "by", NULL };
-	size_t i = 0, nf = 0, ne = 0, lim = len < 20000 ? len : 20000;
+	size_t i = 0, nf = 0, ne = 0, lim = len < FR_SAMPLE ? len : FR_SAMPLE;
 
 	while (i < lim) {
 		size_t e;
@@ -137,26 +150,106 @@ country_of(const struct taxonomy *tx, const char *f, size_t lo, size_t hi)
  * document number or a mission's name ("SG/SM/...", "The following
  * statement was issued today"). */
 #define LEAD_MIN 1200 /* bytes */
+
+/* lead_end's search through f[*i, len), resumable: *paras breaks seen so
+ * far; the end, or (size_t)-1 when not found yet. */
+static size_t
+lead_scan(const char *f, size_t len, size_t *i, size_t *paras)
+{
+	for (; *i + 1 < len; (*i)++)
+		if (f[*i] == '\n' && f[*i + 1] == '\n' && ++*paras >= 2 && *i >= LEAD_MIN)
+			return *i;
+	return (size_t)-1;
+}
+
 static size_t
 lead_end(const struct text *t)
 {
-	size_t paras = 0;
+	size_t i = 0, paras = 0, e = lead_scan(t->f, t->len, &i, &paras);
 
-	for (size_t i = 0; i + 1 < t->len; i++)
-		if (t->f[i] == '\n' && t->f[i + 1] == '\n' && ++paras >= 2 && i >= LEAD_MIN)
-			return i;
-	return t->len < 4000 ? t->len : 4000;
+	return e != (size_t)-1 ? e : t->len < 4000 ? t->len : 4000;
+}
+
+/* How much more of t to fold when what is folded holds no place to cut:
+ * as much again (at least FOLD_STEP), so that a text with few breaks is
+ * folded and searched for them in a few steps, each byte about once. */
+static size_t
+fold_step(const struct text *t)
+{
+	return t->len > FOLD_STEP ? t->len : FOLD_STEP;
+}
+
+/* Fold t (text_fold_begin's, or folded from its start on) up to the end of
+ * its lead window: a paragraph break starting at or past FR_SAMPLE and min
+ * folded bytes with lead_end before it, so that what reads the top of the text
+ * reads there what it would in the whole; else the whole text. The
+ * window's end in *cut; 0, or -1 when out of memory. */
+static int
+fold_lead(struct text *t, size_t min, size_t *cut)
+{
+	size_t i = 0, paras = 0, seen = 0, last = 0, end = (size_t)-1;
+
+	if (t->f == NULL && text_fold_more(t, FOLD_STEP) == -1)
+		return -1;
+	for (;;) {
+		size_t p;
+
+		if (t->oend == t->olen) {
+			*cut = t->len;
+			return 0;
+		}
+		if ((p = text_break_last(t, seen)) > 0)
+			last = p;
+		seen = t->len;
+		if (end == (size_t)-1)
+			end = lead_scan(t->f, t->len, &i, &paras);
+		if (last >= FR_SAMPLE && last >= min && end != (size_t)-1 && end + 1 < last) {
+			*cut = last;
+			return 0;
+		}
+		if (text_fold_more(t, fold_step(t)) == -1)
+			return -1;
+	}
+}
+
+/* Fold on from t's start (the previous windows dropped, the first *seen
+ * bytes known to end no paragraph break) to the end of the next window:
+ * the start of the last break, else the end of the text, in *cut. 0, or -1. */
+static int
+fold_window(struct text *t, size_t *seen, size_t *cut)
+{
+	for (;;) {
+		size_t p;
+
+		if (t->oend == t->olen) {
+			*cut = t->len;
+			return 0;
+		}
+		p = text_break_last(t, *seen);
+		*seen = t->len;
+		if (p > 0) {
+			*cut = p;
+			return 0;
+		}
+		if (text_fold_more(t, fold_step(t)) == -1)
+			return -1;
+	}
 }
 
 const char *
 extract_release_country(const struct extract_taxonomy *etx, const char *text, size_t len)
 {
-	struct text t;
+	struct text t, win;
+	size_t cut;
 	int id;
 
-	if (text_fold(text, len, 0, &t) == -1)
+	if (text_fold_begin(text, len, 0, &t) == -1 || fold_lead(&t, 0, &cut) == -1) {
+		text_free(&t);
 		return NULL;
-	id = country_of(etx->tx, t.f, 0, lead_end(&t));
+	}
+	win = t;
+	win.len = cut;
+	id = country_of(etx->tx, win.f, 0, lead_end(&win));
 	text_free(&t);
 	return taxonomy_country_name(etx->tx, id);
 }
@@ -195,38 +288,65 @@ is_heading(const struct text *t, const struct text_sentence *sv, size_t ns, size
 	    t->f[e - 1] != ';' && t->f[e - 1] != ',';
 }
 
-int
-extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
-    const struct extract_params *params, struct extract_result *res)
+/* The lead window of t (fold_lead's, folded on while the title or the
+ * sentences that say the reporting period reach past it) in *win, its
+ * sentences in *sv, *ns, the next paragraph's number in *para. 0, or -1. */
+static int
+lead_window(struct text *t, struct text *win, struct text_sentence **sv, size_t *ns, size_t *para)
 {
-	struct text t;
-	struct text_sentence *sv = NULL;
-	size_t ns = 0;
-	struct work *w;
-	int rc = -1;
+	size_t cut, min = 0;
 
-	memset(res, 0, sizeof(*res));
-	if ((w = malloc(sizeof(*w))) == NULL)
-		return -1;
-	memset(w, 0, offsetof(struct work, terms));
-	if (text_fold(text, len, 0, &t) == -1) {
-		free(w);
-		return -1;
+	for (;;) {
+		size_t te;
+
+		if (fold_lead(t, min, &cut) == -1)
+			return -1;
+		*win = *t;
+		win->len = cut;
+		if (text_sentences_from(win, 0, sv, ns, para) == -1)
+			return -1;
+		if (t->oend == t->olen && cut == t->len)
+			return 0;
+		te = title_end(win, *sv, *ns);
+		if (*ns >= 2 && cut >= te + REPORT_CUE_BYTES)
+			return 0;
+		free(*sv);
+		*sv = NULL;
+		min = *ns >= 2 ? te + REPORT_CUE_BYTES : cut + 1;
 	}
-	if (text_sentences(&t, &sv, &ns) == -1)
-		goto done;
-	w->tx = etx->tx;
-	w->t = &t;
-	w->p = params;
+}
+
+/* The sentences of window win, in order. 0, or -1 when out of memory. */
+static int
+read_window(struct work *w, const struct text *win, const struct text_sentence *sv, size_t ns)
+{
+	w->t = win;
+	for (size_t i = 0; i < ns; i++) {
+		w->heading = sv[i].end > w->title_end && is_heading(win, sv, ns, i);
+		if (extract_sentence(w, &sv[i]) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* What the text's top decides before its sentences are read: the
+ * language, the release's country, the title, the reporting period. */
+static void
+read_lead(struct work *w, const struct extract_taxonomy *etx, const struct text *win,
+    const struct text_sentence *sv, size_t ns)
+{
+	const struct extract_params *params = w->p;
+
+	w->t = win;
 	w->fr = params->lang == EXTRACT_LANG_FR ? 1 :
-	    params->lang == EXTRACT_LANG_EN ? 0 : detect_fr(t.f, t.len);
+	    params->lang == EXTRACT_LANG_EN ? 0 : detect_fr(win->f, win->len);
 	w->country = -1;
 	if (params->country != NULL) {
 		w->country = taxonomy_country_find(etx->tx, params->country);
 		w->country_name = w->country >= 0 ? taxonomy_country_name(etx->tx, w->country) :
 		    params->country;
 	} else {
-		w->country = country_of(etx->tx, t.f, 0, lead_end(&t));
+		w->country = country_of(etx->tx, win->f, 0, lead_end(win));
 		w->country_name = taxonomy_country_name(etx->tx, w->country);
 	}
 	w->para = w->place_para = (size_t)-1;
@@ -238,13 +358,55 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 	w->ids[2] = taxonomy_indicator_id(w->tx, "violations");
 	w->ids[3] = taxonomy_indicator_id(w->tx, "attacks");
 	w->last_age = 99;
-	w->title_end = title_end(&t, sv, ns);
+	w->title_end = title_end(win, sv, ns);
 	w->pctx.release = params->release_date;
 	w->pctx.words = etx->pw;
 	extract_report(w, sv, ns);
-	for (size_t i = 0; i < ns; i++) {
-		w->heading = sv[i].end > w->title_end && is_heading(&t, sv, ns, i);
-		if (extract_sentence(w, &sv[i]) == -1)
+}
+
+int
+extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
+    const struct extract_params *params, struct extract_result *res)
+{
+	struct text t, win;
+	struct text_sentence *sv = NULL;
+	size_t ns = 0, para = 0, seen = 0, cut;
+	struct work *w;
+	int rc = -1;
+
+	memset(res, 0, sizeof(*res));
+	if ((w = malloc(sizeof(*w))) == NULL)
+		return -1;
+	memset(w, 0, offsetof(struct work, terms));
+	w->tx = etx->tx;
+	w->p = params;
+	if (text_fold_begin(text, len, 0, &t) == -1 || lead_window(&t, &win, &sv, &ns, &para) == -1)
+		goto done;
+	read_lead(w, etx, &win, sv, ns);
+	if ((res->has_report = w->pctx.has_report) != 0) {
+		res->report_start = w->pctx.rs;
+		res->report_end = w->pctx.re;
+		res->report_expr_start = text_orig(&win, w->report_start);
+		res->report_expr_end = text_orig(&win, w->report_end);
+	}
+	for (;;) {
+		if (read_window(w, &win, sv, ns) == -1)
+			goto done;
+		free(sv);
+		sv = NULL;
+		/* past the lead: no later sentence is the title or holds the
+		 * reporting period's expression (folded offsets are the window's) */
+		w->title_end = 0;
+		w->report_start = w->report_end = (size_t)-1;
+		if (t.oend == t.olen && win.len == t.len)
+			break;
+		text_fold_drop(&t, win.len);
+		seen = t.len;
+		if (fold_window(&t, &seen, &cut) == -1)
+			goto done;
+		win = t;
+		win.len = cut;
+		if (text_sentences_from(&win, para, &sv, &ns, &para) == -1)
 			goto done;
 	}
 	extract_title_repeats(w);
@@ -253,15 +415,11 @@ extract_text(const struct extract_taxonomy *etx, const char *text, size_t len,
 		extract_obs_dates_guard(&w->obs[i]);
 	res->obs = w->obs;
 	res->nobs = w->nobs;
-	if ((res->has_report = w->pctx.has_report) != 0) {
-		res->report_start = w->pctx.rs;
-		res->report_end = w->pctx.re;
-		res->report_expr_start = text_orig(&t, w->report_start);
-		res->report_expr_end = text_orig(&t, w->report_end);
-	}
 	w->obs = NULL;
 	rc = 0;
 done:
+	if (rc == -1)
+		memset(res, 0, sizeof(*res));
 	free(w->obs);
 	free(w);
 	free(sv);

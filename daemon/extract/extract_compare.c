@@ -91,10 +91,11 @@ anaphoric(const struct work *w, const struct text_sentence *s)
 }
 
 /* Push the figure implied for observation base by a ratio probe/PROBE,
- * dated by pm resolved against base's period. */
+ * dated by pm resolved against base's period; pm_at: pm's original
+ * offsets when it was read in an earlier window of the text, else NULL. */
 static int
 push_implied(struct work *w, size_t base, int64_t probe, const struct period_mention *pm,
-    size_t start, size_t end)
+    const size_t *pm_at, size_t start, size_t end)
 {
 	struct extract_obs d = w->obs[base];
 	long double x = (long double)d.value * (long double)probe / (long double)EXTRACT_PROBE;
@@ -110,9 +111,13 @@ push_implied(struct work *w, size_t base, int64_t probe, const struct period_men
 	if (pm != NULL && (pm->kind == PERIOD_ABSOLUTE || w->obs[base].has_period))
 		d.has_period = period_resolve(pm, w->obs[base].period_start, w->obs[base].period_end,
 		    &d.period_start, &d.period_end) == 0;
-	if (d.has_period)
+	if (d.has_period) {
 		extract_period_ref_how(w, pm, &d);
-	else
+		if (pm_at != NULL) {
+			d.how.start = (uint32_t)pm_at[0];
+			d.how.end = (uint32_t)pm_at[1];
+		}
+	} else
 		d.period_end = (struct date_ymd){ 0, 0, 0 };
 	d.start = start;
 	d.end = end;
@@ -185,7 +190,7 @@ extract_compare_after(struct work *w, const struct text_sentence *s, size_t nfig
 		if (back < 0)
 			back = w->last_age <= 1 && anaphoric(w, s);
 		if (back && (base = antecedent(w, ind)) >= 0) {
-			if (push_implied(w, (size_t)base, hit.value, pm, text_orig(w->t, hit.start),
+			if (push_implied(w, (size_t)base, hit.value, pm, NULL, text_orig(w->t, hit.start),
 			    text_orig(w->t, hit.end)) == -1)
 				return -1;
 		} else if (ind >= 0 && w->npend < sizeof(w->pend) / sizeof(w->pend[0])) {
@@ -194,8 +199,11 @@ extract_compare_after(struct work *w, const struct text_sentence *s, size_t nfig
 			pc->indicator = ind;
 			pc->probe = hit.value;
 			pc->has_pm = pm != NULL;
-			if (pm != NULL)
+			if (pm != NULL) {
 				pc->pm = *pm;
+				pc->pm_at[0] = text_orig(w->t, pm->start);
+				pc->pm_at[1] = text_orig(w->t, pm->end);
+			}
 			pc->start = text_orig(w->t, hit.start);
 			pc->end = text_orig(w->t, hit.end);
 			pc->left = 3;
@@ -228,7 +236,7 @@ extract_compare_waiting(struct work *w, size_t i)
 		    w->obs[i].indicator != taxonomy_indicator_name(w->tx, pc.indicator))
 			continue;
 		w->pend[p] = w->pend[--w->npend];
-		return push_implied(w, i, pc.probe, pc.has_pm ? &pc.pm : NULL, pc.start, pc.end);
+		return push_implied(w, i, pc.probe, pc.has_pm ? &pc.pm : NULL, pc.pm_at, pc.start, pc.end);
 	}
 	return 0;
 }

@@ -79,7 +79,8 @@ struct work {
 		int indicator;            /* the indicator it names */
 		int64_t probe;            /* the figure it implies for EXTRACT_PROBE */
 		int has_pm;               /* its reference period, in pm */
-		struct period_mention pm;
+		struct period_mention pm; /* its offsets folded ones of the window it was read in */
+		size_t pm_at[2];          /* pm's expression, original offsets */
 		size_t start, end;        /* the comparison's words, original offsets */
 		int left;                 /* sentences it may still wait */
 	} pend[4];
@@ -143,6 +144,10 @@ enum span_role { SPAN_NONE, SPAN_FROM, SPAN_TO };
 /* extract_period.c */
 /* The title's period, which becomes the release's when none is known yet. */
 void extract_title_period(struct work *w);
+/* The sentences extract_report looks at for a "covering the period"
+ * phrase begin within this many folded bytes of the title's end: the
+ * window extract_text folds first holds them all. */
+#define REPORT_CUE_BYTES 8000 /* bytes */
 /* Find the release's reporting period once, before its sentences are
  * read: a "covering the period" phrase, else the title's, else the first
  * of a month or more in the lead paragraphs; into w->pctx. */

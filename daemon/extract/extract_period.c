@@ -575,9 +575,10 @@ report_in(struct work *w, size_t a, size_t b, long min_days, int open_too)
 
 /* Body sentences read for the reporting period: those of the first three
  * paragraphs that hold prose, within this many bytes of the text; and
- * those looked at for a "covering the period" phrase. */
+ * those looked at for a "covering the period" phrase (REPORT_CUE_BYTES,
+ * extract_int.h). */
 #define LEAD_BYTES 2500
-#define CUE_BYTES 8000
+#define CUE_BYTES REPORT_CUE_BYTES
 
 void
 extract_report(struct work *w, const struct text_sentence *sv, size_t ns)

@@ -13,14 +13,6 @@
 
 #include "rightswatch/text.h"
 
-struct out {
-	char *f;
-	size_t len, cap;
-	struct text_jump *jump;
-	size_t njump, capjump;
-	size_t next; /* the original offset folded offset len follows on to */
-};
-
 /* The folded form of each byte: ASCII lower case; other control bytes
  * and DEL a space; a backquote an apostrophe; 0 for the bytes folded one
  * code point at a time (a carriage return, which may be half of CR LF,
@@ -59,7 +51,7 @@ const unsigned char text_class[256] = {
 
 /* Room for n more folded bytes and their NUL. */
 static int
-out_room(struct out *o, size_t n)
+out_room(struct text *o, size_t n)
 {
 	if (o->len + n + 1 > o->cap) {
 		size_t cap = o->cap * 2 + n + 16;
@@ -76,7 +68,7 @@ out_room(struct out *o, size_t n)
 /* The next folded byte stands for original offset at: a jump when that
  * breaks the one-for-one run. */
 static int
-out_at(struct out *o, size_t at)
+out_at(struct text *o, size_t at)
 {
 	if (at == o->next)
 		return 0;
@@ -98,7 +90,7 @@ out_at(struct out *o, size_t at)
 
 /* n folded bytes s, all standing for the code point at original offset at. */
 static int
-out_put(struct out *o, const char *s, size_t n, size_t at)
+out_put(struct text *o, const char *s, size_t n, size_t at)
 {
 	if (out_room(o, n) == -1)
 		return -1;
@@ -150,7 +142,7 @@ special(int32_t cp)
 
 /* The code point at u[i] (not ASCII) folded into o; the bytes it took. */
 static size_t
-fold_cp(const unsigned char *u, size_t i, size_t to, utf8proc_option_t opt, struct out *o, int *err)
+fold_cp(const unsigned char *u, size_t i, size_t to, utf8proc_option_t opt, struct text *o, int *err)
 {
 	int32_t cp, dec[8];
 	utf8proc_ssize_t n, k;
@@ -185,72 +177,118 @@ fold_cp(const unsigned char *u, size_t i, size_t to, utf8proc_option_t opt, stru
 	return (size_t)n;
 }
 
-int
-text_fold_range(const char *s, size_t len, size_t from, size_t to, int accents, struct text *t)
+/* Fold the original's [i, to) onto the end of o (NUL-terminated). 0, or -1. */
+static int
+fold_span(struct text *o, size_t i, size_t to)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	struct out o;
+	const unsigned char *u = (const unsigned char *)o->orig;
 	utf8proc_option_t opt = UTF8PROC_CASEFOLD;
-	size_t i = from;
 	int err = 0;
 
-	memset(t, 0, sizeof(*t));
-	memset(&o, 0, sizeof(o));
-	if (len >= UINT32_MAX || from > to || to > len)
-		return -1;
-	if (!accents)
+	if (!o->accents)
 		opt |= UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK;
-	o.next = from;
-	o.cap = to - from + 16;
-	if ((o.f = malloc(o.cap)) == NULL)
+	if (out_room(o, to - i) == -1)
 		return -1;
 	while (i < to) {
 		unsigned char c;
 
 		/* ASCII, nearly every byte of a release: a run of table lookups,
 		 * its offsets following the original's one for one (the buffer
-		 * holds to - from bytes more than were folded so far) */
+		 * holds to - i bytes more than were folded so far) */
 		if (byte_fold[u[i]] != 0) {
 			char *f;
 
-			if (out_room(&o, to - i) == -1 || out_at(&o, i) == -1)
-				goto fail;
-			f = o.f + o.len;
-			while (i < to && (c = byte_fold[u[i]]) != 0) {
+			if (out_room(o, to - i) == -1 || out_at(o, i) == -1)
+				return -1;
+			f = o->f + o->len;
+			for (const unsigned char *p = u + i, *pe = u + to;; p++) {
+				if (p == pe || (c = byte_fold[*p]) == 0) {
+					i = (size_t)(p - u);
+					break;
+				}
 				*f++ = (char)c;
-				i++;
 			}
-			o.len = (size_t)(f - o.f);
-			o.next = i;
+			o->len = (size_t)(f - o->f);
+			o->next = i;
 			continue;
 		}
 		if (u[i] == '\r') {
 			/* CR LF is one line feed: the CR folds to nothing */
-			if (!(i + 1 < to && u[i + 1] == '\n') && out_put(&o, "\n", 1, i) == -1)
-				goto fail;
+			if (!(i + 1 < to && u[i + 1] == '\n') && out_put(o, "\n", 1, i) == -1)
+				return -1;
 			i++;
 			continue;
 		}
-		i += fold_cp(u, i, to, opt, &o, &err);
+		i += fold_cp(u, i, to, opt, o, &err);
 		if (err == -1)
-			goto fail;
+			return -1;
 	}
-	if (out_at(&o, to) == -1)
-		goto fail;
-	o.f[o.len] = '\0';
-	t->f = o.f;
-	t->len = o.len;
-	t->jump = o.jump;
-	t->njump = o.njump;
-	t->obase = from;
-	t->oend = to;
+	o->oend = to;
+	o->f[o->len] = '\0';
+	return 0;
+}
+
+int
+text_fold_begin(const char *s, size_t len, int accents, struct text *t)
+{
+	memset(t, 0, sizeof(*t));
+	if (len >= UINT32_MAX)
+		return -1;
 	t->orig = s;
 	t->olen = len;
+	t->accents = accents;
 	return 0;
-fail:
-	free(o.f);
-	free(o.jump);
-	return -1;
+}
+
+int
+text_fold_more(struct text *t, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)t->orig;
+	size_t to = t->oend + n < t->olen ? t->oend + n : t->olen;
+
+	/* end just after an ASCII byte other than CR: the folding of the
+	 * whole reads the next byte as the start of a code point too, and
+	 * a CR there is not the half of a CR LF */
+	while (to < t->olen && (u[to - 1] >= 0x80 || u[to - 1] == '\r'))
+		to++;
+	if (fold_span(t, t->oend, to) == -1)
+		return -1;
+	/* the whole's last offset, as text_fold's */
+	return to == t->olen ? out_at(t, to) : 0;
+}
+
+void
+text_fold_drop(struct text *t, size_t n)
+{
+	size_t k = 0;
+
+	if (n == 0)
+		return;
+	t->obase = text_orig(t, n);
+	while (k < t->njump && t->jump[k].f <= n)
+		k++;
+	for (size_t j = k; j < t->njump; j++)
+		t->jump[j - k] = (struct text_jump){ (uint32_t)(t->jump[j].f - n), t->jump[j].o };
+	t->njump -= k;
+	memmove(t->f, t->f + n, t->len - n + 1);
+	t->len -= n;
+}
+
+int
+text_fold_range(const char *s, size_t len, size_t from, size_t to, int accents, struct text *t)
+{
+	if (from > to || to > len || text_fold_begin(s, len, accents, t) == -1)
+		return -1;
+	t->obase = t->next = t->oend = from;
+	t->cap = to - from + 16;
+	if ((t->f = malloc(t->cap)) == NULL)
+		return -1;
+	t->f[0] = '\0';
+	if (fold_span(t, from, to) == -1 || out_at(t, to) == -1) {
+		text_free(t);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -288,7 +326,8 @@ text_orig(const struct text *t, size_t i)
 	return t->jump[lo - 1].o + (i - t->jump[lo - 1].f);
 }
 
-/* Abbreviations after which a full stop does not end a sentence. */
+/* Abbreviations after which a full stop does not end a sentence, in
+ * strcmp order (is_abbrev halves the list). */
 static const char *const abbrevs[] = {
 	"al", "apr", "art", "aug", "capt", "cf", "col", "dec", "dr", "feb",
 	"fig", "gen", "gov", "hon", "jan", "jr", "jul", "jun", "lt", "maj",
@@ -302,11 +341,22 @@ is_abbrev(const char *f, size_t ws, size_t we)
 {
 	size_t n = we - ws;
 
+	size_t lo = 0, hi = sizeof(abbrevs) / sizeof(abbrevs[0]);
+
 	if (n == 1 && text_isalpha((unsigned char)f[ws]))
 		return 1; /* an initial, or the last letter of "U.N.", "e.g.", "p.m." */
-	for (size_t i = 0; i < sizeof(abbrevs) / sizeof(abbrevs[0]); i++)
-		if (text_word_eq(abbrevs[i], f + ws, n))
+	/* the list is in strcmp order: halve it */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = text_word_cmp(abbrevs[mid], f + ws, n);
+
+		if (c == 0)
 			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
 
@@ -395,9 +445,18 @@ static const unsigned char sentence_stop[256] = {
 int
 text_sentences(const struct text *t, struct text_sentence **out, size_t *nout)
 {
+	size_t next;
+
+	return text_sentences_from(t, 0, out, nout, &next);
+}
+
+int
+text_sentences_from(const struct text *t, size_t para, struct text_sentence **out, size_t *nout,
+    size_t *next)
+{
 	const char *f = t->f;
 	struct text_sentence *v = NULL;
-	size_t n = 0, cap = 0, s = 0, para = 0, i = 0;
+	size_t n = 0, cap = 0, s = 0, i = 0;
 	int first = 1;
 
 	while (i < t->len) {
@@ -467,10 +526,43 @@ text_sentences(const struct text *t, struct text_sentence **out, size_t *nout)
 		goto fail;
 	*out = v;
 	*nout = n;
+	*next = first ? para : para + 1;
 	return 0;
 fail:
 	free(v);
 	return -1;
+}
+
+/* A space or line feed: the bytes of a break. */
+static int
+is_gap(char c)
+{
+	return c == ' ' || c == '\n';
+}
+
+size_t
+text_break_last(const struct text *t, size_t from)
+{
+	const char *f = t->f, *nl;
+	size_t last = 0, j = from;
+
+	/* from one line feed to the next (memchr: most bytes are read no
+	 * other way): each gap holding one is walked once, from where it
+	 * begins (the first may begin before from) to where it ends */
+	while (j < t->len && (nl = memchr(f + j, '\n', t->len - j)) != NULL) {
+		size_t k = (size_t)(nl - f), e = k, n = 0;
+
+		while (k > 0 && is_gap(f[k - 1]))
+			k--;
+		while (e < t->len && is_gap(f[e]))
+			n += f[e++] == '\n';
+		for (size_t i = k; i < (size_t)(nl - f); i++)
+			n += f[i] == '\n';
+		if (n >= 2 && k > 0 && e < t->len)
+			last = k;
+		j = e;
+	}
+	return last;
 }
 
 int

@@ -30,6 +30,10 @@ struct text {
 	size_t oend;      /* original offset of folded offset len */
 	const char *orig; /* the whole original (borrowed, not freed) */
 	size_t olen;
+	/* the folding's own: room in f and jump, the original offset the
+	 * next folded byte follows on to, accents as asked */
+	size_t cap, capjump, next;
+	int accents;
 };
 
 /* 32-bit, as a text's offsets are (text_fold refuses 4 GiB): a long text
@@ -50,6 +54,29 @@ int text_fold(const char *s, size_t len, int accents, struct text *out);
 int text_fold_range(const char *s, size_t len, size_t from, size_t to, int accents,
     struct text *out);
 void text_free(struct text *t);
+
+/* A long text folded a window at a time, so that only the window is in
+ * memory: text_fold_begin makes an empty fold of s (len bytes; 0, or -1
+ * when len does not fit 32-bit offsets), text_fold_more folds about n
+ * more bytes of the original onto its end (t->oend == t->olen once all
+ * is; 0, or -1 when out of memory), text_fold_drop forgets its first n
+ * folded bytes (folded offset n becomes 0; text_orig still gives the
+ * whole's offsets). The pieces end where the folding of the whole cuts
+ * a code point too, so they join into exactly the whole's folding. */
+int text_fold_begin(const char *s, size_t len, int accents, struct text *t);
+int text_fold_more(struct text *t, size_t n);
+void text_fold_drop(struct text *t, size_t n);
+/* Where the last paragraph break of t with a line feed at or after
+ * folded offset from begins (a run of spaces and line feeds holding two
+ * line feeds or more, followed by a paragraph: text_sentences's break),
+ * or 0 when there is none (a break all of whose line feeds come before
+ * from is not looked at: a cut missed, a longer window). Linear in
+ * t->len - from, plus the length of the break at from: calls that move
+ * from forward read each byte about once. A window of a
+ * text runs from the start of one break to the start of another (or from
+ * the text's start, to its end): its readers see the break before its
+ * first paragraph as they would in the whole. */
+size_t text_break_last(const struct text *t, size_t from);
 /* The original offset of folded offset i (0 <= i <= t->len). */
 size_t text_orig(const struct text *t, size_t i);
 /* Whether the original character behind folded offset i of t is a capital
@@ -62,6 +89,11 @@ int text_capital_at(const struct text *t, size_t i);
  * paragraph ("GENEVA (6 August 2021) -") is left out of the sentence.
  * Returns 0 and an array (caller frees with free) in *out, or -1. */
 int text_sentences(const struct text *t, struct text_sentence **out, size_t *n);
+/* The same for a window (see text_break_last): its paragraphs numbered
+ * from para on; the number of the paragraph after it in *next. The
+ * sentences of a text's windows are the whole's. */
+int text_sentences_from(const struct text *t, size_t para, struct text_sentence **out, size_t *n,
+    size_t *next);
 
 /* Folded byte classes: letters (ASCII or any non-ASCII byte) and digits.
  * Inline, through a table: they are asked of nearly every byte of a text,
