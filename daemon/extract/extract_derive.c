@@ -129,8 +129,6 @@ derived_period(const struct work *w, const struct text_sentence *s, const struct
 		d->how.end = text_orig(w->t, w->nums[y].end);
 		d->how.type = PERIOD_T_DATE;
 		d->how.anchor = PERIOD_A_NONE;
-		d->how.ps = d->period_start;
-		d->how.pe = d->period_end;
 	} else if ((o->has_period || extract_obs_end_only(o)) &&
 	    year_on_year(w->t->f, s->start, s->end)) {
 		/* "en un an": a year before the figure's own period; for a
@@ -141,8 +139,6 @@ derived_period(const struct work *w, const struct text_sentence *s, const struct
 		d->how.source = EXTRACT_PERIOD_REFERENCE;
 		d->how.type = o->has_period ? PERIOD_T_RELATIVE : PERIOD_T_ASOF;
 		d->how.anchor = PERIOD_A_PREVIOUS;
-		d->how.ps = d->period_start;
-		d->how.pe = d->period_end;
 		if (!o->has_period)
 			return;
 	}

@@ -361,10 +361,6 @@ extract_period_how(const struct work *w, const struct period_mention *pm, int so
 	o->how.end = text_orig(w->t, pm->end);
 	o->how.type = pm->type;
 	o->how.anchor = pm->anchor;
-	if (pm->kind == PERIOD_ABSOLUTE && pm->type != PERIOD_T_VAGUE) {
-		o->how.ps = pm->open ? (struct date_ymd){ 0, 0, 0 } : pm->ps;
-		o->how.pe = pm->pe;
-	}
 }
 
 void
@@ -375,8 +371,6 @@ extract_period_ref_how(const struct work *w, const struct period_mention *pm, st
 	 * figure's own period */
 	if (pm->kind != PERIOD_ABSOLUTE)
 		d->how.anchor = PERIOD_A_PREVIOUS;
-	d->how.ps = d->period_start;
-	d->how.pe = d->period_end;
 }
 
 /* o takes the period of a kept expression (carried, heading, release). */
@@ -413,7 +407,6 @@ stock_period(const struct work *w, struct extract_obs *o)
 		o->how.source = EXTRACT_PERIOD_STOCK;
 		o->how.type = PERIOD_T_ASOF;
 		o->how.anchor = PERIOD_A_PUBLICATION;
-		o->how.pe = w->p->release_date;
 	}
 	o->period_start = (struct date_ymd){ 0, 0, 0 };
 }
@@ -444,8 +437,6 @@ same_period_after(const struct work *w, size_t ee, size_t cue, struct extract_ob
 			set_period(o, a, e);
 			extract_period_how(w, pm, EXTRACT_PERIOD_OWN, o);
 			o->how.anchor = PERIOD_A_PREVIOUS;
-			o->how.ps = a;
-			o->how.pe = e;
 		}
 		return;
 	}
@@ -504,8 +495,6 @@ extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size
 		    (rp->kind == PERIOD_ABSOLUTE || o->has_period)) {
 			set_period(o, a, b);
 			extract_period_how(w, rp, EXTRACT_PERIOD_REFERENCE, o);
-			o->how.ps = a;
-			o->how.pe = b;
 		}
 	}
 	/* A stock keeps only a period stated for it ("displaced in 2021"), not

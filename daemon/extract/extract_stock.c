@@ -76,5 +76,4 @@ extract_base_of_stock(const struct work *w, size_t lo, size_t ns, struct extract
 	o->has_period = 0;
 	o->period_start = (struct date_ymd){ 0, 0, 0 };
 	o->how.type = PERIOD_T_ASOF;
-	o->how.ps = o->period_start;
 }

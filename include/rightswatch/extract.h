@@ -48,13 +48,13 @@ enum extract_period_source {
 
 /* How an observation's period was read, for extract --explain: the time
  * expression it came from (when there is one), what kind of expression
- * it is, what it was resolved against, and the interval it gave. */
+ * it is and what it was resolved against (the interval it gave is the
+ * observation's own period). */
 struct extract_period_how {
 	int source;             /* enum extract_period_source */
 	uint32_t start, end;    /* byte offsets of the expression in the text; start == end: none */
 	int type;               /* enum period_type (period.h): date, range, back, relative, open, as-of, vague */
 	int anchor;             /* enum period_anchor (period.h): none, publication, reporting, previous */
-	struct date_ymd ps, pe; /* the expression's interval (ps all zero: only the end is known) */
 };
 
 struct extract_obs {

@@ -58,7 +58,7 @@ int64_t unit_store_release(struct store *st, const char *url, const char *title,
 	{ ind, v, EXTRACT_EXACT, 1, { y0, m0, d0 }, { y1, m1, d1 }, country, NULL, \
 	  derived, 26, 40, 0, 49, UNIT_HOW }
 /* An observation's extract_period_how when the test does not care. */
-#define UNIT_HOW { 0, 0, 0, 0, 0, { 0, 0, 0 }, { 0, 0, 0 } }
+#define UNIT_HOW { 0, 0, 0, 0, 0 }
 /* Start argv (a server that prints its port on stdout's first line): its
  * pid in *pid, that port in *port. 0, or -1 when it did not start. */
 int unit_spawn_server(const char *const argv[], pid_t *pid, int *port);
