@@ -51,10 +51,11 @@ enum extract_period_source {
  * it is and what it was resolved against (the interval it gave is the
  * observation's own period). */
 struct extract_period_how {
-	int source;             /* enum extract_period_source */
+	/* a byte each: a long text keeps tens of thousands of these */
+	uint8_t source;         /* enum extract_period_source */
+	uint8_t type;           /* enum period_type (period.h): date, range, back, relative, open, as-of, vague */
+	uint8_t anchor;         /* enum period_anchor (period.h): none, publication, reporting, previous */
 	uint32_t start, end;    /* byte offsets of the expression in the text; start == end: none */
-	int type;               /* enum period_type (period.h): date, range, back, relative, open, as-of, vague */
-	int anchor;             /* enum period_anchor (period.h): none, publication, reporting, previous */
 };
 
 struct extract_obs {
