@@ -353,13 +353,19 @@ xt_end_of_doc(struct xmltok *t)
 static int
 xt_take(struct xmltok *t, const char *s, size_t n, int last, int from_carry)
 {
-	size_t k;
+	size_t k, d;
 
 	t->lf_at = 0;
 	t->lf_lines = t->lines;
 	k = xt_run(t, s, n, last);
 	if (t->failed || t->stopped)
 		return -1;
+	/* the elements opened in these bytes and still open learn their
+	 * lines now (in order: counting goes forward once) */
+	for (d = t->depth; d > 0 && t->open[d].line == 0; d--)
+		;
+	while (++d <= t->depth)
+		(void)xt_open_line(t, s, &t->open[d]);
 	t->lines = xt_line(t, s, k) - 1;
 	t->total += k;
 	if (from_carry) {

@@ -38,7 +38,9 @@ struct xt_ns {
 struct xt_open {
 	size_t name, nlen;   /* the qualified name, in names */
 	size_t nns, nsmem;   /* declarations in scope before it */
-	uint64_t line;
+	uint64_t line;       /* its start tag's line; 0 until asked for or
+	                      * until the bytes it is in are done */
+	size_t at;           /* ... and, while 0, where it is in them */
 };
 
 struct xt_raw {            /* an attribute as written */
@@ -78,6 +80,8 @@ int xt_fail(struct xmltok *t, const char *s, size_t at, const char *fmt, ...)
 size_t xt_oom(struct xmltok *t);
 uint64_t xt_count_lf(const char *s, size_t n);
 uint64_t xt_line(struct xmltok *t, const char *s, size_t at);
+/* The line of open element o, s being the current bytes. */
+uint64_t xt_open_line(struct xmltok *t, const char *s, struct xt_open *o);
 size_t xt_more(struct xmltok *t, const char *s, size_t i, size_t n, int last, int need,
     const char *msg);
 size_t xt_chars(struct xmltok *t, const char *s, size_t i, size_t n, int last, int cdata);

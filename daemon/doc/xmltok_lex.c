@@ -54,6 +54,17 @@ xt_line(struct xmltok *t, const char *s, size_t at)
 	return t->lf_lines + 1;
 }
 
+/* Lines are counted when a message needs one and once over the bytes of
+ * each push, not at every start tag: an open element keeps where it is
+ * until its line is asked for or its bytes are done (xmltok.c). */
+uint64_t
+xt_open_line(struct xmltok *t, const char *s, struct xt_open *o)
+{
+	if (o->line == 0)
+		o->line = xt_line(t, s, o->at);
+	return o->line;
+}
+
 uint64_t
 xt_count_lf(const char *s, size_t n)
 {

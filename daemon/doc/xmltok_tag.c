@@ -215,7 +215,8 @@ xt_started(struct xmltok *t, const char *s, size_t i, size_t q, size_t qlen, siz
 		o->nlen = qlen;
 		o->nns = nns0;
 		o->nsmem = nsmem0;
-		o->line = xt_line(t, s, i);
+		o->line = 0;
+		o->at = i;
 		if (buf_append(&t->names, s + q, qlen) == -1)
 			return (int)xt_oom(t);
 	}
@@ -281,7 +282,8 @@ xt_etag(struct xmltok *t, const char *s, size_t i, size_t n, int last)
 		size_t llen = xt_local(t->names.data + o->name, o->nlen, &local);
 
 		xt_fail(t, s, i, "Opening and ending tag mismatch: %.*s line %llu and %.*s",
-		    (int)(llen > 60 ? 60 : llen), local, (unsigned long long)o->line,
+		    (int)(llen > 60 ? 60 : llen), local,
+		    (unsigned long long)xt_open_line(t, s, &t->open[t->depth]),
 		    (int)(e - i - 2 > 60 ? 60 : e - i - 2), s + i + 2);
 		return XT_ERR;
 	}
