@@ -37,36 +37,62 @@ struct cli_feed_out {
 	struct buf b;
 	int streaming; /* past the hold: written as it comes */
 	int failed;    /* a write failed */
+	int64_t day;   /* the day whose date is in ymd (items share days) */
+	char ymd[10];  /* "YYYY-MM-DD" */
 };
+
+/* n bytes into b: most lines fit the room already there, and the keys
+ * are many small pieces, so the check is made here, not in a call. */
+static inline int
+cli_feed_put(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n >= b->cap)
+		return buf_append(b, s, n);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	return 0;
+}
 
 /* "YYYY-MM-DDTHH:MM:SSZ" in quotes, or null (date_format_rfc3339's
  * format, written without snprintf: a line has two of them). */
 static int
-cli_feed_date(struct buf *o, int64_t t)
+cli_feed_date(struct cli_feed_out *o, int64_t t)
 {
 	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400, secs = t - days * 86400;
-	struct date_ymd d;
 	int f[6], i;
 	char s[22], *p = s;
 
 	if (t == DATE_UNKNOWN)
-		return buf_append(o, "null", 4);
-	d = date_civil_from_days(days);
-	f[0] = d.y % 10000, f[1] = d.m, f[2] = d.d;
+		return cli_feed_put(&o->b, "null", 4);
+	if (days != o->day || o->ymd[0] == '\0') {
+		struct date_ymd d = date_civil_from_days(days);
+
+		f[0] = d.y % 10000, f[1] = d.m, f[2] = d.d;
+		p = o->ymd;
+		*p++ = (char)('0' + f[0] / 1000);
+		*p++ = (char)('0' + f[0] / 100 % 10);
+		for (i = 0; i < 3; i++) {
+			int v = i == 0 ? f[0] % 100 : f[i];
+			if (i > 0)
+				*p++ = '-';
+			*p++ = (char)('0' + v / 10 % 10);
+			*p++ = (char)('0' + v % 10);
+		}
+		o->day = days;
+		p = s;
+	}
 	f[3] = (int)(secs / 3600), f[4] = (int)(secs / 60 % 60), f[5] = (int)(secs % 60);
 	*p++ = '"';
-	*p++ = (char)('0' + f[0] / 1000);
-	*p++ = (char)('0' + f[0] / 100 % 10);
-	for (i = 0; i < 6; i++) {
-		int v = i == 0 ? f[0] % 100 : f[i];
-		if (i > 0)
-			*p++ = "--T::"[i - 1];
-		*p++ = (char)('0' + v / 10 % 10);
-		*p++ = (char)('0' + v % 10);
+	memcpy(p, o->ymd, sizeof(o->ymd));
+	p += sizeof(o->ymd);
+	for (i = 3; i < 6; i++) {
+		*p++ = "T::"[i - 3];
+		*p++ = (char)('0' + f[i] / 10 % 10);
+		*p++ = (char)('0' + f[i] % 10);
 	}
 	*p++ = 'Z';
 	*p++ = '"';
-	return buf_append(o, s, (size_t)(p - s));
+	return cli_feed_put(&o->b, s, (size_t)(p - s));
 }
 
 static int
@@ -79,8 +105,15 @@ cli_feed_flush(struct cli_feed_out *o)
 }
 
 /* ,"key": (a literal) and a string or null. */
-#define cli_feed_str(b, key, s) (buf_append((b), (key), sizeof(key) - 1) | jsonl_strz((b), (s)))
-#define cli_feed_lit(b, lit) buf_append((b), (lit), sizeof(lit) - 1)
+static int
+cli_feed_strz(struct buf *b, const char *key, size_t klen, const char *s)
+{
+	if (cli_feed_put(b, key, klen) == -1)
+		return -1;
+	return s == NULL ? cli_feed_put(b, "null", 4) : jsonl_str(b, s, strlen(s));
+}
+#define cli_feed_str(b, key, s) cli_feed_strz((b), (key), sizeof(key) - 1, (s))
+#define cli_feed_lit(b, lit) cli_feed_put((b), (lit), sizeof(lit) - 1)
 
 /* One item as a JSON line (feed_item_fn). */
 static int
@@ -92,16 +125,17 @@ cli_feed_item(void *arg, const struct feed_item *it)
 
 	rc = cli_feed_str(b, "{\"id\":", it->id) | cli_feed_str(b, ",\"link\":", it->link) |
 	    cli_feed_str(b, ",\"title\":", it->title) | cli_feed_lit(b, ",\"published\":") |
-	    cli_feed_date(b, it->published) | cli_feed_lit(b, ",\"updated\":") |
-	    cli_feed_date(b, it->updated) | cli_feed_str(b, ",\"summary\":", it->summary) |
+	    cli_feed_date(o, it->published) | cli_feed_lit(b, ",\"updated\":") |
+	    cli_feed_date(o, it->updated) | cli_feed_str(b, ",\"summary\":", it->summary) |
 	    cli_feed_str(b, ",\"content\":", it->content) | cli_feed_lit(b, ",\"categories\":[");
 	for (size_t i = 0; i < it->ncategories; i++)
-		rc |= (i > 0 ? buf_putc(b, ',') : 0) | jsonl_strz(b, it->categories[i]);
+		rc |= cli_feed_strz(b, ",", i > 0, it->categories[i]);
 	rc |= cli_feed_str(b, "],\"lang\":", it->lang) | cli_feed_lit(b, "}\n");
 	if (rc != 0) {
 		o->failed = 1;
 		return -1;
 	}
+	b->data[b->len] = '\0';
 	if (b->len >= (o->streaming ? CLI_FEED_FLUSH : CLI_FEED_HOLD)) {
 		o->streaming = 1;
 		return cli_feed_flush(o);
