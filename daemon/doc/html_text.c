@@ -355,10 +355,35 @@ html_entity_byte(struct html_text *h, unsigned char c)
 	return 0;
 }
 
+/* A plain tag at s[i] (after its '<'): "name>" or "/name>", whole in
+ * the bytes, the name shorter than h->name. Read at once as html_markup
+ * would read it byte by byte; returns the index after it, or i when the
+ * tag is not that simple. */
+static size_t
+html_simple_tag(struct html_text *h, const char *s, size_t i, size_t n)
+{
+	size_t j = i + (i < n && s[i] == '/'), k;
+
+	if (j >= n || !html_isalpha((unsigned char)s[j]))
+		return i;
+	for (k = j; k < n && k - j < sizeof(h->name) && s[k] != '>' && s[k] != '/' &&
+	    !html_isspace((unsigned char)s[k]); k++) {
+		char c = s[k];
+		h->name[k - j] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	if (k == n || s[k] != '>')
+		return i;
+	h->nlen = k - j;
+	h->end = j > i;
+	h->eq = h->slash = 0;
+	html_tag(h, 0);
+	return k + 1;
+}
+
 void
 html_text_feed(struct html_text *h, const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, k;
 
 	while (i < n && !h->out->full) {
 		if (h->st == HT_TEXT) {
@@ -367,9 +392,13 @@ html_text_feed(struct html_text *h, const char *s, size_t n)
 			html_emit(h, s + i, r - i);
 			if (r == n)
 				return;
-			h->st = s[r] == '<' ? HT_LT : HT_ENT;
 			h->elen = 0;
 			i = r + 1;
+			if (s[r] == '<' && (k = html_simple_tag(h, s, i, n)) > i) {
+				i = k;
+				continue;
+			}
+			h->st = s[r] == '<' ? HT_LT : HT_ENT;
 		} else if (h->st == HT_RAW) {
 			i = html_raw(h, s, i, n);
 		} else if (h->st == HT_QUOTED) {

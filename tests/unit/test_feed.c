@@ -332,6 +332,10 @@ test_html_to_text(void **state)
 		{ "a<unknown-tag attr>b</unknown-tag>c", 100, "abc" },             /* unknown inline */
 		{ "tail &eacute", 100, "tail &eacute" },                           /* cut reference kept */
 		{ "w <", 100, "w <" },                                             /* cut tag kept */
+		{ "<H2>T</H2>x", 100, "T\n\nx" },                                /* digit, upper-case end tag */
+		{ "a<abcdefghijklmnop>b</abcdefghijklmnop>c", 100, "abc" },        /* name too long to know */
+		{ "x<b", 100, "x" },                                               /* cut in its name: dropped */
+		{ "a<button>x<b>y</b></button>z", 100, "a z" },                    /* tags inside a skipped one */
 	};
 	static const char nul[] = "<a\0\0\0>x</b\0r>y<p\0>z";
 	char *s;
