@@ -41,6 +41,8 @@ struct xt_open {
 	uint64_t line;       /* its start tag's line; 0 until asked for or
 	                      * until the bytes it is in are done */
 	size_t at;           /* ... and, while 0, where it is in them */
+	size_t loff, llen;   /* its local name, in the qualified one */
+	int bind;            /* its namespace (xt_resolve's answer) */
 };
 
 struct xt_raw {            /* an attribute as written */
@@ -90,7 +92,13 @@ size_t xt_ref(struct xmltok *t, const char *s, size_t i, size_t n, int last, cha
 size_t xt_name_end(const char *s, size_t i, size_t n);
 int xt_is_ws(char c);
 struct xt_ns *xt_ns_find(struct xmltok *t, const char *p, size_t plen);
-void xt_resolve(struct xmltok *t, const char *q, size_t qlen, int attr, struct xt_name *out);
+/* Resolve a qualified name into out; returns the binding it found: an
+ * index in t->ns, XT_BIND_XML or XT_BIND_NONE. */
+#define XT_BIND_NONE (-1)
+#define XT_BIND_XML  (-2)
+int xt_resolve(struct xmltok *t, const char *q, size_t qlen, int attr, struct xt_name *out);
+/* The namespace of a binding xt_resolve returned (still in scope) into out. */
+void xt_bound(struct xmltok *t, int bind, struct xt_name *out);
 
 /* xmltok_tag.c */
 size_t xt_stag(struct xmltok *t, const char *s, size_t i, size_t n, int last);

@@ -299,12 +299,32 @@ xt_ns_find(struct xmltok *t, const char *p, size_t plen)
 /* Resolve a qualified name; attr: an unprefixed attribute is in no
  * namespace. An undeclared prefix leaves the name in none (libxml2 does
  * the same and only warns). */
+static int xml_tag = -1;
+
 void
+xt_bound(struct xmltok *t, int bind, struct xt_name *out)
+{
+	if (bind == XT_BIND_XML) {
+		out->uri = NS_XML;
+		out->ulen = sizeof(NS_XML) - 1;
+		out->tag = &xml_tag;
+	} else if (bind >= 0) {
+		out->uri = t->nsmem.data + t->ns[bind].uri;
+		out->ulen = t->ns[bind].ulen;
+		out->tag = &t->ns[bind].tag;
+	} else {
+		out->uri = NULL;
+		out->ulen = 0;
+		out->tag = NULL;
+	}
+}
+
+int
 xt_resolve(struct xmltok *t, const char *q, size_t qlen, int attr, struct xt_name *out)
 {
 	const char *colon = NULL;
 	struct xt_ns *b;
-	static int xml_tag = -1;
+	int bind = XT_BIND_NONE;
 
 	for (size_t k = 0; k < qlen; k++) /* names are short: no call */
 		if (q[k] == ':') {
@@ -321,20 +341,18 @@ xt_resolve(struct xmltok *t, const char *q, size_t qlen, int attr, struct xt_nam
 		out->local = colon + 1;
 		out->llen = qlen - plen - 1;
 		if (plen == 3 && memcmp(q, "xml", 3) == 0) {
-			out->uri = NS_XML;
-			out->ulen = sizeof(NS_XML) - 1;
-			out->tag = &xml_tag;
-			return;
+			xt_bound(t, XT_BIND_XML, out);
+			return XT_BIND_XML;
 		}
 		b = xt_ns_find(t, q, plen);
 	} else if (attr)
-		return;
+		return bind;
 	else
 		b = xt_ns_find(t, "", 0);
 	if (b != NULL) {
-		out->uri = t->nsmem.data + b->uri;
-		out->ulen = b->ulen;
-		out->tag = &b->tag;
+		bind = (int)(b - t->ns);
+		xt_bound(t, bind, out);
 	}
+	return bind;
 }
 

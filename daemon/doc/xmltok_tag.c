@@ -190,10 +190,11 @@ xt_started(struct xmltok *t, const char *s, size_t i, size_t q, size_t qlen, siz
 {
 	size_t nns0 = t->nns, nsmem0 = t->nsmem.len, nat = 0;
 	struct xt_name el;
+	int bind;
 
 	if (xt_unique(t, s, na) == -1 || xt_declare(t, s, na) == -1)
 		return -1;
-	xt_resolve(t, s + q, qlen, 0, &el);
+	bind = xt_resolve(t, s + q, qlen, 0, &el);
 	for (size_t k = 0; k < na; k++) {
 		const struct xt_raw *r = &t->raw[k];
 		struct xt_attr *a = &t->at[nat];
@@ -217,6 +218,9 @@ xt_started(struct xmltok *t, const char *s, size_t i, size_t q, size_t qlen, siz
 		o->nsmem = nsmem0;
 		o->line = 0;
 		o->at = i;
+		o->loff = (size_t)(el.local - (s + q));
+		o->llen = el.llen;
+		o->bind = bind;
 		if (buf_append(&t->names, s + q, qlen) == -1)
 			return (int)xt_oom(t);
 	}
@@ -296,7 +300,10 @@ xt_etag(struct xmltok *t, const char *s, size_t i, size_t n, int last)
 		return XT_ERR;
 	}
 done:
-	xt_resolve(t, s + i + 2, e - i - 2, 0, &el);
+	/* the name is the start tag's, and so is the scope: resolved then */
+	el.local = s + i + 2 + o->loff;
+	el.llen = o->llen;
+	xt_bound(t, o->bind, &el);
 	t->ops->end(t->arg, &el);
 	t->nns = o->nns;
 	t->nsmem.len = o->nsmem;
