@@ -81,12 +81,24 @@ fs_ns_of(const struct xt_name *nm)
 	return id;
 }
 
+_Static_assert(N_NNAMES <= 32, "fs_name_of keeps the names of one length in 32 bits");
+
+/* The name of every element is looked up: only those of its length are
+ * compared, byte by byte (they are short). */
 static enum fs_name
-fs_name_of(const char *s, size_t n)
+fs_name_of(const struct feed_sax *x, const char *s, size_t n)
 {
-	for (int i = 1; i < N_NNAMES; i++)
-		if (fs_names[i].len == n && fs_names[i].s[0] == s[0] && memcmp(s, fs_names[i].s, n) == 0)
+	uint32_t m = n < sizeof(x->by_len) / sizeof(x->by_len[0]) ? x->by_len[n] : 0;
+
+	for (; m != 0; m &= m - 1) {
+		int i = __builtin_ctz(m);
+		size_t k = 0;
+
+		while (k < n && s[k] == fs_names[i].s[k])
+			k++;
+		if (k == n)
 			return (enum fs_name)i;
+	}
 	return N_OTHER;
 }
 
@@ -159,7 +171,7 @@ fs_start(void *ctx, const struct xt_name *el, const struct xt_attr *attrs, size_
 	up = &x->stack[x->depth];
 	fr = &x->stack[++x->depth];
 	fr->ns = (unsigned char)fs_ns_of(el);
-	fr->name = (unsigned char)fs_name_of(el->local, el->llen);
+	fr->name = (unsigned char)fs_name_of(x, el->local, el->llen);
 	fr->role = R_NONE;
 	fr->base = up->base;
 	fr->lang = up->lang;
@@ -235,6 +247,9 @@ feed_sax_new(struct feed_emit *e, const char *base)
 		return NULL;
 	x->emit = e;
 	x->scratch.max = FEED_MAX_FIELD;
+	for (int i = 1; i < N_NNAMES; i++)
+		if (fs_names[i].len < sizeof(x->by_len) / sizeof(x->by_len[0]))
+			x->by_len[fs_names[i].len] |= (uint32_t)1 << i;
 	feed_field_reset(&x->it);
 	x->guard.max_attrs = FEED_MAX_ATTRS;
 	x->guard.max_ns = FEED_MAX_NS;

@@ -62,6 +62,7 @@ struct feed_sax {
 	struct html_text ht;
 	char **catv;                /* category pointers of the emitted item */
 	size_t catv_cap;
+	uint32_t by_len[16];        /* the names we act on (bit: enum fs_name) by length */
 	const char *why;            /* a rejection */
 	char root[48];              /* the name of a root that is no feed */
 	int oom;
