@@ -375,13 +375,63 @@ fd_822(struct fd *x)
 	return fd_make(x);
 }
 
+/* Two digits at s: their value, or -1. */
+static int
+fd_d2(const char *s)
+{
+	return fd_digit(s[0]) && fd_digit(s[1]) ? (s[0] - '0') * 10 + (s[1] - '0') : -1;
+}
+
+/* The forms most feeds write, whole: "Fri, 06 Aug 2021 10:00:00 GMT" (or
+ * +hhmm), "2021-08-06T10:00:00Z", taken at fixed places and read to the
+ * same answer as fd_822 and fd_iso give them. 0 with *out set, or -1 when
+ * s is not one of them (the readers above decide then). */
+static int
+fd_common(const char *s, size_t n, int64_t *out)
+{
+	struct fd x = { 0 };
+	int c, zh, zm;
+
+	if ((n == 29 || n == 31) && fd_weekday(s, 3) && s[3] == ',' && s[4] == ' ' &&
+	    s[7] == ' ' && (x.mo = fd_month(s + 8, 3)) != 0 && s[11] == ' ' &&
+	    s[16] == ' ' && s[19] == ':' && s[22] == ':' && s[25] == ' ' &&
+	    (x.d = fd_d2(s + 5)) >= 0 && (c = fd_d2(s + 12)) >= 0 && (x.y = fd_d2(s + 14)) >= 0 &&
+	    (x.h = fd_d2(s + 17)) >= 0 && (x.mi = fd_d2(s + 20)) >= 0 &&
+	    (x.s = fd_d2(s + 23)) >= 0) {
+		x.y += c * 100;
+		if (n == 29 && fd_eq(s + 26, "GMT", 3))
+			x.off = 0;
+		else if (n == 31 && (s[26] == '+' || s[26] == '-') &&
+		    (zh = fd_d2(s + 27)) >= 0 && (zm = fd_d2(s + 29)) >= 0 && zm <= 59 &&
+		    zh * 60 + zm <= FEED_DATE_ZMAX)
+			x.off = (s[26] == '-' ? -1 : 1) * (zh * 60 + zm);
+		else
+			return -1;
+		*out = fd_make(&x);
+		return 0;
+	}
+	if (n == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' &&
+	    s[16] == ':' && s[19] == 'Z' && (c = fd_d2(s)) >= 0 && (x.y = fd_d2(s + 2)) >= 0 &&
+	    (x.mo = fd_d2(s + 5)) >= 0 && (x.d = fd_d2(s + 8)) >= 0 &&
+	    (x.h = fd_d2(s + 11)) >= 0 && (x.mi = fd_d2(s + 14)) >= 0 &&
+	    (x.s = fd_d2(s + 17)) >= 0) {
+		x.y += c * 100;
+		*out = fd_make(&x);
+		return 0;
+	}
+	return -1;
+}
+
 int64_t
 feed_date_parse(const char *s, size_t n)
 {
 	struct fd x = { 0 };
+	int64_t t;
 
 	if (s == NULL || n > FEED_DATE_MAX)
 		return DATE_UNKNOWN;
+	if (fd_common(s, n, &t) == 0)
+		return t;
 	x.p = s;
 	x.end = s + n;
 	fd_ws(&x);

@@ -272,6 +272,17 @@ test_dates(void **state)
 		{ "06 Agosto 2021", NULL },                                   /* month */
 		{ "yesterday", NULL },                                        /* prose */
 		{ "1628244000", NULL },                                       /* epoch seconds */
+		/* the common forms, read at fixed places: their edges */
+		{ "fri, 06 aug 2021 10:00:00 gmt", "2021-08-06T10:00:00Z" },  /* lower case */
+		{ "Fri, 06 Aug 2021 10:00:00 -0930", "2021-08-06T19:30:00Z" }, /* minutes, west */
+		{ "Fri, 06 Aug 2021 10:00:00 +1401", NULL },                  /* past the widest */
+		{ "Fri, 06 Aug 2021 10:00:00 +0260", NULL },                  /* minute 60 */
+		{ "Fri, 06 Aug 2021 10:60:00 GMT", NULL },                    /* minute */
+		{ "Fri, 29 Feb 2020 23:59:60 GMT", "2020-02-29T23:59:59Z" },  /* leap day and second */
+		{ "Fri, 06 Xyz 2021 10:00:00 GMT", NULL },                    /* month */
+		{ "Fri, 06 Aug 2021 10:00:00 UTC", "2021-08-06T10:00:00Z" },  /* same length, other zone */
+		{ "2021-13-06T10:00:00Z", NULL },                             /* month 13 */
+		{ "2020-02-29T10:00:00Z", "2020-02-29T10:00:00Z" },           /* leap day */
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
