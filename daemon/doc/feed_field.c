@@ -63,6 +63,18 @@ fs_url_char(unsigned char c)
 	return (ok[c >> 5] >> (c & 31)) & 1;
 }
 
+/* A character fs_url_char allows that is none of '/', '?', '%', '#' and
+ * NUL, which the path loop below looks at more closely. */
+static int
+fs_url_plain(unsigned char c)
+{
+	static const uint32_t ok[8] = {
+		0, 0x2fff7fd2U, 0x87ffffffU, 0x47fffffeU, 0, 0, 0, 0,
+	};
+
+	return (ok[c >> 5] >> (c & 31)) & 1;
+}
+
 /* Is ref an absolute http(s) URL that curl would give back unchanged but
  * for its fragment? (Most links are, and curl's parser would be the
  * item's largest cost.) *len: the bytes to keep. Lower-case scheme and
@@ -86,6 +98,11 @@ fs_link_plain(const char *ref, size_t *len)
 	if (i == 0 || h[i] != '/' || h[i - 1] == '.' || h[i - 1] == '-' || h[0] == '-')
 		return 0;
 	for (p = h + i; *p != '\0' && *p != '#'; p++) {
+		/* the bytes that ask for nothing more, at once */
+		while (fs_url_plain(p[0]) && fs_url_plain(p[1]))
+			p += 2;
+		if (*p == '\0' || *p == '#')
+			break;
 		if (*p == '/' && p[1] == '.' && (p[2] == '/' || p[2] == '?' || p[2] == '#' ||
 		    p[2] == '\0' || (p[2] == '.' && (p[3] == '/' || p[3] == '?' || p[3] == '#' ||
 		    p[3] == '\0'))))
