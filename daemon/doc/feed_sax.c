@@ -92,9 +92,20 @@ fs_name_of(const struct feed_sax *x, const char *s, size_t n)
 
 	for (; m != 0; m &= m - 1) {
 		int i = __builtin_ctz(m);
+		const char *w = fs_names[i].s;
 		size_t k = 0;
+		uint64_t a, b;
 
-		while (k < n && s[k] == fs_names[i].s[k])
+		/* eight bytes at a time: the names here are that long and more */
+		for (; k + 8 <= n; k += 8) {
+			memcpy(&a, s + k, 8);
+			memcpy(&b, w + k, 8);
+			if (a != b)
+				break;
+		}
+		if (k + 8 <= n)
+			continue;
+		while (k < n && s[k] == w[k])
 			k++;
 		if (k == n)
 			return (enum fs_name)i;
@@ -228,9 +239,12 @@ fs_end(void *ctx, const struct xt_name *el)
 	}
 	if (x->depth == 1)
 		feed_emit_settle(x->emit);
-	free(fr->base_owned);
-	free(fr->lang_owned);
-	fr->base_owned = fr->lang_owned = NULL;
+	/* most elements own neither: no call for them */
+	if (fr->base_owned != NULL || fr->lang_owned != NULL) {
+		free(fr->base_owned);
+		free(fr->lang_owned);
+		fr->base_owned = fr->lang_owned = NULL;
+	}
 	x->depth--;
 	if (x->oom)
 		fs_stop(x, "out of memory");
