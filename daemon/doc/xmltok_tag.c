@@ -221,7 +221,12 @@ xt_started(struct xmltok *t, const char *s, size_t i, size_t q, size_t qlen, siz
 		o->loff = (size_t)(el.local - (s + q));
 		o->llen = el.llen;
 		o->bind = bind;
-		if (buf_append(&t->names, s + q, qlen) == -1)
+		/* every start tag comes here: the room is looked at inline */
+		if (t->names.len + qlen < t->names.cap) {
+			memcpy(t->names.data + t->names.len, s + q, qlen);
+			t->names.len += qlen;
+			t->names.data[t->names.len] = '\0';
+		} else if (buf_append(&t->names, s + q, qlen) == -1)
 			return (int)xt_oom(t);
 	}
 	t->root_seen = 1;
