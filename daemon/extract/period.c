@@ -118,6 +118,8 @@ recognise(const struct pc *c, size_t i, int mask, struct period_mention *pm)
 
 	if ((mask & R_RANGE) && (e = period_range(c, i, pm)) != 0)
 		return e;
+	if ((mask & R_BACK) && (e = period_span_to(c, i, pm)) != 0)
+		return e;
 	if ((mask & R_SINCE) && (e = period_since(c, i, pm)) != 0)
 		return e;
 	if ((mask & R_NUM) && (e = period_numeric(c, i, pm)) != 0)

@@ -1,7 +1,8 @@
 /*
  * period_anchor — phrases resolved against an anchor (see period_int.h):
  * the publication date ("this year", "last month", "yesterday", "Thursday",
- * "over the past two weeks", "en six mois", "since 3 October"), the
+ * "over the past two weeks", "en six mois", "since 3 October", "the week
+ * to 16 April", "des dix jours précédant le 3 mai"), the
  * reporting period ("during the period under review", "le mois sous
  * revue"), and the previous expression ("the day before", "le lendemain",
  * "two days later", "since then"). Vague times ("in recent days") are
@@ -253,6 +254,60 @@ period_back(const struct pc *c, size_t i, struct period_mention *pm)
 		return e;
 	}
 	return 0;
+}
+
+/* "the week to 16 April", "the seven days to 3 May", "the two weeks ending
+ * 12 March", "the ten days before 3 May", "la semaine qui s'est achevée le
+ * 16 avril", "des dix jours précédant le 3 mai": a span of days, weeks or
+ * months ending on a day. "to", "ending", "up to", "qui s'est achevée le"
+ * count that day; "before", "preceding", "précédant le" stop the day
+ * before it. The span's length is counted back from its last day; a span
+ * of months ending on a month's last day is whole months ("the three
+ * months to 30 June" is April to June). */
+size_t
+period_span_to(const struct pc *c, size_t i, struct period_mention *pm)
+{
+	static const char *const incl[] = {
+		"to", "up to", "ending on", "ending", "ended", "through", "until", "qui s est achevee/terminee/close le",
+		"qui a pris fin le", "s achevant le", "se terminant le", "close le", "allant jusqu au", "jusqu au", NULL
+	};
+	static const char *const excl[] = {
+		"before", "preceding", "prior to", "leading up to", "precedant le", "qui a/ont precede le",
+		"ayant precede le", "avant le", NULL
+	};
+	size_t e, k, ue, de = 0;
+	int n, unit, hours, before = -1;
+	struct dt d;
+	struct date_ymd s, x;
+
+	if ((e = period_kw(c, i, "the/la/les/des/ces")) == 0 || (n = count_at(c, e, &k, 1)) < 1 ||
+	    (unit = unit_at(c, k, &ue, &hours)) == 0 || hours || unit < -1)
+		return 0;
+	for (size_t j = 0; before < 0 && incl[j] != NULL; j++)
+		if ((de = period_kw(c, ue, incl[j])) != 0)
+			before = 0;
+	for (size_t j = 0; before < 0 && excl[j] != NULL; j++)
+		if ((de = period_kw(c, ue, excl[j])) != 0)
+			before = 1;
+	if (before < 0)
+		return 0;
+	if ((k = period_kw(c, de, "on/the/le")) != 0)
+		de = k;
+	if ((e = period_date_at(c, de, &d, 0)) == 0 || d.prec != 3)
+		return 0;
+	period_fill_year(c, &d);
+	period_bounds(&d, &s, &x);
+	if (before)
+		x = period_add_days(x, -1);
+	if (unit > 0)
+		s = period_add_days(x, 1 - n * unit);
+	else if (x.d == date_days_in_month(x.y, x.m))
+		s = date_add_months((struct date_ymd){ x.y, x.m, 1 }, 1 - n);
+	else
+		s = period_add_days(date_add_months(x, -n), 1);
+	period_set(pm, s, x, PERIOD_T_RANGE, PERIOD_A_NONE,
+	    unit == 1 ? PERIOD_G_DAY : unit == 7 ? PERIOD_G_WEEK : PERIOD_G_MONTH);
+	return e;
 }
 
 /* "since the start of the offensive on 11 January", "depuis le début des

@@ -104,6 +104,7 @@ size_t period_decade(const struct pc *c, size_t i, struct period_mention *pm);
 size_t period_relative(const struct pc *c, size_t i, struct period_mention *pm);
 size_t period_back(const struct pc *c, size_t i, struct period_mention *pm);
 size_t period_since(const struct pc *c, size_t i, struct period_mention *pm);
+size_t period_span_to(const struct pc *c, size_t i, struct period_mention *pm);
 size_t period_days_of_week(const struct pc *c, size_t i, struct period_mention *pm);
 size_t period_from_previous(const struct pc *c, size_t i, struct period_mention *pm);
 size_t period_reporting(const struct pc *c, size_t i, struct period_mention *pm);

@@ -154,7 +154,7 @@ static const struct trig trig_s[] = {
 };
 static const struct trig trig_t[] = {
 	{ "t1", R_PART }, { "t2", R_PART }, { "t3", R_PART }, { "t4", R_PART },
-	{ "that", R_ANCH }, { "the", R_WEEK | R_COMP | R_REL | R_SUB | R_ANCH | R_REP },
+	{ "that", R_ANCH }, { "the", R_WEEK | R_COMP | R_REL | R_SUB | R_ANCH | R_REP | R_BACK },
 	{ "third", R_PART | R_SUB }, { "this", R_WEEK | R_REL }, { "thursday", R_WEEK },
 	{ "to", R_ASOF }, { "today", R_REL }, { "tonight", R_REL }, { "troisieme", R_PART | R_SUB },
 	{ "tuesday", R_WEEK }, { NULL, 0 },
@@ -252,11 +252,16 @@ static const struct {
 	{ "weekend", R_WEEK }, { "same", R_COMP | R_ANCH }, { "previous", R_COMP | R_ANCH | R_REL },
 	{ "preceding", R_COMP | R_ANCH | R_REL }, { "last", R_COMP | R_WEEK | R_SUB }, { "prior", R_COMP },
 	{ "day", R_ANCH | R_REL }, { "next", R_ANCH }, { "following", R_ANCH }, { "reporting", R_REP },
-	{ "period", R_REP }, { "month", R_REP }, { "quarter", R_REP }, { "year", R_REP }, { "first", R_SUB },
+	{ "period", R_REP }, { "month", R_REP | R_BACK }, { "quarter", R_REP }, { "year", R_REP }, { "first", R_SUB },
 	{ "second", R_SUB }, { "third", R_SUB }, { "fourth", R_SUB }, { "final", R_SUB }, { "end", R_SUB },
-	{ "beginning", R_SUB }, { "start", R_SUB }, { "middle", R_SUB }, { "week", R_REP },
+	{ "beginning", R_SUB }, { "start", R_SUB }, { "middle", R_SUB }, { "week", R_REP | R_BACK },
+	{ "days", R_BACK }, { "weeks", R_BACK }, { "months", R_BACK },
 };
 
+static int number_at(const struct pc *c, size_t k, size_t ke);
+
+/* ... and "the" before a count ("the seven days to 3 May") can only be a
+ * span ending on a day. */
 static int
 narrow_the(const struct pc *c, size_t we, int mask)
 {
@@ -265,7 +270,9 @@ narrow_the(const struct pc *c, size_t we, int mask)
 	for (size_t n = 0; n < sizeof(after_the) / sizeof(after_the[0]); n++)
 		if (ke > k && text_word_eq(after_the[n].w, c->f + k, ke - k))
 			return mask & after_the[n].mask;
-	return 0;
+	if (k >= c->hi || ke == k)
+		return 0;
+	return isdig(c->f[k]) || number_at(c, k, ke) ? mask & R_BACK : 0;
 }
 
 static int
@@ -316,6 +323,18 @@ pw_find(const struct period_words *pw, const char *s, size_t n)
 		if (pw->slot[j].n == n && text_word_eq(pw->slot[j].w, s, n))
 			return &pw->slot[j];
 	return NULL;
+}
+
+/* Whether the word f[k, ke) is a number word, from the hash when there is one. */
+static int
+number_at(const struct pc *c, size_t k, size_t ke)
+{
+	const struct pword *p;
+	size_t wend;
+
+	if (c->words != NULL)
+		return (p = pw_find(c->words, c->f + k, ke - k)) != NULL && p->num;
+	return number_word(c->f, c->hi, k, 0, &wend) > 0 || number_word(c->f, c->hi, k, 1, &wend) > 0;
 }
 
 /* The gate of the trigger word s[0, n), or NULL. */

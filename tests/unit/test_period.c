@@ -137,6 +137,18 @@ static const struct prow prows[] = {
 	{ "ces six derni\xc3\xa8res semaines", MON, NULL, NULL, "ces six derni\xc3\xa8res semaines", BACK, PUB, "2021-06-28", MON },
 	{ "au cours de la derni\xc3\xa8re d\xc3\xa9" "cennie", MON, NULL, NULL, "la derni\xc3\xa8re d\xc3\xa9" "cennie", BACK, PUB, "2011-08-09", MON },
 	{ "en l'espace de trois semaines", MON, NULL, NULL, "en l'espace de trois semaines", BACK, PUB, "2021-07-19", MON },
+	/* a span of days or weeks ending on a day: "to", "ending" count the day, "before", "preceding" do not */
+	{ "Aid stalled in the week to 16 April.", "2024-05-10", NULL, NULL, "the week to 16 April", RANGE, PUB, "2024-04-10", "2024-04-16" },
+	{ "in the seven days to 3 May 2024", "2024-05-10", NULL, NULL, "the seven days to 3 May 2024", RANGE, NONE, "2024-04-27", "2024-05-03" },
+	{ "over the two weeks ending 12 March", "2024-03-20", NULL, NULL, "the two weeks ending 12 March", RANGE, PUB, "2024-02-28", "2024-03-12" },
+	{ "during the ten days before 3 May", "2024-05-10", NULL, NULL, "the ten days before 3 May", RANGE, PUB, "2024-04-23", "2024-05-02" },
+	{ "la semaine qui s'est achev\xc3\xa9" "e le 16 avril", "2024-05-10", NULL, NULL, "la semaine qui s'est achev\xc3\xa9" "e le 16 avril", RANGE, PUB, "2024-04-10", "2024-04-16" },
+	{ "au cours des dix jours pr\xc3\xa9" "c\xc3\xa9" "dant le 3 mai", "2024-05-10", NULL, NULL, "des dix jours pr\xc3\xa9" "c\xc3\xa9" "dant le 3 mai", RANGE, PUB, "2024-04-23", "2024-05-02" },
+	{ "pendant les sept jours qui ont pr\xc3\xa9" "c\xc3\xa9" "d\xc3\xa9 le 3 mai", "2024-05-10", NULL, NULL, "les sept jours qui ont pr\xc3\xa9" "c\xc3\xa9" "d\xc3\xa9 le 3 mai", RANGE, PUB, "2024-04-26", "2024-05-02" },
+	{ "la semaine se terminant le 12 mars", "2024-03-20", NULL, NULL, "la semaine se terminant le 12 mars", RANGE, PUB, "2024-03-06", "2024-03-12" },
+	{ "in the three months to 30 June", "2024-07-10", NULL, NULL, "the three months to 30 June", RANGE, PUB, "2024-04-01", "2024-06-30" },
+	{ "in the week to come", "2024-05-10", NULL, NULL, NULL, 0, 0, NULL, NULL },
+	{ "les jours pr\xc3\xa9" "c\xc3\xa9" "dant le scrutin", "2024-05-10", NULL, NULL, NULL, 0, 0, NULL, NULL },
 	/* weekdays: the latest such day before the publication */
 	{ "Thursday's attack killed 12 people.", MON, NULL, NULL, "Thursday", REL, PUB, "2021-08-05", "2021-08-05" },
 	{ "On Saturday, gunmen attacked the village.", MON, NULL, NULL, "On Saturday", REL, PUB, "2021-08-07", "2021-08-07" },
