@@ -579,7 +579,7 @@ period_resolve(const struct period_mention *m, struct date_ymd ps, struct date_y
 		return 0;
 	case PERIOD_PREVIOUS_WEEK:
 		*oe = period_add_days(ps, -1);
-		*os = period_add_days(ps, -7);
+		*os = period_add_days(ps, m->shift > 0 ? -m->shift : -7);
 		return 0;
 	default:
 		return -1;

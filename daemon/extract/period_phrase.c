@@ -33,6 +33,33 @@ before_report(const struct pc *c, struct period_mention *pm, int unit_days)
 	pm->anchor = PERIOD_A_REPORTING;
 }
 
+/* "the previous two weeks", "les dix jours précédents" (days long,
+ * ending at e): before the reporting period when it is as long; as a
+ * comparison's reference, or after a figure ("40 were killed in the
+ * previous two weeks"), the days before the figure's own period
+ * (period_resolve); opening its sentence with no comparison, that long
+ * back from the publication, as "the past two weeks". */
+static size_t
+previous_days(const struct pc *c, size_t i, struct period_mention *pm, int days, size_t e)
+{
+	size_t j;
+
+	pm->kind = PERIOD_PREVIOUS_WEEK;
+	pm->shift = days;
+	pm->grain = days % 7 == 0 ? PERIOD_G_WEEK : PERIOD_G_DAY;
+	before_report(c, pm, days);
+	if (pm->kind == PERIOD_ABSOLUTE || period_is_ref(c, i))
+		return e;
+	for (j = c->lo; j < i && !isdig(c->f[j]); j++)
+		;
+	if (j == i) {
+		pm->kind = PERIOD_ABSOLUTE;
+		pm->shift = 0;
+		period_set(pm, period_add_days(c->rel, -days), c->rel, PERIOD_T_BACK, PERIOD_A_PUBLICATION, pm->grain);
+	}
+	return e;
+}
+
 /* "the same period last year", "the previous six months": relative to
  * the reporting period, or later to the main period (period_resolve). */
 size_t
@@ -122,6 +149,12 @@ period_comparative(const struct pc *c, size_t i, struct period_mention *pm)
 				pm->grain = PERIOD_G_YEAR;
 				before_report(c, pm, 366 * (int)n);
 				return me;
+			}
+			if ((me = period_kw(c, we, "weeks/days")) != 0 || (me = period_kw(c, we, "semaines precedentes")) != 0 ||
+			    (me = period_kw(c, we, "jours precedents")) != 0) {
+				char u = c->f[period_sp(c, we)]; /* "weeks", "semaines"; else days */
+
+				return previous_days(c, i, pm, (int)n * (u == 'w' || u == 's' ? 7 : 1), me);
 			}
 		}
 	}

@@ -39,7 +39,8 @@ enum period_kind {
 	PERIOD_ABSOLUTE = 0, /* start and end are known */
 	PERIOD_SAME,         /* "the same period last year": the main period moved by shift months */
 	PERIOD_PREVIOUS,     /* "the previous six months": shift months before the main period */
-	PERIOD_PREVIOUS_WEEK /* "la semaine precedente": the seven days before the main period */
+	PERIOD_PREVIOUS_WEEK /* "la semaine precedente", "the previous ten days": the seven days
+	                      * (or shift days) before the main period */
 };
 
 /* What kind of temporal expression it is. */
@@ -72,7 +73,8 @@ struct period_mention {
 	size_t start, end;     /* folded offsets of the phrase */
 	struct date_ymd ps, pe;
 	int kind;              /* enum period_kind */
-	int shift;             /* months, for PERIOD_SAME / PERIOD_PREVIOUS */
+	int shift;             /* months, for PERIOD_SAME / PERIOD_PREVIOUS; days (0: 7) for
+	                        * PERIOD_PREVIOUS_WEEK */
 	int ref;               /* 1: the reference of a comparison ("as in", "than", "compared with") */
 	int open;              /* 1: "as of 29 November": only the end (pe) is known */
 	int type;              /* enum period_type */

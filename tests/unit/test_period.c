@@ -134,6 +134,15 @@ static const struct prow prows[] = {
 	{ "in the past 24 hours", MON, NULL, NULL, "past 24 hours", BACK, PUB, "2021-08-08", MON },
 	{ "en six mois", MON, NULL, NULL, "en six mois", BACK, PUB, "2021-02-09", MON },
 	{ "au cours des deux derniers mois", MON, NULL, NULL, "des deux derniers mois", BACK, PUB, "2021-06-09", MON },
+	{ "over the previous two weeks", MON, NULL, NULL, "the previous two weeks", BACK, PUB, "2021-07-26", MON }, /* no figure before it, no comparison: back from the publication */
+	{ "au cours des deux semaines pr\xc3\xa9" "c\xc3\xa9" "dentes", MON, NULL, NULL, "des deux semaines pr\xc3\xa9" "c\xc3\xa9" "dentes", BACK, PUB, "2021-07-26", MON },
+	{ "in the preceding ten days", MON, NULL, NULL, "the preceding ten days", BACK, PUB, "2021-07-30", MON },
+	{ "the past three days", MON, NULL, NULL, "past three days", BACK, PUB, "2021-08-06", MON },
+	{ "les trois derniers jours", MON, NULL, NULL, "les trois derniers jours", BACK, PUB, "2021-08-06", MON },
+	{ "twice as many as in the previous two weeks", MON, NULL, NULL, "the previous two weeks", REL, PREV, "*", "*" }, /* a reference: before the figure's own period */
+	{ "contre 40 au cours des dix jours pr\xc3\xa9" "c\xc3\xa9" "dents", MON, NULL, NULL, "des dix jours pr\xc3\xa9" "c\xc3\xa9" "dents", REL, PREV, "*", "*" },
+	{ "compared with the previous two weeks", MON, "2021-07-26 2021-08-08", NULL, "the previous two weeks", REL, REP, "2021-07-12", "2021-07-25" },
+	{ "the previous two reports", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
 	{ "ces six derni\xc3\xa8res semaines", MON, NULL, NULL, "ces six derni\xc3\xa8res semaines", BACK, PUB, "2021-06-28", MON },
 	{ "au cours de la derni\xc3\xa8re d\xc3\xa9" "cennie", MON, NULL, NULL, "la derni\xc3\xa8re d\xc3\xa9" "cennie", BACK, PUB, "2011-08-09", MON },
 	{ "en l'espace de trois semaines", MON, NULL, NULL, "en l'espace de trois semaines", BACK, PUB, "2021-07-19", MON },
