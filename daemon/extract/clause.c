@@ -2,7 +2,8 @@
  * clause — clauses and appositions of a folded sentence (see clause.h).
  *
  * Two passes over the sentence, each linear: the appositions first
- * (parentheses, a pair of dashes or one running to the end, a breakdown
+ * (parentheses, a pair of dashes, the second one maybe followed by a
+ * comma, or one running to the end, a breakdown
  * opened by a cue word), then the clause boundaries outside them; and
  * whether a span between a figure and a period joins another clause
  * (clause_joins, for the period stage).
@@ -99,6 +100,14 @@ is_dash(const char *f, size_t lo, size_t hi, size_t i)
 	return f[i] == '-' && i > lo && f[i - 1] == ' ' && i + 1 < hi && f[i + 1] == ' ';
 }
 
+/* A dash closing an apposition at i: " - " or " -," ("– 15 children –,
+ * were killed": the comma after the dash belongs to the clause around). */
+static int
+is_closing_dash(const char *f, size_t lo, size_t hi, size_t i)
+{
+	return is_dash(f, lo, hi, i) || (f[i] == '-' && i > lo && f[i - 1] == ' ' && i + 1 < hi && f[i + 1] == ',');
+}
+
 /* The end of the parenthesis opened at i (past its ')'), or hi. */
 static size_t
 paren_end(const char *f, size_t i, size_t hi)
@@ -169,7 +178,7 @@ appositions(const char *f, size_t lo, size_t hi, struct clause_span *out, size_t
 			n = push(out, n, max, i, e, CLAUSE_APPOSITION);
 			i = e;
 		} else if (is_dash(f, lo, hi, i)) {
-			for (e = i + 2; e < hi && !is_dash(f, lo, hi, e); e++)
+			for (e = i + 2; e < hi && !is_closing_dash(f, lo, hi, e); e++)
 				;
 			e = e < hi ? e + 1 : hi;
 			n = push(out, n, max, i, e, CLAUSE_APPOSITION);

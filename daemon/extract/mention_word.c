@@ -153,6 +153,8 @@ mention_gap_words(const struct mention_sent *s, size_t a, size_t b, int allow_st
 		 * children - were killed", "40 villagers, including nine children, were" */
 		if (!depth && (ae = clause_apposition_at(s->cl, s->ncl, i)) != 0 && ae <= b) {
 			i = ae;
+			if (i < b && s->f[i] == ',' && s->f[i - 1] == '-')
+				i++; /* "- 15 children -, were killed": the comma closes the dash */
 			continue;
 		}
 		if (c == '(' || (c == '-' && i > a && s->f[i - 1] == ' ' && allow_stops == 1 && !depth)) {
