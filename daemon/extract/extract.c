@@ -350,7 +350,7 @@ read_lead(struct work *w, const struct extract_taxonomy *etx, const struct text 
 		w->country_name = taxonomy_country_name(etx->tx, w->country);
 	}
 	w->para = w->place_para = (size_t)-1;
-	w->para_country = -1;
+	w->para_country = w->head_country = w->head_region = -1;
 	w->gkind = -1;
 	w->topic = -1;
 	w->ids[0] = taxonomy_indicator_id(w->tx, "displaced");

@@ -180,8 +180,40 @@ extract_place(struct work *w, size_t pos, struct extract_obs *o)
 	 * killed": the paragraph's opening country (not a refugee's origin) */
 	if (ci < 0 && !refugees && w->para_country >= 0)
 		ci = w->para_country;
+	/* "SUDAN" or "MALI - region of Gao" alone on a line above: its place */
+	if (ci < 0 && !refugees && w->head_country >= 0) {
+		ci = w->head_country;
+		ri = w->head_region;
+	}
 	o->country = ci >= 0 ? taxonomy_country_name(w->tx, ci) : w->country_name;
 	o->region = ri >= 0 ? taxonomy_region_name(w->tx, ri) : NULL;
+}
+
+/* A heading ("SUDAN", "MALI - region of Gao", "Soudan du Sud") gives
+ * the paragraphs under it its country and region, up to the next heading
+ * that names another or none; a caption with a figure or a date ("Q3
+ * 2024", "January to March") leaves them. */
+static void
+heading_place(struct work *w, const struct text_sentence *s)
+{
+	int cty = -1, reg = -1;
+
+	for (size_t t = 0; t < w->nterms; t++) {
+		if (w->terms[t].kind == TAXONOMY_COUNTRY && cty < 0 && !nationality(w, t))
+			cty = w->terms[t].id;
+		else if (w->terms[t].kind == TAXONOMY_REGION && reg < 0)
+			reg = w->terms[t].id;
+	}
+	if (cty < 0 && reg >= 0)
+		cty = taxonomy_region_country(w->tx, reg);
+	else if (reg >= 0 && taxonomy_region_country(w->tx, reg) != cty)
+		reg = -1;
+	if (cty < 0)
+		for (size_t i = s->start; i < s->end; i++)
+			if (w->t->f[i] >= '0' && w->t->f[i] <= '9')
+				return;
+	w->head_country = cty;
+	w->head_region = reg;
 }
 
 void
@@ -191,6 +223,8 @@ extract_para_country(struct work *w, const struct text_sentence *s)
 	const char *f = w->t->f;
 	size_t i = s->start, e;
 
+	if (w->heading)
+		heading_place(w, s);
 	if (s->para == w->place_para && !s->first)
 		return;
 	w->place_para = s->para;

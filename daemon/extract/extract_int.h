@@ -38,6 +38,8 @@ struct work {
 	size_t place_para;  /* the paragraph whose opening country is para_country */
 	int para_country;   /* "In Niger, ...", "Au Soudan, ..." opening the paragraph: the
 	                     * country its sentences that name no place take; -1 none */
+	int head_country, head_region; /* the heading above ("SUDAN", "MALI - region of
+	                                * Gao"): the place of figures naming none; -1 none */
 	int carry;
 	struct date_ymd cs, ce;
 	int carry_ref;
