@@ -189,16 +189,16 @@ extract_place(struct work *w, size_t pos, struct extract_obs *o)
 	o->region = ri >= 0 ? taxonomy_region_name(w->tx, ri) : NULL;
 }
 
-/* A heading ("SUDAN", "MALI - region of Gao", "Soudan du Sud") gives
- * the paragraphs under it its country and region, up to the next heading
- * that names another or none; a caption with a figure or a date ("Q3
- * 2024", "January to March") leaves them. */
+/* A heading (f[s->start, end): "SUDAN", "MALI - region of Gao", "Soudan
+ * du Sud") gives the paragraphs under it its country and region, up to
+ * the next heading that names another or none; a caption with a figure or
+ * a date ("Q3 2024", "January to March") leaves them. */
 static void
-heading_place(struct work *w, const struct text_sentence *s)
+heading_place(struct work *w, const struct text_sentence *s, size_t end)
 {
 	int cty = -1, reg = -1;
 
-	for (size_t t = 0; t < w->nterms; t++) {
+	for (size_t t = 0; t < w->nterms && w->terms[t].end <= end; t++) {
 		if (w->terms[t].kind == TAXONOMY_COUNTRY && cty < 0 && !nationality(w, t))
 			cty = w->terms[t].id;
 		else if (w->terms[t].kind == TAXONOMY_REGION && reg < 0)
@@ -209,11 +209,33 @@ heading_place(struct work *w, const struct text_sentence *s)
 	else if (reg >= 0 && taxonomy_region_country(w->tx, reg) != cty)
 		reg = -1;
 	if (cty < 0)
-		for (size_t i = s->start; i < s->end; i++)
+		for (size_t i = s->start; i < end; i++)
 			if (w->t->f[i] >= '0' && w->t->f[i] <= '9')
 				return;
 	w->head_country = cty;
 	w->head_region = reg;
+}
+
+/* The end of a line in capitals opening the paragraph of s, above its
+ * first sentence with no blank line ("MALI" then "The Secretary-General
+ * condemns ..."), or 0: a heading all the same. */
+static size_t
+capitals_line(const struct work *w, const struct text_sentence *s)
+{
+	const char *f = w->t->f, *nl;
+	int letters = 0;
+
+	if (!s->first || (nl = memchr(f + s->start, '\n', s->end - s->start)) == NULL ||
+	    (size_t)(nl - f) - s->start > 80)
+		return 0;
+	for (size_t i = s->start; f + i < nl; i++) {
+		if (f[i] == '.' || f[i] == ':' || f[i] == ';' || f[i] == '!' || f[i] == '?' || f[i] == ',')
+			return 0;
+		if (text_isalpha((unsigned char)f[i]) && !text_capital_at(w->t, i))
+			return 0;
+		letters += text_isalpha((unsigned char)f[i]) != 0;
+	}
+	return letters >= 3 ? (size_t)(nl - f) : 0;
 }
 
 void
@@ -224,7 +246,9 @@ extract_para_country(struct work *w, const struct text_sentence *s)
 	size_t i = s->start, e;
 
 	if (w->heading)
-		heading_place(w, s);
+		heading_place(w, s, s->end);
+	else if ((e = capitals_line(w, s)) != 0)
+		heading_place(w, s, e);
 	if (s->para == w->place_para && !s->first)
 		return;
 	w->place_para = s->para;
