@@ -444,12 +444,22 @@ en_before(const struct mention_sent *s, size_t a, size_t b)
  * militia died", "women and girls were raped", "12 children aged 10 to 15
  * were abducted", "cinq autres personnes ont été tuées ou blessées"). */
 static int
+verb_after(const struct mention_sent *s, size_t k, size_t t0, size_t head_end, size_t from, struct mention *m);
+
+static int
 people_verb(const struct mention_sent *s, size_t k, size_t t, struct mention *m)
 {
-	const struct number *num = &s->nums[k];
-	size_t from = age_end(s, of_complement_end(s, s->terms[t].end));
+	return verb_after(s, k, t + 1, s->terms[t].end, age_end(s, of_complement_end(s, s->terms[t].end)), m);
+}
 
-	for (size_t v = t + 1; v < s->nterms; v++) {
+/* The verb or noun from term t0 on, after the people counted by number k
+ * (their noun ending at head_end, their complement at from). */
+static int
+verb_after(const struct mention_sent *s, size_t k, size_t t0, size_t head_end, size_t from, struct mention *m)
+{
+	const struct number *num = &s->nums[k];
+
+	for (size_t v = t0; v < s->nterms; v++) {
 		const struct mention_term *vm = &s->terms[v], *vo;
 		int g2;
 
@@ -499,7 +509,7 @@ people_verb(const struct mention_sent *s, size_t k, size_t t, struct mention *m)
 		if ((vo = victims_of(s, v)) != NULL)
 			vm = vo; /* "ont été victimes de viols" */
 		if (vm->kind == TAXONOMY_INDICATOR) {
-			m->rule = from > s->terms[t].end ? "number + people + complement + verb" :
+			m->rule = from > head_end ? "number + people + complement + verb" :
 			    "number + people + verb";
 			/* "ont fui vers les pays voisins", "fled to neighbouring countries" */
 			if (vm->id == s->displaced && v + 1 < s->nterms && s->terms[v + 1].id == s->refugees &&
@@ -610,6 +620,53 @@ event_of_before(const struct mention_sent *s, size_t qs)
 	return s->terms[t - 1].id;
 }
 
+/* A partitive after number k ("19 of the wounded", "14 of them", "11 de
+ * ces détenus", "1 500 d'entre eux") whose verb names what is counted:
+ * "19 of the wounded later died" counts deaths, "of the wounded" only
+ * says who died. The head (people, a generic or an indicator noun, the
+ * last of those that follow one another: "of the abducted pupils"), or
+ * none after a pronoun, then the verb as after people. */
+static int
+partitive_verb(const struct mention_sent *s, size_t k, struct mention *m)
+{
+	static const char *const parts[] = {
+		"of the", "of these", "of those", "des", "de ces", "d'entre les", "parmi les", NULL
+	};
+	static const char *const pronouns[] = {
+		"of them", "d'entre eux", "d'entre elles", "parmi eux", "parmi elles", NULL
+	};
+	size_t j = s->nums[k].end, e = 0, t, h;
+	const char *part = NULL;
+	int pronoun = 0;
+
+	while (j < s->hi && s->f[j] == ' ')
+		j++;
+	if (j >= s->hi)
+		return 0;
+	for (size_t p = 0; parts[p] != NULL && part == NULL; p++)
+		if (s->f[j] == parts[p][0] && text_word_at(s->f, s->hi, j, parts[p]))
+			part = parts[p];
+	for (size_t p = 0; pronouns[p] != NULL && part == NULL; p++)
+		if (s->f[j] == pronouns[p][0] && text_word_at(s->f, s->hi, j, pronouns[p])) {
+			part = pronouns[p];
+			pronoun = 1;
+		}
+	if (part == NULL)
+		return 0;
+	e = j + strlen(part);
+	for (t = 0; t < s->nterms && s->terms[t].start < e; t++)
+		;
+	if (pronoun)
+		return verb_after(s, k, t, e, e, m);
+	for (h = t; h < s->nterms && (s->terms[h].kind == TAXONOMY_PEOPLE || s->terms[h].kind == TAXONOMY_GENERIC ||
+	    s->terms[h].kind == TAXONOMY_INDICATOR) &&
+	    mention_gap_words(s, h == t ? e : s->terms[h - 1].end, s->terms[h].start, 0, 0) == 0; h++)
+		;
+	if (h == t)
+		return 0;
+	return verb_after(s, k, h, s->terms[h - 1].end, age_end(s, of_complement_end(s, s->terms[h - 1].end)), m);
+}
+
 /* Forward: number [adjectives, places] term; -1 when the words after the
  * number rule out the backward look as well. */
 static int
@@ -620,6 +677,8 @@ attach_forward(const struct mention_sent *s, size_t k, size_t qs, const struct m
 	size_t t, ne = past_scale_of(s, num);
 	int skipped = 0;
 
+	if (vb == NULL && partitive_verb(s, k, m))
+		return 1;
 	for (t = 0; t < s->nterms && s->terms[t].start < num->end; t++)
 		;
 	for (; t < s->nterms; t++) {
