@@ -452,6 +452,38 @@ people_verb(const struct mention_sent *s, size_t k, size_t t, struct mention *m)
 	return verb_after(s, k, t + 1, s->terms[t].end, age_end(s, of_complement_end(s, s->terms[t].end)), m);
 }
 
+/* Whether f[a, b) is a verb of undergoing with its auxiliaries and an
+ * article ("ont subi des", "were subjected to", "suffered"): the abuse
+ * after it is what befell the people before it. */
+static int
+undergo_gap(const struct mention_sent *s, size_t a, size_t b)
+{
+	static const char *const verbs[] = {
+		"suffered", "endured", "subjected", "subi", "subit", "subissent", "soumis", "soumises", NULL
+	};
+	/* "a" is also the folded "à" */
+	static const char *const after[] = { "to", "a", "an", "des", "de", "d", "du", "la", "l", NULL };
+	int seen = 0;
+
+	for (size_t i = a; i < b;) {
+		size_t e;
+
+		if (s->f[i] == ' ' || s->f[i] == '\'') {
+			i++;
+			continue;
+		}
+		if (!text_isalpha((unsigned char)s->f[i]))
+			return 0;
+		e = text_word_end(s->f, b, i);
+		if (!seen && mention_in_list(verbs, s->f, i, e))
+			seen = 1;
+		else if (!(seen ? mention_in_list(after, s->f, i, e) : mention_is_aux(s->f, i, e)))
+			return 0;
+		i = e;
+	}
+	return seen;
+}
+
 /* The verb or noun from term t0 on, after the people counted by number k
  * (their noun ending at head_end, their complement at from). */
 static int
@@ -480,6 +512,8 @@ verb_after(const struct mention_sent *s, size_t k, size_t t0, size_t head_end, s
 		g2 = mention_gap_words(s, from, vm->start, 1, 0);
 		if (g2 == -2 || in_other_apposition(s, vm->start, num->start))
 			continue; /* inside a parenthesis, dashes or a breakdown */
+		if (g2 < 0 && vm->kind == TAXONOMY_INDICATOR && undergo_gap(s, from, vm->start))
+			g2 = 0; /* "ont subi des actes de torture", "were subjected to torture" */
 		if (g2 == 0 && (vm->kind == TAXONOMY_COUNTRY || vm->kind == TAXONOMY_REGION ||
 		    vm->kind == TAXONOMY_PEOPLE)) {
 			/* "casques bleus tchadiens tues", "autres personnes" */
