@@ -461,7 +461,7 @@ period_year_of(const struct pc *c, size_t i, int *y, int *stated)
 	    (e = period_kw(c, k, "this/the/l/cette/current year/annee/an")) != 0) {
 		size_t e2;
 
-		if ((e2 = period_kw(c, e, "derniere/passee/precedente")) != 0) {
+		if ((e2 = period_kw(c, e, "derniere/passee/precedente/dernier/passe")) != 0) {
 			*y = c->rel.y - 1;
 			*stated = 1;
 			return e2;

@@ -281,6 +281,16 @@ period_range(const struct pc *c, size_t i, struct period_mention *pm)
 		a.m = b.m;
 	if (a.prec == 1 && b.prec != 1)
 		return 0;
+	if (a.y == 0 && b.y == 0 && !period_kw(c, be, "the")) {
+		/* "between 1 March and 31 May this year", "de l'an dernier" */
+		int y, stated;
+		size_t ye = period_year_of(c, be, &y, &stated);
+
+		if (ye != be) {
+			b.y = stated ? y : c->rel.y;
+			be = ye;
+		}
+	}
 	if (a.y == 0 && b.y == 0) {
 		period_fill_year(c, &b);
 	} else if (b.y == 0) {

@@ -57,6 +57,12 @@ static const struct prow prows[] = {
 	{ "en octobre", FRI, NULL, NULL, "octobre", DATE, PUB, "2020-10-01", "2020-10-31" }, /* after the release: the year before */
 	{ "between 1 July and 30 September", "2021-10-15", NULL, NULL, "between 1 July and 30 September", RANGE, PUB, "2021-07-01", "2021-09-30" },
 	{ "du 1er juillet au 30 septembre", "2021-10-15", NULL, NULL, "du 1er juillet au 30 septembre", RANGE, PUB, "2021-07-01", "2021-09-30" },
+	/* a range followed by its year in words: the range in that year */
+	{ "between 1 March and 31 May this year", "2023-09-01", NULL, NULL, "between 1 March and 31 May this year", RANGE, PUB, "2023-03-01", "2023-05-31" },
+	{ "from March to May last year", "2023-09-01", NULL, NULL, "from March to May last year", RANGE, PUB, "2022-03-01", "2022-05-31" },
+	{ "entre le 1er mars et le 31 mai de cette ann\xc3\xa9" "e", "2023-09-01", NULL, NULL, "entre le 1er mars et le 31 mai de cette ann\xc3\xa9" "e", RANGE, PUB, "2023-03-01", "2023-05-31" },
+	{ "du 1er mars au 31 mai de l'ann\xc3\xa9" "e derni\xc3\xa8" "re", "2023-09-01", NULL, NULL, "du 1er mars au 31 mai de l'ann\xc3\xa9" "e derni\xc3\xa8" "re", RANGE, PUB, "2022-03-01", "2022-05-31" },
+	{ "entre mars et mai de l'an dernier", "2023-09-01", NULL, NULL, "entre mars et mai de l'an dernier", RANGE, PUB, "2022-03-01", "2022-05-31" },
 	{ "between 2010 and 2015", MON, NULL, NULL, "between 2010 and 2015", RANGE, NONE, "2010-01-01", "2015-12-31" },
 	{ "Attacks rose in 2019-2020.", MON, NULL, NULL, "2019-2020", RANGE, NONE, "2019-01-01", "2020-12-31" },
 	{ "from 4 to 22 this month", "2021-08-25", NULL, NULL, "from 4 to 22 this month", RANGE, PUB, "2021-08-04", "2021-08-22" },
