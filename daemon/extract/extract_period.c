@@ -507,6 +507,15 @@ extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size
 	else if (mp >= 0 && event_date(w, &w->per[mp], s->start) &&
 	    (strcmp(o->indicator, "displaced") == 0 || strcmp(o->indicator, "refugees") == 0))
 		stock_period(w, o); /* "réfugiés ... après une attaque survenue en mai" */
+	else if (mp >= 0 && o->has_period && !w->per[mp].ref && w->per[mp].grain == PERIOD_G_DAY &&
+	    date_days_from_civil(o->period_start.y, o->period_start.m, o->period_start.d) ==
+	    date_days_from_civil(o->period_end.y, o->period_end.m, o->period_end.d) &&
+	    extract_is_stock(w, o->indicator, s->start, s->end, ns, ne)) {
+		/* "stood at 75,000 on 30 April": a stock as of that day */
+		o->has_period = 0;
+		o->period_start = (struct date_ymd){ 0, 0, 0 };
+		o->how.type = PERIOD_T_ASOF;
+	}
 	extract_base_of_stock(w, s->start, ns, o);
 	/* the release's main period is its body's first figure's (the title's
 	 * figures come first, and most give no period) */

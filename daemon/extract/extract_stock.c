@@ -1,7 +1,9 @@
 /*
  * extract_stock — stocks (see extract_int.h): which figures are a stock
  * ("are internally displaced", "the camp hosts 10,000 refugees") rather
- * than an event, and the base of a stock compared with it ("up from 280,000 in March": a stock as of 31 March).
+ * than an event, and the base of a stock compared with it ("up from
+ * 280,000 in March": a stock as of 31 March; "against 480,000 on 31
+ * December": as of that day).
  */
 #include <string.h>
 
@@ -17,7 +19,7 @@ extract_is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, si
 	static const char *const before[] = {
 		"already", "currently", "deja", "actuellement", "now", "today", "desormais", "hosts",
 		"hosting", "shelters", "sheltering", "abrite", "abritant", "accueille", "accueillant",
-		"compte", NULL
+		"compte", "stood at", "stands at", "s'elevait a", "s'eleve a", "s'elevaient a", NULL
 	};
 	static const char *const after[] = {
 		"are", "is", "remain", "remained", "sont", "restent", "demeurent", "currently",
@@ -62,14 +64,32 @@ extract_is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, si
 }
 
 
+/* Whether a day follows the number at ns at once ("480,000 on 31
+ * December", "480 000 au 31 décembre"): the as-of date of a stock's base;
+ * "9,000 recorded on 3 May" is a count of that day. */
+static int
+day_follows(const char *f, size_t hi, size_t ns)
+{
+	size_t i = ns;
+
+	while (i < hi && ((f[i] >= '0' && f[i] <= '9') || f[i] == ' ' || f[i] == ',' || f[i] == '.'))
+		i++;
+	if (text_word_at(f, hi, i, "million") || text_word_at(f, hi, i, "millions"))
+		for (i = text_word_end(f, hi, i); i < hi && f[i] == ' '; i++)
+			;
+	return text_word_at(f, hi, i, "on") || text_word_at(f, hi, i, "au") || text_word_at(f, hi, i, "as of") ||
+	    text_word_at(f, hi, i, "as at");
+}
+
 void
 extract_base_of_stock(const struct work *w, size_t lo, size_t ns, struct extract_obs *o)
 {
 	const struct extract_obs *b = w->nobs > 0 ? &w->obs[w->nobs - 1] : NULL;
 
 	if (b == NULL || !extract_obs_end_only(b) || b->derived || !o->has_period ||
-	    date_days_from_civil(o->period_start.y, o->period_start.m, o->period_start.d) ==
-	    date_days_from_civil(o->period_end.y, o->period_end.m, o->period_end.d) ||
+	    (date_days_from_civil(o->period_start.y, o->period_start.m, o->period_start.d) ==
+	    date_days_from_civil(o->period_end.y, o->period_end.m, o->period_end.d) &&
+	    !day_follows(w->t->f, w->t->len, ns)) ||
 	    strcmp(b->indicator, o->indicator) != 0 ||
 	    !mention_versus_cue(w->t->f, lo, ns))
 		return;
