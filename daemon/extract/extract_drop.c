@@ -5,11 +5,14 @@
  * receiving aid ("food for a further 4,500 refugees"), rates ("300
  * people arrive every day", "90 réfugiés par jour"), which say how fast,
  * not how many, captives who escaped ("Six have since escaped"), who
- * fled their captors, not their homes, and figures whose own noun names
- * no indicator ("85,000 returnees", "45 cas de rougeole").
+ * fled their captors, not their homes, figures whose own noun names
+ * no indicator ("85,000 returnees", "45 cas de rougeole"), and people
+ * released or returned ("20 who were later released", "la libération de
+ * 28 détenus", "réfugiés rentrés").
  */
 #include <string.h>
 
+#include "rightswatch/taxonomy.h"
 #include "extract_int.h"
 #include "mention_int.h"
 
@@ -264,6 +267,98 @@ extract_other_noun(const struct work *w, const struct text_sentence *s, size_t k
 		else if (mention_in_list(diseases, f, i, e))
 			return 1; /* "45 cases of measles", "45 cas de choléra" */
 		else if (!mention_in_list(links, f, i, e))
+			return 0;
+		i = e;
+	}
+	return 0;
+}
+
+/* Whether f[i] starts one of list's phrases; its end in *e. */
+static int
+phrase_in(const char *const *list, const char *f, size_t hi, size_t i, size_t *e)
+{
+	for (size_t p = 0; list[p] != NULL; p++)
+		if (f[i] == list[p][0] && text_word_at(f, hi, i, list[p])) {
+			*e = i + strlen(list[p]);
+			return 1;
+		}
+	return 0;
+}
+
+/* Whether a camp or site is named within three words from i: people
+ * who "returned to the site" came back to their shelter, not home. */
+static int
+to_camp(const char *f, size_t hi, size_t i)
+{
+	static const char *const camps[] = { "site", "sites", "camp", "camps", NULL };
+
+	for (int n = 0; n < 3 && i < hi; n++) {
+		size_t e;
+
+		while (i < hi && f[i] == ' ')
+			i++;
+		if (i >= hi || !text_isalpha((unsigned char)f[i]))
+			return 0;
+		e = text_word_end(f, hi, i);
+		if (mention_in_list(camps, f, i, e))
+			return 1;
+		i = e;
+	}
+	return 0;
+}
+
+int
+extract_released(const struct work *w, const struct text_sentence *s, size_t k, const struct mention *m)
+{
+	static const char *const freed[] = {
+		"released", "freed", "liberes", "liberees", "libere", "liberee", "relaches", "relachees",
+		"remis en liberte", "remises en liberte", NULL
+	};
+	static const char *const back[] = {
+		"returned", "repatriated", "rentres", "rentrees", "rapatries", "rapatriees", "retournes",
+		"retournees", NULL
+	};
+	static const char *const freed_of[] = {
+		"release of", "liberation de", "liberation des", "liberation d'", "remise en liberte de", NULL
+	};
+	static const char *const back_of[] = { "return of", "retour de", "rapatriement de", NULL };
+	static const char *const links[] = {
+		"who", "whom", "of", "them", "qui", "dont", "d'entre", "eux", "elles", NULL
+	};
+	const char *f = w->t->f, *ind = taxonomy_indicator_name(w->tx, m->indicator);
+	int held = strcmp(ind, "arbitrary_detentions") == 0 || strcmp(ind, "abductions") == 0 ||
+	    strcmp(ind, "enforced_disappearances") == 0;
+	int gone = m->indicator == w->ids[0] || m->indicator == w->ids[1];
+	const char *const *words = held ? freed : back, *const *before = held ? freed_of : back_of;
+	size_t i = w->nums[k].end, e, qs, b;
+
+	if (!held && !gone)
+		return 0;
+	/* "the release of 28 detainees", "la libération de 28 détenus" */
+	(void)mention_qualifier(f, s->start, w->nums[k].start, &qs);
+	for (b = qs; b > s->start && f[b - 1] == ' '; b--)
+		;
+	for (size_t p = 0; before[p] != NULL; p++) {
+		size_t n = strlen(before[p]);
+
+		if (b >= s->start + n && memcmp(f + b - n, before[p], n) == 0 &&
+		    (b - n == s->start || !text_isalnum((unsigned char)f[b - n - 1])))
+			return 1;
+	}
+	/* "20 who were later released", "dont 20 ont été remises en liberté",
+	 * "40 000 réfugiés rentrés", "3,500 returned refugees": the count's
+	 * own noun phrase, then only auxiliaries and relative words */
+	for (int n = 0; n < 8 && i < s->end; n++) {
+		while (i < s->end && (f[i] == ' ' || f[i] == '\''))
+			i++;
+		if (i >= s->end || !text_isalpha((unsigned char)f[i]))
+			return 0;
+		if (phrase_in(words, f, s->end, i, &e))
+			return held || !to_camp(f, s->end, e);
+		e = text_word_end(f, s->end, i);
+		if (n > 1 && !mention_is_aux(f, i, e) && !mention_in_list(links, f, i, e))
+			return 0;
+		if (n <= 1 && mention_is_stop(f, i, e) && !mention_is_aux(f, i, e) && !mention_in_list(links, f, i, e))
 			return 0;
 		i = e;
 	}

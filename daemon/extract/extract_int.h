@@ -242,6 +242,11 @@ int extract_rate(const struct work *w, const struct text_sentence *s, size_t k, 
 int extract_other_noun(const struct work *w, const struct text_sentence *s, size_t k);
 int extract_escaped_captives(const struct work *w, const struct text_sentence *s, size_t k,
     const struct mention *m, int displaced);
+/* Whether figure k, attached as m to a kind of captivity or flight, counts
+ * people released ("20 who were later released", "dont 20 ont été
+ * remises en liberté", "la libération de 28 détenus") or returned ("réfugiés
+ * rentrés", "3,500 returned refugees") (extract_drop.c). */
+int extract_released(const struct work *w, const struct text_sentence *s, size_t k, const struct mention *m);
 
 /* Set o's country and region from the places named in the figure at pos's clause. */
 void extract_place(struct work *w, size_t pos, struct extract_obs *o);

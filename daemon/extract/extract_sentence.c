@@ -411,6 +411,10 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 		note_drop(w, ni, "its noun names no indicator (returnees, cases of a disease)");
 		return 0;
 	}
+	if (extract_released(w, s, k, &m)) {
+		note_drop(w, ni, "people released or returned, not held or displaced");
+		return 0;
+	}
 	if (extract_escaped_captives(w, s, k, &m, st->ms.displaced)) {
 		note_drop(w, ni, "captives who escaped, not people who fled their homes");
 		return 0;
