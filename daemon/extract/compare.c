@@ -320,6 +320,9 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 		{ "deux tiers de plus", 5, 3 }, { "two thirds more", 5, 3 },
 		{ "a quarter more", 5, 4 }, { "un quart de plus", 5, 4 },
 		{ "moitie plus", 3, 2 }, { "half as many again", 3, 2 },
+		{ "triple the number/total/level", 3, 1 }, { "quadruple the number/total/level", 4, 1 },
+		/* "soit près du double du premier semestre", "le triple de décembre" */
+		{ "double du/de/des/d", 2, 1 }, { "triple du/de/des/d", 3, 1 }, { "quadruple du/de/des/d", 4, 1 },
 	};
 	size_t i, e, we, first = 0;
 
