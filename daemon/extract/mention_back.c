@@ -34,7 +34,10 @@ static const char *const reach[] = {
 	"estimee", "estimees", "evalue", "evalues", "nationwide", "countrywide", "overall",
 	"revise", "revises", "revisee", "revisees", "revised", "upwards", "upward", "hausse",
 	"la", "revu", "revus", "revue", "revues", "corrige", "corriges", "corrected", "adjusted",
-	"raised", "put", "porte", "portes", "ramene", "ramenes", "downwards", "baisse", NULL
+	"raised", "put", "porte", "portes", "ramene", "ramenes", "downwards", "baisse",
+	/* thresholds: "displacement exceeds 9 million", "ont dépassé" */
+	"exceeds", "exceeded", "passes", "passed", "surpasses", "surpassed", "tops", "topped",
+	"depasse", "depassait", "depassent", "depassaient", NULL
 };
 
 /* Whether "to" / "à" (folded "a") is the word at f[i] (spaces skipped)

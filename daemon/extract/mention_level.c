@@ -19,14 +19,16 @@ static const char *const level_verbs[] = {
 	"reached", "reach", "reaches", "stood", "stands", "rose", "risen", "climbed", "grew",
 	"increased", "fell", "dropped", "declined", "totalled", "totaled", "amounted", "numbered",
 	"atteint", "atteignait", "atteignaient", "atteignent", "eleve", "elevait", "elevaient",
-	"elevent", "passe", "passee", "passes", "chiffre", "chiffrait", NULL
+	"elevent", "passe", "passee", "passes", "chiffre", "chiffrait", "exceeds", "exceeded", "passed",
+	"surpasses", "surpassed", "tops", "topped", "depasse", "depassait", "depassent", "depassaient", NULL
 };
 
 /* The word right before the figure of a level: "stood at", "rose to",
  * "s'élève à", "est passé à", "reached". */
 static const char *const level_last[] = {
 	"at", "to", "a", "reached", "atteint", "atteignait", "atteignaient", "atteignent",
-	"totalled", "totaled", "numbered", NULL
+	"totalled", "totaled", "numbered", "exceeds", "exceeded", "passes", "passed", "surpasses",
+	"surpassed", "tops", "topped", "depasse", "depassait", "depassent", "depassaient", NULL
 };
 
 /* The indicator the head of "number of" at i counts ("people killed",

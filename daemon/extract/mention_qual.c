@@ -25,6 +25,13 @@ static const struct {
 	Q("upwards of", EXTRACT_MORE_THAN), Q("in excess of", EXTRACT_MORE_THAN),
 	Q("above", EXTRACT_MORE_THAN), Q("exceeding", EXTRACT_MORE_THAN),
 	Q("over", EXTRACT_MORE_THAN), Q("well over", EXTRACT_MORE_THAN),
+	/* a threshold passed: "displacement exceeds 9 million", "a dépassé" */
+	Q("exceeds", EXTRACT_MORE_THAN), Q("exceeded", EXTRACT_MORE_THAN),
+	Q("surpasses", EXTRACT_MORE_THAN), Q("surpassed", EXTRACT_MORE_THAN),
+	Q("tops", EXTRACT_MORE_THAN), Q("topped", EXTRACT_MORE_THAN),
+	Q("passes", EXTRACT_MORE_THAN), Q("passed", EXTRACT_MORE_THAN),
+	Q("depasse", EXTRACT_MORE_THAN), Q("depassait", EXTRACT_MORE_THAN),
+	Q("depassent", EXTRACT_MORE_THAN), Q("depassaient", EXTRACT_MORE_THAN),
 	Q("some", EXTRACT_APPROX), Q("about", EXTRACT_APPROX), Q("around", EXTRACT_APPROX),
 	Q("approximately", EXTRACT_APPROX), Q("nearly", EXTRACT_APPROX),
 	Q("almost", EXTRACT_APPROX), Q("roughly", EXTRACT_APPROX),
