@@ -107,11 +107,16 @@ struct work {
  * camp hosts 10,000 refugees", "on compte désormais" (not "sont arrivés",
  * a movement); only an "as of" date applies to it. */
 int extract_is_stock(const struct work *w, const char *ind, size_t lo, size_t hi, size_t ns, size_t ne);
+/* Whether the figure at f[ns, ne) is a total a flow brings a count to:
+ * "bringing to 610,000 the number of", "ce qui porte à 610 000 le nombre
+ * total de" (extract_stock.c). */
+int extract_brought_total(const struct work *w, size_t lo, size_t ns, size_t ne, size_t hi);
 /* The base of a stock (the figure at ns of the sentence from lo, after
  * "up from", "contre") is a stock too, as of the end of its own period:
  * "310,000 people were displaced, up from 280,000 in the assessment of
  * March" (280,000 as of 31 March); a base of a single day keeps its day
- * ("compared to 22,000 recorded on 7 February"). */
+ * ("compared to 22,000 recorded on 7 February") unless the day follows
+ * the number at once ("against 480,000 on 31 December": as of that day). */
 void extract_base_of_stock(const struct work *w, size_t lo, size_t ns, struct extract_obs *o);
 /* Drop a period with an impossible date (0000-00-00 from a reference
  * that resolved to nothing): a period is two real days, only a real end

@@ -507,6 +507,10 @@ extract_period_of(struct work *w, const struct text_sentence *s, size_t ns, size
 	else if (mp >= 0 && event_date(w, &w->per[mp], s->start) &&
 	    (strcmp(o->indicator, "displaced") == 0 || strcmp(o->indicator, "refugees") == 0))
 		stock_period(w, o); /* "réfugiés ... après une attaque survenue en mai" */
+	else if (mp >= 0 && w->per[mp].start < ns && !w->per[mp].ref &&
+	    (strcmp(o->indicator, "displaced") == 0 || strcmp(o->indicator, "refugees") == 0) &&
+	    extract_brought_total(w, s->start, ns, ne, s->end))
+		stock_period(w, o); /* "since May ..., bringing to 610,000 the number of refugees" */
 	else if (mp >= 0 && o->has_period && !w->per[mp].ref && w->per[mp].grain == PERIOD_G_DAY &&
 	    date_days_from_civil(o->period_start.y, o->period_start.m, o->period_start.d) ==
 	    date_days_from_civil(o->period_end.y, o->period_end.m, o->period_end.d) &&

@@ -97,3 +97,33 @@ extract_base_of_stock(const struct work *w, size_t lo, size_t ns, struct extract
 	o->period_start = (struct date_ymd){ 0, 0, 0 };
 	o->how.type = PERIOD_T_ASOF;
 }
+
+int
+extract_brought_total(const struct work *w, size_t lo, size_t ns, size_t ne, size_t hi)
+{
+	static const char *const verbs[] = {
+		"bringing", "brings", "bring", "brought", "portant", "porte", "portent", "portait", "porter", NULL
+	};
+	static const char *const totals[] = {
+		"the number", "the total", "le nombre", "le total", NULL
+	};
+	const char *f = w->t->f;
+	size_t a = ns > lo + 24 ? ns - 24 : lo, i = ne;
+	int verb = 0;
+
+	/* "bringing to 610,000", "ce qui porte à 610 000" */
+	for (size_t j = a; j < ns && !verb; j++)
+		if (j == lo || !text_isalnum((unsigned char)f[j - 1]))
+			for (size_t k = 0; verbs[k] != NULL && !verb; k++)
+				verb = text_word_at(f, ns, j, verbs[k]) && (text_word_at(f, ns, j + strlen(verbs[k]) + 1, "to") ||
+				    text_word_at(f, ns, j + strlen(verbs[k]) + 1, "a"));
+	if (!verb)
+		return 0;
+	/* "... the number of refugees", "le nombre (total) de réfugiés" */
+	while (i < hi && f[i] == ' ')
+		i++;
+	for (size_t k = 0; totals[k] != NULL; k++)
+		if (text_word_at(f, hi, i, totals[k]))
+			return 1;
+	return 0;
+}
