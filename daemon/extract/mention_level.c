@@ -45,6 +45,11 @@ head_indicator(const struct mention_sent *s, size_t i)
 		;
 	if (t == s->nterms || s->terms[t].start != i)
 		return -1;
+	/* a nationality before the kind: "the number of Sudanese refugees" */
+	if (s->terms[t].kind == TAXONOMY_COUNTRY && t + 1 < s->nterms &&
+	    s->terms[t + 1].kind == TAXONOMY_INDICATOR &&
+	    mention_gap_words(s, s->terms[t].end, s->terms[t + 1].start, 0, 0) == 0)
+		t++;
 	if (s->terms[t].kind == TAXONOMY_INDICATOR)
 		return s->terms[t].id;
 	/* people, then the participle that says what befell them */

@@ -163,7 +163,8 @@ const struct taxonomy_builtin taxonomy_countries[] = {
 	  "Kinshasa|Ituri|North Kivu|South Kivu|Nord-Kivu|Sud-Kivu|Beni|Goma|Bunia|Kasai|Kasaï|"
 	  "Djugu|Mahagi|Tanganyika|BCNUDH|UNJHRO" },
 	{ "Central African Republic", "Central African Republic|Centrafrique|République centrafricaine|"
-	  "centrafricain|centrafricaine|centrafricains|MINUSCA|Bangui" },
+	  "centrafricain|centrafricaine|centrafricains|centrafricaines|Central African|Central Africans|"
+	  "MINUSCA|Bangui" },
 	{ "Somalia", "Somalia|Somali|Somalie|somalien|somaliens|Mogadishu|Mogadiscio|UNSOM|AMISOM" },
 	{ "Ethiopia", "Ethiopia|Ethiopian|Éthiopie|éthiopien|éthiopiens|Addis Ababa|Tigray|Amhara|Oromia" },
 	{ "Libya", "Libya|Libyan|Libye|libyen|libyens|Tripoli|Benghazi|UNSMIL" },
