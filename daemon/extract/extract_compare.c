@@ -77,17 +77,32 @@ named_indicator(const struct work *w, size_t hs, size_t he)
 	return -1;
 }
 
+/* A possessive, then a noun of a count: "Leur nombre est ainsi trois fois
+ * plus élevé", "Their number is three times as high" ("Their families
+ * received twice as much aid" is about something else). */
+static const char *const owners[] = { "leur", "their", "its", "son", NULL };
+static const char *const counts[] = {
+	"nombre", "number", "total", "chiffre", "figure", "bilan", "toll", NULL
+};
+
 /* Whether sentence s opens with an anaphor. */
 static int
 anaphoric(const struct work *w, const struct text_sentence *s)
 {
 	const char *f = w->t->f;
-	size_t i = s->start, e;
+	size_t i = s->start, e, j;
 
 	while (i < s->end && !text_isalpha((unsigned char)f[i]))
 		i++;
 	e = text_word_end(f, s->end, i);
-	return e > i && word_in(f, i, e, anaphors);
+	if (e > i && word_in(f, i, e, anaphors))
+		return 1;
+	if (e == i || !word_in(f, i, e, owners))
+		return 0;
+	for (j = e; j < s->end && f[j] == ' '; j++)
+		;
+	e = text_word_end(f, s->end, j);
+	return e > j && word_in(f, j, e, counts);
 }
 
 /* Push the figure implied for observation base by a ratio probe/PROBE,
