@@ -452,38 +452,6 @@ people_verb(const struct mention_sent *s, size_t k, size_t t, struct mention *m)
 	return verb_after(s, k, t + 1, s->terms[t].end, age_end(s, of_complement_end(s, s->terms[t].end)), m);
 }
 
-/* Whether f[a, b) is a verb of undergoing with its auxiliaries and an
- * article ("ont subi des", "were subjected to", "suffered"): the abuse
- * after it is what befell the people before it. */
-static int
-undergo_gap(const struct mention_sent *s, size_t a, size_t b)
-{
-	static const char *const verbs[] = {
-		"suffered", "endured", "subjected", "subi", "subit", "subissent", "soumis", "soumises", NULL
-	};
-	/* "a" is also the folded "à" */
-	static const char *const after[] = { "to", "a", "an", "des", "de", "d", "du", "la", "l", NULL };
-	int seen = 0;
-
-	for (size_t i = a; i < b;) {
-		size_t e;
-
-		if (s->f[i] == ' ' || s->f[i] == '\'') {
-			i++;
-			continue;
-		}
-		if (!text_isalpha((unsigned char)s->f[i]))
-			return 0;
-		e = text_word_end(s->f, b, i);
-		if (!seen && mention_in_list(verbs, s->f, i, e))
-			seen = 1;
-		else if (!(seen ? mention_in_list(after, s->f, i, e) : mention_is_aux(s->f, i, e)))
-			return 0;
-		i = e;
-	}
-	return seen;
-}
-
 /* The verb or noun from term t0 on, after the people counted by number k
  * (their noun ending at head_end, their complement at from). */
 static int
@@ -512,8 +480,12 @@ verb_after(const struct mention_sent *s, size_t k, size_t t0, size_t head_end, s
 		g2 = mention_gap_words(s, from, vm->start, 1, 0);
 		if (g2 == -2 || in_other_apposition(s, vm->start, num->start))
 			continue; /* inside a parenthesis, dashes or a breakdown */
-		if (g2 < 0 && vm->kind == TAXONOMY_INDICATOR && undergo_gap(s, from, vm->start))
+		if (g2 < 0 && vm->kind == TAXONOMY_INDICATOR && mention_cue_gap(s, from, vm->start, &mention_undergo))
 			g2 = 0; /* "ont subi des actes de torture", "were subjected to torture" */
+		if (g2 < 0 && vm->kind == TAXONOMY_INDICATOR &&
+		    ((strcmp(taxonomy_indicator_name(s->tx, vm->id), "injured") == 0 && mention_cue_gap(s, from, vm->start, &mention_with)) ||
+		    ((vm->id == s->refugees || vm->id == s->displaced) && mention_cue_gap(s, from, vm->start, &mention_live_as))))
+			g2 = 0; /* "21 others with serious injuries", "vivent comme réfugiés" */
 		if (g2 == 0 && (vm->kind == TAXONOMY_COUNTRY || vm->kind == TAXONOMY_REGION ||
 		    vm->kind == TAXONOMY_PEOPLE)) {
 			/* "casques bleus tchadiens tues", "autres personnes" */
@@ -721,6 +693,18 @@ attach_forward(const struct mention_sent *s, size_t k, size_t qs, const struct m
 
 		if (g < 0 && tm->kind == TAXONOMY_INDICATOR && copula_gap(s, ne, tm->start))
 			return indicator_after(s, k, t, vb, m); /* "56 000 sont des réfugiés" */
+		if ((g < 0 || g > 3) && tm->kind == TAXONOMY_INDICATOR && (tm->id == s->refugees || tm->id == s->displaced) &&
+		    t > 0 && s->terms[t - 1].start >= num->end && (s->terms[t - 1].kind == TAXONOMY_COUNTRY ||
+		    s->terms[t - 1].kind == TAXONOMY_PEOPLE) &&
+		    mention_gap_words(s, ne, s->terms[t - 1].start, 0, 0) == 0 &&
+		    mention_cue_gap(s, s->terms[t - 1].end, tm->start, &mention_live_as)) {
+			/* "60,000 Malians still live as refugees" */
+			m->rule = "number + people + living as + kind";
+			m->indicator = tm->id;
+			m->start = num->start;
+			m->end = tm->end;
+			return 1;
+		}
 		if (g < 0 || g > 3 || has_number_between(s, num->end, tm->start))
 			return 0;
 		if (tm->kind == TAXONOMY_COUNTRY || tm->kind == TAXONOMY_REGION) {

@@ -52,4 +52,19 @@ int mention_level(const struct mention_sent *s, size_t k, size_t qs, struct ment
  * where the number's qualifier begins. Returns 1 and fills m, or 0. */
 int mention_attach_back(const struct mention_sent *s, size_t k, size_t qs, struct mention *m);
 
+/* A light verb or preposition between people and the term that says what
+ * they are or underwent: auxiliaries, one of cues, then words of after,
+ * auxiliaries or up to free other words (no stop word), and one of last
+ * at the end when last is given. */
+struct mention_cue_pat {
+	const char *const *cues, *const *after, *const *last;
+	int free;
+};
+/* Whether f[a, b) reads as p ("have suffered", "with serious", "still
+ * live as", "vivent toujours comme") (mention_word.c). */
+int mention_cue_gap(const struct mention_sent *s, size_t a, size_t b, const struct mention_cue_pat *p);
+/* "have suffered", "ont subi des"; "with serious", "avec des"; "still
+ * live as", "vivent toujours comme" (mention_word.c). */
+extern const struct mention_cue_pat mention_undergo, mention_with, mention_live_as;
+
 #endif

@@ -2,9 +2,11 @@
  * mention_word — the word tests the attachment rules share (see
  * mention_int.h): stop words, auxiliaries and adverbs, the noun phrase
  * after a figure, the words between a figure and a term, the kind a generic
- * head ("cases", "victimes") stands for, and the temporal phrase at a
- * position. Below mention.c (numbers before their term), mention_back.c
- * (after it) and mention_list.c (parts of lists).
+ * head ("cases", "victimes") stands for, the temporal phrase at a
+ * position, and the light verbs and prepositions between people and what
+ * they are or underwent ("have suffered", "with serious", "live as").
+ * Below mention.c (numbers before their term), mention_back.c (after it)
+ * and mention_list.c (parts of lists).
  */
 #include <string.h>
 
@@ -310,3 +312,52 @@ mention_period_at(const struct mention_sent *s, size_t i, size_t b)
 			return s->per[p].end;
 	return 0;
 }
+
+int
+mention_cue_gap(const struct mention_sent *s, size_t a, size_t b, const struct mention_cue_pat *p)
+{
+	int cue = 0, last = 0, free = 0;
+
+	for (size_t i = a; i < b;) {
+		size_t e;
+
+		if (s->f[i] == ' ' || s->f[i] == '\'') {
+			i++;
+			continue;
+		}
+		if (!text_isalpha((unsigned char)s->f[i]) || last)
+			return 0;
+		e = text_word_end(s->f, b, i);
+		if (!cue && mention_in_list(p->cues, s->f, i, e))
+			cue = 1;
+		else if (mention_is_aux(s->f, i, e))
+			;
+		else if (!cue)
+			return 0;
+		else if (p->last != NULL && mention_in_list(p->last, s->f, i, e))
+			last = 1;
+		else if (!mention_in_list(p->after, s->f, i, e) && (mention_is_stop(s->f, i, e) || ++free > p->free))
+			return 0;
+		i = e;
+	}
+	return cue && (p->last == NULL || last);
+}
+
+/* "ont subi des actes de torture", "were subjected to torture": the
+ * abuse after a verb of undergoing befell the people before it. */
+const struct mention_cue_pat mention_undergo = {
+	(const char *const[]){ "suffered", "endured", "subjected", "subi", "subit", "subissent", "soumis",
+	    "soumises", NULL },
+	(const char *const[]){ "to", "a", "an", "des", "de", "d", "du", "la", "l", NULL }, /* "a": also "à" */
+	NULL, 0
+};
+/* "21 others with serious injuries", "avec des blessures graves" */
+const struct mention_cue_pat mention_with = {
+	(const char *const[]){ "with", "avec", NULL }, (const char *const[]){ "des", "de", "d", "a", "an", NULL },
+	NULL, 2
+};
+/* "still live as refugees", "vivent toujours comme réfugiés" */
+const struct mention_cue_pat mention_live_as = {
+	(const char *const[]){ "live", "lives", "living", "lived", "vivent", "vivant", "vivaient", "vit", NULL },
+	(const char *const[]){ "toujours", "encore", NULL }, (const char *const[]){ "as", "comme", NULL }, 0
+};
