@@ -297,6 +297,22 @@ extract_is_subcount(const char *f, size_t lo, size_t pos)
 	return 0;
 }
 
+int
+extract_part_follows(const char *f, size_t hi, size_t end)
+{
+	static const char *const cues[] = {
+		"of whom", "of them", "of which", "d'entre eux", "d'entre elles", NULL
+	};
+	size_t i = end;
+
+	while (i < hi && f[i] == ' ')
+		i++;
+	for (size_t k = 0; cues[k] != NULL; k++)
+		if (i < hi && f[i] == cues[k][0] && text_word_at(f, hi, i, cues[k]))
+			return 1;
+	return 0;
+}
+
 /* Whether the word ending at e (spaces before it skipped) is in l. */
 static int
 word_ends(const char *f, size_t lo, size_t e, const char *const *l)

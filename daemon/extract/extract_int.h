@@ -214,6 +214,10 @@ int extract_main_figure_between(const struct work *w, size_t lo, size_t a, size_
 
 /* Whether the figure at pos opens a breakdown ("including 12", "dont 15"). */
 int extract_is_subcount(const char *f, size_t lo, size_t pos);
+/* Whether the figure ending at end is followed by a partitive that makes
+ * it a part of the figure before it ("40 of whom", "25 of them", "18
+ * d'entre eux"), within f[end, hi). */
+int extract_part_follows(const char *f, size_t hi, size_t end);
 
 /* Whether figure k is itself introduced as a part of an earlier figure. */
 int extract_part_of_part(const struct work *w, const struct text_sentence *s, size_t k);

@@ -144,7 +144,8 @@ owned_between(const struct work *w, size_t lo, size_t ee, const struct period_me
 		e = b;
 		while (b > lo && text_isalnum((unsigned char)f[b - 1]))
 			b--;
-		cue = extract_is_subcount(f, lo, n->start);
+		/* a part named after its number: "40 of whom ... as of 15 October" */
+		cue = extract_is_subcount(f, lo, n->start) || extract_part_follows(f, pm->start, n->end);
 		for (size_t k = 0; base[k] != NULL && !cue; k++)
 			cue = text_word_eq(base[k], f + b, e - b);
 		for (size_t i = n->end; i < pm->start && clean; i++)

@@ -439,9 +439,12 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 	st->nfig++;
 	note_figure(w, ni, &m, &o);
 	/* the period that carries on is the main figure's, never a base's
-	 * ("85 ..., against 60 in the first quarter") */
+	 * ("85 ..., against 60 in the first quarter") nor a part's ("90
+	 * killed, 25 of them in August", "dont 25 lors des combats d'août") */
 	if (!fromref && !extract_obs_end_only(&o) && (o.has_period || !w->carry) &&
-	    !mention_versus_cue(w->t->f, s->start, n->start))
+	    !mention_versus_cue(w->t->f, s->start, n->start) &&
+	    !(st->fig >= 0 && (extract_is_subcount(w->t->f, s->start, n->start) ||
+	    extract_part_follows(w->t->f, s->end, n->end))))
 		st->fig = (long)oi;
 	if (!no_derive(w, s, k) && extract_derive(w, &st->ms, s, k, &m, &o, wend, st->used) == -1)
 		return -1;
