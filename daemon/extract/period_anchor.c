@@ -526,6 +526,43 @@ week_qualified(const struct pc *c, size_t e)
 	return 0;
 }
 
+/* "over the quarter", "au cours du semestre", "sur la période": the
+ * reporting period named by its unit alone, when the unit fits its length
+ * (a monthly note's "the quarter" is another period) and nothing
+ * qualifies it after ("the month of Ramadan", "la période électorale",
+ * "the quarter ended"): the unit must end its clause, or come before
+ * "and" / "et". */
+static size_t
+unit_alone(const struct pc *c, size_t i, struct period_mention *pm)
+{
+	static const struct {
+		const char *kw;
+		long min, max; /* period_days of the reporting period */
+		int grain;
+	} units[] = {
+		{ "the month", 27, 30, PERIOD_G_MONTH }, { "le/du mois", 27, 30, PERIOD_G_MONTH },
+		{ "the quarter", 88, 91, PERIOD_G_QUARTER }, { "le/du trimestre", 88, 91, PERIOD_G_QUARTER },
+		{ "le/du semestre", 179, 183, PERIOD_G_HALF }, { "the period", 0, 400, PERIOD_G_NONE },
+		{ "la periode", 0, 400, PERIOD_G_NONE },
+	};
+	long days = period_days(c->rs, c->re);
+
+	for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++) {
+		size_t e = period_kw(c, i, units[k].kw), j;
+
+		if (e == 0)
+			continue;
+		if (days < units[k].min || days > units[k].max)
+			return 0;
+		j = period_sp(c, e);
+		if (j < c->hi && text_isalpha((unsigned char)c->f[j]) && !period_kw(c, j, "and/et"))
+			return 0;
+		period_set(pm, c->rs, c->re, PERIOD_T_RELATIVE, PERIOD_A_REPORTING, units[k].grain);
+		return e;
+	}
+	return 0;
+}
+
 size_t
 period_reporting(const struct pc *c, size_t i, struct period_mention *pm)
 {
@@ -551,5 +588,5 @@ period_reporting(const struct pc *c, size_t i, struct period_mention *pm)
 		period_set(pm, c->rs, c->re, PERIOD_T_RELATIVE, PERIOD_A_REPORTING, PERIOD_G_WEEK);
 		return e;
 	}
-	return 0;
+	return unit_alone(c, i, pm);
 }

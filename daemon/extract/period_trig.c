@@ -105,7 +105,7 @@ static const struct trig trig_c[] = {
 static const struct trig trig_d[] = {
 	{ "d", R_RANGE }, { "de", R_RANGE }, { "debut", R_SUB }, { "depuis", R_SINCE | R_WEEK | R_REL },
 	{ "dernier", R_PART }, { "derniere", R_SUB }, { "des", R_RANGE | R_COMP | R_BACK },
-	{ "deuxieme", R_PART | R_SUB }, { "dimanche", R_WEEK }, { "du", R_RANGE | R_WEEK | R_COMP },
+	{ "deuxieme", R_PART | R_SUB }, { "dimanche", R_WEEK }, { "du", R_RANGE | R_WEEK | R_COMP | R_REP },
 	{ "durant", R_WEEK }, { "during", R_WEEK }, { NULL, 0 },
 };
 static const struct trig trig_e[] = {

@@ -227,6 +227,23 @@ static const struct prow prows[] = {
 	{ "Incidents of the week: 12", "2021-08-09", "2021-08-02 2021-08-08", NULL, "the week", REL, REP, "2021-08-02", "2021-08-08" },
 	{ "la semaine derni\xc3\xa8re", "2021-08-09", "2021-08-02 2021-08-08", NULL, "la semaine derni\xc3\xa8re", BACK, PUB, "2021-08-02", "2021-08-09" }, /* as without a weekly note */
 	{ "over the week", "2021-08-09", "2021-04-01 2021-06-30", NULL, NULL, 0, 0, NULL, NULL }, /* a quarterly note */
+	/* T2: the reporting period named by its unit alone ("over the quarter",
+	 * "au cours du semestre", "sur la p\xc3\xa9riode"), when the unit fits it;
+	 * not a unit qualified after it, nor one of another length */
+	{ "Gunmen killed 85 herders over the quarter.", "2022-04-20", "2022-01-01 2022-03-31", NULL, "the quarter", REL, REP, "2022-01-01", "2022-03-31" },
+	{ "During the month, 14 schools were attacked.", "2022-04-20", "2022-03-01 2022-03-31", NULL, "the month", REL, REP, "2022-03-01", "2022-03-31" },
+	{ "Across the period, 230 people were detained.", "2022-04-20", "2022-01-01 2022-03-31", NULL, "the period", REL, REP, "2022-01-01", "2022-03-31" },
+	{ "Au cours du semestre, 75 attaques ont vis\xc3\xa9 des \xc3\xa9" "coles.", "2022-07-20", "2022-01-01 2022-06-30", NULL, "du semestre", REL, REP, "2022-01-01", "2022-06-30" },
+	{ "On a compt\xc3\xa9 40 enl\xc3\xa8vements pendant le trimestre.", "2022-04-20", "2022-01-01 2022-03-31", NULL, "le trimestre", REL, REP, "2022-01-01", "2022-03-31" },
+	{ "Sur la p\xc3\xa9riode, 230 personnes ont \xc3\xa9t\xc3\xa9 arr\xc3\xaat\xc3\xa9" "es.", "2022-04-20", "2022-01-01 2022-03-31", NULL, "la p\xc3\xa9riode", REL, REP, "2022-01-01", "2022-03-31" },
+	{ "au cours du mois", "2022-04-20", "2022-03-01 2022-03-31", NULL, "du mois", REL, REP, "2022-03-01", "2022-03-31" },
+	{ "Gunmen killed 85 herders over the quarter.", "2022-04-20", NULL, NULL, NULL, 0, 0, NULL, NULL }, /* no reporting period known */
+	{ "Gunmen killed 85 herders over the quarter.", "2022-04-20", "2022-03-01 2022-03-31", NULL, NULL, 0, 0, NULL, NULL }, /* a monthly note */
+	{ "au cours du semestre", "2022-04-20", "2022-01-01 2022-03-31", NULL, NULL, 0, 0, NULL, NULL }, /* a quarterly note */
+	{ "pendant la p\xc3\xa9riode \xc3\xa9lectorale", "2022-04-20", "2022-01-01 2022-03-31", NULL, NULL, 0, 0, NULL, NULL },
+	{ "in the month of Ramadan", "2022-04-20", "2022-03-01 2022-03-31", NULL, NULL, 0, 0, NULL, NULL },
+	{ "the period of the rains", "2022-04-20", "2022-01-01 2022-03-31", NULL, NULL, 0, 0, NULL, NULL },
+	{ "the quarter ended with new clashes", "2022-04-20", "2022-01-01 2022-03-31", NULL, NULL, 0, 0, NULL, NULL },
 	/* "sept" followed by a noun is seven, not September */
 	{ "Trois civils ont \xc3\xa9" "t\xc3\xa9 tu\xc3\xa9s et sept autres bless\xc3\xa9s.", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
 	{ "sept personnes ont disparu", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
