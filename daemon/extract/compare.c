@@ -133,7 +133,9 @@ static const char *const less_after[] = {
 	"de moins", "de baisse", "de diminution", "en moins", NULL
 };
 static const char *const share_after[] = {
-	"of the number/total/figure/count/level", "of all/those", "of the total number",
+	/* "of all those recorded in May"; not "of all the victims", a share of
+	 * a total that compares nothing */
+	"of the number/total/figure/count/level", "of those", "of all those", "of the total number",
 	"du nombre/total/chiffre/niveau", "de celui/ceux/celles", "of that", NULL
 };
 static const char *const more_before[] = {

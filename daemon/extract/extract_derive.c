@@ -149,6 +149,15 @@ derived_period(const struct work *w, const struct text_sentence *s, const struct
 		d->period_end = (struct date_ymd){ 0, 0, 0 };
 }
 
+/* Whether the figure at pos opens a parenthesis. */
+static int
+in_parens(const char *f, size_t lo, size_t pos)
+{
+	while (pos > lo && f[pos - 1] == ' ')
+		pos--;
+	return pos > lo && f[pos - 1] == '(';
+}
+
 /* The observation the comparison hit implies for figure o: derived, or
  * the reference figure itself when the sentence states it after the
  * comparison ("au cours duquel 212", "(185)"). Returns 1 and fills d, 0
@@ -173,7 +182,12 @@ implied(struct work *w, struct mention_sent *ms, const struct text_sentence *s,
 		struct mention jm;
 		size_t qs;
 
-		if (used[ref] || mention_attach(ms, (size_t)ref, &jm))
+		/* a figure counted on its own is not the reference, except one of
+		 * the figure's kind in parentheses right after the comparison:
+		 * "30 per cent more than in 2022 (200 deaths)" writes the base */
+		if (used[ref] || (mention_attach(ms, (size_t)ref, &jm) &&
+		    !(in_parens(f, s->start, w->nums[ref].start) &&
+		    strcmp(taxonomy_indicator_name(w->tx, jm.indicator), o->indicator) == 0)))
 			return 0;
 		used[ref] = 1;
 		d->derived = 0;
