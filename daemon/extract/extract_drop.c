@@ -133,6 +133,35 @@ extract_aid_recipients(const struct work *w, const struct text_sentence *s, size
 	return 0;
 }
 
+/* Whether the rate word at f[p, pe) qualifies another noun than a rate:
+ * "a weekly fair", "their daily trip", "la foire hebdomadaire" — but not
+ * "a weekly average of", "on a daily basis", "une moyenne hebdomadaire". */
+static int
+qualifies_noun(const char *f, size_t lo, size_t p, size_t pe, size_t hi)
+{
+	static const char *const det[] = {
+		"a", "an", "the", "their", "its", "his", "her", "our", "this", "that", NULL
+	};
+	static const char *const rate_nouns[] = {
+		"average", "rate", "mean", "basis", "total", "number", "figure", "count", "arrivals",
+		"influx", "inflow", "flow", "flows", "intake", "moyenne", "taux", "rythme", "flux",
+		"afflux", "nombre", "total", "chiffre", "arrivees", "base", "cadence", NULL
+	};
+	static const char *const adjectives[] = {
+		"daily", "weekly", "hebdomadaire", "quotidien", "quotidienne", "quotidiens", NULL
+	};
+	size_t wb, we, nb, ne;
+
+	if (!mention_in_list(adjectives, f, p, pe) || (wb = mention_word_before(f, lo, p, &we)) == (size_t)-1)
+		return 0;
+	if (f[p] == 'h' || f[p] == 'q') /* French: the noun before it */
+		return !mention_in_list(rate_nouns, f, wb, we);
+	for (nb = pe; nb < hi && f[nb] == ' '; nb++)
+		;
+	ne = text_word_end(f, hi, nb);
+	return mention_in_list(det, f, wb, we) && ne > nb && !mention_in_list(rate_nouns, f, nb, ne);
+}
+
 int
 extract_rate(const struct work *w, const struct text_sentence *s, size_t k, const struct mention *m)
 {
@@ -179,7 +208,8 @@ extract_rate(const struct work *w, const struct text_sentence *s, size_t k, cons
 				continue;
 			/* "in a day", "for a week", "on a day of violence": a span, not a rate */
 			wb = mention_word_before(f, s->start, p, &we);
-			if (wb == (size_t)-1 || !mention_in_list(span_words, f, wb, we))
+			if ((wb == (size_t)-1 || !mention_in_list(span_words, f, wb, we)) &&
+			    !qualifies_noun(f, s->start, p, p + strlen(after[q]), s->end))
 				return 1;
 		}
 	}
@@ -187,7 +217,8 @@ extract_rate(const struct work *w, const struct text_sentence *s, size_t k, cons
 		if ((f[p] == 'd' || f[p] == 'w' || f[p] == 'e' || f[p] == 'c' || f[p] == 'q' || f[p] == 'h') &&
 		    (p == lo || !text_isalnum((unsigned char)f[p - 1])))
 			for (size_t q = 0; before[q] != NULL; q++)
-				if (f[p] == before[q][0] && text_word_at(f, w->nums[k].start, p, before[q]))
+				if (f[p] == before[q][0] && text_word_at(f, w->nums[k].start, p, before[q]) &&
+				    !qualifies_noun(f, s->start, p, p + strlen(before[q]), s->end))
 					return 1;
 	return 0;
 }
