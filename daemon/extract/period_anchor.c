@@ -311,9 +311,11 @@ period_span_to(const struct pc *c, size_t i, struct period_mention *pm)
 }
 
 /* "since the start of the offensive on 11 January", "depuis le début des
- * affrontements, le 11 janvier": after "since", a few words naming an
- * event (no figure, no punctuation but a comma before the date), then the
- * date it began. Returns the date's end and *d, or 0. */
+ * affrontements, le 11 janvier", "depuis l'arrivée de la force, en avril
+ * 2014": after "since", a few words naming an event (no figure, no
+ * punctuation but a comma before the date), then the date it began (after
+ * the comma: a day, or a month or year after "en" / "in"). Returns the
+ * date's end and *d, or 0. */
 static size_t
 since_event(const struct pc *c, size_t e, struct dt *d)
 {
@@ -325,6 +327,8 @@ since_event(const struct pc *c, size_t e, struct dt *d)
 
 		i = period_sp(c, i);
 		if (i < c->hi && c->f[i] == ',') {
+			if ((k = period_kw(c, i + 1, "en/in")) != 0)
+				return (k = period_date_at(c, k, d, 0)) != 0 && d->prec >= 1 ? k : 0;
 			k = period_kw(c, i + 1, "le/on");
 			return k != 0 && (k = period_date_at(c, k, d, 0)) != 0 && d->prec >= 2 ? k : 0;
 		}

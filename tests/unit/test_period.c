@@ -128,6 +128,16 @@ static const struct prow prows[] = {
 	{ "since the start of the offensive on 11 January", MON, NULL, NULL, "since the start of the offensive on 11 January", OPEN, PUB, "2021-01-11", MON },
 	{ "depuis le lancement de l'offensive, le 4 mars", MON, NULL, NULL, "depuis le lancement de l'offensive, le 4 mars", OPEN, PUB, "2021-03-04", MON },
 	{ "since its creation in 2013", MON, NULL, NULL, "since its creation in 2013", OPEN, PUB, "2013-01-01", MON },
+	/* T6: the event's month or year in apposition after a comma */
+	{ "Depuis le lancement de l'op\xc3\xa9ration, en mars 2019, 85 civils ont \xc3\xa9t\xc3\xa9 tu\xc3\xa9s.", MON, NULL, NULL,
+	    "Depuis le lancement de l'op\xc3\xa9ration, en mars 2019", OPEN, PUB, "2019-03-01", MON },
+	{ "Since the start of the operation, in March 2019, 85 civilians have been killed.", MON, NULL, NULL,
+	    "Since the start of the operation, in March 2019", OPEN, PUB, "2019-03-01", MON },
+	{ "depuis la signature de l'accord, en 2015", MON, NULL, NULL, "depuis la signature de l'accord, en 2015", OPEN, PUB, "2015-01-01", MON },
+	{ "since the mission deployed, in July 2013", MON, NULL, NULL, "since the mission deployed, in July 2013", OPEN, PUB, "2013-07-01", MON },
+	/* not a date after the comma: the event alone dates nothing */
+	{ "since the attack, in which 12 people died", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
+	{ "depuis l'attaque, en d\xc3\xa9pit des renforts", MON, NULL, NULL, NULL, 0, 0, NULL, NULL },
 	{ "since last week", MON, NULL, NULL, "since last week", OPEN, PUB, "2021-08-02", MON },
 	{ "depuis la semaine derni\xc3\xa8re", MON, NULL, NULL, "depuis la semaine derni\xc3\xa8re", OPEN, PUB, "2021-08-02", MON },
 	{ "since mid-March", MON, NULL, NULL, "since mid-March", OPEN, PUB, "2021-03-01", MON },
