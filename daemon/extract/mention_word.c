@@ -52,19 +52,13 @@ mention_is_aux(const char *f, size_t s, size_t e)
 		return 1; /* an adverb: "seriously", "internally" */
 	if (e - s > 5 && memcmp(f + e - 4, "ment", 4) == 0)
 		return 1;
-	for (size_t k = 0; auxes[k] != NULL; k++)
-		if (text_word_eq(auxes[k], f + s, e - s))
-			return 1;
-	return 0;
+	return mention_in_list(auxes, f, s, e);
 }
 
 int
 mention_is_stop(const char *f, size_t s, size_t e)
 {
-	for (size_t k = 0; stops[k] != NULL; k++)
-		if (text_word_eq(stops[k], f + s, e - s))
-			return 1;
-	return 0;
+	return mention_in_list(stops, f, s, e);
 }
 
 int
@@ -73,11 +67,16 @@ mention_is_word(const char *f, size_t s, size_t e, const char *w)
 	return text_word_eq(w, f + s, e - s);
 }
 
+/* The first byte is compared before the word: most entries differ there,
+ * and the call is made for nearly every word near a figure. An empty word
+ * has '\0' for its first byte, which only "" begins with. */
 int
 mention_in_list(const char *const *l, const char *f, size_t s, size_t e)
 {
+	char c0 = e > s ? f[s] : '\0';
+
 	for (size_t k = 0; l[k] != NULL; k++)
-		if (text_word_eq(l[k], f + s, e - s))
+		if (l[k][0] == c0 && text_word_eq(l[k], f + s, e - s))
 			return 1;
 	return 0;
 }
