@@ -7,49 +7,51 @@
 #include "rightswatch/mention.h"
 #include "rightswatch/text.h"
 
-/* A phrase with its length and last byte, so a lookup needs no strlen
- * and turns most phrases away on one comparison. */
-#define Q(p, q) { p, sizeof(p) - 1, p[sizeof(p) - 2], q }
+/* The phrases, in the order they are tried (the first that ends at the
+ * number wins), written once for the two tables below. */
+#define QUALS(X) \
+	X("at least", EXTRACT_AT_LEAST) X("au moins", EXTRACT_AT_LEAST) \
+	X("a minimum of", EXTRACT_AT_LEAST) X("au minimum", EXTRACT_AT_LEAST) \
+	X("no fewer than", EXTRACT_AT_LEAST) X("no less than", EXTRACT_AT_LEAST) \
+	X("pas moins de", EXTRACT_AT_LEAST) X("more than", EXTRACT_MORE_THAN) X("over", EXTRACT_MORE_THAN) \
+	X("plus de", EXTRACT_MORE_THAN) X("plus d'", EXTRACT_MORE_THAN) X("upwards of", EXTRACT_MORE_THAN) \
+	X("in excess of", EXTRACT_MORE_THAN) X("above", EXTRACT_MORE_THAN) \
+	X("exceeding", EXTRACT_MORE_THAN) X("over", EXTRACT_MORE_THAN) X("well over", EXTRACT_MORE_THAN) \
+	/* a threshold passed: "displacement exceeds 9 million", "a dépassé" */ \
+	X("exceeds", EXTRACT_MORE_THAN) X("exceeded", EXTRACT_MORE_THAN) \
+	X("surpasses", EXTRACT_MORE_THAN) X("surpassed", EXTRACT_MORE_THAN) \
+	X("tops", EXTRACT_MORE_THAN) X("topped", EXTRACT_MORE_THAN) \
+	X("passes", EXTRACT_MORE_THAN) X("passed", EXTRACT_MORE_THAN) \
+	X("depasse", EXTRACT_MORE_THAN) X("depassait", EXTRACT_MORE_THAN) \
+	X("depassent", EXTRACT_MORE_THAN) X("depassaient", EXTRACT_MORE_THAN) \
+	X("some", EXTRACT_APPROX) X("about", EXTRACT_APPROX) X("around", EXTRACT_APPROX) \
+	X("approximately", EXTRACT_APPROX) X("nearly", EXTRACT_APPROX) X("almost", EXTRACT_APPROX) \
+	X("roughly", EXTRACT_APPROX) X("an estimated", EXTRACT_APPROX) X("estimated", EXTRACT_APPROX) \
+	X("close to", EXTRACT_APPROX) X("pres de", EXTRACT_APPROX) X("pres d'", EXTRACT_APPROX) \
+	X("environ", EXTRACT_APPROX) X("quelque", EXTRACT_APPROX) X("approximativement", EXTRACT_APPROX) \
+	X("presque", EXTRACT_APPROX) X("une estimation de", EXTRACT_APPROX) \
+	X("as high as", EXTRACT_APPROX) X("could reach", EXTRACT_AT_MOST) X("may reach", EXTRACT_AT_MOST) \
+	X("pourrait atteindre", EXTRACT_AT_MOST) X("pourraient atteindre", EXTRACT_AT_MOST) \
+	X("up to", EXTRACT_AT_MOST) X("jusqu'a", EXTRACT_AT_MOST) X("less than", EXTRACT_AT_MOST) \
+	X("fewer than", EXTRACT_AT_MOST) X("moins de", EXTRACT_AT_MOST) X("moins d'", EXTRACT_AT_MOST) \
+	X("at most", EXTRACT_AT_MOST) X("au plus", EXTRACT_AT_MOST) X("under", EXTRACT_AT_MOST)
+
+/* A phrase with its length and qualifier. */
+#define Q(p, q) { p, sizeof(p) - 1, q },
 static const struct {
 	const char *p;
-	size_t n;  /* strlen(p) */
-	char last; /* p[n - 1] */
+	size_t n; /* strlen(p) */
 	enum extract_qualifier q;
-} quals[] = {
-	Q("at least", EXTRACT_AT_LEAST), Q("au moins", EXTRACT_AT_LEAST),
-	Q("a minimum of", EXTRACT_AT_LEAST), Q("au minimum", EXTRACT_AT_LEAST),
-	Q("no fewer than", EXTRACT_AT_LEAST), Q("no less than", EXTRACT_AT_LEAST),
-	Q("pas moins de", EXTRACT_AT_LEAST),
-	Q("more than", EXTRACT_MORE_THAN), Q("over", EXTRACT_MORE_THAN),
-	Q("plus de", EXTRACT_MORE_THAN), Q("plus d'", EXTRACT_MORE_THAN),
-	Q("upwards of", EXTRACT_MORE_THAN), Q("in excess of", EXTRACT_MORE_THAN),
-	Q("above", EXTRACT_MORE_THAN), Q("exceeding", EXTRACT_MORE_THAN),
-	Q("over", EXTRACT_MORE_THAN), Q("well over", EXTRACT_MORE_THAN),
-	/* a threshold passed: "displacement exceeds 9 million", "a dépassé" */
-	Q("exceeds", EXTRACT_MORE_THAN), Q("exceeded", EXTRACT_MORE_THAN),
-	Q("surpasses", EXTRACT_MORE_THAN), Q("surpassed", EXTRACT_MORE_THAN),
-	Q("tops", EXTRACT_MORE_THAN), Q("topped", EXTRACT_MORE_THAN),
-	Q("passes", EXTRACT_MORE_THAN), Q("passed", EXTRACT_MORE_THAN),
-	Q("depasse", EXTRACT_MORE_THAN), Q("depassait", EXTRACT_MORE_THAN),
-	Q("depassent", EXTRACT_MORE_THAN), Q("depassaient", EXTRACT_MORE_THAN),
-	Q("some", EXTRACT_APPROX), Q("about", EXTRACT_APPROX), Q("around", EXTRACT_APPROX),
-	Q("approximately", EXTRACT_APPROX), Q("nearly", EXTRACT_APPROX),
-	Q("almost", EXTRACT_APPROX), Q("roughly", EXTRACT_APPROX),
-	Q("an estimated", EXTRACT_APPROX), Q("estimated", EXTRACT_APPROX),
-	Q("close to", EXTRACT_APPROX), Q("pres de", EXTRACT_APPROX),
-	Q("pres d'", EXTRACT_APPROX), Q("environ", EXTRACT_APPROX),
-	Q("quelque", EXTRACT_APPROX), Q("approximativement", EXTRACT_APPROX),
-	Q("presque", EXTRACT_APPROX), Q("une estimation de", EXTRACT_APPROX),
-	Q("as high as", EXTRACT_APPROX),
-	Q("could reach", EXTRACT_AT_MOST), Q("may reach", EXTRACT_AT_MOST),
-	Q("pourrait atteindre", EXTRACT_AT_MOST), Q("pourraient atteindre", EXTRACT_AT_MOST),
-	Q("up to", EXTRACT_AT_MOST), Q("jusqu'a", EXTRACT_AT_MOST),
-	Q("less than", EXTRACT_AT_MOST), Q("fewer than", EXTRACT_AT_MOST),
-	Q("moins de", EXTRACT_AT_MOST), Q("moins d'", EXTRACT_AT_MOST),
-	Q("at most", EXTRACT_AT_MOST), Q("au plus", EXTRACT_AT_MOST),
-	Q("under", EXTRACT_AT_MOST),
-};
+} quals[] = { QUALS(Q) };
 #undef Q
+
+/* The last byte of each phrase, in the same order: memchr finds the few
+ * phrases that may end where a number's look-back ends, so a lookup
+ * compares no phrase that ends on another byte. */
+#define LAST(p, q) p[sizeof(p) - 2],
+static const char lasts[] = { QUALS(LAST) };
+#undef LAST
+#undef QUALS
 
 static enum extract_qualifier qualifier_at(const char *f, size_t lo, size_t pos, size_t *qstart);
 
@@ -86,7 +88,7 @@ mention_qualifier(const char *f, size_t lo, size_t pos, size_t *qstart)
 static enum extract_qualifier
 qualifier_at(const char *f, size_t lo, size_t pos, size_t *qstart)
 {
-	size_t j = pos, ja = pos;
+	size_t j = pos, ja = pos, e;
 	char cj, cja;
 
 	*qstart = pos;
@@ -100,18 +102,20 @@ qualifier_at(const char *f, size_t lo, size_t pos, size_t *qstart)
 	 * punctuation or at the start, are exact without a look at the table */
 	if ((j == lo || !text_isalpha((unsigned char)f[j - 1])) && (ja == lo || f[ja - 1] != '\''))
 		return EXTRACT_EXACT;
-	/* the bytes a phrase would end on: before the number, or before the
-	 * spaces before it for a phrase ending in an apostrophe (0: none) */
+	/* the byte a phrase would end on: before the spaces before the number
+	 * for a phrase ending in an apostrophe, else before the number (a
+	 * phrase ending in an apostrophe is tried only when the byte is one,
+	 * and then no other phrase can end there) */
 	cj = j > lo ? f[j - 1] : '\0';
 	cja = ja > lo ? f[ja - 1] : '\0';
-	for (size_t k = 0; k < sizeof(quals) / sizeof(quals[0]); k++) {
-		size_t n = quals[k].n, e;
-		char last = quals[k].last;
+	if (cja == '\'')
+		cj = '\'';
+	else if (cj == '\'' || cj == '\0')
+		return EXTRACT_EXACT;
+	e = cj == '\'' ? ja : j;
+	for (const char *h = lasts; (h = memchr(h, cj, (size_t)(lasts + sizeof(lasts) - h))) != NULL; h++) {
+		size_t k = (size_t)(h - lasts), n = quals[k].n;
 
-		/* the last byte first: most phrases fail there */
-		if (last != (last == '\'' ? cja : cj))
-			continue;
-		e = last == '\'' ? ja : j;
 		if (e < lo + n || memcmp(f + e - n, quals[k].p, n) != 0)
 			continue;
 		if (e - n > lo && text_isalnum((unsigned char)f[e - n - 1]))
