@@ -18,6 +18,10 @@ period_sp(const struct pc *c, size_t i)
 	return i;
 }
 
+/* The bytes that end an alternative of a pattern word: 1 for '/', 2 for
+ * the end of the word (' ', NUL). */
+static const unsigned char kw_stop[256] = { ['\0'] = 2, [' '] = 2, ['/'] = 1 };
+
 /* Words of pat (space separated, alternatives split by '/') from f[i];
  * returns the end, or 0. One pass over the pattern, no library calls: it
  * is tried many times per sentence. */
@@ -32,16 +36,17 @@ period_kw(const struct pc *c, size_t i, const char *pat)
 		int matched = 0;
 		const char *q = pat;
 
-		/* most calls fail on the first letter: reject before measuring the word */
+		/* most calls fail on the first letter: reject before measuring the
+		 * word, skipping from one alternative's first letter to the next */
 		if (i >= c->hi)
 			return 0;
-		while (*q != '\0' && *q != ' ' && *q != f[i]) {
-			while (*q != '\0' && *q != ' ' && *q != '/')
+		while (kw_stop[(unsigned char)*q] != 2 && *q != f[i]) {
+			while (kw_stop[(unsigned char)*q] == 0)
 				q++;
 			if (*q == '/')
 				q++;
 		}
-		if (*q == '\0' || *q == ' ')
+		if (kw_stop[(unsigned char)*q] == 2)
 			return 0;
 		e = text_word_end(f, c->hi, i);
 		n = e - i;
