@@ -296,6 +296,21 @@ period_scan(const char *f, size_t len, size_t start, size_t end,
 	return period_scan_ctx(f, len, start, end, &ctx, out, max);
 }
 
+/* Whether f[start, end) holds "cover", "couv" or "period" anywhere: one
+ * pass, each byte compared with 'c' and 'p' only. */
+static int
+cue_stem(const char *f, size_t start, size_t end)
+{
+	for (size_t k = start; k + 4 <= end; k++) {
+		if (f[k] == 'c' && f[k + 1] == 'o' && ((f[k + 2] == 'u' && f[k + 3] == 'v') ||
+		    (k + 5 <= end && memcmp(f + k + 2, "ver", 3) == 0)))
+			return 1;
+		if (f[k] == 'p' && k + 6 <= end && memcmp(f + k + 1, "eriod", 5) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 size_t
 period_reporting_cue(const char *f, size_t start, size_t end)
 {
@@ -311,10 +326,8 @@ period_reporting_cue(const char *f, size_t start, size_t end)
 	};
 
 	/* every cue holds one of these: a sentence with none (nearly all) is
-	 * passed after three searches, not a word at a time */
-	if (start >= end || (memmem(f + start, end - start, "cover", 5) == NULL &&
-	    memmem(f + start, end - start, "couv", 4) == NULL &&
-	    memmem(f + start, end - start, "period", 6) == NULL))
+	 * passed after one pass over its bytes, not a word at a time */
+	if (start >= end || !cue_stem(f, start, end))
 		return 0;
 	for (size_t i = start; i < end; i++) {
 		size_t we;
