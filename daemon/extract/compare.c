@@ -284,7 +284,11 @@ compare_factor(const char *f, size_t lo, size_t pos)
 static int
 first_word_is(const char *pat, const char *s, size_t n)
 {
-	return strncmp(pat, s, n) == 0 && (pat[n] == ' ' || pat[n] == '\0');
+	size_t k = 0;
+
+	while (k < n && pat[k] == s[k])
+		k++;
+	return k == n && (pat[n] == ' ' || pat[n] == '\0');
 }
 
 /* Whether c begins a phrase of compare_find's fixed[]: most words do not. */
@@ -392,7 +396,7 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 			}
 		}
 		we = text_word_end(f, to, i);
-		for (size_t k = 0; fixed_first(f[i]) && k < sizeof(fixed) / sizeof(fixed[0]); k++)
+		for (size_t k = 0, ff = fixed_first(f[i]); ff && k < sizeof(fixed) / sizeof(fixed[0]); k++)
 			if (f[i] == fixed[k].pat[0] && first_word_is(fixed[k].pat, f + i, we - i) &&
 			    (e = at(f, i, to, fixed[k].pat)) != 0) {
 				hit->value = compare_divide(value, fixed[k].num, fixed[k].den);
