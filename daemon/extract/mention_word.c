@@ -15,27 +15,50 @@
 #include "rightswatch/text.h"
 #include "mention_int.h"
 
-/* Words that end the noun phrase after a number. */
-static const char *const stops[] = {
-	"in", "on", "at", "by", "from", "for", "with", "who", "which", "that", "were",
-	"was", "had", "have", "has", "are", "is", "been", "be", "will", "and", "or",
-	"of", "to", "since", "between", "during", "than", "as", "per", "out", "among",
-	"including", "while", "after", "before", "the", "a", "an", "their", "its",
-	"dans", "par", "pour", "avec", "qui", "ont", "sont", "ete", "au", "aux", "en",
-	"de", "des", "du", "d", "et", "ou", "que", "dont", "depuis", "entre", "sur",
-	"le", "la", "les", "l", "leur", "leurs", "parmi", "apres", "avant", "contre",
-	"against", "into", "une", "un", "y", NULL
+/* Words that end the noun phrase after a number, by their first letter
+ * (each string a space-separated list: see in_letters). */
+static const char *const stops[26] = {
+	['a' - 'a'] = "at are and as among after a an avec au aux apres avant against",
+	['b' - 'a'] = "by been be between before",
+	['c' - 'a'] = "contre",
+	['d' - 'a'] = "during dans de des du d dont depuis",
+	['e' - 'a'] = "ete en et entre",
+	['f' - 'a'] = "from for",
+	['h' - 'a'] = "had have has",
+	['i' - 'a'] = "in is including its into",
+	['l' - 'a'] = "le la les l leur leurs",
+	['o' - 'a'] = "on or of out ont ou",
+	['p' - 'a'] = "per par pour parmi",
+	['q' - 'a'] = "qui que",
+	['s' - 'a'] = "since sont sur",
+	['t' - 'a'] = "that to than the their",
+	['u' - 'a'] = "une un",
+	['w' - 'a'] = "with who which were was will while",
+	['y' - 'a'] = "y",
 };
 
-/* Auxiliaries and adverbs that may sit between a count and its verb. */
-static const char *const auxes[] = {
-	"were", "was", "are", "is", "have", "has", "had", "been", "being", "be",
-	"reportedly", "allegedly", "also", "later", "subsequently", "then", "all",
-	"ont", "sont", "ete", "a", "avaient", "etaient", "auraient", "seraient", "y",
-	"egalement", "aussi", "tous", "toutes", "still", "now", "since", "may", "might",
-	"could", "would", "pourraient", "pourrait", "peuvent", "avoir", "deja", "already",
-	"estimated", "believed", "reported", "known", "feared", "thought", "to", "remain",
-	"remains", "remained", "restent", "reste", "demeurent", "demeure", "restaient", NULL
+/* Auxiliaries and adverbs that may sit between a count and its verb, by
+ * their first letter. */
+static const char *const auxes[26] = {
+	['a' - 'a'] = "are allegedly also all a avaient auraient aussi avoir already",
+	['b' - 'a'] = "been being be believed",
+	['c' - 'a'] = "could",
+	['d' - 'a'] = "deja demeurent demeure",
+	['e' - 'a'] = "ete etaient egalement estimated",
+	['f' - 'a'] = "feared",
+	['h' - 'a'] = "have has had",
+	['i' - 'a'] = "is",
+	['k' - 'a'] = "known",
+	['l' - 'a'] = "later",
+	['m' - 'a'] = "may might",
+	['n' - 'a'] = "now",
+	['o' - 'a'] = "ont",
+	['p' - 'a'] = "pourraient pourrait peuvent",
+	['r' - 'a'] = "reportedly reported remain remains remained restent reste restaient",
+	['s' - 'a'] = "subsequently sont seraient still since",
+	['t' - 'a'] = "then tous toutes thought to",
+	['w' - 'a'] = "were was would",
+	['y' - 'a'] = "y",
 };
 
 /* Words that follow a count but measure something else ("attacked 3 times"). */
@@ -45,6 +68,30 @@ static const char *const units[] = {
 	"semaines", "jours", "heures", "km", "kilometres", "kilometers", NULL
 };
 
+/* Whether the word f[s, e) is one of the lists by[] keeps under its first
+ * letter: only the few words sharing it are compared, each up to the
+ * first differing byte. */
+static int
+in_letters(const char *const by[26], const char *f, size_t s, size_t e)
+{
+	const char *p;
+	size_t n = e - s;
+
+	if (e <= s || f[s] < 'a' || f[s] > 'z' || (p = by[f[s] - 'a']) == NULL)
+		return 0;
+	for (;;) {
+		size_t k = 0;
+
+		while (k < n && p[k] != ' ' && p[k] == f[s + k])
+			k++;
+		if (k == n && (p[k] == ' ' || p[k] == '\0'))
+			return 1;
+		if ((p = strchr(p, ' ')) == NULL)
+			return 0;
+		p++;
+	}
+}
+
 int
 mention_is_aux(const char *f, size_t s, size_t e)
 {
@@ -52,13 +99,13 @@ mention_is_aux(const char *f, size_t s, size_t e)
 		return 1; /* an adverb: "seriously", "internally" */
 	if (e - s > 5 && memcmp(f + e - 4, "ment", 4) == 0)
 		return 1;
-	return mention_in_list(auxes, f, s, e);
+	return in_letters(auxes, f, s, e);
 }
 
 int
 mention_is_stop(const char *f, size_t s, size_t e)
 {
-	return mention_in_list(stops, f, s, e);
+	return in_letters(stops, f, s, e);
 }
 
 int
