@@ -296,17 +296,24 @@ period_scan(const char *f, size_t len, size_t start, size_t end,
 	return period_scan_ctx(f, len, start, end, &ctx, out, max);
 }
 
-/* Whether f[start, end) holds "cover", "couv" or "period" anywhere: one
- * pass, each byte compared with 'c' and 'p' only. */
+/* Whether f[start, end) holds "cover", "couv" or "period" anywhere. Each
+ * has an 'o' (the second byte of the first two, the fifth of the last):
+ * memchr jumps from one 'o' to the next, and only there are the bytes
+ * around it compared. */
 static int
 cue_stem(const char *f, size_t start, size_t end)
 {
-	for (size_t k = start; k + 4 <= end; k++) {
-		if (f[k] == 'c' && f[k + 1] == 'o' && ((f[k + 2] == 'u' && f[k + 3] == 'v') ||
-		    (k + 5 <= end && memcmp(f + k + 2, "ver", 3) == 0)))
+	const char *p = f + start, *hi = f + end;
+
+	while (p < hi && (p = memchr(p, 'o', (size_t)(hi - p))) != NULL) {
+		size_t k = (size_t)(p - f);
+
+		if (k > start && f[k - 1] == 'c' && ((k + 3 <= end && f[k + 1] == 'u' && f[k + 2] == 'v') ||
+		    (k + 4 <= end && memcmp(f + k + 1, "ver", 3) == 0)))
 			return 1;
-		if (f[k] == 'p' && k + 6 <= end && memcmp(f + k + 1, "eriod", 5) == 0)
+		if (k >= start + 4 && k + 2 <= end && memcmp(f + k - 4, "peri", 4) == 0 && f[k + 1] == 'd')
 			return 1;
+		p++;
 	}
 	return 0;
 }

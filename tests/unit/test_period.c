@@ -529,6 +529,45 @@ test_period_words(void **state)
 	period_words_free(pw);
 }
 
+/* period_reporting_cue over folded sentences written for the test: the
+ * cue it finds (NULL: none) when the range is the sentence from lo, less
+ * cut bytes at its end. */
+static const struct {
+	const char *in;
+	size_t lo, cut;
+	const char *cue;
+} cues[] = {
+	/* a cue in the middle, and the longest of those starting there */
+	{ "the update covering the period from 2 to 9 may", 0, 0, "covering the period" },
+	{ "it covers the months of may and june", 0, 0, "covers" },
+	/* at the range's first and last bytes */
+	{ "couvrant la periode de juin", 0, 0, "couvrant la periode" },
+	{ "ce bilan couvre", 0, 0, "couvre" },
+	{ "xx periode couverte: juin", 3, 0, "periode couverte" },
+	/* the stem inside a longer word, or not a cue's word */
+	{ "a recovery plan for the period", 0, 0, NULL },
+	{ "periodic reviews of the camps", 0, 0, NULL },
+	/* the range cuts the cue, or starts past it */
+	{ "during the reporting period", 0, 1, NULL },
+	{ "covering them all", 2, 0, NULL },
+	{ "", 0, 0, NULL },
+};
+
+static void
+test_reporting_cue(void **state)
+{
+	(void)state;
+	for (size_t r = 0; r < sizeof(cues) / sizeof(cues[0]); r++) {
+		const char *in = cues[r].in;
+		size_t want = 0;
+
+		if (cues[r].cue != NULL)
+			want = (size_t)(strstr(in, cues[r].cue) - in) + strlen(cues[r].cue);
+		if (period_reporting_cue(in, cues[r].lo, strlen(in) - cues[r].cut) != want)
+			fail_msg("row %zu (%s): want %zu", r, in, want);
+	}
+}
+
 /* Hostile text stays linear: long runs of trigger words and digits. */
 static void
 test_period_hostile(void **state)
@@ -560,6 +599,7 @@ main(void)
 		cmocka_unit_test(test_dateline),
 		cmocka_unit_test(test_period_hostile),
 		cmocka_unit_test(test_period_words),
+		cmocka_unit_test(test_reporting_cue),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
