@@ -116,7 +116,8 @@ qualifier_at(const char *f, size_t lo, size_t pos, size_t *qstart)
 	for (const char *h = lasts; (h = memchr(h, cj, (size_t)(lasts + sizeof(lasts) - h))) != NULL; h++) {
 		size_t k = (size_t)(h - lasts), n = quals[k].n;
 
-		if (e < lo + n || memcmp(f + e - n, quals[k].p, n) != 0)
+		/* the byte before the last, then the whole phrase */
+		if (e < lo + n || quals[k].p[n - 2] != f[e - 2] || memcmp(f + e - n, quals[k].p, n) != 0)
 			continue;
 		if (e - n > lo && text_isalnum((unsigned char)f[e - n - 1]))
 			continue;
