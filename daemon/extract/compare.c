@@ -291,17 +291,34 @@ first_word_is(const char *pat, const char *s, size_t n)
 	return k == n && (pat[n] == ' ' || pat[n] == '\0');
 }
 
-/* Whether c begins a phrase of compare_find's fixed[]: most words do not. */
-static int
-fixed_first(char c)
-{
-	switch (c) {
-	case 'a': case 'd': case 'h': case 'm': case 'o': case 'p': case 'q': case 't': case 'u':
-		return 1;
-	default:
-		return 0;
-	}
-}
+/* compare_find's fixed phrases with the factor they state (num / den), in
+ * the order they are tried; their first words have no alternatives (see
+ * first_word_is). Written once for the two tables below. */
+#define FIXED(X) \
+	X("twice as many/much/high/large/great", 2, 1) X("twice the number/total/level", 2, 1) \
+	X("double the number/total", 2, 1) X("doubled", 2, 1) X("a double", 2, 1) X("ont double", 2, 1) \
+	X("tripled", 3, 1) X("a triple", 3, 1) X("ont triple", 3, 1) X("quadrupled", 4, 1) \
+	X("a quadruple", 4, 1) X("ont quadruple", 4, 1) X("presque double", 2, 1) \
+	X("presque triple", 3, 1) X("presque quadruple", 4, 1) X("half as many", 1, 2) \
+	X("a third more", 4, 3) X("un tiers de plus", 4, 3) X("deux tiers de plus", 5, 3) \
+	X("two thirds more", 5, 3) X("a quarter more", 5, 4) X("un quart de plus", 5, 4) \
+	X("moitie plus", 3, 2) X("half as many again", 3, 2) \
+	X("triple the number/total/level", 3, 1) X("quadruple the number/total/level", 4, 1) \
+	/* "soit près du double du premier semestre", "le triple de décembre" */ \
+	X("double du/de/des/d", 2, 1) X("triple du/de/des/d", 3, 1) X("quadruple du/de/des/d", 4, 1)
+
+#define F(p, num, den) { p, num, den },
+static const struct {
+	const char *pat;
+	int64_t num, den;
+} fixed[] = { FIXED(F) };
+#undef F
+/* Their first bytes, in the same order: memchr yields the phrases a word
+ * may begin, and no other is looked at. */
+#define F(p, num, den) p[0],
+static const char fixed_first[] = { FIXED(F) };
+#undef F
+#undef FIXED
 
 int
 compare_find(const char *f, size_t from, size_t to, int64_t value,
@@ -310,25 +327,6 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 	static const char *const times_more[] = {
 		"as many/much", "more", "higher", "greater", "the number/total/level",
 		"plus", "as", "increase", NULL
-	};
-	/* (their first words have no alternatives, see first_word_is, and
-	 * begin with a letter of fixed_first) */
-	static const struct {
-		const char *pat;
-		int64_t num, den;
-	} fixed[] = {
-		{ "twice as many/much/high/large/great", 2, 1 }, { "twice the number/total/level", 2, 1 },
-		{ "double the number/total", 2, 1 }, { "doubled", 2, 1 }, { "a double", 2, 1 },
-		{ "ont double", 2, 1 }, { "tripled", 3, 1 }, { "a triple", 3, 1 }, { "ont triple", 3, 1 },
-		{ "quadrupled", 4, 1 }, { "a quadruple", 4, 1 }, { "ont quadruple", 4, 1 },
-		{ "presque double", 2, 1 }, { "presque triple", 3, 1 }, { "presque quadruple", 4, 1 },
-		{ "half as many", 1, 2 }, { "a third more", 4, 3 }, { "un tiers de plus", 4, 3 },
-		{ "deux tiers de plus", 5, 3 }, { "two thirds more", 5, 3 },
-		{ "a quarter more", 5, 4 }, { "un quart de plus", 5, 4 },
-		{ "moitie plus", 3, 2 }, { "half as many again", 3, 2 },
-		{ "triple the number/total/level", 3, 1 }, { "quadruple the number/total/level", 4, 1 },
-		/* "soit près du double du premier semestre", "le triple de décembre" */
-		{ "double du/de/des/d", 2, 1 }, { "triple du/de/des/d", 3, 1 }, { "quadruple du/de/des/d", 4, 1 },
 	};
 	size_t i, e, we, first = 0;
 
@@ -396,14 +394,17 @@ compare_find(const char *f, size_t from, size_t to, int64_t value,
 			}
 		}
 		we = text_word_end(f, to, i);
-		for (size_t k = 0, ff = fixed_first(f[i]); ff && k < sizeof(fixed) / sizeof(fixed[0]); k++)
-			if (f[i] == fixed[k].pat[0] && first_word_is(fixed[k].pat, f + i, we - i) &&
-			    (e = at(f, i, to, fixed[k].pat)) != 0) {
+		for (const char *h = fixed_first; (h = memchr(h, f[i], (size_t)(fixed_first + sizeof(fixed_first) - h))) != NULL;
+		    h++) {
+			size_t k = (size_t)(h - fixed_first);
+
+			if (first_word_is(fixed[k].pat, f + i, we - i) && (e = at(f, i, to, fixed[k].pat)) != 0) {
 				hit->value = compare_divide(value, fixed[k].num, fixed[k].den);
 				hit->start = i;
 				hit->end = e;
 				return hit->value >= 0;
 			}
+		}
 		/* the rest of the word starts nothing */
 		i = we - 1;
 	}
