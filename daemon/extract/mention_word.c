@@ -14,9 +14,10 @@
 #include "rightswatch/taxonomy.h"
 #include "rightswatch/text.h"
 #include "mention_int.h"
+#include "wordset_int.h"
 
 /* Words that end the noun phrase after a number, by their first letter
- * (each string a space-separated list: see in_letters). */
+ * (a wordset: see wordset_int.h). */
 static const char *const stops[26] = {
 	['a' - 'a'] = "at are and as among after a an avec au aux apres avant against",
 	['b' - 'a'] = "by been be between before",
@@ -68,30 +69,6 @@ static const char *const units[] = {
 	"semaines", "jours", "heures", "km", "kilometres", "kilometers", NULL
 };
 
-/* Whether the word f[s, e) is one of the lists by[] keeps under its first
- * letter: only the few words sharing it are compared, each up to the
- * first differing byte. */
-static int
-in_letters(const char *const by[26], const char *f, size_t s, size_t e)
-{
-	const char *p;
-	size_t n = e - s;
-
-	if (e <= s || f[s] < 'a' || f[s] > 'z' || (p = by[f[s] - 'a']) == NULL)
-		return 0;
-	for (;;) {
-		size_t k = 0;
-
-		while (k < n && p[k] != ' ' && p[k] == f[s + k])
-			k++;
-		if (k == n && (p[k] == ' ' || p[k] == '\0'))
-			return 1;
-		if ((p = strchr(p, ' ')) == NULL)
-			return 0;
-		p++;
-	}
-}
-
 int
 mention_is_aux(const char *f, size_t s, size_t e)
 {
@@ -99,13 +76,13 @@ mention_is_aux(const char *f, size_t s, size_t e)
 		return 1; /* an adverb: "seriously", "internally" */
 	if (e - s > 5 && memcmp(f + e - 4, "ment", 4) == 0)
 		return 1;
-	return in_letters(auxes, f, s, e);
+	return wordset_has(auxes, f, s, e);
 }
 
 int
 mention_is_stop(const char *f, size_t s, size_t e)
 {
-	return in_letters(stops, f, s, e);
+	return wordset_has(stops, f, s, e);
 }
 
 int

@@ -11,6 +11,7 @@
 #include "rightswatch/number.h"
 #include "rightswatch/text.h"
 #include "number_int.h"
+#include "wordset_int.h"
 
 /* French vague counts that still name a value, approximately ("a dozen",
  * "a hundred" are exact, and read as words). */
@@ -158,23 +159,38 @@ word_in(const char *f, size_t ws, size_t we, const char *const *list)
 	return 0;
 }
 
-static const char *const units_time[] = {
-	"day", "days", "week", "weeks", "month", "months", "year", "years", "hour",
-	"hours", "minute", "minutes", "second", "seconds", "decade", "decades",
-	"jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee",
-	"annees", "heure", "heures", "night", "nights", "nuit", "nuits", "decennie",
-	"decennies", "siecle", "siecles", "century", "centuries", "session", "sessions",
-	NULL
+/* Units of time (a wordset: see wordset_int.h). */
+static const char *const units_time[26] = {
+	['a' - 'a'] = "an ans annee annees",
+	['c' - 'a'] = "century centuries",
+	['d' - 'a'] = "day days decade decades decennie decennies",
+	['h' - 'a'] = "hour hours heure heures",
+	['j' - 'a'] = "jour jours",
+	['m' - 'a'] = "month months minute minutes mois",
+	['n' - 'a'] = "night nights nuit nuits",
+	['s' - 'a'] = "second seconds semaine semaines siecle siecles session sessions",
+	['w' - 'a'] = "week weeks",
+	['y' - 'a'] = "year years",
 };
-static const char *const docref_before[] = {
-	"resolution", "resolutions", "paragraph", "paragraphs", "para", "paras",
-	"article", "articles", "no", "nos", "number", "section", "chapter", "page",
-	"pages", "annex", "rule", "law", "decree", "loi", "decret", "ordonnance",
-	"footnote", "note", "item", "point", "alinea", "chapitre", "numero", "n",
-	"protocol", "convention", "op", "pp", "phase", "level", "niveau", "covid",
-	"room", "salle", "ext", "tel", "fax", "box", "route", "rn", "category",
-	"grade", "code", "version", "session", "sessions", "report", "rapport",
-	NULL
+
+/* Words before the number of a document, a section or a room (a wordset). */
+static const char *const docref_before[26] = {
+	['a' - 'a'] = "article articles annex alinea",
+	['b' - 'a'] = "box",
+	['c' - 'a'] = "chapter chapitre convention covid category code",
+	['d' - 'a'] = "decree decret",
+	['e' - 'a'] = "ext",
+	['f' - 'a'] = "footnote fax",
+	['g' - 'a'] = "grade",
+	['i' - 'a'] = "item",
+	['l' - 'a'] = "law loi level",
+	['n' - 'a'] = "no nos number note numero n niveau",
+	['o' - 'a'] = "ordonnance op",
+	['p' - 'a'] = "paragraph paragraphs para paras page pages point protocol pp phase",
+	['r' - 'a'] = "resolution resolutions rule room route rn report rapport",
+	['s' - 'a'] = "section salle session sessions",
+	['t' - 'a'] = "tel",
+	['v' - 'a'] = "version",
 };
 static const char *const money_after[] = {
 	"dollars", "dollar", "euros", "euro", "francs", "franc", "usd", "eur",
@@ -291,10 +307,10 @@ context(const char *f, size_t lo, size_t hi, size_t ns, size_t ne, int64_t value
 		else if ((word_is(f, j, e, "years") || word_is(f, j, e, "ans")) &&
 		    (text_word_at(f, hi, skip_sp(f, e, hi), "old") || word_is(f, j, e, "ans")))
 			flags |= word_is(f, j, e, "ans") ? NUMBER_DURATION : NUMBER_AGE;
-		else if (word_in(f, j, e, units_time))
+		else if (wordset_has(units_time, f, j, e))
 			flags |= NUMBER_DURATION;
 		else if (word_in(f, j, e, (const char *const[]){ "premiers", "premieres", "derniers", "dernieres", NULL }) &&
-		    word_in(f, skip_sp(f, e, hi), text_word_end(f, hi, skip_sp(f, e, hi)), units_time))
+		    wordset_has(units_time, f, skip_sp(f, e, hi), text_word_end(f, hi, skip_sp(f, e, hi))))
 			flags |= NUMBER_DURATION; /* "sept premiers mois" */
 		else if (word_in(f, j, e, money_after))
 			flags |= NUMBER_MONEY;
@@ -345,7 +361,7 @@ context(const char *f, size_t lo, size_t hi, size_t ns, size_t ne, int64_t value
 
 		if (number_month(f, hi, ws, NULL) != 0 && adjacent && !(flags & NUMBER_WORDS))
 			flags |= value >= 1 && value <= 31 ? NUMBER_DATE : NUMBER_YEAR;
-		else if (adjacent && word_in(f, ws, we, docref_before))
+		else if (adjacent && wordset_has(docref_before, f, ws, we))
 			flags |= NUMBER_DOCREF;
 		else if (adjacent && word_in(f, ws, we, money_before))
 			flags |= NUMBER_MONEY;
