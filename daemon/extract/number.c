@@ -635,7 +635,7 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 	while (i < end) {
 		unsigned char c = (unsigned char)f[i];
 		struct number num;
-		size_t e, k;
+		size_t e, k, we;
 
 		if (isdig((char)c)) {
 			i = scan_digits(f, start, end, i, fr, out, &n, max);
@@ -647,14 +647,15 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 		}
 		memset(&num, 0, sizeof(num));
 		num.start = i;
+		we = text_word_end(f, end, i);
 		/* "pour cent", "per cent": the rate's unit, not a hundred. */
 		if (i >= start + 5 && text_word_at(f, end, i, "cent") &&
 		    (memcmp(f + i - 5, "pour ", 5) == 0 || memcmp(f + i - 4, "per ", 4) == 0))
 			e = i;
-		else if ((e = read_vague(f, end, i, &num)) == i && number_words_may_start(f, end, i, fr))
+		else if ((e = read_vague(f, end, i, &num)) == i && number_words_may_start(f, i, we, fr))
 			e = number_words_read(f, end, i, fr, -1, &num);
 		if (e == i) {
-			i = text_word_end(f, end, i);
+			i = we;
 			continue;
 		}
 		num.end = e;

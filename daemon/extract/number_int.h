@@ -18,10 +18,10 @@ number_isdig(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Whether the word at f[i] is one number_words_read may begin a number
+/* Whether the word f[i, we) is one number_words_read may begin a number
  * with (a word of the language's table): most words are not, and are
- * passed without a call to the reader. */
-int number_words_may_start(const char *f, size_t hi, size_t i, int fr);
+ * passed without a call to the reader. The caller has found the word's end. */
+int number_words_may_start(const char *f, size_t i, size_t we, int fr);
 
 /* The quantity written in words from f[i] (folded, up to hi): "forty-three",
  * "two and a half million", "half a million", "un million et demi", "un

@@ -110,9 +110,9 @@ lookup(const struct word *const *index, const char *f, size_t i, size_t e)
 }
 
 int
-number_words_may_start(const char *f, size_t hi, size_t i, int fr)
+number_words_may_start(const char *f, size_t i, size_t we, int fr)
 {
-	return lookup(fr ? fr_words : en_words, f, i, text_word_end(f, hi, i)) != 0;
+	return lookup(fr ? fr_words : en_words, f, i, we) != 0;
 }
 
 const char *
