@@ -276,10 +276,16 @@ extract_para_country(struct work *w, const struct text_sentence *s)
 int
 extract_is_subcount(const char *f, size_t lo, size_t pos)
 {
-	static const char *const cues[] = {
-		"including", "dont", "of whom", "of which", "among them", "y compris",
-		"parmi lesquels", "parmi lesquelles", "among whom", NULL
+	/* each cue with its length: this is asked of every figure */
+#define C(p) { p, sizeof(p) - 1 }
+	static const struct {
+		const char *p;
+		size_t n;
+	} cues[] = {
+		C("including"), C("dont"), C("of whom"), C("of which"), C("among them"), C("y compris"),
+		C("parmi lesquels"), C("parmi lesquelles"), C("among whom"),
 	};
+#undef C
 	size_t e = pos;
 	size_t qs;
 
@@ -287,10 +293,10 @@ extract_is_subcount(const char *f, size_t lo, size_t pos)
 	e = qs;
 	while (e > lo && (f[e - 1] == ' ' || f[e - 1] == ','))
 		e--;
-	for (size_t k = 0; cues[k] != NULL; k++) {
-		size_t n = strlen(cues[k]);
+	for (size_t k = 0; k < sizeof(cues) / sizeof(cues[0]); k++) {
+		size_t n = cues[k].n;
 
-		if (e >= lo + n && f[e - 1] == cues[k][n - 1] && memcmp(f + e - n, cues[k], n) == 0 &&
+		if (e >= lo + n && f[e - 1] == cues[k].p[n - 1] && memcmp(f + e - n, cues[k].p, n) == 0 &&
 		    (e - n == lo || !text_isalnum((unsigned char)f[e - n - 1])))
 			return 1;
 	}
