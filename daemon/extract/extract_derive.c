@@ -211,7 +211,7 @@ implied(struct work *w, struct mention_sent *ms, const struct text_sentence *s,
  * parentheses ("une augmentation de 146 % ... (1 176 victimes)"), the
  * clause before it. */
 static size_t
-window(const struct work *w, const struct text_sentence *s, size_t k, const struct mention *m,
+window(struct work *w, const struct text_sentence *s, size_t k, const struct mention *m,
     size_t *wend)
 {
 	const char *f = w->t->f;
@@ -225,7 +225,7 @@ window(const struct work *w, const struct text_sentence *s, size_t k, const stru
 		for (size_t j = 0; j < k; j++)
 			if (!(w->nums[j].flags & NUMBER_NOT_COUNT))
 				bs = w->nums[j].end;
-		if (compare_find(f, bs, b, n->value, w->nums, w->nnums, &hit)) {
+		if (extract_compare_find(w, bs, b, n->value, w->nnums, &hit)) {
 			*wend = b;
 			return bs;
 		}
@@ -255,11 +255,11 @@ extract_derive(struct work *w, struct mention_sent *ms, const struct text_senten
 	/* "killings doubled to 90", "ont doublé pour atteindre 90": a change
 	 * stated between the noun and its figure; nothing when the sentence
 	 * writes the base out ("from 140 ... to 210, a 50 per cent increase") */
-	if (cb < n->start && compare_find(f, cb, n->start, n->value, w->nums, k, &hit) &&
+	if (cb < n->start && extract_compare_find(w, cb, n->start, n->value, k, &hit) &&
 	    (cb == m->start || fold_verb(f, hit.start, hit.end)) && !stated_before(w, s, k, hit.start, hit.value) &&
 	    implied(w, ms, s, o, &hit, wend, 1, used, &d) && extract_push(w, &d) == -1)
 		return -1;
-	while (from < wend && compare_find(f, from, wend, n->value, w->nums, w->nnums, &hit)) {
+	while (from < wend && extract_compare_find(w, from, wend, n->value, w->nnums, &hit)) {
 		if (!stated_before(w, s, k, hit.start, hit.value) &&
 		    implied(w, ms, s, o, &hit, wend, 0, used, &d) && extract_push(w, &d) == -1)
 			return -1;

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "rightswatch/compare.h"
 #include "rightswatch/extract.h"
 #include "rightswatch/mention.h"
 #include "rightswatch/number.h"
@@ -89,6 +90,15 @@ struct work {
 	size_t npend;
 	size_t last_first, last_end;  /* the observations of the last sentence with figures */
 	int last_age;                 /* sentences since it, 0: the previous one */
+	/* the last compare_find over the current sentence's figures, which the
+	 * figure's comparison window and its derivations both ask first
+	 * (extract_compare_find); valid 0 when the figures were read again */
+	struct {
+		int valid, found;
+		size_t from, to, nnums;
+		int64_t value;
+		struct compare_hit hit;
+	} cmp_last;
 	/* The current sentence's, each filled up to its count before it is
 	 * read (so not cleared with the rest: they are most of the struct). */
 	struct mention_term terms[SENT_MAX_TERMS];
@@ -122,6 +132,11 @@ void extract_base_of_stock(const struct work *w, size_t lo, size_t ns, struct ex
  * that resolved to nothing): a period is two real days, only a real end
  * (a stock), or nothing (extract_work.c). */
 void extract_obs_dates_guard(struct extract_obs *o);
+/* compare_find over f[from, to) and the sentence's first nnums figures
+ * (w->nums), for value: the last call's answer when it was the same
+ * question about the same figures (extract_work.c). */
+int extract_compare_find(struct work *w, size_t from, size_t to, int64_t value, size_t nnums,
+    struct compare_hit *hit);
 /* The taxonomy terms of f[lo, hi), at most max in out; how many (extract_work.c). */
 size_t extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
     struct mention_term *out, size_t max);

@@ -313,7 +313,7 @@ in_period(const struct work *w, size_t pos)
 /* The comparison window of figure k: up to the next figure that is not a
  * sub-count (*wend); where its comparison starts, else the sentence's end. */
 static size_t
-compare_cue(const struct work *w, const struct text_sentence *s, size_t k, const struct mention *m,
+compare_cue(struct work *w, const struct text_sentence *s, size_t k, const struct mention *m,
     size_t *wend)
 {
 	const char *f = w->t->f;
@@ -338,7 +338,7 @@ compare_cue(const struct work *w, const struct text_sentence *s, size_t k, const
 	/* a part in an apposition: what follows the apposition is its host's */
 	if (ak >= 0 && w->cl[ak].end < *wend)
 		*wend = w->cl[ak].end;
-	return compare_find(f, ce, *wend, n->value, w->nums, w->nnums, &h) ? h.start : s->end;
+	return extract_compare_find(w, ce, *wend, n->value, w->nnums, &h) ? h.start : s->end;
 }
 
 /* Record where figure ni's observation o came from, and how its period was read. */
@@ -499,6 +499,7 @@ extract_sentence(struct work *w, const struct text_sentence *s)
 	w->nterms = extract_find_terms(w->tx, f, s->start, s->end, w->terms, SENT_MAX_TERMS);
 	extract_para_country(w, s);
 	w->nnums = number_scan(f, w->t->len, s->start, s->end, w->fr, w->nums, SENT_MAX_NUMS);
+	w->cmp_last.valid = 0;
 	w->nper = period_scan_ctx(f, w->t->len, s->start, s->end, &w->pctx, w->per, SENT_MAX_PERIODS);
 	w->ncl = 0;
 	w->cl_of = NULL;

@@ -59,6 +59,25 @@ extract_obs_dates_guard(struct extract_obs *o)
 	}
 }
 
+int
+extract_compare_find(struct work *w, size_t from, size_t to, int64_t value, size_t nnums,
+    struct compare_hit *hit)
+{
+	if (w->cmp_last.valid && w->cmp_last.from == from && w->cmp_last.to == to &&
+	    w->cmp_last.value == value && w->cmp_last.nnums == nnums) {
+		*hit = w->cmp_last.hit;
+		return w->cmp_last.found;
+	}
+	w->cmp_last.found = compare_find(w->t->f, from, to, value, w->nums, nnums, hit);
+	w->cmp_last.valid = 1;
+	w->cmp_last.from = from;
+	w->cmp_last.to = to;
+	w->cmp_last.value = value;
+	w->cmp_last.nnums = nnums;
+	w->cmp_last.hit = *hit;
+	return w->cmp_last.found;
+}
+
 size_t
 extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
     struct mention_term *out, size_t max)
