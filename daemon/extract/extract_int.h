@@ -106,6 +106,7 @@ struct work {
 	struct period_mention per[SENT_MAX_PERIODS];
 	struct clause_span cl[SENT_MAX_CLAUSES];
 	signed char proj[SENT_MAX_CLAUSES]; /* clause of projection: 1, 0, or -1 not asked yet */
+	signed char sub[SENT_MAX_NUMS];     /* figure is a sub-count: 1, 0, or -1 not asked yet */
 };
 
 /* The figure a comparison is probed with to learn its ratio. */
@@ -137,6 +138,9 @@ void extract_obs_dates_guard(struct extract_obs *o);
  * question about the same figures (extract_work.c). */
 int extract_compare_find(struct work *w, size_t from, size_t to, int64_t value, size_t nnums,
     struct compare_hit *hit);
+/* extract_is_subcount of figure k of sentence s, asked of the text once
+ * per figure (extract_work.c). */
+int extract_subcount(struct work *w, const struct text_sentence *s, size_t k);
 /* The taxonomy terms of f[lo, hi), at most max in out; how many (extract_work.c). */
 size_t extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
     struct mention_term *out, size_t max);

@@ -203,8 +203,6 @@ static int
 attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k, long ni,
     struct mention *m)
 {
-	const char *f = w->t->f;
-	const struct number *n = &w->nums[k];
 	const struct mention *prev = st->att != (size_t)-1 ? &st->prev : NULL;
 	struct mention tmp;
 
@@ -222,9 +220,9 @@ attach(struct work *w, const struct text_sentence *s, struct sent *st, size_t k,
 	/* A breakdown of a figure that is itself a part ("270 abuses,
 	 * including the execution of 134 people, of whom 16 women"): the
 	 * parts of a part are not counted. */
-	if ((extract_is_subcount(f, s->start, n->start) && st->att != (size_t)-1 &&
+	if ((extract_subcount(w, s, k) && st->att != (size_t)-1 &&
 	    extract_part_of_part(w, s, st->att)) ||
-	    (st->nested && st->att != (size_t)-1 && !extract_is_subcount(f, s->start, n->start) &&
+	    (st->nested && st->att != (size_t)-1 && !extract_subcount(w, s, k) &&
 	    mention_follow(&st->ms, k, &st->prev, st->att, &tmp))) {
 		st->nested = 1;
 		st->att = k;
@@ -328,7 +326,7 @@ compare_cue(struct work *w, const struct text_sentence *s, size_t k, const struc
 	 * women, 19 girls and five men – a figure twice as high as ...") does
 	 * not end its window: the comparison after it is the total's */
 	for (size_t j = k + 1; j < w->nnums; j++)
-		if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !extract_is_subcount(f, s->start, w->nums[j].start) &&
+		if (!(w->nums[j].flags & NUMBER_NOT_COUNT) && !extract_subcount(w, s, j) &&
 		    (ak >= 0 || clause_apposition_of(w->cl, w->ncl, w->nums[j].start) < 0) &&
 		    !compare_fraction(f, w->nums[j].end, s->end) &&
 		    !compare_factor(f, s->start, w->nums[j].start) && !in_period(w, w->nums[j].start)) {
@@ -359,12 +357,12 @@ note_figure(struct work *w, long ni, const struct mention *m, const struct extra
 /* Whether figure k's comparisons are its clause's rather than its own:
  * a sub-count, or the last figure of "(from 118 to 240)". */
 static int
-no_derive(const struct work *w, const struct text_sentence *s, size_t k)
+no_derive(struct work *w, const struct text_sentence *s, size_t k)
 {
 	const char *f = w->t->f;
 	size_t a = w->nums[k].end;
 
-	if (extract_is_subcount(f, s->start, w->nums[k].start))
+	if (extract_subcount(w, s, k))
 		return 1;
 	while (a < s->end && f[a] == ' ')
 		a++;
@@ -500,6 +498,7 @@ extract_sentence(struct work *w, const struct text_sentence *s)
 	extract_para_country(w, s);
 	w->nnums = number_scan(f, w->t->len, s->start, s->end, w->fr, w->nums, SENT_MAX_NUMS);
 	w->cmp_last.valid = 0;
+	memset(w->sub, -1, w->nnums);
 	w->nper = period_scan_ctx(f, w->t->len, s->start, s->end, &w->pctx, w->per, SENT_MAX_PERIODS);
 	w->ncl = 0;
 	w->cl_of = NULL;

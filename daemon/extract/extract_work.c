@@ -78,6 +78,14 @@ extract_compare_find(struct work *w, size_t from, size_t to, int64_t value, size
 	return w->cmp_last.found;
 }
 
+int
+extract_subcount(struct work *w, const struct text_sentence *s, size_t k)
+{
+	if (w->sub[k] < 0)
+		w->sub[k] = (signed char)extract_is_subcount(w->t->f, s->start, w->nums[k].start);
+	return w->sub[k];
+}
+
 size_t
 extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
     struct mention_term *out, size_t max)
