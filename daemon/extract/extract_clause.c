@@ -276,6 +276,15 @@ extract_para_country(struct work *w, const struct text_sentence *s)
 int
 extract_is_subcount(const char *f, size_t lo, size_t pos)
 {
+	size_t qs;
+
+	(void)mention_qualifier(f, lo, pos, &qs);
+	return extract_subcount_cue(f, lo, qs);
+}
+
+int
+extract_subcount_cue(const char *f, size_t lo, size_t qs)
+{
 	/* each cue with its length: this is asked of every figure */
 #define C(p) { p, sizeof(p) - 1 }
 	static const struct {
@@ -286,11 +295,8 @@ extract_is_subcount(const char *f, size_t lo, size_t pos)
 		C("parmi lesquels"), C("parmi lesquelles"), C("among whom"),
 	};
 #undef C
-	size_t e = pos;
-	size_t qs;
+	size_t e = qs;
 
-	(void)mention_qualifier(f, lo, pos, &qs);
-	e = qs;
 	while (e > lo && (f[e - 1] == ' ' || f[e - 1] == ','))
 		e--;
 	for (size_t k = 0; k < sizeof(cues) / sizeof(cues[0]); k++) {

@@ -93,7 +93,7 @@ extract_projection(struct work *w, size_t pos)
 }
 
 int
-extract_aid_recipients(const struct work *w, const struct text_sentence *s, size_t k)
+extract_aid_recipients(struct work *w, const struct text_sentence *s, size_t k)
 {
 	static const char *const to[] = {
 		"to", "for", "a", "aux", "pour", "additional", "another", "more", "autres", "other",
@@ -112,11 +112,9 @@ extract_aid_recipients(const struct work *w, const struct text_sentence *s, size
 		"distribue", "fourni", "remis", "medicaments", NULL
 	};
 	const char *f = w->t->f;
-	size_t qs, e = w->nums[k].start, b;
+	size_t e = extract_qual_start(w, s, k), b;
 	int c = clause_of(w->cl, w->ncl, w->nums[k].start), prep = 0;
 
-	(void)mention_qualifier(f, s->start, e, &qs);
-	e = qs;
 	/* "to 5,000 refugees", "for a further 4,500", "aux 3 000 déplacés" */
 	for (int n = 0; n < 4 && (b = mention_word_before(f, s->start, e, &e)) != (size_t)-1; n++) {
 		if (!mention_in_list(to, f, b, e))

@@ -6,6 +6,7 @@
 #define RW_EXTRACT_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "rightswatch/compare.h"
 #include "rightswatch/extract.h"
@@ -107,6 +108,7 @@ struct work {
 	struct clause_span cl[SENT_MAX_CLAUSES];
 	signed char proj[SENT_MAX_CLAUSES]; /* clause of projection: 1, 0, or -1 not asked yet */
 	signed char sub[SENT_MAX_NUMS];     /* figure is a sub-count: 1, 0, or -1 not asked yet */
+	uint32_t qs[SENT_MAX_NUMS];         /* where figure's qualifier starts, UINT32_MAX not asked yet */
 };
 
 /* The figure a comparison is probed with to learn its ratio. */
@@ -141,6 +143,9 @@ int extract_compare_find(struct work *w, size_t from, size_t to, int64_t value, 
 /* extract_is_subcount of figure k of sentence s, asked of the text once
  * per figure (extract_work.c). */
 int extract_subcount(struct work *w, const struct text_sentence *s, size_t k);
+/* Where the qualifier of figure k of sentence s starts (its own start
+ * when it has none), looked back for once per figure (extract_work.c). */
+size_t extract_qual_start(struct work *w, const struct text_sentence *s, size_t k);
 /* The taxonomy terms of f[lo, hi), at most max in out; how many (extract_work.c). */
 size_t extract_find_terms(const struct taxonomy *tx, const char *f, size_t lo, size_t hi,
     struct mention_term *out, size_t max);
@@ -237,6 +242,8 @@ int extract_is_subcount(const char *f, size_t lo, size_t pos);
  * it a part of the figure before it ("40 of whom", "25 of them", "18
  * d'entre eux"), within f[end, hi). */
 int extract_part_follows(const char *f, size_t hi, size_t end);
+/* The same for a figure whose qualifier starts at qs (extract_qual_start). */
+int extract_subcount_cue(const char *f, size_t lo, size_t qs);
 
 /* Whether figure k is itself introduced as a part of an earlier figure. */
 int extract_part_of_part(const struct work *w, const struct text_sentence *s, size_t k);
@@ -255,7 +262,7 @@ int extract_projection(struct work *w, size_t pos);
 
 /* Whether figure k of s counts people receiving aid: "shelter kits to
  * 2,300 refugees", "cereals for a further 4,500 displaced people". */
-int extract_aid_recipients(const struct work *w, const struct text_sentence *s, size_t k);
+int extract_aid_recipients(struct work *w, const struct text_sentence *s, size_t k);
 
 /* Whether figure k of s, attached as m, is a rate: "300 people arrive
  * every day", "90 réfugiés par jour", "a daily average of 150". */

@@ -268,15 +268,14 @@ word_before_is(const char *f, size_t lo, size_t pos, const char *const *words, s
 }
 
 static enum span_role
-span_role(const struct work *w, size_t lo, size_t k)
+span_role(struct work *w, const struct text_sentence *s, size_t k)
 {
 	static const char *const from[] = { "from", "de", "du", NULL };
 	static const char *const to[] = { "to", "a", "au", NULL };
 	const char *f = w->t->f;
 	const struct number *n = &w->nums[k];
-	size_t qs, b;
+	size_t lo = s->start, qs = extract_qual_start(w, s, k), b;
 
-	(void)mention_qualifier(f, lo, n->start, &qs);
 	if (word_before_is(f, lo, qs, from, NULL) && k + 1 < w->nnums &&
 	    !(w->nums[k + 1].flags & NUMBER_NOT_COUNT)) {
 		size_t j = n->end;
@@ -293,7 +292,7 @@ span_role(const struct work *w, size_t lo, size_t k)
 		}
 	}
 	if (k > 0 && word_before_is(f, lo, qs, to, &b) && !(w->nums[k - 1].flags & NUMBER_NOT_COUNT) &&
-	    span_role(w, lo, k - 1) == SPAN_FROM)
+	    span_role(w, s, k - 1) == SPAN_FROM)
 		return SPAN_TO;
 	return SPAN_NONE;
 }
@@ -423,7 +422,7 @@ figure(struct work *w, const struct text_sentence *s, struct sent *st, size_t k)
 	o.value = n->value;
 	o.qualifier = m.qualifier;
 	extract_period_of(w, s, n->start, n->end, m.end > n->end ? m.end : n->end, cue,
-	    span_role(w, s->start, k), &o, &fromref);
+	    span_role(w, s, k), &o, &fromref);
 	extract_place(w, n->start, &o);
 	if (m.left_country > 0 && m.indicator == st->ms.refugees)
 		o.country = taxonomy_country_name(w->tx, m.left_country - 1); /* where they fled from */
@@ -499,6 +498,7 @@ extract_sentence(struct work *w, const struct text_sentence *s)
 	w->nnums = number_scan(f, w->t->len, s->start, s->end, w->fr, w->nums, SENT_MAX_NUMS);
 	w->cmp_last.valid = 0;
 	memset(w->sub, -1, w->nnums);
+	memset(w->qs, 0xff, w->nnums * sizeof(w->qs[0]));
 	w->nper = period_scan_ctx(f, w->t->len, s->start, s->end, &w->pctx, w->per, SENT_MAX_PERIODS);
 	w->ncl = 0;
 	w->cl_of = NULL;

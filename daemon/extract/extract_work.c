@@ -82,8 +82,20 @@ int
 extract_subcount(struct work *w, const struct text_sentence *s, size_t k)
 {
 	if (w->sub[k] < 0)
-		w->sub[k] = (signed char)extract_is_subcount(w->t->f, s->start, w->nums[k].start);
+		w->sub[k] = (signed char)extract_subcount_cue(w->t->f, s->start, extract_qual_start(w, s, k));
 	return w->sub[k];
+}
+
+size_t
+extract_qual_start(struct work *w, const struct text_sentence *s, size_t k)
+{
+	if (w->qs[k] == UINT32_MAX) {
+		size_t qs;
+
+		(void)mention_qualifier(w->t->f, s->start, w->nums[k].start, &qs);
+		w->qs[k] = (uint32_t)qs;
+	}
+	return w->qs[k];
 }
 
 size_t
