@@ -645,9 +645,15 @@ number_scan(const char *f, size_t len, size_t start, size_t end, int fr,
 			i++;
 			continue;
 		}
+		we = text_word_end(f, end, i);
+		/* most words begin no number: neither a vague count (all begin
+		 * with "un") nor a word of the language's table */
+		if (!(c == 'u' && i + 1 < end && f[i + 1] == 'n') && !number_words_may_start(f, i, we, fr)) {
+			i = we;
+			continue;
+		}
 		memset(&num, 0, sizeof(num));
 		num.start = i;
-		we = text_word_end(f, end, i);
 		/* "pour cent", "per cent": the rate's unit, not a hundred. */
 		if (i >= start + 5 && text_word_at(f, end, i, "cent") &&
 		    (memcmp(f + i - 5, "pour ", 5) == 0 || memcmp(f + i - 4, "per ", 4) == 0))
