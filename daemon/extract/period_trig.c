@@ -267,8 +267,9 @@ narrow_the(const struct pc *c, size_t we, int mask)
 {
 	size_t k = period_sp(c, we), ke = text_word_end(c->f, c->hi, k);
 
+	/* the first byte first: most entries differ there */
 	for (size_t n = 0; n < sizeof(after_the) / sizeof(after_the[0]); n++)
-		if (ke > k && text_word_eq(after_the[n].w, c->f + k, ke - k))
+		if (ke > k && after_the[n].w[0] == c->f[k] && text_word_eq(after_the[n].w, c->f + k, ke - k))
 			return mask & after_the[n].mask;
 	if (k >= c->hi || ke == k)
 		return 0;
@@ -279,7 +280,7 @@ static int
 in_words(const char *const *list, const char *f, size_t k, size_t ke)
 {
 	for (; list != NULL && *list != NULL; list++)
-		if (ke > k && text_word_eq(*list, f + k, ke - k))
+		if (ke > k && (*list)[0] == f[k] && text_word_eq(*list, f + k, ke - k))
 			return 1;
 	return 0;
 }
