@@ -27,10 +27,7 @@ static const char *const naming[] = {
 static int
 word_in(const char *f, size_t a, size_t b, const char *const *l)
 {
-	for (size_t k = 0; l[k] != NULL; k++)
-		if (text_word_eq(l[k], f + a, b - a))
-			return 1;
-	return 0;
+	return text_word_in(l, f + a, b - a);
 }
 
 /* The indicator term t names (a generic head gives its default kind), or -1. */

@@ -91,18 +91,10 @@ mention_is_word(const char *f, size_t s, size_t e, const char *w)
 	return text_word_eq(w, f + s, e - s);
 }
 
-/* The first byte is compared before the word: most entries differ there,
- * and the call is made for nearly every word near a figure. An empty word
- * has '\0' for its first byte, which only "" begins with. */
 int
 mention_in_list(const char *const *l, const char *f, size_t s, size_t e)
 {
-	char c0 = e > s ? f[s] : '\0';
-
-	for (size_t k = 0; l[k] != NULL; k++)
-		if (l[k][0] == c0 && text_word_eq(l[k], f + s, e - s))
-			return 1;
-	return 0;
+	return text_word_in(l, f + s, e - s);
 }
 
 /* An adverb by its ending: "summarily", "arbitrairement". */

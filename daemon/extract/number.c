@@ -149,14 +149,7 @@ word_is(const char *f, size_t ws, size_t we, const char *w)
 static int
 word_in(const char *f, size_t ws, size_t we, const char *const *list)
 {
-	/* the first byte is compared here, where the call is cheap to skip
-	 * (an empty word's "first byte" is the NUL that only "" begins with) */
-	char c0 = we > ws ? f[ws] : '\0';
-
-	for (; *list != NULL; list++)
-		if ((*list)[0] == c0 && word_is(f, ws, we, *list))
-			return 1;
-	return 0;
+	return text_word_in(list, f + ws, we - ws);
 }
 
 /* Units of time (a wordset: see wordset_int.h). */

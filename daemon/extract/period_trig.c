@@ -279,10 +279,7 @@ narrow_the(const struct pc *c, size_t we, int mask)
 static int
 in_words(const char *const *list, const char *f, size_t k, size_t ke)
 {
-	for (; list != NULL && *list != NULL; list++)
-		if (ke > k && (*list)[0] == f[k] && text_word_eq(*list, f + k, ke - k))
-			return 1;
-	return 0;
+	return ke > k && text_word_in(list, f + k, ke - k);
 }
 
 /* One word of period_words: what period_trigger asks of it, computed by

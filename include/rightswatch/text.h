@@ -146,6 +146,23 @@ text_word_eq(const char *w, const char *s, size_t n)
 		k++;
 	return k == n && w[n] == '\0';
 }
+
+/* 1 when the n bytes at s are one of the words of the NULL-terminated
+ * list (a NULL list has none). The first byte is compared before the
+ * word: most entries differ there, and the stages ask this of nearly
+ * every word near a figure. An empty word's first byte is taken as the
+ * NUL that only "" begins with. */
+static inline int
+text_word_in(const char *const *list, const char *s, size_t n)
+{
+	char c0 = n > 0 ? s[0] : '\0';
+
+	for (; list != NULL && *list != NULL; list++)
+		if ((*list)[0] == c0 && text_word_eq(*list, s, n))
+			return 1;
+	return 0;
+}
+
 /* strcmp's sign for the NUL-terminated w against the n bytes at s (a
  * word, no NUL among them): a walk down a list in strcmp order stops at
  * the first entry past the word. */
